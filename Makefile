@@ -1,0 +1,121 @@
+# Lobby ticker: one Makefile for host and Raspberry Pi builds.
+#   make                 build build/host/ticker
+#   make run             install missing packages, build, run on the demo articles
+#   make check           install missing packages, build, run every unit test
+#   make TARGET=arm64    cross-build build/arm64/ticker (also armhf); check runs tests under qemu
+#   make check-asan      unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)
+#   make bench           benchmarks that print figures (never pass/fail)
+#   make install DESTDIR=... PREFIX=...
+TARGET  ?= host
+include toolchain/$(TARGET).mk
+
+VERSION := 0.1.0
+GITREV  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+PREFIX  ?= /usr
+DESTDIR ?=
+SAN     ?=
+
+BUILD   := build/$(TARGET)$(if $(SAN),-$(SAN))
+PKGS    := sdl2 SDL2_ttf libxml-2.0 fribidi libsodium libpng json-c
+
+WARN := -Wall -Wextra -Wshadow -Wundef -Wstrict-prototypes -Wmissing-prototypes \
+        -Wpointer-arith -Wcast-align -Wwrite-strings -Wformat=2 -Wvla \
+        -Wmissing-declarations -Wold-style-definition -Wnull-dereference \
+        -Wimplicit-fallthrough -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+OPT      ?= -O2 -g
+CFLAGS   ?=
+CPPFLAGS := -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -DTK_VERSION='"$(VERSION)"' \
+            -DTK_GITREV='"$(GITREV)"' -DTK_DATADIR='"$(PREFIX)/share/ticker"' -Isrc
+ALL_CFLAGS = -std=c11 $(OPT) $(CPUFLAGS) $(WARN) -MMD -MP $(SANFLAGS) $(CFLAGS) \
+             $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LIBS      = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lpthread -lm
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+
+ifeq ($(SAN),asan)
+CC       := clang
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+SRCS     := $(wildcard src/*.c)
+OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIBOBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+TESTSRCS := $(wildcard tests/test_*.c)
+TESTBINS := $(TESTSRCS:tests/%.c=$(BUILD)/tests/%)
+TESTSUPPORT := $(filter-out $(TESTSRCS),$(wildcard tests/*.c))
+TESTSUPOBJS := $(TESTSUPPORT:tests/%.c=$(BUILD)/tests/obj/%.o)
+
+# Quiet by default; V=1 shows the commands.
+Q := $(if $(V),,@)
+.SECONDARY:
+
+.PHONY: all run check check-asan bench deps deps-asan install clean help tests
+all: $(BUILD)/ticker
+
+help:
+	@sed -n '2,8s/^# //p' Makefile
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/obj/%.o: tests/%.c | $(BUILD)/tests/obj
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -Itests $(ALL_CFLAGS) -Wno-missing-prototypes -Wno-missing-declarations -c $< -o $@
+
+$(BUILD)/ticker: $(OBJS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/obj/test_%.o $(LIBOBJS) $(TESTSUPOBJS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+$(BUILD)/obj $(BUILD)/tests/obj:
+	mkdir -p $@
+
+tests: $(TESTBINS) $(BUILD)/ticker
+
+# Packages: install only what is missing (fast when nothing is).
+deps:
+	@sh toolchain/deps.sh $(TARGET) build tools $(if $(filter-out host,$(TARGET)),cross)
+deps-asan:
+	@sh toolchain/deps.sh host build tools asan
+
+# The unit tests. TICKER and TK_ROOT let tests find the binary, fixtures and ../shared/corpus.
+check: deps
+	@$(MAKE) --no-print-directory tests
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker RUN_TEST="$(RUN_TEST)" \
+	  sh tests/run-tests.sh $(TESTBINS)
+
+check-asan: deps-asan
+	@$(MAKE) --no-print-directory SAN=asan tests
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/build/$(TARGET)-asan/ticker \
+	  sh tests/run-tests.sh $(patsubst build/$(TARGET)/%,build/$(TARGET)-asan/%,$(TESTBINS))
+
+# Run on the bundled demo articles: a window or KMSDRM when there is a display, else a PNG.
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/ticker run --assets $(CURDIR)/assets
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench.sh $(BUILD)/ticker
+
+install: $(BUILD)/ticker
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ticker
+	install -m 0755 $(BUILD)/ticker $(DESTDIR)$(PREFIX)/bin/ticker
+	cp -R assets/. $(DESTDIR)$(PREFIX)/share/ticker/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(PREFIX)/share/ticker
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d) $(wildcard $(BUILD)/tests/obj/*.d)

@@ -1,0 +1,242 @@
+/* Entry point: global options, configuration, and dispatch to a subcommand.
+ * Everything else lives in modules; main only wires them together. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "err.h"
+#include "log.h"
+#include "mem.h"
+
+#if !defined(TK_CONFIG_FILE)
+#define TK_CONFIG_FILE "/etc/ticker/ticker.conf"
+#endif
+
+struct tk_command {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct tk_config *cfg);
+	const char *summary;
+	const char *usage;
+};
+
+static const struct tk_command tk_commands[] = {
+	{ "run", tk_cmd_run, "show the ticker on the display (or a PNG when there is none)",
+	  "usage: ticker run [--cache DIR] [--assets DIR] [--window WxH] [--headless [-o PNG]]\n"
+	  "\n"
+	  "Shows the cached articles full screen: KMSDRM on a bare console, a window on a\n"
+	  "desktop. With no display at all it renders one frame to a PNG and says where.\n"
+	  "Follows imports while running. Ends cleanly on Ctrl-C or SIGTERM.\n" },
+	{ "snapshot", tk_cmd_snapshot, "render the frame at a given time to a PNG",
+	  "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] -o OUT.png\n"
+	  "\n"
+	  "Renders exactly the frame shown SECONDS after start on a virtual clock, with\n"
+	  "the software renderer: the same inputs always give the same pixels.\n" },
+	{ "record", tk_cmd_record, "render a run of frames to PNG files",
+	  "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] DIR\n"
+	  "\n"
+	  "Writes frame-00000.png, frame-00001.png, ... into DIR.\n" },
+	{ "bench", tk_cmd_bench, "measure rendering cost headless and print figures",
+	  "usage: ticker bench [--seconds S] [--articles N] [--size WxH] [--renderer software|opengles2]\n" },
+	{ "extract", tk_cmd_extract, "read article files and print headlines, quotes and figures",
+	  "usage: ticker extract [--json] [--all] [--max-bytes N] FILE...\n"
+	  "\n"
+	  "Reads .txt, .md, .html, RSS and Atom files (format and encoding are sniffed)\n"
+	  "and prints each article's headline, attributed quotations and key figures.\n"
+	  "  --json       one JSON object per article per line\n"
+	  "  --all        every quotation and figure found, not only the ranked best\n"
+	  "  --max-bytes  refuse files larger than this (default 4 MiB)\n"
+	  "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n" },
+	{ "import", tk_cmd_import, "import article files from a USB stick into the cache",
+	  "usage: ticker import SRC [--cache DIR] [--report FILE]\n" },
+	{ "keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
+	  "usage: ticker keygen NAME\n" },
+	{ "sign", tk_cmd_sign, "sign a directory of articles for import",
+	  "usage: ticker sign --key SECRET-KEY DIR\n" },
+};
+#define TK_NCOMMANDS (sizeof tk_commands / sizeof tk_commands[0])
+
+static const struct tk_command *tk_find_command(const char *name)
+{
+	for (size_t i = 0; i < TK_NCOMMANDS; i++)
+		if (!strcmp(tk_commands[i].name, name))
+			return &tk_commands[i];
+	return NULL;
+}
+
+int tk_cmd_usage(const char *name)
+{
+	const struct tk_command *c = tk_find_command(name);
+
+	if (!c)
+		return -1;
+	fputs(c->usage, stdout);
+	return 0;
+}
+
+static void tk_main_help(FILE *f)
+{
+	fprintf(f, "usage: ticker [--config FILE] [--set KEY=VALUE]... [-v|-q] COMMAND [ARGS]\n\n"
+		   "A headline ticker for lobby screens.\n\ncommands:\n");
+	for (size_t i = 0; i < TK_NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", tk_commands[i].name, tk_commands[i].summary);
+	fprintf(f, "  %-10s %s\n", "config", "print the effective configuration and every key");
+	fprintf(f, "  %-10s %s\n", "help", "help COMMAND: usage of one command");
+	fprintf(f, "\noptions:\n"
+		   "  --config FILE    configuration file (default " TK_CONFIG_FILE ", if present)\n"
+		   "  --set KEY=VALUE  override one configuration key (repeatable)\n"
+		   "  -v, --verbose    debug logging;  -q, --quiet: errors only\n"
+		   "  --version        print the version\n"
+		   "\nexit status:\n"
+		   "  0 success   1 partial (some inputs refused)   2 usage or configuration error\n"
+		   "  3 refused (nothing done)   4 no display   5 runtime failure (I/O, memory)\n");
+}
+
+static void tk_config_report(void *ctx, int line, const char *key, const char *msg)
+{
+	const char *path = ctx;
+
+	if (line)
+		tk_log(TK_LOG_ERROR, "%s:%d: %s%s%s", path, line, key, *key ? ": " : "", msg);
+	else
+		tk_log(TK_LOG_ERROR, "%s: %s%s%s", path, key, *key ? ": " : "", msg);
+}
+
+/* Load a configuration file into cfg. A missing default file is fine. */
+static int tk_load_config_file(struct tk_config *cfg, const char *path, int must_exist)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n;
+	int err = TK_OK;
+
+	if (!f) {
+		if (!must_exist && errno == ENOENT)
+			return TK_OK;
+		tk_log(TK_LOG_ERROR, "%s: %s", path, strerror(errno));
+		return TK_EIO;
+	}
+	buf = tk_malloc(1 << 16);
+	if (!buf) {
+		err = TK_ENOMEM;
+		goto out;
+	}
+	n = fread(buf, 1, (1 << 16) - 1, f);
+	if (ferror(f)) {
+		tk_log(TK_LOG_ERROR, "%s: read error", path);
+		err = TK_EIO;
+		goto out;
+	}
+	err = tk_config_parse(cfg, buf, n, tk_config_report, (void *)path);
+out:
+	tk_free(buf);
+	fclose(f);
+	return err;
+}
+
+static int tk_cmd_config(const struct tk_config *cfg)
+{
+	char buf[8192];
+
+	tk_config_dump(cfg, buf, sizeof buf);
+	fputs(buf, stdout);
+	printf("\n# keys:\n");
+	for (size_t i = 0; i < tk_config_key_count(); i++)
+		printf("#   %-20s %s\n", tk_config_key_name(i), tk_config_key_help(i));
+	return TK_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct tk_config cfg;
+	const char *config_path = NULL;
+	const struct tk_command *cmd;
+	int i;
+
+	tk_mem_init();
+	tk_config_defaults(&cfg);
+	if (getenv("TICKER_CONFIG"))
+		config_path = getenv("TICKER_CONFIG");
+
+	/* First pass: find --config and the log level, so the file loads before --set. */
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--config") && i + 1 < argc)
+			config_path = argv[++i];
+		else if (!strcmp(argv[i], "--set"))
+			i++;
+	}
+	if (tk_load_config_file(&cfg, config_path ? config_path : TK_CONFIG_FILE, config_path != NULL))
+		return TK_EXIT_USAGE;
+	tk_log_set_level((enum tk_log_level)cfg.log_level);
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			tk_main_help(stdout);
+			return TK_EXIT_OK;
+		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			printf("ticker %s (%s)\n", TK_VERSION, TK_GITREV);
+			return TK_EXIT_OK;
+		} else if (!strcmp(a, "--config") && i + 1 < argc) {
+			i++;
+		} else if (!strcmp(a, "--set") && i + 1 < argc) {
+			char key[64];
+			const char *eq = strchr(argv[++i], '='), *msg;
+			size_t kl = eq ? (size_t)(eq - argv[i]) : 0;
+
+			if (!eq || kl >= sizeof key) {
+				tk_log(TK_LOG_ERROR, "--set %s: expected KEY=VALUE", argv[i]);
+				return TK_EXIT_USAGE;
+			}
+			memcpy(key, argv[i], kl);
+			key[kl] = '\0';
+			if (tk_config_set(&cfg, key, eq + 1, &msg)) {
+				tk_log(TK_LOG_ERROR, "--set %s: %s", argv[i], msg);
+				return TK_EXIT_USAGE;
+			}
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			cfg.log_level = TK_LOG_DEBUG;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			cfg.log_level = TK_LOG_ERROR;
+		} else {
+			fprintf(stderr, "ticker: unknown option '%s' (see ticker --help)\n", a);
+			return TK_EXIT_USAGE;
+		}
+	}
+	tk_log_set_level((enum tk_log_level)cfg.log_level);
+	if (i >= argc) {
+		tk_main_help(stderr);
+		return TK_EXIT_USAGE;
+	}
+	if (!strcmp(argv[i], "help")) {
+		if (i + 1 >= argc) {
+			tk_main_help(stdout);
+			return TK_EXIT_OK;
+		}
+		if (!strcmp(argv[i + 1], "config")) {
+			printf("usage: ticker config\n\nPrints every configuration key, its value and its meaning.\n");
+			return TK_EXIT_OK;
+		}
+		if (tk_cmd_usage(argv[i + 1])) {
+			fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n", argv[i + 1]);
+			return TK_EXIT_USAGE;
+		}
+		return TK_EXIT_OK;
+	}
+	if (!strcmp(argv[i], "config"))
+		return tk_cmd_config(&cfg);
+	cmd = tk_find_command(argv[i]);
+	if (!cmd) {
+		fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n", argv[i]);
+		return TK_EXIT_USAGE;
+	}
+	for (int j = i + 1; j < argc; j++)
+		if (!strcmp(argv[j], "--help") || !strcmp(argv[j], "-h")) {
+			fputs(cmd->usage, stdout);
+			return TK_EXIT_OK;
+		}
+	return cmd->fn(argc - i, argv + i, &cfg);
+}
