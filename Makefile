@@ -48,14 +48,18 @@ OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 TESTSRCS := $(wildcard tests/test_*.c)
 TESTBINS := $(TESTSRCS:tests/%.c=$(BUILD)/tests/%)
-TESTSUPPORT := $(filter-out $(TESTSRCS),$(wildcard tests/*.c))
+BENCHSRCS := $(wildcard tests/bench_*.c)
+BENCHBINS := $(BENCHSRCS:tests/%.c=$(BUILD)/tests/%)
+FUZZSRCS  := $(wildcard tests/fuzz_*.c)
+FUZZBINS  := $(FUZZSRCS:tests/%.c=build/fuzz/%)
+TESTSUPPORT := $(filter-out $(TESTSRCS) $(BENCHSRCS) $(FUZZSRCS),$(wildcard tests/*.c))
 TESTSUPOBJS := $(TESTSUPPORT:tests/%.c=$(BUILD)/tests/obj/%.o)
 
 # Quiet by default; V=1 shows the commands.
 Q := $(if $(V),,@)
 .SECONDARY:
 
-.PHONY: all run check check-asan bench deps deps-asan install clean help tests
+.PHONY: all run check check-asan bench fuzz deps deps-asan install clean help tests
 all: $(BUILD)/ticker
 
 help:
@@ -77,10 +81,33 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/obj/test_%.o $(LIBOBJS) $(TESTSUPOBJS)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
+$(BUILD)/tests/bench_%: $(BUILD)/tests/obj/bench_%.o $(LIBOBJS) $(TESTSUPOBJS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# libFuzzer targets (clang): tests/fuzz_<name>.c, one per parser entry point.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+              $(CPPFLAGS) -Itests $(shell pkg-config --cflags $(PKGS))
+build/fuzz/fuzz_%: tests/fuzz_%.c $(filter-out src/main.c src/cmd_%.c,$(SRCS))
+	@mkdir -p build/fuzz
+	@echo "  FUZZ    $@"
+	$(Q)clang $(FUZZ_CFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS)) -lunistring -lpthread -lm
+
+# Run every fuzz target for FUZZ_SECONDS each, seeded with the test fixtures.
+fuzz: deps-asan $(FUZZBINS)
+	@set -e; for f in $(FUZZBINS); do \
+	  n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus-$$n; \
+	  echo "== $$f for $(FUZZ_SECONDS) s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 build/fuzz/corpus-$$n $$(ls -d tests/data/fuzz-$$n tests/data/articles 2>/dev/null) \
+	    2>&1 | tail -n 12; \
+	done
+
 $(BUILD)/obj $(BUILD)/tests/obj:
 	mkdir -p $@
 
-tests: $(TESTBINS) $(BUILD)/ticker
+tests: $(TESTBINS) $(BENCHBINS) $(BUILD)/ticker
 
 # Packages: install only what is missing (fast when nothing is).
 deps:
@@ -107,7 +134,8 @@ run: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory all
-	@sh tests/bench.sh $(BUILD)/ticker
+	@$(MAKE) --no-print-directory tests
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker BUILD=$(CURDIR)/$(BUILD) sh tests/bench.sh
 
 install: $(BUILD)/ticker
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ticker

@@ -1,0 +1,61 @@
+/* Extraction: direct quotations with their speaker, key figures, and the
+ * ranked items the ticker shows. Pure: no I/O, no globals, no logging. */
+#ifndef TK_EXTRACT_H
+#define TK_EXTRACT_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+struct tk_quote {
+	const char *text;    /* words inside the marks, no marks, no trailing comma */
+	const char *speaker; /* full name ("Anthony Blinken") or NULL */
+	const char *role;    /* "US Secretary of State" or NULL */
+	size_t para;         /* paragraph index where it starts */
+	int score;           /* ranking score, higher is better */
+};
+
+struct tk_figure {
+	double value;        /* normalised: "$3.5bn" -> 3500000000, "12%" -> 12 */
+	const char *unit;    /* counted noun, currency code ("USD", "EUR", "GBP") or "%" */
+	const char *text;    /* the figure as written: "82,000", "$3.5bn" */
+	const char *context; /* the clause it comes from */
+	size_t para;
+	int score;
+};
+
+enum tk_item_kind { TK_ITEM_HEADLINE, TK_ITEM_QUOTE, TK_ITEM_FIGURE };
+
+/* What the ticker shows, ready to render. */
+struct tk_item {
+	enum tk_item_kind kind;
+	const char *text;    /* headline, quotation (no marks), or figure context sentence */
+	const char *speaker; /* quotes: speaker or NULL */
+	const char *role;    /* quotes: role or NULL */
+	const char *figure;  /* figures: the number as written, to emphasise; NULL otherwise */
+	const char *caption; /* figures: short caption ("people have left Afghanistan ..."); NULL otherwise */
+};
+
+struct tk_extract_opts {
+	size_t max_quotes;   /* ranked quotes kept (default 3) */
+	size_t max_figures;  /* ranked figures kept (default 2) */
+	int all;             /* keep every quote and figure found, in article order */
+};
+
+struct tk_extraction {
+	const struct tk_quote *quotes;
+	size_t n_quotes;
+	const struct tk_figure *figures;
+	size_t n_figures;
+	const struct tk_item *items; /* headline first, then quotes and figures interleaved */
+	size_t n_items;
+};
+
+/* Extract from one article. opts may be NULL (defaults). On success *out owns
+ * the result; strings may point into the article, so free the extraction
+ * before the document. Returns TK_OK or TK_ENOMEM. */
+int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
+	       struct tk_extraction **out);
+void tk_extraction_free(struct tk_extraction *ex);
+
+#endif
