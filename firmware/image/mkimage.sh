@@ -1,0 +1,88 @@
+#!/bin/sh
+# mkimage.sh DEB OUTDIR
+# A complete Debian bookworm root filesystem for the ticker, as an ext4 image
+# (OUTDIR/rootfs.img) with its kernel and initramfs beside it, for QEMU's
+# arm64 "virt" board (make e2e). On a Raspberry Pi use Pi OS Lite + the .deb.
+#  1. base: mmdebstrap --variant=minbase from the Debian archive only, with
+#     systemd, udev, a kernel with a trimmed initramfs, and every package the
+#     .deb depends on. Minutes; cached under a key of its inputs.
+#  2. the .deb installed with dpkg inside the base (a copy), then mkfs.ext4 -d.
+#     Seconds; redone whenever the .deb changes.
+set -eu
+deb=$(realpath "$1") out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+security=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
+arch=$(dpkg-deb -f "$deb" Architecture)
+case $arch in
+arm64) kernel=linux-image-arm64 qemu=qemu-aarch64 ;;
+armhf) kernel=linux-image-armmp-lpae qemu=qemu-arm ;;
+amd64) kernel=linux-image-amd64 qemu= ;;
+*) echo "mkimage: no kernel known for $arch" >&2; exit 2 ;;
+esac
+[ "$(id -u)" = 0 ] || { echo "mkimage: needs root (file ownership in the image)" >&2; exit 1; }
+mkdir -p "$out"
+t0=$(date +%s)
+
+# Foreign architecture: maintainer scripts run under qemu-user through binfmt_misc.
+if [ -n "$qemu" ] && [ "$arch" != "$(dpkg --print-architecture)" ]; then
+	[ -e /proc/sys/fs/binfmt_misc/register ] ||
+		mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+	[ -e "/proc/sys/fs/binfmt_misc/$qemu" ] || update-binfmts --enable "$qemu"
+fi
+
+# The .deb's Depends, first alternative, no versions: installed in the base so
+# that dpkg -i needs no network later.
+deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' | grep . | sort -u | tr '\n' ' ')
+# The runtime libraries the ticker is expected to need are listed up front, so
+# that the base (keyed on this set) is not rebuilt when the binary links one more.
+runtime="libsdl2-2.0-0 libsdl2-ttf-2.0-0 libxml2 libunistring2 libfribidi0 libsodium23
+	libpng16-16 libjson-c5 libsystemd0 libharfbuzz0b libfreetype6 libegl1 libegl-mesa0 libgles2
+	libgl1-mesa-dri libgbm1 fonts-noto-core fonts-dejavu-core"
+pkgs=$(echo systemd systemd-sysv udev kmod initramfs-tools "$kernel" $runtime $deps | tr ' \t' '\n\n' | grep . | sort -u | tr '\n' ' ')
+key=$( { echo "$arch $mirror $pkgs"; cat "$here/mkimage.sh"; mmdebstrap --version; } | sha256sum | cut -c1-16)
+
+if [ "$(cat "$out/base.key" 2>/dev/null)" != "$key" ] || [ ! -d "$out/base" ]; then
+	echo "mkimage: building the base root filesystem (mmdebstrap, several minutes)"
+	rm -rf "$out/base" "$out/base.key"
+	# The initramfs only needs to find a virtio disk with ext4: MODULES=list
+	# plus these modules keeps update-initramfs (under emulation) short.
+	mmdebstrap --variant=minbase --arch="$arch" --include="$(echo $pkgs | tr ' ' ',')" \
+		--aptopt='APT::Install-Recommends "false"' \
+		--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+		--dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
+		--setup-hook='mkdir -p "$1/etc/initramfs-tools/conf.d" "$1/etc/initramfs-tools/hooks"' \
+		--setup-hook='printf "MODULES=list\nCOMPRESS=gzip\n" > "$1/etc/initramfs-tools/conf.d/ticker"' \
+		--setup-hook='printf "#!/bin/sh\n[ \"\$1\" = prereqs ] && exit 0\n. /usr/share/initramfs-tools/hook-functions\nmanual_add_modules virtio_pci virtio_blk virtio_mmio ext4\n" > "$1/etc/initramfs-tools/hooks/ticker"; chmod 755 "$1/etc/initramfs-tools/hooks/ticker"' \
+		--customize-hook='echo ticker > "$1/etc/hostname"' \
+		--customize-hook='printf "/dev/vda / ext4 rw,noatime 0 1\n" > "$1/etc/fstab"' \
+		bookworm "$out/base.tmp" \
+		"deb $mirror bookworm main" "deb $mirror bookworm-updates main" \
+		"deb $security bookworm-security main"
+	mv "$out/base.tmp" "$out/base"
+	echo "$key" >"$out/base.key"
+	echo "mkimage: base built in $(( $(date +%s) - t0 )) s"
+fi
+
+# Stage 2: the package, installed by dpkg, into a copy of the base.
+key2=$( { echo "$key"; sha256sum "$deb"; } | sha256sum | cut -c1-16)
+if [ "$(cat "$out/rootfs.key" 2>/dev/null)" = "$key2" ] && [ -f "$out/rootfs.img" ]; then
+	echo "mkimage: $out/rootfs.img is up to date"
+	exit 0
+fi
+rm -rf "$out/rootfs" "$out/rootfs.key"
+cp -a "$out/base" "$out/rootfs"
+cp "$deb" "$out/rootfs/tmp/ticker.deb"
+mount -t proc proc "$out/rootfs/proc"
+trap 'umount "$out/rootfs/proc" 2>/dev/null || true' EXIT
+chroot "$out/rootfs" dpkg -i /tmp/ticker.deb
+umount "$out/rootfs/proc"; trap - EXIT
+rm -f "$out/rootfs/tmp/ticker.deb"
+cp "$out/rootfs"/boot/vmlinuz-* "$out/vmlinuz"
+cp "$out/rootfs"/boot/initrd.img-* "$out/initrd.img"
+rm -f "$out/rootfs.img.tmp"
+mkfs.ext4 -q -F -L rootfs -d "$out/rootfs" "$out/rootfs.img.tmp" 2G
+mv "$out/rootfs.img.tmp" "$out/rootfs.img"
+rm -rf "$out/rootfs"
+echo "$key2" >"$out/rootfs.key"
+echo "mkimage: $out/rootfs.img ready ($(( $(date +%s) - t0 )) s)"

@@ -1,0 +1,74 @@
+#!/bin/sh
+# mkdeb.sh BINARY DEB_ARCH VERSION OUT.deb [RUN_PREFIX]
+# Builds the ticker .deb with dpkg-deb from the built binary, assets/ and
+# firmware/. Depends come from the binary's real shared-library needs
+# (dpkg-shlibdeps, for the target architecture) plus what SDL loads with
+# dlopen (EGL/GLES, Mesa's drivers). RUN_PREFIX runs a target binary on the
+# build machine (qemu-aarch64-static for arm64) to print its configuration.
+set -eu
+bin=$1 arch=$2 version=$3 out=$4 run=${5:-}
+top=$(cd "$(dirname "$0")/.." && pwd)
+fw=$top/firmware
+mkdir -p "$(dirname "$out")"
+work=$(cd "$(dirname "$out")" && pwd)/deb
+root=$work/root
+rm -rf "$work"
+mkdir -p "$root/DEBIAN"
+
+inst() { # inst MODE SRC DEST
+	install -D -m "$1" "$2" "$root$3"
+}
+inst 0755 "$bin" /usr/bin/ticker
+case $arch in
+arm64) strip=aarch64-linux-gnu-strip ;;
+armhf) strip=arm-linux-gnueabihf-strip ;;
+*) strip=strip ;;
+esac
+command -v "$strip" >/dev/null && "$strip" --strip-unneeded --remove-section=.comment "$root/usr/bin/ticker"
+mkdir -p "$root/usr/share/ticker"
+[ -d "$top/assets" ] && cp -R "$top/assets/." "$root/usr/share/ticker/"
+inst 0755 "$fw/libexec/ticker-usb-import" /usr/libexec/ticker/ticker-usb-import
+# Bookworm keeps packaged units and rules under /lib (merged-/usr aliasing rules).
+inst 0644 "$fw/systemd/ticker.service" /lib/systemd/system/ticker.service
+inst 0644 "$fw/systemd/ticker-import@.service" /lib/systemd/system/ticker-import@.service
+inst 0644 "$fw/udev/60-ticker.rules" /lib/udev/rules.d/60-ticker.rules
+inst 0644 "$fw/sysusers/ticker.conf" /usr/lib/sysusers.d/ticker.conf
+inst 0644 "$fw/tmpfiles/ticker.conf" /usr/lib/tmpfiles.d/ticker.conf
+inst 0644 "$fw/conf.d/journald-ticker.conf" /usr/lib/systemd/journald.conf.d/60-ticker.conf
+inst 0644 "$fw/conf.d/system-watchdog.conf" /usr/lib/systemd/system.conf.d/60-ticker-watchdog.conf
+inst 0644 "$fw/boot/config.txt" /usr/share/ticker/boot/config.txt
+inst 0644 "$fw/boot/cmdline.txt" /usr/share/ticker/boot/cmdline.txt
+inst 0644 "$top/README.md" /usr/share/doc/ticker/README.md
+mkdir -p "$root/etc/ticker/keys.d"
+
+# The default configuration, generated from the binary's own key table.
+$run "$bin" --config /dev/null config | sh "$fw/gen-conf.sh" >"$work/ticker.conf"
+inst 0644 "$work/ticker.conf" /etc/ticker/ticker.conf
+if ! cmp -s "$work/ticker.conf" "$fw/ticker.conf"; then
+	echo "mkdeb: note: firmware/ticker.conf differs from the binary's keys; shipping the generated one" \
+	     "(refresh it: cp $work/ticker.conf firmware/ticker.conf)" >&2
+fi
+echo /etc/ticker/ticker.conf >"$root/DEBIAN/conffiles"
+
+for s in postinst prerm postrm; do install -m 0755 "$fw/debian/$s" "$root/DEBIAN/$s"; done
+
+# Depends: shared libraries the binary links, for the target architecture.
+mkdir -p "$work/src/debian"
+printf 'Source: ticker\n\nPackage: ticker\nArchitecture: any\n' >"$work/src/debian/control"
+shlibs=$(cd "$work/src" && dpkg-architecture -a"$arch" -f -c \
+	dpkg-shlibdeps -O -xticker "$root/usr/bin/ticker" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
+[ -n "$shlibs" ] || { cat "$work/shlibdeps.log" >&2; echo "mkdeb: dpkg-shlibdeps found nothing" >&2; exit 1; }
+# SDL opens these with dlopen, so shlibdeps cannot see them: EGL + GLES2 and
+# Mesa's DRI drivers (vc4/v3d on a Pi, llvmpipe elsewhere); util-linux for
+# setpriv/mount/flock in the import unit; udev and systemd for the units.
+depends="$shlibs, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri, libgbm1, systemd, udev, util-linux"
+
+rm -rf "$work/src"
+size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \
+    -e "s/@DEPENDS@/$depends/" "$fw/debian/control.in" >"$root/DEBIAN/control"
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | LC_ALL=C sort |
+	xargs md5sum) >"$root/DEBIAN/md5sums"
+find "$root" -type d -exec chmod 0755 {} +
+dpkg-deb --root-owner-group -Zxz --build "$root" "$out" >/dev/null
+echo "  DEB     $out"

@@ -1,0 +1,609 @@
+#!/usr/bin/env python3
+"""End-to-end test of the ticker image under qemu-system-aarch64 (make e2e).
+
+Boots build/image-arm64/rootfs.img (bookworm + the ticker .deb) on QEMU's arm64
+virt board with virtio-gpu, an xHCI USB controller and no network, and checks
+with the ticker's own log lines (the journal forwarded to the serial console)
+and QEMU monitor screendumps:
+  1. systemd starts the ticker on KMSDRM + GLES2 and the crawl band moves;
+  2. a hot-plugged FAT32 stick is imported: banner, new headlines, report;
+  3. a stick pulled mid-import leaves no mount and no stuck unit, and a power
+     cut (QEMU killed) during an import leaves a consistent cache: the ticker
+     comes back by itself after the reboot;
+  4. a killed ticker and a ticker that stops feeding the watchdog are
+     restarted by systemd.
+A small agent on a virtio-serial port (test image only, added with debugfs)
+runs shell commands in the guest for the checks. Screendumps are kept as PNGs
+in the output directory; timings are printed at the end.
+"""
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+
+AGENT_SH = r"""#!/bin/sh
+# e2e test agent (test images only): runs shell commands sent by the host over
+# the virtio-serial port e2e.agent and answers with output and exit status.
+port=/dev/virtio-ports/e2e.agent
+while :; do
+	if [ ! -e $port ]; then sleep 1; continue; fi
+	exec 3<>$port
+	while IFS= read -r line <&3; do
+		id=${line%% *}; cmd=${line#* }
+		sh -c "$cmd" </dev/null >/run/e2e.out 2>&1; rc=$?
+		cat /run/e2e.out >&3
+		echo "__E2E_END__ $id $rc" >&3
+	done
+	exec 3<&-
+	sleep 1
+done
+"""
+
+AGENT_UNIT = """[Unit]
+Description=e2e test agent (test image only)
+DefaultDependencies=no
+After=systemd-udevd.service
+
+[Service]
+ExecStart=/usr/local/sbin/ticker-e2e-agent
+Restart=always
+RestartSec=1
+
+[Install]
+WantedBy=sysinit.target
+"""
+
+# Mesa on QEMU's virtio-gpu without virgl: software rendering (llvmpipe).
+TICKER_DROPIN = """[Service]
+Environment=LIBGL_ALWAYS_SOFTWARE=1
+"""
+
+FAILS = []
+TIMES = {}
+
+
+def log(msg):
+    print(f"[e2e {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def check(cond, what):
+    if cond:
+        log(f"PASS {what}")
+    else:
+        log(f"FAIL {what}")
+        FAILS.append(what)
+    return cond
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def debugfs(img, cmds):
+    script = "\n".join(cmds) + "\n"
+    r = subprocess.run(["debugfs", "-w", "-f", "-", img], input=script.encode(),
+                       capture_output=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"debugfs failed: {r.stderr.decode()}")
+    return r.stdout.decode() + r.stderr.decode()
+
+
+def debugfs_cat(img, path):
+    r = subprocess.run(["debugfs", "-R", f"cat {path}", img], capture_output=True)
+    return r.stdout.decode()
+
+
+def prepare_disk(image_dir, out):
+    """Copy the cached image and add the test-only files with debugfs."""
+    src = os.path.join(image_dir, "rootfs.img")
+    disk = os.path.join(out, "disk.img")
+    run(["cp", "--sparse=always", src, disk])
+    passwd = debugfs_cat(disk, "/etc/passwd")
+    m = re.search(r"^ticker:x:(\d+):(\d+):", passwd, re.M)
+    if not m:
+        raise RuntimeError("no ticker user in the image: was the .deb installed?")
+    uid, gid = m.group(1), m.group(2)
+    tmp = os.path.join(out, "files")
+    os.makedirs(tmp, exist_ok=True)
+    for name, text in (("agent", AGENT_SH), ("agent.service", AGENT_UNIT),
+                       ("e2e.conf", TICKER_DROPIN)):
+        with open(os.path.join(tmp, name), "w") as f:
+            f.write(text)
+    cmds = [
+        "mkdir /usr/local/sbin",
+        f"write {tmp}/agent /usr/local/sbin/ticker-e2e-agent",
+        "sif /usr/local/sbin/ticker-e2e-agent mode 0100755",
+        f"write {tmp}/agent.service /etc/systemd/system/ticker-e2e-agent.service",
+        "mkdir /etc/systemd/system/sysinit.target.wants",
+        "symlink /etc/systemd/system/sysinit.target.wants/ticker-e2e-agent.service "
+        "/etc/systemd/system/ticker-e2e-agent.service",
+        "mkdir /etc/systemd/system/ticker.service.d",
+        f"write {tmp}/e2e.conf /etc/systemd/system/ticker.service.d/e2e.conf",
+        # systemd refuses to boot with an empty machine-id on a read-write root? It
+        # creates one; nothing to do.
+    ]
+    # Cached articles the ticker shows from the first boot (owned by the ticker user).
+    preload = sorted(os.listdir(os.path.join(HERE, "preload")))
+    for name in preload:
+        p = f"/var/lib/ticker/cache/{name}"
+        cmds += [f"write {HERE}/preload/{name} {p}", f"sif {p} uid {uid}", f"sif {p} gid {gid}",
+                 f"sif {p} mode 0100640"]
+    out_txt = debugfs(disk, cmds)
+    if "No such file" in out_txt or "not found" in out_txt:
+        log("debugfs said: " + out_txt.strip().replace("\n", " | "))
+    return disk
+
+
+def make_stick(path, files, size_mb=64):
+    """A FAT32 stick image made without mounting (mkfs.vfat + mcopy)."""
+    if os.path.exists(path):
+        os.unlink(path)
+    run(["mkfs.vfat", "-F", "32", "-s", "1", "-n", "TICKERE2E", "-C", path, str(size_mb * 1024)],
+        stdout=subprocess.DEVNULL)
+    env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+    for name, data in files.items():
+        tmp = path + ".f"
+        with open(tmp, "wb") as f:
+            f.write(data)
+        run(["mcopy", "-i", path, tmp, "::" + name], env=env)
+        os.unlink(tmp)
+
+
+def stick_read(path, name):
+    env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+    r = subprocess.run(["mtype", "-i", path, "::" + name], capture_output=True, env=env)
+    return r.stdout.decode(errors="replace") if r.returncode == 0 else None
+
+
+class VM:
+    def __init__(self, image_dir, disk, out, tag):
+        self.out = out
+        self.serial = os.path.join(out, f"serial-{tag}.log")
+        self.qmp_path = os.path.join(out, "qmp.sock")
+        self.agent_path = os.path.join(out, "agent.sock")
+        for p in (self.serial, self.qmp_path, self.agent_path):
+            if os.path.exists(p):
+                os.unlink(p)
+        append = ("root=/dev/vda rw console=ttyAMA0 consoleblank=0 loglevel=4 "
+                  "systemd.journald.forward_to_console=1 systemd.show_status=0 "
+                  "net.ifnames=0")
+        self.cmd = [
+            "qemu-system-aarch64", "-M", "virt", "-cpu", "cortex-a72", "-smp", "2", "-m", "1024",
+            "-accel", "tcg,thread=multi",
+            "-kernel", os.path.join(image_dir, "vmlinuz"),
+            "-initrd", os.path.join(image_dir, "initrd.img"),
+            "-append", append,
+            "-drive", f"if=none,id=hd,file={disk},format=raw",
+            "-device", "virtio-blk-pci,drive=hd",
+            "-device", "virtio-gpu-pci",
+            "-device", "qemu-xhci,id=xhci",
+            "-device", "virtio-rng-pci",
+            "-device", "virtio-serial-pci",
+            "-chardev", f"socket,id=agent,path={self.agent_path},server=on,wait=off",
+            "-device", "virtserialport,chardev=agent,name=e2e.agent",
+            "-display", "none", "-nic", "none",
+            # A file never blocks: a full serial socket would freeze the VM.
+            "-serial", f"file:{self.serial}",
+            "-qmp", f"unix:{self.qmp_path},server=on,wait=off",
+            "-monitor", "none",
+        ]
+        self.t0 = time.monotonic()
+        self.proc = subprocess.Popen(self.cmd, stdout=open(os.path.join(out, f"qemu-{tag}.log"), "w"),
+                                     stderr=subprocess.STDOUT)
+        self.qmp = None
+        self.agent = None
+        self.agent_buf = b""
+        self.seq = 0
+        self._connect_qmp()
+
+    def _connect_qmp(self):
+        for _ in range(100):
+            try:
+                s = socket.socket(socket.AF_UNIX)
+                s.connect(self.qmp_path)
+                self.qmp = s.makefile("rwb")
+                json.loads(self.qmp.readline())  # greeting
+                self.qmp_cmd("qmp_capabilities")
+                return
+            except (FileNotFoundError, ConnectionRefusedError):
+                time.sleep(0.1)
+        raise RuntimeError("no QMP socket")
+
+    def qmp_cmd(self, name, **args):
+        msg = {"execute": name}
+        if args:
+            msg["arguments"] = args
+        self.qmp.write(json.dumps(msg).encode() + b"\n")
+        self.qmp.flush()
+        while True:
+            r = json.loads(self.qmp.readline())
+            if "return" in r:
+                return r["return"]
+            if "error" in r:
+                raise RuntimeError(f"QMP {name}: {r['error']}")
+            # asynchronous events: ignore
+
+    def hmp(self, line):
+        out = self.qmp_cmd("human-monitor-command", **{"command-line": line})
+        if out.strip():
+            log(f"monitor: {line}: {out.strip()}")
+        return out
+
+    def serial_text(self):
+        with open(self.serial, "rb") as f:
+            return f.read().decode(errors="replace")
+
+    def wait_log(self, pattern, timeout, start=0):
+        """Wait for a regex in the serial log after offset start; returns (match, offset)."""
+        rx = re.compile(pattern, re.M)
+        deadline = time.monotonic() + timeout
+        while True:
+            text = self.serial_text()
+            m = rx.search(text, start)
+            if m:
+                return m, m.end()
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                return None, start
+            time.sleep(0.2)
+
+    def log_size(self):
+        return len(self.serial_text())
+
+    def sh(self, cmd, timeout=60):
+        """Run a shell command in the guest through the agent; returns (rc, output)."""
+        deadline = time.monotonic() + timeout
+        if self.agent is None:
+            while True:
+                try:
+                    s = socket.socket(socket.AF_UNIX)
+                    s.connect(self.agent_path)
+                    s.settimeout(1)
+                    self.agent = s
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("agent socket")
+                    time.sleep(0.5)
+        self.seq += 1
+        tag = f"__E2E_END__ {self.seq} "
+        self.agent.sendall(f"{self.seq} {cmd}\n".encode())
+        while True:
+            i = self.agent_buf.find(tag.encode())
+            if i >= 0:
+                j = self.agent_buf.find(b"\n", i)
+                if j >= 0:
+                    out = self.agent_buf[:i].decode(errors="replace")
+                    rc = int(self.agent_buf[i + len(tag):j])
+                    self.agent_buf = self.agent_buf[j + 1:]
+                    return rc, out
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"agent: no answer to {cmd!r}")
+            try:
+                data = self.agent.recv(65536)
+                if data:
+                    self.agent_buf += data
+                else:
+                    time.sleep(0.2)
+            except socket.timeout:
+                pass
+
+    def wait_agent(self, timeout=240):
+        """The agent answers once the guest's userspace is up."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                rc, out = self.sh("echo up", timeout=10)
+                if rc == 0 and "up" in out:
+                    return True
+            except RuntimeError:
+                # The agent may not be listening yet: drop what was queued.
+                if self.agent:
+                    self.agent.close()
+                    self.agent = None
+                    self.agent_buf = b""
+        return False
+
+    def screendump(self, name):
+        ppm = os.path.join(self.out, name + ".ppm")
+        self.qmp_cmd("screendump", filename=ppm)
+        img = read_ppm(ppm)
+        png = os.path.join(self.out, name + ".png")
+        with open(png, "wb") as f:
+            subprocess.run(["pnmtopng"], stdin=open(ppm, "rb"), stdout=f, check=True)
+        os.unlink(ppm)
+        return img
+
+    def plug(self, stick, ident):
+        self.hmp(f"drive_add 0 if=none,id={ident},file={stick},format=raw")
+        self.qmp_cmd("device_add", driver="usb-storage", bus="xhci.0", drive=ident, id=ident)
+
+    def unplug(self, ident):
+        self.qmp_cmd("device_del", id=ident)
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        for f in (self.qmp, self.agent):
+            try:
+                if f:
+                    f.close()
+            except OSError:
+                pass
+
+    def shutdown(self, timeout=60):
+        try:
+            self.sh("systemctl poweroff", timeout=5)
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+        self.kill()
+
+
+def read_ppm(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    # P6\n<w> <h>\n255\n<rgb...>
+    parts = data.split(maxsplit=4)
+    assert parts[0] == b"P6", "screendump is not a P6 PPM"
+    w, h = int(parts[1]), int(parts[2])
+    pix = parts[4] if len(parts[4]) == w * h * 3 else data[-w * h * 3:]
+    return w, h, pix
+
+
+def band_stats(a, b, top_frac, bottom_frac):
+    """Fraction of pixels that differ between two frames inside a horizontal band,
+    and the number of distinct colours in the first (a blank band has one)."""
+    w, h, pa = a
+    w2, h2, pb = b
+    if (w, h) != (w2, h2):
+        return 1.0, 0
+    y0, y1 = int(h * top_frac), int(h * bottom_frac)
+    diff = 0
+    colours = set()
+    for y in range(y0, y1, 2):
+        row = y * w * 3
+        for x in range(0, w, 2):
+            i = row + x * 3
+            ca, cb = pa[i:i + 3], pb[i:i + 3]
+            if len(colours) < 64:
+                colours.add(ca)
+            if max(abs(ca[k] - cb[k]) for k in range(3)) > 24:
+                diff += 1
+    total = ((y1 - y0 + 1) // 2) * ((w + 1) // 2)
+    return diff / max(total, 1), len(colours)
+
+
+def service_pid(vm):
+    rc, out = vm.sh("systemctl show -p MainPID --value ticker.service")
+    try:
+        return int(out.strip())
+    except ValueError:
+        return 0
+
+
+def cache_listing(vm):
+    """{name: sha256} of the guest's cache, dot files apart."""
+    rc, out = vm.sh("cd /var/lib/ticker/cache && for f in * .[!.]*; do [ -f \"$f\" ] && "
+                    "printf '%s %s\\n' \"$(sha256sum < \"$f\" | cut -c1-64)\" \"$f\"; done; true")
+    files = {}
+    for line in out.splitlines():
+        if len(line) > 66 and re.match(r"^[0-9a-f]{64} ", line):
+            files[line[65:]] = line[:64]
+    return files
+
+
+def check_cache(vm, known, what):
+    files = cache_listing(vm)
+    articles = {n: h for n, h in files.items() if not n.startswith(".")}
+    tmp = [n for n in files if n.startswith(".tmp-")]
+    bad = [n for n, h in articles.items() if h not in known]
+    check(not bad, f"{what}: every cached article is a whole copy of a source file "
+                   f"({len(articles)} articles{'; not: ' + ', '.join(bad[:5]) if bad else ''})")
+    check(not tmp, f"{what}: no leftover temporary files in the cache ({', '.join(tmp[:5])})")
+    rc, gen = vm.sh("cat /var/lib/ticker/cache/.generation 2>/dev/null || echo none")
+    check(gen.strip() == "none" or re.fullmatch(r"\d+", gen.strip()) is not None,
+          f"{what}: .generation is absent or a whole number ({gen.strip()!r})")
+    return articles
+
+
+def first_frame(vm, start, timeout, what):
+    """Wait for the display and first-frame log lines; returns the new log offset."""
+    m, pos = vm.wait_log(r"display: driver=(\S+) renderer=(\S+) mode=(\S+)", timeout, start)
+    if not check(m is not None, f"{what}: ticker logged its display"):
+        return pos
+    check(m.group(1) == "KMSDRM" and m.group(2) == "opengles2",
+          f"{what}: driver KMSDRM, renderer opengles2, mode {m.group(3)} (got {m.group(1)} {m.group(2)})")
+    m2, pos = vm.wait_log(r"frame: first frame after (\d+) ms", timeout, pos)
+    check(m2 is not None, f"{what}: first frame presented")
+    return pos
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--image-dir", default=os.path.join(TOP, "build/image-arm64"))
+    ap.add_argument("--out", default=os.path.join(TOP, "build/e2e"))
+    ap.add_argument("--boot-timeout", type=int, default=240)
+    args = ap.parse_args()
+    t_start = time.monotonic()
+    out = os.path.abspath(args.out)
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    image_dir = os.path.abspath(args.image_dir)
+    disk = prepare_disk(image_dir, out)
+
+    known = {}
+    for d in ("preload", "stick"):
+        for n in os.listdir(os.path.join(HERE, d)):
+            with open(os.path.join(HERE, d, n), "rb") as f:
+                known[hashlib.sha256(f.read()).hexdigest()] = n
+
+    # ---- boot 1 -------------------------------------------------------------------
+    log("boot 1: qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024")
+    vm = VM(image_dir, disk, out, "boot1")
+    try:
+        pos = first_frame(vm, 0, args.boot_timeout, "boot 1")
+        TIMES["boot to first frame"] = time.monotonic() - vm.t0
+        if not vm.wait_agent():
+            check(False, "test agent answers")
+            return finish(t_start)
+        rc, out_txt = vm.sh("systemctl is-active ticker.service; systemctl show -p Type,User,NRestarts ticker.service")
+        check(out_txt.startswith("active"), f"ticker.service active ({out_txt.split()[0] if out_txt else ''})")
+
+        # 1. the crawl moves: two screendumps a second apart differ in the band.
+        a = vm.screendump("01-boot-a")
+        time.sleep(1)
+        b = vm.screendump("01-boot-b")
+        frac, colours = band_stats(a, b, 8 / 9, 1.0)
+        check(colours > 2 and frac > 0.002,
+              f"1. crawl band moves: {frac * 100:.1f}% of band pixels changed in 1 s, {colours} colours")
+
+        # 2. hot-plug a stick with new articles and one bad file.
+        files = {}
+        for n in sorted(os.listdir(os.path.join(HERE, "stick"))):
+            with open(os.path.join(HERE, "stick", n), "rb") as f:
+                files[n] = f.read()
+        files["broken-upload.html"] = bytes(range(256)) * 64  # binary junk, not an article
+        stick = os.path.join(out, "stick.img")
+        make_stick(stick, files)
+        pos = vm.log_size()
+        t_plug = time.monotonic()
+        vm.plug(stick, "stick1")
+        m, pos2 = vm.wait_log(r"import: done: .*", 180, pos)
+        check(m is not None, f"2. import ran: {m.group(0).strip() if m else 'no import line'}")
+        m, _ = vm.wait_log(r"banner: .*", 60, pos)
+        check(m is not None, f"2. banner shown: {m.group(0).strip() if m else '-'}")
+        m, _ = vm.wait_log(r"playlist: headline: (Harbour ferry|Library lends|Offshore wind)", 120, pos)
+        if check(m is not None, "2. the ticker now cycles the new headlines"):
+            TIMES["plug to new headline"] = time.monotonic() - t_plug
+        vm.screendump("02-after-import")
+        # The unit ends by itself (report written, synced, unmounted).
+        for _ in range(60):
+            rc, st = vm.sh("systemctl is-active ticker-import@sda.service ticker-import@sda1.service; true")
+            if "activ" not in st.replace("inactive", ""):
+                break
+            time.sleep(1)
+        rc, mnt = vm.sh("grep -c ' /run/ticker-import' /proc/*/mounts 2>/dev/null | grep -v ':0$'; "
+                        "grep /dev/sd /proc/self/mounts; true")
+        check(mnt.strip() == "", f"2. no mount of the stick is left anywhere ({mnt.strip()!r})")
+        vm.unplug("stick1")
+        time.sleep(3)
+        report = stick_read(stick, "TICKER-REPORT.txt")
+        check(report is not None, "2. TICKER-REPORT.txt is on the stick")
+        check(report is not None and "broken-upload.html" in report,
+              "2. the report names the bad file")
+        if report:
+            with open(os.path.join(out, "TICKER-REPORT.txt"), "w") as f:
+                f.write(report)
+
+        # 4. kill the ticker: systemd restarts it.
+        pid = service_pid(vm)
+        pos = vm.log_size()
+        vm.sh(f"kill -9 {pid}")
+        m, _ = vm.wait_log(r"frame: first frame after", 180, pos)
+        pid2 = service_pid(vm)
+        check(m is not None and pid2 not in (0, pid),
+              f"4. killed ticker (pid {pid}) restarted by systemd (pid {pid2})")
+        # The watchdog test hook: stop feeding, systemd kills and restarts it.
+        pos = vm.log_size()
+        vm.sh(f"kill -USR2 {pid2}")
+        m, _ = vm.wait_log(r"watchdog: test hook: no longer feeding the watchdog", 30, pos)
+        check(m is not None, "4. watchdog test hook acknowledged")
+        m, p2 = vm.wait_log(r"ticker\.service: Watchdog timeout", 60, pos)
+        check(m is not None, "4. systemd noticed the watchdog timeout")
+        m, _ = vm.wait_log(r"frame: first frame after", 180, p2)
+        pid3 = service_pid(vm)
+        check(m is not None and pid3 not in (0, pid2),
+              f"4. ticker restarted after the watchdog timeout (pid {pid2} -> {pid3})")
+        vm.screendump("04-after-restarts")
+
+        # 3a. a stick pulled mid-import: no stale mount, no stuck unit.
+        many = {}
+        for i in range(300):
+            body = (f"Council report {i}: district {i % 17} gets {i * 3 + 40} new street lights\n\n"
+                    f"The council approved {i * 3 + 40} lights for district {i % 17} on Monday.\n\n"
+                    f"\"Dark corners make people stay home,\" said councillor Rosa Ibarra.\n")
+            many[f"report-{i:03d}.txt"] = body.encode()
+        for data in many.values():
+            known[hashlib.sha256(data).hexdigest()] = "many"
+        big = os.path.join(out, "stick-big.img")
+        make_stick(big, many)
+        before = check_cache(vm, known, "3. before the pulled stick")
+        pos = vm.log_size()
+        vm.plug(big, "stick2")
+        m, _ = vm.wait_log(r"ticker-usb-import: importing from", 120, pos)
+        check(m is not None, "3. import of the big stick started")
+        time.sleep(1.5)
+        vm.unplug("stick2")
+        stuck = "?"
+        for _ in range(40):
+            rc, stuck = vm.sh("systemctl list-units --all --plain --no-legend 'ticker-import@*' | "
+                              "grep -v ' inactive \\| failed ' ; true")
+            if stuck.strip() == "":
+                break
+            time.sleep(1)
+        check(stuck.strip() == "", f"3. no import unit left running after the pull ({stuck.strip()!r})")
+        rc, mnt = vm.sh("grep -h /dev/sd /proc/*/mounts 2>/dev/null; ls /run/ticker-import 2>/dev/null; true")
+        check(mnt.strip() == "", f"3. no stale mount after the pull ({mnt.strip()!r})")
+        after = check_cache(vm, known, "3. after the pulled stick")
+        lost = [n for n in before if n not in after]
+        check(not lost, f"3. articles cached before are still there ({len(lost)} lost)")
+
+        # 3b. power cut during an import: kill QEMU.
+        pos = vm.log_size()
+        vm.plug(big, "stick3")
+        m, _ = vm.wait_log(r"ticker-usb-import: importing from", 120, pos)
+        check(m is not None, "3. second import started")
+        time.sleep(2)
+        log("power cut: killing QEMU during the import")
+    finally:
+        vm.kill()
+
+    # ---- boot 2: after the power cut ---------------------------------------------
+    vm = VM(image_dir, disk, out, "boot2")
+    try:
+        first_frame(vm, 0, args.boot_timeout, "3. after the power cut")
+        TIMES["boot to first frame (after power cut)"] = time.monotonic() - vm.t0
+        if vm.wait_agent():
+            arts = check_cache(vm, known, "3. after the power cut")
+            check(len(arts) >= len(os.listdir(os.path.join(HERE, "preload"))),
+                  f"3. the cache still holds the earlier articles ({len(arts)})")
+            a = vm.screendump("03-after-power-cut-a")
+            time.sleep(1)
+            b = vm.screendump("03-after-power-cut-b")
+            frac, colours = band_stats(a, b, 8 / 9, 1.0)
+            check(frac > 0.002, f"3. the crawl moves again after the reboot ({frac * 100:.1f}%)")
+        else:
+            check(False, "test agent answers after the power cut")
+    finally:
+        vm.shutdown()
+    return finish(t_start)
+
+
+def finish(t_start):
+    TIMES["whole e2e run"] = time.monotonic() - t_start
+    print()
+    for k, v in TIMES.items():
+        print(f"e2e: {k}: {v:.1f} s")
+    n_fail = len(FAILS)
+    print(f"e2e: screendumps in build/e2e/*.png")
+    for f in FAILS:
+        print(f"e2e: FAILED: {f}")
+    print(f"e2e: {'passed' if not n_fail else 'FAILED'} ({n_fail} failed checks)")
+    return 1 if n_fail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
