@@ -1,0 +1,56 @@
+/* Fonts: a fallback chain per style (bundled Noto faces first, then system
+ * fonts found through fontconfig by glyph coverage), bidi runs split with GNU
+ * FriBidi and shaped by HarfBuzz inside SDL2_ttf with the run's direction and
+ * script. Not thread-safe: one thread (the render worker) uses a tk_fonts. */
+#ifndef TK_FONT_H
+#define TK_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct SDL_Surface;
+
+enum tk_font_style { TK_FONT_REGULAR, TK_FONT_BOLD, TK_FONT_ITALIC, TK_FONT_NSTYLES };
+
+/* A piece of one line in one style, size (pixels) and colour (0xRRGGBBAA). */
+struct tk_span {
+	const char *text;
+	size_t len;
+	int style;
+	int size;
+	uint32_t color;
+};
+
+struct tk_fonts;
+
+/* Open the bundled faces from <assets_dir>/fonts (and extra_font first when
+ * not empty), falling back to system fonts when a bundled file is missing.
+ * Needs TTF_Init done. Returns TK_OK, TK_ENOENT (no usable font at all),
+ * TK_ENOMEM. Caller closes with tk_fonts_close. */
+int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_fonts **out);
+void tk_fonts_close(struct tk_fonts *f);
+
+/* One-line description of the faces loaded ("NotoSans-Regular.ttf, ..."),
+ * borrowed until tk_fonts_close; grows when fallbacks are added. */
+const char *tk_fonts_describe(struct tk_fonts *f);
+
+/* Width in pixels of the spans laid out on one line. */
+int tk_fonts_measure(struct tk_fonts *f, const struct tk_span *spans, size_t n);
+
+/* Render spans on one line into a new ARGB8888 surface with a transparent
+ * background. *baseline gets the baseline's y in the surface. The spans go
+ * left to right, or right to left when the first strong character is RTL.
+ * Returns TK_OK, TK_ENOMEM or TK_ESDL. Caller frees with SDL_FreeSurface. */
+int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n,
+		    struct SDL_Surface **out, int *baseline);
+
+/* Ascent and descent (positive, pixels) of the primary face of style at size. */
+void tk_fonts_metrics(struct tk_fonts *f, int style, int size, int *ascent, int *descent);
+
+/* Number of distinct code points no installed font could draw (each logged once). */
+size_t tk_fonts_missing(const struct tk_fonts *f);
+
+/* 1 when the first strong character of text is right-to-left. */
+int tk_text_is_rtl(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,1090 @@
+/* The scene. The crawl is an endless strip cut into chunks no wider than the
+ * GPU's max texture width; the worker composes chunks (and cards and notices)
+ * into CPU buffers ahead of time; the frame path uploads at most one chunk
+ * or a strip of card rows per frame into a fixed ring of textures and draws
+ * a few copies. Motion is frame-counted: offset = frame * speed. */
+#include <png.h>
+#include <stdio.h>
+#include <string.h>
+#include <unicase.h>
+
+#include "err.h"
+#include "log.h"
+#include "mem.h"
+#include "render.h"
+
+#define TK_CHUNK_BUFS 3
+#define TK_MAX_CTEX 16
+#define TK_CARD_UPLOAD_BYTES (1u << 20) /* per frame: ~0.3 ms of memcpy on a Pi 4 */
+
+enum { TK_BUF_FREE, TK_BUF_BUSY, TK_BUF_READY };
+
+struct tk_chunkbuf {
+	int state;
+	int64_t id;
+	uint32_t *px;
+};
+
+struct tk_scene {
+	SDL_Renderer *r;
+	const struct tk_config *cfg;
+	struct tk_fonts *fonts;
+	struct tk_scene_opts o;
+	int W, H;
+	SDL_Rect band, cards;
+	int cw, bh, fs, label_w;
+	int64_t card_frames, fade_frames;
+
+	/* frame-path textures: all created up front */
+	SDL_Texture *ctex[TK_MAX_CTEX];
+	int64_t ctex_id[TK_MAX_CTEX];
+	int nct;
+	SDL_Texture *cardtex[2];
+	int64_t cardtex_p[2];   /* card period held (complete), -1 none */
+	int card_rows;          /* rows uploaded so far of the card being uploaded */
+	SDL_Texture *label_tex;
+	SDL_Texture *status_tex, *urgent_tex;
+	int status_w, status_h, urgent_w, urgent_h;
+
+	/* shared with the worker, under mu */
+	SDL_Thread *thr;
+	SDL_mutex *mu;
+	SDL_cond *work_cv, *ready_cv;
+	int quit;
+	struct tk_chunkbuf cb[TK_CHUNK_BUFS];
+	uint32_t *cardpx;
+	int card_state;
+	int64_t card_want, card_have;
+	struct tk_playlist *pending_pl; /* crawl: taken at the next item */
+	struct tk_playlist *card_pl;    /* cards: taken at the next card */
+	char status_text[256], urgent_text[1024];
+	int notice_gen, notice_done;
+	SDL_Surface *status_surf, *urgent_surf;
+	int notice_ready;
+
+	/* worker-private */
+	struct tk_playlist *wpl, *wcard_pl;
+	size_t witem;
+	int64_t wcard_base;
+	SDL_Surface *wcur;
+	int wcur_off;
+	int64_t wnext_chunk;
+
+	struct tk_scene_stats st;
+};
+
+static uint32_t tk_argb(uint32_t rgba)
+{
+	return (rgba & 0xff) << 24 | rgba >> 8;
+}
+
+static uint32_t tk_mix(uint32_t x, uint32_t y, unsigned t) /* t/256 of y */
+{
+	uint32_t out = 0;
+
+	for (int sh = 8; sh < 32; sh += 8) {
+		unsigned a = (x >> sh) & 0xff, b = (y >> sh) & 0xff;
+
+		out |= (uint32_t)((a * (256 - t) + b * t) >> 8) << sh;
+	}
+	return out | 0xff;
+}
+
+static void tk_fill(SDL_Surface *s, int x, int y, int w, int h, uint32_t rgba)
+{
+	SDL_Rect rc = { x, y, w, h };
+
+	SDL_FillRect(s, &rc, tk_argb(rgba));
+}
+
+/* ---- worker side: text into surfaces ------------------------------------ */
+
+static struct tk_span tk_sp(const char *t, int style, int size, uint32_t color)
+{
+	struct tk_span s = { t, t ? strlen(t) : 0, style, size, color };
+
+	return s;
+}
+
+/* Blit src onto dst at (x, y) blending. */
+static void tk_blit(SDL_Surface *src, SDL_Surface *dst, int x, int y)
+{
+	SDL_Rect rc = { x, y, src->w, src->h };
+
+	SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND);
+	SDL_BlitSurface(src, NULL, dst, &rc);
+}
+
+/* Uppercase copy for chips (libunistring knows every script's case). */
+static void tk_upper(const char *in, char *out, size_t size)
+{
+	size_t n = size - 1;
+	uint8_t *r = u8_toupper((const uint8_t *)in, strlen(in), NULL, NULL, (uint8_t *)out, &n);
+
+	if (!r) {
+		snprintf(out, size, "%s", in);
+		return;
+	}
+	if (r != (uint8_t *)out) {
+		/* Did not fit: libunistring allocated; keep what fits. */
+		memcpy(out, r, size - 1);
+		n = size - 1;
+		free(r);
+	}
+	out[n] = '\0';
+}
+
+/* A chip: rounded-looking box with uppercase text. Returns its width. */
+static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const char *text, int size,
+		   uint32_t bg, uint32_t fg)
+{
+	char up[128];
+	struct tk_span sp;
+	SDL_Surface *t = NULL;
+	int base, pad = size / 2, h = size * 17 / 10, w;
+
+	tk_upper(text, up, sizeof up);
+	sp = tk_sp(up, TK_FONT_BOLD, size, fg);
+	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
+		return 0;
+	w = t->w + 2 * pad;
+	if (dst) {
+		tk_fill(dst, x, cy - h / 2, w, h, bg);
+		/* trim the corners a pixel: reads as a soft chip at a distance */
+		tk_blit(t, dst, x + pad, cy - h / 2 + (h - size * 72 / 100) / 2 + size * 72 / 100 - base);
+	}
+	SDL_FreeSurface(t);
+	return w;
+}
+
+/* The crawl surface of one item (band height, transparent). */
+static SDL_Surface *tk_item_surface(struct tk_scene *s, const struct tk_playlist *pl, const struct tk_pl_item *it)
+{
+	const struct tk_config *c = s->cfg;
+	struct tk_span sp[6];
+	size_t n = 0;
+	char text[600], who[300], pre[620], post[600];
+	SDL_Surface *ts = NULL, *out = NULL;
+	int base = 0, x, w, chipw = 0, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
+	int bl = s->bh / 2 + fs * 36 / 100; /* baseline: cap height centred in the band */
+	const char *label = NULL;
+	char idle[] = "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+
+	if (!it) {
+		sp[n++] = tk_sp(idle, TK_FONT_REGULAR, fs, c->crawl_fg);
+		label = NULL;
+	} else {
+		size_t tl = strlen(it->text);
+
+		if (tl >= sizeof text - 4) {
+			/* cut very long sentences at a word */
+			tl = sizeof text - 4;
+			while (tl > 100 && it->text[tl] != ' ')
+				tl--;
+		}
+		memcpy(text, it->text, tl);
+		memcpy(text + tl, tl < strlen(it->text) ? "…" : "", tl < strlen(it->text) ? 4 : 1);
+		switch (it->kind) {
+		case TK_ITEM_HEADLINE:
+			sp[n++] = tk_sp(text, TK_FONT_BOLD, fs, c->crawl_fg);
+			label = pl->articles[it->article].source;
+			break;
+		case TK_ITEM_QUOTE:
+			snprintf(pre, sizeof pre, "“%s”", text);
+			sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
+			if (it->speaker) {
+				snprintf(who, sizeof who, "  — %s%s%s", it->speaker, it->role ? ", " : "",
+					 it->role ? it->role : "");
+				sp[n++] = tk_sp(who, TK_FONT_BOLD, fs, c->accent);
+			}
+			label = "Quote";
+			break;
+		case TK_ITEM_FIGURE: {
+			const char *f = it->figure ? strstr(text, it->figure) : NULL;
+
+			if (f) {
+				snprintf(pre, sizeof pre, "%.*s", (int)(f - text), text);
+				snprintf(post, sizeof post, "%s", f + strlen(it->figure));
+				if (*pre)
+					sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
+				sp[n++] = tk_sp(it->figure, TK_FONT_BOLD, fs, c->accent);
+				if (*post)
+					sp[n++] = tk_sp(post, TK_FONT_REGULAR, fs, c->crawl_fg);
+			} else {
+				if (it->figure) {
+					snprintf(pre, sizeof pre, "%s  ", it->figure);
+					sp[n++] = tk_sp(pre, TK_FONT_BOLD, fs, c->accent);
+				}
+				sp[n++] = tk_sp(it->caption ? it->caption : text, TK_FONT_REGULAR, fs, c->crawl_fg);
+			}
+			label = "In figures";
+			break;
+		}
+		}
+	}
+	if (tk_fonts_render(s->fonts, sp, n, &ts, &base))
+		return NULL;
+	if (c->labels && label && *label)
+		chipw = tk_chip(s, NULL, 0, 0, label, fs * 42 / 100, 0, 0);
+	w = (chipw ? chipw + fs / 2 : 0) + ts->w + gap + sq + gap;
+	out = SDL_CreateRGBSurfaceWithFormat(0, w, s->bh, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!out)
+		goto out;
+	SDL_FillRect(out, NULL, 0);
+	x = 0;
+	if (chipw) {
+		tk_chip(s, out, x, bl - fs * 36 / 100, label, fs * 42 / 100, c->accent, c->crawl_bg);
+		x += chipw + fs / 2;
+	}
+	tk_blit(ts, out, x, bl - base);
+	x += ts->w + gap;
+	tk_fill(out, x, bl - fs * 36 / 100 - sq / 2, sq, sq, c->accent);
+out:
+	SDL_FreeSurface(ts);
+	return out;
+}
+
+/* Compose the next crawl chunk into px. Worker side, no lock held. */
+static void tk_make_chunk(struct tk_scene *s, uint32_t *px)
+{
+	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cw, s->bh, 32, s->cw * 4,
+							      SDL_PIXELFORMAT_ARGB8888);
+	int x = 0;
+
+	if (!dst)
+		return;
+	SDL_FillRect(dst, NULL, tk_argb(s->cfg->crawl_bg));
+	while (x < s->cw) {
+		int n;
+		SDL_Rect src, d;
+
+		if (!s->wcur) {
+			const struct tk_pl_item *it = NULL;
+
+			SDL_LockMutex(s->mu);
+			if (s->pending_pl) {
+				/* Item boundary: the new playlist starts with its newest article. */
+				tk_playlist_unref(s->wpl);
+				s->wpl = s->pending_pl;
+				s->pending_pl = NULL;
+				s->witem = 0;
+			}
+			SDL_UnlockMutex(s->mu);
+			if (s->wpl && s->wpl->n_items)
+				it = &s->wpl->items[s->witem++ % s->wpl->n_items];
+			s->wcur = tk_item_surface(s, s->wpl, it);
+			s->wcur_off = 0;
+			if (!s->wcur)
+				break;
+		}
+		n = s->wcur->w - s->wcur_off;
+		if (n > s->cw - x)
+			n = s->cw - x;
+		src.x = s->wcur_off;
+		src.y = 0;
+		src.w = n;
+		src.h = s->bh;
+		d.x = x;
+		d.y = 0;
+		d.w = n;
+		d.h = s->bh;
+		SDL_SetSurfaceBlendMode(s->wcur, SDL_BLENDMODE_BLEND);
+		SDL_BlitSurface(s->wcur, &src, dst, &d);
+		x += n;
+		s->wcur_off += n;
+		if (s->wcur_off >= s->wcur->w) {
+			SDL_FreeSurface(s->wcur);
+			s->wcur = NULL;
+		}
+	}
+	SDL_FreeSurface(dst);
+}
+
+/* Greedy word wrap of text into at most maxl lines of width maxw. Line i is
+ * text[start[i] .. end[i]). Returns the number of lines; *cut set when the
+ * text did not fit. */
+static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl,
+		   size_t *start, size_t *end, int *cut)
+{
+	size_t len = strlen(text), i = 0;
+	int nl = 0;
+
+	*cut = 0;
+	while (i < len && text[i] == ' ')
+		i++;
+	while (i < len && nl < maxl) {
+		size_t best = 0, j = i;
+
+		for (;;) {
+			struct tk_span sp;
+			size_t k = j;
+
+			while (k < len && text[k] != ' ')
+				k++;
+			sp = tk_sp(text + i, style, size, 0);
+			sp.len = k - i;
+			if (best && tk_fonts_measure(s->fonts, &sp, 1) > maxw)
+				break;
+			best = k;
+			if (k >= len)
+				break;
+			j = k + 1;
+			if (tk_fonts_measure(s->fonts, &sp, 1) > maxw)
+				break;
+		}
+		start[nl] = i;
+		end[nl] = best;
+		nl++;
+		i = best;
+		while (i < len && text[i] == ' ')
+			i++;
+	}
+	if (i < len)
+		*cut = 1;
+	return nl;
+}
+
+/* Draw wrapped text; returns the y below the last line. Lines of RTL text
+ * are right-aligned. The last line gets "…" when cut. */
+static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text, int style, int size,
+			 uint32_t color, int x, int y, int maxw, int maxl, int lh)
+{
+	size_t st[8], en[8];
+	int cut, nl = tk_wrap(s, text, style, size, maxw, maxl > 8 ? 8 : maxl, st, en, &cut);
+	int rtl = tk_text_is_rtl(text, strlen(text));
+
+	for (int i = 0; i < nl; i++) {
+		char line[1024];
+		struct tk_span sp;
+		SDL_Surface *t = NULL;
+		int base;
+		size_t len = en[i] - st[i];
+
+		if (len > sizeof line - 8)
+			len = sizeof line - 8;
+		memcpy(line, text + st[i], len);
+		line[len] = '\0';
+		if (cut && i == nl - 1)
+			strcat(line, "…");
+		sp = tk_sp(line, style, size, color);
+		if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
+			continue;
+		tk_blit(t, dst, rtl ? x + maxw - t->w : x, y + size - base + i * lh);
+		SDL_FreeSurface(t);
+	}
+	return y + nl * lh;
+}
+
+/* Lines text needs at size within maxw (capped at maxl + 1). */
+static int tk_lines(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl)
+{
+	size_t st[9], en[9];
+	int cut, n = tk_wrap(s, text, style, size, maxw, maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
+
+	return n;
+}
+
+/* Card for an article (or the idle card when art is NULL) into px (W x cards.h). */
+static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playlist *pl,
+			 const struct tk_pl_article *art)
+{
+	const struct tk_config *c = s->cfg;
+	int W = s->cards.w, CH = s->cards.h;
+	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, W, CH, 32, W * 4, SDL_PIXELFORMAT_ARGB8888);
+	int mx = W / 16, y, hs, colw, qx;
+	const struct tk_pl_item *q = NULL, *f = NULL;
+	char buf[1200];
+
+	if (!dst)
+		return;
+	/* Quiet vertical gradient: flat fills look like a web page on a big screen. */
+	for (int row = 0; row < CH; row++)
+		tk_fill(dst, 0, row, W, 1, tk_mix(c->card_bg, 0x2a3a55ff, (unsigned)(80 * (CH - row) / CH)));
+	y = CH / 10;
+	if (!art) {
+		int hsz = CH / 11;
+
+		tk_fill(dst, mx, y, W / 40, W / 40 / 4 > 4 ? W / 160 : 4, c->accent);
+		y += CH / 14;
+		y = tk_text_block(s, dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz, c->card_fg,
+				  mx, y, W - 2 * mx, 2, hsz * 5 / 4);
+		y += CH / 20;
+		tk_text_block(s, dst, "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
+				      "figures appear here within seconds.",
+			      TK_FONT_REGULAR, CH / 22, tk_mix(c->card_fg, c->card_bg, 70), mx, y, W * 2 / 3,
+			      3, CH / 22 * 3 / 2);
+		SDL_FreeSurface(dst);
+		return;
+	}
+	if (art->quote >= 0)
+		q = &pl->items[art->quote];
+	if (art->figure >= 0)
+		f = &pl->items[art->figure];
+	if (c->labels && art->source)
+		tk_chip(s, dst, mx, y + CH / 60, art->source, CH / 40, c->accent, c->card_bg);
+	y += CH / 18;
+	/* Headline: the largest size that fits in three lines. */
+	hs = CH / 10;
+	while (hs > CH / 22 && tk_lines(s, art->headline, TK_FONT_BOLD, hs, W - 2 * mx, 3) > (hs > CH / 14 ? 2 : 3))
+		hs = hs * 9 / 10;
+	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3, hs * 6 / 5);
+	y += CH / 30;
+	tk_fill(dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
+	y += CH / 18;
+	colw = f && q ? (W - 2 * mx) * 60 / 100 : W - 2 * mx;
+	qx = mx;
+	if (q) {
+		int qs = CH / 17, left = (CH - y) - CH / 10, ql;
+		int maxl = left / (qs * 5 / 4) - 1;
+
+		if (maxl < 1)
+			maxl = 1;
+		snprintf(buf, sizeof buf, "“%s”", q->text);
+		while (qs > CH / 30 && tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
+			qs = qs * 9 / 10;
+			maxl = left / (qs * 5 / 4) - 1;
+		}
+		ql = tk_text_block(s, dst, buf, TK_FONT_ITALIC, qs, c->card_fg, qx, y, colw, maxl, qs * 5 / 4);
+		if (q->speaker) {
+			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "", q->role ? q->role : "");
+			tk_text_block(s, dst, buf, TK_FONT_BOLD, CH / 30, c->accent, qx, ql + CH / 60, colw, 2,
+				      CH / 30 * 5 / 4);
+		}
+	}
+	if (f && f->figure) {
+		int fx = q ? mx + colw + W / 30 : mx, fw = q ? W - mx - fx : W - 2 * mx;
+		int fsz = CH / 5, cap = CH / 28;
+		struct tk_span sp;
+		SDL_Surface *t = NULL;
+		int base;
+
+		sp = tk_sp(f->figure, TK_FONT_BOLD, fsz, c->accent);
+		while (fsz > CH / 12 && tk_fonts_measure(s->fonts, &sp, 1) > fw)
+			sp.size = fsz = fsz * 9 / 10;
+		if (q)
+			tk_fill(dst, fx - W / 60, y, 2, CH - y - CH / 10, tk_mix(c->card_bg, c->card_fg, 60));
+		if (!tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
+			tk_blit(t, dst, fx, y + fsz * 8 / 10 - base);
+			SDL_FreeSurface(t);
+		}
+		tk_text_block(s, dst, f->caption ? f->caption : f->text, TK_FONT_REGULAR, cap,
+			      tk_mix(c->card_fg, c->card_bg, 50), fx, y + fsz * 95 / 100, fw, 3, cap * 5 / 4);
+	} else if (!q && art->count > 1) {
+		/* No quote, no figure: the next item as a standfirst. */
+		const struct tk_pl_item *it = &pl->items[art->first + 1];
+
+		tk_text_block(s, dst, it->text, TK_FONT_REGULAR, CH / 22, c->card_fg, mx, y, W - 2 * mx, 4,
+			      CH / 22 * 5 / 4);
+	}
+	SDL_FreeSurface(dst);
+}
+
+static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int urgent)
+{
+	const struct tk_config *c = s->cfg;
+	int h = urgent ? s->bh * 8 / 10 : s->H / 20, fs = h * 45 / 100;
+	uint32_t bg = urgent ? 0xc8102eff : c->accent, fg = urgent ? 0xffffffff : 0x101010ff;
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, s->W, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	char one[1024];
+	int x = s->W / 40;
+
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, tk_argb(bg));
+	snprintf(one, sizeof one, "%s", text);
+	for (char *p = one; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	if (urgent)
+		x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, bg) + fs;
+	tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x, (h - fs * 13 / 10) / 2 - fs / 10,
+		      s->W - x - s->W / 40, 1, fs);
+	return out;
+}
+
+/* One unit of work, if any; returns 1 when it did something. Called with mu
+ * held; drops it while working. */
+static int tk_work_one(struct tk_scene *s)
+{
+	for (int i = 0; i < TK_CHUNK_BUFS; i++) {
+		struct tk_chunkbuf *b = &s->cb[i];
+
+		if (b->state != TK_BUF_FREE)
+			continue;
+		b->state = TK_BUF_BUSY;
+		b->id = s->wnext_chunk++;
+		SDL_UnlockMutex(s->mu);
+		tk_make_chunk(s, b->px);
+		SDL_LockMutex(s->mu);
+		b->state = TK_BUF_READY;
+		s->st.chunks++;
+		return 1;
+	}
+	if (s->card_state == TK_BUF_FREE && s->card_want >= 0 && s->card_have != s->card_want &&
+	    s->cardtex_p[s->card_want % 2] != s->card_want) {
+		int64_t p = s->card_want;
+		struct tk_playlist *pl;
+		const struct tk_pl_article *art = NULL;
+
+		s->card_state = TK_BUF_BUSY;
+		if (s->card_pl != s->wcard_pl) {
+			tk_playlist_unref(s->wcard_pl);
+			s->wcard_pl = tk_playlist_ref(s->card_pl);
+			s->wcard_base = p;
+		}
+		pl = s->wcard_pl;
+		SDL_UnlockMutex(s->mu);
+		if (pl && pl->n_articles)
+			art = &pl->articles[(size_t)((p - s->wcard_base) % (int64_t)pl->n_articles)];
+		tk_make_card(s, s->cardpx, pl, art);
+		SDL_LockMutex(s->mu);
+		s->card_have = p;
+		s->card_state = TK_BUF_READY;
+		return 1;
+	}
+	if (s->notice_gen != s->notice_done && !s->notice_ready) {
+		char st[256], ur[1024];
+		int gen = s->notice_gen;
+		SDL_Surface *a = NULL, *b = NULL;
+
+		memcpy(st, s->status_text, sizeof st);
+		memcpy(ur, s->urgent_text, sizeof ur);
+		SDL_UnlockMutex(s->mu);
+		if (*st)
+			a = tk_notice_surface(s, st, 0);
+		if (*ur)
+			b = tk_notice_surface(s, ur, 1);
+		SDL_LockMutex(s->mu);
+		s->status_surf = a;
+		s->urgent_surf = b;
+		s->notice_done = gen;
+		s->notice_ready = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static int tk_worker(void *arg)
+{
+	struct tk_scene *s = arg;
+
+	SDL_LockMutex(s->mu);
+	while (!s->quit) {
+		if (tk_work_one(s))
+			SDL_CondBroadcast(s->ready_cv);
+		else
+			SDL_CondWait(s->work_cv, s->mu);
+	}
+	SDL_UnlockMutex(s->mu);
+	return 0;
+}
+
+/* Main thread: make progress on the work the frame waits for. */
+static void tk_wait_work(struct tk_scene *s)
+{
+	if (s->o.sync) {
+		if (!tk_work_one(s))
+			SDL_CondWaitTimeout(s->ready_cv, s->mu, 1);
+	} else {
+		SDL_CondSignal(s->work_cv);
+		SDL_CondWaitTimeout(s->ready_cv, s->mu, 100);
+	}
+}
+
+/* ---- main side ----------------------------------------------------------- */
+
+static SDL_Texture *tk_tex(struct tk_scene *s, int w, int h, int access)
+{
+	SDL_Texture *t = SDL_CreateTexture(s->r, SDL_PIXELFORMAT_ARGB8888, access, w, h);
+
+	if (t) {
+		s->st.textures++;
+		s->st.texture_bytes += (size_t)w * (size_t)h * 4;
+	}
+	return t;
+}
+
+static void tk_tex_free(struct tk_scene *s, SDL_Texture **t)
+{
+	int w, h;
+
+	if (!*t)
+		return;
+	if (!SDL_QueryTexture(*t, NULL, NULL, &w, &h)) {
+		s->st.textures--;
+		s->st.texture_bytes -= (size_t)w * (size_t)h * 4;
+	}
+	SDL_DestroyTexture(*t);
+	*t = NULL;
+}
+
+static SDL_Texture *tk_tex_from(struct tk_scene *s, SDL_Surface *surf)
+{
+	SDL_Texture *t = tk_tex(s, surf->w, surf->h, SDL_TEXTUREACCESS_STATIC);
+
+	if (t) {
+		SDL_UpdateTexture(t, NULL, surf->pixels, surf->pitch);
+		SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+	}
+	return t;
+}
+
+static int tk_label_texture(struct tk_scene *s)
+{
+	SDL_Surface *t = NULL, *box = NULL;
+	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, s->fs * 6 / 10, s->cfg->crawl_bg);
+	int base, err = TK_OK;
+
+	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
+		return TK_ESDL;
+	s->label_w = t->w + s->fs * 6 / 5;
+	box = SDL_CreateRGBSurfaceWithFormat(0, s->label_w + s->fs / 3, s->bh, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!box) {
+		err = TK_ESDL;
+		goto out;
+	}
+	SDL_FillRect(box, NULL, 0);
+	tk_fill(box, 0, 0, s->label_w, s->bh, s->cfg->accent);
+	/* a slanted edge, broadcast-style, fading into the band */
+	for (int row = 0; row < s->bh; row++)
+		tk_fill(box, s->label_w, row, (s->fs / 3) * (s->bh - row) / s->bh, 1, s->cfg->accent);
+	tk_blit(t, box, s->fs * 3 / 5, s->bh / 2 + s->fs * 6 / 10 * 36 / 100 - base);
+	s->label_tex = tk_tex_from(s, box);
+	if (!s->label_tex)
+		err = TK_ESDL;
+out:
+	SDL_FreeSurface(t);
+	SDL_FreeSurface(box);
+	return err;
+}
+
+int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
+		    const struct tk_scene_opts *opts, struct tk_scene **out)
+{
+	struct tk_scene *s = tk_calloc(1, sizeof *s);
+	int err = TK_OK, maxt;
+
+	*out = NULL;
+	if (!s)
+		return TK_ENOMEM;
+	s->r = r;
+	s->cfg = cfg;
+	s->fonts = fonts;
+	s->o = *opts;
+	s->W = opts->width;
+	s->H = opts->height;
+	s->bh = cfg->crawl_height > 0 ? (int)cfg->crawl_height : s->H / 9;
+	if (s->bh > s->H)
+		s->bh = s->H;
+	s->fs = cfg->font_size > 0 ? (int)cfg->font_size : s->bh * 42 / 100;
+	s->band.x = 0;
+	s->band.w = s->W;
+	s->band.h = s->bh;
+	s->band.y = cfg->crawl_position == TK_POS_TOP ? 0 : s->H - s->bh;
+	s->cards.x = 0;
+	s->cards.w = s->W;
+	s->cards.h = s->H - s->bh;
+	s->cards.y = cfg->crawl_position == TK_POS_TOP ? s->bh : 0;
+	if (s->o.fps <= 0)
+		s->o.fps = 60;
+	s->card_frames = (cfg->card_seconds > 0 ? cfg->card_seconds : 10) * s->o.fps;
+	s->fade_frames = s->o.fps * 6 / 10;
+	maxt = opts->max_texture > 0 ? opts->max_texture : 4096;
+	/* Chunks of 1024 px: small uploads, and a whole-number of them per max width. */
+	s->cw = maxt < 1024 ? maxt : 1024;
+	s->nct = (s->W + s->cw - 1) / s->cw + 2;
+	if (s->nct > TK_MAX_CTEX) {
+		err = TK_EINVAL;
+		goto out;
+	}
+	for (int i = 0; i < s->nct; i++) {
+		s->ctex[i] = tk_tex(s, s->cw, s->bh, SDL_TEXTUREACCESS_STREAMING);
+		s->ctex_id[i] = -1;
+		if (!s->ctex[i]) {
+			err = TK_ESDL;
+			goto out;
+		}
+	}
+	for (int i = 0; i < TK_CHUNK_BUFS; i++) {
+		s->cb[i].px = tk_malloc((size_t)s->cw * (size_t)s->bh * 4);
+		if (!s->cb[i].px) {
+			err = TK_ENOMEM;
+			goto out;
+		}
+	}
+	if (cfg->layout == TK_LAYOUT_CARDS && s->cards.h > 0) {
+		for (int i = 0; i < 2; i++) {
+			s->cardtex[i] = tk_tex(s, s->cards.w, s->cards.h, SDL_TEXTUREACCESS_STREAMING);
+			s->cardtex_p[i] = -1;
+			if (!s->cardtex[i]) {
+				err = TK_ESDL;
+				goto out;
+			}
+		}
+		s->cardpx = tk_malloc((size_t)s->cards.w * (size_t)s->cards.h * 4);
+		if (!s->cardpx) {
+			err = TK_ENOMEM;
+			goto out;
+		}
+	}
+	s->card_want = s->card_have = -1;
+	s->mu = SDL_CreateMutex();
+	s->work_cv = SDL_CreateCond();
+	s->ready_cv = SDL_CreateCond();
+	if (!s->mu || !s->work_cv || !s->ready_cv) {
+		err = TK_ESDL;
+		goto out;
+	}
+	err = tk_label_texture(s);
+	if (err)
+		goto out;
+	if (!s->o.sync) {
+		s->thr = SDL_CreateThread(tk_worker, "ticker-text", s);
+		if (!s->thr) {
+			err = TK_ESDL;
+			goto out;
+		}
+	}
+out:
+	if (err) {
+		tk_scene_destroy(s);
+		s = NULL;
+	}
+	*out = s;
+	return err;
+}
+
+void tk_scene_destroy(struct tk_scene *s)
+{
+	if (!s)
+		return;
+	if (s->thr) {
+		SDL_LockMutex(s->mu);
+		s->quit = 1;
+		SDL_CondSignal(s->work_cv);
+		SDL_UnlockMutex(s->mu);
+		SDL_WaitThread(s->thr, NULL);
+	}
+	for (int i = 0; i < s->nct; i++)
+		tk_tex_free(s, &s->ctex[i]);
+	for (int i = 0; i < 2; i++)
+		tk_tex_free(s, &s->cardtex[i]);
+	tk_tex_free(s, &s->label_tex);
+	tk_tex_free(s, &s->status_tex);
+	tk_tex_free(s, &s->urgent_tex);
+	for (int i = 0; i < TK_CHUNK_BUFS; i++)
+		tk_free(s->cb[i].px);
+	tk_free(s->cardpx);
+	SDL_FreeSurface(s->wcur);
+	SDL_FreeSurface(s->status_surf);
+	SDL_FreeSurface(s->urgent_surf);
+	tk_playlist_unref(s->wpl);
+	tk_playlist_unref(s->wcard_pl);
+	tk_playlist_unref(s->pending_pl);
+	tk_playlist_unref(s->card_pl);
+	if (s->mu)
+		SDL_DestroyMutex(s->mu);
+	if (s->work_cv)
+		SDL_DestroyCond(s->work_cv);
+	if (s->ready_cv)
+		SDL_DestroyCond(s->ready_cv);
+	tk_free(s);
+}
+
+void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
+{
+	SDL_LockMutex(s->mu);
+	tk_playlist_unref(s->pending_pl);
+	s->pending_pl = tk_playlist_ref(pl);
+	tk_playlist_unref(s->card_pl);
+	s->card_pl = tk_playlist_ref(pl);
+	SDL_UnlockMutex(s->mu);
+}
+
+void tk_scene_set_notices(struct tk_scene *s, const char *status, const char *urgent)
+{
+	status = status ? status : "";
+	urgent = urgent ? urgent : "";
+	SDL_LockMutex(s->mu);
+	if (strncmp(status, s->status_text, sizeof s->status_text - 1) ||
+	    strncmp(urgent, s->urgent_text, sizeof s->urgent_text - 1)) {
+		snprintf(s->status_text, sizeof s->status_text, "%s", status);
+		snprintf(s->urgent_text, sizeof s->urgent_text, "%s", urgent);
+		s->notice_gen++;
+		SDL_CondSignal(s->work_cv);
+	}
+	SDL_UnlockMutex(s->mu);
+}
+
+int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame)
+{
+	return frame * (s->cfg->speed > 0 ? s->cfg->speed : 1);
+}
+
+SDL_Rect tk_scene_band(const struct tk_scene *s)
+{
+	return s->band;
+}
+
+void tk_scene_stats(const struct tk_scene *s, struct tk_scene_stats *st)
+{
+	*st = s->st;
+}
+
+/* Upload ready chunk k into its texture slot; called with mu held. Returns 1
+ * when k is now in its slot. */
+static int tk_take_chunk(struct tk_scene *s, int64_t k)
+{
+	int slot = (int)(k % s->nct);
+
+	if (s->ctex_id[slot] == k)
+		return 1;
+	for (int i = 0; i < TK_CHUNK_BUFS; i++)
+		if (s->cb[i].state == TK_BUF_READY && s->cb[i].id == k) {
+			SDL_UpdateTexture(s->ctex[slot], NULL, s->cb[i].px, s->cw * 4);
+			s->ctex_id[slot] = k;
+			s->cb[i].state = TK_BUF_FREE;
+			s->st.uploads++;
+			SDL_CondSignal(s->work_cv);
+			return 1;
+		}
+	return 0;
+}
+
+/* Upload a strip of the ready card into texture slot p%2; all of it when
+ * urgent. Called with mu held. Returns 1 when card p is complete. */
+static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
+{
+	int slot = (int)(p % 2), rows;
+	SDL_Rect rc;
+
+	if (s->cardtex_p[slot] == p)
+		return 1;
+	if (s->card_state != TK_BUF_READY || s->card_have != p)
+		return 0;
+	rows = urgent ? s->cards.h : (int)(TK_CARD_UPLOAD_BYTES / ((size_t)s->cards.w * 4));
+	if (rows > s->cards.h - s->card_rows)
+		rows = s->cards.h - s->card_rows;
+	rc.x = 0;
+	rc.y = s->card_rows;
+	rc.w = s->cards.w;
+	rc.h = rows;
+	s->cardtex_p[slot] = -1;
+	SDL_UpdateTexture(s->cardtex[slot], &rc, s->cardpx + (size_t)s->card_rows * (size_t)s->cards.w,
+			  s->cards.w * 4);
+	s->st.uploads++;
+	s->card_rows += rows;
+	if (s->card_rows < s->cards.h)
+		return 0;
+	s->card_rows = 0;
+	s->cardtex_p[slot] = p;
+	s->card_state = TK_BUF_FREE;
+	SDL_CondSignal(s->work_cv);
+	return 1;
+}
+
+static void tk_need_card(struct tk_scene *s, int64_t p)
+{
+	int waited = 0;
+
+	while (!tk_take_card(s, p, 1)) {
+		if (s->card_state == TK_BUF_READY && s->card_have != p) {
+			/* a stale prefetch (frames were skipped): drop it */
+			s->card_state = TK_BUF_FREE;
+			s->card_rows = 0;
+		}
+		s->card_want = p;
+		waited = 1;
+		tk_wait_work(s);
+	}
+	if (waited && !s->o.sync)
+		s->st.underruns++;
+}
+
+int tk_scene_draw(struct tk_scene *s, int64_t frame)
+{
+	const struct tk_config *c = s->cfg;
+	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw, last = (off + s->W - 1) / s->cw;
+	SDL_Rect d;
+	int underrun = 0;
+
+	SDL_LockMutex(s->mu);
+	if (s->o.sync)
+		while (s->notice_gen != s->notice_done && !s->notice_ready)
+			tk_wait_work(s);
+	/* Notices: rendered by the worker, turned into textures here (rare). */
+	if (s->notice_ready) {
+		tk_tex_free(s, &s->status_tex);
+		tk_tex_free(s, &s->urgent_tex);
+		if (s->status_surf) {
+			s->status_tex = tk_tex_from(s, s->status_surf);
+			s->status_w = s->status_surf->w;
+			s->status_h = s->status_surf->h;
+		}
+		if (s->urgent_surf) {
+			s->urgent_tex = tk_tex_from(s, s->urgent_surf);
+			s->urgent_w = s->urgent_surf->w;
+			s->urgent_h = s->urgent_surf->h;
+		}
+		SDL_FreeSurface(s->status_surf);
+		SDL_FreeSurface(s->urgent_surf);
+		s->status_surf = s->urgent_surf = NULL;
+		s->notice_ready = 0;
+		SDL_CondSignal(s->work_cv);
+	}
+	/* Crawl chunks: drop stale ones, make the visible ones resident. */
+	for (int i = 0; i < TK_CHUNK_BUFS; i++)
+		if (s->cb[i].state == TK_BUF_READY && s->cb[i].id < first) {
+			s->cb[i].state = TK_BUF_FREE;
+			SDL_CondSignal(s->work_cv);
+		}
+	for (int64_t k = first; k <= last; k++)
+		while (!tk_take_chunk(s, k)) {
+			for (int i = 0; i < TK_CHUNK_BUFS; i++)
+				if (s->cb[i].state == TK_BUF_READY && s->cb[i].id < first)
+					s->cb[i].state = TK_BUF_FREE;
+			underrun = 1;
+			tk_wait_work(s);
+		}
+	if (underrun && !s->o.sync && frame > 0)
+		s->st.underruns++;
+	/* Prefetch: at most one more chunk per frame (the upload budget). */
+	for (int64_t k = last + 1; k < first + s->nct; k++) {
+		if (s->ctex_id[k % s->nct] == k)
+			continue;
+		tk_take_chunk(s, k);
+		break;
+	}
+	/* Cards: p shows, p-1 fades out at the start of p, p+1 uploads in strips. */
+	if (s->cardtex[0]) {
+		int64_t p = frame / s->card_frames, in = frame % s->card_frames;
+
+		if (in < s->fade_frames && p > 0)
+			tk_need_card(s, p - 1);
+		tk_need_card(s, p);
+		if (in >= s->fade_frames || p == 0) {
+			if (s->cardtex_p[(p + 1) % 2] != p + 1 && s->card_want != p + 1) {
+				s->card_want = p + 1;
+				SDL_CondSignal(s->work_cv);
+			}
+			tk_take_card(s, p + 1, 0);
+		}
+		SDL_UnlockMutex(s->mu);
+		if (in < s->fade_frames && p > 0) {
+			unsigned a = (unsigned)(in * 255 / s->fade_frames);
+
+			SDL_SetTextureBlendMode(s->cardtex[(p - 1) % 2], SDL_BLENDMODE_NONE);
+			SDL_RenderCopy(s->r, s->cardtex[(p - 1) % 2], NULL, &s->cards);
+			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_BLEND);
+			SDL_SetTextureAlphaMod(s->cardtex[p % 2], (Uint8)a);
+		} else {
+			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_NONE);
+			SDL_SetTextureAlphaMod(s->cardtex[p % 2], 255);
+		}
+		SDL_RenderCopy(s->r, s->cardtex[p % 2], NULL, &s->cards);
+	} else {
+		SDL_UnlockMutex(s->mu);
+		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff, (c->card_bg >> 8) & 0xff, 255);
+		SDL_RenderFillRect(s->r, &s->cards);
+	}
+	/* Crawl band. */
+	for (int64_t k = first; k <= last; k++) {
+		SDL_Rect src = { 0, 0, s->cw, s->bh };
+
+		d.x = (int)(k * s->cw - off);
+		d.y = s->band.y;
+		d.w = s->cw;
+		d.h = s->bh;
+		SDL_RenderCopy(s->r, s->ctex[k % s->nct], &src, &d);
+	}
+	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff, (c->accent >> 8) & 0xff, 255);
+	d.x = 0;
+	d.w = s->W;
+	d.h = s->bh / 24 > 2 ? s->bh / 24 : 2;
+	d.y = s->band.y;
+	SDL_RenderFillRect(s->r, &d);
+	d.x = 0;
+	d.y = s->band.y;
+	d.w = s->label_w + s->fs / 3;
+	d.h = s->bh;
+	SDL_RenderCopy(s->r, s->label_tex, NULL, &d);
+	if (s->urgent_tex) {
+		d.x = 0;
+		d.w = s->urgent_w;
+		d.h = s->urgent_h;
+		d.y = c->crawl_position == TK_POS_TOP ? s->band.y + s->bh : s->band.y - s->urgent_h;
+		SDL_RenderCopy(s->r, s->urgent_tex, NULL, &d);
+	}
+	if (s->status_tex) {
+		d.x = 0;
+		d.w = s->status_w;
+		d.h = s->status_h;
+		d.y = c->crawl_position == TK_POS_TOP ? s->H - s->status_h : 0;
+		SDL_RenderCopy(s->r, s->status_tex, NULL, &d);
+	}
+	return TK_OK;
+}
+
+int tk_render_read(SDL_Renderer *r, int w, int h, uint32_t **out)
+{
+	uint32_t *px = tk_malloc((size_t)w * (size_t)h * 4);
+
+	*out = NULL;
+	if (!px)
+		return TK_ENOMEM;
+	if (SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, px, w * 4)) {
+		tk_free(px);
+		return TK_ESDL;
+	}
+	*out = px;
+	return TK_OK;
+}
+
+int tk_render_png(SDL_Renderer *r, int w, int h, const char *path)
+{
+	uint32_t *px = NULL;
+	unsigned char *volatile row = NULL;
+	FILE *volatile f = NULL;
+	png_structp png = NULL;
+	png_infop info = NULL;
+	volatile int err = tk_render_read(r, w, h, &px);
+
+	if (err)
+		return err;
+	row = tk_malloc((size_t)w * 3);
+	f = fopen(path, "wb");
+	if (!row || !f) {
+		err = row ? TK_EIO : TK_ENOMEM;
+		goto out;
+	}
+	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	info = png ? png_create_info_struct(png) : NULL;
+	if (!info || setjmp(png_jmpbuf(png))) {
+		err = TK_EIO;
+		goto out;
+	}
+	png_init_io(png, f);
+	png_set_compression_level(png, 3);
+	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_write_info(png, info);
+	for (int y = 0; y < h; y++) {
+		for (int x = 0; x < w; x++) {
+			uint32_t p = px[(size_t)y * (size_t)w + (size_t)x];
+
+			row[x * 3] = (unsigned char)(p >> 16);
+			row[x * 3 + 1] = (unsigned char)(p >> 8);
+			row[x * 3 + 2] = (unsigned char)p;
+		}
+		png_write_row(png, row);
+	}
+	png_write_end(png, NULL);
+out:
+	if (png)
+		png_destroy_write_struct(&png, info ? &info : NULL);
+	if (f && fclose(f) && !err)
+		err = TK_EIO;
+	tk_free(row);
+	tk_free(px);
+	return err;
+}

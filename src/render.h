@@ -1,0 +1,68 @@
+/* The scene: cards area, crawl band, status banner, urgent notice and idle
+ * screen, drawn for a given frame number. Text is shaped and rasterised off
+ * the frame path (a worker thread, or inline in deterministic mode), uploaded
+ * into a fixed pool of textures with a per-frame budget, so drawing a frame
+ * costs a handful of texture copies and no allocation. */
+#ifndef TK_RENDER_H
+#define TK_RENDER_H
+
+#include <SDL.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "font.h"
+#include "playlist.h"
+
+struct tk_scene;
+
+struct tk_scene_opts {
+	int width, height;   /* logical size (after rotation) */
+	int fps;             /* nominal frames per second (card timing) */
+	int sync;            /* 1: no worker thread; everything on demand, deterministic */
+	int max_texture;     /* renderer's max texture width (0 = 4096) */
+};
+
+struct tk_scene_stats {
+	size_t textures;      /* textures alive */
+	size_t texture_bytes; /* their pixels */
+	size_t uploads;       /* texture uploads so far */
+	size_t underruns;     /* frames that had to wait for the worker */
+	size_t chunks;        /* crawl chunks produced */
+};
+
+/* Create the scene for renderer r. Borrows cfg and fonts for its lifetime
+ * (fonts are used only by the worker from now on). Takes no playlist yet:
+ * until one is set the idle screen shows. Returns TK_OK, TK_ENOMEM, TK_ESDL. */
+int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
+		    const struct tk_scene_opts *opts, struct tk_scene **out);
+/* Stop the worker and free every texture. Accepts NULL. */
+void tk_scene_destroy(struct tk_scene *s);
+
+/* Hand over a new playlist (the scene takes its own reference). The crawl
+ * switches at the next item boundary, the cards at the next card. */
+void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl);
+
+/* Set the banner and urgent texts (NULL or "" = none); re-rendered only when
+ * they change. */
+void tk_scene_set_notices(struct tk_scene *s, const char *status, const char *urgent);
+
+/* Draw frame number frame (0, 1, 2, ...) into the current render target.
+ * Frames must not go backwards. Returns TK_OK or TK_ESDL. */
+int tk_scene_draw(struct tk_scene *s, int64_t frame);
+
+/* Horizontal crawl offset in pixels at frame (for tests). */
+int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame);
+/* Crawl band rectangle in logical coordinates (for tests). */
+SDL_Rect tk_scene_band(const struct tk_scene *s);
+
+void tk_scene_stats(const struct tk_scene *s, struct tk_scene_stats *st);
+
+/* Write the renderer's current target (w x h) to a PNG file. Returns TK_OK,
+ * TK_EIO or TK_ESDL. */
+int tk_render_png(SDL_Renderer *r, int w, int h, const char *path);
+/* Read back the current target into a new ARGB8888 buffer of w*h pixels
+ * (tk_free it). Returns TK_OK, TK_ENOMEM or TK_ESDL. */
+int tk_render_read(SDL_Renderer *r, int w, int h, uint32_t **out);
+
+#endif
