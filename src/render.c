@@ -57,6 +57,8 @@ struct tk_scene {
 	int64_t card_want, card_have;
 	struct tk_playlist *pending_pl; /* crawl: taken at the next item */
 	struct tk_playlist *card_pl;    /* cards: taken at the next card */
+	int64_t card_base;              /* first card period of card_pl */
+	int64_t next_frame;             /* frame after the last one drawn */
 	char status_text[256], urgent_text[1024];
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf;
@@ -530,12 +532,13 @@ static int tk_work_one(struct tk_scene *s)
 		if (s->card_pl != s->wcard_pl) {
 			tk_playlist_unref(s->wcard_pl);
 			s->wcard_pl = tk_playlist_ref(s->card_pl);
-			s->wcard_base = p;
+			s->wcard_base = s->card_base;
 		}
 		pl = s->wcard_pl;
 		SDL_UnlockMutex(s->mu);
 		if (pl && pl->n_articles)
-			art = &pl->articles[(size_t)((p - s->wcard_base) % (int64_t)pl->n_articles)];
+			art = &pl->articles[(size_t)(((p - s->wcard_base) % (int64_t)pl->n_articles +
+						      (int64_t)pl->n_articles) % (int64_t)pl->n_articles)];
 		tk_make_card(s, s->cardpx, pl, art);
 		SDL_LockMutex(s->mu);
 		s->card_have = p;
@@ -798,6 +801,8 @@ void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 	s->pending_pl = tk_playlist_ref(pl);
 	tk_playlist_unref(s->card_pl);
 	s->card_pl = tk_playlist_ref(pl);
+	/* Newest article on the next card; a function of frames, not of timing. */
+	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
 	SDL_UnlockMutex(s->mu);
 }
 
@@ -909,6 +914,7 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	int underrun = 0;
 
 	SDL_LockMutex(s->mu);
+	s->next_frame = frame + 1;
 	if (s->o.sync)
 		while (s->notice_gen != s->notice_done && !s->notice_ready)
 			tk_wait_work(s);

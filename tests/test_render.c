@@ -1,0 +1,424 @@
+/* Renderer: snapshots against expected images (with a tolerance: qemu and
+ * other FreeType builds differ by a few pixels), exact motion per frame, RTL
+ * order, bounded textures, determinism; playlist order and notice files.
+ * Software renderer on a plain surface: no video driver needed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <png.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "err.h"
+#include "font.h"
+#include "mem.h"
+#include "playlist.h"
+#include "render.h"
+
+struct fixture {
+	struct tk_config cfg;
+	struct tk_fonts *fonts;
+	SDL_Surface *surf;
+	SDL_Renderer *r;
+	struct tk_scene *scene;
+	struct tk_playlist *pl;
+	int w, h;
+};
+
+static const char *root(void)
+{
+	const char *r = getenv("TK_ROOT");
+
+	return r ? r : ".";
+}
+
+static void add_article(struct tk_playlist *pl, const char *headline, const char *source, int64_t when,
+			const char *quote, const char *speaker, const char *fig, const char *figtext)
+{
+	struct tk_item it[3];
+	size_t n = 0;
+
+	memset(it, 0, sizeof it);
+	it[n].kind = TK_ITEM_HEADLINE;
+	it[n++].text = headline;
+	if (quote) {
+		it[n].kind = TK_ITEM_QUOTE;
+		it[n].text = quote;
+		it[n].speaker = speaker;
+		it[n++].role = "mayor";
+	}
+	if (fig) {
+		it[n].kind = TK_ITEM_FIGURE;
+		it[n].text = figtext;
+		it[n].figure = fig;
+		it[n++].caption = "passengers a day on the new line";
+	}
+	assert_int_equal(tk_playlist_add(pl, headline, source, when, it, n), TK_OK);
+}
+
+static struct tk_playlist *sample_playlist(void)
+{
+	struct tk_playlist *pl = NULL;
+
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	add_article(pl, "Tram line to the harbour opens two months early", "Metro Desk", 1000,
+		    "This line changes how the east side gets to work", "Ana Ruiz", "48,000",
+		    "The operator expects 48,000 passengers a day by summer");
+	add_article(pl, "مجلس المدينة يوافق على خطة جديدة للنقل العام", "الأخبار", 900,
+		    "نريد مدينة يسهل التنقل فيها للجميع", "سارة خليل", NULL, NULL);
+	add_article(pl, "הכנסת אישרה את תקציב החינוך החדש", NULL, 800, NULL, NULL, NULL, NULL);
+	add_article(pl, "Η Αθήνα ανοίγει νέο σταθμό μετρό — В Москве открыли новую линию", "Athens News", 700,
+		    NULL, NULL, NULL, NULL);
+	assert_int_equal(tk_playlist_sort(pl), TK_OK);
+	return pl;
+}
+
+static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl)
+{
+	struct tk_scene_opts so = { 0 };
+
+	memset(f, 0, sizeof *f);
+	tk_config_defaults(&f->cfg);
+	snprintf(f->cfg.assets_dir, sizeof f->cfg.assets_dir, "%s/assets", root());
+	assert_int_equal(TTF_Init(), 0);
+	assert_int_equal(tk_fonts_open(f->cfg.assets_dir, "", &f->fonts), TK_OK);
+	f->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	assert_non_null(f->surf);
+	f->r = SDL_CreateSoftwareRenderer(f->surf);
+	assert_non_null(f->r);
+	so.width = w;
+	so.height = h;
+	so.fps = 60;
+	so.sync = 1;
+	so.max_texture = 4096;
+	assert_int_equal(tk_scene_create(f->r, &f->cfg, f->fonts, &so, &f->scene), TK_OK);
+	f->pl = pl;
+	if (pl)
+		tk_scene_set_playlist(f->scene, pl);
+	f->w = w;
+	f->h = h;
+}
+
+static void fixture_close(struct fixture *f)
+{
+	tk_scene_destroy(f->scene);
+	SDL_DestroyRenderer(f->r);
+	SDL_FreeSurface(f->surf);
+	tk_fonts_close(f->fonts);
+	tk_playlist_unref(f->pl);
+	TTF_Quit();
+}
+
+static uint32_t *frame_pixels(struct fixture *f, int64_t frame)
+{
+	uint32_t *px = NULL;
+
+	assert_int_equal(tk_scene_draw(f->scene, frame), TK_OK);
+	assert_int_equal(tk_render_read(f->r, f->w, f->h, &px), TK_OK);
+	return px;
+}
+
+/* Read an RGB(A) PNG into ARGB8888; NULL when missing. */
+static uint32_t *read_png(const char *path, int *w, int *h)
+{
+	png_image img;
+	uint32_t *px;
+
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path))
+		return NULL;
+	img.format = PNG_FORMAT_BGRA; /* little-endian ARGB8888 */
+	px = malloc(PNG_IMAGE_SIZE(img));
+	if (!px || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
+		free(px);
+		return NULL;
+	}
+	*w = (int)img.width;
+	*h = (int)img.height;
+	return px;
+}
+
+/* Compare with tolerance: share of pixels differing by more than 48 in any
+ * channel must stay under 0.5 %. */
+static double differing_share(const uint32_t *a, const uint32_t *b, size_t n)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int worst = 0;
+
+		for (int sh = 0; sh < 24; sh += 8) {
+			int d = abs((int)((a[i] >> sh) & 0xff) - (int)((b[i] >> sh) & 0xff));
+
+			worst = d > worst ? d : worst;
+		}
+		bad += worst > 48;
+	}
+	return (double)bad / (double)n;
+}
+
+static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *pl)
+{
+	struct fixture f;
+	char path[1024];
+	uint32_t *px, *want;
+	int w = 0, h = 0;
+
+	fixture_open(&f, 640, 360, pl);
+	px = frame_pixels(&f, frame);
+	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
+	if (getenv("TK_UPDATE_EXPECTED")) {
+		assert_int_equal(tk_render_png(f.r, f.w, f.h, path), TK_OK);
+		fprintf(stderr, "updated %s\n", path);
+	}
+	want = read_png(path, &w, &h);
+	assert_non_null(want);
+	assert_int_equal(w, 640);
+	assert_int_equal(h, 360);
+	if (differing_share(px, want, (size_t)w * (size_t)h) > 0.005) {
+		snprintf(path, sizeof path, "/tmp/ticker-test-%s.png", name);
+		tk_render_png(f.r, f.w, f.h, path);
+		fail_msg("snapshot %s differs from the expected image; actual written to %s", name, path);
+	}
+	free(want);
+	tk_free(px);
+	fixture_close(&f);
+}
+
+static void test_snapshot_cards(void **state)
+{
+	(void)state;
+	check_snapshot(120, "cards", sample_playlist());
+}
+
+static void test_snapshot_crossfade(void **state)
+{
+	(void)state;
+	/* 10 s cards at 60 fps: frame 615 is mid-way through the first fade. */
+	check_snapshot(615, "crossfade", sample_playlist());
+}
+
+static void test_snapshot_idle(void **state)
+{
+	struct tk_playlist *pl = NULL;
+
+	(void)state;
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	check_snapshot(30, "idle", pl);
+}
+
+/* The band at frame n+1 is the band at frame n moved left by exactly speed. */
+static void test_band_moves_speed_px(void **state)
+{
+	struct fixture f;
+	SDL_Rect band;
+	int64_t frames[] = { 0, 7, 150, 511, 512, 2047 };
+
+	(void)state;
+	for (int speed = 1; speed <= 3; speed++) {
+		fixture_open(&f, 640, 360, sample_playlist());
+		f.cfg.speed = speed;
+		band = tk_scene_band(f.scene);
+		for (size_t k = 0; k < sizeof frames / sizeof frames[0]; k++) {
+			uint32_t *a = frame_pixels(&f, frames[k]);
+			uint32_t *b = frame_pixels(&f, frames[k] + 1);
+			size_t same = 0, total = 0, moved = 0;
+
+			/* Right of the fixed label box, below the accent rule. */
+			for (int y = band.y + band.h / 8; y < band.y + band.h; y++)
+				for (int x = 200; x < f.w - speed; x++) {
+					total++;
+					same += b[y * f.w + x] == a[y * f.w + x + speed];
+					moved += b[y * f.w + x] != a[y * f.w + x];
+				}
+			assert_int_equal(same, total);
+			assert_true(moved > 0); /* it did move */
+			tk_free(a);
+			tk_free(b);
+		}
+		fixture_close(&f);
+	}
+}
+
+static void test_deterministic(void **state)
+{
+	struct fixture f1, f2;
+	uint32_t *a, *b;
+
+	(void)state;
+	fixture_open(&f1, 480, 270, sample_playlist());
+	a = frame_pixels(&f1, 1234);
+	fixture_close(&f1);
+	/* a different path to the same frame: earlier frames drawn first */
+	fixture_open(&f2, 480, 270, sample_playlist());
+	tk_free(frame_pixels(&f2, 10));
+	tk_free(frame_pixels(&f2, 700));
+	b = frame_pixels(&f2, 1234);
+	fixture_close(&f2);
+	assert_memory_equal(a, b, 480 * 270 * 4);
+	tk_free(a);
+	tk_free(b);
+}
+
+/* Alpha of column x of a surface, summed. */
+static long column_ink(SDL_Surface *s, int x)
+{
+	long sum = 0;
+
+	for (int y = 0; y < s->h; y++)
+		sum += ((const uint32_t *)(const void *)((const char *)s->pixels + y * s->pitch))[x] >> 24;
+	return sum;
+}
+
+static long diff_cols(SDL_Surface *big, int off, SDL_Surface *part)
+{
+	long d = 0;
+
+	for (int x = 0; x < part->w && off + x < big->w; x++)
+		d += labs(column_ink(big, off + x) - column_ink(part, x));
+	return d;
+}
+
+/* Hebrew "אב" must come out as ב on the left, א on the right; Arabic the same. */
+static void test_rtl_order(void **state)
+{
+	struct fixture f;
+	const char *pairs[][3] = { { "אב", "א", "ב" }, { "שת", "ש", "ת" }, { "ا د", "ا", "د" } };
+
+	(void)state;
+	fixture_open(&f, 320, 180, NULL);
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		SDL_Surface *ab = NULL, *a = NULL, *b = NULL;
+		struct tk_span sp = { pairs[i][0], strlen(pairs[i][0]), TK_FONT_REGULAR, 48, 0xffffffff };
+		int base;
+		long right_order, wrong_order;
+
+		assert_true(tk_text_is_rtl(sp.text, sp.len));
+		assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &ab, &base), TK_OK);
+		sp.text = pairs[i][1];
+		sp.len = strlen(sp.text);
+		assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &a, &base), TK_OK);
+		sp.text = pairs[i][2];
+		sp.len = strlen(sp.text);
+		assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &b, &base), TK_OK);
+		/* visual order b a (right to left reading) vs a b */
+		right_order = diff_cols(ab, 0, b) + diff_cols(ab, ab->w - a->w, a);
+		wrong_order = diff_cols(ab, 0, a) + diff_cols(ab, ab->w - b->w, b);
+		assert_true(right_order < wrong_order);
+		SDL_FreeSurface(ab);
+		SDL_FreeSurface(a);
+		SDL_FreeSurface(b);
+	}
+	/* Mixed: in an LTR line the Latin word stays on the left. */
+	{
+		SDL_Surface *all = NULL, *lat = NULL;
+		struct tk_span sp = { "abc שלום", strlen("abc שלום"), TK_FONT_REGULAR, 48, 0xffffffff };
+		int base;
+
+		assert_false(tk_text_is_rtl(sp.text, sp.len));
+		assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &all, &base), TK_OK);
+		sp.text = "abc";
+		sp.len = 3;
+		assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &lat, &base), TK_OK);
+		assert_true(diff_cols(all, 0, lat) < diff_cols(all, all->w - lat->w, lat));
+		SDL_FreeSurface(all);
+		SDL_FreeSurface(lat);
+	}
+	assert_int_equal(tk_fonts_missing(f.fonts), 0);
+	fixture_close(&f);
+}
+
+/* A long list over a long time: textures and their bytes never grow. */
+static void test_texture_budget(void **state)
+{
+	struct fixture f;
+	struct tk_playlist *pl = NULL;
+	struct tk_scene_stats st0, st;
+	char h[200];
+
+	(void)state;
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	for (int i = 0; i < 2000; i++) {
+		snprintf(h, sizeof h, "Headline number %d about the budget of a very long playlist indeed", i);
+		add_article(pl, h, "Desk", 5000 - i, i % 3 ? NULL : "A quote that is fairly long and keeps going",
+			    "Someone", NULL, NULL);
+	}
+	fixture_open(&f, 1280, 720, pl);
+	tk_free(frame_pixels(&f, 0));
+	tk_scene_stats(f.scene, &st0);
+	for (int64_t fr = 1; fr < 40000; fr += 997) {
+		tk_scene_draw(f.scene, fr);
+		tk_scene_stats(f.scene, &st);
+		assert_true(st.textures <= st0.textures);
+		assert_true(st.texture_bytes <= st0.texture_bytes);
+	}
+	/* 1280 px wide: 2 visible chunks of 1024 + 2 spare, 2 cards, the label. */
+	assert_true(st0.textures <= 8);
+	assert_true(st.chunks > 60);
+	fixture_close(&f);
+}
+
+static void test_playlist_order_and_notices(void **state)
+{
+	char dir[] = "/tmp/ticker-test-XXXXXX", path[512];
+	char text[256];
+	struct tk_playlist *pl = sample_playlist();
+	FILE *fp;
+
+	(void)state;
+	/* newest first */
+	for (size_t i = 1; i < pl->n_articles; i++)
+		assert_true(pl->articles[i - 1].when >= pl->articles[i].when);
+	assert_string_equal(pl->items[pl->articles[0].first].text, pl->articles[0].headline);
+	assert_int_equal(pl->items[pl->articles[0].quote].kind, TK_ITEM_QUOTE);
+	tk_playlist_unref(pl);
+
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(tk_playlist_generation(dir), 0);
+	snprintf(path, sizeof path, "%s/.generation", dir);
+	fp = fopen(path, "w");
+	fputs("42\n", fp);
+	fclose(fp);
+	assert_int_equal(tk_playlist_generation(dir), 42);
+	snprintf(path, sizeof path, "%s/.status", dir);
+	fp = fopen(path, "w");
+	fputs("2000\nImporting from USB…\n", fp);
+	fclose(fp);
+	assert_int_equal(tk_playlist_notice(dir, ".status", 1999, text, sizeof text), 1);
+	assert_string_equal(text, "Importing from USB…");
+	assert_int_equal(tk_playlist_notice(dir, ".status", 2001, text, sizeof text), 0);
+	assert_int_equal(tk_playlist_notice(dir, ".urgent", 0, text, sizeof text), 0);
+	assert_int_equal(tk_playlist_load(dir, NULL, 42, &pl), TK_OK);
+	assert_int_equal(pl->n_articles, 0); /* dot files are not articles */
+	tk_playlist_unref(pl);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/.generation", dir);
+	unlink(path);
+	rmdir(dir);
+	assert_int_equal(tk_playlist_load(dir, NULL, 0, &pl), TK_ENOENT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_playlist_order_and_notices),
+		cmocka_unit_test(test_rtl_order),
+		cmocka_unit_test(test_band_moves_speed_px),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_texture_budget),
+		cmocka_unit_test(test_snapshot_cards),
+		cmocka_unit_test(test_snapshot_crossfade),
+		cmocka_unit_test(test_snapshot_idle),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
