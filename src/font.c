@@ -160,7 +160,6 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 		err = TK_ENOENT;
 		goto out;
 	}
-	f->fc = FcInitLoadConfigAndFonts();
 	tk_font_describe_update(f);
 out:
 	if (err) {
@@ -206,6 +205,9 @@ static int tk_font_fallback(struct tk_fonts *f, uint32_t cp, int size)
 			return -1;
 	if (f->ntried < sizeof f->tried / sizeof f->tried[0])
 		f->tried[f->ntried++] = cp;
+	/* Loaded on first need: scanning the font configuration costs tens of ms. */
+	if (!f->fc)
+		f->fc = FcInitLoadConfigAndFonts();
 	if (!f->fc)
 		goto out;
 	pat = FcPatternCreate();

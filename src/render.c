@@ -51,6 +51,7 @@ struct tk_scene {
 	SDL_mutex *mu;
 	SDL_cond *work_cv, *ready_cv;
 	int quit;
+	int has_pl;                     /* no work before the first playlist */
 	struct tk_chunkbuf cb[TK_CHUNK_BUFS];
 	uint32_t *cardpx;
 	int card_state;
@@ -247,11 +248,12 @@ out:
 }
 
 /* Compose the next crawl chunk into px. Worker side, no lock held. */
-static void tk_make_chunk(struct tk_scene *s, uint32_t *px)
+static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 {
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cw, s->bh, 32, s->cw * 4,
 							      SDL_PIXELFORMAT_ARGB8888);
-	int x = 0;
+	/* The strip starts with the first item just right of the label box. */
+	int x = id == 0 ? s->label_w + s->fs : 0;
 
 	if (!dst)
 		return;
@@ -369,7 +371,7 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 		if (cut && i == nl - 1)
 			strcat(line, "…");
 		sp = tk_sp(line, style, size, color);
-		if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
+		if (!dst || tk_fonts_render(s->fonts, &sp, 1, &t, &base))
 			continue;
 		tk_blit(t, dst, rtl ? x + maxw - t->w : x, y + size - base + i * lh);
 		SDL_FreeSurface(t);
@@ -386,37 +388,30 @@ static int tk_lines(struct tk_scene *s, const char *text, int style, int size, i
 	return n;
 }
 
-/* Card for an article (or the idle card when art is NULL) into px (W x cards.h). */
-static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playlist *pl,
-			 const struct tk_pl_article *art)
+/* Lay out (dst NULL: only measure) the card of an article from y0, keeping
+ * above limit. Returns the y below the content. */
+static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_playlist *pl,
+			  const struct tk_pl_article *art, int y0, int limit)
 {
 	const struct tk_config *c = s->cfg;
 	int W = s->cards.w, CH = s->cards.h;
-	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, W, CH, 32, W * 4, SDL_PIXELFORMAT_ARGB8888);
-	int mx = W / 16, y, hs, colw, qx;
+	int mx = W / 16, y = y0, hs, colw, bottom;
 	const struct tk_pl_item *q = NULL, *f = NULL;
 	char buf[1200];
 
-	if (!dst)
-		return;
-	/* Quiet vertical gradient: flat fills look like a web page on a big screen. */
-	for (int row = 0; row < CH; row++)
-		tk_fill(dst, 0, row, W, 1, tk_mix(c->card_bg, 0x2a3a55ff, (unsigned)(80 * (CH - row) / CH)));
-	y = CH / 10;
 	if (!art) {
 		int hsz = CH / 11;
 
-		tk_fill(dst, mx, y, W / 40, W / 40 / 4 > 4 ? W / 160 : 4, c->accent);
+		if (dst)
+			tk_fill(dst, mx, y, W / 40, W / 160 > 4 ? W / 160 : 4, c->accent);
 		y += CH / 14;
 		y = tk_text_block(s, dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz, c->card_fg,
 				  mx, y, W - 2 * mx, 2, hsz * 5 / 4);
 		y += CH / 20;
-		tk_text_block(s, dst, "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
-				      "figures appear here within seconds.",
-			      TK_FONT_REGULAR, CH / 22, tk_mix(c->card_fg, c->card_bg, 70), mx, y, W * 2 / 3,
-			      3, CH / 22 * 3 / 2);
-		SDL_FreeSurface(dst);
-		return;
+		return tk_text_block(s, dst, "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
+					     "figures appear here within seconds.",
+				     TK_FONT_REGULAR, CH / 22, tk_mix(c->card_fg, c->card_bg, 70), mx, y, W * 2 / 3,
+				     3, CH / 22 * 3 / 2);
 	}
 	if (art->quote >= 0)
 		q = &pl->items[art->quote];
@@ -425,18 +420,19 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	if (c->labels && art->source)
 		tk_chip(s, dst, mx, y + CH / 60, art->source, CH / 40, c->accent, c->card_bg);
 	y += CH / 18;
-	/* Headline: the largest size that fits in three lines. */
+	/* Headline: the largest size that fits in two lines, else three smaller. */
 	hs = CH / 10;
 	while (hs > CH / 22 && tk_lines(s, art->headline, TK_FONT_BOLD, hs, W - 2 * mx, 3) > (hs > CH / 14 ? 2 : 3))
 		hs = hs * 9 / 10;
 	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3, hs * 6 / 5);
 	y += CH / 30;
-	tk_fill(dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
+	if (dst)
+		tk_fill(dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
 	y += CH / 18;
+	bottom = y;
 	colw = f && q ? (W - 2 * mx) * 60 / 100 : W - 2 * mx;
-	qx = mx;
 	if (q) {
-		int qs = CH / 17, left = (CH - y) - CH / 10, ql;
+		int qs = CH / 17, left = limit - y, ql;
 		int maxl = left / (qs * 5 / 4) - 1;
 
 		if (maxl < 1)
@@ -445,17 +441,20 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 		while (qs > CH / 30 && tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
 			qs = qs * 9 / 10;
 			maxl = left / (qs * 5 / 4) - 1;
+			if (maxl < 1)
+				maxl = 1;
 		}
-		ql = tk_text_block(s, dst, buf, TK_FONT_ITALIC, qs, c->card_fg, qx, y, colw, maxl, qs * 5 / 4);
+		ql = tk_text_block(s, dst, buf, TK_FONT_ITALIC, qs, c->card_fg, mx, y, colw, maxl, qs * 5 / 4);
+		bottom = ql;
 		if (q->speaker) {
 			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "", q->role ? q->role : "");
-			tk_text_block(s, dst, buf, TK_FONT_BOLD, CH / 30, c->accent, qx, ql + CH / 60, colw, 2,
-				      CH / 30 * 5 / 4);
+			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, CH / 30, c->accent, mx, ql + CH / 60, colw, 2,
+					       CH / 30 * 5 / 4);
 		}
 	}
 	if (f && f->figure) {
 		int fx = q ? mx + colw + W / 30 : mx, fw = q ? W - mx - fx : W - 2 * mx;
-		int fsz = CH / 5, cap = CH / 28;
+		int fsz = CH / 5, cap = CH / 28, fb;
 		struct tk_span sp;
 		SDL_Surface *t = NULL;
 		int base;
@@ -463,21 +462,44 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 		sp = tk_sp(f->figure, TK_FONT_BOLD, fsz, c->accent);
 		while (fsz > CH / 12 && tk_fonts_measure(s->fonts, &sp, 1) > fw)
 			sp.size = fsz = fsz * 9 / 10;
-		if (q)
-			tk_fill(dst, fx - W / 60, y, 2, CH - y - CH / 10, tk_mix(c->card_bg, c->card_fg, 60));
-		if (!tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
+		if (dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
 			tk_blit(t, dst, fx, y + fsz * 8 / 10 - base);
 			SDL_FreeSurface(t);
 		}
-		tk_text_block(s, dst, f->caption ? f->caption : f->text, TK_FONT_REGULAR, cap,
-			      tk_mix(c->card_fg, c->card_bg, 50), fx, y + fsz * 95 / 100, fw, 3, cap * 5 / 4);
+		fb = tk_text_block(s, dst, f->caption ? f->caption : f->text, TK_FONT_REGULAR, cap,
+				   tk_mix(c->card_fg, c->card_bg, 50), fx, y + fsz * 95 / 100, fw, 3, cap * 5 / 4);
+		if (fb > bottom)
+			bottom = fb;
+		if (q && dst) /* a hairline between quote and figure */
+			tk_fill(dst, fx - W / 60, y, 2, bottom - y, tk_mix(c->card_bg, c->card_fg, 60));
 	} else if (!q && art->count > 1) {
 		/* No quote, no figure: the next item as a standfirst. */
 		const struct tk_pl_item *it = &pl->items[art->first + 1];
 
-		tk_text_block(s, dst, it->text, TK_FONT_REGULAR, CH / 22, c->card_fg, mx, y, W - 2 * mx, 4,
-			      CH / 22 * 5 / 4);
+		bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, CH / 22, c->card_fg, mx, y, W - 2 * mx, 4,
+				       CH / 22 * 5 / 4);
 	}
+	return bottom;
+}
+
+/* Card for an article (or the idle card when art is NULL) into px (W x cards.h),
+ * its content block centred a little above the middle. */
+static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playlist *pl,
+			 const struct tk_pl_article *art)
+{
+	int W = s->cards.w, CH = s->cards.h, top = CH / 10, limit = CH - CH / 10, h, y0;
+	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, W, CH, 32, W * 4, SDL_PIXELFORMAT_ARGB8888);
+
+	if (!dst)
+		return;
+	/* Quiet vertical gradient: flat fills look like a web page on a big screen. */
+	for (int row = 0; row < CH; row++)
+		tk_fill(dst, 0, row, W, 1, tk_mix(s->cfg->card_bg, 0x2a3a55ff, (unsigned)(80 * (CH - row) / CH)));
+	h = tk_card_layout(s, NULL, pl, art, top, limit) - top;
+	y0 = top + (limit - top - h) * 2 / 5;
+	if (y0 < top)
+		y0 = top;
+	tk_card_layout(s, dst, pl, art, y0, limit + (y0 - top));
 	SDL_FreeSurface(dst);
 }
 
@@ -508,6 +530,8 @@ static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int 
  * held; drops it while working. */
 static int tk_work_one(struct tk_scene *s)
 {
+	if (!s->has_pl)
+		return 0;
 	for (int i = 0; i < TK_CHUNK_BUFS; i++) {
 		struct tk_chunkbuf *b = &s->cb[i];
 
@@ -516,7 +540,7 @@ static int tk_work_one(struct tk_scene *s)
 		b->state = TK_BUF_BUSY;
 		b->id = s->wnext_chunk++;
 		SDL_UnlockMutex(s->mu);
-		tk_make_chunk(s, b->px);
+		tk_make_chunk(s, b->px, b->id);
 		SDL_LockMutex(s->mu);
 		b->state = TK_BUF_READY;
 		s->st.chunks++;
@@ -803,6 +827,8 @@ void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 	s->card_pl = tk_playlist_ref(pl);
 	/* Newest article on the next card; a function of frames, not of timing. */
 	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
+	s->has_pl = 1;
+	SDL_CondSignal(s->work_cv);
 	SDL_UnlockMutex(s->mu);
 }
 
@@ -915,6 +941,7 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 
 	SDL_LockMutex(s->mu);
 	s->next_frame = frame + 1;
+	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	if (s->o.sync)
 		while (s->notice_gen != s->notice_done && !s->notice_ready)
 			tk_wait_work(s);
