@@ -39,6 +39,11 @@ inst 0644 "$fw/conf.d/system-watchdog.conf" /usr/lib/systemd/system.conf.d/60-ti
 inst 0644 "$fw/boot/config.txt" /usr/share/ticker/boot/config.txt
 inst 0644 "$fw/boot/cmdline.txt" /usr/share/ticker/boot/cmdline.txt
 inst 0644 "$top/README.md" /usr/share/doc/ticker/README.md
+inst 0644 "$fw/debian/copyright" /usr/share/doc/ticker/copyright
+printf 'ticker (%s) unstable; urgency=medium\n\n  * Built from git %s.\n\n -- Lobby ticker developers <ticker-dev@example.org>  %s\n' \
+	"$version" "$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(date -R)" |
+	gzip -9n >"$work/changelog.gz"
+inst 0644 "$work/changelog.gz" /usr/share/doc/ticker/changelog.gz
 mkdir -p "$root/etc/ticker/keys.d"
 
 # The default configuration, generated from the binary's own key table.
@@ -59,9 +64,9 @@ shlibs=$(cd "$work/src" && dpkg-architecture -a"$arch" -f -c \
 	dpkg-shlibdeps -O -xticker "$root/usr/bin/ticker" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || { cat "$work/shlibdeps.log" >&2; echo "mkdeb: dpkg-shlibdeps found nothing" >&2; exit 1; }
 # SDL opens these with dlopen, so shlibdeps cannot see them: EGL + GLES2 and
-# Mesa's DRI drivers (vc4/v3d on a Pi, llvmpipe elsewhere); util-linux for
-# setpriv/mount/flock in the import unit; udev and systemd for the units.
-depends="$shlibs, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri, libgbm1, systemd, udev, util-linux"
+# Mesa's DRI drivers (vc4/v3d on a Pi, llvmpipe elsewhere);
+# udev and systemd for the units (util-linux, for setpriv/mount/flock, is essential).
+depends="$shlibs, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri, libgbm1, systemd, udev, init-system-helpers (>= 1.54~)"
 
 rm -rf "$work/src"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)

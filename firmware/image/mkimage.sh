@@ -38,16 +38,23 @@ deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g
 # that the base (keyed on this set) is not rebuilt when the binary links one more.
 runtime="libsdl2-2.0-0 libsdl2-ttf-2.0-0 libxml2 libunistring2 libfribidi0 libsodium23
 	libpng16-16 libjson-c5 libsystemd0 libharfbuzz0b libfreetype6 libegl1 libegl-mesa0 libgles2
-	libgl1-mesa-dri libgbm1 fonts-noto-core fonts-dejavu-core"
+	libgl1-mesa-dri libgbm1 libfontconfig1 fonts-noto-core fonts-dejavu-core"
 pkgs=$(echo systemd systemd-sysv udev kmod initramfs-tools "$kernel" $runtime $deps | tr ' \t' '\n\n' | grep . | sort -u | tr '\n' ' ')
-key=$( { echo "$arch $mirror $pkgs"; cat "$here/mkimage.sh"; mmdebstrap --version; } | sha256sum | cut -c1-16)
+# The base is keyed on what goes into it: packages, mirror, the mmdebstrap
+# options below (sed extracts them from this file) and mmdebstrap's version.
+key=$( { echo "$arch $mirror $pkgs"; sed -n '/^\tmmdebstrap /,/bookworm-security/p' "$here/mkimage.sh"
+	mmdebstrap --version; } | sha256sum | cut -c1-16)
 
 if [ "$(cat "$out/base.key" 2>/dev/null)" != "$key" ] || [ ! -d "$out/base" ]; then
 	echo "mkimage: building the base root filesystem (mmdebstrap, several minutes)"
-	rm -rf "$out/base" "$out/base.key"
+	# A build killed half way leaves mmdebstrap's mounts in base.tmp.
+	awk -v p="$(realpath "$out")/base.tmp/" 'index($2, p) == 1 { print $2 }' /proc/mounts |
+		sort -r | xargs -r -n1 umount
+	rm -rf "$out/base" "$out/base.key" "$out/base.tmp"
 	# The initramfs only needs to find a virtio disk with ext4: MODULES=list
 	# plus these modules keeps update-initramfs (under emulation) short.
 	mmdebstrap --variant=minbase --arch="$arch" --include="$(echo $pkgs | tr ' ' ',')" \
+		--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
 		--aptopt='APT::Install-Recommends "false"' \
 		--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
 		--dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
