@@ -1,11 +1,289 @@
-/* Placeholder for the commands extract: replaced by their real module. */
+/* `ticker extract [--json] [--all] [--max-bytes N] FILE...`: reads article
+ * files, runs the reader and the extraction, and prints what was found,
+ * human-readable or one JSON object per article per line. */
+#include <errno.h>
+#include <fcntl.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
 #include "cmd.h"
+#include "err.h"
+#include "extract.h"
 #include "log.h"
+#include "mem.h"
+
+/* Read at most max + 1 bytes (enough to tell that a file is too big). */
+static int tk_read_file(const char *path, size_t max, unsigned char **out, size_t *len, const char **why)
+{
+	unsigned char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int fd = -1, err = TK_OK;
+	struct stat st;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
+		*why = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : "cannot open file";
+		goto out;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		err = TK_EIO;
+		*why = "is a directory";
+		goto out;
+	}
+	for (;;) {
+		ssize_t r;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 65536;
+			if (nc > max + 1)
+				nc = max + 1;
+			if (nc <= cap)
+				break;
+			unsigned char *nb = tk_realloc(buf, nc);
+			if (!nb) {
+				err = TK_ENOMEM;
+				*why = "out of memory";
+				goto out;
+			}
+			buf = nb;
+			cap = nc;
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			err = TK_EIO;
+			*why = "read error";
+			goto out;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	*out = buf;
+	*len = n;
+	buf = NULL;
+out:
+	if (fd >= 0)
+		close(fd);
+	tk_free(buf);
+	return err;
+}
+
+static json_object *tk_jstr(const char *s)
+{
+	return s ? json_object_new_string(s) : NULL;
+}
+
+static const char *tk_kind_name(enum tk_item_kind k)
+{
+	return k == TK_ITEM_HEADLINE ? "headline" : k == TK_ITEM_QUOTE ? "quote" : "figure";
+}
+
+static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc, const struct tk_article *a,
+			 const struct tk_extraction *ex)
+{
+	json_object *o = json_object_new_object(), *qs, *fs, *is;
+	size_t i;
+	int rc = 0;
+
+	if (!o)
+		return -1;
+	json_object_object_add(o, "file", json_object_new_string(file));
+	json_object_object_add(o, "article", json_object_new_int64((int64_t)idx));
+	json_object_object_add(o, "format", json_object_new_string(tk_format_name(tk_doc_format(doc))));
+	json_object_object_add(o, "encoding", json_object_new_string(tk_doc_encoding(doc)));
+	json_object_object_add(o, "headline", json_object_new_string(a->headline));
+	json_object_object_add(o, "date", tk_jstr(a->date));
+	json_object_object_add(o, "source", tk_jstr(a->source));
+	qs = json_object_new_array();
+	for (i = 0; i < ex->n_quotes; i++) {
+		json_object *q = json_object_new_object();
+		json_object_object_add(q, "text", json_object_new_string(ex->quotes[i].text));
+		json_object_object_add(q, "speaker", tk_jstr(ex->quotes[i].speaker));
+		json_object_object_add(q, "role", tk_jstr(ex->quotes[i].role));
+		json_object_object_add(q, "paragraph", json_object_new_int64((int64_t)ex->quotes[i].para));
+		json_object_object_add(q, "score", json_object_new_int(ex->quotes[i].score));
+		json_object_array_add(qs, q);
+	}
+	json_object_object_add(o, "quotes", qs);
+	fs = json_object_new_array();
+	for (i = 0; i < ex->n_figures; i++) {
+		const struct tk_figure *f = &ex->figures[i];
+		json_object *j = json_object_new_object();
+		double v = f->value;
+		if (v == (double)(int64_t)v && v < 9e15)
+			json_object_object_add(j, "value", json_object_new_int64((int64_t)v));
+		else
+			json_object_object_add(j, "value", json_object_new_double(v));
+		if (f->value_max != f->value) {
+			double m = f->value_max;
+			if (m == (double)(int64_t)m && m < 9e15)
+				json_object_object_add(j, "max", json_object_new_int64((int64_t)m));
+			else
+				json_object_object_add(j, "max", json_object_new_double(m));
+		}
+		json_object_object_add(j, "unit", tk_jstr(f->unit));
+		json_object_object_add(j, "text", json_object_new_string(f->text));
+		json_object_object_add(j, "context", json_object_new_string(f->context));
+		json_object_object_add(j, "paragraph", json_object_new_int64((int64_t)f->para));
+		json_object_object_add(j, "score", json_object_new_int(f->score));
+		json_object_array_add(fs, j);
+	}
+	json_object_object_add(o, "figures", fs);
+	is = json_object_new_array();
+	for (i = 0; i < ex->n_items; i++) {
+		const struct tk_item *it = &ex->items[i];
+		json_object *j = json_object_new_object();
+		json_object_object_add(j, "kind", json_object_new_string(tk_kind_name(it->kind)));
+		json_object_object_add(j, "text", json_object_new_string(it->text));
+		if (it->kind == TK_ITEM_QUOTE) {
+			json_object_object_add(j, "speaker", tk_jstr(it->speaker));
+			json_object_object_add(j, "role", tk_jstr(it->role));
+		} else if (it->kind == TK_ITEM_FIGURE) {
+			json_object_object_add(j, "figure", tk_jstr(it->figure));
+			json_object_object_add(j, "caption", tk_jstr(it->caption));
+		}
+		json_object_array_add(is, j);
+	}
+	json_object_object_add(o, "items", is);
+	if (puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)) < 0)
+		rc = -1;
+	json_object_put(o);
+	return rc;
+}
+
+static void tk_print_text(const char *file, size_t idx, size_t count, const struct tk_doc *doc,
+			  const struct tk_article *a, const struct tk_extraction *ex)
+{
+	size_t i;
+
+	if (count > 1)
+		printf("== %s #%zu (%s, %s)\n", file, idx + 1, tk_format_name(tk_doc_format(doc)), tk_doc_encoding(doc));
+	else
+		printf("== %s (%s, %s)\n", file, tk_format_name(tk_doc_format(doc)), tk_doc_encoding(doc));
+	printf("Headline: %s\n", a->headline);
+	if (a->date || a->source)
+		printf("%s%s%s%s\n", a->date ? "Date: " : "", a->date ? a->date : "",
+		       a->date && a->source ? "   " : "", a->source ? a->source : "");
+	if (ex->n_quotes) {
+		printf("Quotes:\n");
+		for (i = 0; i < ex->n_quotes; i++) {
+			const struct tk_quote *q = &ex->quotes[i];
+			printf("  \xE2\x80\x9C%s\xE2\x80\x9D", q->text);
+			if (q->speaker)
+				printf(" \xE2\x80\x94 %s", q->speaker);
+			if (q->role)
+				printf("%s%s%s", q->speaker ? " (" : " \xE2\x80\x94 ", q->role, q->speaker ? ")" : "");
+			printf("\n");
+		}
+	}
+	if (ex->n_figures) {
+		printf("Figures:\n");
+		for (i = 0; i < ex->n_figures; i++) {
+			const struct tk_figure *f = &ex->figures[i];
+			printf("  %s%s%s: %s\n", f->text, f->unit ? " " : "", f->unit ? f->unit : "", f->context);
+		}
+	}
+	printf("\n");
+}
 
 int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 {
-	(void)argc; (void)argv; (void)cfg;
-	tk_log(TK_LOG_ERROR, "'extract' is not built yet");
-	return TK_EXIT_FAIL;
-}
+	struct tk_extract_opts xo = { 3, 2, 0 };
+	struct tk_read_opts ro = { 0 };
+	int json = 0, nfiles = 0, failed = 0, i;
+	size_t max = cfg->max_file_bytes > 0 ? (size_t)cfg->max_file_bytes : 4u << 20;
 
+	xo.max_quotes = cfg->quotes_per_article >= 0 ? (size_t)cfg->quotes_per_article : 3;
+	xo.max_figures = cfg->figures_per_article >= 0 ? (size_t)cfg->figures_per_article : 2;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--json")) {
+			json = 1;
+		} else if (!strcmp(argv[i], "--all")) {
+			xo.all = 1;
+		} else if (!strcmp(argv[i], "--max-bytes") && i + 1 < argc) {
+			char *end;
+			unsigned long long v;
+			errno = 0;
+			v = strtoull(argv[++i], &end, 10);
+			if (errno || *end || end == argv[i] || v == 0 || v > (1ULL << 30)) {
+				tk_log(TK_LOG_ERROR, "--max-bytes: expected a number from 1 to %llu", 1ULL << 30);
+				return TK_EXIT_USAGE;
+			}
+			max = (size_t)v;
+		} else if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			tk_log(TK_LOG_ERROR, "extract: unknown option %s (see ticker help extract)", argv[i]);
+			return TK_EXIT_USAGE;
+		} else {
+			break;
+		}
+	}
+	if (i >= argc) {
+		/* the usage text lives in main.c's table, which tests don't link */
+		fputs("usage: ticker extract [--json] [--all] [--max-bytes N] FILE...\n", stderr);
+		return TK_EXIT_USAGE;
+	}
+	ro.max_bytes = max;
+	for (; i < argc; i++) {
+		const char *file = argv[i], *why = NULL;
+		unsigned char *buf = NULL;
+		size_t len = 0, k;
+		struct tk_doc *doc = NULL;
+		int err;
+
+		nfiles++;
+		err = tk_read_file(file, max, &buf, &len, &why);
+		if (!err)
+			err = tk_doc_parse(buf, len, file, &ro, &doc, &why);
+		if (err) {
+			failed++;
+			if (!why)
+				why = tk_strerror(err);
+			tk_log(TK_LOG_WARN, "%s: refused: %s", file, why);
+			if (json) {
+				json_object *o = json_object_new_object();
+				json_object_object_add(o, "file", json_object_new_string(file));
+				json_object_object_add(o, "error", json_object_new_string(why));
+				puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+				json_object_put(o);
+			}
+			tk_free(buf);
+			if (err == TK_ENOMEM)
+				return TK_EXIT_FAIL;
+			continue;
+		}
+		for (k = 0; k < tk_doc_count(doc); k++) {
+			const struct tk_article *a = tk_doc_article(doc, k);
+			struct tk_extraction *ex = NULL;
+			err = tk_extract(a, &xo, &ex);
+			if (err) {
+				tk_log(TK_LOG_ERROR, "%s: %s", file, tk_strerror(err));
+				tk_doc_free(doc);
+				tk_free(buf);
+				return TK_EXIT_FAIL;
+			}
+			if (json)
+				tk_print_json(file, k, doc, a, ex);
+			else
+				tk_print_text(file, k, tk_doc_count(doc), doc, a, ex);
+			tk_extraction_free(ex);
+		}
+		tk_doc_free(doc);
+		tk_free(buf);
+	}
+	if (fflush(stdout) != 0)
+		return TK_EXIT_FAIL;
+	if (failed == 0)
+		return TK_EXIT_OK;
+	return failed == nfiles ? TK_EXIT_REFUSED : TK_EXIT_PARTIAL;
+}

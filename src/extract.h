@@ -22,6 +22,7 @@ struct tk_figure {
 	const char *context; /* the clause it comes from */
 	size_t para;
 	int score;
+	double value_max;    /* ranges ("10 to 12"): the upper bound; else == value */
 };
 
 enum tk_item_kind { TK_ITEM_HEADLINE, TK_ITEM_QUOTE, TK_ITEM_FIGURE };

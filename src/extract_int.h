@@ -1,0 +1,71 @@
+/* Internals shared by the extraction modules (extract.c, quote.c,
+ * speaker.c, figure.c). Not part of the public API. */
+#ifndef TK_EXTRACT_INT_H
+#define TK_EXTRACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract.h"
+
+struct tk_arena;
+
+/* Word-level tokens of one paragraph. */
+enum tk_tok_kind { TK_T_WORD, TK_T_NUM, TK_T_PUNCT, TK_T_QMARK };
+
+struct tk_tok {
+	uint32_t s, e;  /* byte span in the paragraph */
+	uint8_t kind;   /* enum tk_tok_kind */
+	uint8_t cap;    /* word starts with an upper-case letter */
+	uint8_t upper;  /* every letter upper-case (acronym) */
+	char punct;     /* for TK_T_PUNCT: the ASCII char, or '-' for dashes */
+};
+
+/* Tokenise p[from..to) into at most max tokens; returns the count. */
+size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size_t max);
+
+/* Quotation found in the text (before filtering). */
+struct tk_rawquote {
+	size_t para, para_end;     /* paragraphs where it opens and closes */
+	size_t open, open_end;     /* opening mark span in para */
+	size_t close, close_end;   /* closing mark span in para_end (== end of para when unclosed) */
+	const char *text;          /* arena: inner text, marks and trailing comma removed */
+	size_t words;
+	unsigned closed : 1, at_start : 1, after_colon : 1, multi : 1, comma_end : 1, terminal : 1;
+	unsigned rejected : 1, continued : 1;
+	int person;                /* speaker person index or -1 */
+	const char *speaker, *role;
+	int attr_kind;             /* how it was attributed (0 = not) */
+};
+
+struct tk_qlist {
+	struct tk_rawquote *q;
+	size_t n, cap;
+};
+
+/* Is the code point a quotation mark of any style? */
+int tk_is_qmark(unsigned cp);
+
+/* Find quotations in the paragraphs (linear time; unbalanced marks end at
+ * the paragraph). Appends to ql; strings into a. TK_OK or TK_ENOMEM. */
+int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql);
+
+/* Attribute speakers to quotes and reject scare quotes/titles. */
+int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql);
+
+struct tk_figlist {
+	struct tk_figure *f;
+	size_t n, cap;
+};
+
+/* Find key figures; quote spans are not needed (figures inside quotes count). */
+int tk_figures_find(const struct tk_article *art, struct tk_arena *a, struct tk_figlist *fl);
+
+/* Shared word helpers */
+int tk_word_eq(const char *p, const struct tk_tok *t, const char *w);
+int tk_word_in_list(const char *p, const struct tk_tok *t, const char *const *list, size_t n);
+unsigned tk_cp_at(const char *p, size_t n, size_t i, size_t *adv);
+/* Is position i a sentence end ('.', '!', '?' not after an abbreviation)? */
+int tk_is_sentence_end(const char *p, size_t n, size_t i);
+
+#endif

@@ -1,0 +1,472 @@
+/* Finding direct quotations: every mark style (“” „“ «» »« ‹› ‚‘ ‘’ 「」 and
+ * straight quotes), quotes that run over several paragraphs, and unbalanced
+ * marks kept within their paragraph. One pass over the text, so time is
+ * linear in its length. Also the tokenizer the other extraction modules use. */
+#include <string.h>
+#include <unictype.h>
+
+#include "err.h"
+#include "extract_int.h"
+#include "mem.h"
+#include "text.h"
+
+unsigned tk_cp_at(const char *p, size_t n, size_t i, size_t *adv)
+{
+	if ((unsigned char)p[i] < 0x80) {
+		*adv = 1;
+		return (unsigned char)p[i];
+	}
+	return tk_utf8_get((const unsigned char *)p + i, n - i, adv);
+}
+
+int tk_is_qmark(unsigned cp)
+{
+	switch (cp) {
+	case '"': case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB:
+	case 0x2039: case 0x203A: case 0x201A: case 0x2018: case 0x2019: case 0x300C:
+	case 0x300D: case 0x300E: case 0x300F: case 0x05F4: case '\'': case 0x201F:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int tk_is_letter(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return uc_is_alpha(cp);
+}
+
+static int tk_is_digit(unsigned cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+int tk_word_eq(const char *p, const struct tk_tok *t, const char *w)
+{
+	size_t n = t->e - t->s, i;
+
+	if (strlen(w) != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = p[t->s + i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+int tk_word_in_list(const char *p, const struct tk_tok *t, const char *const *list, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (tk_word_eq(p, t, list[i]))
+			return 1;
+	return 0;
+}
+
+size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size_t max)
+{
+	size_t i = from, n = 0;
+
+	while (i < to && n < max) {
+		size_t adv;
+		unsigned cp = tk_cp_at(p, to, i, &adv);
+
+		if (tk_is_letter(cp) || tk_is_digit(cp)) {
+			struct tk_tok *k = &t[n++];
+			int digit = tk_is_digit(cp), lower = 0, up = 0;
+			k->s = (uint32_t)i;
+			k->cap = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : uc_is_upper(cp);
+			k->punct = 0;
+			while (i < to) {
+				unsigned c = tk_cp_at(p, to, i, &adv);
+				if (tk_is_letter(c)) {
+					if (c < 0x80 ? (c >= 'a' && c <= 'z') : uc_is_lower(c))
+						lower = 1;
+					else
+						up = 1;
+					digit = digit && 0;
+					i += adv;
+					continue;
+				}
+				if (tk_is_digit(c)) {
+					i += adv;
+					continue;
+				}
+				/* joiners inside a word or number: don't, al-Assad, 82,000, 3.5 */
+				if (i + adv < to) {
+					size_t a2;
+					unsigned nx = tk_cp_at(p, to, i + adv, &a2);
+					if ((c == '\'' || c == 0x2019 || c == '-') && tk_is_letter(nx) && i > k->s) {
+						i += adv;
+						continue;
+					}
+					if ((c == ',' || c == '.' || c == 0x202F) && tk_is_digit(nx) && digit) {
+						i += adv;
+						continue;
+					}
+				}
+				break;
+			}
+			k->e = (uint32_t)i;
+			k->kind = digit ? TK_T_NUM : TK_T_WORD;
+			k->upper = up && !lower;
+			continue;
+		}
+		if (tk_is_qmark(cp)) {
+			t[n++] = (struct tk_tok){ (uint32_t)i, (uint32_t)(i + adv), TK_T_QMARK, 0, 0, 0 };
+		} else if (cp == ',' || cp == ':' || cp == ';' || cp == '.' || cp == '!' || cp == '?' ||
+			   cp == '(' || cp == ')' || cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2026 ||
+			   cp == 0x060C || cp == 0xFF0C || cp == 0x3001 || cp == 0x3002) {
+			char pc = cp == 0x2013 || cp == 0x2014 ? '-' : cp == 0x2026 ? '.' :
+				  cp == 0x060C || cp == 0xFF0C || cp == 0x3001 ? ',' : cp == 0x3002 ? '.' : (char)cp;
+			t[n++] = (struct tk_tok){ (uint32_t)i, (uint32_t)(i + adv), TK_T_PUNCT, 0, 0, pc };
+		}
+		i += adv;
+	}
+	return n;
+}
+
+static const char *const tk_abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+	"no", "nr", "vs", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "jan", "feb", "mar", "apr",
+	"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "e.g", "i.e", "u.s", "u.k",
+	"m", "mme", "hr", "fr", "bzw", "ca", "etc", "vol", "fig", "dept", "est", "sra", "srta", "av",
+};
+
+int tk_is_sentence_end(const char *p, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)p[i];
+	size_t j, ws;
+
+	if (c != '.' && c != '!' && c != '?')
+		return 0;
+	if (i + 1 < n && p[i + 1] != ' ' && !((unsigned char)p[i + 1] >= 0x80))
+		return 0;
+	if (c != '.')
+		return 1;
+	/* word before the dot */
+	j = i;
+	while (j > 0 && p[j - 1] != ' ' && i - j < 8)
+		j--;
+	ws = i - j;
+	if (ws == 1 && p[j] >= 'A' && p[j] <= 'Z')
+		return 0; /* an initial: "J. Smith" */
+	if (ws > 0 && ws < 8) {
+		char w[8];
+		size_t k;
+		for (k = 0; k < ws; k++)
+			w[k] = p[j + k] >= 'A' && p[j + k] <= 'Z' ? (char)(p[j + k] + 32) : p[j + k];
+		w[ws] = '\0';
+		for (k = 0; k < sizeof tk_abbrevs / sizeof tk_abbrevs[0]; k++)
+			if (strcmp(w, tk_abbrevs[k]) == 0)
+				return 0;
+	}
+	/* next word starts lower-case: not a sentence end */
+	j = i + 1;
+	while (j < n && p[j] == ' ')
+		j++;
+	if (j < n && p[j] >= 'a' && p[j] <= 'z')
+		return 0;
+	return 1;
+}
+
+/* ---- quotations ---- */
+
+/* Closing marks that go with an opener. */
+static int tk_closes(unsigned open, unsigned cp)
+{
+	switch (open) {
+	case 0x201C: return cp == 0x201D;
+	case 0x201E: return cp == 0x201C || cp == 0x201D;
+	case 0x201D: return cp == 0x201D;
+	case 0x00AB: return cp == 0x00BB;
+	case 0x00BB: return cp == 0x00AB;
+	case 0x2039: return cp == 0x203A;
+	case 0x203A: return cp == 0x2039;
+	case 0x201A: return cp == 0x2018 || cp == 0x2019;
+	case 0x2018: return cp == 0x2019;
+	case 0x300C: return cp == 0x300D;
+	case 0x300E: return cp == 0x300F;
+	case '"': return cp == '"' || cp == 0x201D;
+	case 0x05F4: return cp == 0x05F4 || cp == '"';
+	case '\'': return cp == '\'';
+	default: return 0;
+	}
+}
+
+static int tk_single(unsigned cp)
+{
+	return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x2039 || cp == 0x203A;
+}
+
+static int tk_space_or_open(unsigned cp)
+{
+	return cp == 0 || cp == ' ' || cp == '(' || cp == '[' || cp == '-' || cp == 0x2013 ||
+	       cp == 0x2014 || cp == '/' || cp == 0x202F || cp == 0xA0 || cp == 0x201C || cp == 0x201E ||
+	       cp == 0xAB || cp == ':';
+}
+
+/* Previous code point before i (0 at the start). */
+static unsigned tk_prev_cp(const char *p, size_t i)
+{
+	size_t j = i, adv;
+	if (i == 0)
+		return 0;
+	j--;
+	while (j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80 && i - j < 4)
+		j--;
+	return tk_cp_at(p, i, j, &adv);
+}
+
+/* May cp at i open a quotation? */
+static int tk_can_open(unsigned cp, unsigned prev, unsigned next)
+{
+	int next_ok = next != 0 && next != ' ';
+
+	switch (cp) {
+	case 0x201C: case 0x201E: case 0x00AB: case 0x2039: case 0x300C: case 0x300E: case 0x201A:
+		return next_ok || cp == 0x00AB || cp == 0x2039;
+	case 0x00BB: case 0x203A: case 0x201D:
+		/* »German« and ”Swedish” styles open only after a space */
+		return tk_space_or_open(prev) && next_ok;
+	case '"': case 0x05F4:
+		return tk_space_or_open(prev) && next_ok;
+	case 0x2018: case '\'':
+		return tk_space_or_open(prev) && tk_is_letter(next);
+	default:
+		return 0;
+	}
+}
+
+static int tk_can_close(unsigned open, unsigned cp, unsigned prev, unsigned next)
+{
+	if (!tk_closes(open, cp))
+		return 0;
+	if (tk_single(cp)) {
+		/* ’ is also the apostrophe: a closing single mark follows
+		 * sentence punctuation or precedes it */
+		if (tk_is_letter(next) || tk_is_digit(next))
+			return 0;
+		return prev == ',' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026 ||
+		       next == 0 || next == ',' || next == '.' || next == ';' || next == ':' || next == '!' ||
+		       next == '?' || next == ')';
+	}
+	if (cp == '"' || cp == 0x05F4)
+		return prev != ' ' && prev != 0;
+	return 1;
+}
+
+struct tk_qspan { size_t para, from, to; };
+
+struct tk_qstate {
+	int in;
+	unsigned open_cp;
+	struct tk_rawquote cur;
+	struct tk_qspan spans[8];
+	size_t nspans;
+};
+
+static int tk_q_push(struct tk_qlist *ql, const struct tk_rawquote *q)
+{
+	if (ql->n == ql->cap) {
+		size_t cap = ql->cap ? ql->cap * 2 : 16;
+		struct tk_rawquote *nq = tk_realloc(ql->q, cap * sizeof *nq);
+		if (!nq)
+			return TK_ENOMEM;
+		ql->q = nq;
+		ql->cap = cap;
+	}
+	ql->q[ql->n++] = *q;
+	return TK_OK;
+}
+
+/* Trailing comma (ASCII, Arabic, fullwidth, ideographic) or space at the end
+ * of s[0..n): returns 1 for a comma, 2 for a space, 0 for neither. */
+static int tk_is_trailing_junk(const char *s, size_t n, size_t *cut)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 1 && (s[n - 1] == ',' || s[n - 1] == ' ')) {
+		*cut = 1;
+		return s[n - 1] == ',' ? 1 : 2;
+	}
+	if (n >= 2 && u[n - 2] == 0xD8 && u[n - 1] == 0x8C) {
+		*cut = 2;
+		return 1;
+	}
+	if (n >= 3 && ((u[n - 3] == 0xEF && u[n - 2] == 0xBC && u[n - 1] == 0x8C) ||
+		       (u[n - 3] == 0xE3 && u[n - 2] == 0x80 && u[n - 1] == 0x81))) {
+		*cut = 3;
+		return 1;
+	}
+	if (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0) {
+		*cut = 2;
+		return 2;
+	}
+	if (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && u[n - 1] == 0xAF) {
+		*cut = 3;
+		return 2;
+	}
+	return 0;
+}
+
+/* Build the quote text from its spans and emit it. */
+static int tk_q_emit(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql,
+		     struct tk_qstate *st, int closed)
+{
+	struct tk_rawquote q = st->cur;
+	size_t total = 0, i, o = 0, cut;
+	char *t;
+	int comma = 0;
+
+	for (i = 0; i < st->nspans; i++)
+		total += st->spans[i].to - st->spans[i].from + 1;
+	t = tk_arena_alloc(a, total + 1);
+	if (!t)
+		return TK_ENOMEM;
+	for (i = 0; i < st->nspans; i++) {
+		const char *p = art->paras[st->spans[i].para] + st->spans[i].from;
+		size_t l = st->spans[i].to - st->spans[i].from;
+		while (l && (*p == ' '))
+			p++, l--;
+		if (o && l)
+			t[o++] = ' ';
+		memcpy(t + o, p, l);
+		o += l;
+	}
+	for (;;) {
+		int kind = o ? tk_is_trailing_junk(t, o, &cut) : 0;
+		if (!kind)
+			break;
+		comma |= kind == 1;
+		o -= cut;
+	}
+	t[o] = '\0';
+	q.text = t;
+	q.closed = (unsigned)closed;
+	q.comma_end = (unsigned)comma;
+	q.words = 0;
+	for (i = 0; i < o; i++)
+		if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
+			q.words++;
+	q.terminal = o > 0 && (t[o - 1] == '.' || t[o - 1] == '!' || t[o - 1] == '?' ||
+			       (o >= 3 && !memcmp(t + o - 3, "\xE2\x80\xA6", 3)) ||
+			       (o >= 2 && ((unsigned char)t[o - 2] == 0xD8 && (unsigned char)t[o - 1] == 0x9F)));
+	q.person = -1;
+	st->in = 0;
+	st->nspans = 0;
+	if (o == 0)
+		return TK_OK;
+	return tk_q_push(ql, &q);
+}
+
+static size_t tk_skip_ws(const char *p, size_t n, size_t i)
+{
+	while (i < n && (p[i] == ' '))
+		i++;
+	return i;
+}
+
+int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
+{
+	struct tk_qstate st;
+	size_t pi;
+	int err = TK_OK;
+
+	memset(&st, 0, sizeof st);
+	for (pi = 0; pi < art->n_paras; pi++) {
+		const char *p = art->paras[pi];
+		size_t n = strlen(p), i = 0, adv;
+		size_t seg = 0;
+
+		if (st.in) {
+			/* continuation: this paragraph opens with the same mark */
+			i = tk_skip_ws(p, n, 0);
+			tk_cp_at(p, n, i, &adv);
+			i += adv;
+			seg = i;
+		}
+		while (i < n) {
+			unsigned cp = tk_cp_at(p, n, i, &adv);
+			if (!tk_is_qmark(cp)) {
+				i += adv;
+				continue;
+			}
+			unsigned prev = tk_prev_cp(p, i);
+			size_t a2 = 0;
+			unsigned next = i + adv < n ? tk_cp_at(p, n, i + adv, &a2) : 0;
+
+			if (st.in && tk_can_close(st.open_cp, cp, prev, next)) {
+				st.spans[st.nspans++] = (struct tk_qspan){ pi, seg, i };
+				st.cur.para_end = pi;
+				st.cur.close = i;
+				st.cur.close_end = i + adv;
+				err = tk_q_emit(art, a, ql, &st, 1);
+				if (err)
+					goto out;
+			} else if (st.in && cp == st.open_cp && tk_can_open(cp, prev, next) &&
+				   !(st.nspans > 0 && st.spans[0].para == pi && st.cur.open == i)) {
+				/* the same opener again with no close: the missing mark
+				 * belongs here; end the quote and start another */
+				st.spans[st.nspans++] = (struct tk_qspan){ pi, seg, i };
+				st.cur.para_end = pi;
+				st.cur.close = st.cur.close_end = i;
+				err = tk_q_emit(art, a, ql, &st, 0);
+				if (err)
+					goto out;
+				goto open_here;
+			} else if (!st.in && tk_can_open(cp, prev, next)) {
+			open_here:
+				memset(&st.cur, 0, sizeof st.cur);
+				st.in = 1;
+				st.open_cp = cp;
+				st.nspans = 0;
+				st.cur.para = pi;
+				st.cur.open = i;
+				st.cur.open_end = i + adv;
+				st.cur.at_start = tk_skip_ws(p, n, 0) == i;
+				{
+					size_t j = i;
+					while (j > 0 && p[j - 1] == ' ')
+						j--;
+					st.cur.after_colon = j > 0 && p[j - 1] == ':';
+				}
+				seg = i + adv;
+			}
+			i += adv;
+		}
+		if (st.in) {
+			/* runs to the end of the paragraph: continues when the next
+			 * paragraph opens with the same mark (bounded span count) */
+			const char *np = pi + 1 < art->n_paras ? art->paras[pi + 1] : NULL;
+			int cont = 0;
+			if (np && st.nspans + 1 < sizeof st.spans / sizeof st.spans[0]) {
+				size_t nn = strlen(np), j = tk_skip_ws(np, nn, 0), a3;
+				cont = j < nn && tk_cp_at(np, nn, j, &a3) == st.open_cp &&
+				       (st.cur.at_start || st.cur.after_colon || st.nspans > 0);
+			}
+			st.spans[st.nspans++] = (struct tk_qspan){ pi, seg, n };
+			if (cont) {
+				st.cur.multi = 1;
+				continue;
+			}
+			st.cur.para_end = pi;
+			st.cur.close = st.cur.close_end = n;
+			if (st.cur.at_start || st.cur.after_colon || st.cur.multi) {
+				err = tk_q_emit(art, a, ql, &st, 0);
+				if (err)
+					goto out;
+			} else {
+				st.in = 0; /* a stray mark mid-paragraph: not a quotation */
+				st.nspans = 0;
+			}
+		}
+	}
+out:
+	return err;
+}

@@ -1,0 +1,1076 @@
+/* Speaker attribution: "…," Blinken said / said Blinken / Blinken said: "…" /
+ * according to X / the minister said, in English, French, German and
+ * Spanish; continuation of the last speaker; pronouns to the most recent
+ * fitting person; surnames to the full name and role mentioned earlier.
+ * Also rejects scare quotes and titles. Work per quote is bounded. */
+#include <string.h>
+
+#include "err.h"
+#include "extract_int.h"
+#include "mem.h"
+
+#define TK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#if !defined(TK_MAX_PERSONS)
+#define TK_MAX_PERSONS 256
+#endif
+#define TK_WIN 64 /* tokens looked at around a quote */
+
+static const char *const tk_verbs[] = {
+	"said", "says", "say", "told", "tells", "added", "adds", "explained", "explains", "stated",
+	"states", "noted", "notes", "insisted", "insists", "argued", "argues", "warned", "warns", "asked",
+	"asks", "replied", "replies", "answered", "answers", "wrote", "writes", "declared", "declares",
+	"announced", "announces", "claimed", "claims", "continued", "continues", "recalled", "recalls",
+	"acknowledged", "admitted", "admits", "commented", "observed", "remarked", "conceded", "cautioned",
+	"urged", "suggested", "suggests", "emphasised", "emphasized", "stressed", "stresses", "concluded",
+	"confirmed", "confirms", "predicted", "promised", "vowed", "complained", "joked", "shouted",
+	"tweeted", "posted", "responded", "countered", "agreed", "assured", "boasted", "recounted",
+	"reflected", "reiterated", "revealed", "wondered", "mused", "sighed", "laughed", "exclaimed",
+	"whispered", "pledged", "maintained", "contended", "asserted", "objected", "protested",
+	"announced", "quipped", "pointed", "went", "testified", "told", "yelled", "cried", "begged",
+	/* French */
+	"dit", "déclaré", "déclare", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique",
+	"souligné", "souligne", "estimé", "estime", "indiqué", "indique", "précisé", "précise", "confié",
+	"confie", "assuré", "assure", "averti", "avertit", "poursuit", "poursuivi", "raconte", "raconté",
+	"martèle", "martelé", "lance", "lancé", "insiste", "insisté", "reconnaît", "reconnu", "noté",
+	"observe", "conclut", "répond", "répondu", "rappelle", "rappelé", "prévient", "prévenu",
+	"commente", "commenté", "déplore", "regrette", "admet", "résume", "ironise", "tranche", "glisse",
+	"confirme", "confirmé", "annonce", "annoncé", "souffle", "s'exclame", "déclarait", "disait",
+	/* German */
+	"sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint", "fügte",
+	"ergänzte", "ergänzt", "warnte", "warnt", "kritisierte", "forderte", "bestätigte", "berichtete",
+	"erzählt", "erzählte", "antwortete", "räumte", "schrieb", "teilte", "unterstrich", "versicherte",
+	"sagen", "erklären", "mahnte", "betonten", "erklärten",
+	/* Spanish */
+	"dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó", "explica",
+	"aseguró", "asegura", "añadió", "añade", "agregó", "agrega", "indicó", "indica", "comentó",
+	"advirtió", "sostuvo", "subrayó", "destacó", "manifestó", "apuntó", "insistió", "precisó",
+	"recordó", "concluyó", "respondió", "admitió", "reconoció", "dijeron", "afirmaron",
+};
+
+/* Words that introduce the source after the quote: "so Müller", "laut ...". */
+static const char *const tk_according[] = { "so", "laut", "selon", "según", "segun" };
+
+static const char *const tk_adverbs[] = {
+	"also", "later", "then", "again", "simply", "only", "finally", "quickly", "calmly", "bluntly",
+	"flatly", "once", "earlier", "recently", "previously", "repeatedly", "firmly", "proudly",
+	"angrily", "softly", "quietly", "told", "has", "had", "have", "would", "will", "ha", "hat",
+	"habe", "a", "avait", "aussi", "auch", "noch", "dann", "también", "luego", "sadly",
+};
+
+static const char *const tk_dets[] = {
+	"the", "a", "an", "its", "his", "her", "their", "our", "le", "la", "les", "l", "un", "une",
+	"der", "die", "das", "den", "dem", "ein", "eine", "einer", "el", "los", "las", "una", "this",
+	"that", "one", "another",
+};
+
+static const char *const tk_honorifics[] = {
+	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "m", "mme",
+	"mlle", "herr", "frau", "sr", "sra", "srta", "don", "doña",
+};
+
+static const char *const tk_roles[] = {
+	"secretary", "minister", "president", "vice-president", "chancellor", "director",
+	"director-general", "chief", "executive", "officer", "ceo", "cfo", "coo", "cto", "chairman",
+	"chairwoman", "chair", "chairperson", "spokesman", "spokeswoman", "spokesperson", "adviser",
+	"advisor", "senator", "sen", "representative", "rep", "governor", "gov", "mayor", "professor",
+	"prof", "general", "gen", "colonel", "commissioner", "ambassador", "head", "manager", "founder",
+	"co-founder", "leader", "king", "queen", "prince", "princess", "pope", "judge", "justice",
+	"attorney", "inspector", "commander", "admiral", "captain", "sergeant", "coach", "economist",
+	"analyst", "editor", "deputy", "assistant", "lieutenant", "superintendent", "sheriff",
+	"councillor", "councilor", "councilman", "councilwoman", "premier", "rabbi", "imam", "bishop",
+	"archbishop", "cardinal", "sheikh", "emir", "sultan", "envoy", "diplomat", "official",
+	"administrator", "principal", "dean", "researcher", "scientist", "engineer", "owner", "partner",
+	"curator", "organiser", "organizer", "coordinator", "lawyer", "doctor", "nurse", "teacher",
+	"expert", "strategist", "treasurer", "controller", "president-elect", "ministerin",
+	"bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "präsident", "präsidentin",
+	"sprecher", "sprecherin", "bürgermeister", "bürgermeisterin", "chef", "chefin",
+	"geschäftsführer", "geschäftsführerin", "vorsitzende", "vorsitzender", "vorstandschef",
+	"ministre", "président", "présidente", "porte-parole", "directeur", "directrice", "maire",
+	"secrétaire", "pdg", "ministro", "ministra", "presidente", "portavoz", "directora", "alcalde",
+	"alcaldesa", "secretario", "secretaria", "jefe", "jefa", "gerente", "consejero", "fundador",
+	"fundadora", "fondateur", "fondatrice", "responsable", "député", "députée", "sénateur",
+	"abgeordnete", "abgeordneter", "diputado", "diputada", "senador", "senadora", "gouverneur",
+	"consul", "commissaire", "procureur", "juge", "mp", "mep", "chairs", "negotiator", "ceo",
+	"physician", "surgeon", "architect", "designer", "planner", "campaigner", "activist",
+	"volunteer", "resident", "student", "author", "historian", "professorin", "ärztin", "arzt",
+	"leiterin", "leiter", "experte", "expertin", "worker", "farmer", "pilot", "driver",
+	"trustee", "warden", "governor-general", "minister-president",
+};
+
+static const char *const tk_female_roles[] = {
+	"spokeswoman", "chairwoman", "councilwoman", "queen", "princess", "ministerin",
+	"bundeskanzlerin", "kanzlerin", "präsidentin", "sprecherin", "bürgermeisterin", "chefin",
+	"geschäftsführerin", "présidente", "directrice", "ministra", "directora", "alcaldesa",
+	"secretaria", "jefa", "fondatrice", "députée", "senadora", "diputada", "fundadora",
+	"professorin", "ärztin", "leiterin", "expertin",
+};
+static const char *const tk_male_roles[] = { "spokesman", "chairman", "councilman", "king", "prince" };
+
+/* Capitalised words that start a sentence but never a name. */
+static const char *const tk_stop[] = {
+	"the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "if",
+	"when", "while", "after", "before", "since", "although", "though", "as", "at", "in", "on", "of",
+	"for", "from", "to", "with", "by", "about", "meanwhile", "however", "earlier", "later", "today",
+	"yesterday", "tomorrow", "now", "then", "still", "also", "it", "he", "she", "we", "they", "i",
+	"you", "his", "her", "their", "our", "my", "its", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "according", "there", "here", "what",
+	"why", "how", "who", "where", "which", "last", "next", "every", "each", "some", "many", "more",
+	"most", "such", "both", "all", "not", "no", "yes", "le", "la", "les", "un", "une", "des", "du",
+	"de", "au", "aux", "et", "mais", "pour", "dans", "selon", "il", "elle", "ils", "elles", "nous",
+	"ce", "cette", "der", "die", "das", "ein", "eine", "und", "aber", "im", "am", "er", "sie", "es",
+	"wir", "laut", "nach", "mit", "el", "los", "las", "una", "y", "pero", "en", "según", "él",
+	"ella", "asked", "speaking", "despite", "during", "under", "over", "without", "within",
+	"because", "instead", "once", "until", "unlike", "like", "even", "only", "just", "perhaps",
+	"indeed", "thus", "therefore", "overall", "finally", "first", "second", "third", "one", "two",
+	"three", "several", "other", "another", "new", "former", "acting", "interim", "top",
+};
+
+/* Words that make a capitalised chain an organisation or place. */
+static const char *const tk_org[] = {
+	"house", "state", "states", "ministry", "department", "bank", "council", "party", "union",
+	"group", "inc", "ltd", "company", "corp", "corporation", "university", "office", "agency",
+	"foods", "airlines", "association", "committee", "commission", "court", "parliament",
+	"government", "police", "army", "forces", "republic", "kingdom", "nations", "united", "news",
+	"times", "post", "daily", "media", "press", "network", "institute", "foundation", "fund",
+	"authority", "board", "services", "systems", "technologies", "energy", "motors", "holdings",
+	"partners", "capital", "hospital", "school", "college", "centre", "center", "club", "airport",
+	"street", "road", "square", "park", "city", "county", "province", "region", "island", "river",
+	"sea", "ocean", "valley", "bay", "north", "south", "east", "west", "middle", "gulf", "europe",
+	"european", "international", "national", "federal", "museum", "library", "gmbh", "ag", "sa",
+	"plc", "llc", "co", "stadt", "ministère", "ministerio", "gobierno", "regierung", "hall",
+	"festival", "cup", "league", "championship", "organisation", "organization", "alliance",
+};
+
+/* Plural nouns that speak as a group: speaker stays unknown, role says who. */
+static const char *const tk_groups[] = {
+	"officials", "residents", "experts", "analysts", "witnesses", "police", "organisers",
+	"organizers", "critics", "sources", "authorities", "researchers", "scientists", "workers",
+	"protesters", "doctors", "economists", "investors", "activists", "villagers", "locals",
+	"parents", "students", "teachers", "employees", "staff", "officers", "diplomats",
+};
+
+static const char *const tk_connectors[] = {
+	"of", "for", "the", "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "la",
+	"le", "bin", "ibn", "al", "el", "y", "and", "für", "on", "ter", "zu",
+};
+
+#define IN(list, p, t) tk_word_in_list((p), (t), (list), TK_ARRAY_LEN(list))
+
+struct tk_person {
+	const char *name;
+	size_t first_len;   /* bytes of the first name token */
+	const char *surname; /* points into name */
+	const char *role;
+	int gender;         /* 0 unknown, 1 male, 2 female */
+	unsigned personlike : 1, quoted : 1;
+};
+
+struct tk_mention { size_t para, off; int person; };
+
+struct tk_reg {
+	struct tk_person p[TK_MAX_PERSONS];
+	size_t n;
+	struct tk_mention *m;
+	size_t nm, capm;
+	struct tk_arena *a;
+	const struct tk_article *art;
+};
+
+static int tk_is_verb(const char *p, const struct tk_tok *t)
+{
+	return t->kind == TK_T_WORD && IN(tk_verbs, p, t);
+}
+
+static int tk_pronoun(const char *p, const struct tk_tok *t)
+{
+	static const char *const m[] = { "he", "il", "er", "él", "el" };
+	static const char *const f[] = { "she", "elle", "ella", "sie" };
+	static const char *const x[] = { "they", "ils", "elles", "ellos" };
+
+	if (t->kind != TK_T_WORD)
+		return 0;
+	if (IN(m, p, t))
+		return 1;
+	if (IN(f, p, t))
+		return 2;
+	if (IN(x, p, t))
+		return 3;
+	return 0;
+}
+
+/* French inversion in one token: "dit-il", "a-t-elle", "ajoute-t-il". */
+static int tk_inverted_pronoun(const char *p, const struct tk_tok *t)
+{
+	size_t n = t->e - t->s;
+	const char *s = p + t->s;
+
+	if (t->kind != TK_T_WORD)
+		return 0;
+	if (n > 3 && !strncmp(s + n - 3, "-il", 3))
+		return 1;
+	if (n > 4 && !strncmp(s + n - 4, "-ils", 4))
+		return 3;
+	if (n > 5 && !strncmp(s + n - 5, "-elle", 5))
+		return 2;
+	if (n > 6 && !strncmp(s + n - 6, "-elles", 6))
+		return 3;
+	return 0;
+}
+
+static int tk_is_cap_word(const struct tk_tok *t)
+{
+	return t->kind == TK_T_WORD && t->cap;
+}
+
+/* Tokens adjacent in the text (only spaces between)? */
+static int tk_adjacent(const char *p, const struct tk_tok *a, const struct tk_tok *b)
+{
+	size_t i;
+	if (b->s - a->e > 2)
+		return 0;
+	for (i = a->e; i < b->s; i++)
+		if (p[i] != ' ')
+			return 0;
+	return 1;
+}
+
+/* End (exclusive) of the capitalised chain starting at k. */
+static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, size_t k)
+{
+	size_t j = k;
+
+	if (k >= nt || !tk_is_cap_word(&t[k]))
+		return k;
+	j = k + 1;
+	while (j < nt && j - k < 10 && tk_adjacent(p, &t[j - 1], &t[j])) {
+		if (tk_is_cap_word(&t[j])) {
+			j++;
+		} else if (t[j].kind == TK_T_WORD && IN(tk_connectors, p, &t[j]) && j + 1 < nt &&
+			   tk_adjacent(p, &t[j], &t[j + 1]) &&
+			   (tk_is_cap_word(&t[j + 1]) ||
+			    (IN(tk_connectors, p, &t[j + 1]) && j + 2 < nt && tk_is_cap_word(&t[j + 2])))) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	/* honorific with a dot: "Mr. Blinken" is split by the '.' token */
+	return j;
+}
+
+/* Start of the chain that ends (exclusive) at e. */
+static size_t tk_chain_start(const char *p, const struct tk_tok *t, size_t e)
+{
+	size_t j = e;
+
+	if (e == 0 || !tk_is_cap_word(&t[e - 1]))
+		return e;
+	j = e - 1;
+	while (j > 0 && e - j < 10 && tk_adjacent(p, &t[j - 1], &t[j])) {
+		if (tk_is_cap_word(&t[j - 1]))
+			j--;
+		else if (t[j - 1].kind == TK_T_WORD && IN(tk_connectors, p, &t[j - 1]) && j >= 2 &&
+			 tk_is_cap_word(&t[j - 2]) && tk_adjacent(p, &t[j - 2], &t[j - 1]))
+			j--;
+		else
+			break;
+	}
+	/* "Mr. Blinken": step over the honorific and its dot */
+	if (j >= 2 && t[j - 1].kind == TK_T_PUNCT && t[j - 1].punct == '.' && IN(tk_honorifics, p, &t[j - 2]))
+		j -= 2;
+	return j;
+}
+
+struct tk_split {
+	size_t ra, rb, na, nb; /* role and name token ranges */
+	int gender;
+	int valid;
+};
+
+static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size_t b, struct tk_split *s)
+{
+	size_t i, r = (size_t)-1;
+
+	memset(s, 0, sizeof *s);
+	/* leading sentence words and honorifics */
+	while (a < b && (t[a].kind != TK_T_WORD || IN(tk_stop, p, &t[a]) ||
+			 (t[a].kind == TK_T_PUNCT))) {
+		if (t[a].kind == TK_T_WORD && IN(tk_connectors, p, &t[a]) && a > 0)
+			break;
+		a++;
+	}
+	while (a < b && (IN(tk_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
+		static const char *const fem[] = { "mrs", "ms", "miss", "dame", "lady", "mme", "mlle",
+						    "frau", "sra", "srta", "doña" };
+		if (t[a].kind == TK_T_WORD)
+			s->gender = IN(fem, p, &t[a]) ? 2 : IN(tk_honorifics, p, &t[a]) && !tk_word_eq(p, &t[a], "dr") &&
+					!tk_word_eq(p, &t[a], "prof") && !tk_word_eq(p, &t[a], "mx") ? 1 : 0;
+		a++;
+	}
+	for (i = a; i < b; i++)
+		if (t[i].kind == TK_T_WORD && IN(tk_roles, p, &t[i]))
+			r = i;
+	s->ra = s->rb = a;
+	s->na = a;
+	s->nb = b;
+	if (r != (size_t)-1) {
+		size_t after = r + 1;
+		if (IN(tk_female_roles, p, &t[r]))
+			s->gender = 2;
+		else if (IN(tk_male_roles, p, &t[r]))
+			s->gender = 1;
+		if (after < b && t[after].kind == TK_T_WORD && !t[after].cap && IN(tk_connectors, p, &t[after])) {
+			size_t c0 = after + 1, rem;
+			if (c0 < b && tk_word_eq(p, &t[c0], "the"))
+				c0++;
+			rem = b > c0 ? b - c0 : 0;
+			after = c0 + (rem >= 3 ? rem - 2 : rem);
+		}
+		s->rb = after;
+		s->na = after;
+		/* honorifics after the role: "President Dr. Lee" */
+		while (s->na < b && (IN(tk_honorifics, p, &t[s->na]) ||
+				     (t[s->na].kind == TK_T_PUNCT)))
+			s->na++;
+	}
+	if (s->nb > s->na + 4)
+		s->na = s->nb - 3;
+	s->valid = s->nb > s->na;
+	for (i = s->na; i < s->nb && s->valid; i++)
+		if (!tk_is_cap_word(&t[i]) && !IN(tk_connectors, p, &t[i]))
+			s->valid = 0;
+	if (s->valid && (IN(tk_stop, p, &t[s->nb - 1]) || IN(tk_roles, p, &t[s->nb - 1])))
+		s->valid = 0;
+}
+
+static char *tk_span_dup(struct tk_reg *g, const char *p, size_t s, size_t e)
+{
+	return tk_arena_strndup(g->a, p + s, e - s);
+}
+
+static int tk_org_chain(const char *p, const struct tk_tok *t, size_t a, size_t b)
+{
+	size_t i;
+	for (i = a; i < b; i++)
+		if (IN(tk_org, p, &t[i]))
+			return 1;
+	return t[a].upper && t[a].e - t[a].s <= 4; /* "US", "NATO" */
+}
+
+static int tk_find_full(const struct tk_reg *g, const char *s, size_t n)
+{
+	size_t i;
+	for (i = g->n; i-- > 0;)
+		if (strlen(g->p[i].name) == n && !strncmp(g->p[i].name, s, n))
+			return (int)i;
+	return -1;
+}
+
+/* A person named by one word: surname first, then first name. */
+static int tk_find_short(const struct tk_reg *g, const char *s, size_t n)
+{
+	size_t i;
+	for (i = g->n; i-- > 0;)
+		if (strlen(g->p[i].surname) == n && !strncmp(g->p[i].surname, s, n))
+			return (int)i;
+	for (i = g->n; i-- > 0;)
+		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) && g->p[i].surname != g->p[i].name)
+			return (int)i;
+	return -1;
+}
+
+static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
+{
+	struct tk_person *q;
+	const char *sp;
+	size_t i;
+
+	*err = TK_OK;
+	if (g->n == TK_MAX_PERSONS)
+		return -1;
+	q = &g->p[g->n];
+	memset(q, 0, sizeof *q);
+	q->name = tk_arena_strndup(g->a, name, n);
+	if (!q->name) {
+		*err = TK_ENOMEM;
+		return -1;
+	}
+	sp = strrchr(q->name, ' ');
+	q->surname = sp ? sp + 1 : q->name;
+	for (i = 0; q->name[i] && q->name[i] != ' '; i++)
+		;
+	q->first_len = i;
+	return (int)g->n++;
+}
+
+static int tk_add_mention(struct tk_reg *g, size_t para, size_t off, int person)
+{
+	if (person < 0)
+		return TK_OK;
+	if (g->nm == g->capm) {
+		size_t cap = g->capm ? g->capm * 2 : 32;
+		struct tk_mention *nm = tk_realloc(g->m, cap * sizeof *nm);
+		if (!nm)
+			return TK_ENOMEM;
+		g->m = nm;
+		g->capm = cap;
+	}
+	g->m[g->nm++] = (struct tk_mention){ para, off, person };
+	return TK_OK;
+}
+
+/* Role in an apposition after the name: "Maria Lopez, chief executive of
+ * Harbor Foods, said". Returns the arena string or NULL; *end is the token
+ * after the apposition. */
+static const char *tk_apposition(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+				 size_t e, size_t *end, int *gender, int *err)
+{
+	size_t j = e, a, last = 0;
+	int has_role = 0;
+
+	*err = TK_OK;
+	*end = e;
+	if (j >= nt || t[j].kind != TK_T_PUNCT || t[j].punct != ',')
+		return NULL;
+	j++;
+	if (j + 1 < nt && t[j].kind == TK_T_NUM && t[j + 1].kind == TK_T_PUNCT && t[j + 1].punct == ',')
+		j += 2; /* age: "Jane Doe, 45, a teacher" */
+	if (j < nt && t[j].kind == TK_T_WORD && IN(tk_dets, p, &t[j]))
+		j++;
+	a = j;
+	for (; j < nt && j - a < 14; j++) {
+		if (t[j].kind == TK_T_PUNCT || t[j].kind == TK_T_QMARK)
+			break;
+		if (tk_is_verb(p, &t[j]) && j > a)
+			break;
+		if (t[j].kind == TK_T_WORD && (tk_word_eq(p, &t[j], "who") || tk_word_eq(p, &t[j], "which") ||
+					       tk_word_eq(p, &t[j], "qui") || tk_word_eq(p, &t[j], "que")))
+			return NULL;
+		if (t[j].kind == TK_T_WORD && IN(tk_roles, p, &t[j])) {
+			has_role = 1;
+			if (IN(tk_female_roles, p, &t[j]))
+				*gender = 2;
+			else if (IN(tk_male_roles, p, &t[j]))
+				*gender = 1;
+		}
+		last = j;
+	}
+	if (!has_role || j == a)
+		return NULL;
+	*end = j;
+	{
+		char *r = tk_span_dup(g, p, t[a].s, t[last].e);
+		if (!r)
+			*err = TK_ENOMEM;
+		return r;
+	}
+}
+
+/* Lower-case role right before a name: "spokesman Soheil Shaheen". */
+static const char *tk_role_before(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t k, int *gender,
+				  int *err)
+{
+	size_t j = k, first;
+
+	*err = TK_OK;
+	if (k == 0 || t[k - 1].kind != TK_T_WORD || t[k - 1].cap || !IN(tk_roles, p, &t[k - 1]) ||
+	    !tk_adjacent(p, &t[k - 1], &t[k]))
+		return NULL;
+	if (IN(tk_female_roles, p, &t[k - 1]))
+		*gender = 2;
+	else if (IN(tk_male_roles, p, &t[k - 1]))
+		*gender = 1;
+	first = k - 1;
+	j = k - 1;
+	while (j > 0 && k - j < 4 && t[j - 1].kind == TK_T_WORD && !IN(tk_dets, p, &t[j - 1]) &&
+	       !IN(tk_stop, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) && tk_adjacent(p, &t[j - 1], &t[j])) {
+		j--;
+		first = j;
+	}
+	{
+		char *r = tk_span_dup(g, p, t[first].s, t[k - 1].e);
+		if (!r)
+			*err = TK_ENOMEM;
+		return r;
+	}
+}
+
+/* Register the person a chain names (when it looks like one) and return the
+ * person index, or -1. */
+static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t a, size_t b,
+		       int for_speaker, size_t *after, int *err)
+{
+	struct tk_split s;
+	const char *role = NULL, *app = NULL;
+	int idx = -1, gender = 0;
+	size_t nlen;
+
+	*err = TK_OK;
+	*after = b;
+	tk_split_chain(p, t, a, b, &s);
+	if (!s.valid)
+		return -1;
+	gender = s.gender;
+	nlen = t[s.nb - 1].e - t[s.na].s;
+	if (s.rb > s.ra) {
+		role = tk_span_dup(g, p, t[s.ra].s, t[s.rb - 1].e);
+		if (!role) {
+			*err = TK_ENOMEM;
+			return -1;
+		}
+	} else {
+		role = tk_role_before(g, p, t, a, &gender, err);
+		if (*err)
+			return -1;
+	}
+	app = tk_apposition(g, p, t, nt, b, after, &gender, err);
+	if (*err)
+		return -1;
+	if (!role)
+		role = app;
+	if (s.nb - s.na >= 2) {
+		idx = tk_find_full(g, p + t[s.na].s, nlen);
+		if (idx < 0) {
+			if (!for_speaker && !role && !gender && tk_org_chain(p, t, s.na, s.nb))
+				return -1;
+			idx = tk_add_person(g, p + t[s.na].s, nlen, err);
+			if (idx < 0)
+				return -1;
+			g->p[idx].personlike = role || gender || !tk_org_chain(p, t, s.na, s.nb);
+		}
+	} else {
+		idx = tk_find_short(g, p + t[s.na].s, nlen);
+		if (idx < 0 && (gender || role || for_speaker)) {
+			if (for_speaker && IN(tk_groups, p, &t[s.na]))
+				return -1;
+			idx = tk_add_person(g, p + t[s.na].s, nlen, err);
+			if (idx < 0)
+				return -1;
+			g->p[idx].personlike = 1;
+		}
+	}
+	if (idx < 0)
+		return -1;
+	if (role && !g->p[idx].role) {
+		g->p[idx].role = role;
+		g->p[idx].personlike = 1;
+	}
+	if (gender && !g->p[idx].gender)
+		g->p[idx].gender = gender;
+	return idx;
+}
+
+/* Is byte offset off of paragraph pi inside a quotation? Quotes are in text
+ * order; *cursor walks forward so the whole scan stays linear. */
+static int tk_in_quote(const struct tk_qlist *ql, size_t *cursor, size_t pi, size_t off)
+{
+	while (*cursor < ql->n && (ql->q[*cursor].para_end < pi ||
+				   (ql->q[*cursor].para_end == pi && ql->q[*cursor].close_end <= off)))
+		(*cursor)++;
+	if (*cursor >= ql->n)
+		return 0;
+	const struct tk_rawquote *q = &ql->q[*cursor];
+	if (q->para > pi || (q->para == pi && q->open > off))
+		return 0;
+	return 1;
+}
+
+/* Pass over the text: people mentioned (outside quotes), their roles. */
+static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
+{
+	const struct tk_article *art = g->art;
+	struct tk_tok *t = NULL;
+	size_t cap = 0, pi, cursor = 0;
+	int err = TK_OK;
+
+	for (pi = 0; pi < art->n_paras; pi++) {
+		const char *p = art->paras[pi];
+		size_t n = strlen(p), nt, k;
+
+		if (n + 1 > cap) {
+			size_t nc = n + 1;
+			struct tk_tok *nt2 = tk_realloc(t, nc * sizeof *t);
+			if (!nt2) {
+				err = TK_ENOMEM;
+				goto out;
+			}
+			t = nt2;
+			cap = nc;
+		}
+		nt = tk_tokenize(p, 0, n, t, cap);
+		for (k = 0; k < nt;) {
+			size_t e, after;
+			int idx;
+			if (!tk_is_cap_word(&t[k]) || tk_in_quote(ql, &cursor, pi, t[k].s)) {
+				k++;
+				continue;
+			}
+			e = tk_chain_end(p, t, nt, k);
+			idx = tk_register(g, p, t, nt, k, e, 0, &after, &err);
+			if (err)
+				goto out;
+			if (idx >= 0 && g->p[idx].personlike) {
+				err = tk_add_mention(g, pi, t[k].s, idx);
+				if (err)
+					goto out;
+			}
+			k = e > k ? e : k + 1;
+		}
+	}
+out:
+	tk_free(t);
+	return err;
+}
+
+enum { TK_A_NONE, TK_A_NAME, TK_A_PRONOUN, TK_A_DESC };
+
+struct tk_attr {
+	int kind;
+	int person;
+	int gender;      /* for pronouns */
+	const char *role;
+	const char *desc; /* descriptor or group ("a spokesman for the council") */
+	size_t pos;      /* byte offset of the attribution in its paragraph */
+};
+
+/* Name or descriptor starting at token j (after a verb or "according to"). */
+static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t j,
+			struct tk_attr *at)
+{
+	int err = TK_OK;
+	size_t e, after;
+
+	if (j >= nt || t[j].kind != TK_T_WORD)
+		return TK_OK;
+	if (tk_pronoun(p, &t[j])) {
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_pronoun(p, &t[j]);
+		at->pos = t[j].s;
+		return TK_OK;
+	}
+	if (IN(tk_dets, p, &t[j]) || (!t[j].cap && IN(tk_roles, p, &t[j]))) {
+		/* descriptor: "the minister", "a spokeswoman for the council", or
+		 * "the company's chief executive, Maria Lopez" */
+		size_t k = j + (IN(tk_dets, p, &t[j]) ? 1 : 0), last = j;
+		for (; k < nt && k - j < 10; k++) {
+			if (t[k].kind != TK_T_WORD || tk_is_verb(p, &t[k]))
+				break;
+			if (tk_is_cap_word(&t[k]) && k > j + 1 && !IN(tk_connectors, p, &t[k - 1]))
+				break;
+			last = k;
+		}
+		if (k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' && tk_is_cap_word(&t[k + 1])) {
+			/* "..., the chief executive, Maria Lopez" */
+			e = tk_chain_end(p, t, nt, k + 1);
+			at->person = tk_register(g, p, t, nt, k + 1, e, 1, &after, &err);
+			if (err)
+				return err;
+			if (at->person >= 0) {
+				at->kind = TK_A_NAME;
+				at->pos = t[k + 1].s;
+				if (!g->p[at->person].role)
+					g->p[at->person].role = tk_span_dup(g, p, t[j + 1 < nt && IN(tk_dets, p, &t[j]) ? j + 1 : j].s, t[last].e);
+				return TK_OK;
+			}
+		}
+		if (last > j || !IN(tk_dets, p, &t[j])) {
+			size_t first = IN(tk_dets, p, &t[j]) ? j + 1 : j;
+			at->kind = TK_A_DESC;
+			at->desc = tk_span_dup(g, p, t[first].s, t[last].e);
+			at->pos = t[j].s;
+			if (!at->desc)
+				return TK_ENOMEM;
+		}
+		return TK_OK;
+	}
+	if (tk_is_cap_word(&t[j])) {
+		size_t a = j;
+		if (IN(tk_groups, p, &t[j]) && (j + 1 >= nt || !tk_is_cap_word(&t[j + 1]))) {
+			at->kind = TK_A_DESC;
+			at->desc = tk_span_dup(g, p, t[j].s, t[j].e);
+			at->pos = t[j].s;
+			return at->desc ? TK_OK : TK_ENOMEM;
+		}
+		e = tk_chain_end(p, t, nt, a);
+		/* "US media reports": the chain modifies a noun, it is no name */
+		if (e < nt && t[e].kind == TK_T_WORD && !t[e].cap && !tk_is_verb(p, &t[e]) &&
+		    !IN(tk_adverbs, p, &t[e]) && !IN(tk_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
+		    !tk_word_eq(p, &t[e], "told") && !IN(tk_roles, p, &t[e]))
+			return TK_OK;
+		at->person = tk_register(g, p, t, nt, a, e, 1, &after, &err);
+		if (err)
+			return err;
+		if (at->person >= 0) {
+			at->kind = TK_A_NAME;
+			at->pos = t[a].s;
+		}
+	} else if (IN(tk_groups, p, &t[j])) {
+		at->kind = TK_A_DESC;
+		at->desc = tk_span_dup(g, p, t[j].s, t[j].e);
+		at->pos = t[j].s;
+		return at->desc ? TK_OK : TK_ENOMEM;
+	}
+	return TK_OK;
+}
+
+/* Attribution in the words right after the closing mark. */
+static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to, struct tk_attr *at)
+{
+	struct tk_tok t[TK_WIN];
+	size_t nt = tk_tokenize(p, from, to, t, TK_WIN), j = 0, k, lim;
+	int err = TK_OK;
+
+	/* stop at the next quotation mark or the end of the sentence */
+	for (k = 0; k < nt; k++) {
+		if (t[k].kind == TK_T_QMARK)
+			break;
+		if (t[k].kind == TK_T_PUNCT && (t[k].punct == '.' || t[k].punct == '!' || t[k].punct == '?') &&
+		    tk_is_sentence_end(p, to, t[k].s))
+			break;
+	}
+	nt = k;
+	while (j < nt && t[j].kind == TK_T_PUNCT && (t[j].punct == ',' || t[j].punct == '-'))
+		j++;
+	if (j >= nt)
+		return TK_OK;
+	/* dit-il, a-t-elle ajouté */
+	if (tk_inverted_pronoun(p, &t[j])) {
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_inverted_pronoun(p, &t[j]);
+		at->pos = t[j].s;
+		return TK_OK;
+	}
+	/* he said / she also said / he told reporters */
+	if (tk_pronoun(p, &t[j])) {
+		for (k = j + 1; k < nt && k <= j + 2; k++) {
+			if (tk_is_verb(p, &t[k])) {
+				at->kind = TK_A_PRONOUN;
+				at->gender = tk_pronoun(p, &t[j]);
+				at->pos = t[j].s;
+				return TK_OK;
+			}
+			if (!IN(tk_adverbs, p, &t[k]))
+				break;
+		}
+		return TK_OK;
+	}
+	/* said Blinken / a déclaré le ministre / sagte Müller / so Müller */
+	k = j;
+	if (k + 1 < nt && IN(tk_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
+		k++;
+	if (tk_is_verb(p, &t[k]) || IN(tk_according, p, &t[k])) {
+		size_t s = k + 1;
+		while (s < nt && t[s].kind == TK_T_WORD && (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
+			s++;
+		return tk_source_at(g, p, t, nt, s, at);
+	}
+	/* according to X */
+	for (k = j; k + 2 < nt && k < j + 12; k++) {
+		if (tk_word_eq(p, &t[k], "according") && tk_word_eq(p, &t[k + 1], "to")) {
+			err = tk_source_at(g, p, t, nt, k + 2, at);
+			if (err || at->kind)
+				return err;
+		}
+	}
+	/* Blinken said / US Secretary of State Anthony Blinken said / Maria
+	 * Lopez, chief executive of Harbor Foods, said / the minister said */
+	lim = nt;
+	if (tk_is_cap_word(&t[j]) || IN(tk_dets, p, &t[j]) || IN(tk_groups, p, &t[j])) {
+		struct tk_attr tmp = { 0 };
+		size_t e, after = j;
+		tmp.person = -1;
+		if (tk_is_cap_word(&t[j])) {
+			e = tk_chain_end(p, t, nt, j);
+			/* skip an apposition between the name and the verb */
+			after = e;
+			if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
+				size_t q = e + 1;
+				while (q < nt && q - e < 16 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
+					q++;
+				if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
+					after = q + 1;
+			}
+		} else {
+			for (e = j + 1; e < lim && e - j < 10 && !tk_is_verb(p, &t[e]) && t[e].kind == TK_T_WORD; e++)
+				;
+			after = e;
+		}
+		if (after < nt && IN(tk_adverbs, p, &t[after]) && after + 1 < nt && tk_is_verb(p, &t[after + 1]))
+			after++;
+		if (after < nt && tk_is_verb(p, &t[after])) {
+			err = tk_source_at(g, p, t, after, j, &tmp);
+			if (err)
+				return err;
+			if (tmp.kind)
+				*at = tmp;
+		}
+	}
+	return TK_OK;
+}
+
+/* Attribution in the words before the opening mark ("Blinken added: “"). */
+static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m, int colon,
+			       struct tk_attr *at);
+
+static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t to, struct tk_attr *at)
+{
+	struct tk_tok t[TK_WIN];
+	size_t nt, k, m;
+	int err = TK_OK, colon = 0;
+
+	/* begin at the start of the sentence the quote opens in */
+	for (k = to; k > from; k--) {
+		if (tk_is_sentence_end(p, to, k - 1) || tk_is_qmark((unsigned char)p[k - 1]) ||
+		    ((unsigned char)p[k - 1] >= 0x80 && k >= 3 &&
+		     ((unsigned char)p[k - 1] == 0x9D || (unsigned char)p[k - 1] == 0xBB) &&
+		     ((unsigned char)p[k - 2] == 0x80 || (unsigned char)p[k - 2] == 0xC2)))
+			break;
+	}
+	from = k;
+	nt = tk_tokenize(p, from, to, t, TK_WIN);
+	if (nt == TK_WIN)
+		return TK_OK; /* a long run-in: not an attribution */
+	m = nt;
+	while (m > 0 && t[m - 1].kind == TK_T_PUNCT && (t[m - 1].punct == ':' || t[m - 1].punct == ',' ||
+							  t[m - 1].punct == '-')) {
+		colon |= t[m - 1].punct == ':';
+		m--;
+	}
+	if (m == 0)
+		return TK_OK;
+	err = tk_attr_before_verb(g, p, t, m, colon, at);
+	if (err || at->kind)
+		return err;
+	/* according to X, “…” / selon X, « … » */
+	for (k = 0; k + 1 < m && k < 4; k++) {
+		if ((tk_word_eq(p, &t[k], "according") && tk_word_eq(p, &t[k + 1], "to")) ||
+		    tk_word_eq(p, &t[k], "selon") || tk_word_eq(p, &t[k], "laut") || tk_word_eq(p, &t[k], "según")) {
+			size_t s = tk_word_eq(p, &t[k], "according") ? k + 2 : k + 1;
+			err = tk_source_at(g, p, t, m, s, at);
+			if (err || at->kind)
+				return err;
+		}
+	}
+	return TK_OK;
+}
+
+static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m, int colon,
+			       struct tk_attr *at)
+{
+	size_t k, v;
+
+	/* the verb: the last one within a few words of the mark */
+	for (v = m; v-- > 0 && m - v <= 6;) {
+		if (tk_is_verb(p, &t[v]))
+			break;
+		if (t[v].kind == TK_T_PUNCT && t[v].punct != ',')
+			return TK_OK;
+	}
+	if (v == (size_t)-1 || m - v > 6 || !tk_is_verb(p, &t[v])) {
+		/* transcript style "Blinken: “…”" */
+		if (colon && tk_is_cap_word(&t[m - 1])) {
+			size_t a = tk_chain_start(p, t, m);
+			if (a == 0 || t[a - 1].kind == TK_T_PUNCT)
+				return tk_source_at(g, p, t, m, a, at);
+		}
+		return TK_OK;
+	}
+	/* words between verb and mark must be an object ("reporters", "in a
+	 * statement"), unless a colon or comma makes it clear */
+	if (m - v > 3 && !colon)
+		return TK_OK;
+	k = v;
+	while (k > 0 && IN(tk_adverbs, p, &t[k - 1]))
+		k--;
+	if (k == 0)
+		return TK_OK;
+	if (tk_pronoun(p, &t[k - 1])) {
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_pronoun(p, &t[k - 1]);
+		at->pos = t[k - 1].s;
+		return TK_OK;
+	}
+	if (tk_is_cap_word(&t[k - 1])) {
+		size_t a = tk_chain_start(p, t, k);
+		return tk_source_at(g, p, t, k, a, at);
+	}
+	if (t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',') {
+		/* "Maria Lopez, chief executive of Harbor Foods, said:" */
+		size_t q = k - 1;
+		while (q > 0 && k - q < 16 && !(t[q - 1].kind == TK_T_PUNCT && t[q - 1].punct == ','))
+			q--;
+		if (q >= 2 && tk_is_cap_word(&t[q - 2])) {
+			size_t a = tk_chain_start(p, t, q - 1);
+			return tk_source_at(g, p, t, k, a, at);
+		}
+		return TK_OK;
+	}
+	/* the minister said: */
+	for (v = k; v-- > 0 && k - v <= 8;) {
+		if (t[v].kind != TK_T_WORD)
+			break;
+		if (IN(tk_dets, p, &t[v]) || IN(tk_groups, p, &t[v]))
+			return tk_source_at(g, p, t, k, v, at);
+	}
+	return TK_OK;
+}
+
+/* Scare quotes and titles: the “Islamic State in Khorasan”. */
+static int tk_is_scare(const char *p, const struct tk_rawquote *q, int attributed)
+{
+	const char *t = q->text;
+	size_t words = q->words, capw = 0, i;
+	int lower_start = t[0] >= 'a' && t[0] <= 'z';
+
+	if (attributed)
+		return words < 1;
+	if (!q->closed && words < 4)
+		return 1;
+	if (words < 2)
+		return 1;
+	if (!q->terminal && !q->comma_end && words <= 6)
+		return 1;
+	if (lower_start && !q->terminal && !q->comma_end)
+		return 1;
+	for (i = 0; t[i]; i++)
+		if ((i == 0 || t[i - 1] == ' ') && ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xC0))
+			capw++;
+	if (!q->terminal && capw * 10 >= words * 7)
+		return 1; /* Title Case */
+	(void)p;
+	return 0;
+}
+
+static int tk_gender_ok(int pg, int want)
+{
+	return want == 0 || want == 3 || pg == 0 || pg == want;
+}
+
+int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
+{
+	struct tk_reg *g = tk_calloc(1, sizeof *g);
+	struct tk_attr *at = NULL;
+	size_t i, last = (size_t)-1;
+	int err = TK_OK;
+
+	if (!g)
+		return TK_ENOMEM;
+	g->a = a;
+	g->art = art;
+	if (ql->n) {
+		at = tk_calloc(ql->n, sizeof *at);
+		if (!at) {
+			err = TK_ENOMEM;
+			goto out;
+		}
+	}
+	err = tk_scan_people(g, ql);
+	if (err)
+		goto out;
+	/* direct attributions */
+	for (i = 0; i < ql->n; i++) {
+		struct tk_rawquote *q = &ql->q[i];
+		const char *pe = art->paras[q->para_end];
+		const char *ps = art->paras[q->para];
+		size_t ne = strlen(pe), to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
+		size_t from;
+
+		at[i].person = -1;
+		if (i + 1 < ql->n && ql->q[i + 1].para == q->para_end && ql->q[i + 1].open < to)
+			to = ql->q[i + 1].open;
+		if (q->closed) {
+			err = tk_attr_after(g, pe, q->close_end, to, &at[i]);
+			if (err)
+				goto out;
+		}
+		if (!at[i].kind) {
+			from = q->open > 240 ? q->open - 240 : 0;
+			if (i > 0 && ql->q[i - 1].para_end == q->para && ql->q[i - 1].close_end > from)
+				from = ql->q[i - 1].close_end;
+			memset(&at[i], 0, sizeof at[i]);
+			at[i].person = -1;
+			err = tk_attr_before(g, ps, from, q->open, &at[i]);
+			if (err)
+				goto out;
+		}
+		if (at[i].kind == TK_A_NAME && at[i].person >= 0) {
+			g->p[at[i].person].quoted = 1;
+			g->p[at[i].person].personlike = 1;
+		}
+		q->rejected = (unsigned)tk_is_scare(ps, q, at[i].kind != TK_A_NONE);
+	}
+	/* mentions must be in text order for the pronoun search */
+	for (i = 0; i < ql->n; i++) {
+		struct tk_rawquote *q = &ql->q[i];
+		struct tk_person *pp;
+
+		if (q->rejected)
+			continue;
+		if (at[i].kind == TK_A_PRONOUN) {
+			/* the most recent fitting person mentioned before the quote */
+			size_t k, seen = 0;
+			int best = -1;
+			for (k = g->nm; k-- > 0 && seen < 64;) {
+				const struct tk_mention *mm = &g->m[k];
+				if (mm->para > q->para || (mm->para == q->para && mm->off > q->open))
+					continue;
+				seen++;
+				if (g->p[mm->person].personlike && tk_gender_ok(g->p[mm->person].gender, at[i].gender)) {
+					best = mm->person;
+					break;
+				}
+			}
+			if (best < 0 && last != (size_t)-1 && ql->q[last].person >= 0 &&
+			    tk_gender_ok(g->p[ql->q[last].person].gender, at[i].gender))
+				best = ql->q[last].person;
+			if (best >= 0) {
+				at[i].kind = TK_A_NAME;
+				at[i].person = best;
+				if ((at[i].gender == 1 || at[i].gender == 2) && !g->p[best].gender)
+					g->p[best].gender = at[i].gender;
+			}
+		}
+		if (at[i].kind == TK_A_NAME && at[i].person >= 0) {
+			pp = &g->p[at[i].person];
+			q->person = at[i].person;
+			q->speaker = pp->name;
+			q->role = pp->role;
+			q->attr_kind = 1;
+			last = i;
+			err = tk_add_mention(g, q->para_end, q->close_end, at[i].person);
+			if (err)
+				goto out;
+		} else if (at[i].kind == TK_A_DESC) {
+			/* "the minister" may be someone named earlier */
+			size_t k;
+			const char *d = at[i].desc, *head = strrchr(d, ' ');
+			head = head ? head + 1 : d;
+			for (k = g->n; k-- > 0;) {
+				if (g->p[k].role && strstr(g->p[k].role, head) && strlen(head) >= 4) {
+					q->person = (int)k;
+					q->speaker = g->p[k].name;
+					q->role = g->p[k].role;
+					break;
+				}
+			}
+			if (!q->speaker)
+				q->role = d;
+			q->attr_kind = 2;
+			last = i;
+		} else if (last != (size_t)-1 && q->para <= ql->q[last].para_end + 1) {
+			/* no new speaker: the last one goes on */
+			q->person = ql->q[last].person;
+			q->speaker = ql->q[last].speaker;
+			q->role = ql->q[last].role;
+			q->continued = 1;
+			q->attr_kind = 3;
+		}
+	}
+out:
+	if (g)
+		tk_free(g->m);
+	tk_free(g);
+	tk_free(at);
+	return err;
+}
