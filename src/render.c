@@ -32,6 +32,7 @@ struct tk_scene {
 	struct tk_scene_opts o;
 	int W, H;
 	SDL_Rect band, cards;
+	SDL_Rect cc;            /* card content: the only part held in textures */
 	int cw, bh, fs, label_w;
 	int64_t card_frames, fade_frames;
 
@@ -394,8 +395,8 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 			  const struct tk_pl_article *art, int y0, int limit)
 {
 	const struct tk_config *c = s->cfg;
-	int W = s->cards.w, CH = s->cards.h;
-	int mx = W / 16, y = y0, hs, colw, bottom;
+	int W = s->cc.w, CH = s->cards.h;
+	int mx = 0, y = y0, hs, colw, bottom;
 	const struct tk_pl_item *q = NULL, *f = NULL;
 	char buf[1200];
 
@@ -487,14 +488,13 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playlist *pl,
 			 const struct tk_pl_article *art)
 {
-	int W = s->cards.w, CH = s->cards.h, top = CH / 10, limit = CH - CH / 10, h, y0;
-	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, W, CH, 32, W * 4, SDL_PIXELFORMAT_ARGB8888);
+	int CH = s->cards.h, off = s->cc.y - s->cards.y, top = CH / 10 - off, limit = CH * 9 / 10 - off, h, y0;
+	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cc.w, s->cc.h, 32, s->cc.w * 4,
+							      SDL_PIXELFORMAT_ARGB8888);
 
 	if (!dst)
 		return;
-	/* Quiet vertical gradient: flat fills look like a web page on a big screen. */
-	for (int row = 0; row < CH; row++)
-		tk_fill(dst, 0, row, W, 1, tk_mix(s->cfg->card_bg, 0x2a3a55ff, (unsigned)(80 * (CH - row) / CH)));
+	SDL_FillRect(dst, NULL, tk_argb(s->cfg->card_bg));
 	h = tk_card_layout(s, NULL, pl, art, top, limit) - top;
 	y0 = top + (limit - top - h) * 2 / 5;
 	if (y0 < top)
@@ -712,6 +712,12 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cards.w = s->W;
 	s->cards.h = s->H - s->bh;
 	s->cards.y = cfg->crawl_position == TK_POS_TOP ? s->bh : 0;
+	/* Only the content block of a card lives in textures (margins are plain
+	 * fill): two cards and their CPU copy are the largest memory users. */
+	s->cc.x = s->cards.x + s->cards.w / 16;
+	s->cc.w = s->cards.w - 2 * (s->cards.w / 16);
+	s->cc.y = s->cards.y + s->cards.h / 16;
+	s->cc.h = s->cards.h - 2 * (s->cards.h / 16);
 	if (s->o.fps <= 0)
 		s->o.fps = 60;
 	s->card_frames = (cfg->card_seconds > 0 ? cfg->card_seconds : 10) * s->o.fps;
@@ -739,16 +745,16 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 			goto out;
 		}
 	}
-	if (cfg->layout == TK_LAYOUT_CARDS && s->cards.h > 0) {
+	if (cfg->layout == TK_LAYOUT_CARDS && s->cc.h > 0 && s->cc.w > 0) {
 		for (int i = 0; i < 2; i++) {
-			s->cardtex[i] = tk_tex(s, s->cards.w, s->cards.h, SDL_TEXTUREACCESS_STREAMING);
+			s->cardtex[i] = tk_tex(s, s->cc.w, s->cc.h, SDL_TEXTUREACCESS_STREAMING);
 			s->cardtex_p[i] = -1;
 			if (!s->cardtex[i]) {
 				err = TK_ESDL;
 				goto out;
 			}
 		}
-		s->cardpx = tk_malloc((size_t)s->cards.w * (size_t)s->cards.h * 4);
+		s->cardpx = tk_malloc((size_t)s->cc.w * (size_t)s->cc.h * 4);
 		if (!s->cardpx) {
 			err = TK_ENOMEM;
 			goto out;
@@ -893,19 +899,19 @@ static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
 		return 1;
 	if (s->card_state != TK_BUF_READY || s->card_have != p)
 		return 0;
-	rows = urgent ? s->cards.h : (int)(TK_CARD_UPLOAD_BYTES / ((size_t)s->cards.w * 4));
-	if (rows > s->cards.h - s->card_rows)
-		rows = s->cards.h - s->card_rows;
+	rows = urgent ? s->cc.h : (int)(TK_CARD_UPLOAD_BYTES / ((size_t)s->cc.w * 4));
+	if (rows > s->cc.h - s->card_rows)
+		rows = s->cc.h - s->card_rows;
 	rc.x = 0;
 	rc.y = s->card_rows;
-	rc.w = s->cards.w;
+	rc.w = s->cc.w;
 	rc.h = rows;
 	s->cardtex_p[slot] = -1;
-	SDL_UpdateTexture(s->cardtex[slot], &rc, s->cardpx + (size_t)s->card_rows * (size_t)s->cards.w,
-			  s->cards.w * 4);
+	SDL_UpdateTexture(s->cardtex[slot], &rc, s->cardpx + (size_t)s->card_rows * (size_t)s->cc.w,
+			  s->cc.w * 4);
 	s->st.uploads++;
 	s->card_rows += rows;
-	if (s->card_rows < s->cards.h)
+	if (s->card_rows < s->cc.h)
 		return 0;
 	s->card_rows = 0;
 	s->cardtex_p[slot] = p;
@@ -1003,18 +1009,20 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 			tk_take_card(s, p + 1, 0);
 		}
 		SDL_UnlockMutex(s->mu);
+		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff, (c->card_bg >> 8) & 0xff, 255);
+		SDL_RenderFillRect(s->r, &s->cards);
 		if (in < s->fade_frames && p > 0) {
 			unsigned a = (unsigned)(in * 255 / s->fade_frames);
 
 			SDL_SetTextureBlendMode(s->cardtex[(p - 1) % 2], SDL_BLENDMODE_NONE);
-			SDL_RenderCopy(s->r, s->cardtex[(p - 1) % 2], NULL, &s->cards);
+			SDL_RenderCopy(s->r, s->cardtex[(p - 1) % 2], NULL, &s->cc);
 			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_BLEND);
 			SDL_SetTextureAlphaMod(s->cardtex[p % 2], (Uint8)a);
 		} else {
 			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_NONE);
 			SDL_SetTextureAlphaMod(s->cardtex[p % 2], 255);
 		}
-		SDL_RenderCopy(s->r, s->cardtex[p % 2], NULL, &s->cards);
+		SDL_RenderCopy(s->r, s->cardtex[p % 2], NULL, &s->cc);
 	} else {
 		SDL_UnlockMutex(s->mu);
 		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff, (c->card_bg >> 8) & 0xff, 255);
