@@ -389,6 +389,16 @@ static int tk_lines(struct tk_scene *s, const char *text, int style, int size, i
 	return n;
 }
 
+/* A figure's caption without the clause punctuation it was cut from. */
+static const char *tk_caption(const struct tk_pl_item *f)
+{
+	const char *c = f->caption && *f->caption ? f->caption : f->text;
+
+	while (*c == ',' || *c == ';' || *c == ':' || *c == ' ' || *c == '.')
+		c++;
+	return *c ? c : f->text;
+}
+
 /* Lay out (dst NULL: only measure) the card of an article from y0, keeping
  * above limit. Returns the y below the content. */
 static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_playlist *pl,
@@ -467,7 +477,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 			tk_blit(t, dst, fx, y + fsz * 8 / 10 - base);
 			SDL_FreeSurface(t);
 		}
-		fb = tk_text_block(s, dst, f->caption ? f->caption : f->text, TK_FONT_REGULAR, cap,
+		fb = tk_text_block(s, dst, tk_caption(f), TK_FONT_REGULAR, cap,
 				   tk_mix(c->card_fg, c->card_bg, 50), fx, y + fsz * 95 / 100, fw, 3, cap * 5 / 4);
 		if (fb > bottom)
 			bottom = fb;
