@@ -45,6 +45,10 @@ static const char *const tk_verbs[] = {
 	"aseguró", "asegura", "añadió", "añade", "agregó", "agrega", "indicó", "indica", "comentó",
 	"advirtió", "sostuvo", "subrayó", "destacó", "manifestó", "apuntó", "insistió", "precisó",
 	"recordó", "concluyó", "respondió", "admitió", "reconoció", "dijeron", "afirmaron",
+	/* Greek, Russian */
+	"δήλωσε", "είπε", "ανέφερε", "τόνισε", "πρόσθεσε", "σημείωσε", "υπογράμμισε", "εξήγησε",
+	"сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил", "добавила",
+	"сообщил", "сообщила", "подчеркнул", "подчеркнула", "говорит",
 };
 
 /* Words that introduce the source after the quote: "so Müller", "laut ...". */
@@ -60,7 +64,7 @@ static const char *const tk_adverbs[] = {
 static const char *const tk_dets[] = {
 	"the", "a", "an", "its", "his", "her", "their", "our", "le", "la", "les", "l", "un", "une",
 	"der", "die", "das", "den", "dem", "ein", "eine", "einer", "el", "los", "las", "una", "this",
-	"that", "one", "another",
+	"that", "one", "another", "ο", "η",
 };
 
 static const char *const tk_honorifics[] = {
@@ -94,7 +98,9 @@ static const char *const tk_roles[] = {
 	"physician", "surgeon", "architect", "designer", "planner", "campaigner", "activist",
 	"volunteer", "resident", "student", "author", "historian", "professorin", "ärztin", "arzt",
 	"leiterin", "leiter", "experte", "expertin", "worker", "farmer", "pilot", "driver",
-	"trustee", "warden", "governor-general", "minister-president",
+	"trustee", "warden", "governor-general", "minister-president", "πρόεδρος", "υπουργός",
+	"δήμαρχος", "διευθυντής", "εκπρόσωπος", "министр", "президент", "директор", "глава", "мэр",
+	"председатель", "представитель",
 };
 
 static const char *const tk_female_roles[] = {
@@ -156,6 +162,36 @@ static const char *const tk_connectors[] = {
 };
 
 #define IN(list, p, t) tk_word_in_list((p), (t), (list), TK_ARRAY_LEN(list))
+
+/* Role words, including German compounds ("Messechefin", "Vertriebsleiter"). */
+static int tk_is_role(const char *p, const struct tk_tok *t)
+{
+	static const char *const suffixes[] = { "chef", "chefin", "leiter", "leiterin", "sprecher",
+						"sprecherin", "präsident", "präsidentin", "minister",
+						"ministerin", "direktor", "direktorin", "vorsitzende",
+						"vorsitzender", "experte", "expertin" };
+	size_t n = t->e - t->s, i;
+
+	if (t->kind != TK_T_WORD)
+		return 0;
+	if (IN(tk_roles, p, t))
+		return 1;
+	for (i = 0; i < TK_ARRAY_LEN(suffixes); i++) {
+		size_t l = strlen(suffixes[i]);
+		if (n > l + 2 && t->cap && !strncmp(p + t->e - l, suffixes[i], l))
+			return 1;
+	}
+	return 0;
+}
+
+static int tk_is_female_role(const char *p, const struct tk_tok *t)
+{
+	size_t n = t->e - t->s;
+	if (IN(tk_female_roles, p, t))
+		return 1;
+	/* German feminine compounds end in -in */
+	return tk_is_role(p, t) && n > 4 && !strncmp(p + t->e - 2, "in", 2) && t->cap;
+}
 
 struct tk_person {
 	const char *name;
@@ -309,14 +345,14 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		a++;
 	}
 	for (i = a; i < b; i++)
-		if (t[i].kind == TK_T_WORD && IN(tk_roles, p, &t[i]))
+		if (t[i].kind == TK_T_WORD && tk_is_role(p, &t[i]))
 			r = i;
 	s->ra = s->rb = a;
 	s->na = a;
 	s->nb = b;
 	if (r != (size_t)-1) {
 		size_t after = r + 1;
-		if (IN(tk_female_roles, p, &t[r]))
+		if (tk_is_female_role(p, &t[r]))
 			s->gender = 2;
 		else if (IN(tk_male_roles, p, &t[r]))
 			s->gender = 1;
@@ -340,7 +376,7 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	for (i = s->na; i < s->nb && s->valid; i++)
 		if (!tk_is_cap_word(&t[i]) && !IN(tk_connectors, p, &t[i]))
 			s->valid = 0;
-	if (s->valid && (IN(tk_stop, p, &t[s->nb - 1]) || IN(tk_roles, p, &t[s->nb - 1])))
+	if (s->valid && (IN(tk_stop, p, &t[s->nb - 1]) || tk_is_role(p, &t[s->nb - 1])))
 		s->valid = 0;
 }
 
@@ -447,9 +483,9 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 		if (t[j].kind == TK_T_WORD && (tk_word_eq(p, &t[j], "who") || tk_word_eq(p, &t[j], "which") ||
 					       tk_word_eq(p, &t[j], "qui") || tk_word_eq(p, &t[j], "que")))
 			return NULL;
-		if (t[j].kind == TK_T_WORD && IN(tk_roles, p, &t[j])) {
+		if (t[j].kind == TK_T_WORD && tk_is_role(p, &t[j])) {
 			has_role = 1;
-			if (IN(tk_female_roles, p, &t[j]))
+			if (tk_is_female_role(p, &t[j]))
 				*gender = 2;
 			else if (IN(tk_male_roles, p, &t[j]))
 				*gender = 1;
@@ -474,10 +510,10 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 	size_t j = k, first;
 
 	*err = TK_OK;
-	if (k == 0 || t[k - 1].kind != TK_T_WORD || t[k - 1].cap || !IN(tk_roles, p, &t[k - 1]) ||
+	if (k == 0 || t[k - 1].kind != TK_T_WORD || t[k - 1].cap || !tk_is_role(p, &t[k - 1]) ||
 	    !tk_adjacent(p, &t[k - 1], &t[k]))
 		return NULL;
-	if (IN(tk_female_roles, p, &t[k - 1]))
+	if (tk_is_female_role(p, &t[k - 1]))
 		*gender = 2;
 	else if (IN(tk_male_roles, p, &t[k - 1]))
 		*gender = 1;
@@ -634,88 +670,96 @@ struct tk_attr {
 	size_t pos;      /* byte offset of the attribution in its paragraph */
 };
 
-/* Name or descriptor starting at token j (after a verb or "according to"). */
+/* Name or descriptor starting at token j (after a verb or "according to"):
+ * "Blinken", "the minister", "a spokeswoman for the council", "retired
+ * teacher Graham Holt", "the company's chief executive, Maria Lopez". */
 static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t j,
 			struct tk_attr *at)
 {
-	int err = TK_OK;
-	size_t e, after;
+	int err = TK_OK, det, has_role = 0;
+	size_t k, d0, e, after, last;
 
 	if (j >= nt || t[j].kind != TK_T_WORD)
 		return TK_OK;
-	if (tk_pronoun(p, &t[j])) {
+	if (tk_pronoun(p, &t[j]) && !t[j].cap) {
 		at->kind = TK_A_PRONOUN;
 		at->gender = tk_pronoun(p, &t[j]);
 		at->pos = t[j].s;
 		return TK_OK;
 	}
-	if (IN(tk_dets, p, &t[j]) || (!t[j].cap && IN(tk_roles, p, &t[j]))) {
-		/* descriptor: "the minister", "a spokeswoman for the council", or
-		 * "the company's chief executive, Maria Lopez" */
-		size_t k = j + (IN(tk_dets, p, &t[j]) ? 1 : 0), last = j;
-		for (; k < nt && k - j < 10; k++) {
-			if (t[k].kind != TK_T_WORD || tk_is_verb(p, &t[k]))
-				break;
-			if (tk_is_cap_word(&t[k]) && k > j + 1 && !IN(tk_connectors, p, &t[k - 1]))
-				break;
-			last = k;
-		}
-		if (k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' && tk_is_cap_word(&t[k + 1])) {
-			/* "..., the chief executive, Maria Lopez" */
-			e = tk_chain_end(p, t, nt, k + 1);
-			at->person = tk_register(g, p, t, nt, k + 1, e, 1, &after, &err);
-			if (err)
-				return err;
-			if (at->person >= 0) {
-				at->kind = TK_A_NAME;
-				at->pos = t[k + 1].s;
-				if (!g->p[at->person].role)
-					g->p[at->person].role = tk_span_dup(g, p, t[j + 1 < nt && IN(tk_dets, p, &t[j]) ? j + 1 : j].s, t[last].e);
-				return TK_OK;
-			}
-		}
-		if (last > j || !IN(tk_dets, p, &t[j])) {
-			size_t first = IN(tk_dets, p, &t[j]) ? j + 1 : j;
-			at->kind = TK_A_DESC;
-			at->desc = tk_span_dup(g, p, t[first].s, t[last].e);
-			at->pos = t[j].s;
-			if (!at->desc)
-				return TK_ENOMEM;
-		}
+	if (tk_pronoun(p, &t[j]) && (j + 1 >= nt || !tk_is_cap_word(&t[j + 1]))) {
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_pronoun(p, &t[j]);
+		at->pos = t[j].s;
 		return TK_OK;
 	}
-	if (tk_is_cap_word(&t[j])) {
-		size_t a = j;
-		if (IN(tk_groups, p, &t[j]) && (j + 1 >= nt || !tk_is_cap_word(&t[j + 1]))) {
+	det = IN(tk_dets, p, &t[j]) && !(t[j].cap && j + 1 < nt && !tk_adjacent(p, &t[j], &t[j + 1]));
+	d0 = k = det ? j + 1 : j;
+	/* lower-case descriptor words */
+	while (k < nt && k - d0 < 8 && t[k].kind == TK_T_WORD && !t[k].cap && !tk_is_verb(p, &t[k]) &&
+	       (k == d0 || tk_adjacent(p, &t[k - 1], &t[k]))) {
+		if (tk_is_role(p, &t[k]) || IN(tk_groups, p, &t[k]))
+			has_role = 1;
+		k++;
+	}
+	/* "..., the chief executive, Maria Lopez" */
+	if (k > d0 && k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' && tk_is_cap_word(&t[k + 1]) &&
+	    has_role)
+		k++;
+	if (k < nt && tk_is_cap_word(&t[k]) && (k == d0 || t[k - 1].kind == TK_T_PUNCT ||
+						 tk_adjacent(p, &t[k - 1], &t[k]))) {
+		e = tk_chain_end(p, t, nt, k);
+		/* "US media reports": the chain modifies a noun, it is no name */
+		if (k == d0 && e == k + 1 && t[k].upper && e < nt && t[e].kind == TK_T_WORD && !t[e].cap && !tk_is_verb(p, &t[e]) &&
+		    !IN(tk_adverbs, p, &t[e]) && !IN(tk_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
+		    !tk_is_role(p, &t[e]) && !IN(tk_according, p, &t[e]))
+			return TK_OK;
+		if (k == d0 && IN(tk_groups, p, &t[k]) && (e == k + 1)) {
 			at->kind = TK_A_DESC;
-			at->desc = tk_span_dup(g, p, t[j].s, t[j].e);
-			at->pos = t[j].s;
+			at->desc = tk_span_dup(g, p, t[k].s, t[k].e);
+			at->pos = t[k].s;
 			return at->desc ? TK_OK : TK_ENOMEM;
 		}
-		e = tk_chain_end(p, t, nt, a);
-		/* "US media reports": the chain modifies a noun, it is no name */
-		if (e < nt && t[e].kind == TK_T_WORD && !t[e].cap && !tk_is_verb(p, &t[e]) &&
-		    !IN(tk_adverbs, p, &t[e]) && !IN(tk_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
-		    !tk_word_eq(p, &t[e], "told") && !IN(tk_roles, p, &t[e]))
-			return TK_OK;
-		at->person = tk_register(g, p, t, nt, a, e, 1, &after, &err);
+		at->person = tk_register(g, p, t, nt, k, e, 1, &after, &err);
 		if (err)
 			return err;
 		if (at->person >= 0) {
+			size_t rl = k;
 			at->kind = TK_A_NAME;
-			at->pos = t[a].s;
+			at->pos = t[k].s;
+			while (rl > d0 && t[rl - 1].kind == TK_T_PUNCT)
+				rl--;
+			if (rl > d0 && has_role && !g->p[at->person].role) {
+				g->p[at->person].role = tk_span_dup(g, p, t[d0].s, t[rl - 1].e);
+				if (!g->p[at->person].role)
+					return TK_ENOMEM;
+			}
+			return TK_OK;
 		}
-	} else if (IN(tk_groups, p, &t[j])) {
+		/* German "der Minister": a capitalised role noun */
+		if (det || k > d0) {
+			size_t q;
+			for (q = k; q < e; q++)
+				if (tk_is_role(p, &t[q]))
+					has_role = 1;
+			k = e;
+		}
+	}
+	last = k;
+	if (last > d0 && (has_role || det)) {
 		at->kind = TK_A_DESC;
-		at->desc = tk_span_dup(g, p, t[j].s, t[j].e);
+		while (last > d0 && t[last - 1].kind != TK_T_WORD)
+			last--;
+		at->desc = tk_span_dup(g, p, t[d0].s, t[last - 1].e);
 		at->pos = t[j].s;
-		return at->desc ? TK_OK : TK_ENOMEM;
+		if (!at->desc)
+			return TK_ENOMEM;
 	}
 	return TK_OK;
 }
 
 /* Attribution in the words right after the closing mark. */
-static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to, struct tk_attr *at)
+static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to, int period, struct tk_attr *at)
 {
 	struct tk_tok t[TK_WIN];
 	size_t nt = tk_tokenize(p, from, to, t, TK_WIN), j = 0, k, lim;
@@ -741,6 +785,9 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		at->pos = t[j].s;
 		return TK_OK;
 	}
+	/* “… ended.” He said the council …: a new sentence about something else */
+	if (period && t[j].cap && tk_pronoun(p, &t[j]) && nt - j > 4)
+		return TK_OK;
 	/* he said / she also said / he told reporters */
 	if (tk_pronoun(p, &t[j])) {
 		for (k = j + 1; k < nt && k <= j + 2; k++) {
@@ -776,7 +823,8 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 	/* Blinken said / US Secretary of State Anthony Blinken said / Maria
 	 * Lopez, chief executive of Harbor Foods, said / the minister said */
 	lim = nt;
-	if (tk_is_cap_word(&t[j]) || IN(tk_dets, p, &t[j]) || IN(tk_groups, p, &t[j])) {
+	if (tk_is_cap_word(&t[j]) || IN(tk_dets, p, &t[j]) || IN(tk_groups, p, &t[j]) || tk_is_role(p, &t[j]) ||
+	    (j + 1 < nt && tk_is_role(p, &t[j + 1]))) {
 		struct tk_attr tmp = { 0 };
 		size_t e, after = j;
 		tmp.person = -1;
@@ -931,8 +979,8 @@ static int tk_is_scare(const char *p, const struct tk_rawquote *q, int attribute
 		return 1;
 	if (!q->terminal && !q->comma_end && words <= 6)
 		return 1;
-	if (lower_start && !q->terminal && !q->comma_end)
-		return 1;
+	if (lower_start)
+		return 1; /* a fragment: called the plan “a nice idea …” */
 	for (i = 0; t[i]; i++)
 		if ((i == 0 || t[i - 1] == ' ') && ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xC0))
 			capw++;
@@ -980,7 +1028,8 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 		if (i + 1 < ql->n && ql->q[i + 1].para == q->para_end && ql->q[i + 1].open < to)
 			to = ql->q[i + 1].open;
 		if (q->closed) {
-			err = tk_attr_after(g, pe, q->close_end, to, &at[i]);
+			size_t tl = strlen(q->text);
+			err = tk_attr_after(g, pe, q->close_end, to, tl && q->text[tl - 1] == '.', &at[i]);
 			if (err)
 				goto out;
 		}
