@@ -84,8 +84,16 @@ static TTF_Font *tk_font_get(struct tk_fonts *f, int file, int size)
 	TTF_Font *font;
 
 	for (int i = 0; i < f->ninst; i++)
-		if (f->inst[i].file == file && f->inst[i].size == size)
-			return f->inst[i].font;
+		if (f->inst[i].file == file && f->inst[i].size == size) {
+			struct tk_fontinst hit = f->inst[i];
+
+			/* most recently used last, for tk_fonts_trim */
+			if (i != f->ninst - 1) {
+				memmove(&f->inst[i], &f->inst[i + 1], sizeof f->inst[0] * (size_t)(f->ninst - i - 1));
+				f->inst[f->ninst - 1] = hit;
+			}
+			return hit.font;
+		}
 	if (f->ninst >= TK_FONT_MAXINST) {
 		/* Rare (many sizes): recycle the oldest instance. */
 		TTF_CloseFont(f->inst[0].font);
@@ -179,6 +187,18 @@ void tk_fonts_close(struct tk_fonts *f)
 	if (f->fc)
 		FcConfigDestroy(f->fc);
 	tk_free(f);
+}
+
+void tk_fonts_trim(struct tk_fonts *f, int keep)
+{
+	int drop = f->ninst - keep;
+
+	if (drop <= 0)
+		return;
+	for (int i = 0; i < drop; i++)
+		TTF_CloseFont(f->inst[i].font);
+	memmove(&f->inst[0], &f->inst[drop], sizeof f->inst[0] * (size_t)keep);
+	f->ninst = keep;
 }
 
 const char *tk_fonts_describe(struct tk_fonts *f)

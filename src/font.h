@@ -30,6 +30,10 @@ struct tk_fonts;
 int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_fonts **out);
 void tk_fonts_close(struct tk_fonts *f);
 
+/* Close all but the keep most recently used face instances (each holds a
+ * glyph cache: large card sizes cost hundreds of KB). */
+void tk_fonts_trim(struct tk_fonts *f, int keep);
+
 /* One-line description of the faces loaded ("NotoSans-Regular.ttf, ..."),
  * borrowed until tk_fonts_close; grows when fallbacks are added. */
 const char *tk_fonts_describe(struct tk_fonts *f);

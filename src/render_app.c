@@ -293,7 +293,7 @@ static int tk_ctx_headless(struct tk_ctx *c, const struct tk_config *cfg, int w,
 
 	if (err)
 		return err;
-	c->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	c->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
 	c->r = c->surf ? SDL_CreateSoftwareRenderer(c->surf) : NULL;
 	if (!c->r) {
 		tk_log(TK_LOG_ERROR, "display: software renderer: %s", SDL_GetError());

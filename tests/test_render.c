@@ -90,7 +90,7 @@ static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl
 	snprintf(f->cfg.assets_dir, sizeof f->cfg.assets_dir, "%s/assets", root());
 	assert_int_equal(TTF_Init(), 0);
 	assert_int_equal(tk_fonts_open(f->cfg.assets_dir, "", &f->fonts), TK_OK);
-	f->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	f->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
 	assert_non_null(f->surf);
 	f->r = SDL_CreateSoftwareRenderer(f->surf);
 	assert_non_null(f->r);
