@@ -531,8 +531,17 @@ static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int 
 			*p = ' ';
 	if (urgent)
 		x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, bg) + fs;
-	tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x, (h - fs * 13 / 10) / 2 - fs / 10,
-		      s->W - x - s->W / 40, 1, fs);
+	/* An urgent notice must be read whole: two smaller lines before cutting. */
+	if (urgent && tk_lines(s, one, TK_FONT_BOLD, fs, s->W - x - s->W / 40, 1) > 1) {
+		int f2 = fs * 8 / 10, n = tk_lines(s, one, TK_FONT_BOLD, f2, s->W - x - s->W / 40, 2);
+
+		n = n > 2 ? 2 : n;
+		tk_text_block(s, out, one, TK_FONT_BOLD, f2, fg, x, (h - f2 * 12 / 10 * n) / 2 - f2 / 8,
+			      s->W - x - s->W / 40, 2, f2 * 12 / 10);
+	} else {
+		tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x, (h - fs * 13 / 10) / 2 - fs / 10,
+			      s->W - x - s->W / 40, 1, fs);
+	}
 	return out;
 }
 

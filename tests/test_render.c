@@ -166,7 +166,8 @@ static double differing_share(const uint32_t *a, const uint32_t *b, size_t n)
 	return (double)bad / (double)n;
 }
 
-static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *pl)
+static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl, const char *status,
+			     const char *urgent)
 {
 	struct fixture f;
 	char path[1024];
@@ -174,6 +175,7 @@ static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *
 	int w = 0, h = 0;
 
 	fixture_open(&f, 640, 360, pl);
+	tk_scene_set_notices(f.scene, status, urgent);
 	px = frame_pixels(&f, frame);
 	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
 	if (getenv("TK_UPDATE_EXPECTED")) {
@@ -192,6 +194,19 @@ static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *
 	free(want);
 	tk_free(px);
 	fixture_close(&f);
+}
+
+static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *pl)
+{
+	check_snapshot_n(frame, name, pl, NULL, NULL);
+}
+
+static void test_snapshot_notices(void **state)
+{
+	(void)state;
+	check_snapshot_n(200, "notices", sample_playlist(), "12 articles added, 1 refused — see TICKER-REPORT.txt",
+			 "Evacuation drill at 14:00: please leave by the nearest exit and follow the stewards to "
+			 "the car park. Lifts are out of service.");
 }
 
 static void test_snapshot_cards(void **state)
@@ -418,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_snapshot_cards),
 		cmocka_unit_test(test_snapshot_crossfade),
 		cmocka_unit_test(test_snapshot_idle),
+		cmocka_unit_test(test_snapshot_notices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
