@@ -406,7 +406,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 {
 	const struct tk_config *c = s->cfg;
 	int W = s->cc.w, CH = s->cards.h;
-	int mx = 0, y = y0, hs, colw, bottom;
+	int mx = 0, y = y0, hs, colw, bottom, stacked;
 	const struct tk_pl_item *q = NULL, *f = NULL;
 	char buf[1200];
 
@@ -441,17 +441,24 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		tk_fill(dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
 	y += CH / 18;
 	bottom = y;
-	colw = f && q ? (W - 2 * mx) * 60 / 100 : W - 2 * mx;
+	/* Side by side on landscape cards, stacked on portrait ones. */
+	stacked = q && f && f->figure && W < CH * 6 / 5;
+	colw = f && f->figure && q && !stacked ? W * 60 / 100 : W;
 	if (q) {
 		int qs = CH / 17, left = limit - y, ql;
-		int maxl = left / (qs * 5 / 4) - 1;
+		int maxl;
 
+		if (q->speaker)
+			left -= CH / 60 + CH / 30 * 5 / 4 * 2;
+		if (stacked)
+			left -= CH / 30 + CH / 7 + CH / 28 * 5 / 4 * 2;
+		maxl = left / (qs * 5 / 4);
 		if (maxl < 1)
 			maxl = 1;
 		snprintf(buf, sizeof buf, "“%s”", q->text);
 		while (qs > CH / 30 && tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
 			qs = qs * 9 / 10;
-			maxl = left / (qs * 5 / 4) - 1;
+			maxl = left / (qs * 5 / 4);
 			if (maxl < 1)
 				maxl = 1;
 		}
@@ -464,24 +471,26 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		}
 	}
 	if (f && f->figure) {
-		int fx = q ? mx + colw + W / 30 : mx, fw = q ? W - mx - fx : W - 2 * mx;
-		int fsz = CH / 5, cap = CH / 28, fb;
+		int fx = q && !stacked ? mx + colw + W / 30 : mx, fw = q && !stacked ? W - mx - fx : W;
+		int fy = stacked ? bottom + CH / 30 : y;
+		int fsz = stacked ? CH / 7 : CH / 5, cap = CH / 28, fb;
 		struct tk_span sp;
 		SDL_Surface *t = NULL;
 		int base;
 
 		sp = tk_sp(f->figure, TK_FONT_BOLD, fsz, c->accent);
-		while (fsz > CH / 12 && tk_fonts_measure(s->fonts, &sp, 1) > fw)
+		while (fsz > CH / 24 && tk_fonts_measure(s->fonts, &sp, 1) > fw)
 			sp.size = fsz = fsz * 9 / 10;
 		if (dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
-			tk_blit(t, dst, fx, y + fsz * 8 / 10 - base);
+			tk_blit(t, dst, fx, fy + fsz * 8 / 10 - base);
 			SDL_FreeSurface(t);
 		}
 		fb = tk_text_block(s, dst, tk_caption(f), TK_FONT_REGULAR, cap,
-				   tk_mix(c->card_fg, c->card_bg, 50), fx, y + fsz * 95 / 100, fw, 3, cap * 5 / 4);
+				   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw, stacked ? 2 : 3,
+				   cap * 5 / 4);
 		if (fb > bottom)
 			bottom = fb;
-		if (q && dst) /* a hairline between quote and figure */
+		if (q && !stacked && dst) /* a hairline between quote and figure */
 			tk_fill(dst, fx - W / 60, y, 2, bottom - y, tk_mix(c->card_bg, c->card_fg, 60));
 	} else if (!q && art->count > 1) {
 		/* No quote, no figure: the next item as a standfirst. */
@@ -724,7 +733,8 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->o = *opts;
 	s->W = opts->width;
 	s->H = opts->height;
-	s->bh = cfg->crawl_height > 0 ? (int)cfg->crawl_height : s->H / 9;
+	/* a ninth of the short side: the same band on portrait screens */
+	s->bh = cfg->crawl_height > 0 ? (int)cfg->crawl_height : (s->H < s->W ? s->H : s->W) / 9;
 	if (s->bh > s->H)
 		s->bh = s->H;
 	s->fs = cfg->font_size > 0 ? (int)cfg->font_size : s->bh * 42 / 100;
