@@ -968,7 +968,7 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 		waited = 1;
 		tk_wait_work(s);
 	}
-	if (waited && !s->o.sync)
+	if (waited && !s->o.sync && s->next_frame > 1) /* the first frame always waits */
 		s->st.underruns++;
 }
 
