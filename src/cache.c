@@ -29,6 +29,14 @@ static atomic_long tk_io_fcountdown;
 static atomic_int tk_io_ferrno;
 static atomic_long tk_io_ccountdown;
 static atomic_ulong tk_io_counts[TK_IO_NOPS];
+static void (*tk_io_read_fn)(void *ctx, int fd);
+static void *tk_io_read_ctx;
+
+void tk_io_on_read(void (*fn)(void *ctx, int fd), void *ctx)
+{
+	tk_io_read_fn = fn;
+	tk_io_read_ctx = ctx;
+}
 
 void tk_io_fail_at(unsigned mask, long n, int errnum)
 {
@@ -86,6 +94,8 @@ ssize_t tk_io_read(int fd, void *buf, size_t n)
 
 	if (tk_io_hook(TK_IO_READ) < 0)
 		return -1;
+	if (tk_io_read_fn)
+		tk_io_read_fn(tk_io_read_ctx, fd);
 	do
 		r = read(fd, buf, n);
 	while (r < 0 && errno == EINTR);

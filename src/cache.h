@@ -28,6 +28,9 @@ void tk_io_fail_at(unsigned mask, long n, int errnum);
 /* Test hook: simulate a power cut: _exit(TK_IO_CRASH_STATUS) at the n-th
  * mutating step from now (a write is cut in the middle first). 0 = off. */
 void tk_io_crash_at(long n);
+/* Test hook: call fn(ctx, fd) before every tk_io_read (NULL = off), e.g. to
+ * change a file while it is being read. */
+void tk_io_on_read(void (*fn)(void *ctx, int fd), void *ctx);
 /* Operations performed since the last tk_io_count_reset (for benchmarks). */
 unsigned long tk_io_count(enum tk_io_op op);
 void tk_io_count_reset(void);

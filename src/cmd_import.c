@@ -1,25 +1,111 @@
-/* Placeholder for the commands import keygen sign: replaced by their real module. */
+/* `ticker import`, `ticker keygen`, `ticker sign`: argument handling and
+ * messages around the import and sign modules. */
+#include <stdio.h>
+#include <string.h>
+
 #include "cmd.h"
+#include "err.h"
+#include "import.h"
 #include "log.h"
+#include "sign.h"
+
+/* tk_cmd_usage lives in main.c, which tests do not link: point to it instead. */
+static int tk_cmd_import_usage(const char *name)
+{
+	tk_log(TK_LOG_ERROR, "bad arguments (see: ticker help %s)", name);
+	return TK_EXIT_USAGE;
+}
 
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
-	(void)argc; (void)argv; (void)cfg;
-	tk_log(TK_LOG_ERROR, "'import' is not built yet");
-	return TK_EXIT_FAIL;
+	struct tk_import_opts o = { NULL, 0 };
+	struct tk_import_summary sum;
+	const char *src = NULL;
+	int err;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--cache") && i + 1 < argc) {
+			if (strlen(argv[++i]) >= sizeof cfg->cache_dir) {
+				tk_log(TK_LOG_ERROR, "--cache: path too long");
+				return TK_EXIT_USAGE;
+			}
+			snprintf(cfg->cache_dir, sizeof cfg->cache_dir, "%s", argv[i]);
+		} else if (!strcmp(argv[i], "--report") && i + 1 < argc) {
+			o.report_path = argv[++i];
+		} else if (!strcmp(argv[i], "--no-report")) {
+			o.report_path = "";
+		} else if (argv[i][0] == '-' || src) {
+			return tk_cmd_import_usage(argv[0]);
+		} else {
+			src = argv[i];
+		}
+	}
+	if (!src)
+		return tk_cmd_import_usage(argv[0]);
+	err = tk_import_run(src, cfg, &o, &sum);
+	if (err == TK_ENOENT)
+		return TK_EXIT_USAGE;
+	if (!err) {
+		printf("%s\n", sum.banner);
+		if (sum.report_written)
+			printf("report: %s%s%s\n", o.report_path ? o.report_path : src,
+			       o.report_path ? "" : "/", o.report_path ? "" : TK_IMPORT_REPORT);
+	}
+	return sum.exit_code;
 }
 
 int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 {
-	(void)argc; (void)argv; (void)cfg;
-	tk_log(TK_LOG_ERROR, "'keygen' is not built yet");
-	return TK_EXIT_FAIL;
+	int err;
+
+	(void)cfg;
+	if (argc != 2 || argv[1][0] == '-')
+		return tk_cmd_import_usage(argv[0]);
+	err = tk_sign_keygen(argv[1]);
+	if (err == TK_EINVAL) {
+		tk_log(TK_LOG_ERROR, "keygen: %s.key or %s.pub already exists, or the name is not usable "
+		       "(letters, digits, '.', '_', '-')", argv[1], argv[1]);
+		return TK_EXIT_USAGE;
+	}
+	if (err) {
+		tk_log(TK_LOG_ERROR, "keygen: cannot write %s.key / %s.pub: %s", argv[1], argv[1],
+		       tk_strerror(err));
+		return TK_EXIT_FAIL;
+	}
+	printf("wrote %s.key: the SECRET key. Keep it on your computer, never on the stick.\n"
+	       "wrote %s.pub: the public key. Install it on each ticker as /etc/ticker/keys.d/%s.pub\n",
+	       argv[1], argv[1], strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1]);
+	return TK_EXIT_OK;
 }
 
 int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg)
 {
-	(void)argc; (void)argv; (void)cfg;
-	tk_log(TK_LOG_ERROR, "'sign' is not built yet");
-	return TK_EXIT_FAIL;
-}
+	const char *key = NULL, *dir = NULL, *what = NULL;
+	size_t n = 0;
+	int err;
 
+	(void)cfg;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--key") && i + 1 < argc)
+			key = argv[++i];
+		else if (argv[i][0] == '-' || dir)
+			return tk_cmd_import_usage(argv[0]);
+		else
+			dir = argv[i];
+	}
+	if (!key || !dir)
+		return tk_cmd_import_usage(argv[0]);
+	err = tk_sign_dir(dir, key, &n, &what);
+	if (err == TK_EPARSE) {
+		tk_log(TK_LOG_ERROR, "sign: %s is not a ticker secret key (made by ticker keygen)", key);
+		return TK_EXIT_USAGE;
+	}
+	if (err) {
+		tk_log(TK_LOG_ERROR, "sign: %s: %s", what && *what ? what : dir, tk_strerror(err));
+		return TK_EXIT_FAIL;
+	}
+	printf("signed %zu file%s in %s: wrote %s and %s\n"
+	       "Any change to the files after this makes the ticker refuse the stick: sign again after editing.\n",
+	       n, n == 1 ? "" : "s", dir, TK_SIGN_MANIFEST, TK_SIGN_SIGNATURE);
+	return TK_EXIT_OK;
+}

@@ -50,11 +50,26 @@ static const struct tk_command tk_commands[] = {
 	  "  --max-bytes  refuse files larger than this (default 4 MiB)\n"
 	  "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n" },
 	{ "import", tk_cmd_import, "import article files from a USB stick into the cache",
-	  "usage: ticker import SRC [--cache DIR] [--report FILE]\n" },
+	  "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
+	  "\n"
+	  "Imports the article files of the stick mounted at SRC into the cache\n"
+	  "(cache_dir). A REPLACE file at the stick's top makes its articles the whole\n"
+	  "new set, CLEAR empties the ticker first, URGENT.txt (urgent_name) shows an\n"
+	  "urgent notice for urgent_hours, ticker.conf changes settings (all or none).\n"
+	  "Writes TICKER-REPORT.txt to SRC (or FILE): every file and what happened to it.\n"
+	  "With trusted keys in keys_dir only signed sticks are accepted (ticker sign).\n"
+	  "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
+	  "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n" },
 	{ "keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
-	  "usage: ticker keygen NAME\n" },
+	  "usage: ticker keygen NAME\n"
+	  "\n"
+	  "Writes NAME.key (secret: keep it off the stick) and NAME.pub (install it on\n"
+	  "each ticker in keys_dir, /etc/ticker/keys.d/). Never overwrites a key.\n" },
 	{ "sign", tk_cmd_sign, "sign a directory of articles for import",
-	  "usage: ticker sign --key SECRET-KEY DIR\n" },
+	  "usage: ticker sign --key NAME.key DIR\n"
+	  "\n"
+	  "Writes DIR/TICKER-MANIFEST (SHA-256 of every file) and DIR/TICKER-MANIFEST.sig\n"
+	  "(its Ed25519 signature). Sign again after changing any file.\n" },
 };
 #define TK_NCOMMANDS (sizeof tk_commands / sizeof tk_commands[0])
 

@@ -1,0 +1,1233 @@
+/* Import from a USB stick into the cache: control files first (signature,
+ * ticker.conf, REPLACE/CLEAR, URGENT.txt), then a safe walk where every file
+ * is read once, hashed, checked and parsed from the same bytes, staged, and
+ * committed only when the drop as a whole is acceptable. Every decision ends
+ * up as one line of TICKER-REPORT.txt, written for a non-technical reader. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "article.h"
+#include "cache.h"
+#include "cmd.h"
+#include "err.h"
+#include "import.h"
+#include "log.h"
+#include "mem.h"
+#include "sign.h"
+#include "walk.h"
+
+#define TK_CONTROL_MAX (64 * 1024) /* ticker.conf, URGENT.txt, manifest */
+#define TK_URGENT_TEXT_MAX 1000
+#define TK_IMP_STOP (-1) /* walk callback: stop here (not an error code) */
+
+/* ---- a growable text buffer ---- */
+struct tk_sb {
+	char *p;
+	size_t n, cap;
+	int oom;
+};
+
+static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (b->oom)
+		return;
+	for (;;) {
+		va_start(ap, fmt);
+		w = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
+		va_end(ap);
+		if (w < 0) {
+			b->oom = 1;
+			return;
+		}
+		if (b->p && b->n + (size_t)w < b->cap) {
+			b->n += (size_t)w;
+			return;
+		}
+		size_t nc = b->cap ? b->cap * 2 : 4096;
+		while (nc < b->n + (size_t)w + 1)
+			nc *= 2;
+		char *np = tk_realloc(b->p, nc);
+		if (!np) {
+			b->oom = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = nc;
+	}
+}
+
+/* ---- names ---- */
+
+/* Length of the valid UTF-8 sequence at s (not a control character), or 0. */
+static size_t tk_imp_utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return s[0] >= 0x20 && s[0] != 0x7f ? 1 : 0;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0))
+			return 0; /* overlong or surrogate */
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 || (s[3] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/* Copy raw into out, replacing what cannot be shown by bad (and '/' by sep). */
+static void tk_imp_clean(const char *raw, char *out, size_t size, char bad, const char *sep)
+{
+	const unsigned char *s = (const unsigned char *)raw;
+	size_t n = 0, sl = sep ? strlen(sep) : 0;
+
+	while (*s && n + 5 < size) {
+		size_t l = tk_imp_utf8_len(s);
+
+		if (sep && *s == '/') {
+			if (n + sl + 5 >= size)
+				break;
+			memcpy(out + n, sep, sl);
+			n += sl;
+			s++;
+		} else if (!l || (sep && *s == '\\')) {
+			out[n++] = bad;
+			s++;
+		} else {
+			memcpy(out + n, s, l);
+			n += l;
+			s += l;
+		}
+	}
+	out[n] = '\0';
+}
+
+void tk_import_show_name(const char *raw, char *out, size_t size)
+{
+	tk_imp_clean(raw, out, size, '?', NULL);
+}
+
+void tk_import_cache_name(const char *path, char *out, size_t size)
+{
+	char buf[4096];
+	size_t n;
+
+	tk_imp_clean(path, buf, sizeof buf, '_', " - ");
+	if (buf[0] == '.')
+		buf[0] = '_';
+	n = strlen(buf);
+	if (n + 1 > size || n > 200) {
+		/* Keep the end (the file's own name and extension) and make it unique. */
+		unsigned char h[32];
+		size_t keep = size < 200 ? size - 20 : 180, start = n - keep;
+
+		while (((unsigned char)buf[start] & 0xc0) == 0x80)
+			start++;
+		crypto_hash_sha256(h, (const unsigned char *)path, strlen(path));
+		snprintf(out, size, "%02x%02x%02x%02x-%s", h[0], h[1], h[2], h[3], buf + start);
+		return;
+	}
+	memcpy(out, buf, n + 1);
+}
+
+/* ---- classification by extension ---- */
+
+enum tk_imp_kind { TK_KIND_ARTICLE, TK_KIND_OTHER, TK_KIND_UNKNOWN };
+
+static enum tk_imp_kind tk_imp_classify(const char *name, const char **why)
+{
+	static const char *const article[] = { "txt", "text", "md", "markdown", "htm", "html",
+					       "xhtml", "xml", "rss", "atom", NULL };
+	static const struct { const char *ext, *why; } other[] = {
+		{ "doc", "a Word document: save it as plain text (.txt) or web page (.html)" },
+		{ "docx", "a Word document: save it as plain text (.txt) or web page (.html)" },
+		{ "odt", "a word-processor document: save it as plain text (.txt) or web page (.html)" },
+		{ "rtf", "a rich-text document: save it as plain text (.txt)" },
+		{ "pdf", "a PDF: the ticker cannot read PDFs; save the text as .txt" },
+		{ "pages", "a Pages document: export it as plain text (.txt)" },
+		{ "jpg", "a photo" }, { "jpeg", "a photo" }, { "png", "an image" },
+		{ "gif", "an image" }, { "heic", "a photo" }, { "webp", "an image" },
+		{ "bmp", "an image" }, { "tif", "an image" }, { "tiff", "an image" },
+		{ "svg", "an image" }, { "mp4", "a video" }, { "mov", "a video" },
+		{ "avi", "a video" }, { "mkv", "a video" }, { "mp3", "an audio file" },
+		{ "wav", "an audio file" }, { "m4a", "an audio file" },
+		{ "zip", "a compressed archive: unpack it onto the stick first" },
+		{ "7z", "a compressed archive: unpack it onto the stick first" },
+		{ "rar", "a compressed archive: unpack it onto the stick first" },
+		{ "xls", "a spreadsheet" }, { "xlsx", "a spreadsheet" }, { "ods", "a spreadsheet" },
+		{ "csv", "a spreadsheet (CSV)" }, { "ppt", "a presentation" },
+		{ "pptx", "a presentation" }, { "odp", "a presentation" },
+		{ "exe", "a program: never run by the ticker" },
+		{ "sh", "a script: never run by the ticker" },
+		{ "bat", "a script: never run by the ticker" },
+		{ "lnk", "a Windows shortcut" }, { "url", "a web shortcut" },
+		{ "json", "a data file" }, { "conf", "a settings file (only ticker.conf at the top of the stick is read)" },
+		{ NULL, NULL },
+	};
+	const char *dot = strrchr(name, '.');
+
+	*why = NULL;
+	if (!dot || dot == name)
+		return TK_KIND_UNKNOWN;
+	for (int i = 0; article[i]; i++)
+		if (!strcasecmp(dot + 1, article[i]))
+			return TK_KIND_ARTICLE;
+	for (int i = 0; other[i].ext; i++)
+		if (!strcasecmp(dot + 1, other[i].ext)) {
+			*why = other[i].why;
+			return TK_KIND_OTHER;
+		}
+	return TK_KIND_UNKNOWN;
+}
+
+/* ---- a set of names (duplicate cache names within one stick) ---- */
+struct tk_nameset {
+	char **slot;
+	size_t cap, n;
+};
+
+static uint64_t tk_imp_fnv(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* 1 if added, 0 if already present, -1 out of memory. */
+static int tk_nameset_add(struct tk_nameset *s, const char *name)
+{
+	size_t i;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t nc = s->cap ? s->cap * 2 : 256;
+		char **ns = tk_calloc(nc, sizeof *ns);
+
+		if (!ns)
+			return -1;
+		for (size_t k = 0; k < s->cap; k++)
+			if (s->slot[k]) {
+				for (i = tk_imp_fnv(s->slot[k]) & (nc - 1); ns[i]; i = (i + 1) & (nc - 1))
+					;
+				ns[i] = s->slot[k];
+			}
+		tk_free(s->slot);
+		s->slot = ns;
+		s->cap = nc;
+	}
+	for (i = tk_imp_fnv(name) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
+		if (!strcmp(s->slot[i], name))
+			return 0;
+	s->slot[i] = tk_strdup(name);
+	if (!s->slot[i])
+		return -1;
+	s->n++;
+	return 1;
+}
+
+static void tk_nameset_free(struct tk_nameset *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		tk_free(s->slot[i]);
+	tk_free(s->slot);
+}
+
+/* ---- the import ---- */
+
+struct tk_control {
+	int present;
+	char name[256];      /* as found on the stick */
+	char *text;          /* contents (NUL-terminated) */
+	size_t len;
+	int refused;         /* not listed in the manifest */
+};
+
+struct tk_imp {
+	struct tk_config cfg;          /* effective for this import */
+	struct tk_config base;         /* without any stick's settings */
+	int64_t now;
+	int rootfd;
+	struct tk_cache *cache;
+	struct tk_keyring *ring;
+	struct tk_manifest *man;
+	const char *signer;
+	int signed_ok;
+	struct tk_sb files, conf_problems;
+	struct tk_nameset names;
+	unsigned char *buf;
+	size_t bufsize;
+	uint64_t total_read;
+	size_t junk;
+	struct tk_import_summary *sum;
+	/* why the walk stopped or the drop was refused whole */
+	char stop_reason[512];
+	char whole_reason[1024];
+	int stop;
+	struct tk_control replace, clear, urgent, conf, manifest, sig;
+	int conf_ok;
+	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
+	int urgent_clear;
+};
+
+static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
+	"added", "updated", "unchanged", "ignored", "REFUSED",
+};
+
+static void tk_imp_size(uint64_t n, char *out, size_t size)
+{
+	if (n >= 1000000000ull)
+		snprintf(out, size, "%.1f GB", (double)n / 1e9);
+	else if (n >= 1000000)
+		snprintf(out, size, "%.1f MB", (double)n / 1e6);
+	else if (n >= 1000)
+		snprintf(out, size, "%.0f KB", (double)n / 1e3);
+	else
+		snprintf(out, size, "%" PRIu64 " bytes", n);
+}
+
+static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char *path,
+			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* One report line for one file, and its count. */
+static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char *path,
+			const char *fmt, ...)
+{
+	char shown[600], why[1024];
+	va_list ap;
+
+	im->sum->n[o]++;
+	tk_import_show_name(path, shown, sizeof shown);
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	tk_sb_printf(&im->files, "  %-9s  %s%s%s\n", tk_outcome_label[o], shown, *why ? "  --  " : "", why);
+	tk_log(o == TK_IMPORT_REFUSED ? TK_LOG_WARN : TK_LOG_DEBUG, "import: %s %s%s%s",
+	       tk_outcome_label[o], shown, *why ? ": " : "", why);
+}
+
+/* Read a small file of the stick root whole. */
+static int tk_imp_read_small(int dfd, const char *name, size_t max, char **out, size_t *len)
+{
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
+	char *b = NULL;
+	size_t n = 0;
+	ssize_t r = 0;
+	int err = TK_OK;
+
+	*out = NULL;
+	if (fd < 0)
+		return TK_EIO;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		err = TK_EIO;
+		goto out;
+	}
+	if ((uint64_t)st.st_size > max) {
+		err = TK_ETOOBIG;
+		goto out;
+	}
+	b = tk_malloc(max + 1);
+	if (!b) {
+		err = TK_ENOMEM;
+		goto out;
+	}
+	while (n < max && (r = tk_io_read(fd, b + n, max - n)) > 0)
+		n += (size_t)r;
+	if (r < 0) {
+		err = TK_EIO;
+		goto out;
+	}
+	b[n] = '\0';
+	*out = b;
+	*len = n;
+	b = NULL;
+out:
+	tk_free(b);
+	close(fd);
+	return err;
+}
+
+static int tk_imp_is_control_name(const struct tk_imp *im, const char *name)
+{
+	return !strcasecmp(name, "REPLACE") || !strcasecmp(name, "REPLACE.txt") ||
+	       !strcasecmp(name, "CLEAR") || !strcasecmp(name, "CLEAR.txt") ||
+	       !strcasecmp(name, im->cfg.urgent_name) || !strcasecmp(name, "ticker.conf") ||
+	       !strcmp(name, TK_SIGN_MANIFEST) || !strcmp(name, TK_SIGN_SIGNATURE) ||
+	       !strcmp(name, TK_IMPORT_REPORT);
+}
+
+/* Find the control files at the root (names matched without regard to case,
+ * as FAT sticks and Windows users do). */
+static int tk_imp_find_controls(struct tk_imp *im)
+{
+	int fd = openat(im->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return TK_EIO;
+	}
+	while ((de = readdir(d))) {
+		struct tk_control *c = NULL;
+		struct stat st;
+
+		if (!strcasecmp(de->d_name, "REPLACE") || !strcasecmp(de->d_name, "REPLACE.txt"))
+			c = &im->replace;
+		else if (!strcasecmp(de->d_name, "CLEAR") || !strcasecmp(de->d_name, "CLEAR.txt"))
+			c = &im->clear;
+		else if (!strcasecmp(de->d_name, im->cfg.urgent_name))
+			c = &im->urgent;
+		else if (!strcasecmp(de->d_name, "ticker.conf"))
+			c = &im->conf;
+		else if (!strcmp(de->d_name, TK_SIGN_MANIFEST))
+			c = &im->manifest;
+		else if (!strcmp(de->d_name, TK_SIGN_SIGNATURE))
+			c = &im->sig;
+		if (!c || c->present || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		c->present = 1;
+		snprintf(c->name, sizeof c->name, "%s", de->d_name);
+	}
+	closedir(d);
+	return TK_OK;
+}
+
+/* Read one control file; on a signed stick it must be listed unchanged. */
+static int tk_imp_load_control(struct tk_imp *im, struct tk_control *c)
+{
+	unsigned char h[32];
+	int err;
+
+	if (!c->present)
+		return TK_OK;
+	err = tk_imp_read_small(im->rootfd, c->name, TK_CONTROL_MAX, &c->text, &c->len);
+	if (err == TK_ENOMEM)
+		return err;
+	if (err) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, c->name, "%s",
+			    err == TK_ETOOBIG ? "too large for a control file: not used"
+					      : "could not be read: not used");
+		c->present = 0;
+		return TK_OK;
+	}
+	if (im->man) {
+		crypto_hash_sha256(h, (const unsigned char *)c->text, c->len);
+		err = tk_manifest_check(im->man, c->name, h, c->len);
+		if (err == TK_ENOENT) {
+			tk_imp_line(im, TK_IMPORT_REFUSED, c->name,
+				    "not in the signed list of files, so it was not used "
+				    "(was it added after the stick was signed?)");
+			c->present = 0;
+			c->refused = 1;
+		} else if (err) {
+			snprintf(im->whole_reason, sizeof im->whole_reason,
+				 "the file \"%s\" was changed after the stick was signed", c->name);
+		}
+	}
+	return TK_OK;
+}
+
+/* Keys a stick may not change: they decide where the ticker reads and whom it trusts. */
+static const char *const tk_imp_device_keys[] = {
+	"cache_dir", "assets_dir", "keys_dir", "require_signature", "font", "video_driver", NULL,
+};
+
+static void tk_imp_conf_report(void *ctx, int line, const char *key, const char *msg)
+{
+	struct tk_imp *im = ctx;
+	char k[160];
+
+	tk_import_show_name(key, k, sizeof k);
+	tk_sb_printf(&im->conf_problems, "    line %d: %s%s%s\n", line, k, *k ? ": " : "", msg);
+}
+
+static void tk_imp_check_conf(struct tk_imp *im)
+{
+	struct tk_config copy = im->base;
+	const char *p, *end;
+	int line = 0, bad = 0;
+
+	if (!im->conf.present)
+		return;
+	bad = tk_config_parse(&copy, im->conf.text, im->conf.len, tk_imp_conf_report, im) != TK_OK;
+	for (p = im->conf.text, end = p + im->conf.len; p < end; line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *le = eol ? eol : end;
+
+		while (p < le && (*p == ' ' || *p == '\t'))
+			p++;
+		for (int i = 0; tk_imp_device_keys[i]; i++) {
+			size_t kl = strlen(tk_imp_device_keys[i]);
+
+			if ((size_t)(le - p) > kl && !strncmp(p, tk_imp_device_keys[i], kl) &&
+			    (p[kl] == '=' || p[kl] == ' ' || p[kl] == '\t')) {
+				tk_imp_conf_report(im, line + 1, tk_imp_device_keys[i],
+						   "cannot be changed from a USB stick (only in "
+						   "/etc/ticker/ticker.conf on the ticker itself)");
+				bad++;
+			}
+		}
+		p = eol ? eol + 1 : end;
+	}
+	if (bad || im->conf_problems.oom) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, im->conf.name,
+			    "settings NOT applied (none of them): see SETTINGS below");
+		return;
+	}
+	im->conf_ok = 1;
+	im->cfg = copy;
+	/* A settings file is not an article: listed, not counted. */
+	tk_sb_printf(&im->files, "  %-9s  %s  --  settings checked and applied\n", "settings",
+		     im->conf.name);
+}
+
+static void tk_imp_check_urgent(struct tk_imp *im)
+{
+	struct tk_read_opts ro = { TK_CONTROL_MAX };
+	struct tk_doc *doc = NULL;
+	const struct tk_article *a;
+	const char *reason = "";
+	size_t n = 0;
+	int blank = 1;
+
+	if (!im->urgent.present)
+		return;
+	for (size_t i = 0; i < im->urgent.len; i++)
+		if (!strchr(" \t\r\n", im->urgent.text[i]))
+			blank = 0;
+	if (blank) {
+		im->urgent_clear = 1;
+		return;
+	}
+	if (tk_doc_parse(im->urgent.text, im->urgent.len, im->urgent.name, &ro, &doc, &reason) ||
+	    !tk_doc_count(doc)) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, im->urgent.name, "urgent notice not shown: %s",
+			    reason ? reason : "no text");
+		im->urgent.present = 0;
+		tk_doc_free(doc);
+		return;
+	}
+	a = tk_doc_article(doc, 0);
+	n = (size_t)snprintf(im->urgent_msg, sizeof im->urgent_msg, "%s", a->headline);
+	for (size_t i = 0; i < a->n_paras && n < sizeof im->urgent_msg; i++)
+		n += (size_t)snprintf(im->urgent_msg + n, sizeof im->urgent_msg - n, "\n%s", a->paras[i]);
+	if (n >= sizeof im->urgent_msg) {
+		/* Cut at a character boundary. */
+		n = sizeof im->urgent_msg - 1;
+		while (n > 0 && ((unsigned char)im->urgent_msg[n] & 0xc0) == 0x80)
+			n--;
+		im->urgent_msg[n] = '\0';
+	}
+	tk_doc_free(doc);
+}
+
+/* The signature decision, before anything else is read. */
+static int tk_imp_check_signature(struct tk_imp *im)
+{
+	size_t bad = 0;
+	int err, required;
+
+	err = tk_sign_keyring_load(im->cfg.keys_dir, &im->ring, &bad);
+	if (err)
+		return err;
+	if (bad)
+		tk_log(TK_LOG_WARN, "import: %zu file(s) in %s are not ticker public keys", bad,
+		       im->cfg.keys_dir);
+	required = im->cfg.require_signature == TK_YES ||
+		   (im->cfg.require_signature == TK_AUTO && tk_sign_keyring_count(im->ring) > 0);
+	if (!im->manifest.present || !im->sig.present) {
+		if (required)
+			snprintf(im->whole_reason, sizeof im->whole_reason, "%s",
+				 im->manifest.present || im->sig.present
+				 ? "the stick is only partly signed (TICKER-MANIFEST or TICKER-MANIFEST.sig is missing)"
+				 : "this ticker only accepts signed sticks, and this stick is not signed "
+				   "(sign it with \"ticker sign\" first)");
+		return TK_OK;
+	}
+	if (!tk_sign_keyring_count(im->ring) && !required)
+		return TK_OK; /* signed, but nothing to check against: reported as such */
+	{
+		char *man = NULL, *sig = NULL;
+		size_t mlen = 0, slen = 0;
+		const char *reason = "";
+
+		err = tk_imp_read_small(im->rootfd, TK_SIGN_MANIFEST, 64u << 20, &man, &mlen);
+		if (!err)
+			err = tk_imp_read_small(im->rootfd, TK_SIGN_SIGNATURE, 4096, &sig, &slen);
+		if (err == TK_ENOMEM) {
+			tk_free(man);
+			tk_free(sig);
+			return err;
+		}
+		if (err)
+			reason = "the signature files could not be read";
+		else
+			err = tk_manifest_verify(man, mlen, sig, slen, im->ring, &im->man, &im->signer,
+						 &reason);
+		tk_free(man);
+		tk_free(sig);
+		if (err == TK_ENOMEM)
+			return err;
+		if (err) {
+			snprintf(im->whole_reason, sizeof im->whole_reason, "%s", reason);
+			return TK_OK;
+		}
+		im->signed_ok = 1;
+	}
+	return TK_OK;
+}
+
+/* Read the whole file into im->buf; the same bytes are hashed, parsed and
+ * written, so what was checked is exactly what is imported. */
+static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, size_t *len,
+			    const char **why)
+{
+	struct stat before, after;
+	size_t n = 0, max = (size_t)im->cfg.max_file_bytes;
+	ssize_t r = 0;
+	int fd = openat(e->dirfd, e->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+	int err = TK_OK;
+
+	if (fd < 0) {
+		*why = "could not be opened (was the stick removed?)";
+		return TK_EIO;
+	}
+	/* Still the file the walk saw, and still a plain file. */
+	if (fstat(fd, &before) || !S_ISREG(before.st_mode) || before.st_ino != e->st->st_ino ||
+	    before.st_dev != e->st->st_dev) {
+		*why = "changed while it was being read: copy it again and retry";
+		err = TK_EPARSE;
+		goto out;
+	}
+	while (n <= max && (r = tk_io_read(fd, im->buf + n, max + 1 - n)) > 0)
+		n += (size_t)r;
+	if (r < 0) {
+		*why = "could not be read (was the stick removed?)";
+		err = TK_EIO;
+		goto out;
+	}
+	if (n > max) {
+		*why = "too large";
+		err = TK_ETOOBIG;
+		goto out;
+	}
+	if (fstat(fd, &after) || after.st_size != before.st_size || (size_t)after.st_size != n ||
+	    after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
+		*why = "changed while it was being read: copy it again and retry";
+		err = TK_EPARSE;
+		goto out;
+	}
+	im->total_read += n;
+	*len = n;
+out:
+	close(fd);
+	return err;
+}
+
+static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
+{
+	char name[256], lim1[32], lim2[32], shown_holder[300];
+	const char *why = NULL, *reason = NULL, *holder = NULL;
+	struct tk_read_opts ro = { (size_t)im->cfg.max_file_bytes };
+	struct tk_doc *doc = NULL;
+	enum tk_imp_kind kind = tk_imp_classify(e->name, &why);
+	unsigned char h[32] = { 0 };
+	size_t len = 0;
+	int err;
+
+	if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
+		return 0; /* handled before the walk */
+	if (kind == TK_KIND_OTHER || (uint64_t)e->st->st_size > (uint64_t)im->cfg.max_file_bytes) {
+		/* Never read: on a signed stick it must still be listed. */
+		if (im->man && tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT) {
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "not in the signed list of files "
+				    "(was it added after the stick was signed?)");
+			return 0;
+		}
+		if (kind == TK_KIND_OTHER) {
+			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "%s", why);
+			return 0;
+		}
+		tk_imp_size((uint64_t)e->st->st_size, lim1, sizeof lim1);
+		tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
+		tk_imp_line(im, kind == TK_KIND_ARTICLE ? TK_IMPORT_REFUSED : TK_IMPORT_IGNORED, e->path,
+			    "too large: %s (the limit is %s)", lim1, lim2);
+		return 0;
+	}
+	if (im->total_read + (uint64_t)e->st->st_size > TK_IMPORT_MAX_TOTAL_BYTES) {
+		tk_imp_size(TK_IMPORT_MAX_TOTAL_BYTES, lim1, sizeof lim1);
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The stick holds more than %s of files: the rest was not looked at.", lim1);
+		im->sum->incomplete = 1;
+		return TK_IMP_STOP;
+	}
+	err = tk_imp_read_file(im, e, &len, &why);
+	if (err == TK_EIO) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The stick stopped responding (was it pulled out?): files after this one "
+			 "were not looked at.");
+		im->sum->incomplete = 1;
+		return TK_IMP_STOP;
+	}
+	if (err) {
+		if (err == TK_ETOOBIG) {
+			tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "too large (the limit is %s)", lim2);
+		} else {
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
+		}
+		return 0;
+	}
+	crypto_hash_sha256(h, im->buf, len);
+	if (im->man) {
+		err = tk_manifest_check(im->man, e->path, h, len);
+		if (err == TK_ENOENT) {
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "not in the signed list of files "
+				    "(was it added after the stick was signed?)");
+			return 0;
+		}
+		if (err) {
+			char shown[600];
+
+			tk_import_show_name(e->path, shown, sizeof shown);
+			snprintf(im->whole_reason, sizeof im->whole_reason,
+				 "the file \"%s\" was changed after the stick was signed", shown);
+			return TK_IMP_STOP;
+		}
+	}
+	tk_import_cache_name(e->path, name, sizeof name);
+	err = tk_doc_parse(im->buf, len, name, &ro, &doc, &reason);
+	if (err == TK_ENOMEM)
+		return TK_ENOMEM;
+	if (err) {
+		if (kind == TK_KIND_ARTICLE)
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", reason ? reason : tk_strerror(err));
+		else
+			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "not an article: %s",
+				    reason ? reason : tk_strerror(err));
+		return 0;
+	}
+	{
+		const struct tk_article *a = tk_doc_article(doc, 0);
+		char head[200], extra[64] = "";
+		size_t na = tk_doc_count(doc);
+		enum tk_cache_match m;
+		int added;
+
+		tk_import_show_name(a ? a->headline : "", head, sizeof head);
+		if (strlen(head) > 100)
+			memcpy(head + 97, "...", 4);
+		if (na > 1)
+			snprintf(extra, sizeof extra, " and %zu more article%s", na - 1, na > 2 ? "s" : "");
+		tk_doc_free(doc);
+		added = tk_nameset_add(&im->names, name);
+		if (added < 0)
+			return TK_ENOMEM;
+		if (!added) {
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
+				    "another file on this stick has the same name once folders are "
+				    "left out (\"%s\"): rename one of them", name);
+			return 0;
+		}
+		/* Limits first: whatever this import keeps must fit, unchanged ones included. */
+		if ((im->cfg.max_articles > 0 &&
+		     tk_cache_touched_count(im->cache) + 1 > (size_t)im->cfg.max_articles) ||
+		    (im->cfg.max_cache_bytes > 0 &&
+		     tk_cache_touched_bytes(im->cache) + len > (uint64_t)im->cfg.max_cache_bytes)) {
+			tk_imp_size((uint64_t)im->cfg.max_cache_bytes, lim2, sizeof lim2);
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
+				    "the ticker is full: it keeps at most %ld articles and %s "
+				    "(settings max_articles, max_cache_bytes)", im->cfg.max_articles, lim2);
+			return 0;
+		}
+		m = tk_cache_match(im->cache, name, h, &holder);
+		if (m == TK_CACHE_SAME) {
+			tk_import_show_name(holder, shown_holder, sizeof shown_holder);
+			if (strcmp(holder, name))
+				tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path,
+					    "already on the ticker (same text as \"%s\")", shown_holder);
+			else
+				tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path, "already on the ticker");
+			return 0;
+		}
+		err = tk_cache_stage(im->cache, name, im->buf, len, h);
+		if (err == TK_ENOMEM)
+			return err;
+		if (err) {
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s",
+				    err == TK_ENOSPC ? "the ticker's storage is full"
+						     : "could not be written to the ticker's storage");
+			snprintf(im->stop_reason, sizeof im->stop_reason, "%s",
+				 err == TK_ENOSPC
+				 ? "The ticker's storage is full: the import stopped here. "
+				   "Articles already on the ticker are unharmed."
+				 : "The ticker could not write to its storage (a hardware fault?): "
+				   "the import stopped here. Articles already on the ticker are unharmed.");
+			im->sum->cache_failed = 1;
+			return TK_IMP_STOP;
+		}
+		tk_imp_line(im, m == TK_CACHE_NEW ? TK_IMPORT_ADDED : TK_IMPORT_UPDATED, e->path,
+			    "\"%s\"%s", head, extra);
+	}
+	return 0;
+}
+
+static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
+{
+	struct tk_imp *im = ctx;
+
+	switch (e->kind) {
+	case TK_WALK_FILE:
+		return tk_imp_file(im, e);
+	case TK_WALK_JUNK:
+		im->junk++;
+		return 0;
+	case TK_WALK_SKIP:
+		if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", e->reason);
+		else
+			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "%s", e->reason);
+		return 0;
+	case TK_WALK_ERROR:
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path[0] ? e->path : "(top of the stick)", "%s",
+			    e->reason);
+		im->sum->incomplete = 1;
+		if (!im->stop_reason[0])
+			snprintf(im->stop_reason, sizeof im->stop_reason,
+				 "Some folders could not be read (was the stick pulled out?).");
+		return 0;
+	}
+	return 0;
+}
+
+static const char *tk_imp_mode_name(enum tk_import_mode m)
+{
+	return m == TK_IMPORT_REPLACE ? "replace" : m == TK_IMPORT_CLEAR ? "clear" : "merge";
+}
+
+static void tk_imp_banner(struct tk_imp *im)
+{
+	struct tk_import_summary *s = im->sum;
+	char *b = s->banner;
+	size_t z = sizeof s->banner, n = 0;
+
+	if (s->refused_whole) {
+		snprintf(b, z, "USB stick refused, nothing changed — see TICKER-REPORT.txt");
+		return;
+	}
+	if (s->mode != TK_IMPORT_MERGE) {
+		n += (size_t)snprintf(b + n, z - n, "%s: %zu article%s on the ticker now",
+				      s->mode == TK_IMPORT_CLEAR ? "Ticker cleared" : "Articles replaced",
+				      im->cache ? tk_cache_count(im->cache) : 0,
+				      im->cache && tk_cache_count(im->cache) == 1 ? "" : "s");
+	} else {
+		if (s->n[TK_IMPORT_ADDED])
+			n += (size_t)snprintf(b + n, z - n, "%s%zu article%s added", n ? ", " : "",
+					      s->n[TK_IMPORT_ADDED], s->n[TK_IMPORT_ADDED] == 1 ? "" : "s");
+		if (s->n[TK_IMPORT_UPDATED])
+			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
+					      s->n[TK_IMPORT_UPDATED]);
+		if (!n)
+			n += (size_t)snprintf(b + n, z - n, "USB stick read: nothing new");
+	}
+	if (s->n[TK_IMPORT_REFUSED])
+		n += (size_t)snprintf(b + n, z - n, ", %zu refused", s->n[TK_IMPORT_REFUSED]);
+	if (s->incomplete || s->cache_failed)
+		n += (size_t)snprintf(b + n, z - n, ", import incomplete");
+	snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+}
+
+static void tk_imp_exit_code(struct tk_imp *im)
+{
+	struct tk_import_summary *s = im->sum;
+	size_t ok = s->n[TK_IMPORT_ADDED] + s->n[TK_IMPORT_UPDATED] + s->n[TK_IMPORT_UNCHANGED];
+
+	if (s->refused_whole)
+		s->exit_code = TK_EXIT_REFUSED;
+	else if (s->cache_failed)
+		s->exit_code = TK_EXIT_FAIL;
+	else if ((s->n[TK_IMPORT_REFUSED] || s->incomplete) && !ok && s->mode == TK_IMPORT_MERGE &&
+		 !im->conf_ok && !im->urgent.present)
+		s->exit_code = TK_EXIT_REFUSED;
+	else if (s->n[TK_IMPORT_REFUSED] || s->incomplete)
+		s->exit_code = TK_EXIT_PARTIAL;
+	else
+		s->exit_code = TK_EXIT_OK;
+}
+
+static void tk_imp_fmt_time(int64_t t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M %Z", &tm))
+		snprintf(out, size, "%" PRId64, t);
+}
+
+static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
+{
+	struct tk_import_summary *s = im->sum;
+	struct tk_sb r = { 0 };
+	char when[64], sz[32];
+	size_t nc = im->cache ? tk_cache_count(im->cache) : 0;
+	int err, dfd = -1;
+	const char *name = TK_IMPORT_REPORT;
+	char tmp[300];
+
+	if (o && o->report_path && !*o->report_path)
+		return;
+	tk_imp_fmt_time(im->now, when, sizeof when);
+	tk_sb_printf(&r, "TICKER IMPORT REPORT\n====================\n\n");
+	tk_sb_printf(&r, "Read on:  %s by ticker %s\n\n", when, TK_VERSION);
+	if (s->refused_whole) {
+		tk_sb_printf(&r, "RESULT:   STICK REFUSED. Nothing on the ticker was changed.\n"
+			     "          Why: %s.\n\n", im->whole_reason);
+	} else {
+		tk_sb_printf(&r, "RESULT:   %zu added, %zu updated, %zu unchanged, %zu ignored, %zu refused.\n",
+			     s->n[0], s->n[1], s->n[2], s->n[3], s->n[4]);
+		if (s->cache_failed || s->incomplete)
+			tk_sb_printf(&r, "          THE IMPORT DID NOT FINISH: %s\n",
+				     im->stop_reason[0] ? im->stop_reason : "see below.");
+		else if (s->n[TK_IMPORT_REFUSED])
+			tk_sb_printf(&r, "          Some files were refused: the list below says why.\n");
+		else
+			tk_sb_printf(&r, "          Everything went well.\n");
+		tk_sb_printf(&r, "\n");
+	}
+	switch (s->mode) {
+	case TK_IMPORT_MERGE:
+		tk_sb_printf(&r, "Mode:     add (the articles on this stick were added to those already on the ticker)\n");
+		if (im->replace.present || im->clear.present)
+			tk_sb_printf(&r, "          The %s file was found but NOT carried out, because %s. "
+				     "Nothing was removed.\n", im->clear.present ? "CLEAR" : "REPLACE",
+				     s->refused_whole ? "the stick was refused"
+				     : (s->incomplete || s->cache_failed) ? "the import did not finish"
+				     : "the stick holds no article that could be imported "
+				       "(to empty the ticker, use a CLEAR file instead)");
+		break;
+	case TK_IMPORT_REPLACE:
+		tk_sb_printf(&r, "Mode:     REPLACE (the articles on this stick are now the only ones on the ticker)\n");
+		break;
+	case TK_IMPORT_CLEAR:
+		tk_sb_printf(&r, "Mode:     CLEAR (the ticker was emptied%s)\n",
+			     s->n[0] + s->n[1] + s->n[2] ? ", then this stick's articles were added" : "");
+		break;
+	}
+	if (im->signed_ok)
+		tk_sb_printf(&r, "Signed:   yes, by the trusted key \"%s\"\n", im->signer ? im->signer : "");
+	else if (im->manifest.present && !s->refused_whole)
+		tk_sb_printf(&r, "Signed:   the stick is signed, but this ticker has no trusted keys, so the "
+			     "signature was not checked\n");
+	else if (!s->refused_whole)
+		tk_sb_printf(&r, "Signed:   no (this ticker does not require signed sticks)\n");
+	if (im->urgent.present && !s->refused_whole) {
+		if (im->urgent_clear) {
+			tk_sb_printf(&r, "Urgent:   the urgent notice was removed (%s is empty)\n", im->urgent.name);
+		} else {
+			char until[64];
+
+			tk_imp_fmt_time(im->now + im->cfg.urgent_hours * 3600, until, sizeof until);
+			tk_sb_printf(&r, "Urgent:   notice shown until %s: \"%.*s\"\n", until,
+				     (int)strcspn(im->urgent_msg, "\n"), im->urgent_msg);
+		}
+	} else if (s->mode == TK_IMPORT_CLEAR) {
+		tk_sb_printf(&r, "Urgent:   any urgent notice was removed\n");
+	}
+	if (im->conf.present || im->conf_problems.n) {
+		if (im->conf_ok && !s->refused_whole)
+			tk_sb_printf(&r, "Settings: %s was checked and applied; it stays in force until a "
+				     "stick brings another one\n", im->conf.name);
+		else if (im->conf_problems.n)
+			tk_sb_printf(&r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
+				     im->conf.name, im->conf_problems.p);
+	}
+	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
+		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
+		if (im->files.n)
+			tk_sb_printf(&r, "%s", im->files.p);
+		else
+			tk_sb_printf(&r, "  (no files found)\n");
+		if (im->junk)
+			tk_sb_printf(&r, "  (%zu file%s left by the computer's operating system, such as "
+				     "Thumbs.db or .DS_Store, %s skipped)\n", im->junk,
+				     im->junk == 1 ? "" : "s", im->junk == 1 ? "was" : "were");
+		if (s->incomplete && im->stop_reason[0] && !s->cache_failed)
+			tk_sb_printf(&r, "  %s\n", im->stop_reason);
+	}
+	if (im->cache) {
+		tk_imp_size(tk_cache_bytes(im->cache), sz, sizeof sz);
+		tk_sb_printf(&r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc, nc == 1 ? "" : "s", sz);
+		for (size_t i = 0; i < nc && i < 2000; i++) {
+			struct tk_cache_info ci;
+			char shown[300];
+
+			tk_cache_get(im->cache, i, &ci);
+			tk_imp_fmt_time(ci.mtime, when, sizeof when);
+			tk_import_show_name(ci.name, shown, sizeof shown);
+			tk_sb_printf(&r, "  %s  (since %s)\n", shown, when);
+		}
+		if (nc > 2000)
+			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
+	}
+	tk_sb_printf(&r, "\nExit code %d (%s)\n", s->exit_code,
+		     s->exit_code == TK_EXIT_OK ? "success" : s->exit_code == TK_EXIT_PARTIAL ? "partial"
+		     : s->exit_code == TK_EXIT_REFUSED ? "refused" : "failure");
+	if (r.oom) {
+		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
+		goto out;
+	}
+	if (o && o->report_path) {
+		const char *slash = strrchr(o->report_path, '/');
+		char dir[4096];
+
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->report_path) : 1,
+			 slash ? o->report_path : ".");
+		if (slash == o->report_path)
+			snprintf(dir, sizeof dir, "/");
+		name = slash ? slash + 1 : o->report_path;
+		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	} else {
+		dfd = dup(im->rootfd);
+	}
+	snprintf(tmp, sizeof tmp, ".%s.tmp", name);
+	err = dfd >= 0 ? tk_io_replace_file(dfd, name, tmp, r.p, r.n, 0644) : TK_EIO;
+	if (err)
+		tk_log(TK_LOG_ERROR, "import: could not write the report %s%s%s: %s",
+		       o && o->report_path ? "" : src, o && o->report_path ? "" : "/",
+		       o && o->report_path ? o->report_path : name, strerror(errno));
+	else
+		s->report_written = 1;
+out:
+	if (dfd >= 0)
+		close(dfd);
+	tk_free(r.p);
+}
+
+static void tk_imp_free_control(struct tk_control *c)
+{
+	tk_free(c->text);
+	c->text = NULL;
+}
+
+int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_import_opts *o,
+		  struct tk_import_summary *sum)
+{
+	struct tk_imp *im = NULL;
+	struct tk_walk_stats ws;
+	struct tk_cache_changes ch = { 0 };
+	struct tk_cache_limits lim;
+	enum tk_cache_mode cmode = TK_CACHE_MERGE;
+	int err = TK_OK, started = 0;
+
+	memset(sum, 0, sizeof *sum);
+	sum->exit_code = TK_EXIT_FAIL;
+	if (sodium_init() < 0)
+		return TK_EIO;
+	im = tk_calloc(1, sizeof *im);
+	if (!im)
+		return TK_ENOMEM;
+	im->rootfd = -1;
+	im->sum = sum;
+	im->base = *cfg;
+	im->cfg = *cfg;
+	im->now = o && o->now ? o->now : (int64_t)time(NULL);
+	im->rootfd = open(src, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (im->rootfd < 0) {
+		err = errno == ENOENT || errno == ENOTDIR ? TK_ENOENT : TK_EIO;
+		tk_log(TK_LOG_ERROR, "import: cannot open %s: %s", src, strerror(errno));
+		goto out;
+	}
+	err = tk_cache_open(cfg->cache_dir, &im->cache);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "import: cannot open the cache %s: %s", cfg->cache_dir,
+		       err == TK_EBUSY ? "another import is running" : tk_strerror(err));
+		goto out;
+	}
+	/* Settings from an earlier stick hold until a new stick brings its own. */
+	if (tk_cache_config_apply(cfg->cache_dir, &im->cfg, NULL, NULL) == TK_EINVAL)
+		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored", cfg->cache_dir);
+	im->bufsize = (size_t)im->cfg.max_file_bytes + 1;
+	started = 1;
+	tk_log(TK_LOG_INFO, "import: reading %s into %s", src, cfg->cache_dir);
+	tk_cache_set_banner(im->cache, im->now + 120, "Importing from USB…");
+
+	err = tk_imp_find_controls(im);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "import: cannot read %s", src);
+		snprintf(im->whole_reason, sizeof im->whole_reason, "the stick could not be read");
+		sum->refused_whole = 1;
+		err = TK_OK;
+		goto finish;
+	}
+	err = tk_imp_check_signature(im);
+	if (err)
+		goto out;
+	if (!im->whole_reason[0]) {
+		if ((err = tk_imp_load_control(im, &im->conf)) || (err = tk_imp_load_control(im, &im->replace)) ||
+		    (err = tk_imp_load_control(im, &im->clear)) || (err = tk_imp_load_control(im, &im->urgent)))
+			goto out;
+	}
+	if (im->whole_reason[0]) {
+		sum->refused_whole = 1;
+		goto finish;
+	}
+	tk_imp_check_conf(im);
+	tk_imp_check_urgent(im);
+	/* The stick's settings may change the limits: size the buffer after them. */
+	im->bufsize = (size_t)im->cfg.max_file_bytes + 1;
+	im->buf = tk_malloc(im->bufsize);
+	if (!im->buf) {
+		err = TK_ENOMEM;
+		goto out;
+	}
+	err = tk_walk(im->rootfd, tk_imp_visit, im, &ws);
+	if (err == TK_ENOMEM)
+		goto out;
+	err = TK_OK;
+	if (ws.truncated) {
+		sum->incomplete = 1;
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The stick holds more than %d files and folders: only the first %d were looked at.",
+			 TK_WALK_MAX_ENTRIES, TK_WALK_MAX_ENTRIES);
+	}
+	if (!im->whole_reason[0] && im->man && !sum->incomplete) {
+		const char *missing = tk_manifest_unseen(im->man);
+
+		if (missing) {
+			char shown[600];
+
+			tk_import_show_name(missing, shown, sizeof shown);
+			snprintf(im->whole_reason, sizeof im->whole_reason,
+				 "the file \"%s\" is in the signed list but not on the stick", shown);
+		}
+	}
+	if (!im->whole_reason[0] && im->man && sum->incomplete)
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the stick could not be read completely, so its signature could not be checked");
+	if (im->whole_reason[0]) {
+		sum->refused_whole = 1;
+		tk_cache_abort(im->cache);
+		goto finish;
+	}
+
+	/* REPLACE and CLEAR remove articles: only when the stick was read whole. */
+	sum->mode = TK_IMPORT_MERGE;
+	if (!sum->incomplete && !sum->cache_failed) {
+		if (im->clear.present) {
+			sum->mode = TK_IMPORT_CLEAR;
+			cmode = TK_CACHE_REPLACE;
+		} else if (im->replace.present && tk_cache_touched_count(im->cache) > 0) {
+			sum->mode = TK_IMPORT_REPLACE;
+			cmode = TK_CACHE_REPLACE;
+		}
+	}
+	lim.max_articles = im->cfg.max_articles;
+	lim.max_bytes = im->cfg.max_cache_bytes;
+	lim.expire_days = im->cfg.expire_days;
+	lim.now = im->now;
+	err = tk_cache_commit(im->cache, cmode, &lim, &ch);
+	if (err) {
+		sum->cache_failed = 1;
+		snprintf(im->stop_reason, sizeof im->stop_reason, "%s",
+			 err == TK_ENOSPC ? "The ticker's storage is full: not every article could be saved. "
+					    "Articles already on the ticker are unharmed."
+					  : "The ticker could not write to its storage. Articles already on "
+					    "the ticker are unharmed.");
+		tk_log(TK_LOG_ERROR, "import: cache commit failed: %s", tk_strerror(err));
+		err = TK_OK;
+	}
+	if (ch.evicted || ch.expired)
+		tk_sb_printf(&im->files, "  (%zu older article%s removed to stay within the limits, "
+			     "%zu removed because older than %ld days)\n", ch.evicted,
+			     ch.evicted == 1 ? " was" : "s were", ch.expired, im->cfg.expire_days);
+	if (!sum->cache_failed) {
+		int e2 = TK_OK;
+
+		if (im->urgent.present && !im->urgent_clear) {
+			char ubuf[TK_URGENT_TEXT_MAX + 64];
+			int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 "\n%s\n",
+					 im->now + im->cfg.urgent_hours * 3600, im->urgent_msg);
+
+			e2 = tk_cache_write_state(im->cache, ".urgent", ubuf, (size_t)n);
+		} else if (im->urgent_clear || sum->mode == TK_IMPORT_CLEAR) {
+			e2 = tk_cache_remove_state(im->cache, ".urgent");
+		}
+		if (!e2 && im->conf_ok)
+			e2 = tk_cache_write_state(im->cache, ".config", im->conf.text, im->conf.len);
+		if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
+			e2 = tk_cache_bump_generation(im->cache);
+		if (e2) {
+			sum->cache_failed = 1;
+			snprintf(im->stop_reason, sizeof im->stop_reason,
+				 "The ticker could not save the urgent notice or the settings (storage full?).");
+		}
+	}
+finish:
+	tk_imp_exit_code(im);
+	tk_imp_banner(im);
+	if (im->cache)
+		tk_cache_set_banner(im->cache, im->now + TK_IMPORT_BANNER_SECONDS, sum->banner);
+	tk_imp_write_report(im, src, o);
+	tk_log(TK_LOG_INFO, "import: done: %zu added, %zu updated, %zu unchanged, %zu ignored, "
+	       "%zu refused (mode %s)", sum->n[0], sum->n[1], sum->n[2], sum->n[3], sum->n[4],
+	       tk_imp_mode_name(sum->mode));
+	if (sum->refused_whole)
+		tk_log(TK_LOG_WARN, "import: stick refused: %s", im->whole_reason);
+	if (im->stop_reason[0])
+		tk_log(TK_LOG_WARN, "import: %s", im->stop_reason);
+	tk_log(TK_LOG_DEBUG, "import: io: %lu reads, %lu writes, %lu fsyncs, %lu renames, %lu unlinks",
+	       tk_io_count(TK_IO_READ), tk_io_count(TK_IO_WRITE), tk_io_count(TK_IO_FSYNC),
+	       tk_io_count(TK_IO_RENAME), tk_io_count(TK_IO_UNLINK));
+out:
+	if (err && started) {
+		/* Out of memory mid-way: nothing staged becomes visible. */
+		tk_cache_abort(im->cache);
+		tk_log(TK_LOG_ERROR, "import: stopped: %s", tk_strerror(err));
+	}
+	if (err)
+		sum->exit_code = TK_EXIT_FAIL;
+	if (im) {
+		tk_cache_close(im->cache);
+		if (im->rootfd >= 0)
+			close(im->rootfd);
+		tk_sign_keyring_free(im->ring);
+		tk_manifest_free(im->man);
+		tk_nameset_free(&im->names);
+		tk_free(im->files.p);
+		tk_free(im->conf_problems.p);
+		tk_free(im->buf);
+		tk_imp_free_control(&im->replace);
+		tk_imp_free_control(&im->clear);
+		tk_imp_free_control(&im->urgent);
+		tk_imp_free_control(&im->conf);
+		tk_free(im);
+	}
+	return err;
+}

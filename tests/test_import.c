@@ -1,0 +1,696 @@
+/* Import: outcomes per file, modes, urgent notice, settings, the report, and
+ * hostile sticks (100,000 files, a sparse 4 GiB file, deep trees, symlink
+ * loops, odd names, a FIFO, a file changing while read) plus faults (stick
+ * pulled, disk full, crash at every step, allocation failures). Fixture
+ * sticks in tests/data/sticks/NAME/ are checked against NAME.expect. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "cmd.h"
+#include "config.h"
+#include "err.h"
+#include "import.h"
+#include "log.h"
+#include "mem.h"
+#include "testfs.h"
+
+static const int64_t NOW = 1800000000;
+
+struct env {
+	char *stick, *cache, *keys;
+	struct tk_config cfg;
+};
+
+static int setup(void **state)
+{
+	struct env *e = calloc(1, sizeof *e);
+	char *root = tfs_mkdtemp();
+	size_t n = strlen(root) + 16;
+
+	e->stick = malloc(n);
+	e->cache = malloc(n);
+	e->keys = malloc(n);
+	snprintf(e->stick, n, "%s/stick", root);
+	snprintf(e->cache, n, "%s/cache", root);
+	snprintf(e->keys, n, "%s/keys", root);
+	mkdir(e->stick, 0755);
+	free(root);
+	tk_config_defaults(&e->cfg);
+	snprintf(e->cfg.cache_dir, sizeof e->cfg.cache_dir, "%s", e->cache);
+	snprintf(e->cfg.keys_dir, sizeof e->cfg.keys_dir, "%s", e->keys);
+	*state = e;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct env *e = *state;
+	char *root = strdup(e->stick);
+
+	*strrchr(root, '/') = '\0';
+	tfs_rm_rf(root);
+	free(root);
+	free(e->stick);
+	free(e->cache);
+	free(e->keys);
+	free(e);
+	return 0;
+}
+
+static int run(struct env *e, struct tk_import_summary *s)
+{
+	struct tk_import_opts o = { NULL, NOW };
+
+	return tk_import_run(e->stick, &e->cfg, &o, s);
+}
+
+static char *report(struct env *e)
+{
+	char *r = tfs_read(e->stick, TK_IMPORT_REPORT, NULL);
+
+	assert_non_null(r);
+	return r;
+}
+
+static void art(struct env *e, const char *rel, const char *headline)
+{
+	char text[512];
+
+	snprintf(text, sizeof text, "%s\n\nThe council met on Tuesday to discuss %s in detail.\n"
+		 "\"We expect progress by spring,\" said the chair, Maria Lind.\n", headline, headline);
+	assert_int_equal(tfs_write_str(e->stick, rel, text), 0);
+}
+
+static void rm_stick(struct env *e, const char *rel)
+{
+	char path[4200];
+
+	snprintf(path, sizeof path, "%s/%s", e->stick, rel);
+	tfs_rm_rf(path);
+}
+
+static void test_outcomes_and_report(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r, *list;
+
+	art(e, "news/budget.txt", "Budget approved for 2027");
+	art(e, "bridge.md", "Bridge works begin in May");
+	assert_int_equal(tfs_write_str(e->stick, "page.html",
+		"<html><head><title>Library hours</title></head><body><h1>Library open late</h1>"
+		"<p>The central library now stays open until nine on Thursdays.</p></body></html>"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "empty.txt", ""), 0);
+	assert_int_equal(tfs_write(e->stick, "photo.jpg", "\xff\xd8\xff\xe0", 4), 0);
+	assert_int_equal(tfs_write_str(e->stick, "Thumbs.db", "junk"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "._bridge.md", "junk"), 0);
+	assert_int_equal(tfs_write_str(e->stick, ".Trashes/501/x.txt", "Deleted\n\nOld text."), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 3);
+	assert_int_equal(s.n[TK_IMPORT_IGNORED], 1);
+	assert_int_equal(s.n[TK_IMPORT_REFUSED], 1);
+	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+	assert_true(s.report_written);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "bridge.md\nnews - budget.txt\npage.html");
+	free(list);
+	r = report(e);
+	assert_non_null(strstr(r, "RESULT:   3 added, 0 updated, 0 unchanged, 1 ignored, 1 refused."));
+	assert_non_null(strstr(r, "  REFUSED    empty.txt  --  "));
+	assert_non_null(strstr(r, "  added      news/budget.txt  --  \"Budget approved for 2027\""));
+	assert_non_null(strstr(r, "  ignored    photo.jpg  --  a photo"));
+	assert_non_null(strstr(r, "(3 files left by the computer's operating system"));
+	assert_non_null(strstr(r, "NOW ON THE TICKER: 3 article files"));
+	assert_null(strstr(r, "Thumbs.db  --"));
+	free(r);
+	r = tfs_read(e->cache, ".status", NULL);
+	assert_non_null(strstr(r, "3 articles added, 1 refused"));
+	free(r);
+
+	/* Again: nothing new; the same content under another name is no duplicate. */
+	r = tfs_read(e->stick, "bridge.md", NULL);
+	assert_int_equal(tfs_write_str(e->stick, "copy.txt", r), 0);
+	free(r);
+	art(e, "news/budget.txt", "Budget approved for 2027, amended");
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 0);
+	assert_int_equal(s.n[TK_IMPORT_UPDATED], 1);
+	assert_int_equal(s.n[TK_IMPORT_UNCHANGED], 3);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "bridge.md\nnews - budget.txt\npage.html");
+	free(list);
+	r = report(e);
+	assert_non_null(strstr(r, "already on the ticker (same text as \"bridge.md\")"));
+	free(r);
+}
+
+static void test_replace_clear(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *list, *r;
+
+	art(e, "a.txt", "First story");
+	art(e, "b.txt", "Second story");
+	assert_int_equal(run(e, &s), TK_OK);
+	tfs_rm_rf(e->stick);
+	mkdir(e->stick, 0755);
+	art(e, "c.txt", "Third story");
+	art(e, "b.txt", "Second story");
+	assert_int_equal(tfs_write_str(e->stick, "replace.txt", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.mode, TK_IMPORT_REPLACE);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "b.txt\nc.txt");
+	free(list);
+
+	/* REPLACE with nothing importable removes nothing. */
+	tfs_rm_rf(e->stick);
+	mkdir(e->stick, 0755);
+	assert_int_equal(tfs_write_str(e->stick, "REPLACE", ""), 0);
+	assert_int_equal(tfs_write_str(e->stick, "empty.txt", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.mode, TK_IMPORT_MERGE);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "b.txt\nc.txt");
+	free(list);
+	r = report(e);
+	assert_non_null(strstr(r, "NOT carried out"));
+	free(r);
+
+	/* CLEAR empties the ticker, urgent notice included. */
+	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n\nUse the stairs.\n"), 0);
+	rm_stick(e, "REPLACE");
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
+	rm_stick(e, "URGENT.txt");
+	assert_int_equal(tfs_write_str(e->stick, "CLEAR", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.mode, TK_IMPORT_CLEAR);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "");
+	free(list);
+	assert_int_equal(tfs_exists(e->cache, ".urgent"), 0);
+	r = tfs_read(e->cache, ".status", NULL);
+	assert_non_null(strstr(r, "Ticker cleared: 0 articles on the ticker now"));
+	free(r);
+}
+
+static void test_urgent(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *u, expect[64];
+
+	e->cfg.urgent_hours = 2;
+	assert_int_equal(tfs_write_str(e->stick, "urgent.TXT",
+				       "Fire alarm test at 14:00\n\nNo need to leave the building.\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	u = tfs_read(e->cache, ".urgent", NULL);
+	snprintf(expect, sizeof expect, "%lld\nFire alarm test at 14:00\n", (long long)NOW + 7200);
+	assert_memory_equal(u, expect, strlen(expect));
+	assert_non_null(strstr(u, "No need to leave the building."));
+	free(u);
+	assert_int_equal(tfs_count(e->cache, "urgent"), 0); /* not imported as an article */
+	/* An empty one removes the notice. */
+	assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "\r\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, ".urgent"), 0);
+}
+
+static void test_settings(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r, *c;
+
+	for (int i = 0; i < 4; i++) {
+		char name[32], head[64];
+
+		snprintf(name, sizeof name, "s%d.txt", i);
+		snprintf(head, sizeof head, "Story number %d", i);
+		art(e, name, head);
+	}
+	/* Bad settings: none applied, every problem listed. */
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf",
+		"max_articles = 2\nspeed = fast\nwhatever = 1\nkeys_dir = /tmp\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 4);
+	assert_int_equal(tfs_exists(e->cache, ".config"), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "SETTINGS: ticker.conf was NOT applied"));
+	assert_non_null(strstr(r, "line 2: speed: not a whole number"));
+	assert_non_null(strstr(r, "line 3: whatever: unknown key"));
+	assert_non_null(strstr(r, "line 4: keys_dir: cannot be changed from a USB stick"));
+	free(r);
+	/* Good settings: applied to this import (limit 2) and kept for the display. */
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "max_articles = 2\nspeed = 3\n"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "REPLACE", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.n[TK_IMPORT_UNCHANGED], 2);
+	assert_int_equal(s.n[TK_IMPORT_REFUSED], 2);
+	assert_int_equal(tfs_count(e->cache, "s"), 2);
+	c = tfs_read(e->cache, ".config", NULL);
+	assert_string_equal(c, "max_articles = 2\nspeed = 3\n");
+	free(c);
+	r = report(e);
+	assert_non_null(strstr(r, "the ticker is full: it keeps at most 2 articles"));
+	free(r);
+	{
+		struct tk_config cfg;
+
+		tk_config_defaults(&cfg);
+		assert_int_equal(tk_cache_config_apply(e->cache, &cfg, NULL, NULL), TK_OK);
+		assert_int_equal(cfg.speed, 3);
+	}
+}
+
+static void test_odd_names_links_fifo(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char path[4200], outside[4200], *r, *list;
+
+	art(e, "line\nbreak.txt", "A name with a newline");
+	art(e, "bad\xff\xfe.txt", "A name that is not UTF-8");
+	art(e, "caf\xc3\xa9/\xe6\x96\xb0\xe9\x97\xbb.md", "Unicode folder and file");
+	/* A link to an article outside the stick must never be followed. */
+	snprintf(outside, sizeof outside, "%s/../outside.txt", e->stick);
+	assert_int_equal(tfs_write_str(e->stick, "../outside.txt", "Secret outside\n\nNot on the stick.\n"), 0);
+	snprintf(path, sizeof path, "%s/link.txt", e->stick);
+	assert_int_equal(symlink(outside, path), 0);
+	snprintf(path, sizeof path, "%s/loop", e->stick);
+	assert_int_equal(symlink(".", path), 0);
+	snprintf(path, sizeof path, "%s/dirlink", e->stick);
+	assert_int_equal(symlink("..", path), 0);
+	snprintf(path, sizeof path, "%s/pipe.txt", e->stick);
+	assert_int_equal(mkfifo(path, 0644), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 3);
+	assert_int_equal(s.n[TK_IMPORT_IGNORED], 4);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "bad__.txt\ncaf\xc3\xa9 - \xe6\x96\xb0\xe9\x97\xbb.md\nline_break.txt");
+	free(list);
+	r = report(e);
+	assert_non_null(strstr(r, "  added      line?break.txt  --"));
+	assert_non_null(strstr(r, "  added      bad??.txt  --"));
+	assert_non_null(strstr(r, "  ignored    link.txt  --  a link"));
+	assert_non_null(strstr(r, "  ignored    pipe.txt  --  not a regular file"));
+	assert_null(strchr(r, '\xff'));
+	assert_null(strstr(r, "Secret outside"));
+	free(r);
+}
+
+static void test_deep_tree_and_sparse_file(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char rel[4096] = "", *r;
+	int fd;
+
+	for (int i = 0; i < 40; i++)
+		strcat(rel, "d/");
+	strcat(rel, "deep.txt");
+	art(e, rel, "Too deep to be seen");
+	art(e, "d/d/d/shallow.txt", "Deep enough to be seen");
+	snprintf(rel, sizeof rel, "%s/huge.txt", e->stick);
+	fd = open(rel, O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 4LL << 30), 0); /* sparse: costs no disk */
+	close(fd);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 1);
+	r = report(e);
+	assert_non_null(strstr(r, "REFUSED    huge.txt  --  too large: 4.3 GB (the limit is 4.2 MB)"));
+	assert_non_null(strstr(r, "folder nested too deeply"));
+	free(r);
+}
+
+static void test_many_tiny_files(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char rel[64], *r;
+	int total = 100000;
+
+	/* 100,000 files in 100 folders: the walk stops at its cap, memory stays bounded. */
+	for (int i = 0; i < total; i++) {
+		snprintf(rel, sizeof rel, "f%02d/%05d.txt", i % 100, i);
+		assert_int_equal(tfs_write_str(e->stick, rel, i % 2 ? "Tiny\n\nx" : "Small note\n\ny"), 0);
+	}
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_true(s.incomplete);
+	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 2); /* two distinct contents */
+	assert_int_equal(tfs_count(e->cache, "f"), 2);
+	r = report(e);
+	assert_non_null(strstr(r, "only the first 20000 were looked at"));
+	free(r);
+}
+
+static int change_once_fd = -1;
+
+static void change_while_read(void *ctx, int fd)
+{
+	const char *path = ctx;
+
+	(void)fd;
+	if (change_once_fd++ == 0) {
+		FILE *f = fopen(path, "ab");
+
+		fputs("\nAppended while the ticker was reading.\n", f);
+		fclose(f);
+	}
+}
+
+static void test_file_changes_while_read(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char path[4200], *r;
+
+	art(e, "moving.txt", "A file that grows");
+	snprintf(path, sizeof path, "%s/moving.txt", e->stick);
+	change_once_fd = 0;
+	tk_io_on_read(change_while_read, path);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_on_read(NULL, NULL);
+	assert_int_equal(s.n[TK_IMPORT_REFUSED], 1);
+	assert_int_equal(tfs_count(e->cache, "moving"), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "changed while it was being read"));
+	free(r);
+}
+
+/* ---- faults ---- */
+
+static void three_old(struct env *e)
+{
+	struct tk_import_summary s;
+
+	art(e, "old1.txt", "Old story one");
+	art(e, "old2.txt", "Old story two");
+	art(e, "shared.txt", "Old version of the shared story");
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 3);
+	tfs_rm_rf(e->stick);
+	mkdir(e->stick, 0755);
+	for (int i = 0; i < 6; i++) {
+		char name[32], head[64];
+
+		snprintf(name, sizeof name, "new%d.txt", i);
+		snprintf(head, sizeof head, "New story %d", i);
+		art(e, name, head);
+	}
+	art(e, "shared.txt", "New version of the shared story");
+	assert_int_equal(tfs_write_str(e->stick, "REPLACE", ""), 0);
+}
+
+/* Every visible article is whole (an exact copy of an old or a new file);
+ * old ones are all there unless the REPLACE completed. */
+static void check_cache(struct env *e, int replace_done_allowed)
+{
+	struct tk_cache *c = NULL;
+	char *list, *p, *save = NULL;
+	int old = 0, n = 0;
+
+	assert_int_equal(tk_cache_open(e->cache, &c), TK_OK);
+	tk_cache_close(c);
+	assert_int_equal(tfs_count(e->cache, ".tmp-"), 0);
+	list = tfs_list(e->cache);
+	for (p = strtok_r(list, "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
+		char *body = tfs_read(e->cache, p, NULL), *src = tfs_read(e->stick, p, NULL);
+
+		n++;
+		old += !strncmp(p, "old", 3);
+		assert_non_null(body);
+		if (!strncmp(p, "old", 3) || !strcmp(p, "shared.txt"))
+			assert_non_null(strstr(body, "story"));
+		else
+			assert_string_equal(body, src); /* a new article: whole */
+		if (!strcmp(p, "shared.txt"))
+			assert_true(strstr(body, "Old version") || (src && !strcmp(body, src)));
+		free(body);
+		free(src);
+	}
+	free(list);
+	if (old < 2) {
+		assert_true(replace_done_allowed);
+		assert_int_equal(old, 0);
+		assert_int_equal(n, 7);
+	}
+}
+
+static void test_stick_pulled(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	three_old(e);
+	/* Reads fail from the 4th on: a REPLACE must then remove nothing. */
+	tk_io_fail_at(TK_IO_MASK(TK_IO_READ), 4, EIO);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_fail_at(0, 0, 0);
+	assert_true(s.incomplete);
+	assert_int_equal(s.mode, TK_IMPORT_MERGE);
+	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+	check_cache(e, 0);
+	assert_int_equal(tfs_exists(e->cache, "old1.txt"), 1);
+	r = report(e);
+	assert_non_null(strstr(r, "THE IMPORT DID NOT FINISH: The stick stopped responding"));
+	assert_non_null(strstr(r, "The REPLACE file was found but NOT carried out"));
+	free(r);
+	for (long k = 1; k < 12; k++) {
+		tk_io_fail_at(TK_IO_MASK(TK_IO_READ), k, EIO);
+		assert_int_equal(run(e, &s), TK_OK);
+		tk_io_fail_at(0, 0, 0);
+		check_cache(e, 0);
+	}
+}
+
+static void test_disk_full(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	three_old(e);
+	tk_io_fail_at(TK_IO_MASK(TK_IO_WRITE), 3, ENOSPC);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_fail_at(0, 0, 0);
+	assert_true(s.cache_failed);
+	assert_int_equal(s.exit_code, TK_EXIT_FAIL);
+	check_cache(e, 0);
+	assert_int_equal(tfs_exists(e->cache, "old2.txt"), 1);
+	(void)r;
+}
+
+static void test_fail_every_step(void **state)
+{
+	struct env *e = *state;
+	static const unsigned masks[] = { TK_IO_MASK(TK_IO_WRITE), TK_IO_MASK(TK_IO_FSYNC),
+					  TK_IO_MASK(TK_IO_RENAME), TK_IO_MASK(TK_IO_UNLINK) };
+
+	three_old(e);
+	for (size_t m = 0; m < sizeof masks / sizeof masks[0]; m++) {
+		long n;
+
+		for (n = 1; n < 400; n++) {
+			struct tk_import_summary s;
+			char *snap = NULL;
+
+			/* Each round starts from the old set. */
+			tfs_rm_rf(e->cache);
+			{
+				struct env tmp = *e;
+				char *stick2 = malloc(strlen(e->stick) + 8);
+
+				sprintf(stick2, "%s-old", e->stick);
+				tfs_rm_rf(stick2);
+				mkdir(stick2, 0755);
+				tmp.stick = stick2;
+				art(&tmp, "old1.txt", "Old story one");
+				art(&tmp, "old2.txt", "Old story two");
+				art(&tmp, "shared.txt", "Old version of the shared story");
+				assert_int_equal(run(&tmp, &s), TK_OK);
+				tfs_rm_rf(stick2);
+				free(stick2);
+			}
+			tk_io_fail_at(masks[m], n, m == 0 ? ENOSPC : EIO);
+			assert_int_equal(run(e, &s), TK_OK);
+			tk_io_fail_at(0, 0, 0);
+			check_cache(e, 1);
+			free(snap);
+			if (!s.cache_failed && s.report_written)
+				break;
+		}
+		assert_true(n > 1 && n < 400);
+	}
+}
+
+static void test_crash_every_step(void **state)
+{
+	struct env *e = *state;
+	long n;
+	int crashed = 0;
+
+	three_old(e);
+	for (n = 1; n < 400; n++) {
+		struct tk_import_summary s;
+		int status = 0;
+		pid_t pid;
+
+		tfs_rm_rf(e->cache);
+		{
+			struct env tmp = *e;
+			char *stick2 = malloc(strlen(e->stick) + 8);
+
+			sprintf(stick2, "%s-old", e->stick);
+			mkdir(stick2, 0755);
+			tmp.stick = stick2;
+			art(&tmp, "old1.txt", "Old story one");
+			art(&tmp, "old2.txt", "Old story two");
+			art(&tmp, "shared.txt", "Old version of the shared story");
+			assert_int_equal(run(&tmp, &s), TK_OK);
+			tfs_rm_rf(stick2);
+			free(stick2);
+		}
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			tk_io_crash_at(n);
+			_exit(run(e, &s) == TK_OK ? 0 : 1);
+		}
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFEXITED(status));
+		check_cache(e, 1);
+		if (WEXITSTATUS(status) == 0)
+			break;
+		assert_int_equal(WEXITSTATUS(status), TK_IO_CRASH_STATUS);
+		crashed++;
+	}
+	assert_true(crashed > 10 && n < 400);
+}
+
+static void test_alloc_failures(void **state)
+{
+	struct env *e = *state;
+	long n;
+
+	/* Plain text only: the reader's own tests loop over its HTML/feed paths. */
+	art(e, "a.txt", "Alloc story");
+	art(e, "sub/b.md", "Another alloc story");
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "speed = 3\n"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Notice\n\nText.\n"), 0);
+	for (n = 1; n < 5000; n++) {
+		struct tk_import_summary s;
+		int err, failed;
+
+		tfs_rm_rf(e->cache);
+		tk_mem_fail_at(n);
+		err = run(e, &s);
+		failed = tk_mem_failed();
+		tk_mem_fail_at(0);
+		assert_true(err == TK_OK || err == TK_ENOMEM);
+		if (!failed) {
+			assert_int_equal(err, TK_OK);
+			assert_int_equal(s.exit_code, TK_EXIT_OK);
+			break;
+		}
+	}
+	assert_true(n > 5 && n < 5000);
+}
+
+/* Fixture sticks: tests/data/sticks/NAME/ against NAME.expect, whose lines are
+ * "<outcome> <path>" exactly as in the report's file list. */
+static void test_fixture_sticks(void **state)
+{
+	struct env *e = *state;
+	const char *root = getenv("TK_ROOT");
+	char dir[4096];
+	DIR *d;
+	struct dirent *de;
+	int checked = 0;
+
+	snprintf(dir, sizeof dir, "%s/tests/data/sticks", root ? root : ".");
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((de = readdir(d))) {
+		char stick[4400], *expect, *line, *save = NULL, *r, out[4500];
+		struct tk_import_opts o = { out, NOW };
+		struct tk_import_summary s;
+
+		if (de->d_name[0] == '.' || strstr(de->d_name, ".expect"))
+			continue;
+		snprintf(stick, sizeof stick, "%s/%s", dir, de->d_name);
+		snprintf(out, sizeof out, "%s/report-%s.txt", e->keys, de->d_name);
+		mkdir(e->keys, 0755);
+		tfs_rm_rf(e->cache);
+		{
+			char en[300];
+
+			snprintf(en, sizeof en, "%s.expect", de->d_name);
+			expect = tfs_read(dir, en, NULL);
+		}
+		assert_non_null(expect);
+		assert_int_equal(tk_import_run(stick, &e->cfg, &o, &s), TK_OK);
+		r = tfs_read("", out, NULL);
+		assert_non_null(r);
+		for (line = strtok_r(expect, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			char want[600], label[32], path[512];
+
+			if (line[0] == '#' || sscanf(line, "%31s %511[^\n]", label, path) != 2)
+				continue;
+			snprintf(want, sizeof want, "  %-9s  %s  --", label, path);
+			if (!strstr(r, want)) {
+				fprintf(stderr, "%s: missing line '%s'\n%s", de->d_name, want, r);
+				fail();
+			}
+		}
+		free(expect);
+		free(r);
+		checked++;
+	}
+	closedir(d);
+	assert_true(checked > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_outcomes_and_report, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_changes_while_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stick_pulled, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fail_every_step, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_crash_every_step, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fixture_sticks, setup, teardown),
+	};
+
+	tk_mem_init();
+	tk_log_set_level(TK_LOG_ERROR);
+	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
+}
