@@ -331,7 +331,14 @@ int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint6
 			err = r;
 			goto out;
 		}
-		if (r || tk_doc_parse(buf, len, names[i], &ro, &doc, &reason)) {
+		if (!r)
+			r = tk_doc_parse(buf, len, names[i], &ro, &doc, &reason);
+		if (r == TK_ENOMEM) {
+			tk_free(buf);
+			err = r;
+			goto out;
+		}
+		if (r) {
 			pl->files_refused++;
 			tk_free(buf);
 			continue;

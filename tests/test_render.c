@@ -422,10 +422,68 @@ static void test_playlist_order_and_notices(void **state)
 	assert_int_equal(tk_playlist_load(dir, NULL, 0, &pl), TK_ENOENT);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* A cache directory: newest first by article date, refused files counted;
+ * every allocation failure gives TK_ENOMEM and leaks nothing (ASan checks). */
+static void test_playlist_load_dir(void **state)
+{
+	char dir[] = "/tmp/ticker-test-XXXXXX", path[512];
+	struct tk_playlist *pl = NULL;
+	const char *names[] = { "a-old.txt", "b-new.md", "binary.txt" };
+	int err;
+	long n;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	write_file(dir, names[0], "Ferry timetable changes for the winter\n2026-01-05\n\n"
+				  "\"We kept the early boat,\" said Lena Holm, the ferry manager.\n");
+	write_file(dir, names[1], "# Library extends opening hours to 10 pm\n\n2026-03-09\n\n"
+				  "The library will open 12 more hours a week from April.\n");
+	write_file(dir, names[2], "\x89PNG\r\n\x1a\n\x01\x02\x03");
+	assert_int_equal(tk_playlist_load(dir, NULL, 7, &pl), TK_OK);
+	assert_int_equal(pl->generation, 7);
+	assert_int_equal(pl->n_articles, 2);
+	assert_int_equal(pl->files_read, 2);
+	assert_int_equal(pl->files_refused, 1);
+	assert_string_equal(pl->articles[0].headline, "Library extends opening hours to 10 pm");
+	assert_true(pl->articles[0].when > pl->articles[1].when);
+	tk_playlist_unref(pl);
+	for (n = 1;; n++) {
+		pl = NULL;
+		tk_mem_fail_at(n);
+		err = tk_playlist_load(dir, NULL, 0, &pl);
+		tk_mem_fail_at(0);
+		if (err == TK_OK)
+			break;
+		assert_int_equal(err, TK_ENOMEM);
+		assert_null(pl);
+		assert_true(n < 100000);
+	}
+	assert_int_equal(pl->n_articles, 2);
+	tk_playlist_unref(pl);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_playlist_order_and_notices),
+		cmocka_unit_test(test_playlist_load_dir),
 		cmocka_unit_test(test_rtl_order),
 		cmocka_unit_test(test_band_moves_speed_px),
 		cmocka_unit_test(test_deterministic),
