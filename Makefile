@@ -4,6 +4,7 @@
 #   make check           install missing packages, build, run every unit test
 #   make TARGET=arm64    cross-build build/arm64/ticker (also armhf); check runs tests under qemu
 #   make check-asan      unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)
+#   make check-faults    kill -9 the importer at 200 random points; the cache must stay whole
 #   make bench           benchmarks that print figures (never pass/fail)
 #   make install DESTDIR=... PREFIX=...
 TARGET  ?= host
@@ -126,6 +127,13 @@ check-asan: deps-asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/build/$(TARGET)-asan/ticker \
 	  sh tests/run-tests.sh $(patsubst build/$(TARGET)/%,build/$(TARGET)-asan/%,$(TESTBINS))
+
+# Power cuts during `ticker import`: kill -9 at random points, RUNS times (tests/faults/).
+.PHONY: check-faults
+check-faults: deps
+	@$(MAKE) --no-print-directory all
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker RUNS=$(or $(RUNS),200) \
+	  bash tests/faults/killloop.sh
 
 # Run on the bundled demo articles: a window or KMSDRM when there is a display, else a PNG.
 run: deps

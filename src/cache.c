@@ -137,6 +137,15 @@ int tk_io_fsync(int fd)
 	return h < 0 ? -1 : fsync(fd);
 }
 
+int tk_io_syncfs(int fd)
+{
+	int h = tk_io_hook(TK_IO_FSYNC);
+
+	if (h > 0)
+		tk_io_crash();
+	return h < 0 ? -1 : syncfs(fd);
+}
+
 int tk_io_rename(int olddfd, const char *oldname, int newdfd, const char *newname)
 {
 	int h = tk_io_hook(TK_IO_RENAME);
@@ -811,7 +820,8 @@ int tk_cache_stage(struct tk_cache *c, const char *name, const void *bytes, size
 		err = tk_io_err(errno);
 		goto out;
 	}
-	if (tk_io_write_all(fd, bytes, len) || tk_io_fsync(fd)) {
+	/* No fsync per file: commit makes them all durable with one syncfs. */
+	if (tk_io_write_all(fd, bytes, len)) {
 		err = tk_io_err(errno);
 		goto out;
 	}
@@ -1055,6 +1065,13 @@ int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode,
 	err = tk_cache_grow((void **)&c->e, &c->cap, c->n + c->nst, sizeof *c->e);
 	if (err)
 		goto out;
+	/* Every staged file must be on disk before any of them is renamed into
+	 * view: one syncfs(2) does that for all of them at the cost of one flush,
+	 * where an fsync per file costs a journal commit each (5 ms on an SD card). */
+	if (c->nst && tk_io_syncfs(c->dfd)) {
+		err = tk_io_err(errno);
+		goto out;
+	}
 	for (; done < c->nst; done++) {
 		struct tk_cache_staged *s = &c->st[done];
 		struct tk_cache_entry *e = tk_cache_find_name(c, s->name);

@@ -40,6 +40,8 @@ ssize_t tk_io_read(int fd, void *buf, size_t n);
 /* Write all n bytes. 0, or -1 with errno. */
 int tk_io_write_all(int fd, const void *buf, size_t n);
 int tk_io_fsync(int fd);
+/* syncfs(2): flush the whole file system holding fd (counted as an fsync). */
+int tk_io_syncfs(int fd);
 int tk_io_rename(int olddfd, const char *oldname, int newdfd, const char *newname);
 int tk_io_unlink(int dfd, const char *name);
 /* Atomically replace dfd/name with buf: write tmpname, fsync, rename, fsync
@@ -90,8 +92,8 @@ enum tk_cache_match {
 enum tk_cache_match tk_cache_match(struct tk_cache *c, const char *name,
 				   const unsigned char sha256[32], const char **holder);
 
-/* Write bytes to a temporary file in the cache and fsync it; it becomes
- * visible as name at tk_cache_commit. Returns TK_OK, TK_ENOSPC, TK_EIO,
+/* Write bytes to a temporary file in the cache; it becomes visible as name
+ * at tk_cache_commit, which first makes every staged file durable (syncfs). Returns TK_OK, TK_ENOSPC, TK_EIO,
  * TK_EINVAL (bad name) or TK_ENOMEM. */
 int tk_cache_stage(struct tk_cache *c, const char *name, const void *bytes, size_t len,
 		   const unsigned char sha256[32]);
