@@ -25,6 +25,15 @@ struct tk_chunkbuf {
 	uint32_t *px;
 };
 
+/* One crawl item as pieces placed on the band (no band-sized copy: a long
+ * quote would otherwise cost megabytes): the chip box and its text, the
+ * text, the separator square. x positions are from the item's start. */
+struct tk_crawlitem {
+	SDL_Surface *text, *chip;
+	SDL_Rect text_at, chip_at, box, sep;
+	int w;
+};
+
 struct tk_scene {
 	SDL_Renderer *r;
 	const struct tk_config *cfg;
@@ -70,7 +79,7 @@ struct tk_scene {
 	struct tk_playlist *wpl, *wcard_pl;
 	size_t witem;
 	int64_t wcard_base;
-	SDL_Surface *wcur;
+	struct tk_crawlitem wcur;
 	int wcur_off;
 	int64_t wnext_chunk;
 
@@ -161,15 +170,21 @@ static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const ch
 	return w;
 }
 
-/* The crawl surface of one item (band height, transparent). */
-static SDL_Surface *tk_item_surface(struct tk_scene *s, const struct tk_playlist *pl, const struct tk_pl_item *it)
+static void tk_item_free(struct tk_crawlitem *ci)
+{
+	SDL_FreeSurface(ci->text);
+	SDL_FreeSurface(ci->chip);
+	memset(ci, 0, sizeof *ci);
+}
+
+static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl, const struct tk_pl_item *it,
+			struct tk_crawlitem *ci)
 {
 	const struct tk_config *c = s->cfg;
 	struct tk_span sp[6];
 	size_t n = 0;
 	char text[600], who[300], pre[620], post[600];
-	SDL_Surface *ts = NULL, *out = NULL;
-	int base = 0, x, w, chipw = 0, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
+	int base = 0, x, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
 	int bl = s->bh / 2 + fs * 36 / 100; /* baseline: cap height centred in the band */
 	const char *label = NULL;
 	char idle[] = "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
@@ -226,27 +241,82 @@ static SDL_Surface *tk_item_surface(struct tk_scene *s, const struct tk_playlist
 		}
 		}
 	}
-	if (tk_fonts_render(s->fonts, sp, n, &ts, &base))
-		return NULL;
-	if (c->labels && label && *label)
-		chipw = tk_chip(s, NULL, 0, 0, label, fs * 42 / 100, 0, 0);
-	w = (chipw ? chipw + fs / 2 : 0) + ts->w + gap + sq + gap;
-	out = SDL_CreateRGBSurfaceWithFormat(0, w, s->bh, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!out)
-		goto out;
-	SDL_FillRect(out, NULL, 0);
+	memset(ci, 0, sizeof *ci);
+	if (tk_fonts_render(s->fonts, sp, n, &ci->text, &base))
+		return TK_ESDL;
 	x = 0;
-	if (chipw) {
-		tk_chip(s, out, x, bl - fs * 36 / 100, label, fs * 42 / 100, c->accent, c->crawl_bg);
-		x += chipw + fs / 2;
+	if (c->labels && label && *label) {
+		char up[128];
+		struct tk_span cs;
+		int csz = fs * 42 / 100, cbase, h = csz * 17 / 10, cy = bl - fs * 36 / 100;
+
+		tk_upper(label, up, sizeof up);
+		cs = tk_sp(up, TK_FONT_BOLD, csz, c->crawl_bg);
+		if (!tk_fonts_render(s->fonts, &cs, 1, &ci->chip, &cbase)) {
+			ci->box.x = x;
+			ci->box.y = cy - h / 2;
+			ci->box.w = ci->chip->w + csz;
+			ci->box.h = h;
+			ci->chip_at.x = x + csz / 2;
+			ci->chip_at.y = cy - h / 2 + (h - csz * 72 / 100) / 2 + csz * 72 / 100 - cbase;
+			ci->chip_at.w = ci->chip->w;
+			ci->chip_at.h = ci->chip->h;
+			x += ci->box.w + fs / 2;
+		}
 	}
-	tk_blit(ts, out, x, bl - base);
-	x += ts->w + gap;
-	tk_fill(out, x, bl - fs * 36 / 100 - sq / 2, sq, sq, c->accent);
-out:
-	SDL_FreeSurface(ts);
-	return out;
+	ci->text_at.x = x;
+	ci->text_at.y = bl - base;
+	ci->text_at.w = ci->text->w;
+	ci->text_at.h = ci->text->h;
+	x += ci->text->w + gap;
+	ci->sep.x = x;
+	ci->sep.y = bl - fs * 36 / 100 - sq / 2;
+	ci->sep.w = sq;
+	ci->sep.h = sq;
+	ci->w = x + sq + gap;
+	return TK_OK;
 }
+
+/* Draw the columns [off, off + n) of a piece placed at rc (item
+ * coordinates) into dst, item column off landing at dst column x. src NULL
+ * fills the rectangle with fill (ARGB). */
+static void tk_piece(SDL_Surface *dst, SDL_Surface *src, const SDL_Rect *rc, int off, int x, int n,
+		     uint32_t fill)
+{
+	int a = rc->x > off ? rc->x : off, b = rc->x + rc->w < off + n ? rc->x + rc->w : off + n;
+	SDL_Rect sr, dr;
+
+	if (b <= a || rc->w <= 0)
+		return;
+	dr.x = x + (a - off);
+	dr.y = rc->y;
+	dr.w = b - a;
+	dr.h = rc->h;
+	if (!src) {
+		SDL_FillRect(dst, &dr, fill);
+		return;
+	}
+	sr.x = a - rc->x;
+	sr.y = 0;
+	sr.w = b - a;
+	sr.h = rc->h;
+	SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND);
+	SDL_BlitSurface(src, &sr, dst, &dr);
+}
+
+static void tk_item_draw(struct tk_scene *s, const struct tk_crawlitem *ci, SDL_Surface *dst, int off, int x,
+			 int n)
+{
+	uint32_t accent = tk_argb(s->cfg->accent);
+
+	if (ci->chip) {
+		tk_piece(dst, NULL, &ci->box, off, x, n, accent);
+		tk_piece(dst, ci->chip, &ci->chip_at, off, x, n, 0);
+	}
+	tk_piece(dst, ci->text, &ci->text_at, off, x, n, 0);
+	tk_piece(dst, NULL, &ci->sep, off, x, n, accent);
+}
+
 
 /* Compose the next crawl chunk into px. Worker side, no lock held. */
 static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
@@ -261,9 +331,8 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->crawl_bg));
 	while (x < s->cw) {
 		int n;
-		SDL_Rect src, d;
 
-		if (!s->wcur) {
+		if (!s->wcur.w) {
 			const struct tk_pl_item *it = NULL;
 
 			SDL_LockMutex(s->mu);
@@ -277,30 +346,18 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 			SDL_UnlockMutex(s->mu);
 			if (s->wpl && s->wpl->n_items)
 				it = &s->wpl->items[s->witem++ % s->wpl->n_items];
-			s->wcur = tk_item_surface(s, s->wpl, it);
-			s->wcur_off = 0;
-			if (!s->wcur)
+			if (tk_item_make(s, s->wpl, it, &s->wcur))
 				break;
+			s->wcur_off = 0;
 		}
-		n = s->wcur->w - s->wcur_off;
+		n = s->wcur.w - s->wcur_off;
 		if (n > s->cw - x)
 			n = s->cw - x;
-		src.x = s->wcur_off;
-		src.y = 0;
-		src.w = n;
-		src.h = s->bh;
-		d.x = x;
-		d.y = 0;
-		d.w = n;
-		d.h = s->bh;
-		SDL_SetSurfaceBlendMode(s->wcur, SDL_BLENDMODE_BLEND);
-		SDL_BlitSurface(s->wcur, &src, dst, &d);
+		tk_item_draw(s, &s->wcur, dst, s->wcur_off, x, n);
 		x += n;
 		s->wcur_off += n;
-		if (s->wcur_off >= s->wcur->w) {
-			SDL_FreeSurface(s->wcur);
-			s->wcur = NULL;
-		}
+		if (s->wcur_off >= s->wcur.w)
+			tk_item_free(&s->wcur);
 	}
 	SDL_FreeSurface(dst);
 }
@@ -842,7 +899,7 @@ void tk_scene_destroy(struct tk_scene *s)
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
 		tk_free(s->cb[i].px);
 	tk_free(s->cardpx);
-	SDL_FreeSurface(s->wcur);
+	tk_item_free(&s->wcur);
 	SDL_FreeSurface(s->status_surf);
 	SDL_FreeSurface(s->urgent_surf);
 	tk_playlist_unref(s->wpl);
