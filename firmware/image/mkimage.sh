@@ -45,6 +45,16 @@ pkgs=$(echo systemd systemd-sysv udev kmod initramfs-tools "$kernel" $runtime $d
 key=$( { echo "$arch $mirror $pkgs"; sed -n '/^\tmmdebstrap /,/bookworm-security/p' "$here/mkimage.sh"
 	mmdebstrap --version; } | sha256sum | cut -c1-16)
 
+# The base lives outside the work tree, keyed, so that another clone on this
+# machine (CI) reuses it; only the newest one is kept.
+cache=${TICKER_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ticker-image}
+mkdir -p "$cache"
+if [ -d "$cache/base-$key" ] && [ ! -d "$out/base" -o "$(cat "$out/base.key" 2>/dev/null)" != "$key" ]; then
+	rm -rf "$out/base"
+	ln -sfn "$cache/base-$key" "$out/base"
+	echo "$key" >"$out/base.key"
+	echo "mkimage: reusing the base root filesystem $cache/base-$key"
+fi
 if [ "$(cat "$out/base.key" 2>/dev/null)" != "$key" ] || [ ! -d "$out/base" ]; then
 	echo "mkimage: building the base root filesystem (mmdebstrap, several minutes)"
 	# A build killed half way leaves mmdebstrap's mounts in base.tmp.
@@ -66,7 +76,9 @@ if [ "$(cat "$out/base.key" 2>/dev/null)" != "$key" ] || [ ! -d "$out/base" ]; t
 		bookworm "$out/base.tmp" \
 		"deb $mirror bookworm main" "deb $mirror bookworm-updates main" \
 		"deb $security bookworm-security main"
-	mv "$out/base.tmp" "$out/base"
+	find "$cache" -maxdepth 1 -name 'base-*' -exec rm -rf {} +
+	mv "$out/base.tmp" "$cache/base-$key"
+	ln -sfn "$cache/base-$key" "$out/base"
 	echo "$key" >"$out/base.key"
 	echo "mkimage: base built in $(( $(date +%s) - t0 )) s"
 fi
@@ -78,7 +90,7 @@ if [ "$(cat "$out/rootfs.key" 2>/dev/null)" = "$key2" ] && [ -f "$out/rootfs.img
 	exit 0
 fi
 rm -rf "$out/rootfs" "$out/rootfs.key"
-cp -a "$out/base" "$out/rootfs"
+cp -a "$out/base/." "$out/rootfs"
 cp "$deb" "$out/rootfs/tmp/ticker.deb"
 mount -t proc proc "$out/rootfs/proc"
 trap 'umount "$out/rootfs/proc" 2>/dev/null || true' EXIT
