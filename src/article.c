@@ -104,6 +104,10 @@ static int tk_para_is_boilerplate(const char *p)
 		"all rights reserved", "photo:", "image:", "foto:", "picture:", "credit:", "(photo",
 		"this article was", "cookies", "we use cookies", "this site uses cookies",
 	};
+	static const char *const short_prefixes[] = {
+		"published ", "updated ", "last updated", "posted ", "veröffentlicht", "publié le",
+		"mis à jour", "actualizado", "publicado", "by ", "von ", "par ", "por ",
+	};
 	size_t i, words = tk_count_words(p);
 
 	for (i = 0; i < sizeof exact / sizeof exact[0]; i++)
@@ -111,6 +115,9 @@ static int tk_para_is_boilerplate(const char *p)
 			return 1;
 	if (words > 24)
 		return 0;
+	for (i = 0; words <= 7 && i < sizeof short_prefixes / sizeof short_prefixes[0]; i++)
+		if (tk_starts_ci(p, short_prefixes[i]))
+			return 1;
 	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
 		if (tk_starts_ci(p, prefixes[i]))
 			return 1;
@@ -1178,7 +1185,7 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 	}
 	if (d->n == 0) {
 		err = TK_ENOTEXT;
-		why = d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
+		why = why ? why : d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
 								      : "no text found";
 		goto out;
 	}

@@ -31,7 +31,7 @@ struct tk_rawquote {
 	size_t close, close_end;   /* closing mark span in para_end (== end of para when unclosed) */
 	const char *text;          /* arena: inner text, marks and trailing comma removed */
 	size_t words;
-	unsigned closed : 1, at_start : 1, after_colon : 1, multi : 1, comma_end : 1, terminal : 1;
+	unsigned closed : 1, at_start : 1, after_colon : 1, after_sentence : 1, multi : 1, comma_end : 1, terminal : 1;
 	unsigned rejected : 1, continued : 1;
 	int person;                /* speaker person index or -1 */
 	const char *speaker, *role;

@@ -68,7 +68,11 @@ static struct tk_w tk_prev_word(const char *p, size_t i)
 static int tk_w_is(const char *p, struct tk_w w, const char *s)
 {
 	size_t n = w.e - w.s, i;
-	if (strlen(s) != n)
+	char c0 = n ? p[w.s] : 0;
+
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = (char)(c0 + 32);
+	if (c0 != s[0] || strlen(s) != n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		char c = p[w.s + i];
@@ -267,7 +271,9 @@ static size_t tk_parse_number(const char *p, size_t n, size_t i, double *value, 
 		}
 		/* French "82 000" with a plain space: exactly three digits after */
 		if (j + 3 < n && p[j] == ' ' && tk_digit(p[j + 1]) && tk_digit(p[j + 2]) && tk_digit(p[j + 3]) &&
-		    (j + 4 >= n || !tk_digit(p[j + 4])) && groups[0] <= 3 && (ng == 1 || seps[ng - 2] == ' ') &&
+		    (j + 4 >= n || !tk_digit(p[j + 4])) && groups[0] <= 3 && (ng == 1 || seps[ng - 2] == 's') &&
+		    !(j + 5 < n && (p[j + 4] == ' ' || p[j + 4] == '-') && tk_digit(p[j + 5]) &&
+		      !(j + 7 < n && tk_digit(p[j + 6]) && tk_digit(p[j + 7]) && (j + 8 >= n || !tk_digit(p[j + 8])))) &&
 		    (ng > 1 || groups[0] <= 3)) {
 			/* only when it can't be two numbers ("in 2021 300 people") */
 			if (ng == 1 && groups[0] <= 3 && i > 0 && p[i - 1] != ' ' && p[i - 1] != '(') {
@@ -419,7 +425,10 @@ static struct tk_w tk_unit_after(const char *p, size_t n, size_t i)
 		    p[w.e] != ':' && p[w.e] != ')' && p[w.e] != '!' && p[w.e] != '?' &&
 		    (unsigned char)p[w.e] < 0x80)
 			break;
-		if ((p[w.s] >= 'A' && p[w.s] <= 'Z') && !tk_is_plural(p, w) && k == 0)
+		/* a capitalised word: a demonym ("Americans") or a German noun
+		 * ("Haushalte"); a name ("in 2021 Microsoft") stops here */
+		if ((p[w.s] >= 'A' && p[w.s] <= 'Z') && !tk_is_plural(p, w) && k == 0 &&
+		    !(w.e - w.s >= 4 && (p[w.e - 1] == 'e' || p[w.e - 1] == 'n' || p[w.e - 1] == 'r')))
 			break;
 		if (tk_is_plural(p, w)) {
 			res.s = first.s;
@@ -432,7 +441,9 @@ static struct tk_w tk_unit_after(const char *p, size_t n, size_t i)
 	}
 	/* no plural within three words: the first word, if it is a noun-ish word */
 	if (first.e > first.s && !WIN(tk_func, p, first) && !WIN(tk_durations, p, first) &&
-	    !(p[first.s] >= 'A' && p[first.s] <= 'Z') && first.e - first.s >= 3 &&
+	    (!(p[first.s] >= 'A' && p[first.s] <= 'Z') ||
+	     (first.e - first.s >= 4 && (p[first.e - 1] == 'e' || p[first.e - 1] == 'n' || p[first.e - 1] == 'r'))) &&
+	    first.e - first.s >= 3 &&
 	    !(first.e - first.s > 2 && !memcmp(p + first.e - 2, "ed", 2)) &&
 	    !(first.e - first.s > 3 && !memcmp(p + first.e - 3, "ing", 3)) &&
 	    !(first.e - first.s > 2 && !memcmp(p + first.e - 2, "ly", 2))) {
@@ -546,11 +557,11 @@ static int tk_score(double v, int kind, int has_unit, int spelled, size_t para)
 }
 
 static int tk_emit(const struct tk_article *art, struct tk_arena *ar, struct tk_figlist *fl, size_t pi,
-		   size_t s, size_t e, double v, double vmax, const char *unit_code, struct tk_w unit, int kind,
+		   size_t n, size_t s, size_t e, double v, double vmax, const char *unit_code, struct tk_w unit, int kind,
 		   int spelled)
 {
 	const char *p = art->paras[pi];
-	size_t n = strlen(p), cs, ce;
+	size_t cs, ce;
 	struct tk_figure f;
 
 	memset(&f, 0, sizeof f);
@@ -577,10 +588,10 @@ static int tk_emit(const struct tk_article *art, struct tk_arena *ar, struct tk_
 
 /* Spelled numbers: "four continents", "a thousand people", "two million". */
 static size_t tk_spelled(const struct tk_article *art, struct tk_arena *ar, struct tk_figlist *fl, size_t pi,
-			 size_t i, int *err)
+			 size_t n, size_t i, int *err)
 {
 	const char *p = art->paras[pi];
-	size_t n = strlen(p), s = i, e = i;
+	size_t s = i, e = i;
 	struct tk_w w = tk_next_word(p, n, i), u;
 	double total = 0, cur = 0;
 	int words = 0, big = 0;
@@ -628,7 +639,7 @@ static size_t tk_spelled(const struct tk_article *art, struct tk_arena *ar, stru
 		struct tk_w prev = tk_prev_word(p, s);
 		if (!WIN(tk_durations, p, u) && !(u.e > u.s && WIN(tk_durations, p, tk_next_word(p, n, e))) &&
 		    !tk_w_is(p, prev, "aged") && !tk_w_is(p, prev, "age") && u.e > u.s) {
-			*err = tk_emit(art, ar, fl, pi, s, e, total, total, NULL, u, TK_FK_COUNT, 1);
+			*err = tk_emit(art, ar, fl, pi, n, s, e, total, total, NULL, u, TK_FK_COUNT, 1);
 		}
 	}
 	return e > i ? e : i + 1;
@@ -651,7 +662,7 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 					struct tk_w w = tk_next_word(p, n, i);
 					if (tk_small_number(p, w) || tk_w_is(p, w, "a") || tk_w_is(p, w, "hundred") ||
 					    tk_w_is(p, w, "thousand") || tk_w_is(p, w, "one") || tk_w_is(p, w, "dozen")) {
-						i = tk_spelled(art, ar, fl, pi, i, &err);
+						i = tk_spelled(art, ar, fl, pi, n, i, &err);
 						if (err)
 							return err;
 						continue;
@@ -673,12 +684,36 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 			/* attached to letters or other digits: an identifier (A320, COVID-19) */
 			if (i > 0 && (tk_ascii_alpha((unsigned char)p[i - 1]) || p[i - 1] == '_' ||
 				      (p[i - 1] == '-' && i > 1 && tk_ascii_alpha((unsigned char)p[i - 2])) ||
-				      p[i - 1] == '+' || p[i - 1] == '#' || p[i - 1] == '/' || p[i - 1] == '.' ||
+				      p[i - 1] == '#' || p[i - 1] == '/' || p[i - 1] == '.' ||
 				      p[i - 1] == ',' || p[i - 1] == ':')) {
 				while (i < n && (tk_digit(p[i]) || tk_ascii_alpha((unsigned char)p[i]) || p[i] == '.' ||
 						 p[i] == ',' || p[i] == '-' || p[i] == '/' || p[i] == ':'))
 					i++;
 				continue;
+			}
+			{
+				/* phone numbers and codes: "+1 617 555 0142", "0800 123 456",
+				 * "555-123-4567": skip the whole run of digit groups */
+				size_t k = i, groups = 0, odd = 0, dash = 0;
+				while (k < n && tk_digit(p[k])) {
+					size_t g0 = k;
+					while (k < n && tk_digit(p[k]))
+						k++;
+					if (groups > 0 && k - g0 != 3)
+						odd = 1;
+					groups++;
+					if (k + 1 < n && (p[k] == ' ' || p[k] == '-' || p[k] == '.') && tk_digit(p[k + 1])) {
+						dash |= p[k] == '-';
+						k++;
+						continue;
+					}
+					break;
+				}
+				if ((i > 0 && (p[i - 1] == '+' || p[i - 1] == '(')) || (groups >= 3 && (odd || dash)) ||
+				    (p[i] == '0' && i + 2 < n && tk_digit(p[i + 1]) && tk_digit(p[i + 2]))) {
+					i = k;
+					continue;
+				}
 			}
 			{
 				/* peek: does a scale word follow? (for "1.125 billion") */
@@ -794,6 +829,9 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 						k2 = tw.e + 1;
 					if (k2 && tk_w_is(p, tw, "and") && !tk_w_is(p, tk_prev_word(p, s), "between"))
 						k2 = 0;
+					/* "from 180 to 420" is a change, not a range */
+					if (k2 && tk_w_is(p, tk_prev_word(p, s), "from"))
+						k2 = 0;
 				}
 				if (k2) {
 					double v2;
@@ -848,6 +886,17 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 					kind = TK_FK_PERCENT;
 					ne = tk_w_is(p, w2, "points") || tk_w_is(p, w2, "point") ? w2.e : nw.e;
 					code = "percentage points";
+				} else if (!code && (tk_w_is(p, nw, "d'euros") || tk_w_is(p, nw, "d’euros"))) {
+					code = "EUR";
+					kind = TK_FK_CURRENCY;
+					ne = nw.e;
+				} else if (!code && tk_w_is(p, nw, "de")) {
+					struct tk_w w2 = tk_next_word(p, n, nw.e);
+					if (tk_cur_word(p, w2) && scale > 1) {
+						code = tk_cur_word(p, w2);
+						kind = TK_FK_CURRENCY;
+						ne = w2.e;
+					}
 				} else if (!code && tk_cur_word(p, nw)) {
 					code = tk_cur_word(p, nw);
 					kind = TK_FK_CURRENCY;
@@ -895,7 +944,7 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 			if (kind == TK_FK_COUNT && unit.e == unit.s && scale == 1 && v < 100)
 				skip = 1;
 			if (!skip) {
-				err = tk_emit(art, ar, fl, pi, s, ne, v, vmax, kind == TK_FK_COUNT ? NULL : code, unit, kind, 0);
+				err = tk_emit(art, ar, fl, pi, n, s, ne, v, vmax, kind == TK_FK_COUNT ? NULL : code, unit, kind, 0);
 				if (err)
 					return err;
 			}

@@ -46,8 +46,12 @@ static int tk_is_digit(unsigned cp)
 int tk_word_eq(const char *p, const struct tk_tok *t, const char *w)
 {
 	size_t n = t->e - t->s, i;
+	char c0 = p[t->s];
 
-	if (strlen(w) != n)
+	/* first letter before length: most list words fail here, cheaply */
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = (char)(c0 + 32);
+	if (c0 != w[0] || strlen(w) != n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		char c = p[t->s + i];
@@ -263,6 +267,26 @@ static int tk_can_close(unsigned open, unsigned cp, unsigned prev, unsigned next
 
 struct tk_qspan { size_t para, from, to; };
 
+/* Offset of ", said ..." / ", he said" inside p[from..to), or 0. */
+static size_t tk_embedded_attribution(const char *p, size_t from, size_t to)
+{
+	static const char *const pats[] = { ", said ", ", says ", ", told ", ", added ", ", he said",
+					     ", she said", ", they said", ", a déclaré", ", dit ", ", sagte ",
+					     ", dijo " };
+	size_t i, k;
+
+	for (i = from; i + 6 < to; i++) {
+		if (p[i] != ',')
+			continue;
+		for (k = 0; k < sizeof pats / sizeof pats[0]; k++) {
+			size_t l = strlen(pats[k]);
+			if (i + l <= to && !strncmp(p + i, pats[k], l))
+				return i + 1;
+		}
+	}
+	return 0;
+}
+
 struct tk_qstate {
 	int in;
 	unsigned open_cp;
@@ -351,9 +375,18 @@ static int tk_q_emit(const struct tk_article *art, struct tk_arena *a, struct tk
 	q.closed = (unsigned)closed;
 	q.comma_end = (unsigned)comma;
 	q.words = 0;
-	for (i = 0; i < o; i++)
-		if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
-			q.words++;
+	{
+		size_t cjk = 0, adv;
+		for (i = 0; i < o; i += adv) {
+			unsigned cp = tk_cp_at(t, o, i, &adv);
+			if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
+				q.words++;
+			if ((cp >= 0x3040 && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7B0))
+				cjk++;
+		}
+		/* no spaces between CJK words: about two characters a word */
+		q.words += cjk / 2;
+	}
 	q.terminal = o > 0 && (t[o - 1] == '.' || t[o - 1] == '!' || t[o - 1] == '?' ||
 			       (o >= 3 && !memcmp(t + o - 3, "\xE2\x80\xA6", 3)) ||
 			       (o >= 2 && ((unsigned char)t[o - 2] == 0xD8 && (unsigned char)t[o - 1] == 0x9F)));
@@ -431,10 +464,15 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 				st.cur.open_end = i + adv;
 				st.cur.at_start = tk_skip_ws(p, n, 0) == i;
 				{
-					size_t j = i;
+					size_t j = i, a4;
+					unsigned pc;
 					while (j > 0 && p[j - 1] == ' ')
 						j--;
 					st.cur.after_colon = j > 0 && p[j - 1] == ':';
+					pc = tk_prev_cp(p, j);
+					st.cur.after_sentence = pc == '.' || pc == '!' || pc == '?' || pc == 0x201D ||
+								pc == 0xBB || pc == 0x2026;
+					(void)a4;
 				}
 				seg = i + adv;
 			}
@@ -457,7 +495,16 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 			}
 			st.cur.para_end = pi;
 			st.cur.close = st.cur.close_end = n;
-			if (st.cur.at_start || st.cur.after_colon || st.cur.multi) {
+			if (st.nspans == 1) {
+				/* “We found out from a newspaper, said X, …: the missing
+				 * mark belongs before the attribution */
+				size_t cut = tk_embedded_attribution(p, st.spans[0].from, n);
+				if (cut) {
+					st.spans[0].to = cut;
+					st.cur.close = st.cur.close_end = cut;
+				}
+			}
+			if (st.cur.at_start || st.cur.after_colon || st.cur.after_sentence || st.cur.multi) {
 				err = tk_q_emit(art, a, ql, &st, 0);
 				if (err)
 					goto out;

@@ -100,7 +100,12 @@ static const char *const tk_roles[] = {
 	"leiterin", "leiter", "experte", "expertin", "worker", "farmer", "pilot", "driver",
 	"trustee", "warden", "governor-general", "minister-president", "πρόεδρος", "υπουργός",
 	"δήμαρχος", "διευθυντής", "εκπρόσωπος", "министр", "президент", "директор", "глава", "мэр",
-	"председатель", "представитель",
+	"председатель", "представитель", "master", "harbourmaster", "harbormaster", "headteacher",
+	"headmaster", "headmistress", "coxswain", "adjoint", "adjointe", "conseiller", "conseillère",
+	"élu", "élue", "délégué", "déléguée", "concejal", "concejala", "portavoz", "vocero", "vocera",
+	"stadtrat", "stadträtin", "landrat", "landrätin", "governor", "superintendent", "midwife",
+	"firefighter", "paramedic", "shopkeeper", "fishmonger", "baker", "chef", "pastor", "vicar",
+	"priest", "chaplain", "mp", "councilmember", "alderman", "selectman", "supervisor",
 };
 
 static const char *const tk_female_roles[] = {
@@ -176,6 +181,12 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 		return 0;
 	if (IN(tk_roles, p, t))
 		return 1;
+	/* French elision: l'adjointe, d'un directeur */
+	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L') && p[t->s + 1] == '\'') {
+		struct tk_tok u = *t;
+		u.s += 2;
+		return IN(tk_roles, p, &u);
+	}
 	for (i = 0; i < TK_ARRAY_LEN(suffixes); i++) {
 		size_t l = strlen(suffixes[i]);
 		if (n > l + 2 && t->cap && !strncmp(p + t->e - l, suffixes[i], l))
@@ -207,8 +218,10 @@ struct tk_mention { size_t para, off; int person; };
 struct tk_reg {
 	struct tk_person p[TK_MAX_PERSONS];
 	size_t n;
-	struct tk_mention *m;
+	struct tk_mention *m;  /* names in the text, in text order */
 	size_t nm, capm;
+	struct tk_mention *am; /* speakers found by attribution, in quote order */
+	size_t nam, capam;
 	struct tk_arena *a;
 	const struct tk_article *art;
 };
@@ -220,7 +233,7 @@ static int tk_is_verb(const char *p, const struct tk_tok *t)
 
 static int tk_pronoun(const char *p, const struct tk_tok *t)
 {
-	static const char *const m[] = { "he", "il", "er", "él", "el" };
+	static const char *const m[] = { "he", "il", "er", "él" };
 	static const char *const f[] = { "she", "elle", "ella", "sie" };
 	static const char *const x[] = { "they", "ils", "elles", "ellos" };
 
@@ -440,20 +453,62 @@ static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
 	return (int)g->n++;
 }
 
-static int tk_add_mention(struct tk_reg *g, size_t para, size_t off, int person)
+static int tk_gender_ok(int pg, int want)
+{
+	return want == 0 || want == 3 || pg == 0 || pg == want;
+}
+
+static int tk_push_mention(struct tk_mention **m, size_t *n, size_t *cap, size_t para, size_t off, int person)
 {
 	if (person < 0)
 		return TK_OK;
-	if (g->nm == g->capm) {
-		size_t cap = g->capm ? g->capm * 2 : 32;
-		struct tk_mention *nm = tk_realloc(g->m, cap * sizeof *nm);
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 32;
+		struct tk_mention *nm = tk_realloc(*m, nc * sizeof *nm);
 		if (!nm)
 			return TK_ENOMEM;
-		g->m = nm;
-		g->capm = cap;
+		*m = nm;
+		*cap = nc;
 	}
-	g->m[g->nm++] = (struct tk_mention){ para, off, person };
+	(*m)[(*n)++] = (struct tk_mention){ para, off, person };
 	return TK_OK;
+}
+
+static int tk_add_mention(struct tk_reg *g, size_t para, size_t off, int person)
+{
+	return tk_push_mention(&g->m, &g->nm, &g->capm, para, off, person);
+}
+
+static int tk_mention_before(const struct tk_mention *m, size_t para, size_t off)
+{
+	return m->para < para || (m->para == para && m->off <= off);
+}
+
+/* The latest fitting person in a sorted mention list before (para, off):
+ * binary search, then a bounded look back. Sets best and bp when it finds a later one. */
+static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m, size_t n, size_t para,
+			      size_t off, int gender, int *best, const struct tk_mention **bp)
+{
+	size_t lo = 0, hi = n, seen = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tk_mention_before(&m[mid], para, off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo-- > 0 && seen++ < 64) {
+		const struct tk_person *p = &g->p[m[lo].person];
+		if (!p->personlike || !tk_gender_ok(p->gender, gender))
+			continue;
+		if (!*bp || !tk_mention_before(&m[lo], (*bp)->para, (*bp)->off) ||
+		    (m[lo].para == (*bp)->para && m[lo].off == (*bp)->off)) {
+			*best = m[lo].person;
+			*bp = &m[lo];
+		}
+		return;
+	}
 }
 
 /* Role in an apposition after the name: "Maria Lopez, chief executive of
@@ -476,6 +531,8 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 		j++;
 	a = j;
 	for (; j < nt && j - a < 14; j++) {
+		if (t[j].kind == TK_T_QMARK && j > a && t[j].s == t[j - 1].e)
+			continue; /* the apostrophe of "drivers' union" */
 		if (t[j].kind == TK_T_PUNCT || t[j].kind == TK_T_QMARK)
 			break;
 		if (tk_is_verb(p, &t[j]) && j > a)
@@ -507,9 +564,35 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 static const char *tk_role_before(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t k, int *gender,
 				  int *err)
 {
-	size_t j = k, first;
+	size_t j = k, first, end;
 
 	*err = TK_OK;
+	if (k >= 2 && t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',') {
+		/* "La maire de Nantes, Sophie Lemaire," / "its finance director, Sunil Mehta" */
+		int has = 0;
+		end = k - 2;
+		j = k - 1;
+		while (j > 0 && k - j < 8 && t[j - 1].kind == TK_T_WORD && !IN(tk_dets, p, &t[j - 1]) &&
+		       !tk_is_verb(p, &t[j - 1]) && (j == k - 1 || tk_adjacent(p, &t[j - 1], &t[j]))) {
+			j--;
+			if (tk_is_role(p, &t[j]))
+				has = 1;
+		}
+		if (!has || j > end)
+			return NULL;
+		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_stop, p, &t[j]) && !tk_is_role(p, &t[j]))
+			j++;
+		if (j > end)
+			return NULL;
+		if (tk_is_female_role(p, &t[j]))
+			*gender = 2;
+		{
+			char *r = tk_span_dup(g, p, t[j].s, t[end].e);
+			if (!r)
+				*err = TK_ENOMEM;
+			return r;
+		}
+	}
 	if (k == 0 || t[k - 1].kind != TK_T_WORD || t[k - 1].cap || !tk_is_role(p, &t[k - 1]) ||
 	    !tk_adjacent(p, &t[k - 1], &t[k]))
 		return NULL;
@@ -547,6 +630,13 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 	tk_split_chain(p, t, a, b, &s);
 	if (!s.valid)
 		return -1;
+	/* "the Taliban", "the Islamic State": a determiner before a chain
+	 * without a role makes it an organisation, not a person */
+	if (s.rb == s.ra && a > 0 && t[a - 1].kind == TK_T_WORD && !t[a - 1].cap && IN(tk_dets, p, &t[a - 1]) &&
+	    tk_adjacent(p, &t[a - 1], &t[a]) &&
+	    !(for_speaker && (tk_find_full(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0 ||
+			      tk_find_short(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0)))
+		return -1;
 	gender = s.gender;
 	nlen = t[s.nb - 1].e - t[s.na].s;
 	if (s.rb > s.ra) {
@@ -577,7 +667,9 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		}
 	} else {
 		idx = tk_find_short(g, p + t[s.na].s, nlen);
-		if (idx < 0 && (gender || role || for_speaker)) {
+		/* a lone word becomes a new person only as a speaker or with a
+		 * title (Mr, Ms, Dr, a role before it), not by an apposition */
+		if (idx < 0 && (gender || (role && role != app) || for_speaker)) {
 			if (for_speaker && IN(tk_groups, p, &t[s.na]))
 				return -1;
 			idx = tk_add_person(g, p + t[s.na].s, nlen, err);
@@ -990,20 +1082,23 @@ static int tk_is_scare(const char *p, const struct tk_rawquote *q, int attribute
 	return 0;
 }
 
-static int tk_gender_ok(int pg, int want)
-{
-	return want == 0 || want == 3 || pg == 0 || pg == want;
-}
 
 int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
 {
 	struct tk_reg *g = tk_calloc(1, sizeof *g);
 	struct tk_attr *at = NULL;
-	size_t i, last = (size_t)-1;
+	size_t i, last = (size_t)-1, *plen = NULL;
 	int err = TK_OK;
 
 	if (!g)
 		return TK_ENOMEM;
+	plen = tk_malloc((art->n_paras ? art->n_paras : 1) * sizeof *plen);
+	if (!plen) {
+		err = TK_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < art->n_paras; i++)
+		plen[i] = strlen(art->paras[i]);
 	g->a = a;
 	g->art = art;
 	if (ql->n) {
@@ -1021,7 +1116,7 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 		struct tk_rawquote *q = &ql->q[i];
 		const char *pe = art->paras[q->para_end];
 		const char *ps = art->paras[q->para];
-		size_t ne = strlen(pe), to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
+		size_t ne = plen[q->para_end], to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
 		size_t from;
 
 		at[i].person = -1;
@@ -1042,6 +1137,17 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			err = tk_attr_before(g, ps, from, q->open, &at[i]);
 			if (err)
 				goto out;
+			/* "In her farewell speech she said:" ending the paragraph before */
+			if (!at[i].kind && q->at_start && q->para > 0) {
+				const char *pp = art->paras[q->para - 1];
+				size_t pl = plen[q->para - 1];
+				if (pl > 0 && pp[pl - 1] == ':') {
+					at[i].person = -1;
+					err = tk_attr_before(g, pp, pl > 240 ? pl - 240 : 0, pl, &at[i]);
+					if (err)
+						goto out;
+				}
+			}
 		}
 		if (at[i].kind == TK_A_NAME && at[i].person >= 0) {
 			g->p[at[i].person].quoted = 1;
@@ -1058,18 +1164,10 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			continue;
 		if (at[i].kind == TK_A_PRONOUN) {
 			/* the most recent fitting person mentioned before the quote */
-			size_t k, seen = 0;
+			const struct tk_mention *bp = NULL;
 			int best = -1;
-			for (k = g->nm; k-- > 0 && seen < 64;) {
-				const struct tk_mention *mm = &g->m[k];
-				if (mm->para > q->para || (mm->para == q->para && mm->off > q->open))
-					continue;
-				seen++;
-				if (g->p[mm->person].personlike && tk_gender_ok(g->p[mm->person].gender, at[i].gender)) {
-					best = mm->person;
-					break;
-				}
-			}
+			tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, &best, &bp);
+			tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, &best, &bp);
 			if (best < 0 && last != (size_t)-1 && ql->q[last].person >= 0 &&
 			    tk_gender_ok(g->p[ql->q[last].person].gender, at[i].gender))
 				best = ql->q[last].person;
@@ -1087,16 +1185,33 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			q->role = pp->role;
 			q->attr_kind = 1;
 			last = i;
-			err = tk_add_mention(g, q->para_end, q->close_end, at[i].person);
+			err = tk_push_mention(&g->am, &g->nam, &g->capam, q->para_end, q->close_end, at[i].person);
 			if (err)
 				goto out;
 		} else if (at[i].kind == TK_A_DESC) {
 			/* "the minister" may be someone named earlier */
 			size_t k;
-			const char *d = at[i].desc, *head = strrchr(d, ' ');
-			head = head ? head + 1 : d;
+			const char *d = at[i].desc, *head = d;
+			char hw[48];
+			{
+				/* the descriptor's role word ("maire" in "maire devant le conseil") */
+				struct tk_tok dt[16];
+				size_t dn = tk_tokenize(d, 0, strlen(d), dt, 16), x;
+				for (x = 0; x < dn; x++)
+					if (tk_is_role(d, &dt[x]) && dt[x].e - dt[x].s < sizeof hw) {
+						size_t off = (d[dt[x].s + 1] == '\'') ? 2 : 0;
+						memcpy(hw, d + dt[x].s + off, dt[x].e - dt[x].s - off);
+						hw[dt[x].e - dt[x].s - off] = '\0';
+						head = hw;
+						break;
+					}
+				if (head == d) {
+					const char *sp = strrchr(d, ' ');
+					head = sp ? sp + 1 : d;
+				}
+			}
 			for (k = g->n; k-- > 0;) {
-				if (g->p[k].role && strstr(g->p[k].role, head) && strlen(head) >= 4) {
+				if (g->p[k].role && strcasestr(g->p[k].role, head) && strlen(head) >= 3) {
 					q->person = (int)k;
 					q->speaker = g->p[k].name;
 					q->role = g->p[k].role;
@@ -1117,8 +1232,11 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 		}
 	}
 out:
-	if (g)
+	if (g) {
 		tk_free(g->m);
+		tk_free(g->am);
+	}
+	tk_free(plen);
 	tk_free(g);
 	tk_free(at);
 	return err;
