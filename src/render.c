@@ -15,6 +15,7 @@
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
+#define TK_URGENT_BG 0xc8102effu /* signal red, whatever the theme */
 #define TK_CARD_UPLOAD_BYTES (1u << 20) /* per frame: ~0.3 ms of memcpy on a Pi 4 */
 
 enum { TK_BUF_FREE, TK_BUF_BUSY, TK_BUF_READY };
@@ -42,7 +43,7 @@ struct tk_scene {
 	int W, H;
 	SDL_Rect band, cards;
 	SDL_Rect cc;            /* card content: the only part held in textures */
-	int cw, bh, fs, label_w;
+	int cw, bh, fs, label_w, maxt;
 	int64_t card_frames, fade_frames;
 
 	/* frame-path textures: all created up front */
@@ -583,8 +584,9 @@ static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int 
 {
 	const struct tk_config *c = s->cfg;
 	int h = urgent ? s->bh * 8 / 10 : s->H / 20, fs = h * 45 / 100;
-	uint32_t bg = urgent ? 0xc8102eff : c->accent, fg = urgent ? 0xffffffff : 0x101010ff;
-	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, s->W, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	uint32_t bg = urgent ? TK_URGENT_BG : c->accent, fg = urgent ? 0xffffffff : 0x101010ff;
+	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	char one[1024];
 	int x = s->W / 40;
 
@@ -598,15 +600,15 @@ static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int 
 	if (urgent)
 		x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, bg) + fs;
 	/* An urgent notice must be read whole: two smaller lines before cutting. */
-	if (urgent && tk_lines(s, one, TK_FONT_BOLD, fs, s->W - x - s->W / 40, 1) > 1) {
-		int f2 = fs * 8 / 10, n = tk_lines(s, one, TK_FONT_BOLD, f2, s->W - x - s->W / 40, 2);
+	if (urgent && tk_lines(s, one, TK_FONT_BOLD, fs, nw - x - s->W / 40, 1) > 1) {
+		int f2 = fs * 8 / 10, n = tk_lines(s, one, TK_FONT_BOLD, f2, nw - x - s->W / 40, 2);
 
 		n = n > 2 ? 2 : n;
 		tk_text_block(s, out, one, TK_FONT_BOLD, f2, fg, x, (h - f2 * 12 / 10 * n) / 2 - f2 / 8,
-			      s->W - x - s->W / 40, 2, f2 * 12 / 10);
+			      nw - x - s->W / 40, 2, f2 * 12 / 10);
 	} else {
 		tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x, (h - fs * 13 / 10) / 2 - fs / 10,
-			      s->W - x - s->W / 40, 1, fs);
+			      nw - x - s->W / 40, 1, fs);
 	}
 	return out;
 }
@@ -715,6 +717,8 @@ static SDL_Texture *tk_tex(struct tk_scene *s, int w, int h, int opaque)
 					   SDL_TEXTUREACCESS_STATIC, w, h);
 
 	if (t) {
+		if (w > s->st.widest)
+			s->st.widest = w;
 		s->st.textures++;
 		s->st.texture_bytes += (size_t)w * (size_t)h * 4;
 	}
@@ -809,11 +813,17 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cc.w = s->cards.w - 2 * (s->cards.w / 12);
 	s->cc.y = s->cards.y + s->cards.h / 10 - s->cards.h / 80;
 	s->cc.h = s->cards.h * 9 / 10 - (s->cc.y - s->cards.y);
+	s->maxt = opts->max_texture > 0 ? opts->max_texture : 4096;
+	if (s->cc.w > s->maxt) {
+		/* 4K on a Pi 3 (2048 max): a narrower card block, centred */
+		s->cc.x += (s->cc.w - s->maxt) / 2;
+		s->cc.w = s->maxt;
+	}
 	if (s->o.fps <= 0)
 		s->o.fps = 60;
 	s->card_frames = (cfg->card_seconds > 0 ? cfg->card_seconds : 10) * s->o.fps;
 	s->fade_frames = s->o.fps * 6 / 10;
-	maxt = opts->max_texture > 0 ? opts->max_texture : 4096;
+	maxt = s->maxt;
 	/* Chunks of 1024 px: small uploads, and a whole-number of them per max width. */
 	s->cw = maxt < 1024 ? maxt : 1024;
 	s->nct = (s->W + s->cw - 1) / s->cw + 2;
@@ -1142,16 +1152,28 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	SDL_RenderCopy(s->r, s->label_tex, NULL, &d);
 	if (s->urgent_tex) {
 		d.x = 0;
-		d.w = s->urgent_w;
+		d.w = s->W;
 		d.h = s->urgent_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->band.y + s->bh : s->band.y - s->urgent_h;
+		if (s->urgent_w < s->W) {
+			SDL_SetRenderDrawColor(s->r, TK_URGENT_BG >> 24, (TK_URGENT_BG >> 16) & 0xff,
+					       (TK_URGENT_BG >> 8) & 0xff, 255);
+			SDL_RenderFillRect(s->r, &d);
+		}
+		d.w = s->urgent_w;
 		SDL_RenderCopy(s->r, s->urgent_tex, NULL, &d);
 	}
 	if (s->status_tex) {
 		d.x = 0;
-		d.w = s->status_w;
+		d.w = s->W;
 		d.h = s->status_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->H - s->status_h : 0;
+		if (s->status_w < s->W) {
+			SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff, (c->accent >> 8) & 0xff,
+					       255);
+			SDL_RenderFillRect(s->r, &d);
+		}
+		d.w = s->status_w;
 		SDL_RenderCopy(s->r, s->status_tex, NULL, &d);
 	}
 	return TK_OK;

@@ -29,6 +29,7 @@ struct tk_scene_stats {
 	size_t uploads;       /* texture uploads so far */
 	size_t underruns;     /* frames that had to wait for the worker */
 	size_t chunks;        /* crawl chunks produced */
+	int widest;           /* widest texture ever created (<= max_texture) */
 };
 
 /* Create the scene for renderer r. Borrows cfg and fonts for its lifetime

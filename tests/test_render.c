@@ -382,6 +382,47 @@ static void test_texture_budget(void **state)
 	fixture_close(&f);
 }
 
+/* A small max_texture_width (Pi 3: 2048 at 4K; here 1024 at 1600x900): no
+ * texture wider than that, notices included. */
+static void test_max_texture_width(void **state)
+{
+	struct tk_config cfg;
+	struct tk_fonts *fonts = NULL;
+	struct tk_scene *scene = NULL;
+	struct tk_scene_opts so = { 0 };
+	struct tk_scene_stats st;
+	struct tk_playlist *pl;
+	SDL_Surface *surf;
+	SDL_Renderer *r;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	assert_int_equal(TTF_Init(), 0);
+	assert_int_equal(tk_fonts_open(cfg.assets_dir, "", &fonts), TK_OK);
+	surf = SDL_CreateRGBSurfaceWithFormat(0, 1600, 900, 32, SDL_PIXELFORMAT_RGB888);
+	r = SDL_CreateSoftwareRenderer(surf);
+	so.width = 1600;
+	so.height = 900;
+	so.fps = 60;
+	so.sync = 1;
+	so.max_texture = 1024;
+	assert_int_equal(tk_scene_create(r, &cfg, fonts, &so, &scene), TK_OK);
+	pl = sample_playlist();
+	tk_scene_set_playlist(scene, pl);
+	tk_playlist_unref(pl);
+	tk_scene_set_notices(scene, "Importing from USB…", "Drill at noon");
+	assert_int_equal(tk_scene_draw(scene, 900), TK_OK);
+	tk_scene_stats(scene, &st);
+	assert_true(st.widest > 0);
+	assert_true(st.widest <= 1024);
+	tk_scene_destroy(scene);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(surf);
+	tk_fonts_close(fonts);
+	TTF_Quit();
+}
+
 static void test_playlist_order_and_notices(void **state)
 {
 	char dir[] = "/tmp/ticker-test-XXXXXX", path[512];
@@ -488,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_band_moves_speed_px),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_texture_budget),
+		cmocka_unit_test(test_max_texture_width),
 		cmocka_unit_test(test_snapshot_cards),
 		cmocka_unit_test(test_snapshot_crossfade),
 		cmocka_unit_test(test_snapshot_idle),
