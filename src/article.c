@@ -845,7 +845,8 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 			multi++;
 		prevblank = tk_line_blank(&lines[i]);
 	}
-	wrapped = maxlen <= 100 && multi > 0;
+	/* hard-wrapped text: long lines of similar width (not one line per paragraph) */
+	wrapped = maxlen >= 50 && maxlen <= 100 && multi > 0;
 
 	for (i = first; i <= nl; i++) {
 		struct tk_line l = i < nl ? lines[i] : (struct tk_line){ "", 0 };

@@ -63,7 +63,9 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *a, struct tk_
 
 /* Shared word helpers */
 int tk_word_eq(const char *p, const struct tk_tok *t, const char *w);
+/* Membership in a word list sorted bytewise, case-insensitive for ASCII. */
 int tk_word_in_list(const char *p, const struct tk_tok *t, const char *const *list, size_t n);
+int tk_span_in_list(const char *p, size_t s, size_t n, const char *const *list, size_t count);
 unsigned tk_cp_at(const char *p, size_t n, size_t i, size_t *adv);
 /* Is position i a sentence end ('.', '!', '?' not after an abbreviation)? */
 int tk_is_sentence_end(const char *p, size_t n, size_t i);

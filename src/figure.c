@@ -86,71 +86,74 @@ static int tk_w_is(const char *p, struct tk_w w, const char *s)
 
 static int tk_w_in(const char *p, struct tk_w w, const char *const *list, size_t n)
 {
-	size_t i;
 	if (w.e == w.s)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (tk_w_is(p, w, list[i]))
-			return 1;
-	return 0;
+	return tk_span_in_list(p, w.s, w.e - w.s, list, n);
 }
 
 #define WIN(list, p, w) tk_w_in((p), (w), (list), TK_ARRAY_LEN(list))
 
 static const char *const tk_durations[] = {
-	"hours", "hour", "minutes", "minute", "seconds", "days", "day", "weeks", "week", "months",
-	"month", "years", "year", "decades", "decade", "hrs", "hr", "mins", "min", "jours", "jour",
-	"heures", "heure", "semaines", "semaine", "mois", "ans", "an", "années", "année", "stunden",
-	"stunde", "tage", "tagen", "tag", "wochen", "woche", "monate", "monaten", "monat", "jahre",
-	"jahren", "jahr", "horas", "hora", "días", "dias", "día", "semanas", "meses", "mes", "años",
-	"año", "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "uhr", "gmt", "utc", "cet", "cest", "bst",
-	"est", "pst", "centuries", "century", "nights", "night", "seasons", "times", "o'clock", "h",
-	"sec", "secs",
+	/* sorted (bytewise) for binary search */
+	"a.m", "a.m.", "am", "an", "année", "années", "ans", "año", "años", "bst", "centuries",
+	"century", "cest", "cet", "day", "days", "decade", "decades", "dias", "día", "días", "est",
+	"gmt", "h", "heure", "heures", "hora", "horas", "hour", "hours", "hr", "hrs", "jahr",
+	"jahre", "jahren", "jour", "jours", "mes", "meses", "min", "mins", "minute", "minutes",
+	"mois", "monat", "monate", "monaten", "month", "months", "night", "nights", "o'clock",
+	"p.m", "p.m.", "pm", "pst", "seasons", "sec", "seconds", "secs", "semaine", "semaines",
+	"semanas", "stunde", "stunden", "tag", "tage", "tagen", "times", "uhr", "utc", "week",
+	"weeks", "woche", "wochen", "year", "years",
 };
 
 static const char *const tk_prev_block[] = {
-	"page", "p.", "pp.", "pages", "section", "sections", "chapter", "article", "art.", "no.",
-	"nr.", "number", "seite", "kapitel", "artikel", "rule", "flight", "room", "gate", "route",
-	"highway", "platform", "level", "grade", "track", "episode", "season", "vol.", "volume",
-	"issue", "paragraph", "clause", "item", "line", "row", "box", "apt.", "suite", "floor", "act",
-	"resolution", "bill", "code", "version", "aged", "age", "ages", "tel.", "tel", "phone",
-	"telephone", "fax", "call", "mobile", "tél.", "tél", "telefon", "teléfono", "ext.", "exit",
-	"junction", "bus", "tram", "line", "stage", "round", "step", "part", "figure", "fig.", "table",
-	"band", "class", "unit", "zone", "sector", "district", "ward", "lot", "seat", "block",
-	"hall", "terminal", "lane", "no", "nº", "n°", "°", "cap.", "ley", "loi", "gesetz", "§",
-	"verse", "psalm", "op.", "opus", "model", "series", "type", "mark", "generation",
+	/* sorted (bytewise) for binary search */
+	"act", "age", "aged", "ages", "apt.", "art.", "article", "artikel", "band", "bill",
+	"block", "box", "bus", "call", "cap.", "chapter", "class", "clause", "code", "district",
+	"episode", "exit", "ext.", "fax", "fig.", "figure", "flight", "floor", "gate",
+	"generation", "gesetz", "grade", "hall", "highway", "issue", "item", "junction", "kapitel",
+	"lane", "level", "ley", "line", "loi", "lot", "mark", "mobile", "model", "no", "no.",
+	"nr.", "number", "n°", "nº", "op.", "opus", "p.", "page", "pages", "paragraph", "part",
+	"phone", "platform", "pp.", "psalm", "resolution", "room", "round", "route", "row", "rule",
+	"season", "seat", "section", "sections", "sector", "seite", "series", "stage", "step",
+	"suite", "table", "tel", "tel.", "telefon", "telephone", "teléfono", "terminal", "track",
+	"tram", "type", "tél", "tél.", "unit", "verse", "version", "vol.", "volume", "ward",
+	"zone", "§", "°",
 };
 
 static const char *const tk_func[] = {
-	"of", "in", "to", "and", "for", "from", "at", "on", "by", "with", "have", "has", "had", "were",
-	"was", "are", "is", "be", "been", "will", "would", "could", "can", "may", "might", "who",
-	"that", "which", "than", "this", "per", "a", "an", "the", "since", "as", "or", "but", "it",
-	"its", "their", "his", "her", "our", "into", "over", "under", "about", "around", "after",
-	"before", "during", "while", "out", "up", "down", "de", "du", "des", "la", "le", "les", "et",
-	"en", "der", "die", "das", "und", "im", "von", "mit", "el", "los", "las", "y", "que", "del",
-	"al", "less", "each", "every", "all", "so", "did", "do", "does", "not", "no", "also", "only",
-	"just", "now", "here", "there", "when", "where", "until", "through", "across", "against",
-	"between", "among", "including", "like", "such", "they", "we", "he", "she", "you", "i",
-	"more", "most", "least", "or", "nor", "if", "these", "those", "them", "us", "me", "him",
-	"one", "ist", "sind", "wurden", "haben", "hat", "est", "sont", "ont", "a", "son", "han",
-	"es", "fue", "fueron", "à", "au", "aux", "pour", "par", "sur", "dans", "für", "auf", "aus",
-	"bei", "por", "para", "con", "sin", "sobre", "ago", "earlier", "later", "last", "next",
-	"then", "alone", "already", "still", "again", "both", "either", "any", "some", "many",
-	"times", "percent", "cent", "plus", "minus", "vs", "versus", "against", "tonight", "today",
+	/* sorted (bytewise) for binary search */
+	"a", "about", "across", "after", "again", "against", "ago", "al", "all", "alone",
+	"already", "also", "among", "an", "and", "any", "are", "around", "as", "at", "au", "auf",
+	"aus", "aux", "be", "been", "before", "bei", "between", "both", "but", "by", "can", "cent",
+	"con", "could", "dans", "das", "de", "del", "der", "des", "did", "die", "do", "does",
+	"down", "du", "during", "each", "earlier", "either", "el", "en", "es", "est", "et",
+	"every", "for", "from", "fue", "fueron", "für", "haben", "had", "han", "has", "hat",
+	"have", "he", "her", "here", "him", "his", "i", "if", "im", "in", "including", "into",
+	"is", "ist", "it", "its", "just", "la", "las", "last", "later", "le", "least", "les",
+	"less", "like", "los", "many", "may", "me", "might", "minus", "mit", "more", "most",
+	"next", "no", "nor", "not", "now", "of", "on", "one", "only", "ont", "or", "our", "out",
+	"over", "par", "para", "per", "percent", "plus", "por", "pour", "que", "she", "sin",
+	"since", "sind", "so", "sobre", "some", "son", "sont", "still", "such", "sur", "than",
+	"that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+	"through", "times", "to", "today", "tonight", "und", "under", "until", "up", "us",
+	"versus", "von", "vs", "was", "we", "were", "when", "where", "which", "while", "who",
+	"will", "with", "would", "wurden", "y", "you", "à",
 };
 
 static const char *const tk_skip_adj[] = {
-	"more", "additional", "extra", "new", "other", "fewer", "further", "further", "more than",
-	"so-called", "registered", "full-time", "part-time", "young", "old", "small", "large",
+	/* sorted (bytewise) for binary search */
+	"additional", "extra", "fewer", "full-time", "further", "large", "more", "more than",
+	"new", "old", "other", "part-time", "registered", "small", "so-called", "young",
 };
 
 static const char *const tk_plural_irregular[] = {
-	"people", "children", "men", "women", "staff", "police", "personnel", "cattle", "sheep",
-	"fish", "aircraft", "deer", "crew", "livestock", "media", "data", "personnes", "menschen",
-	"personas", "leute", "kinder", "enfants", "niños", "feet", "teeth", "mice", "geese",
-	"km", "kg", "mw", "gw", "kwh", "mwh", "gwh", "twh", "mm", "cm", "ft", "lb", "lbs", "oz",
-	"t", "mph", "km/h", "bpd", "besucher", "mitarbeiter", "flüchtlinge", "personen",
-	"einwohner", "arbeitsplätze", "stimmen", "youth", "public", "population", "workforce",
+	/* sorted (bytewise) for binary search */
+	"aircraft", "arbeitsplätze", "besucher", "bpd", "cattle", "children", "cm", "crew", "data",
+	"deer", "einwohner", "enfants", "feet", "fish", "flüchtlinge", "ft", "geese", "gw", "gwh",
+	"kg", "kinder", "km", "km/h", "kwh", "lb", "lbs", "leute", "livestock", "media", "men",
+	"menschen", "mice", "mitarbeiter", "mm", "mph", "mw", "mwh", "niños", "oz", "people",
+	"personas", "personen", "personnel", "personnes", "police", "population", "public",
+	"sheep", "staff", "stimmen", "t", "teeth", "twh", "women", "workforce", "youth",
 };
 
 static double tk_scale_value(const char *p, struct tk_w w)
@@ -395,9 +398,11 @@ static int tk_small_number(const char *p, struct tk_w w)
 static int tk_is_plural(const char *p, struct tk_w w)
 {
 	size_t n = w.e - w.s;
-	static const char *const not_plural[] = { "is", "was", "has", "this", "us", "its", "his", "as",
-						  "plus", "bus", "thus", "less", "unless", "press", "status",
-						  "campus", "virus", "crisis", "basis", "analysis", "news" };
+	static const char *const not_plural[] = {
+	/* sorted (bytewise) for binary search */
+	"analysis", "as", "basis", "bus", "campus", "crisis", "has", "his", "is", "its", "less",
+	"news", "plus", "press", "status", "this", "thus", "unless", "us", "virus", "was",
+};
 	if (WIN(tk_plural_irregular, p, w))
 		return 1;
 	if (n >= 3 && p[w.e - 1] == 's' && p[w.e - 2] != 's' && !WIN(not_plural, p, w))

@@ -63,13 +63,42 @@ int tk_word_eq(const char *p, const struct tk_tok *t, const char *w)
 	return 1;
 }
 
-int tk_word_in_list(const char *p, const struct tk_tok *t, const char *const *list, size_t n)
+/* Compare the token, lower-cased (ASCII), with a list word, bytewise. */
+static int tk_word_cmp(const char *p, size_t s, size_t n, const char *w)
 {
 	size_t i;
-	for (i = 0; i < n; i++)
-		if (tk_word_eq(p, t, list[i]))
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[s + i], d = (unsigned char)w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (!d || c != d)
+			return d ? (c < d ? -1 : 1) : 1;
+	}
+	return w[n] ? -1 : 0;
+}
+
+int tk_span_in_list(const char *p, size_t s, size_t n, const char *const *list, size_t count)
+{
+	size_t lo = 0, hi = count;
+
+	/* lists are sorted bytewise (see the comment on each) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = tk_word_cmp(p, s, n, list[mid]);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 0;
+}
+
+int tk_word_in_list(const char *p, const struct tk_tok *t, const char *const *list, size_t n)
+{
+	return tk_span_in_list(p, t->s, t->e - t->s, list, n);
 }
 
 size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size_t max)

@@ -16,154 +16,173 @@
 #define TK_WIN 64 /* tokens looked at around a quote */
 
 static const char *const tk_verbs[] = {
-	"said", "says", "say", "told", "tells", "added", "adds", "explained", "explains", "stated",
-	"states", "noted", "notes", "insisted", "insists", "argued", "argues", "warned", "warns", "asked",
-	"asks", "replied", "replies", "answered", "answers", "wrote", "writes", "declared", "declares",
-	"announced", "announces", "claimed", "claims", "continued", "continues", "recalled", "recalls",
-	"acknowledged", "admitted", "admits", "commented", "observed", "remarked", "conceded", "cautioned",
-	"urged", "suggested", "suggests", "emphasised", "emphasized", "stressed", "stresses", "concluded",
-	"confirmed", "confirms", "predicted", "promised", "vowed", "complained", "joked", "shouted",
-	"tweeted", "posted", "responded", "countered", "agreed", "assured", "boasted", "recounted",
-	"reflected", "reiterated", "revealed", "wondered", "mused", "sighed", "laughed", "exclaimed",
-	"whispered", "pledged", "maintained", "contended", "asserted", "objected", "protested",
-	"announced", "quipped", "pointed", "went", "testified", "told", "yelled", "cried", "begged",
-	/* French */
-	"dit", "déclaré", "déclare", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique",
-	"souligné", "souligne", "estimé", "estime", "indiqué", "indique", "précisé", "précise", "confié",
-	"confie", "assuré", "assure", "averti", "avertit", "poursuit", "poursuivi", "raconte", "raconté",
-	"martèle", "martelé", "lance", "lancé", "insiste", "insisté", "reconnaît", "reconnu", "noté",
-	"observe", "conclut", "répond", "répondu", "rappelle", "rappelé", "prévient", "prévenu",
-	"commente", "commenté", "déplore", "regrette", "admet", "résume", "ironise", "tranche", "glisse",
-	"confirme", "confirmé", "annonce", "annoncé", "souffle", "s'exclame", "déclarait", "disait",
-	/* German */
-	"sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint", "fügte",
-	"ergänzte", "ergänzt", "warnte", "warnt", "kritisierte", "forderte", "bestätigte", "berichtete",
-	"erzählt", "erzählte", "antwortete", "räumte", "schrieb", "teilte", "unterstrich", "versicherte",
-	"sagen", "erklären", "mahnte", "betonten", "erklärten",
-	/* Spanish */
-	"dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó", "explica",
-	"aseguró", "asegura", "añadió", "añade", "agregó", "agrega", "indicó", "indica", "comentó",
-	"advirtió", "sostuvo", "subrayó", "destacó", "manifestó", "apuntó", "insistió", "precisó",
-	"recordó", "concluyó", "respondió", "admitió", "reconoció", "dijeron", "afirmaron",
-	/* Greek, Russian */
-	"δήλωσε", "είπε", "ανέφερε", "τόνισε", "πρόσθεσε", "σημείωσε", "υπογράμμισε", "εξήγησε",
-	"сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил", "добавила",
-	"сообщил", "сообщила", "подчеркнул", "подчеркнула", "говорит",
+	/* sorted (bytewise) for binary search */
+	"acknowledged", "added", "adds", "admet", "admitió", "admits", "admitted", "advirtió",
+	"affirme", "affirmé", "afirma", "afirmaron", "afirmó", "agreed", "agrega", "agregó",
+	"ajoute", "ajouté", "annonce", "annoncé", "announced", "announces", "answered", "answers",
+	"antwortete", "apuntó", "argued", "argues", "asegura", "aseguró", "asked", "asks",
+	"asserted", "assure", "assured", "assuré", "averti", "avertit", "añade", "añadió",
+	"begged", "berichtete", "bestätigte", "betont", "betonte", "betonten", "boasted",
+	"cautioned", "claimed", "claims", "comentó", "commente", "commented", "commenté",
+	"complained", "conceded", "concluded", "conclut", "concluyó", "confie", "confirme",
+	"confirmed", "confirms", "confirmé", "confié", "contended", "continued", "continues",
+	"countered", "cried", "declara", "declared", "declares", "declaró", "destacó", "dice",
+	"dijeron", "dijo", "disait", "dit", "déclarait", "déclare", "déclaré", "déplore",
+	"emphasised", "emphasized", "ergänzt", "ergänzte", "erklären", "erklärt", "erklärte",
+	"erklärten", "erzählt", "erzählte", "estime", "estimé", "exclaimed", "explained",
+	"explains", "explica", "explicó", "explique", "expliqué", "forderte", "fügte", "glisse",
+	"indica", "indicó", "indique", "indiqué", "insiste", "insisted", "insistió", "insists",
+	"insisté", "ironise", "joked", "kritisierte", "lance", "lancé", "laughed", "mahnte",
+	"maintained", "manifestó", "martelé", "martèle", "meint", "meinte", "mused", "noted",
+	"notes", "noté", "objected", "observe", "observed", "pledged", "pointed", "posted",
+	"poursuit", "poursuivi", "precisó", "predicted", "promised", "protested", "précise",
+	"précisé", "prévenu", "prévient", "quipped", "raconte", "raconté", "rappelle", "rappelé",
+	"recalled", "recalls", "reconnaît", "reconnu", "reconoció", "recordó", "recounted",
+	"reflected", "regrette", "reiterated", "remarked", "replied", "replies", "responded",
+	"respondió", "revealed", "räumte", "répond", "répondu", "résume", "s'exclame", "sagen",
+	"sagt", "sagte", "sagten", "said", "say", "says", "schrieb", "señala", "señaló", "shouted",
+	"sighed", "sostuvo", "souffle", "souligne", "souligné", "stated", "states", "stressed",
+	"stresses", "subrayó", "suggested", "suggests", "teilte", "tells", "testified", "told",
+	"tranche", "tweeted", "unterstrich", "urged", "versicherte", "vowed", "warned", "warns",
+	"warnt", "warnte", "went", "whispered", "wondered", "writes", "wrote", "yelled", "ανέφερε",
+	"δήλωσε", "είπε", "εξήγησε", "πρόσθεσε", "σημείωσε", "τόνισε", "υπογράμμισε", "говорит",
+	"добавил", "добавила", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
+	"подчеркнула", "сказал", "сказала", "сообщил", "сообщила",
 };
 
 /* Words that introduce the source after the quote: "so Müller", "laut ...". */
-static const char *const tk_according[] = { "so", "laut", "selon", "según", "segun" };
+static const char *const tk_according[] = {
+	/* sorted (bytewise) for binary search */
+	"laut", "segun", "según", "selon", "so",
+};
 
 static const char *const tk_adverbs[] = {
-	"also", "later", "then", "again", "simply", "only", "finally", "quickly", "calmly", "bluntly",
-	"flatly", "once", "earlier", "recently", "previously", "repeatedly", "firmly", "proudly",
-	"angrily", "softly", "quietly", "told", "has", "had", "have", "would", "will", "ha", "hat",
-	"habe", "a", "avait", "aussi", "auch", "noch", "dann", "también", "luego", "sadly",
+	/* sorted (bytewise) for binary search */
+	"a", "again", "also", "angrily", "auch", "aussi", "avait", "bluntly", "calmly", "dann",
+	"earlier", "finally", "firmly", "flatly", "ha", "habe", "had", "has", "hat", "have",
+	"later", "luego", "noch", "once", "only", "previously", "proudly", "quickly", "quietly",
+	"recently", "repeatedly", "sadly", "simply", "softly", "también", "then", "told", "will",
+	"would",
 };
 
 static const char *const tk_dets[] = {
-	"the", "a", "an", "its", "his", "her", "their", "our", "le", "la", "les", "l", "un", "une",
-	"der", "die", "das", "den", "dem", "ein", "eine", "einer", "el", "los", "las", "una", "this",
-	"that", "one", "another", "ο", "η",
+	/* sorted (bytewise) for binary search */
+	"a", "an", "another", "das", "dem", "den", "der", "die", "ein", "eine", "einer", "el",
+	"her", "his", "its", "l", "la", "las", "le", "les", "los", "one", "our", "that", "the",
+	"their", "this", "un", "una", "une", "η", "ο",
 };
 
 static const char *const tk_honorifics[] = {
-	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "m", "mme",
-	"mlle", "herr", "frau", "sr", "sra", "srta", "don", "doña",
+	/* sorted (bytewise) for binary search */
+	"dame", "don", "doña", "dr", "frau", "herr", "lady", "lord", "m", "miss", "mlle", "mme",
+	"mr", "mrs", "ms", "mx", "prof", "sir", "sr", "sra", "srta",
 };
 
 static const char *const tk_roles[] = {
-	"secretary", "minister", "president", "vice-president", "chancellor", "director",
-	"director-general", "chief", "executive", "officer", "ceo", "cfo", "coo", "cto", "chairman",
-	"chairwoman", "chair", "chairperson", "spokesman", "spokeswoman", "spokesperson", "adviser",
-	"advisor", "senator", "sen", "representative", "rep", "governor", "gov", "mayor", "professor",
-	"prof", "general", "gen", "colonel", "commissioner", "ambassador", "head", "manager", "founder",
-	"co-founder", "leader", "king", "queen", "prince", "princess", "pope", "judge", "justice",
-	"attorney", "inspector", "commander", "admiral", "captain", "sergeant", "coach", "economist",
-	"analyst", "editor", "deputy", "assistant", "lieutenant", "superintendent", "sheriff",
-	"councillor", "councilor", "councilman", "councilwoman", "premier", "rabbi", "imam", "bishop",
-	"archbishop", "cardinal", "sheikh", "emir", "sultan", "envoy", "diplomat", "official",
-	"administrator", "principal", "dean", "researcher", "scientist", "engineer", "owner", "partner",
-	"curator", "organiser", "organizer", "coordinator", "lawyer", "doctor", "nurse", "teacher",
-	"expert", "strategist", "treasurer", "controller", "president-elect", "ministerin",
-	"bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "präsident", "präsidentin",
-	"sprecher", "sprecherin", "bürgermeister", "bürgermeisterin", "chef", "chefin",
-	"geschäftsführer", "geschäftsführerin", "vorsitzende", "vorsitzender", "vorstandschef",
-	"ministre", "président", "présidente", "porte-parole", "directeur", "directrice", "maire",
-	"secrétaire", "pdg", "ministro", "ministra", "presidente", "portavoz", "directora", "alcalde",
-	"alcaldesa", "secretario", "secretaria", "jefe", "jefa", "gerente", "consejero", "fundador",
-	"fundadora", "fondateur", "fondatrice", "responsable", "député", "députée", "sénateur",
-	"abgeordnete", "abgeordneter", "diputado", "diputada", "senador", "senadora", "gouverneur",
-	"consul", "commissaire", "procureur", "juge", "mp", "mep", "chairs", "negotiator", "ceo",
-	"physician", "surgeon", "architect", "designer", "planner", "campaigner", "activist",
-	"volunteer", "resident", "student", "author", "historian", "professorin", "ärztin", "arzt",
-	"leiterin", "leiter", "experte", "expertin", "worker", "farmer", "pilot", "driver",
-	"trustee", "warden", "governor-general", "minister-president", "πρόεδρος", "υπουργός",
-	"δήμαρχος", "διευθυντής", "εκπρόσωπος", "министр", "президент", "директор", "глава", "мэр",
-	"председатель", "представитель", "master", "harbourmaster", "harbormaster", "headteacher",
-	"headmaster", "headmistress", "coxswain", "adjoint", "adjointe", "conseiller", "conseillère",
-	"élu", "élue", "délégué", "déléguée", "concejal", "concejala", "portavoz", "vocero", "vocera",
-	"stadtrat", "stadträtin", "landrat", "landrätin", "governor", "superintendent", "midwife",
-	"firefighter", "paramedic", "shopkeeper", "fishmonger", "baker", "chef", "pastor", "vicar",
-	"priest", "chaplain", "mp", "councilmember", "alderman", "selectman", "supervisor",
+	/* sorted (bytewise) for binary search */
+	"abgeordnete", "abgeordneter", "activist", "adjoint", "adjointe", "administrator",
+	"admiral", "adviser", "advisor", "alcalde", "alcaldesa", "alderman", "ambassador",
+	"analyst", "archbishop", "architect", "arzt", "assistant", "attorney", "author", "baker",
+	"bishop", "bundeskanzler", "bundeskanzlerin", "bürgermeister", "bürgermeisterin",
+	"campaigner", "captain", "cardinal", "ceo", "cfo", "chair", "chairman", "chairperson",
+	"chairs", "chairwoman", "chancellor", "chaplain", "chef", "chefin", "chief", "co-founder",
+	"coach", "colonel", "commander", "commissaire", "commissioner", "concejal", "concejala",
+	"conseiller", "conseillère", "consejero", "consul", "controller", "coo", "coordinator",
+	"councillor", "councilman", "councilmember", "councilor", "councilwoman", "coxswain",
+	"cto", "curator", "dean", "deputy", "designer", "diplomat", "diputada", "diputado",
+	"directeur", "director", "director-general", "directora", "directrice", "doctor", "driver",
+	"délégué", "déléguée", "député", "députée", "economist", "editor", "emir", "engineer",
+	"envoy", "executive", "expert", "experte", "expertin", "farmer", "firefighter",
+	"fishmonger", "fondateur", "fondatrice", "founder", "fundador", "fundadora", "gen",
+	"general", "gerente", "geschäftsführer", "geschäftsführerin", "gouverneur", "gov",
+	"governor", "governor-general", "harbormaster", "harbourmaster", "head", "headmaster",
+	"headmistress", "headteacher", "historian", "imam", "inspector", "jefa", "jefe", "judge",
+	"juge", "justice", "kanzler", "kanzlerin", "king", "landrat", "landrätin", "lawyer",
+	"leader", "leiter", "leiterin", "lieutenant", "maire", "manager", "master", "mayor", "mep",
+	"midwife", "minister", "minister-president", "ministerin", "ministra", "ministre",
+	"ministro", "mp", "negotiator", "nurse", "officer", "official", "organiser", "organizer",
+	"owner", "paramedic", "partner", "pastor", "pdg", "physician", "pilot", "planner", "pope",
+	"portavoz", "porte-parole", "premier", "president", "president-elect", "presidente",
+	"priest", "prince", "princess", "principal", "procureur", "prof", "professor",
+	"professorin", "präsident", "präsidentin", "président", "présidente", "queen", "rabbi",
+	"rep", "representative", "researcher", "resident", "responsable", "scientist",
+	"secretaria", "secretario", "secretary", "secrétaire", "selectman", "sen", "senador",
+	"senadora", "senator", "sergeant", "sheikh", "sheriff", "shopkeeper", "spokesman",
+	"spokesperson", "spokeswoman", "sprecher", "sprecherin", "stadtrat", "stadträtin",
+	"strategist", "student", "sultan", "superintendent", "supervisor", "surgeon", "sénateur",
+	"teacher", "treasurer", "trustee", "vicar", "vice-president", "vocera", "vocero",
+	"volunteer", "vorsitzende", "vorsitzender", "vorstandschef", "warden", "worker", "ärztin",
+	"élu", "élue", "δήμαρχος", "διευθυντής", "εκπρόσωπος", "πρόεδρος", "υπουργός", "глава",
+	"директор", "министр", "мэр", "председатель", "представитель", "президент",
 };
 
 static const char *const tk_female_roles[] = {
-	"spokeswoman", "chairwoman", "councilwoman", "queen", "princess", "ministerin",
-	"bundeskanzlerin", "kanzlerin", "präsidentin", "sprecherin", "bürgermeisterin", "chefin",
-	"geschäftsführerin", "présidente", "directrice", "ministra", "directora", "alcaldesa",
-	"secretaria", "jefa", "fondatrice", "députée", "senadora", "diputada", "fundadora",
-	"professorin", "ärztin", "leiterin", "expertin",
+	/* sorted (bytewise) for binary search */
+	"alcaldesa", "bundeskanzlerin", "bürgermeisterin", "chairwoman", "chefin", "councilwoman",
+	"diputada", "directora", "directrice", "députée", "expertin", "fondatrice", "fundadora",
+	"geschäftsführerin", "jefa", "kanzlerin", "leiterin", "ministerin", "ministra", "princess",
+	"professorin", "präsidentin", "présidente", "queen", "secretaria", "senadora",
+	"spokeswoman", "sprecherin", "ärztin",
 };
-static const char *const tk_male_roles[] = { "spokesman", "chairman", "councilman", "king", "prince" };
+static const char *const tk_male_roles[] = {
+	/* sorted (bytewise) for binary search */
+	"chairman", "councilman", "king", "prince", "spokesman",
+};
 
 /* Capitalised words that start a sentence but never a name. */
 static const char *const tk_stop[] = {
-	"the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "if",
-	"when", "while", "after", "before", "since", "although", "though", "as", "at", "in", "on", "of",
-	"for", "from", "to", "with", "by", "about", "meanwhile", "however", "earlier", "later", "today",
-	"yesterday", "tomorrow", "now", "then", "still", "also", "it", "he", "she", "we", "they", "i",
-	"you", "his", "her", "their", "our", "my", "its", "monday", "tuesday", "wednesday", "thursday",
-	"friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "according", "there", "here", "what",
-	"why", "how", "who", "where", "which", "last", "next", "every", "each", "some", "many", "more",
-	"most", "such", "both", "all", "not", "no", "yes", "le", "la", "les", "un", "une", "des", "du",
-	"de", "au", "aux", "et", "mais", "pour", "dans", "selon", "il", "elle", "ils", "elles", "nous",
-	"ce", "cette", "der", "die", "das", "ein", "eine", "und", "aber", "im", "am", "er", "sie", "es",
-	"wir", "laut", "nach", "mit", "el", "los", "las", "una", "y", "pero", "en", "según", "él",
-	"ella", "asked", "speaking", "despite", "during", "under", "over", "without", "within",
-	"because", "instead", "once", "until", "unlike", "like", "even", "only", "just", "perhaps",
-	"indeed", "thus", "therefore", "overall", "finally", "first", "second", "third", "one", "two",
-	"three", "several", "other", "another", "new", "former", "acting", "interim", "top",
+	/* sorted (bytewise) for binary search */
+	"a", "aber", "about", "according", "acting", "after", "all", "also", "although", "am",
+	"an", "and", "another", "april", "as", "asked", "at", "au", "august", "aux", "because",
+	"before", "both", "but", "by", "ce", "cette", "dans", "das", "de", "december", "der",
+	"des", "despite", "die", "du", "during", "each", "earlier", "ein", "eine", "el", "ella",
+	"elle", "elles", "en", "er", "es", "et", "even", "every", "february", "finally", "first",
+	"for", "former", "friday", "from", "he", "her", "here", "his", "how", "however", "i", "if",
+	"il", "ils", "im", "in", "indeed", "instead", "interim", "it", "its", "january", "july",
+	"june", "just", "la", "las", "last", "later", "laut", "le", "les", "like", "los", "mais",
+	"many", "march", "may", "meanwhile", "mit", "monday", "more", "most", "my", "nach", "new",
+	"next", "no", "not", "nous", "november", "now", "october", "of", "on", "once", "one",
+	"only", "or", "other", "our", "over", "overall", "perhaps", "pero", "pour", "saturday",
+	"second", "según", "selon", "september", "several", "she", "sie", "since", "so", "some",
+	"speaking", "still", "such", "sunday", "that", "the", "their", "then", "there",
+	"therefore", "these", "they", "third", "this", "those", "though", "three", "thursday",
+	"thus", "to", "today", "tomorrow", "top", "tuesday", "two", "un", "una", "und", "under",
+	"une", "unlike", "until", "we", "wednesday", "what", "when", "where", "which", "while",
+	"who", "why", "wir", "with", "within", "without", "y", "yes", "yesterday", "yet", "you",
+	"él",
 };
 
 /* Words that make a capitalised chain an organisation or place. */
 static const char *const tk_org[] = {
-	"house", "state", "states", "ministry", "department", "bank", "council", "party", "union",
-	"group", "inc", "ltd", "company", "corp", "corporation", "university", "office", "agency",
-	"foods", "airlines", "association", "committee", "commission", "court", "parliament",
-	"government", "police", "army", "forces", "republic", "kingdom", "nations", "united", "news",
-	"times", "post", "daily", "media", "press", "network", "institute", "foundation", "fund",
-	"authority", "board", "services", "systems", "technologies", "energy", "motors", "holdings",
-	"partners", "capital", "hospital", "school", "college", "centre", "center", "club", "airport",
-	"street", "road", "square", "park", "city", "county", "province", "region", "island", "river",
-	"sea", "ocean", "valley", "bay", "north", "south", "east", "west", "middle", "gulf", "europe",
-	"european", "international", "national", "federal", "museum", "library", "gmbh", "ag", "sa",
-	"plc", "llc", "co", "stadt", "ministère", "ministerio", "gobierno", "regierung", "hall",
-	"festival", "cup", "league", "championship", "organisation", "organization", "alliance",
+	/* sorted (bytewise) for binary search */
+	"ag", "agency", "airlines", "airport", "alliance", "army", "association", "authority",
+	"bank", "bay", "board", "capital", "center", "centre", "championship", "city", "club",
+	"co", "college", "commission", "committee", "company", "corp", "corporation", "council",
+	"county", "court", "cup", "daily", "department", "east", "energy", "europe", "european",
+	"federal", "festival", "foods", "forces", "foundation", "fund", "gmbh", "gobierno",
+	"government", "group", "gulf", "hall", "holdings", "hospital", "house", "inc", "institute",
+	"international", "island", "kingdom", "league", "library", "llc", "ltd", "media", "middle",
+	"ministerio", "ministry", "ministère", "motors", "museum", "national", "nations",
+	"network", "news", "north", "ocean", "office", "organisation", "organization", "park",
+	"parliament", "partners", "party", "plc", "police", "post", "press", "province",
+	"regierung", "region", "republic", "river", "road", "sa", "school", "sea", "services",
+	"south", "square", "stadt", "state", "states", "street", "systems", "technologies",
+	"times", "union", "united", "university", "valley", "west",
 };
 
 /* Plural nouns that speak as a group: speaker stays unknown, role says who. */
 static const char *const tk_groups[] = {
-	"officials", "residents", "experts", "analysts", "witnesses", "police", "organisers",
-	"organizers", "critics", "sources", "authorities", "researchers", "scientists", "workers",
-	"protesters", "doctors", "economists", "investors", "activists", "villagers", "locals",
-	"parents", "students", "teachers", "employees", "staff", "officers", "diplomats",
+	/* sorted (bytewise) for binary search */
+	"activists", "analysts", "authorities", "critics", "diplomats", "doctors", "economists",
+	"employees", "experts", "investors", "locals", "officers", "officials", "organisers",
+	"organizers", "parents", "police", "protesters", "researchers", "residents", "scientists",
+	"sources", "staff", "students", "teachers", "villagers", "witnesses", "workers",
 };
 
 static const char *const tk_connectors[] = {
-	"of", "for", "the", "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "la",
-	"le", "bin", "ibn", "al", "el", "y", "and", "für", "on", "ter", "zu",
+	/* sorted (bytewise) for binary search */
+	"al", "and", "bin", "da", "de", "del", "den", "der", "des", "di", "du", "el", "for", "für",
+	"ibn", "la", "le", "of", "on", "ter", "the", "van", "von", "y", "zu",
 };
 
 #define IN(list, p, t) tk_word_in_list((p), (t), (list), TK_ARRAY_LEN(list))
@@ -233,9 +252,18 @@ static int tk_is_verb(const char *p, const struct tk_tok *t)
 
 static int tk_pronoun(const char *p, const struct tk_tok *t)
 {
-	static const char *const m[] = { "he", "il", "er", "él" };
-	static const char *const f[] = { "she", "elle", "ella", "sie" };
-	static const char *const x[] = { "they", "ils", "elles", "ellos" };
+	static const char *const m[] = {
+	/* sorted (bytewise) for binary search */
+	"er", "he", "il", "él",
+};
+	static const char *const f[] = {
+	/* sorted (bytewise) for binary search */
+	"ella", "elle", "she", "sie",
+};
+	static const char *const x[] = {
+	/* sorted (bytewise) for binary search */
+	"elles", "ellos", "ils", "they",
+};
 
 	if (t->kind != TK_T_WORD)
 		return 0;
@@ -350,8 +378,10 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		a++;
 	}
 	while (a < b && (IN(tk_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
-		static const char *const fem[] = { "mrs", "ms", "miss", "dame", "lady", "mme", "mlle",
-						    "frau", "sra", "srta", "doña" };
+		static const char *const fem[] = {
+	/* sorted (bytewise) for binary search */
+	"dame", "doña", "frau", "lady", "miss", "mlle", "mme", "mrs", "ms", "sra", "srta",
+};
 		if (t[a].kind == TK_T_WORD)
 			s->gender = IN(fem, p, &t[a]) ? 2 : IN(tk_honorifics, p, &t[a]) && !tk_word_eq(p, &t[a], "dr") &&
 					!tk_word_eq(p, &t[a], "prof") && !tk_word_eq(p, &t[a], "mx") ? 1 : 0;
