@@ -296,6 +296,7 @@ struct tk_ctx {
 	SDL_Window *win;
 	SDL_Renderer *r;
 	SDL_Texture *rot;       /* rotation target */
+	SDL_Texture *target;    /* offscreen GL: what frames render into */
 	struct tk_scene *scene;
 	int w, h;               /* logical size */
 	int ttf, video;
@@ -306,6 +307,8 @@ static void tk_ctx_close(struct tk_ctx *c)
 	tk_scene_destroy(c->scene);
 	if (c->rot)
 		SDL_DestroyTexture(c->rot);
+	if (c->target)
+		SDL_DestroyTexture(c->target);
 	if (c->r)
 		SDL_DestroyRenderer(c->r);
 	if (c->win)
@@ -364,6 +367,42 @@ static int tk_ctx_headless(struct tk_ctx *c, const struct tk_config *cfg, int w,
 	return err;
 }
 
+/* GLES2 on Mesa under SDL's offscreen driver (EGL pbuffer, no X server),
+ * rendering into a target texture. TK_ENODISPLAY when unavailable. */
+static int tk_ctx_gl(struct tk_ctx *c, const struct tk_config *cfg, int w, int h, int fps, int sync)
+{
+	struct tk_scene_opts so = { 0 };
+	SDL_RendererInfo info;
+	int err;
+
+	SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+	SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+	if (SDL_InitSubSystem(SDL_INIT_VIDEO))
+		return TK_ENODISPLAY;
+	c->video = 1;
+	c->win = SDL_CreateWindow("ticker", 0, 0, w, h, SDL_WINDOW_HIDDEN);
+	c->r = c->win ? SDL_CreateRenderer(c->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE) : NULL;
+	if (!c->r || SDL_GetRendererInfo(c->r, &info) || strcmp(info.name, "opengles2")) {
+		if (c->r)
+			SDL_SetError("got renderer %s instead", info.name);
+		return TK_ENODISPLAY;
+	}
+	c->target = SDL_CreateTexture(c->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+	if (!c->target || SDL_SetRenderTarget(c->r, c->target))
+		return TK_ESDL;
+	err = tk_ctx_fonts(c, cfg);
+	if (err)
+		return err;
+	c->w = w;
+	c->h = h;
+	so.width = w;
+	so.height = h;
+	so.fps = fps;
+	so.sync = sync;
+	so.max_texture = info.max_texture_width;
+	return tk_scene_create(c->r, cfg, c->fonts, &so, &c->scene);
+}
+
 static int tk_parse_size_default(int *w, int *h)
 {
 	if (*w <= 0 || *h <= 0) {
@@ -398,8 +437,18 @@ int tk_display_snapshot(const struct tk_display_opts *o)
 
 	tk_app_malloc_tune();
 	tk_parse_size_default(&w, &h);
-	if (tk_ctx_headless(&c, o->cfg, w, h, fps, 1))
+	if (o->renderer && !strcmp(o->renderer, "opengles2")) {
+		/* for comparing the device's renderer with the reference; not deterministic */
+		int e = tk_ctx_gl(&c, o->cfg, w, h, fps, 1);
+
+		if (e) {
+			tk_log(TK_LOG_ERROR, "snapshot: opengles2 unavailable: %s", SDL_GetError());
+			rc = e == TK_ENODISPLAY ? TK_EXIT_NODISPLAY : TK_EXIT_FAIL;
+			goto out;
+		}
+	} else if (tk_ctx_headless(&c, o->cfg, w, h, fps, 1)) {
 		goto out;
+	}
 	if (tk_load(o->cfg, o->dir, &pl))
 		goto out;
 	tk_scene_set_playlist(c.scene, pl);
@@ -748,14 +797,12 @@ static int tk_bench_one(const struct tk_display_opts *o, const char *renderer, i
 	struct tk_ctx c = { 0 };
 	struct tk_playlist *pl = NULL;
 	struct tk_scene_stats st;
-	struct tk_scene_opts so = { 0 };
 	struct rusage ru;
 	struct tk_preload pre;
 	int w = o->width, h = o->height, rc = TK_EXIT_FAIL, gl = !strcmp(renderer, "opengles2");
 	int64_t n = (int64_t)((o->seconds > 0 ? o->seconds : 10) * 60), worst = 0, worst_frame = 0;
 	int64_t *cpu = NULL, first_ms = -1, steady = 0;
 	unsigned long *allocs = NULL, alloc_total = 0, alloc_max = 0;
-	SDL_Texture *target = NULL;
 
 	tk_parse_size_default(&w, &h);
 	tk_preload_start(&pre, o->cfg, o->dir, o->dir ? 0 : (o->articles > 0 ? o->articles : 1000));
@@ -764,33 +811,14 @@ static int tk_bench_one(const struct tk_display_opts *o, const char *renderer, i
 	if (!cpu || !allocs)
 		goto out;
 	if (gl) {
-		SDL_RendererInfo info;
+		int e = tk_ctx_gl(&c, o->cfg, w, h, 60, 0);
 
-		SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
-		if (SDL_InitSubSystem(SDL_INIT_VIDEO)) {
+		if (e == TK_ENODISPLAY) {
 			printf("renderer opengles2: unavailable (%s)\n", SDL_GetError());
 			rc = TK_EXIT_OK;
 			goto out;
 		}
-		c.video = 1;
-		c.win = SDL_CreateWindow("bench", 0, 0, w, h, SDL_WINDOW_HIDDEN);
-		c.r = c.win ? SDL_CreateRenderer(c.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE) : NULL;
-		if (!c.r || SDL_GetRendererInfo(c.r, &info) || strcmp(info.name, "opengles2")) {
-			printf("renderer opengles2: unavailable (%s)\n", c.r ? "got another renderer" : SDL_GetError());
-			rc = TK_EXIT_OK;
-			goto out;
-		}
-		target = SDL_CreateTexture(c.r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
-		if (target)
-			SDL_SetRenderTarget(c.r, target);
-		if (tk_ctx_fonts(&c, o->cfg))
-			goto out;
-		so.width = w;
-		so.height = h;
-		so.fps = 60;
-		so.max_texture = info.max_texture_width;
-		if (tk_scene_create(c.r, o->cfg, c.fonts, &so, &c.scene))
+		if (e)
 			goto out;
 	} else if (tk_ctx_headless(&c, o->cfg, w, h, 60, 0)) {
 		goto out;
@@ -852,8 +880,6 @@ out:
 		tk_preload_join(&pre, &p2);
 		tk_playlist_unref(p2);
 	}
-	if (target)
-		SDL_DestroyTexture(target);
 	tk_playlist_unref(pl);
 	tk_ctx_close(&c);
 	tk_free(cpu);
