@@ -340,6 +340,9 @@ static int tk_month_lookup(const char *w, size_t n)
 
 	if (n >= sizeof buf || n < 3)
 		return 0;
+	/* every month name starts with one of these (d for décembre, etc.) */
+	if (!strchr("jfmasondJFMASOND", w[0]))
+		return 0;
 	for (i = 0; i < n; i++)
 		buf[i] = (char)tk_ascii_lower((unsigned char)w[i]);
 	buf[n] = '\0';

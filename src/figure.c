@@ -158,6 +158,8 @@ static const char *const tk_plural_irregular[] = {
 
 static double tk_scale_value(const char *p, struct tk_w w)
 {
+	if (w.e == w.s || !strchr("tTkKmMbBlLcC", p[w.s]))
+		return 0;
 	if (tk_w_is(p, w, "thousand") || tk_w_is(p, w, "thousands") || tk_w_is(p, w, "k") ||
 	    tk_w_is(p, w, "mille") || tk_w_is(p, w, "tausend"))
 		return 1e3;
@@ -370,6 +372,9 @@ static const char *const tk_tens[] = { "", "", "twenty", "thirty", "forty", "fif
 static int tk_small_number(const char *p, struct tk_w w)
 {
 	size_t i;
+
+	if (w.e == w.s || !strchr("efnostEFNOST", p[w.s]))
+		return 0;
 	for (i = 2; i < TK_ARRAY_LEN(tk_ones); i++)
 		if (tk_w_is(p, w, tk_ones[i]))
 			return (int)i;
@@ -665,6 +670,12 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 				/* spelled numbers start a word */
 				if (tk_ascii_alpha(c) && (i == 0 || p[i - 1] == ' ')) {
 					struct tk_w w = tk_next_word(p, n, i);
+					unsigned char lc = (unsigned char)(c | 0x20);
+					/* cheap filter: number words start with one of these */
+					if (!strchr("adefhnost", lc) || w.e - w.s > 13) {
+						i = w.e > i ? w.e : i + 1;
+						continue;
+					}
 					if (tk_small_number(p, w) || tk_w_is(p, w, "a") || tk_w_is(p, w, "hundred") ||
 					    tk_w_is(p, w, "thousand") || tk_w_is(p, w, "one") || tk_w_is(p, w, "dozen")) {
 						i = tk_spelled(art, ar, fl, pi, n, i, &err);
