@@ -476,5 +476,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_failures),
 		cmocka_unit_test(test_config_apply),
 	};
+	if (getenv("TK_TEST_FILTER"))
+		cmocka_set_test_filter(getenv("TK_TEST_FILTER"));
 	return cmocka_run_group_tests_name("cache", tests, NULL, NULL);
 }

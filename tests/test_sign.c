@@ -331,5 +331,7 @@ int main(void)
 
 	tk_mem_init();
 	tk_log_set_level(TK_LOG_ERROR);
+	if (getenv("TK_TEST_FILTER"))
+		cmocka_set_test_filter(getenv("TK_TEST_FILTER"));
 	return cmocka_run_group_tests_name("sign", tests, NULL, NULL);
 }

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-/* A fresh directory under $TMPDIR (or /tmp); the caller frees the string and
+/* A fresh directory under $TMPDIR (else /dev/shm, else /tmp); the caller frees the string and
  * removes the tree with tfs_rm_rf. Aborts the test run on failure. */
 char *tfs_mkdtemp(void);
 /* Write len bytes to dir/rel (creating parent directories). 0 or -1. */
