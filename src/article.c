@@ -466,6 +466,34 @@ size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start)
 
 struct tk_line { const char *s; size_t n; };
 
+/* The whole line is this text (ASCII case-insensitive, trailing ':' ignored). */
+static int tk_line_is(const struct tk_line *l, const char *text)
+{
+	size_t n = l->n, tl = strlen(text);
+	while (n && (l->s[n - 1] == ':' || l->s[n - 1] == ' '))
+		n--;
+	return n == tl && strncasecmp(l->s, text, tl) == 0;
+}
+
+/* Lines after which a release or wire story has only contact details. */
+static int tk_line_ends_body(const struct tk_line *l)
+{
+	size_t w = 0, i;
+	if (tk_line_is(l, "###") || tk_line_is(l, "-30-") || tk_line_is(l, "- 30 -") || tk_line_is(l, "ends") ||
+	    tk_line_is(l, "- ends -") || tk_line_is(l, "-ends-") || tk_line_is(l, "media contact") ||
+	    tk_line_is(l, "media contacts") || tk_line_is(l, "press contact") || tk_line_is(l, "contact") ||
+	    tk_line_is(l, "pressekontakt") || tk_line_is(l, "contact presse") || tk_line_is(l, "notes to editors"))
+		return 1;
+	/* "About GreenLoop Recycling" heading of the boilerplate */
+	if (l->n > 6 && l->n < 60 && strncmp(l->s, "About ", 6) == 0 && l->s[6] >= 'A' && l->s[6] <= 'Z' &&
+	    !memchr(l->s, '.', l->n)) {
+		for (i = 0; i < l->n; i++)
+			w += l->s[i] == ' ';
+		return w <= 5;
+	}
+	return 0;
+}
+
 static int tk_line_blank(const struct tk_line *l)
 {
 	size_t i;
@@ -598,6 +626,13 @@ static int tk_txt_parse(struct tk_doc *d, char *text, size_t len)
 	}
 	for (h = 0; h < nl && tk_line_blank(&lines[h]); h++)
 		;
+	/* press releases open with a label, not the headline */
+	while (h < nl && (tk_line_is(&lines[h], "for immediate release") || tk_line_is(&lines[h], "press release") ||
+			  tk_line_is(&lines[h], "news release") || tk_line_is(&lines[h], "media release") ||
+			  tk_line_is(&lines[h], "pressemitteilung") || tk_line_is(&lines[h], "communiqué de presse") ||
+			  tk_line_is(&lines[h], "nota de prensa") || tk_starts_ci(lines[h].s, "embargoed") ||
+			  tk_line_blank(&lines[h])))
+		h++;
 	if (h == nl)
 		goto out;
 	if (lines[h].n <= TK_HEADLINE_MAX) {
@@ -855,6 +890,12 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 		struct tk_line l = i < nl ? lines[i] : (struct tk_line){ "", 0 };
 		int list = 0, heading = 0, brk;
 
+		if (i < nl && !fence && tk_line_ends_body(&l) && b->n > 0) {
+			/* flush what we have and stop: contacts and boilerplate follow */
+			if (len > 0)
+				err = tk_build_para(d, b, buf, len);
+			goto out;
+		}
 		if (md_mode && l.n >= 3 && (strncmp(l.s, "```", 3) == 0 || strncmp(l.s, "~~~", 3) == 0)) {
 			fence = !fence;
 			l.n = 0;

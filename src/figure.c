@@ -149,9 +149,10 @@ static const char *const tk_skip_adj[] = {
 static const char *const tk_plural_irregular[] = {
 	/* sorted (bytewise) for binary search */
 	"aircraft", "arbeitsplätze", "besucher", "bpd", "cattle", "children", "cm", "crew", "data",
-	"deer", "einwohner", "enfants", "feet", "fish", "flüchtlinge", "ft", "geese", "gw", "gwh",
-	"kg", "kinder", "km", "km/h", "kwh", "lb", "lbs", "leute", "livestock", "media", "men",
-	"menschen", "mice", "mitarbeiter", "mm", "mph", "mw", "mwh", "niños", "oz", "people",
+	"deer", "einwohner", "enfants", "feet", "fish", "flüchtlinge", "ft", "geese", "gigawatt",
+	"gigawatts", "gw", "gwh", "kg", "kilowatt", "kilowatts", "kinder", "km", "km/h", "kwh",
+	"lb", "lbs", "leute", "livestock", "media", "megawatt", "megawatts", "men", "menschen",
+	"mice", "mitarbeiter", "mm", "mph", "mw", "mwh", "mégawatts", "niños", "oz", "people",
 	"personas", "personen", "personnel", "personnes", "police", "population", "public",
 	"sheep", "staff", "stimmen", "t", "teeth", "twh", "women", "workforce", "youth",
 };
@@ -725,7 +726,10 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 					}
 					break;
 				}
+				/* (614) 555-0199: a run after a parenthesised area code, or NNN-NNNN */
+				int after_paren = i >= 2 && p[i - 1] == ' ' && p[i - 2] == ')';
 				if ((i > 0 && (p[i - 1] == '+' || p[i - 1] == '(')) || (groups >= 3 && (odd || dash)) ||
+				    (after_paren && groups >= 2) || (groups == 2 && dash && k - i >= 8 && odd) ||
 				    (p[i] == '0' && i + 2 < n && tk_digit(p[i + 1]) && tk_digit(p[i + 2]))) {
 					i = k;
 					continue;

@@ -232,7 +232,7 @@ struct tk_person {
 	unsigned personlike : 1, quoted : 1;
 };
 
-struct tk_mention { size_t para, off; int person; };
+struct tk_mention { size_t para, off; int person; int subject; };
 
 struct tk_reg {
 	struct tk_person p[TK_MAX_PERSONS];
@@ -500,7 +500,7 @@ static int tk_push_mention(struct tk_mention **m, size_t *n, size_t *cap, size_t
 		*m = nm;
 		*cap = nc;
 	}
-	(*m)[(*n)++] = (struct tk_mention){ para, off, person };
+	(*m)[(*n)++] = (struct tk_mention){ para, off, person, 1 };
 	return TK_OK;
 }
 
@@ -517,7 +517,7 @@ static int tk_mention_before(const struct tk_mention *m, size_t para, size_t off
 /* The latest fitting person in a sorted mention list before (para, off):
  * binary search, then a bounded look back. Sets best and bp when it finds a later one. */
 static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m, size_t n, size_t para,
-			      size_t off, int gender, int *best, const struct tk_mention **bp)
+			      size_t off, int gender, int strong, int *best, const struct tk_mention **bp)
 {
 	size_t lo = 0, hi = n, seen = 0;
 
@@ -531,6 +531,10 @@ static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m
 	while (lo-- > 0 && seen++ < 64) {
 		const struct tk_person *p = &g->p[m[lo].person];
 		if (!p->personlike || !tk_gender_ok(p->gender, gender))
+			continue;
+		/* a bare two-word name ("France Info") only when nobody with a
+		 * role, a title or a quote is nearer */
+		if (strong && !p->role && !p->gender && !p->quoted && !m[lo].subject)
 			continue;
 		if (!*bp || !tk_mention_before(&m[lo], (*bp)->para, (*bp)->off) ||
 		    (m[lo].para == (*bp)->para && m[lo].off == (*bp)->off)) {
@@ -772,6 +776,11 @@ static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 				err = tk_add_mention(g, pi, t[k].s, idx);
 				if (err)
 					goto out;
+				/* the subject of its sentence ("François Martel, who …, said"),
+				 * not the object of a preposition ("sur France Info") */
+				g->m[g->nm - 1].subject = k == 0 || (t[k - 1].kind == TK_T_PUNCT &&
+								     t[k - 1].punct != ',') ||
+							  t[k - 1].kind == TK_T_QMARK;
 			}
 			k = e > k ? e : k + 1;
 		}
@@ -865,6 +874,26 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 				if (tk_is_role(p, &t[q]))
 					has_role = 1;
 			k = e;
+			/* "le PDG de la SNCF, Jean-Pierre Farandou" / "die
+			 * Fraktionsvorsitzende der Grünen, Anna Petersen" */
+			if (has_role && k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' &&
+			    tk_is_cap_word(&t[k + 1])) {
+				size_t e2 = tk_chain_end(p, t, nt, k + 1);
+				at->person = tk_register(g, p, t, nt, k + 1, e2, 1, &after, &err);
+				if (err)
+					return err;
+				if (at->person >= 0) {
+					at->kind = TK_A_NAME;
+					at->pos = t[k + 1].s;
+					if (!g->p[at->person].role) {
+						g->p[at->person].role = tk_span_dup(g, p, t[d0].s, t[k - 1].e);
+						if (!g->p[at->person].role)
+							return TK_ENOMEM;
+					}
+					g->p[at->person].personlike = 1;
+					return TK_OK;
+				}
+			}
 		}
 	}
 	last = k;
@@ -1044,6 +1073,15 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 			if (a == 0 || t[a - 1].kind == TK_T_PUNCT)
 				return tk_source_at(g, p, t, m, a, at);
 		}
+		/* "Meier wies das zurück:": a known person opening the sentence */
+		if (colon && m <= 10 && tk_is_cap_word(&t[0])) {
+			size_t e = tk_chain_end(p, t, m, 0);
+			struct tk_split sp;
+			tk_split_chain(p, t, 0, e, &sp);
+			if (sp.valid && (tk_find_full(g, p + t[sp.na].s, t[sp.nb - 1].e - t[sp.na].s) >= 0 ||
+					 tk_find_short(g, p + t[sp.na].s, t[sp.nb - 1].e - t[sp.na].s) >= 0))
+				return tk_source_at(g, p, t, e, 0, at);
+		}
 		return TK_OK;
 	}
 	/* words between verb and mark must be an object ("reporters", "in a
@@ -1196,8 +1234,12 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			/* the most recent fitting person mentioned before the quote */
 			const struct tk_mention *bp = NULL;
 			int best = -1;
-			tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, &best, &bp);
-			tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, &best, &bp);
+			tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 1, &best, &bp);
+			tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 1, &best, &bp);
+			if (best < 0) {
+				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 0, &best, &bp);
+				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 0, &best, &bp);
+			}
 			if (best < 0 && last != (size_t)-1 && ql->q[last].person >= 0 &&
 			    tk_gender_ok(g->p[ql->q[last].person].gender, at[i].gender))
 				best = ql->q[last].person;
