@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "article.h"
 #include "err.h"
@@ -512,6 +513,48 @@ static void test_pathological(void **state)
 	free(b);
 }
 
+/* `ticker extract --json`: one JSON object per article per line, exactly
+ * the documented keys, a refusal line for a bad file and exit status 1. */
+static void test_cli_json(void **state)
+{
+	const char *ticker = getenv("TICKER");
+	char cmd[4096], line[65536];
+	FILE *f;
+	int lines = 0, errors = 0, rc;
+	static const char *const keys[] = { "file", "article", "format", "encoding", "headline", "date",
+					    "source", "quotes", "figures", "items" };
+
+	(void)state;
+	assert_non_null(ticker);
+	snprintf(cmd, sizeof cmd, "'%s' extract --json '%s/tests/data/articles/feed.rss' "
+		 "'%s/tests/data/articles/refuse-png.txt' 2>/dev/null", ticker, root(), root());
+	f = popen(cmd, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f)) {
+		json_object *o = json_tokener_parse(line), *v;
+		size_t k;
+		assert_non_null(o);
+		if (json_object_object_get_ex(o, "error", &v)) {
+			assert_string_equal(json_object_get_string(v), "binary file (PNG image)");
+			errors++;
+		} else {
+			for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
+				assert_true(json_object_object_get_ex(o, keys[k], &v));
+			assert_true(json_object_object_get_ex(o, "article", &v));
+			assert_int_equal(json_object_get_int(v), lines);
+			assert_true(json_object_object_get_ex(o, "items", &v));
+			assert_true(json_object_array_length(v) >= 1);
+			lines++;
+		}
+		json_object_put(o);
+	}
+	rc = pclose(f);
+	assert_int_equal(lines, 4); /* the feed's four usable items */
+	assert_int_equal(errors, 1);
+	assert_true(WIFEXITED(rc));
+	assert_int_equal(WEXITSTATUS(rc), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -519,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_blinken_acceptance),
 		cmocka_unit_test(test_alloc_failures),
 		cmocka_unit_test(test_pathological),
+		cmocka_unit_test(test_cli_json),
 	};
 	/* No tk_mem_init(): libxml2 2.9.14's HTML parser can spin forever when
 	 * its own allocations fail mid-document, so the failure loop covers our
