@@ -130,6 +130,16 @@ static int tk_html_skip(const xmlNode *n)
 	return 0;
 }
 
+/* n or one of its ancestors is page furniture (bounded walk up). */
+static int tk_html_skip_chain(const xmlNode *n)
+{
+	int depth;
+	for (depth = 0; n && n->type == XML_ELEMENT_NODE && depth < 32; n = n->parent, depth++)
+		if (tk_html_skip(n))
+			return 1;
+	return 0;
+}
+
 static int tk_html_block(const xmlNode *n)
 {
 	static const char *const blocks[] = {
@@ -326,11 +336,27 @@ static void tk_html_scan(xmlNode *root, struct tk_html_meta *m)
 				size_t l = tk_text_len(n);
 				intptr_t score = (intptr_t)n->parent->_private + (intptr_t)l;
 				n->parent->_private = (void *)score;
-				if ((size_t)score > m->best_p) {
+				if ((size_t)score > m->best_p && !tk_html_skip_chain(n->parent)) {
 					m->best_p = (size_t)score;
 					m->best_p_parent = n->parent;
 				}
 				descend = 0;
+			} else if (tk_is(n, "div") || tk_is(n, "td") || tk_is(n, "section")) {
+				/* CMS text separated by <br><br> instead of <p>: count the
+				 * element's own text like paragraph text */
+				xmlNode *c;
+				size_t own = 0;
+				for (c = n->children; c; c = c->next)
+					if (c->type == XML_TEXT_NODE && c->content)
+						own += strlen((const char *)c->content);
+				if (own > 80) {
+					intptr_t score = (intptr_t)n->_private + (intptr_t)own;
+					n->_private = (void *)score;
+					if ((size_t)score > m->best_p && !tk_html_skip_chain(n)) {
+						m->best_p = (size_t)score;
+						m->best_p_parent = n;
+					}
+				}
 			} else if (tk_is(n, "script") || tk_is(n, "style")) {
 				descend = 0;
 			}

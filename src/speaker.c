@@ -1223,6 +1223,31 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 		}
 		q->rejected = (unsigned)tk_is_scare(ps, q, at[i].kind != TK_A_NONE);
 	}
+	/* “We were not the best team on paper,” she said, “but we were …”: the
+	 * second half of a split sentence joins the first */
+	for (i = 1; i < ql->n; i++) {
+		struct tk_rawquote *q = &ql->q[i], *pq = &ql->q[i - 1];
+		unsigned char c0 = (unsigned char)q->text[0];
+		if (!(c0 >= 'a' && c0 <= 'z') || pq->rejected || !pq->closed || pq->para_end != q->para ||
+		    q->open < pq->close_end || q->open - pq->close_end > 80 || !pq->comma_end)
+			continue;
+		{
+			size_t l1 = strlen(pq->text), l2 = strlen(q->text);
+			char *m = tk_arena_alloc(a, l1 + l2 + 3);
+			if (!m) {
+				err = TK_ENOMEM;
+				goto out;
+			}
+			memcpy(m, pq->text, l1);
+			memcpy(m + l1, ", ", 2);
+			memcpy(m + l1 + 2, q->text, l2 + 1);
+			pq->text = m;
+			pq->words += q->words;
+			pq->terminal = q->terminal;
+			pq->comma_end = q->comma_end;
+			q->rejected = 1;
+		}
+	}
 	/* mentions must be in text order for the pronoun search */
 	for (i = 0; i < ql->n; i++) {
 		struct tk_rawquote *q = &ql->q[i];
