@@ -404,6 +404,36 @@ static const char *tk_node_text(struct tk_doc *d, xmlNode *n, int *err)
 	return res;
 }
 
+/* The site name a <title> ends with (" | Coastal Daily"), or NULL. */
+static const char *tk_title_site(struct tk_doc *d, const char *title, int *err)
+{
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 " };
+	const char *best = NULL, *suf;
+	size_t i, words = 0;
+
+	*err = TK_OK;
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		const char *p = title, *hit;
+		while ((hit = strstr(p, seps[i]))) {
+			if (!best || hit > best)
+				best = hit;
+			p = hit + 1;
+		}
+	}
+	if (!best)
+		return NULL;
+	suf = strchr(best + 1, ' ');
+	if (!suf)
+		return NULL;
+	suf++;
+	for (i = 0; suf[i]; i++)
+		if (suf[i] == ' ')
+			words++;
+	if (words > 4 || !suf[0] || (suf[0] >= 'a' && suf[0] <= 'z'))
+		return NULL;
+	return tk_text_clean(d->arena, suf, strlen(suf), err);
+}
+
 static htmlDocPtr tk_html_read(const char *s, size_t n)
 {
 	if (n > INT32_MAX)
@@ -471,6 +501,8 @@ int tk_html_parse_doc(struct tk_doc *d, const char *s, size_t n, const char **re
 		b.headline = tk_node_text(d, m.h1, &err);
 	if (!err && !b.headline && m.title)
 		b.headline = tk_build_title(d, m.title, strlen(m.title), b.source, 1, &err);
+	if (!err && !b.source && m.title)
+		b.source = tk_title_site(d, m.title, &err);
 	if (err)
 		goto out;
 	err = tk_html_set_date(d, &b, m.date);

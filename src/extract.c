@@ -142,15 +142,33 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	rq = tk_arena_alloc(ex->arena, (o.max_quotes ? o.max_quotes : 1) * sizeof *rq);
 	if (!rq)
 		goto nomem;
-	for (i = 0; i < nq && nrq < o.max_quotes; i++) {
-		const struct tk_quote *q = &allq[qr[i].idx];
-		size_t k;
-		int dup = 0;
-		for (k = 0; k < nrq; k++)
-			if (!strcmp(rq[k].text, q->text))
-				dup = 1;
-		if (!dup)
-			rq[nrq++] = *q;
+	/* greedy: the best quote, then the best of the rest with a penalty for
+	 * speakers already shown (a ticker wants several voices) */
+	while (nrq < o.max_quotes) {
+		size_t best = (size_t)-1, k;
+		int best_score = 0;
+		for (i = 0; i < nq && i < 256; i++) {
+			const struct tk_quote *q = &allq[qr[i].idx];
+			int sc = q->score, dup = 0;
+			if (qr[i].idx == (size_t)-1)
+				continue;
+			for (k = 0; k < nrq; k++) {
+				if (!strcmp(rq[k].text, q->text))
+					dup = 1;
+				if (q->speaker && rq[k].speaker && !strcmp(q->speaker, rq[k].speaker))
+					sc -= 12;
+			}
+			if (dup)
+				continue;
+			if (best == (size_t)-1 || sc > best_score) {
+				best = i;
+				best_score = sc;
+			}
+		}
+		if (best == (size_t)-1)
+			break;
+		rq[nrq++] = allq[qr[best].idx];
+		qr[best].idx = (size_t)-1;
 	}
 
 	/* figures */

@@ -467,8 +467,14 @@ char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 	unsigned prev_cp = 0;
 
 	*err = TK_OK;
-	if (n + 1 > sizeof stackbuf) {
-		buf = tk_malloc(n + 1);
+	/* output can grow: a stray byte becomes U+FFFD (3 bytes), a 2-byte
+	 * no-break space between digits becomes U+202F (3 bytes) */
+	if (n > (SIZE_MAX - 4) / 3) {
+		*err = TK_ENOMEM;
+		return NULL;
+	}
+	if (3 * n + 4 > sizeof stackbuf) {
+		buf = tk_malloc(3 * n + 4);
 		if (!buf) {
 			*err = TK_ENOMEM;
 			return NULL;

@@ -92,6 +92,23 @@ static void test_clean(void **state)
 	/* zero-width and soft hyphen vanish */
 	s = tk_text_clean(a, "ab\xE2\x80\x8B" "c\xC2\xAD" "d", 9, &err);
 	assert_string_equal(s, "abcd");
+	{
+		/* output longer than input: every no-break space between digits
+		 * grows from 2 to 3 bytes (a fuzzer found the overflow) */
+		char in[1198], want[1598];
+		size_t k;
+		for (k = 0; k < 399; k++) {
+			memcpy(in + 3 * k, "1\xC2\xA0", 3);
+			memcpy(want + 4 * k, "1\xE2\x80\xAF", 4);
+		}
+		in[1197] = '1';
+		want[1596] = '1';
+		want[1597] = '\0';
+		s = tk_text_clean(a, in, sizeof in, &err);
+		assert_non_null(s);
+		assert_int_equal(strlen(s), 1597);
+		assert_string_equal(s, want);
+	}
 	s = tk_text_clean(a, " \n\t ", 4, &err);
 	assert_null(s);
 	assert_int_equal(err, TK_OK);
