@@ -12,11 +12,15 @@
 set -u
 TICKER=${TICKER:?set TICKER to the ticker binary}
 RUNS=${RUNS:-200}
-work=$(mktemp -d "${TMPDIR:-/tmp}/tk-killloop-XXXXXX")
+# tmpfs when there is one: the disk's speed only changes where kills land.
+tmp=${TMPDIR:-}; [ -n "$tmp" ] || { [ -w /dev/shm ] && tmp=/dev/shm || tmp=/tmp; }
+work=$(mktemp -d "$tmp/tk-killloop-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 old=$work/old new=$work/new newr=$work/new-replace empty=$work/empty
 mkdir -p "$old" "$new" "$newr" "$empty" "$work/keys"
 export TICKER_CONFIG=/dev/null
+# A private copy: a rebuild in the same tree during the loop must not break it.
+cp "$TICKER" "$work/ticker" && TICKER=$work/ticker
 imp() { "$TICKER" --set keys_dir="$work/keys" -q import "$@" --no-report >/dev/null 2>&1; }
 
 article() { # file headline n
@@ -32,6 +36,10 @@ article() { # file headline n
 for i in $(seq 1 40); do article "$old/story-$i.txt" "Old story $i" "$i"; done
 for i in $(seq 30 140); do article "$new/story-$i.txt" "New story $i" "$((i * 7))"; done
 cp "$new"/* "$newr"/ && : >"$newr/REPLACE"
+
+(cd "$old" && md5sum -- *; cd "$new" && md5sum -- *) >"$work/allowed"
+ls "$old" | LC_ALL=C sort >"$work/oldnames"
+ls "$new" >"$work/newnames"
 
 # The pristine old cache every run starts from.
 base=$work/base-cache
@@ -49,32 +57,35 @@ fail=0 killed=0 finished=0 replaced=0
 for run in $(seq 1 "$RUNS"); do
 	rm -rf "$cache" && cp -a "$base" "$cache"
 	if [ $((run % 2)) -eq 0 ]; then src=$newr; mode=replace; else src=$new; mode=merge; fi
-	delay_us=$(( $(od -An -N4 -tu4 /dev/urandom) % (span_us + span_us / 4) ))
+	delay_us=$(( $(od -An -N4 -tu4 /dev/urandom) % span_us ))
 	# The binary itself in the background (not a shell function: $! must be the importer).
 	"$TICKER" --set keys_dir="$work/keys" -q import "$src" --cache "$cache" --no-report >/dev/null 2>&1 &
 	pid=$!
 	sleep "$(printf '0.%06d' "$delay_us")"
-	if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
+	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	rc=$?
-	[ "$rc" -eq 137 ] || finished=$((finished + 1))
+	# Adapt the window so about four kills in five land inside an import.
+	if [ "$rc" -eq 137 ]; then
+		killed=$((killed + 1)); span_us=$((span_us * 21 / 20))
+	else
+		finished=$((finished + 1)); span_us=$((span_us * 4 / 5 + 1000))
+	fi
 	# Restart: the next import (of nothing) cleans up or rolls forward.
-	imp "$empty" --cache "$cache" || echo "killloop: run $run: the restart import failed"
 	bad=""
+	"$TICKER" --set keys_dir="$work/keys" import "$empty" --cache "$cache" --no-report \
+		>"$work/restart.log" 2>&1 || bad=" restart-failed($?): $(tr '\n' ' ' <"$work/restart.log")"
 	ls -A "$cache" | grep -q '^\.tmp-' && bad="$bad temporary-file-left"
 	[ -e "$cache/.pending" ] && bad="$bad journal-left"
-	for f in "$cache"/*; do
-		[ -e "$f" ] || continue
-		n=${f##*/}
-		if ! { [ -f "$old/$n" ] && cmp -s "$f" "$old/$n"; } && ! { [ -f "$new/$n" ] && cmp -s "$f" "$new/$n"; }; then
-			bad="$bad not-whole:$n"
-		fi
-	done
-	missing=0
-	for f in "$old"/*; do [ -e "$cache/${f##*/}" ] || missing=$((missing + 1)); done
+	# Whole = the checksum and name pair of an old or a new source file.
+	(cd "$cache" && md5sum -- *) >"$work/now" 2>/dev/null
+	notwhole=$(grep -vxFf "$work/allowed" "$work/now" | sed 's/.*  //' | tr '\n' ' ')
+	[ -z "$notwhole" ] || bad="$bad not-whole:$notwhole"
+	ls "$cache" >"$work/names"
+	missing=$(comm -23 "$work/oldnames" "$work/names" | wc -l)
 	if [ "$missing" -gt 0 ]; then
 		# Only a completed REPLACE may remove old articles, and then the set is exactly the new one.
-		if [ "$mode" != replace ] || [ "$(ls "$cache")" != "$(ls "$new")" ]; then
+		if [ "$mode" != replace ] || ! cmp -s "$work/names" "$work/newnames"; then
 			bad="$bad old-articles-lost($missing)"
 		else
 			replaced=$((replaced + 1))
