@@ -625,8 +625,30 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 		err = TK_EPARSE;
 		goto out;
 	}
-	while (n <= max && (r = tk_io_read(fd, im->buf + n, max + 1 - n)) > 0)
+	for (;;) {
+		/* The buffer grows to what files need (a stick may raise max_file_bytes
+		 * to 1 GiB; the importer should still fit in a small memory limit). */
+		if (n == im->bufsize && im->bufsize < max + 1) {
+			size_t want = (uint64_t)before.st_size + 65536 > n * 2 ? (size_t)before.st_size + 65536 : n * 2;
+			unsigned char *nb;
+
+			want = want > max + 1 ? max + 1 : want;
+			nb = tk_realloc(im->buf, want);
+			if (!nb) {
+				*why = "out of memory";
+				err = TK_ENOMEM;
+				goto out;
+			}
+			im->buf = nb;
+			im->bufsize = want;
+		}
+		if (n == im->bufsize)
+			break; /* max + 1 bytes: too large */
+		r = tk_io_read(fd, im->buf + n, im->bufsize - n);
+		if (r <= 0)
+			break;
 		n += (size_t)r;
+	}
 	if (r < 0) {
 		*why = "could not be read (was the stick removed?)";
 		err = TK_EIO;
@@ -688,6 +710,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		return TK_IMP_STOP;
 	}
 	err = tk_imp_read_file(im, e, &len, &why);
+	if (err == TK_ENOMEM)
+		return err;
 	if (err == TK_EIO) {
 		tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
 		snprintf(im->stop_reason, sizeof im->stop_reason,
@@ -1073,7 +1097,6 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	/* Settings from an earlier stick hold until a new stick brings its own. */
 	if (tk_cache_config_apply(cfg->cache_dir, &im->cfg, NULL, NULL) == TK_EINVAL)
 		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored", cfg->cache_dir);
-	im->bufsize = (size_t)im->cfg.max_file_bytes + 1;
 	started = 1;
 	tk_log(TK_LOG_INFO, "import: reading %s into %s", src, cfg->cache_dir);
 	tk_cache_set_banner(im->cache, im->now + 120, "Importing from USB…");
@@ -1100,8 +1123,9 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	}
 	tk_imp_check_conf(im);
 	tk_imp_check_urgent(im);
-	/* The stick's settings may change the limits: size the buffer after them. */
-	im->bufsize = (size_t)im->cfg.max_file_bytes + 1;
+	/* The stick's settings may change the limits: size the buffer after them;
+	 * it grows per file as needed. */
+	im->bufsize = 256 * 1024 < im->cfg.max_file_bytes + 1 ? 256 * 1024 : (size_t)im->cfg.max_file_bytes + 1;
 	im->buf = tk_malloc(im->bufsize);
 	if (!im->buf) {
 		err = TK_ENOMEM;

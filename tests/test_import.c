@@ -379,6 +379,36 @@ static void test_many_tiny_files(void **state)
 	free(r);
 }
 
+static void test_size_limit_boundary(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	size_t max = 600000;
+	char *big = malloc(max + 2), *r;
+	const char *para = "The harbour authority said the new quay would be finished by June. ";
+
+	/* Exactly max bytes is taken (the buffer grows past its first 256 KiB), one more is not. */
+	e->cfg.max_file_bytes = (long)max;
+	memcpy(big, "Long report on the harbour\n\n", 28);
+	for (size_t i = 28; i < max; i++)
+		big[i] = para[i % strlen(para)];
+	assert_int_equal(tfs_write(e->stick, "exact.txt", big, max), 0);
+	big[max] = '.';
+	memcpy(big, "Longer report on the quay!\n\n", 28);
+	assert_int_equal(tfs_write(e->stick, "over.txt", big, max + 1), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 1);
+	assert_int_equal(s.n[TK_IMPORT_REFUSED], 1);
+	r = tfs_read(e->cache, "exact.txt", NULL);
+	assert_non_null(r);
+	assert_int_equal(strlen(r), max);
+	free(r);
+	r = report(e);
+	assert_non_null(strstr(r, "REFUSED    over.txt  --  too large: 600 KB (the limit is 600 KB)"));
+	free(r);
+	free(big);
+}
+
 static int change_once_fd = -1;
 
 static void change_while_read(void *ctx, int fd)
@@ -697,6 +727,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_size_limit_boundary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_changes_while_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stick_pulled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
