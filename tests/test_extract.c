@@ -49,6 +49,7 @@ static const char *root(void)
 
 static int failures;
 
+static void mismatch(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void mismatch(const char *name, const char *fmt, ...)
 {
 	va_list ap;
