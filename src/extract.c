@@ -148,10 +148,12 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		size_t best = (size_t)-1, k;
 		int best_score = 0;
 		for (i = 0; i < nq && i < 256; i++) {
-			const struct tk_quote *q = &allq[qr[i].idx];
-			int sc = q->score, dup = 0;
+			const struct tk_quote *q;
+			int sc, dup = 0;
 			if (qr[i].idx == (size_t)-1)
-				continue;
+				continue; /* already taken */
+			q = &allq[qr[i].idx];
+			sc = q->score;
 			for (k = 0; k < nrq; k++) {
 				if (!strcmp(rq[k].text, q->text))
 					dup = 1;
