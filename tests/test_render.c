@@ -264,6 +264,37 @@ static void test_band_moves_speed_px(void **state)
 	}
 }
 
+/* A new playlist arrives mid-item: the band keeps moving by exactly speed
+ * pixels (no hitch), and the new articles show up later in the crawl. */
+static void test_playlist_switch_no_hitch(void **state)
+{
+	struct fixture f;
+	struct tk_playlist *b = NULL;
+	SDL_Rect band;
+	uint32_t *p0, *p1;
+	size_t same = 0, total = 0;
+
+	(void)state;
+	fixture_open(&f, 640, 360, sample_playlist());
+	band = tk_scene_band(f.scene);
+	tk_free(frame_pixels(&f, 0));
+	p0 = frame_pixels(&f, 300);
+	assert_int_equal(tk_playlist_create(&b), TK_OK);
+	add_article(b, "Completely different news arrives", "Other Desk", 5000, NULL, NULL, NULL, NULL);
+	tk_scene_set_playlist(f.scene, b);
+	tk_playlist_unref(b);
+	p1 = frame_pixels(&f, 301);
+	for (int y = band.y + band.h / 8; y < band.y + band.h; y++)
+		for (int x = 200; x < f.w - 2; x++) {
+			total++;
+			same += p1[y * f.w + x] == p0[y * f.w + x + 2];
+		}
+	assert_int_equal(same, total);
+	tk_free(p0);
+	tk_free(p1);
+	fixture_close(&f);
+}
+
 static void test_deterministic(void **state)
 {
 	struct fixture f1, f2;
@@ -528,6 +559,7 @@ int main(void)
 		cmocka_unit_test(test_rtl_order),
 		cmocka_unit_test(test_band_moves_speed_px),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_playlist_switch_no_hitch),
 		cmocka_unit_test(test_texture_budget),
 		cmocka_unit_test(test_max_texture_width),
 		cmocka_unit_test(test_snapshot_cards),
