@@ -353,7 +353,7 @@ static int tk_month_lookup(const char *w, size_t n)
 			buf[i + 1] = (char)((unsigned char)buf[i + 1] + 0x20);
 	}
 	for (i = 0; i < sizeof months / sizeof months[0]; i++)
-		if (strcmp(buf, months[i].name) == 0)
+		if (buf[0] == months[i].name[0] && buf[1] == months[i].name[1] && strcmp(buf, months[i].name) == 0)
 			return months[i].m;
 	return 0;
 }

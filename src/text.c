@@ -463,7 +463,7 @@ char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 	char stackbuf[1024];
 	char *buf = stackbuf, *res = NULL;
 	size_t i = 0, o = 0;
-	int space = 0, ascii = 1;
+	int space = 0, ascii = 1; /* ascii: nothing that NFC could change */
 	unsigned prev_cp = 0;
 
 	*err = TK_OK;
@@ -489,7 +489,10 @@ char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 			adv = 1;
 		} else {
 			cp = tk_utf8_get(u + i, n - i, &adv);
-			ascii = 0;
+			/* Latin-1/Latin Extended (below the combining marks at U+0300)
+			 * and punctuation, currency signs are NFC on their own */
+			if (!(cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF)))
+				ascii = 0;
 		}
 		if (tk_text_is_space_cp(cp)) {
 			/* A no-break or thin space between digits is a thousands
