@@ -83,6 +83,7 @@ struct tk_scene {
 	struct tk_crawlitem wcur;
 	int wcur_off;
 	int64_t wnext_chunk;
+	int wmirror;            /* drawing a right-to-left card */
 
 	struct tk_scene_stats st;
 };
@@ -129,6 +130,19 @@ static void tk_blit(SDL_Surface *src, SDL_Surface *dst, int x, int y)
 	SDL_BlitSurface(src, NULL, dst, &rc);
 }
 
+/* Cards of right-to-left articles are laid out mirrored: these place a
+ * rectangle or surface at x as if the surface were flipped horizontally when
+ * the worker draws a mirrored card. */
+static void tk_mfill(struct tk_scene *s, SDL_Surface *dst, int x, int y, int w, int h, uint32_t rgba)
+{
+	tk_fill(dst, s->wmirror ? dst->w - x - w : x, y, w, h, rgba);
+}
+
+static void tk_mblit(struct tk_scene *s, SDL_Surface *src, SDL_Surface *dst, int x, int y)
+{
+	tk_blit(src, dst, s->wmirror ? dst->w - x - src->w : x, y);
+}
+
 /* Uppercase copy for chips (libunistring knows every script's case). */
 static void tk_upper(const char *in, char *out, size_t size)
 {
@@ -163,9 +177,9 @@ static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const ch
 		return 0;
 	w = t->w + 2 * pad;
 	if (dst) {
-		tk_fill(dst, x, cy - h / 2, w, h, bg);
+		tk_mfill(s, dst, x, cy - h / 2, w, h, bg);
 		/* trim the corners a pixel: reads as a soft chip at a distance */
-		tk_blit(t, dst, x + pad, cy - h / 2 + (h - size * 72 / 100) / 2 + size * 72 / 100 - base);
+		tk_mblit(s, t, dst, x + pad, cy - h / 2 + (h - size * 72 / 100) / 2 + size * 72 / 100 - base);
 	}
 	SDL_FreeSurface(t);
 	return w;
@@ -432,7 +446,8 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 		sp = tk_sp(line, style, size, color);
 		if (!dst || tk_fonts_render(s->fonts, &sp, 1, &t, &base))
 			continue;
-		tk_blit(t, dst, rtl ? x + maxw - t->w : x, y + size - base + i * lh);
+		/* right-aligned when the text runs against the layout direction */
+		tk_mblit(s, t, dst, rtl != s->wmirror ? x + maxw - t->w : x, y + size - base + i * lh);
 		SDL_FreeSurface(t);
 	}
 	return y + nl * lh;
@@ -472,7 +487,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		int hsz = CH / 11;
 
 		if (dst)
-			tk_fill(dst, mx, y, W / 40, W / 160 > 4 ? W / 160 : 4, c->accent);
+			tk_mfill(s, dst, mx, y, W / 40, W / 160 > 4 ? W / 160 : 4, c->accent);
 		y += CH / 14;
 		y = tk_text_block(s, dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz, c->card_fg,
 				  mx, y, W - 2 * mx, 2, hsz * 5 / 4);
@@ -496,7 +511,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3, hs * 6 / 5);
 	y += CH / 30;
 	if (dst)
-		tk_fill(dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
+		tk_mfill(s, dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
 	y += CH / 18;
 	bottom = y;
 	/* Side by side on landscape cards, stacked on portrait ones. */
@@ -540,7 +555,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		while (fsz > CH / 24 && tk_fonts_measure(s->fonts, &sp, 1) > fw)
 			sp.size = fsz = fsz * 9 / 10;
 		if (dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
-			tk_blit(t, dst, fx, fy + fsz * 8 / 10 - base);
+			tk_mblit(s, t, dst, fx, fy + fsz * 8 / 10 - base);
 			SDL_FreeSurface(t);
 		}
 		fb = tk_text_block(s, dst, tk_caption(f), TK_FONT_REGULAR, cap,
@@ -549,7 +564,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		if (fb > bottom)
 			bottom = fb;
 		if (q && !stacked && dst) /* a hairline between quote and figure */
-			tk_fill(dst, fx - W / 60, y, 2, bottom - y, tk_mix(c->card_bg, c->card_fg, 60));
+			tk_mfill(s, dst, fx - W / 60, y, 2, bottom - y, tk_mix(c->card_bg, c->card_fg, 60));
 	} else if (!q && art->count > 1) {
 		/* No quote, no figure: the next item as a standfirst. */
 		const struct tk_pl_item *it = &pl->items[art->first + 1];
@@ -572,11 +587,13 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	if (!dst)
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->card_bg));
+	s->wmirror = art && tk_text_is_rtl(art->headline, strlen(art->headline));
 	h = tk_card_layout(s, NULL, pl, art, top, limit) - top;
 	y0 = top + (limit - top - h) * 2 / 5;
 	if (y0 < top)
 		y0 = top;
 	tk_card_layout(s, dst, pl, art, y0, limit + (y0 - top));
+	s->wmirror = 0;
 	SDL_FreeSurface(dst);
 }
 
