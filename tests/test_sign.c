@@ -316,6 +316,43 @@ static void test_require_without_keys(void **state)
 	free(r);
 }
 
+/* Allocation failure at every step of keyring loading and manifest checking. */
+static void test_alloc_failures(void **state)
+{
+	struct env *e = *state;
+	char *m, *sig;
+	long n;
+
+	art(e, "a.txt", "Alpha");
+	art(e, "b/c.md", "Beta");
+	assert_int_equal(sign_with(e, e->key), TK_OK);
+	m = tfs_read(e->stick, TK_SIGN_MANIFEST, NULL);
+	sig = tfs_read(e->stick, TK_SIGN_SIGNATURE, NULL);
+	for (n = 1; n < 200; n++) {
+		struct tk_keyring *ring = NULL;
+		struct tk_manifest *man = NULL;
+		const char *signer, *reason;
+		int err, failed;
+
+		tk_mem_fail_at(n);
+		err = tk_sign_keyring_load(e->keys, &ring, NULL);
+		if (!err)
+			err = tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man, &signer, &reason);
+		failed = tk_mem_failed();
+		tk_mem_fail_at(0);
+		tk_manifest_free(man);
+		tk_sign_keyring_free(ring);
+		if (!failed) {
+			assert_int_equal(err, TK_OK);
+			break;
+		}
+		assert_int_equal(err, TK_ENOMEM);
+	}
+	assert_true(n > 2 && n < 200);
+	free(m);
+	free(sig);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +364,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tampered_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unlisted_file_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_require_without_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
 	};
 
 	tk_mem_init();
