@@ -4,6 +4,7 @@
  * fitting person; surnames to the full name and role mentioned earlier.
  * Also rejects scare quotes and titles. Work per quote is bounded. */
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "extract_int.h"
@@ -243,6 +244,9 @@ struct tk_reg {
 	size_t nam, capam;
 	struct tk_arena *a;
 	const struct tk_article *art;
+	/* the last organisations named ("the Environment Agency"), a ring */
+	struct tk_org { size_t para, s, e, last_s; } orgs[32];
+	size_t norgs;
 };
 
 static int tk_is_verb(const char *p, const struct tk_tok *t)
@@ -772,6 +776,20 @@ static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 			idx = tk_register(g, p, t, nt, k, e, 0, &after, &err);
 			if (err)
 				goto out;
+			if (idx < 0 && e >= k + 2) {
+				/* not a person: remember it as an organisation for "the
+				 * agency said" (skipping a sentence-initial "The") */
+				size_t a0 = k;
+				while (a0 + 1 < e && IN(tk_stop, p, &t[a0]))
+					a0++;
+				if (e - a0 >= 2) {
+					struct tk_org *o = &g->orgs[g->norgs++ % 32];
+					o->para = pi;
+					o->s = t[a0].s;
+					o->e = t[e - 1].e;
+					o->last_s = t[e - 1].s;
+				}
+			}
 			if (idx >= 0 && g->p[idx].personlike) {
 				err = tk_add_mention(g, pi, t[k].s, idx);
 				if (err)
@@ -1001,8 +1019,28 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 			err = tk_source_at(g, p, t, after, j, &tmp);
 			if (err)
 				return err;
-			if (tmp.kind)
+			if (tmp.kind) {
 				*at = tmp;
+				return TK_OK;
+			}
+		}
+	}
+	/* "NFU deputy president Tom Bradshaw said": the name right before a
+	 * verb a few words on */
+	for (k = j + 1; k < nt && k < j + 10; k++) {
+		if (t[k].kind == TK_T_PUNCT && t[k].punct != ',')
+			break;
+		if (tk_is_verb(p, &t[k])) {
+			size_t e = k;
+			if (e > j && IN(tk_adverbs, p, &t[e - 1]))
+				e--;
+			if (e > j && tk_is_cap_word(&t[e - 1])) {
+				size_t a = tk_chain_start(p, t, e);
+				if (a < j)
+					a = j;
+				return tk_source_at(g, p, t, e, a, at);
+			}
+			break;
 		}
 	}
 	return TK_OK;
@@ -1313,6 +1351,26 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 					q->speaker = g->p[k].name;
 					q->role = g->p[k].role;
 					break;
+				}
+			}
+			if (!q->speaker && !strchr(d, ' ')) {
+				/* "the agency said": the last organisation whose name
+				 * ends with that word ("Environment Agency") */
+				size_t o, cnt = g->norgs < 32 ? g->norgs : 32;
+				for (o = 0; o < cnt; o++) {
+					const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
+					const char *op = art->paras[og->para];
+					size_t hl = strlen(d);
+					if (og->para > q->para || (og->para == q->para && og->s > q->open))
+						continue;
+					if (og->e - og->last_s == hl && !strncasecmp(op + og->last_s, d, hl)) {
+						q->speaker = tk_arena_strndup(a, op + og->s, og->e - og->s);
+						if (!q->speaker) {
+							err = TK_ENOMEM;
+							goto out;
+						}
+						break;
+					}
 				}
 			}
 			if (!q->speaker)
