@@ -183,18 +183,24 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		fr[i].idx = i;
 	}
 	qsort(fr, fl.n, sizeof *fr, tk_rank_cmp);
-	for (i = 0; i < fl.n && nrf < o.max_figures; i++) {
-		const struct tk_figure *f = &fl.f[fr[i].idx];
-		size_t k;
-		int dup = 0;
-		if (!f->unit && nrf > 0)
-			continue;
-		for (k = 0; k < nrf; k++)
-			if (rf[k].value == f->value && ((!rf[k].unit && !f->unit) ||
-							(rf[k].unit && f->unit && !strcmp(rf[k].unit, f->unit))))
-				dup = 1;
-		if (!dup && f->score > 0)
-			rf[nrf++] = *f;
+	/* two passes: first figures from different clauses, then any */
+	for (int pass = 0; pass < 2; pass++) {
+		for (i = 0; i < fl.n && i < 4096 && nrf < o.max_figures; i++) {
+			const struct tk_figure *f = &fl.f[fr[i].idx];
+			size_t k;
+			int dup = 0;
+			if (!f->unit && nrf > 0)
+				continue;
+			for (k = 0; k < nrf; k++) {
+				if (rf[k].value == f->value && ((!rf[k].unit && !f->unit) ||
+								(rf[k].unit && f->unit && !strcmp(rf[k].unit, f->unit))))
+					dup = 1;
+				if (rf[k].text == f->text || (pass == 0 && !strcmp(rf[k].context, f->context)))
+					dup = 1;
+			}
+			if (!dup && f->score > 0)
+				rf[nrf++] = *f;
+		}
 	}
 
 	/* items: headline, then quotes and figures interleaved */

@@ -522,6 +522,31 @@ static void tk_context(const char *p, size_t n, size_t s, size_t e, size_t *cs, 
 		}
 		b++;
 	}
+	/* a dateline opening the paragraph: "KELSO — ", "LISBON (Wire) — " */
+	if (a == 0 && n > 4 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' && p[2] >= 'A' &&
+	    p[2] <= 'Z') {
+		size_t k;
+		for (k = 3; k + 3 < n && k < 60 && k < s; k++) {
+			size_t dl = !memcmp(p + k, " \xE2\x80\x94 ", 5) || !memcmp(p + k, " \xE2\x80\x93 ", 5) ? 5 :
+				    !memcmp(p + k, " -- ", 4) ? 4 : !memcmp(p + k, " - ", 3) ? 3 : 0;
+			if (dl && k + dl <= s) {
+				a = k + dl;
+				break;
+			}
+		}
+	}
+	/* a long sentence: narrow to the comma clause around the figure */
+	if (b - a > 160) {
+		size_t ca = s, cb = e;
+		while (ca > a && !(p[ca - 1] == ' ' && ca >= 2 && p[ca - 2] == ','))
+			ca--;
+		while (cb < b && !(p[cb] == ',' && cb + 1 < n && p[cb + 1] == ' '))
+			cb++;
+		if (cb - ca >= 30) {
+			a = ca;
+			b = cb;
+		}
+	}
 	/* trim spaces, leading dashes, trailing commas */
 	while (a < b && (p[a] == ' ' || p[a] == '-' || p[a] == ','))
 		a++;
