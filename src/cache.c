@@ -169,7 +169,9 @@ int tk_io_replace_file(int dfd, const char *name, const char *tmpname,
 {
 	int fd, err = TK_OK, saved;
 
-	fd = openat(dfd, tmpname, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+	/* A leftover (or, on a stick, a planted symlink) must not block the write. */
+	unlinkat(dfd, tmpname, 0);
+	fd = openat(dfd, tmpname, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
 	if (fd < 0)
 		return tk_io_err(errno);
 	if (tk_io_write_all(fd, buf, n) || tk_io_fsync(fd)) {

@@ -350,12 +350,13 @@ static int tk_imp_read_small(int dfd, const char *name, size_t max, char **out, 
 		err = TK_ETOOBIG;
 		goto out;
 	}
-	b = tk_malloc(max + 1);
+	/* Sized by fstat, not by the cap: a manifest may be up to 64 MiB. */
+	b = tk_malloc((size_t)st.st_size + 1);
 	if (!b) {
 		err = TK_ENOMEM;
 		goto out;
 	}
-	while (n < max && (r = tk_io_read(fd, b + n, max - n)) > 0)
+	while (n < (size_t)st.st_size && (r = tk_io_read(fd, b + n, (size_t)st.st_size - n)) > 0)
 		n += (size_t)r;
 	if (r < 0) {
 		err = TK_EIO;

@@ -300,6 +300,11 @@ static void test_odd_names_links_fifo(void **state)
 	assert_int_equal(symlink("..", path), 0);
 	snprintf(path, sizeof path, "%s/pipe.txt", e->stick);
 	assert_int_equal(mkfifo(path, 0644), 0);
+	/* Planted links where the report goes: the report replaces them, nothing outside changes. */
+	snprintf(path, sizeof path, "%s/" TK_IMPORT_REPORT, e->stick);
+	assert_int_equal(symlink(outside, path), 0);
+	snprintf(path, sizeof path, "%s/." TK_IMPORT_REPORT ".tmp", e->stick);
+	assert_int_equal(symlink(outside, path), 0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(s.n[TK_IMPORT_ADDED], 3);
 	assert_int_equal(s.n[TK_IMPORT_IGNORED], 4);
@@ -314,6 +319,16 @@ static void test_odd_names_links_fifo(void **state)
 	assert_null(strchr(r, '\xff'));
 	assert_null(strstr(r, "Secret outside"));
 	free(r);
+	r = tfs_read(e->stick, "../outside.txt", NULL);
+	assert_string_equal(r, "Secret outside\n\nNot on the stick.\n");
+	free(r);
+	{
+		struct stat st;
+
+		snprintf(path, sizeof path, "%s/" TK_IMPORT_REPORT, e->stick);
+		assert_int_equal(lstat(path, &st), 0);
+		assert_true(S_ISREG(st.st_mode));
+	}
 }
 
 static void test_deep_tree_and_sparse_file(void **state)
