@@ -283,6 +283,8 @@ static void tk_loader_apply(struct tk_loader *l, struct tk_scene *s)
 	tk_scene_set_notices(s, l->status, l->urgent);
 	pthread_mutex_unlock(&l->mu);
 	if (pl) {
+		sd_notifyf(0, "STATUS=showing %zu articles (generation %llu)", pl->n_articles,
+			   (unsigned long long)pl->generation);
 		tk_scene_set_playlist(s, pl);
 		tk_playlist_unref(pl);
 	}
@@ -537,6 +539,18 @@ static void tk_sleep_ms(int ms)
 		;
 }
 
+static void tk_sleep_ns(int64_t ns)
+{
+	struct timespec ts;
+
+	if (ns <= 0)
+		return;
+	ts.tv_sec = (time_t)(ns / 1000000000);
+	ts.tv_nsec = (long)(ns % 1000000000);
+	while (nanosleep(&ts, &ts) && errno == EINTR && !tk_app_stop)
+		;
+}
+
 static int tk_run_headless(const struct tk_display_opts *o)
 {
 	struct tk_display_opts so = *o;
@@ -576,7 +590,8 @@ int tk_display_run(const struct tk_display_opts *o)
 	int desktop = getenv("DISPLAY") || getenv("WAYLAND_DISPLAY");
 	int kms = 0, connected = 0, rc = TK_EXIT_FAIL, rot = (int)cfg->rotation, sw, sh;
 	int64_t start = tk_now_ns(), period, last, frame = 0, last_wd = 0, skipped = 0;
-	int64_t missed_log = 0;
+	int64_t missed_log = 0, nominal;
+	int unpaced_logged = 0;
 
 	tk_app_malloc_tune();
 	if (o->headless)
@@ -704,7 +719,7 @@ int tk_display_run(const struct tk_display_opts *o)
 	}
 	if (pthread_create(&ld.thr, NULL, tk_loader_main, &ld) == 0)
 		ld.started = 1;
-	period = 1000000000LL / mode.refresh_rate;
+	period = nominal = 1000000000LL / mode.refresh_rate;
 	last = 0;
 	while (!tk_app_stop) {
 		SDL_Event ev;
@@ -740,6 +755,16 @@ int tk_display_run(const struct tk_display_opts *o)
 				tk_log(TK_LOG_DEBUG, "frame: missed %lld vsyncs (gap %lld us)", (long long)(n - 1),
 				       (long long)((now - last) / 1000));
 				missed_log = now;
+			}
+		} else if (last && now - last < nominal / 2) {
+			/* Present returned at once: no vsync here (some desktop drivers).
+			 * Pace by the clock instead of racing through frames. */
+			tk_sleep_ns(nominal - (now - last));
+			now = tk_now_ns();
+			frame++;
+			if (!unpaced_logged) {
+				tk_log(TK_LOG_WARN, "display: present does not wait for vsync here; pacing by the clock");
+				unpaced_logged = 1;
 			}
 		} else {
 			frame++;
