@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "cmd.h"
 #include "config.h"
 #include "err.h"
@@ -184,6 +185,13 @@ int main(int argc, char **argv)
 	}
 	if (tk_load_config_file(&cfg, config_path ? config_path : TK_CONFIG_FILE, config_path != NULL))
 		return TK_EXIT_USAGE;
+	/* Settings a USB stick brought (kept by `ticker import` in <cache_dir>/.config)
+	 * apply to the display commands, after the file and before --set. Import
+	 * itself applies them on its own terms (a new stick's file replaces them). */
+	if (i < argc && (!strcmp(argv[i], "run") || !strcmp(argv[i], "snapshot") ||
+			 !strcmp(argv[i], "record")) &&
+	    tk_cache_config_apply(cfg.cache_dir, &cfg, tk_config_report, (void *)"<cache>/.config"))
+		tk_log(TK_LOG_WARN, "settings from the last USB stick no longer validate: ignored");
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
