@@ -29,6 +29,7 @@ static atomic_long tk_io_fcountdown;
 static atomic_int tk_io_ferrno;
 static atomic_long tk_io_ccountdown;
 static atomic_ulong tk_io_counts[TK_IO_NOPS];
+static atomic_ulong tk_io_fdev; /* 0 = fail on any device */
 static void (*tk_io_read_fn)(void *ctx, int fd);
 static void *tk_io_read_ctx;
 
@@ -43,6 +44,11 @@ void tk_io_fail_at(unsigned mask, long n, int errnum)
 	atomic_store(&tk_io_fmask, n > 0 ? mask : 0u);
 	atomic_store(&tk_io_fcountdown, n > 0 ? n : 0);
 	atomic_store(&tk_io_ferrno, errnum ? errnum : EIO);
+}
+
+void tk_io_fail_dev(unsigned long dev)
+{
+	atomic_store(&tk_io_fdev, dev);
 }
 
 void tk_io_crash_at(long n)
@@ -62,13 +68,16 @@ void tk_io_count_reset(void)
 }
 
 /* 1 = simulate the crash now, -1 = fail with errno set, 0 = go ahead. */
-static int tk_io_hook(enum tk_io_op op)
+static int tk_io_hook(enum tk_io_op op, int fd)
 {
+	struct stat st;
+
 	atomic_fetch_add(&tk_io_counts[op], 1);
 	if ((TK_IO_MASK(op) & TK_IO_MUTATING) && atomic_load(&tk_io_ccountdown) > 0 &&
 	    atomic_fetch_sub(&tk_io_ccountdown, 1) == 1)
 		return 1;
-	if ((atomic_load(&tk_io_fmask) & TK_IO_MASK(op)) && atomic_load(&tk_io_fcountdown) > 0) {
+	if ((atomic_load(&tk_io_fmask) & TK_IO_MASK(op)) && atomic_load(&tk_io_fcountdown) > 0 &&
+	    (!atomic_load(&tk_io_fdev) || (!fstat(fd, &st) && st.st_dev == atomic_load(&tk_io_fdev)))) {
 		if (atomic_load(&tk_io_fcountdown) == 1) {
 			errno = atomic_load(&tk_io_ferrno);
 			return -1; /* stays at 1: every later one fails too */
@@ -92,7 +101,7 @@ ssize_t tk_io_read(int fd, void *buf, size_t n)
 {
 	ssize_t r;
 
-	if (tk_io_hook(TK_IO_READ) < 0)
+	if (tk_io_hook(TK_IO_READ, fd) < 0)
 		return -1;
 	if (tk_io_read_fn)
 		tk_io_read_fn(tk_io_read_ctx, fd);
@@ -105,7 +114,7 @@ ssize_t tk_io_read(int fd, void *buf, size_t n)
 int tk_io_write_all(int fd, const void *buf, size_t n)
 {
 	const char *p = buf;
-	int h = tk_io_hook(TK_IO_WRITE);
+	int h = tk_io_hook(TK_IO_WRITE, fd);
 
 	if (h < 0)
 		return -1;
@@ -130,7 +139,7 @@ int tk_io_write_all(int fd, const void *buf, size_t n)
 
 int tk_io_fsync(int fd)
 {
-	int h = tk_io_hook(TK_IO_FSYNC);
+	int h = tk_io_hook(TK_IO_FSYNC, fd);
 
 	if (h > 0)
 		tk_io_crash();
@@ -139,7 +148,7 @@ int tk_io_fsync(int fd)
 
 int tk_io_syncfs(int fd)
 {
-	int h = tk_io_hook(TK_IO_FSYNC);
+	int h = tk_io_hook(TK_IO_FSYNC, fd);
 
 	if (h > 0)
 		tk_io_crash();
@@ -148,7 +157,7 @@ int tk_io_syncfs(int fd)
 
 int tk_io_rename(int olddfd, const char *oldname, int newdfd, const char *newname)
 {
-	int h = tk_io_hook(TK_IO_RENAME);
+	int h = tk_io_hook(TK_IO_RENAME, olddfd);
 
 	if (h > 0)
 		tk_io_crash();
@@ -157,7 +166,7 @@ int tk_io_rename(int olddfd, const char *oldname, int newdfd, const char *newnam
 
 int tk_io_unlink(int dfd, const char *name)
 {
-	int h = tk_io_hook(TK_IO_UNLINK);
+	int h = tk_io_hook(TK_IO_UNLINK, dfd);
 
 	if (h > 0)
 		tk_io_crash();

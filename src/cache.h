@@ -25,6 +25,9 @@ enum tk_io_op { TK_IO_READ, TK_IO_WRITE, TK_IO_FSYNC, TK_IO_RENAME, TK_IO_UNLINK
  * from now fails with errnum, and so does every later one in mask until the
  * next call; n = 0 turns failures off. Process-wide, like tk_mem_fail_at. */
 void tk_io_fail_at(unsigned mask, long n, int errnum);
+/* Test hook: restrict tk_io_fail_at to files on device dev (st_dev), e.g. a
+ * full cache disk while the stick still takes the report. 0 = any device. */
+void tk_io_fail_dev(unsigned long dev);
 /* Test hook: simulate a power cut: _exit(TK_IO_CRASH_STATUS) at the n-th
  * mutating step from now (a write is cut in the middle first). 0 = off. */
 void tk_io_crash_at(long n);
