@@ -591,7 +591,7 @@ int tk_display_run(const struct tk_display_opts *o)
 	int kms = 0, connected = 0, rc = TK_EXIT_FAIL, rot = (int)cfg->rotation, sw, sh;
 	int64_t start = tk_now_ns(), period, last, frame = 0, last_wd = 0, skipped = 0;
 	int64_t missed_log = 0, nominal;
-	int unpaced_logged = 0;
+	int unpaced = 0;
 
 	tk_app_malloc_tune();
 	if (o->headless)
@@ -756,17 +756,20 @@ int tk_display_run(const struct tk_display_opts *o)
 				       (long long)((now - last) / 1000));
 				missed_log = now;
 			}
-		} else if (last && now - last < nominal / 2) {
-			/* Present returned at once: no vsync here (some desktop drivers).
-			 * Pace by the clock instead of racing through frames. */
+		} else if (unpaced >= 120) {
+			/* Present has returned at once for two seconds' worth of frames: no
+			 * vsync here (some desktop drivers). Pace by the clock instead of
+			 * racing through frames. (One quick present after a late frame is
+			 * normal with queued flips and must not trigger this.) */
 			tk_sleep_ns(nominal - (now - last));
 			now = tk_now_ns();
 			frame++;
-			if (!unpaced_logged) {
+			if (unpaced == 120) {
 				tk_log(TK_LOG_WARN, "display: present does not wait for vsync here; pacing by the clock");
-				unpaced_logged = 1;
+				unpaced++;
 			}
 		} else {
+			unpaced = last && now - last < nominal / 4 ? unpaced + 1 : 0;
 			frame++;
 			if (last && now > last)
 				period += (now - last - period) / 32; /* measured refresh period */
