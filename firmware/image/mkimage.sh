@@ -47,7 +47,7 @@ key=$( { echo "$arch $mirror $pkgs"; sed -n '/^\tmmdebstrap /,/bookworm-security
 
 # The base lives outside the work tree, keyed, so that another clone on this
 # machine (CI) reuses it; only the newest one is kept.
-cache=${TICKER_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ticker-image}
+cache=${TICKER_IMAGE_CACHE:-/var/cache/ticker-image}
 mkdir -p "$cache"
 if [ -d "$cache/base-$key" ] && [ ! -d "$out/base" -o "$(cat "$out/base.key" 2>/dev/null)" != "$key" ]; then
 	rm -rf "$out/base"

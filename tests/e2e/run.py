@@ -69,6 +69,7 @@ Environment=LIBGL_ALWAYS_SOFTWARE=1
 
 FAILS = []
 TIMES = {}
+SCORES = {}
 
 
 def log(msg):
@@ -479,6 +480,13 @@ def main():
         rc, out_txt = vm.sh("systemctl is-active ticker.service; systemctl show -p Type,User,NRestarts ticker.service")
         check(out_txt.startswith("active"), f"ticker.service active ({out_txt.split()[0] if out_txt else ''})")
 
+        for unit in ("ticker.service", "ticker-import@sda.service"):
+            rc, sec = vm.sh(f"systemd-analyze security {unit} 2>&1 | tail -n 1", timeout=120)
+            m = re.search(r"exposure level for \S+: ([0-9.]+) (\w+)", sec)
+            if m:
+                print(f"e2e: systemd-analyze security {unit}: {m.group(1)} {m.group(2)}")
+                SCORES[unit] = f"{m.group(1)} {m.group(2)}"
+
         # 1. the crawl moves: two screendumps a second apart differ in the band.
         crawl_moves(vm, "01-boot", "1. crawl band moves")
 
@@ -617,6 +625,8 @@ def finish(t_start, out):
         if name.startswith("serial-"):
             with open(os.path.join(out, name), errors="replace") as f:
                 stalls += f.read().count("ticker.service: Watchdog timeout")
+    for unit, score in SCORES.items():
+        print(f"e2e: systemd-analyze security {unit}: {score}")
     print(f"e2e: watchdog timeouts: {stalls} (1 asked for by check 4; more means the "
           f"ticker stalled > WatchdogSec under emulation and was restarted)")
     n_fail = len(FAILS)
