@@ -767,8 +767,13 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		int added;
 
 		tk_import_show_name(a ? a->headline : "", head, sizeof head);
-		if (strlen(head) > 100)
-			memcpy(head + 97, "...", 4);
+		if (strlen(head) > 100) {
+			size_t cut = 97;
+
+			while (cut > 0 && ((unsigned char)head[cut] & 0xc0) == 0x80)
+				cut--; /* never split a UTF-8 character */
+			memcpy(head + cut, "...", 4);
+		}
 		if (na > 1)
 			snprintf(extra, sizeof extra, " and %zu more article%s", na - 1, na > 2 ? "s" : "");
 		tk_doc_free(doc);
