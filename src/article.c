@@ -225,6 +225,11 @@ int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
 		if (!b->headline)
 			goto out;
 	}
+	/* the headline repeated as the first paragraph (CMS exports) */
+	while (b->n > 0 && strcmp(b->paras[0], b->headline) == 0) {
+		memmove(b->paras, b->paras + 1, (b->n - 1) * sizeof *b->paras);
+		b->n--;
+	}
 	if (b->n) {
 		paras = tk_arena_alloc(d->arena, b->n * sizeof *paras);
 		if (!paras) {
@@ -636,7 +641,14 @@ static int tk_txt_parse(struct tk_doc *d, char *text, size_t len)
 	if (h == nl)
 		goto out;
 	if (lines[h].n <= TK_HEADLINE_MAX) {
-		b.headline = tk_build_title(d, lines[h].s, lines[h].n, NULL, 0, &err);
+		struct tk_line hl = lines[h];
+		/* "Title: …" / "Headline: …" labels */
+		if (tk_starts_ci(hl.s, "title:") || tk_starts_ci(hl.s, "headline:")) {
+			const char *c = memchr(hl.s, ':', hl.n);
+			hl.n -= (size_t)(c + 1 - hl.s);
+			hl.s = c + 1;
+		}
+		b.headline = tk_build_title(d, hl.s, hl.n, NULL, 0, &err);
 		if (err)
 			goto out;
 		h++;
