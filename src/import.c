@@ -951,7 +951,9 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			tk_sb_printf(&r, "          Everything went well.\n");
 		tk_sb_printf(&r, "\n");
 	}
-	switch (s->mode) {
+	switch (s->refused_whole ? (enum tk_import_mode)-1 : s->mode) {
+	default:
+		break;
 	case TK_IMPORT_MERGE:
 		tk_sb_printf(&r, "Mode:     add (the articles on this stick were added to those already on the ticker)\n");
 		if (im->replace.present || im->clear.present)
@@ -970,7 +972,10 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			     s->n[0] + s->n[1] + s->n[2] ? ", then this stick's articles were added" : "");
 		break;
 	}
-	if (im->signed_ok)
+	if (im->signed_ok && s->refused_whole)
+		tk_sb_printf(&r, "Signed:   by the trusted key \"%s\", but the files no longer match "
+			     "what was signed\n", im->signer ? im->signer : "");
+	else if (im->signed_ok)
 		tk_sb_printf(&r, "Signed:   yes, by the trusted key \"%s\"\n", im->signer ? im->signer : "");
 	else if (im->manifest.present && !s->refused_whole)
 		tk_sb_printf(&r, "Signed:   the stick is signed, but this ticker has no trusted keys, so the "
