@@ -39,6 +39,9 @@ static void test_encodings(void **state)
 	assert_string_equal(enc, "utf-16le");
 	assert_string_equal(decode(a, "\xFE\xFF\0h\0\xE9", 6, NULL, &enc), "h\xC3\xA9");
 	assert_string_equal(enc, "utf-16be");
+	/* UTF-16 without a BOM: every other byte is NUL */
+	assert_string_equal(decode(a, "h\0i\0 \0t\0h\0e\0r\0e\0", 16, NULL, &enc), "hi there");
+	assert_string_equal(enc, "utf-16le");
 	/* Word's curly quotes and the euro sign in windows-1252 */
 	assert_string_equal(decode(a, "\x93Hi\x94 \x80", 6, NULL, &enc), "\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x82\xAC");
 	assert_string_equal(enc, "windows-1252");
