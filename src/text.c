@@ -484,6 +484,16 @@ char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 		unsigned cp;
 		size_t adv;
 
+		/* fast path: printable ASCII is copied as it is */
+		if (u[i] > 0x20 && u[i] < 0x7F) {
+			if (space) {
+				buf[o++] = ' ';
+				space = 0;
+			}
+			prev_cp = u[i];
+			buf[o++] = (char)u[i++];
+			continue;
+		}
 		if (u[i] < 0x80) {
 			cp = u[i];
 			adv = 1;
