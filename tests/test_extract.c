@@ -240,7 +240,7 @@ static int ends_with(const char *s, const char *suf)
 
 static void test_fixtures(void **state)
 {
-	char dir[1024], path[1400], epath[1400];
+	char dir[1024], path[1400], epath[1400 + 16];
 	DIR *d;
 	struct dirent *de;
 	int checked = 0;
