@@ -753,7 +753,9 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 				}
 				/* (614) 555-0199: a run after a parenthesised area code, or NNN-NNNN */
 				int after_paren = i >= 2 && p[i - 1] == ' ' && p[i - 2] == ')';
-				if ((i > 0 && (p[i - 1] == '+' || p[i - 1] == '(')) || (groups >= 3 && (odd || dash)) ||
+				/* "+44 20 …" is a phone number, "+12%" a change */
+				int plus_phone = i > 0 && p[i - 1] == '+' && (groups >= 2 || k - i >= 7);
+				if (plus_phone || (i > 0 && p[i - 1] == '(') || (groups >= 3 && (odd || dash)) ||
 				    (after_paren && groups >= 2) || (groups == 2 && dash && k - i >= 8 && odd) ||
 				    (p[i] == '0' && i + 2 < n && tk_digit(p[i + 1]) && tk_digit(p[i + 2]))) {
 					i = k;
@@ -820,7 +822,8 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 						k++;
 					groups++;
 				}
-				if (groups >= 3 || (s > 0 && p[s - 1] == '+') || (s > 0 && p[s - 1] == '(' && ndig >= 3)) {
+				if (groups >= 3 || (s > 0 && p[s - 1] == '+' && (groups >= 2 || ndig >= 7)) ||
+				    (s > 0 && p[s - 1] == '(' && ndig >= 3)) {
 					i = k;
 					continue;
 				}
