@@ -384,29 +384,37 @@ static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, in
 		   size_t *start, size_t *end, int *cut)
 {
 	size_t len = strlen(text), i = 0;
-	int nl = 0;
+	int nl = 0, space;
+	struct tk_span sp = tk_sp(" ", TK_FONT_REGULAR, size, 0);
 
+	/* Words are measured one by one (O(words), not O(words^2) prefix
+	 * shaping): kerning across a space is nil in practice. */
+	sp.style = style;
+	space = tk_fonts_measure(s->fonts, &sp, 1);
 	*cut = 0;
 	while (i < len && text[i] == ' ')
 		i++;
 	while (i < len && nl < maxl) {
-		size_t best = 0, j = i;
+		size_t j = i, best = 0;
+		int w = 0;
 
-		for (;;) {
-			struct tk_span sp;
+		while (j < len) {
 			size_t k = j;
+			int ww;
 
 			while (k < len && text[k] != ' ')
 				k++;
-			sp = tk_sp(text + i, style, size, 0);
-			sp.len = k - i;
-			if (best && tk_fonts_measure(s->fonts, &sp, 1) > maxw)
+			sp = tk_sp(text + j, style, size, 0);
+			sp.len = k - j;
+			ww = tk_fonts_measure(s->fonts, &sp, 1);
+			if (best && w + space + ww > maxw)
 				break;
+			w += (best ? space : 0) + ww;
 			best = k;
-			if (k >= len)
-				break;
-			j = k + 1;
-			if (tk_fonts_measure(s->fonts, &sp, 1) > maxw)
+			j = k;
+			while (j < len && text[j] == ' ')
+				j++;
+			if (w > maxw) /* one word wider than the line stands alone */
 				break;
 		}
 		start[nl] = i;
@@ -457,8 +465,16 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 static int tk_lines(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl)
 {
 	size_t st[9], en[9];
-	int cut, n = tk_wrap(s, text, style, size, maxw, maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
+	int cut, n;
 
+	/* Autofit tries several sizes: measure them all at the crawl size (its
+	 * faces are open and their glyphs cached) with the width scaled, 3 %
+	 * short for hinting, instead of opening a face per candidate size. */
+	if (size > s->fs)
+		n = tk_wrap(s, text, style, s->fs, (int)((int64_t)maxw * s->fs * 97 / 100 / size),
+			    maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
+	else
+		n = tk_wrap(s, text, style, size, maxw, maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
 	return n;
 }
 
@@ -551,9 +567,15 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		SDL_Surface *t = NULL;
 		int base;
 
-		sp = tk_sp(f->figure, TK_FONT_BOLD, fsz, c->accent);
-		while (fsz > CH / 24 && tk_fonts_measure(s->fonts, &sp, 1) > fw)
-			sp.size = fsz = fsz * 9 / 10;
+		/* widths scale with the size: one measurement at the crawl size */
+		sp = tk_sp(f->figure, TK_FONT_BOLD, s->fs, c->accent);
+		{
+			int w0 = tk_fonts_measure(s->fonts, &sp, 1);
+
+			while (fsz > CH / 24 && (int64_t)w0 * fsz / s->fs > (int64_t)fw * 97 / 100)
+				fsz = fsz * 9 / 10;
+		}
+		sp.size = fsz;
 		if (dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
 			tk_mblit(s, t, dst, fx, fy + fsz * 8 / 10 - base);
 			SDL_FreeSurface(t);
