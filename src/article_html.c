@@ -65,6 +65,8 @@ static const char *const tk_skip_words[] = {
 	"sidebar", "popup", "modal", "paywall", "signup", "outbrain", "taboola", "footer", "nav",
 	"navigation", "navbar", "menu", "masthead", "toolbar", "banner", "byline", "caption", "credit",
 	"tags", "trending", "teaser", "widget", "hidden", "sr", "visually", "disclaimer", "print",
+	"comparte", "compartir", "partage", "partager", "teilen", "newsletter", "abonnement", "werbung",
+	"publicidad", "publicite", "anzeige", "promoted", "outstream", "recirculation", "paywall",
 };
 
 static int tk_word_in(const char *w, size_t n, const char *const *list, size_t count)

@@ -142,8 +142,10 @@ static const char *const tk_func[] = {
 
 static const char *const tk_skip_adj[] = {
 	/* sorted (bytewise) for binary search */
-	"additional", "extra", "fewer", "full-time", "further", "large", "more", "more than",
-	"new", "old", "other", "part-time", "registered", "small", "so-called", "young",
+	"additional", "autres", "extra", "fewer", "full-time", "further", "large", "mehr", "more",
+	"more than", "más", "neue", "neuen", "new", "nouveaux", "nouvelles", "nuevas", "nuevos",
+	"old", "other", "otras", "otros", "part-time", "registered", "small", "so-called",
+	"weitere", "young", "zusätzliche",
 };
 
 static const char *const tk_plural_irregular[] = {
@@ -422,7 +424,7 @@ static struct tk_w tk_unit_after(const char *p, size_t n, size_t i)
 	struct tk_w w = tk_next_word(p, n, i), first, res = { 0, 0 };
 	size_t k;
 
-	if (w.e > w.s && (WIN(tk_skip_adj, p, w) || tk_w_is(p, w, "of")) && !tk_is_plural(p, w)) {
+	if (w.e > w.s && (WIN(tk_skip_adj, p, w) || tk_w_is(p, w, "of"))) {
 		if (tk_w_is(p, w, "of"))
 			return res;
 		w = tk_next_word(p, n, w.e);
