@@ -886,7 +886,10 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 		}
 	}
 	if (cfg->layout == TK_LAYOUT_CARDS && s->cc.h > 0 && s->cc.w > 0) {
-		for (int i = 0; i < 2; i++) {
+		/* The second card texture is made at the first card change: faulting in
+		 * its pages is not on the way to the first frame. */
+		s->cardtex_p[1] = -1;
+		for (int i = 0; i < 1; i++) {
 			s->cardtex[i] = tk_tex(s, s->cc.w, s->cc.h, 1);
 			s->cardtex_p[i] = -1;
 			if (!s->cardtex[i]) {
@@ -1039,6 +1042,15 @@ static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
 		return 1;
 	if (s->card_state != TK_BUF_READY || s->card_have != p)
 		return 0;
+	if (!s->cardtex[slot]) {
+		s->cardtex[slot] = tk_tex(s, s->cc.w, s->cc.h, 1);
+		if (!s->cardtex[slot]) {
+			/* out of texture memory: skip this card rather than stall */
+			s->cardtex_p[slot] = p;
+			s->card_state = TK_BUF_FREE;
+			return 1;
+		}
+	}
 	rows = urgent ? s->cc.h : (int)(TK_CARD_UPLOAD_BYTES / ((size_t)s->cc.w * 4));
 	if (rows > s->cc.h - s->card_rows)
 		rows = s->cc.h - s->card_rows;
