@@ -2,7 +2,9 @@
  * messages around the import and sign modules. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "cache.h"
 #include "cmd.h"
 #include "err.h"
 #include "import.h"
@@ -16,12 +18,43 @@ static int tk_cmd_import_usage(const char *name)
 	return TK_EXIT_USAGE;
 }
 
+/* `ticker import --expire`: drop articles older than expire_days without a
+ * stick (for a daily timer: a ticker may run for months between sticks). */
+static int tk_cmd_expire(struct tk_config *cfg)
+{
+	struct tk_cache *c = NULL;
+	struct tk_cache_limits lim;
+	size_t n = 0;
+	int err;
+
+	tk_cache_config_apply(cfg->cache_dir, cfg, NULL, NULL);
+	err = tk_cache_open(cfg->cache_dir, &c);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "import: cannot open the cache %s: %s", cfg->cache_dir,
+		       err == TK_EBUSY ? "another import is running" : tk_strerror(err));
+		return TK_EXIT_FAIL;
+	}
+	lim.max_articles = cfg->max_articles;
+	lim.max_bytes = cfg->max_cache_bytes;
+	lim.expire_days = cfg->expire_days;
+	lim.now = (int64_t)time(NULL);
+	err = tk_cache_expire(c, &lim, &n);
+	tk_cache_close(c);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "import: expiry failed: %s", tk_strerror(err));
+		return TK_EXIT_FAIL;
+	}
+	tk_log(TK_LOG_INFO, "import: expired %zu article file%s (older than %ld days or over the limits)",
+	       n, n == 1 ? "" : "s", cfg->expire_days);
+	return TK_EXIT_OK;
+}
+
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_import_opts o = { NULL, 0 };
 	struct tk_import_summary sum;
 	const char *src = NULL;
-	int err;
+	int err, expire = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--cache") && i + 1 < argc) {
@@ -34,18 +67,26 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			o.report_path = argv[++i];
 		} else if (!strcmp(argv[i], "--no-report")) {
 			o.report_path = "";
+		} else if (!strcmp(argv[i], "--expire")) {
+			expire = 1;
 		} else if (argv[i][0] == '-' || src) {
 			return tk_cmd_import_usage(argv[0]);
 		} else {
 			src = argv[i];
 		}
 	}
-	if (!src)
+	if (expire && !src)
+		return tk_cmd_expire(cfg);
+	if (!src || expire)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_import_run(src, cfg, &o, &sum);
 	if (err == TK_ENOENT)
 		return TK_EXIT_USAGE;
 	if (!err) {
+		char *see = strstr(sum.banner, " — see ");
+
+		if (see && !sum.report_written)
+			*see = '\0'; /* no report was written: do not point to one */
 		printf("%s\n", sum.banner);
 		if (sum.report_written)
 			printf("report: %s%s%s\n", o.report_path ? o.report_path : src,

@@ -52,6 +52,7 @@ static const struct tk_command tk_commands[] = {
 	  "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n" },
 	{ "import", tk_cmd_import, "import article files from a USB stick into the cache",
 	  "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
+	  "       ticker import --expire [--cache DIR]\n"
 	  "\n"
 	  "Imports the article files of the stick mounted at SRC into the cache\n"
 	  "(cache_dir). A REPLACE file at the stick's top makes its articles the whole\n"
@@ -60,7 +61,8 @@ static const struct tk_command tk_commands[] = {
 	  "Writes TICKER-REPORT.txt to SRC (or FILE): every file and what happened to it.\n"
 	  "With trusted keys in keys_dir only signed sticks are accepted (ticker sign).\n"
 	  "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
-	  "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n" },
+	  "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n"
+	  "--expire only drops articles older than expire_days (for a daily timer).\n" },
 	{ "keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
 	  "usage: ticker keygen NAME\n"
 	  "\n"
