@@ -582,11 +582,24 @@ static int tk_txt_meta_line(struct tk_doc *d, struct tk_art_build *b, const stru
 	return 0;
 }
 
-/* Date in a press-release dateline: "HAMBURG, March 10, 2026 /PRNewswire/ --" */
+/* Date in a press-release dateline: "HAMBURG, March 10, 2026 /PRNewswire/ --",
+ * and the agency of a wire dateline: "FRANKFURT, March 12 (Reuters) -". */
 static int tk_dateline(struct tk_doc *d, struct tk_art_build *b)
 {
 	char date[11];
 	size_t st, i;
+
+	if (b->n > 0 && !b->source) {
+		const char *p = b->paras[0], *open = strchr(p, '('), *close;
+		if (open && open - p < 60 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' &&
+		    (close = strchr(open, ')')) && close - open > 2 && close - open < 30 && open[1] >= 'A' &&
+		    open[1] <= 'Z' && (!strncmp(close, ") -", 3) || !strncmp(close, ") \xE2\x80\x94", 5) ||
+					 !strncmp(close, ") \xE2\x80\x93", 5))) {
+			b->source = tk_arena_strndup(d->arena, open + 1, (size_t)(close - open - 1));
+			if (!b->source)
+				return TK_ENOMEM;
+		}
+	}
 
 	for (i = 0; i < b->n && i < 2 && !b->date; i++) {
 		size_t n = strlen(b->paras[i]);
