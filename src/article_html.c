@@ -96,6 +96,18 @@ static int tk_words_match(const char *v)
 			break;
 		if (tk_word_in(v + s, i - s, tk_skip_words, sizeof tk_skip_words / sizeof tk_skip_words[0]))
 			return 1;
+		/* run-together class names: "commentlist", "sharebar", "relatedposts" */
+		{
+			static const char *const pre[] = { "comment", "cookie", "newsletter", "related", "share",
+							   "social", "sidebar", "advert", "promo", "breadcrumb",
+							   "sponsor", "subscribe", "footer", "navbar", "popup" };
+			size_t k;
+			for (k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+				size_t l = strlen(pre[k]);
+				if (i - s > l && strncasecmp(v + s, pre[k], l) == 0)
+					return 1;
+			}
+		}
 		/* "read-more", "more-stories", "see-also" */
 		if (prev_read && i - s == 4 && strncasecmp(v + s, "more", 4) == 0)
 			return 1;

@@ -100,9 +100,10 @@ static const char *const tk_durations[] = {
 	"gmt", "h", "heure", "heures", "hora", "horas", "hour", "hours", "hr", "hrs", "jahr",
 	"jahre", "jahren", "jour", "jours", "mes", "meses", "min", "mins", "minute", "minutes",
 	"mois", "monat", "monate", "monaten", "month", "months", "night", "nights", "o'clock",
-	"p.m", "p.m.", "pm", "pst", "seasons", "sec", "seconds", "secs", "semaine", "semaines",
-	"semanas", "stunde", "stunden", "tag", "tage", "tagen", "times", "uhr", "utc", "week",
-	"weeks", "woche", "wochen", "year", "years",
+	"p.m", "p.m.", "pm", "pst", "quarters", "seasons", "sec", "seconds", "secs", "semaine",
+	"semaines", "semanas", "semesters", "stunde", "stunden", "tag", "tage", "tagen", "terms",
+	"times", "uhr", "utc", "week", "weekend", "weekends", "weeks", "woche", "wochen", "year",
+	"years",
 };
 
 static const char *const tk_prev_block[] = {
