@@ -162,7 +162,7 @@ static void tk_upper(const char *in, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* A chip: rounded-looking box with uppercase text. Returns its width. */
+/* A chip: a filled box with uppercase bold text. Returns its width. */
 static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const char *text, int size,
 		   uint32_t bg, uint32_t fg)
 {
@@ -178,7 +178,6 @@ static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const ch
 	w = t->w + 2 * pad;
 	if (dst) {
 		tk_mfill(s, dst, x, cy - h / 2, w, h, bg);
-		/* trim the corners a pixel: reads as a soft chip at a distance */
 		tk_mblit(s, t, dst, x + pad, cy - h / 2 + (h - size * 72 / 100) / 2 + size * 72 / 100 - base);
 	}
 	SDL_FreeSurface(t);
