@@ -1146,12 +1146,29 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	}
 	/* Cards: p shows, p-1 fades out at the start of p, p+1 uploads in strips. */
 	if (s->cardtex[0]) {
-		int64_t p = frame / s->card_frames, in = frame % s->card_frames;
+		int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
+		int fade = in < s->fade_frames && p > 0;
 
-		if (in < s->fade_frames && p > 0)
-			tk_need_card(s, p - 1);
-		tk_need_card(s, p);
-		if (in >= s->fade_frames || p == 0) {
+		if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
+			/* Card p is late (a slow worker): keep p-1 up rather than stall
+			 * the crawl; p cuts in when ready. */
+			if (s->card_state == TK_BUF_READY && s->card_have != p) {
+				s->card_state = TK_BUF_FREE;
+				s->card_rows = 0;
+			}
+			if (s->card_want != p) {
+				s->card_want = p;
+				s->st.underruns++;
+				SDL_CondSignal(s->work_cv);
+			}
+			show = p - 1;
+			fade = 0;
+		} else {
+			if (fade)
+				tk_need_card(s, p - 1);
+			tk_need_card(s, p);
+		}
+		if (show == p && (in >= s->fade_frames || p == 0)) {
 			if (s->cardtex_p[(p + 1) % 2] != p + 1 && s->card_want != p + 1) {
 				s->card_want = p + 1;
 				SDL_CondSignal(s->work_cv);
@@ -1161,7 +1178,7 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		SDL_UnlockMutex(s->mu);
 		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff, (c->card_bg >> 8) & 0xff, 255);
 		SDL_RenderFillRect(s->r, &s->cards);
-		if (in < s->fade_frames && p > 0) {
+		if (fade) {
 			unsigned a = (unsigned)(in * 255 / s->fade_frames);
 
 			SDL_SetTextureBlendMode(s->cardtex[(p - 1) % 2], SDL_BLENDMODE_NONE);
@@ -1169,10 +1186,10 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_BLEND);
 			SDL_SetTextureAlphaMod(s->cardtex[p % 2], (Uint8)a);
 		} else {
-			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_NONE);
-			SDL_SetTextureAlphaMod(s->cardtex[p % 2], 255);
+			SDL_SetTextureBlendMode(s->cardtex[show % 2], SDL_BLENDMODE_NONE);
+			SDL_SetTextureAlphaMod(s->cardtex[show % 2], 255);
 		}
-		SDL_RenderCopy(s->r, s->cardtex[p % 2], NULL, &s->cc);
+		SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
 	} else {
 		SDL_UnlockMutex(s->mu);
 		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff, (c->card_bg >> 8) & 0xff, 255);
