@@ -549,6 +549,49 @@ static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m
 	}
 }
 
+/* "Carol Finch, who chairs the Upton Marsh Flood Group": the role is "chair
+ * of the Upton Marsh Flood Group". j is the verb after "who". */
+static const char *tk_who_role(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t j,
+			       size_t *end, int *err)
+{
+	static const struct { const char *verb, *noun; } map[] = {
+		{ "chairs", "chair of " }, { "heads", "head of " }, { "leads", "head of " },
+		{ "directs", "director of " }, { "manages", "manager of " }, { "founded", "founder of " },
+		{ "co-founded", "co-founder of " }, { "runs", "head of " }, { "coordinates", "coordinator of " },
+	};
+	size_t i, k, last;
+	char *r;
+
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (tk_word_eq(p, &t[j], map[i].verb))
+			break;
+	if (i == sizeof map / sizeof map[0])
+		return NULL;
+	last = j;
+	for (k = j + 1; k < nt && k - j < 10; k++) {
+		if (t[k].kind == TK_T_QMARK && t[k].s == t[k - 1].e)
+			continue; /* "Residents’ Association" */
+		if (t[k].kind != TK_T_WORD && t[k].kind != TK_T_NUM)
+			break;
+		last = k;
+	}
+	if (last == j)
+		return NULL;
+	{
+		size_t nl = strlen(map[i].noun), tl = t[last].e - t[j + 1].s;
+		r = tk_arena_alloc(g->a, nl + tl + 1);
+		if (!r) {
+			*err = TK_ENOMEM;
+			return NULL;
+		}
+		memcpy(r, map[i].noun, nl);
+		memcpy(r + nl, p + t[j + 1].s, tl);
+		r[nl + tl] = '\0';
+	}
+	*end = last + 1;
+	return r;
+}
+
 /* Role in an apposition after the name: "Maria Lopez, chief executive of
  * Harbor Foods, said". Returns the arena string or NULL; *end is the token
  * after the apposition. */
@@ -575,6 +618,8 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 			break;
 		if (tk_is_verb(p, &t[j]) && j > a)
 			break;
+		if (j == a && j + 2 < nt && tk_word_eq(p, &t[j], "who"))
+			return tk_who_role(g, p, t, nt, j + 1, end, err);
 		if (t[j].kind == TK_T_WORD && (tk_word_eq(p, &t[j], "who") || tk_word_eq(p, &t[j], "which") ||
 					       tk_word_eq(p, &t[j], "qui") || tk_word_eq(p, &t[j], "que")))
 			return NULL;
