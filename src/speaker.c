@@ -592,6 +592,52 @@ static const char *tk_who_role(struct tk_reg *g, const char *p, const struct tk_
 	return r;
 }
 
+/* "Maya Lindgren took over as chief executive of Northern Rail", "X became
+ * / was appointed / was named ...": the role phrase, or NULL. */
+static const char *tk_became_role(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t e,
+				  int *err)
+{
+	size_t j = e, a, last = 0, k;
+	int has = 0;
+	char *r;
+
+	*err = TK_OK;
+	if (j + 2 < nt && tk_word_eq(p, &t[j], "took") && tk_word_eq(p, &t[j + 1], "over") &&
+	    tk_word_eq(p, &t[j + 2], "as"))
+		j += 3;
+	else if (j + 1 < nt && (tk_word_eq(p, &t[j], "was") || tk_word_eq(p, &t[j], "is")) &&
+		 j + 2 < nt && (tk_word_eq(p, &t[j + 1], "appointed") || tk_word_eq(p, &t[j + 1], "named") ||
+				tk_word_eq(p, &t[j + 1], "elected")))
+		j += 2 + (tk_word_eq(p, &t[j + 2], "as"));
+	else if (j < nt && tk_word_eq(p, &t[j], "became"))
+		j += 1;
+	else
+		return NULL;
+	if (j < nt && IN(tk_dets, p, &t[j]))
+		j++;
+	a = j;
+	for (k = j; k < nt && k - j < 10; k++) {
+		if (t[k].kind == TK_T_QMARK && k > a && t[k].s == t[k - 1].e)
+			continue;
+		if (t[k].kind != TK_T_WORD)
+			break;
+		/* stop before "in January", "on Monday", "last year" */
+		if (k > a && (tk_word_eq(p, &t[k], "in") || tk_word_eq(p, &t[k], "on") ||
+			      tk_word_eq(p, &t[k], "last") || tk_word_eq(p, &t[k], "after") ||
+			      tk_word_eq(p, &t[k], "and") || tk_word_eq(p, &t[k], "this")))
+			break;
+		if (tk_is_role(p, &t[k]))
+			has = 1;
+		last = k;
+	}
+	if (!has || k == a)
+		return NULL;
+	r = tk_span_dup(g, p, t[a].s, t[last].e);
+	if (!r)
+		*err = TK_ENOMEM;
+	return r;
+}
+
 /* Role in an apposition after the name: "Maria Lopez, chief executive of
  * Harbor Foods, said". Returns the arena string or NULL; *end is the token
  * after the apposition. */
@@ -736,6 +782,11 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 	app = tk_apposition(g, p, t, nt, b, after, &gender, err);
 	if (*err)
 		return -1;
+	if (!app) {
+		app = tk_became_role(g, p, t, nt, b, err);
+		if (*err)
+			return -1;
+	}
 	if (!role)
 		role = app;
 	if (s.nb - s.na >= 2) {
