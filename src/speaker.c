@@ -557,7 +557,7 @@ static const char *tk_who_role(struct tk_reg *g, const char *p, const struct tk_
 	static const struct { const char *verb, *noun; } map[] = {
 		{ "chairs", "chair of " }, { "heads", "head of " }, { "leads", "head of " },
 		{ "directs", "director of " }, { "manages", "manager of " }, { "founded", "founder of " },
-		{ "co-founded", "co-founder of " }, { "runs", "head of " }, { "coordinates", "coordinator of " },
+		{ "co-founded", "co-founder of " }, { "coordinates", "coordinator of " },
 	};
 	size_t i, k, last;
 	char *r;
@@ -1324,7 +1324,8 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 		at[i].person = -1;
 		if (i + 1 < ql->n && ql->q[i + 1].para == q->para_end && ql->q[i + 1].open < to)
 			to = ql->q[i + 1].open;
-		if (q->closed) {
+		/* closed, or cut before an embedded ", said X" */
+		if (q->closed || q->close_end < plen[q->para_end]) {
 			size_t tl = strlen(q->text);
 			err = tk_attr_after(g, pe, q->close_end, to, tl && q->text[tl - 1] == '.', &at[i]);
 			if (err)
