@@ -721,6 +721,8 @@ static int tk_worker(void *arg)
 {
 	struct tk_scene *s = arg;
 
+	/* Shaping may take a core for a while: the frame loop comes first. */
+	SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
 	SDL_LockMutex(s->mu);
 	while (!s->quit) {
 		if (tk_work_one(s))
