@@ -71,6 +71,7 @@ struct tk_scene {
 	struct tk_playlist *card_pl;    /* cards: taken at the next card */
 	int64_t card_base;              /* first card period of card_pl */
 	int64_t next_frame;             /* frame after the last one drawn */
+	int64_t late_p;                 /* last card period that was late */
 	char status_text[256], urgent_text[1024];
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf;
@@ -721,8 +722,6 @@ static int tk_worker(void *arg)
 {
 	struct tk_scene *s = arg;
 
-	/* Shaping may take a core for a while: the frame loop comes first. */
-	SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
 	SDL_LockMutex(s->mu);
 	while (!s->quit) {
 		if (tk_work_one(s))
@@ -1160,8 +1159,11 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 			}
 			if (s->card_want != p) {
 				s->card_want = p;
-				s->st.underruns++;
 				SDL_CondSignal(s->work_cv);
+			}
+			if (s->late_p != p) {
+				s->late_p = p;
+				s->st.underruns++;
 			}
 			show = p - 1;
 			fade = 0;
