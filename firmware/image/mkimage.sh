@@ -38,11 +38,13 @@ deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g
 # that the base (keyed on this set) is not rebuilt when the binary links one more.
 runtime="libsdl2-2.0-0 libsdl2-ttf-2.0-0 libxml2 libunistring2 libfribidi0 libsodium23
 	libpng16-16 libjson-c5 libsystemd0 libharfbuzz0b libfreetype6 libegl1 libegl-mesa0 libgles2
-	libgl1-mesa-dri libgbm1 libfontconfig1 fonts-noto-core fonts-dejavu-core"
-pkgs=$(echo systemd systemd-sysv udev kmod initramfs-tools "$kernel" $runtime $deps | tr ' \t' '\n\n' | grep . | sort -u | tr '\n' ' ')
-# The base is keyed on what goes into it: packages, mirror, the mmdebstrap
-# options below (sed extracts them from this file) and mmdebstrap's version.
-key=$( { echo "$arch $mirror $pkgs"; sed -n '/^\tmmdebstrap /,/bookworm-security/p' "$here/mkimage.sh"
+	libgl1-mesa-dri libgbm1 libfontconfig1 fonts-noto-core fonts-dejavu-core init-system-helpers"
+fixed=$(echo systemd systemd-sysv udev kmod initramfs-tools "$kernel" $runtime | tr ' \t' '\n\n' | grep . | sort -u | tr '\n' ' ')
+pkgs=$(echo $fixed $deps | tr ' ' '\n' | sort -u | tr '\n' ' ')
+# The base is keyed on what goes into it: the fixed packages, mirror, the mmdebstrap
+# options below (sed extracts them from this file) and mmdebstrap's version. A
+# dependency the binary gains later is added by apt in stage 2, not by a rebuild.
+key=$( { echo "$arch $mirror $fixed"; sed -n '/^\tmmdebstrap /,/bookworm-security/p' "$here/mkimage.sh"
 	mmdebstrap --version; } | sha256sum | cut -c1-16)
 
 # The base lives outside the work tree, keyed, so that another clone on this
@@ -94,7 +96,19 @@ cp -a "$out/base/." "$out/rootfs"
 cp "$deb" "$out/rootfs/tmp/ticker.deb"
 mount -t proc proc "$out/rootfs/proc"
 trap 'umount "$out/rootfs/proc" 2>/dev/null || true' EXIT
-chroot "$out/rootfs" dpkg -i /tmp/ticker.deb
+if ! chroot "$out/rootfs" dpkg -i /tmp/ticker.deb; then
+	# A dependency the base lacks (the binary links a new library): let apt
+	# fetch it from the archive and finish the configuration, then say so.
+	echo "mkimage: the base lacks some of the package's dependencies; installing them with apt" \
+	     "(add them to 'runtime' in firmware/image/mkimage.sh)" >&2
+	cp /etc/resolv.conf "$out/rootfs/etc/resolv.conf" 2>/dev/null || true
+	printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
+		"$mirror" "$mirror" "$security" >"$out/rootfs/etc/apt/sources.list"
+	chroot "$out/rootfs" apt-get update -q
+	chroot "$out/rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -f --no-install-recommends
+	chroot "$out/rootfs" apt-get clean
+	rm -rf "$out/rootfs/var/lib/apt/lists/"*
+fi
 umount "$out/rootfs/proc"; trap - EXIT
 rm -f "$out/rootfs/tmp/ticker.deb"
 cp "$out/rootfs"/boot/vmlinuz-* "$out/vmlinuz"

@@ -463,7 +463,7 @@ def main():
     disk = prepare_disk(image_dir, out)
 
     known = {}
-    for d in ("preload", "stick"):
+    for d in ("preload", "stick", "stick-ext4"):
         for n in os.listdir(os.path.join(HERE, d)):
             with open(os.path.join(HERE, d, n), "rb") as f:
                 known[hashlib.sha256(f.read()).hexdigest()] = n
@@ -607,6 +607,24 @@ def main():
                   f"3. every article cached before the power cut is still there "
                   f"({len(before_cut)} before, {len(arts)} after, {len(lost)} lost)")
             crawl_moves(vm, "03-after-power-cut", "3. the crawl moves again after the reboot")
+
+            # An ext4 stick: root owns its files, so the importer (user ticker) writes the
+            # report privately and the unit copies it onto the stick.
+            ext = os.path.join(out, "stick-ext4.img")
+            run(["mkfs.ext4", "-q", "-F", "-L", "TICKEREXT", "-d", os.path.join(HERE, "stick-ext4"),
+                 ext, "32M"])
+            pos = vm.log_size()
+            t_plug = time.monotonic()
+            vm.plug(ext, "stick4")
+            m, _ = vm.wait_log(r"playlist: headline: Museum stays open until midnight", 180, pos)
+            if check(m is not None, "2. an ext4 stick is imported too: its headline is cycled"):
+                TIMES["plug to new headline (ext4 stick)"] = time.monotonic() - t_plug
+            m, _ = vm.wait_log(r"ticker-usb-import: done with", 60, pos)
+            vm.unplug("stick4")
+            time.sleep(3)
+            rep = subprocess.run(["debugfs", "-R", "cat /TICKER-REPORT.txt", ext],
+                                 capture_output=True).stdout.decode(errors="replace")
+            check("museum-night.txt" in rep, "2. the ext4 stick holds TICKER-REPORT.txt naming its file")
         else:
             check(False, "test agent answers after the power cut")
     finally:
