@@ -99,14 +99,17 @@ build/fuzz/fuzz_%: tests/fuzz_%.c $(filter-out src/main.c src/cmd_%.c,$(SRCS))
 	$(Q)clang $(FUZZ_CFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS)) -lunistring -lpthread -lm
 
 # Run every fuzz target for FUZZ_SECONDS each, seeded with the test fixtures.
+# A crash, leak, timeout or sanitizer report fails the target (the log keeps the details).
 fuzz: deps-asan $(FUZZBINS)
-	@set -e; for f in $(FUZZBINS); do \
+	@fail=0; for f in $(FUZZBINS); do \
 	  n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus-$$n; \
 	  echo "== $$f for $(FUZZ_SECONDS) s"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-	    -print_final_stats=1 build/fuzz/corpus-$$n $$(ls -d tests/data/fuzz-$$n tests/data/articles 2>/dev/null) \
-	    2>&1 | tail -n 12; \
-	done
+	  if $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$n- \
+	    build/fuzz/corpus-$$n $$(ls -d tests/data/fuzz-$$n tests/data/articles 2>/dev/null) \
+	    >build/fuzz/$$n.log 2>&1; then tail -n 4 build/fuzz/$$n.log; \
+	  else tail -n 60 build/fuzz/$$n.log; echo "FUZZ FAILURE: $$f (see build/fuzz/$$n.log)"; fail=1; fi; \
+	done; exit $$fail
 
 $(BUILD)/obj $(BUILD)/tests/obj:
 	mkdir -p $@
