@@ -57,38 +57,181 @@ static int tk_rank_cmp(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-/* Short caption for a figure: the words after it in its clause, else before. */
-static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
+/* Words that end a clause after the figure: what follows is another
+ * statement ("1,800 loaves a week and employs 11 people"). */
+static int tk_cap_joiner(const char *s, size_t n)
 {
-	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s;
-	size_t n, cut;
+	static const char *const w[] = { "and", "but", "which", "while", "whereas", "so", "und", "aber",
+					 "et", "mais", "y", "pero", "who", "where", "when" };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (strlen(w[i]) == n && !memcmp(s, w[i], n))
+			return 1;
+	return 0;
+}
+
+/* Small words that cannot start a caption: after "£4.3 million" the words
+ * "a year" say how often, not what the number counts. */
+static int tk_cap_weak_start(const char *s, size_t n)
+{
+	static const char *const w[] = { "a", "an", "the", "in", "of", "to", "for", "from", "per", "by",
+					 "on", "at", "each", "this", "that", "last", "next", "over",
+					 "than", "as", "with", "is", "was", "are", "were", "has", "had" };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (strlen(w[i]) == n && !memcmp(s, w[i], n))
+			return 1;
+	return 0;
+}
+
+/* Byte that ends a clause at s[i]: , ; : ( ) . ! ? before a space or the end,
+ * closing quotation marks and dashes. */
+static size_t tk_cap_clause_end(const char *s, size_t n)
+{
+	size_t i, words = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ';' || c == '(' || c == ')' || c == '"')
+			return i;
+		/* "6,000" goes on; ", " ends the clause */
+		if (c == ',' && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
+			return i;
+		if ((c == '.' || c == '!' || c == '?' || c == ':') && (i + 1 == n || s[i + 1] == ' '))
+			return i;
+		/* closing marks ” “ » « and dashes – — */
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D ||
+		     (unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+			return i;
+		if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB))
+			return i;
+		if (c == ' ' && i + 1 < n && s[i + 1] == '-' && i + 2 < n && s[i + 2] == ' ')
+			return i;
+		if (c == ' ') {
+			size_t k = i + 1;
+			while (k < n && s[k] >= 'a' && s[k] <= 'z')
+				k++;
+			/* a joiner after at least two words of our own clause */
+			if (++words >= 2 && k > i + 1 && (k == n || s[k] == ' ') && tk_cap_joiner(s + i + 1, k - i - 1))
+				return i;
+		}
+	}
+	return n;
+}
+
+static size_t tk_cap_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			w++;
+	return w;
+}
+
+/* Copy s[0..n) into the arena, at most ~80 bytes cut at a word: from the
+ * start (keep_end 0) or keeping the end (keep_end 1), marking the cut. */
+static const char *tk_cap_copy(struct tk_arena *a, const char *s, size_t n, int keep_end)
+{
+	size_t cut;
 	char *out;
 
+	if (n <= 80)
+		return tk_arena_strndup(a, s, n);
+	if (!keep_end) {
+		cut = 80;
+		while (cut > 40 && s[cut] != ' ')
+			cut--;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		out = tk_arena_alloc(a, cut + 4);
+		if (!out)
+			return NULL;
+		memcpy(out, s, cut);
+		memcpy(out + cut, "\xE2\x80\xA6", 4);
+		return out;
+	}
+	cut = n - 80;
+	while (cut < n - 40 && s[cut] != ' ')
+		cut++;
+	while (cut < n && s[cut] == ' ')
+		cut++;
+	out = tk_arena_alloc(a, n - cut + 4);
+	if (!out)
+		return NULL;
+	memcpy(out, "\xE2\x80\xA6", 3);
+	memcpy(out + 3, s + cut, n - cut);
+	out[3 + n - cut] = 0;
+	return out;
+}
+
+/* Short caption for a figure, said of what the number counts: the words
+ * after it up to the end of its clause ("82,000" -> "people have left
+ * Afghanistan safely since August 14"); when those belong to another clause
+ * or only say how often ("£4.3 million a year"), the words before it in its
+ * clause ("The prize comes with"). */
+static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
+{
+	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s, *b;
+	size_t n, k, bn;
+
 	if (!hit)
-		return ctx;
+		return tk_cap_copy(a, ctx, strlen(ctx), 0);
 	s = hit + strlen(f->text);
 	while (*s == ' ')
 		s++;
-	n = strlen(s);
-	if (n < 12) {
-		s = ctx;
-		n = (size_t)(hit - ctx);
-		while (n && ctx[n - 1] == ' ')
-			n--;
+	n = tk_cap_clause_end(s, strlen(s));
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (k = 0; k < n && s[k] >= 'a' && s[k] <= 'z'; k++)
+		;
+	if (n && tk_cap_words(s, n) >= 2 &&
+	    !(k < n && s[k] == ' ' && (tk_cap_weak_start(s, k) || tk_cap_joiner(s, k))))
+		return tk_cap_copy(a, s, n, 0);
+	/* the clause before the figure */
+	b = hit;
+	while (b > ctx && (b[-1] == ' ' || b[-1] == ',' || b[-1] == ';' || b[-1] == ':'))
+		b--;
+	bn = (size_t)(b - ctx);
+	for (k = bn; k > 0; k--) {
+		unsigned char c = (unsigned char)ctx[k - 1];
+		size_t j = k;
+		if ((c == ' ' && k >= 2 && strchr(",;:", ctx[k - 2])) || c == '(' || c == '"')
+			break;
+		/* "250 new homes and 7 billion": start after the joiner */
+		while (j < bn && ctx[j] >= 'a' && ctx[j] <= 'z')
+			j++;
+		if (c == ' ' && j > k && (j == bn || ctx[j] == ' ') && tk_cap_joiner(ctx + k, j - k)) {
+			k = j;
+			break;
+		}
+		if (k >= 3 && c >= 0x9C && c <= 0x9D && (unsigned char)ctx[k - 2] == 0x80 &&
+		    (unsigned char)ctx[k - 3] == 0xE2)
+			break;
 	}
-	if (n <= 80)
-		return tk_arena_strndup(a, s, n);
-	cut = 80;
-	while (cut > 40 && s[cut] != ' ')
-		cut--;
-	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-		cut--;
-	out = tk_arena_alloc(a, cut + 4);
-	if (!out)
-		return NULL;
-	memcpy(out, s, cut);
-	memcpy(out + cut, "\xE2\x80\xA6", 4);
-	return out;
+	while (k < bn && ctx[k] == ' ')
+		k++;
+	/* "which is expected to raise" -> "expected to raise" */
+	{
+		static const char *const rel[] = { "which is ", "which are ", "which was ", "which were ",
+						   "which will ", "which ", "that is ", "that ", "who " };
+		size_t r;
+		for (r = 0; r < sizeof rel / sizeof rel[0]; r++) {
+			size_t l = strlen(rel[r]);
+			if (bn - k > l + 3 && !strncmp(ctx + k, rel[r], l)) {
+				k += l;
+				break;
+			}
+		}
+	}
+	if (bn > k && tk_cap_words(ctx + k, bn - k) >= 2)
+		return tk_cap_copy(a, ctx + k, bn - k, 1);
+	/* nothing better: whatever follows, then the whole clause */
+	if (n)
+		return tk_cap_copy(a, s, n, 0);
+	return tk_cap_copy(a, ctx, strlen(ctx), 0);
 }
 
 int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts, struct tk_extraction **out)

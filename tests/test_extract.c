@@ -207,6 +207,20 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 				    (ranked->items[i].caption && strstr(ranked->items[i].caption, bad)))
 					mismatch(name, "item shows \"%s\"", bad);
 		}
+	/* figure captions shown on screen: { "figure as written": "caption" } */
+	if (json_object_object_get_ex(exp, "captions", &arr)) {
+		json_object_object_foreach(arr, fig, want) {
+			for (i = 0; i < ranked->n_items; i++)
+				if (ranked->items[i].figure && !strcmp(ranked->items[i].figure, fig))
+					break;
+			if (i == ranked->n_items)
+				mismatch(name, "no figure item %s", fig);
+			else if (!streq_null(ranked->items[i].caption, json_object_get_string(want)))
+				mismatch(name, "caption of %s is \"%s\", expected \"%s\"", fig,
+					 ranked->items[i].caption ? ranked->items[i].caption : "(null)",
+					 json_object_get_string(want));
+		}
+	}
 	/* every paragraph must not contain these (boilerplate removal) */
 	if (json_object_object_get_ex(exp, "body_exclude", &arr))
 		for (k = 0; k < json_object_array_length(arr); k++) {
