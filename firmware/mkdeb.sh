@@ -40,7 +40,7 @@ inst 0644 "$fw/boot/config.txt" /usr/share/ticker/boot/config.txt
 inst 0644 "$fw/boot/cmdline.txt" /usr/share/ticker/boot/cmdline.txt
 inst 0644 "$top/README.md" /usr/share/doc/ticker/README.md
 inst 0644 "$fw/debian/copyright" /usr/share/doc/ticker/copyright
-printf 'ticker (%s) unstable; urgency=medium\n\n  * Built from git %s.\n\n -- Lobby ticker developers <ticker-dev@example.org>  %s\n' \
+printf 'ticker (1:%s) unstable; urgency=medium\n\n  * Built from git %s.\n\n -- Lobby ticker developers <ticker-dev@example.org>  %s\n' \
 	"$version" "$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(date -R)" |
 	gzip -9n >"$work/changelog.gz"
 inst 0644 "$work/changelog.gz" /usr/share/doc/ticker/changelog.gz
@@ -70,7 +70,9 @@ depends="$shlibs, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri, libgbm1, sys
 
 rm -rf "$work/src"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \
+# Epoch 1: Debian has an unrelated package called "ticker" (1.x, a terminal
+# text scroller); without the epoch apt would "upgrade" this one to it.
+sed -e "s/@VERSION@/1:$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \
     -e "s/@DEPENDS@/$depends/" "$fw/debian/control.in" >"$root/DEBIAN/control"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | LC_ALL=C sort |
 	xargs md5sum) >"$root/DEBIAN/md5sums"
