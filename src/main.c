@@ -31,16 +31,24 @@ static const struct tk_command tk_commands[] = {
 	  "desktop. With no display at all it renders one frame to a PNG and says where.\n"
 	  "Follows imports while running. Ends cleanly on Ctrl-C or SIGTERM.\n" },
 	{ "snapshot", tk_cmd_snapshot, "render the frame at a given time to a PNG",
-	  "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] -o OUT.png\n"
+	  "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] [--assets DIR]\n"
+	  "                       [--renderer software|opengles2] -o OUT.png\n"
 	  "\n"
 	  "Renders exactly the frame shown SECONDS after start on a virtual clock, with\n"
-	  "the software renderer: the same inputs always give the same pixels.\n" },
+	  "the software renderer: the same inputs always give the same pixels.\n"
+	  "--renderer opengles2 renders with GL instead (offscreen), for comparison.\n" },
 	{ "record", tk_cmd_record, "render a run of frames to PNG files",
-	  "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] DIR\n"
+	  "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] [--assets DIR] DIR\n"
 	  "\n"
 	  "Writes frame-00000.png, frame-00001.png, ... into DIR.\n" },
 	{ "bench", tk_cmd_bench, "measure rendering cost headless and print figures",
-	  "usage: ticker bench [--seconds S] [--articles N] [--size WxH] [--renderer software|opengles2]\n" },
+	  "usage: ticker bench [--seconds S] [--articles N | --cache DIR] [--size WxH]\n"
+	  "                    [--renderer software|opengles2]\n"
+	  "\n"
+	  "Renders unpaced frames headless with the worker thread running, as run does, and\n"
+	  "prints frame CPU time (median, p99, max), allocations per steady-state frame,\n"
+	  "textures alive, peak RSS and time to first frame. --articles N generates N\n"
+	  "articles; figures only, never a pass/fail verdict.\n" },
 	{ "extract", tk_cmd_extract, "read article files and print headlines, quotes and figures",
 	  "usage: ticker extract [--json] [--all] [--max-bytes N] FILE...\n"
 	  "\n"
