@@ -159,6 +159,20 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 	return rc;
 }
 
+/* Is the figure's unit already part of its text? Currency codes and
+ * percentages come from a symbol or word inside the figure as written. */
+static int tk_unit_shown(const struct tk_figure *f)
+{
+	const char *u = f->unit;
+
+	if (!u)
+		return 1;
+	if (!strcmp(u, "%") || !strcmp(u, "percentage points"))
+		return 1;
+	return strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z' && u[2] >= 'A' &&
+	       u[2] <= 'Z';
+}
+
 static void tk_print_text(const char *file, size_t idx, size_t count, const struct tk_doc *doc,
 			  const struct tk_article *a, const struct tk_extraction *ex)
 {
@@ -188,7 +202,10 @@ static void tk_print_text(const char *file, size_t idx, size_t count, const stru
 		printf("Figures:\n");
 		for (i = 0; i < ex->n_figures; i++) {
 			const struct tk_figure *f = &ex->figures[i];
-			printf("  %s%s%s: %s\n", f->text, f->unit ? " " : "", f->unit ? f->unit : "", f->context);
+			/* "€ 5,000", "8%", "3,2 Mio. Euro" already show their unit;
+			 * only a counted noun ("82,000 people") is added */
+			const char *u = tk_unit_shown(f) ? NULL : f->unit;
+			printf("  %s%s%s: %s\n", f->text, u ? " " : "", u ? u : "", f->context);
 		}
 	}
 	printf("\n");

@@ -234,6 +234,38 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 	return tk_cap_copy(a, ctx, strlen(ctx), 0);
 }
 
+/* A role as shown: without a leading determiner or a common-noun
+ * possessive that only points back into the article ("the company's
+ * managing director" -> "managing director", "l'adjointe à la culture" ->
+ * "adjointe à la culture"). Named owners stay: "Germany's finance minister",
+ * "US Secretary of State". Returns a pointer into r (or r itself). */
+static const char *tk_role_clean(const char *r)
+{
+	static const char *const det[] = { "the ", "a ", "an ", "his ", "her ", "its ", "their ", "our ",
+					   "l'", "l\xE2\x80\x99", "la ", "le ", "el ", "die ", "der " };
+	size_t i, k;
+
+	if (!r)
+		return r;
+	for (i = 0; i < sizeof det / sizeof det[0]; i++) {
+		size_t l = strlen(det[i]);
+		if (!strncmp(r, det[i], l) && r[l]) {
+			r += l;
+			break;
+		}
+	}
+	/* "company's" / "company’s" / "members'" before more words */
+	for (k = 0; r[k] >= 'a' && r[k] <= 'z'; k++)
+		;
+	if (k >= 2 && r[k] == '\'' && r[k + 1] == 's' && r[k + 2] == ' ' && r[k + 3])
+		return r + k + 3;
+	if (k >= 2 && !strncmp(r + k, "\xE2\x80\x99s ", 5) && r[k + 5])
+		return r + k + 5;
+	if (k >= 2 && r[k - 1] == 's' && r[k] == '\'' && r[k + 1] == ' ' && r[k + 2])
+		return r + k + 2;
+	return r;
+}
+
 int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts, struct tk_extraction **out)
 {
 	struct tk_extract_opts o = { 3, 2, 0 };
@@ -274,7 +306,7 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 			continue;
 		allq[nq].text = q->text;
 		allq[nq].speaker = q->speaker;
-		allq[nq].role = q->role;
+		allq[nq].role = tk_role_clean(q->role);
 		allq[nq].para = q->para;
 		allq[nq].score = tk_quote_score(q);
 		qr[nq].score = allq[nq].score;
