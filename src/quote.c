@@ -196,7 +196,7 @@ int tk_is_sentence_end(const char *p, size_t n, size_t i)
 			w[k] = p[j + k] >= 'A' && p[j + k] <= 'Z' ? (char)(p[j + k] + 32) : p[j + k];
 		w[ws] = '\0';
 		for (k = 0; k < sizeof tk_abbrevs / sizeof tk_abbrevs[0]; k++)
-			if (strcmp(w, tk_abbrevs[k]) == 0)
+			if (tk_abbrevs[k][0] == w[0] && strcmp(w, tk_abbrevs[k]) == 0)
 				return 0;
 	}
 	/* next word starts lower-case: not a sentence end */
