@@ -116,6 +116,24 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 			k->cap = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : uc_is_upper(cp);
 			k->punct = 0;
 			while (i < to) {
+				unsigned char b = (unsigned char)p[i];
+				/* ASCII letters and digits without decoding */
+				if (b >= 'a' && b <= 'z') {
+					lower = 1;
+					digit = 0;
+					i++;
+					continue;
+				}
+				if (b >= 'A' && b <= 'Z') {
+					up = 1;
+					digit = 0;
+					i++;
+					continue;
+				}
+				if (b >= '0' && b <= '9') {
+					i++;
+					continue;
+				}
 				unsigned c = tk_cp_at(p, to, i, &adv);
 				if (tk_is_letter(c)) {
 					if (c < 0x80 ? (c >= 'a' && c <= 'z') : uc_is_lower(c))
@@ -454,6 +472,11 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 			seg = i;
 		}
 		while (i < n) {
+			/* most bytes are plain ASCII and no quotation mark */
+			if ((unsigned char)p[i] < 0x80 && p[i] != '"' && p[i] != '\'') {
+				i++;
+				continue;
+			}
 			unsigned cp = tk_cp_at(p, n, i, &adv);
 			if (!tk_is_qmark(cp)) {
 				i += adv;

@@ -207,6 +207,9 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 		u.s += 2;
 		return IN(tk_roles, p, &u);
 	}
+	/* compounds are capitalised and longer than the shortest suffix + 2 */
+	if (!t->cap || n < 7)
+		return 0;
 	for (i = 0; i < TK_ARRAY_LEN(suffixes); i++) {
 		size_t l = strlen(suffixes[i]);
 		if (n > l + 2 && t->cap && !strncmp(p + t->e - l, suffixes[i], l))
