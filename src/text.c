@@ -326,29 +326,39 @@ static int tk_sbuf_reserve(struct tk_sbuf *s, size_t more)
 /* Append bytes, turning CR/CRLF into LF and dropping NUL and C0 controls. */
 static void tk_text_put_clean(struct tk_sbuf *s, const char *src, size_t n, int *pending_cr)
 {
-	size_t i;
+	size_t i = 0;
+	char *d;
+	int cr = *pending_cr;
 
 	if (tk_sbuf_reserve(s, n))
 		return;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)src[i];
-		if (*pending_cr) {
-			*pending_cr = 0;
+	/* a local cursor: stores through s->p would make the compiler reload
+	 * s->len for every byte */
+	d = s->p + s->len;
+	while (i < n) {
+		unsigned char c = (unsigned char)src[i++];
+		if (c >= 0x20 && c != 0x7F) {
+			cr = 0;
+			*d++ = (char)c;
+			continue;
+		}
+		if (cr) {
+			cr = 0;
 			if (c == '\n')
 				continue;
 		}
 		if (c == '\r') {
-			s->p[s->len++] = '\n';
-			*pending_cr = 1;
+			*d++ = '\n';
+			cr = 1;
 		} else if (c < 0x20 && c != '\n' && c != '\t') {
 			if (c == '\f' || c == '\v')
-				s->p[s->len++] = '\n';
-		} else if (c == 0x7F) {
-			continue;
-		} else {
-			s->p[s->len++] = (char)c;
+				*d++ = '\n';
+		} else if (c != 0x7F) {
+			*d++ = (char)c;
 		}
 	}
+	s->len = (size_t)(d - s->p);
+	*pending_cr = cr;
 }
 
 static const char *tk_text_iconv_name(const struct tk_enc_guess *g)
