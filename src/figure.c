@@ -219,6 +219,14 @@ static const char *tk_cur_symbol_before(const char *p, size_t i, size_t *start)
 		{ "\xE2\x82\xAC\xE2\x80\xAF", "EUR" },
 	};
 	size_t k;
+	unsigned char c = i ? (unsigned char)p[i - 1] : 0, c2 = i >= 2 ? (unsigned char)p[i - 2] : 0;
+
+	/* every symbol above ends in one of these bytes (a space only after a
+	 * code or sign): most numbers follow a plain word and stop here */
+	if (c == ' ' ? !(c2 == 'D' || c2 == 'R' || c2 == 'P' || c2 == 'F' || c2 == '$' || c2 == 0xAC || c2 == 0xA3) :
+		       !(c == '$' || c == 0xAC || c == 0xA3 || c == 0xA5 || c == 0xB9 || c == 0xBD || c == 0xAA ||
+			 c == 0xBA || c == 0xAF))
+		return NULL;
 	for (k = 0; k < TK_ARRAY_LEN(syms); k++) {
 		size_t l = strlen(syms[k].sym);
 		if (i >= l && !memcmp(p + i - l, syms[k].sym, l)) {

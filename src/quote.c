@@ -82,10 +82,16 @@ int tk_span_in_list(const char *p, size_t s, size_t n, const char *const *list, 
 {
 	size_t lo = 0, hi = count;
 
-	/* lists are sorted bytewise (see the comment on each) */
+	unsigned char c0 = n ? (unsigned char)p[s] : 0;
+
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = (unsigned char)(c0 + 32);
+	/* lists are sorted bytewise (see the comment on each); the first byte
+	 * decides most steps without the full comparison */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = tk_word_cmp(p, s, n, list[mid]);
+		unsigned char d0 = (unsigned char)list[mid][0];
+		int c = c0 != d0 ? (c0 < d0 ? -1 : 1) : tk_word_cmp(p, s, n, list[mid]);
 		if (c == 0)
 			return 1;
 		if (c < 0)
@@ -189,6 +195,12 @@ static const char *const tk_abbrevs[] = {
 	"m", "mme", "hr", "fr", "bzw", "ca", "etc", "vol", "fig", "dept", "est", "sra", "srta", "av",
 };
 
+static int tk_ascii_alpha_lower(unsigned char c)
+{
+	c = (unsigned char)(c | 0x20);
+	return c >= 'a' && c <= 'z';
+}
+
 int tk_is_sentence_end(const char *p, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)p[i];
@@ -207,7 +219,8 @@ int tk_is_sentence_end(const char *p, size_t n, size_t i)
 	ws = i - j;
 	if (ws == 1 && p[j] >= 'A' && p[j] <= 'Z')
 		return 0; /* an initial: "J. Smith" */
-	if (ws > 0 && ws < 8) {
+	/* every abbreviation starts with a letter ("17." is none) */
+	if (ws > 0 && ws < 8 && tk_ascii_alpha_lower((unsigned char)p[j])) {
 		char w[8];
 		size_t k;
 		for (k = 0; k < ws; k++)
