@@ -113,8 +113,13 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 
 	while (i < to && n < max) {
 		size_t adv;
-		unsigned cp = tk_cp_at(p, to, i, &adv);
+		unsigned cp;
 
+		if (p[i] == ' ') { /* a space is no token: the common case */
+			i++;
+			continue;
+		}
+		cp = tk_cp_at(p, to, i, &adv);
 		if (tk_is_letter(cp) || tk_is_digit(cp)) {
 			struct tk_tok *k = &t[n++];
 			int digit = tk_is_digit(cp), lower = 0, up = 0;
