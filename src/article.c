@@ -110,11 +110,11 @@ static int tk_para_is_boilerplate(const char *p)
 	};
 	size_t i, words = tk_count_words(p);
 
-	for (i = 0; i < sizeof exact / sizeof exact[0]; i++)
+	if (words > 24) /* longer than every pattern above */
+		return 0;
+	for (i = 0; words <= 3 && i < sizeof exact / sizeof exact[0]; i++)
 		if (strcasecmp(p, exact[i]) == 0)
 			return 1;
-	if (words > 24)
-		return 0;
 	for (i = 0; words <= 7 && i < sizeof short_prefixes / sizeof short_prefixes[0]; i++)
 		if (tk_starts_ci(p, short_prefixes[i]))
 			return 1;

@@ -44,6 +44,8 @@ static struct tk_w tk_next_word(const char *p, size_t n, size_t i)
 	while (i < n && p[i] == ' ')
 		i++;
 	w.s = i;
+	while (i < n && tk_ascii_alpha((unsigned char)p[i])) /* the common case first */
+		i++;
 	while (i < n && (tk_letter_at(p, n, i) || ((unsigned char)p[i] >= 0x80 && (unsigned char)p[i] < 0xC0) ||
 			 (p[i] == '-' && i > w.s && i + 1 < n && tk_letter_at(p, n, i + 1)) ||
 			 (p[i] == '\'' && i > w.s)))
