@@ -1134,6 +1134,19 @@ static int tk_name_ext(const char *name, const char *ext)
 static const char *tk_find_ci(const char *s, size_t n, const char *needle)
 {
 	size_t l = strlen(needle), i;
+
+	if (l > n)
+		return NULL;
+	/* needles starting with a non-letter ("<rss"): jump with memchr */
+	if (l && !((needle[0] | 0x20) >= 'a' && (needle[0] | 0x20) <= 'z')) {
+		const char *q = s, *end = s + n - l + 1;
+		while (q < end && (q = memchr(q, needle[0], (size_t)(end - q))) != NULL) {
+			if (strncasecmp(q, needle, l) == 0)
+				return q;
+			q++;
+		}
+		return NULL;
+	}
 	for (i = 0; i + l <= n; i++)
 		if (tk_ascii_lower((unsigned char)s[i]) == needle[0] && strncasecmp(s + i, needle, l) == 0)
 			return s + i;
