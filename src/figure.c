@@ -757,7 +757,8 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 					struct tk_w w = tk_next_word(p, n, i);
 					unsigned char lc = (unsigned char)(c | 0x20);
 					/* cheap filter: number words start with one of these */
-					if (!strchr("adefhnost", lc) || w.e - w.s > 13) {
+					if (!(lc == 'a' || lc == 'd' || lc == 'e' || lc == 'f' || lc == 'h' || lc == 'n' ||
+					      lc == 'o' || lc == 's' || lc == 't') || w.e - w.s > 13) {
 						i = w.e > i ? w.e : i + 1;
 						continue;
 					}

@@ -194,10 +194,11 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 }
 
 static const char *const tk_abbrevs[] = {
-	"mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-	"no", "nr", "vs", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "jan", "feb", "mar", "apr",
-	"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "e.g", "i.e", "u.s", "u.k",
-	"m", "mme", "hr", "fr", "bzw", "ca", "etc", "vol", "fig", "dept", "est", "sra", "srta", "av",
+	/* sorted (bytewise) for binary search */
+	"approx", "apr", "aug", "av", "bzw", "ca", "capt", "co", "col", "corp", "dec", "dept", "dr",
+	"e.g", "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hr", "i.e", "inc", "jan", "jr",
+	"jul", "jun", "lt", "ltd", "m", "mar", "mme", "mr", "mrs", "ms", "mt", "no", "nov", "nr", "oct",
+	"prof", "rep", "sen", "sep", "sept", "sgt", "sr", "sra", "srta", "st", "u.k", "u.s", "vol", "vs",
 };
 
 static int tk_ascii_alpha_lower(unsigned char c)
@@ -225,16 +226,9 @@ int tk_is_sentence_end(const char *p, size_t n, size_t i)
 	if (ws == 1 && p[j] >= 'A' && p[j] <= 'Z')
 		return 0; /* an initial: "J. Smith" */
 	/* every abbreviation starts with a letter ("17." is none) */
-	if (ws > 0 && ws < 8 && tk_ascii_alpha_lower((unsigned char)p[j])) {
-		char w[8];
-		size_t k;
-		for (k = 0; k < ws; k++)
-			w[k] = p[j + k] >= 'A' && p[j + k] <= 'Z' ? (char)(p[j + k] + 32) : p[j + k];
-		w[ws] = '\0';
-		for (k = 0; k < sizeof tk_abbrevs / sizeof tk_abbrevs[0]; k++)
-			if (tk_abbrevs[k][0] == w[0] && strcmp(w, tk_abbrevs[k]) == 0)
-				return 0;
-	}
+	if (ws > 0 && ws < 8 && tk_ascii_alpha_lower((unsigned char)p[j]) &&
+	    tk_span_in_list(p, j, ws, tk_abbrevs, sizeof tk_abbrevs / sizeof tk_abbrevs[0]))
+		return 0;
 	/* next word starts lower-case: not a sentence end */
 	j = i + 1;
 	while (j < n && p[j] == ' ')
