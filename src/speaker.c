@@ -75,8 +75,9 @@ static const char *const tk_dets[] = {
 
 static const char *const tk_honorifics[] = {
 	/* sorted (bytewise) for binary search */
-	"dame", "don", "doña", "dr", "frau", "herr", "lady", "lord", "m", "miss", "mlle", "mme",
-	"mr", "mrs", "ms", "mx", "prof", "sir", "sr", "sra", "srta",
+	"capt", "col", "dame", "det", "don", "dott", "doña", "dr", "fr", "frau", "gen", "gov",
+	"herr", "ing", "insp", "lady", "lord", "m", "me", "miss", "mlle", "mme", "mr", "mrs", "ms",
+	"mx", "prof", "rep", "rev", "sen", "sir", "sr", "sra", "srta",
 };
 
 static const char *const tk_roles[] = {
@@ -330,6 +331,12 @@ static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, siz
 	while (j < nt && j - k < 10 && tk_adjacent(p, &t[j - 1], &t[j])) {
 		if (tk_is_cap_word(&t[j])) {
 			j++;
+		} else if (t[j].kind == TK_T_PUNCT && t[j].punct == '.' && t[j].s == t[j - 1].e &&
+			   IN(tk_honorifics, p, &t[j - 1]) && j + 1 < nt && tk_is_cap_word(&t[j + 1]) &&
+			   tk_adjacent(p, &t[j], &t[j + 1])) {
+			/* honorific with a dot: "Dr. Maria Okafor" is one chain,
+			 * the '.' token is skipped when the chain is split */
+			j++;
 		} else if (t[j].kind == TK_T_WORD && IN(tk_connectors, p, &t[j]) && j + 1 < nt &&
 			   tk_adjacent(p, &t[j], &t[j + 1]) &&
 			   (tk_is_cap_word(&t[j + 1]) ||
@@ -339,7 +346,6 @@ static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, siz
 			break;
 		}
 	}
-	/* honorific with a dot: "Mr. Blinken" is split by the '.' token */
 	return j;
 }
 
@@ -389,9 +395,13 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	/* sorted (bytewise) for binary search */
 	"dame", "doña", "frau", "lady", "miss", "mlle", "mme", "mrs", "ms", "sra", "srta",
 };
+		/* only titles that say the gender; Dr, Prof, Sen, Rev … do not */
+		static const char *const masc[] = {
+	/* sorted (bytewise) for binary search */
+	"don", "herr", "lord", "m", "mr", "sir", "sr",
+};
 		if (t[a].kind == TK_T_WORD)
-			s->gender = IN(fem, p, &t[a]) ? 2 : IN(tk_honorifics, p, &t[a]) && !tk_word_eq(p, &t[a], "dr") &&
-					!tk_word_eq(p, &t[a], "prof") && !tk_word_eq(p, &t[a], "mx") ? 1 : 0;
+			s->gender = IN(fem, p, &t[a]) ? 2 : IN(masc, p, &t[a]) ? 1 : 0;
 		a++;
 	}
 	for (i = a; i < b; i++)
