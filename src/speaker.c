@@ -235,6 +235,7 @@ struct tk_person {
 	const char *role;
 	int gender;         /* 0 unknown, 1 male, 2 female */
 	unsigned personlike : 1, quoted : 1;
+	unsigned gender_named : 1; /* gender from a title or role, not guessed from a pronoun */
 };
 
 struct tk_mention { size_t para, off; int person; int subject; };
@@ -536,6 +537,8 @@ static int tk_mention_before(const struct tk_mention *m, size_t para, size_t off
 static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m, size_t n, size_t para,
 			      size_t off, int gender, int strong, int *best, const struct tk_mention **bp)
 {
+	/* strong == 2: only people a title or role marks with that gender */
+	int exact = strong == 2;
 	size_t lo = 0, hi = n, seen = 0;
 
 	while (lo < hi) {
@@ -547,7 +550,7 @@ static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m
 	}
 	while (lo-- > 0 && seen++ < 64) {
 		const struct tk_person *p = &g->p[m[lo].person];
-		if (!p->personlike || !tk_gender_ok(p->gender, gender))
+		if (!p->personlike || !tk_gender_ok(p->gender, gender) || (exact && (p->gender != gender || !p->gender_named)))
 			continue;
 		/* a bare two-word name ("France Info") only when nobody with a
 		 * role, a title or a quote is nearer */
@@ -831,8 +834,10 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		g->p[idx].role = role;
 		g->p[idx].personlike = 1;
 	}
-	if (gender && !g->p[idx].gender)
+	if (gender && !g->p[idx].gender) {
 		g->p[idx].gender = gender;
+		g->p[idx].gender_named = 1;
+	}
 	return idx;
 }
 
@@ -1407,8 +1412,16 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			/* the most recent fitting person mentioned before the quote */
 			const struct tk_mention *bp = NULL;
 			int best = -1;
-			tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 1, &best, &bp);
-			tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 1, &best, &bp);
+			/* "she said": someone the article marked as a woman (Mrs,
+			 * Frau, spokeswoman) beats a nearer person of unknown gender */
+			if (at[i].gender == 1 || at[i].gender == 2) {
+				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 2, &best, &bp);
+				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 2, &best, &bp);
+			}
+			if (best < 0) {
+				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 1, &best, &bp);
+				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 1, &best, &bp);
+			}
 			if (best < 0) {
 				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 0, &best, &bp);
 				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 0, &best, &bp);
