@@ -377,6 +377,7 @@ struct tk_split {
 	size_t ra, rb, na, nb; /* role and name token ranges */
 	int gender;
 	int valid;
+	int titled; /* an honorific opened the chain */
 };
 
 static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size_t b, struct tk_split *s)
@@ -401,13 +402,19 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	/* sorted (bytewise) for binary search */
 	"don", "herr", "lord", "m", "mr", "sir", "sr",
 };
-		if (t[a].kind == TK_T_WORD)
+		if (t[a].kind == TK_T_WORD) {
 			s->gender = IN(fem, p, &t[a]) ? 2 : IN(masc, p, &t[a]) ? 1 : 0;
+			s->titled = 1;
+		}
 		a++;
 	}
 	for (i = a; i < b; i++)
 		if (t[i].kind == TK_T_WORD && tk_is_role(p, &t[i]))
 			r = i;
+	/* after a title the last word is a surname even when it is a role
+	 * word too: "Mr. Tom Baker", "Dr. Sarah Judge" */
+	if (s->titled && r != (size_t)-1 && r + 1 == b && t[r].cap)
+		r = (size_t)-1;
 	s->ra = s->rb = a;
 	s->na = a;
 	s->nb = b;
@@ -437,7 +444,7 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	for (i = s->na; i < s->nb && s->valid; i++)
 		if (!tk_is_cap_word(&t[i]) && !IN(tk_connectors, p, &t[i]))
 			s->valid = 0;
-	if (s->valid && (IN(tk_stop, p, &t[s->nb - 1]) || tk_is_role(p, &t[s->nb - 1])))
+	if (s->valid && (IN(tk_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
 		s->valid = 0;
 }
 
@@ -777,7 +784,7 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		return -1;
 	/* "the Taliban", "the Islamic State": a determiner before a chain
 	 * without a role makes it an organisation, not a person */
-	if (s.rb == s.ra && a > 0 && t[a - 1].kind == TK_T_WORD && !t[a - 1].cap && IN(tk_dets, p, &t[a - 1]) &&
+	if (s.rb == s.ra && !s.titled && a > 0 && t[a - 1].kind == TK_T_WORD && !t[a - 1].cap && IN(tk_dets, p, &t[a - 1]) &&
 	    tk_adjacent(p, &t[a - 1], &t[a]) &&
 	    !(for_speaker && (tk_find_full(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0 ||
 			      tk_find_short(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0)))
