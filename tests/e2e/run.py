@@ -403,6 +403,30 @@ def crawl_moves(vm, name, what):
                  f"{colours} colours (pair {attempt + 1})")
 
 
+def wait_import_staging(vm, timeout):
+    """Poll the guest until an import is writing into the cache (.tmp-* files exist)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        rc, out = vm.sh("ls -A /var/lib/ticker/cache | grep -c '^\\.tmp-'")
+        if out.strip().isdigit() and int(out.strip()) > 0:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def big_stick_files(title, noun, n=300):
+    """n generated articles with long bodies, so that importing them takes a while."""
+    files = {}
+    for i in range(n):
+        body = (f"{title} {i}: district {i % 17} gets {i * 3 + 40} new {noun}\n\n"
+                f"The council approved {i * 3 + 40} {noun} for district {i % 17} on Monday.\n\n"
+                f"\"Dark corners make people stay home,\" said councillor Rosa Ibarra.\n\n")
+        body += "".join(f"Paragraph {k} of the minutes lists place {k} of district {i % 17} "
+                        f"and the {k + i} {noun} planned there.\n\n" for k in range(120))
+        files[f"{title.split()[0].lower()}-{i:03d}.txt"] = body.encode()
+    return files
+
+
 def service_pid(vm):
     rc, out = vm.sh("systemctl show -p MainPID --value ticker.service")
     try:
@@ -550,12 +574,7 @@ def main():
         vm.screendump("04-after-restarts")
 
         # 3a. a stick pulled mid-import: no stale mount, no stuck unit.
-        many = {}
-        for i in range(300):
-            body = (f"Council report {i}: district {i % 17} gets {i * 3 + 40} new street lights\n\n"
-                    f"The council approved {i * 3 + 40} lights for district {i % 17} on Monday.\n\n"
-                    f"\"Dark corners make people stay home,\" said councillor Rosa Ibarra.\n")
-            many[f"report-{i:03d}.txt"] = body.encode()
+        many = big_stick_files("Council report", "street lights")
         for data in many.values():
             known[hashlib.sha256(data).hexdigest()] = "many"
         big = os.path.join(out, "stick-big.img")
@@ -565,8 +584,11 @@ def main():
         vm.plug(big, "stick2")
         m, _ = vm.wait_log(r"import: reading ", 120, pos)
         check(m is not None, "3. import of the big stick started")
-        time.sleep(3)
+        # Pull it while the import is writing (its .tmp-* files exist), not after a fixed time.
+        staging = wait_import_staging(vm, 120)
+        m, _ = vm.wait_log(r"import: done:", 0.1, pos)
         vm.unplug("stick2")
+        check(staging and m is None, "3. the stick was pulled mid-import (import writing, not done)")
         stuck = "?"
         for _ in range(40):
             rc, stuck = vm.sh("systemctl list-units --all --plain --no-legend 'ticker-import@*' | "
@@ -583,13 +605,18 @@ def main():
 
         # 3b. power cut during an import: kill QEMU.
         before_cut = after
+        more = big_stick_files("Harbour bulletin", "mooring buoys")
+        for data in more.values():
+            known[hashlib.sha256(data).hexdigest()] = "more"
+        big2 = os.path.join(out, "stick-big2.img")
+        make_stick(big2, more)
         pos = vm.log_size()
-        vm.plug(big, "stick3")
+        vm.plug(big2, "stick3")
         m, _ = vm.wait_log(r"import: reading ", 120, pos)
         check(m is not None, "3. second import started")
-        time.sleep(8)
+        staging = wait_import_staging(vm, 120)
         m, _ = vm.wait_log(r"import: done:", 0.1, pos)
-        check(m is None, "3. the power cut comes before the import finished")
+        check(staging and m is None, "3. the power cut comes mid-import (import writing, not done)")
         log("power cut: killing QEMU during the import")
     finally:
         vm.kill()
