@@ -471,7 +471,22 @@ static int tk_find_full(const struct tk_reg *g, const char *s, size_t n)
 	return -1;
 }
 
-/* A person named by one word: surname first, then first name. */
+/* A person named by one word: surname first, then first name. A title's
+ * gender (0 = none) skips people a title or role gave the other gender. */
+static int tk_find_short_g(const struct tk_reg *g, const char *s, size_t n, int gender)
+{
+	size_t i;
+	for (i = g->n; i-- > 0;)
+		if (strlen(g->p[i].surname) == n && !strncmp(g->p[i].surname, s, n) &&
+		    !(gender && g->p[i].gender_named && g->p[i].gender != gender))
+			return (int)i;
+	for (i = g->n; i-- > 0;)
+		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) && g->p[i].surname != g->p[i].name &&
+		    !(gender && g->p[i].gender_named && g->p[i].gender != gender))
+			return (int)i;
+	return -1;
+}
+
 static int tk_find_short(const struct tk_reg *g, const char *s, size_t n)
 {
 	size_t i;
@@ -823,7 +838,9 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 			g->p[idx].personlike = role || gender || !tk_org_chain(p, t, s.na, s.nb);
 		}
 	} else {
-		idx = tk_find_short(g, p + t[s.na].s, nlen);
+		/* "Mr. Park" after "Mrs. Lena Park": a title of the other
+		 * gender names someone else */
+		idx = tk_find_short_g(g, p + t[s.na].s, nlen, s.gender);
 		/* a lone word becomes a new person only as a speaker or with a
 		 * title (Mr, Ms, Dr, a role before it), not by an apposition */
 		if (idx < 0 && (gender || (role && role != app) || for_speaker)) {
