@@ -82,48 +82,54 @@ static const char *const tk_honorifics[] = {
 
 static const char *const tk_roles[] = {
 	/* sorted (bytewise) for binary search */
-	"abgeordnete", "abgeordneter", "activist", "adjoint", "adjointe", "administrator",
-	"admiral", "adviser", "advisor", "alcalde", "alcaldesa", "alderman", "ambassador",
-	"analyst", "archbishop", "architect", "arzt", "assistant", "attorney", "author", "baker",
-	"bishop", "bundeskanzler", "bundeskanzlerin", "bürgermeister", "bürgermeisterin",
-	"campaigner", "captain", "cardinal", "ceo", "cfo", "chair", "chairman", "chairperson",
-	"chairs", "chairwoman", "chancellor", "chaplain", "chef", "chefin", "chief", "co-founder",
-	"coach", "colonel", "commander", "commissaire", "commissioner", "concejal", "concejala",
-	"conseiller", "conseillère", "consejero", "consul", "controller", "coo", "coordinator",
-	"councillor", "councilman", "councilmember", "councilor", "councilwoman", "coxswain",
-	"cto", "curator", "dean", "deputy", "designer", "diplomat", "diputada", "diputado",
-	"directeur", "director", "director-general", "directora", "directrice", "doctor", "driver",
-	"délégué", "déléguée", "député", "députée", "economist", "editor", "emir", "engineer",
-	"envoy", "executive", "expert", "experte", "expertin", "farmer", "firefighter",
+	"abgeordnete", "abgeordneter", "abogada", "abogado", "activist", "adjoint", "adjointe",
+	"administrator", "admiral", "adviser", "advisor", "alcalde", "alcaldesa", "alderman",
+	"ambassador", "analyst", "anwalt", "anwältin", "archbishop", "architect", "arzt",
+	"assistant", "attorney", "author", "avocat", "avocate", "baker", "bishop", "bundeskanzler",
+	"bundeskanzlerin", "bürgermeister", "bürgermeisterin", "campaigner", "captain", "cardinal",
+	"ceo", "cfo", "chair", "chairman", "chairperson", "chairs", "chairwoman", "chancellor",
+	"chaplain", "chef", "chefarzt", "chefin", "chefärztin", "chief", "chirurgien",
+	"chirurgienne", "cirujana", "cirujano", "co-founder", "coach", "colonel", "commander",
+	"commissaire", "commissioner", "concejal", "concejala", "conseiller", "conseillère",
+	"consejero", "consul", "controller", "coo", "coordinator", "councillor", "councilman",
+	"councilmember", "councilor", "councilwoman", "coxswain", "cto", "curator", "dean",
+	"deputy", "designer", "diplomat", "diputada", "diputado", "directeur", "director",
+	"director-general", "directora", "directrice", "doctor", "doctora", "driver", "délégué",
+	"déléguée", "député", "députée", "economist", "editor", "emir", "enfermera", "enfermero",
+	"engineer", "envoy", "executive", "expert", "experte", "expertin", "farmer", "firefighter",
 	"fishmonger", "fondateur", "fondatrice", "founder", "fundador", "fundadora", "gen",
 	"general", "gerente", "geschäftsführer", "geschäftsführerin", "gouverneur", "gov",
 	"governor", "governor-general", "harbormaster", "harbourmaster", "head", "headmaster",
-	"headmistress", "headteacher", "historian", "imam", "inspector", "jefa", "jefe", "judge",
-	"juge", "justice", "kanzler", "kanzlerin", "king", "landrat", "landrätin", "lawyer",
-	"leader", "leiter", "leiterin", "lieutenant", "maire", "manager", "master", "mayor", "mep",
-	"midwife", "minister", "minister-president", "ministerin", "ministra", "ministre",
-	"ministro", "mp", "negotiator", "nurse", "officer", "official", "organiser", "organizer",
-	"owner", "paramedic", "partner", "pastor", "pdg", "physician", "pilot", "planner", "pope",
-	"portavoz", "porte-parole", "premier", "president", "president-elect", "presidente",
+	"headmistress", "headteacher", "historian", "imam", "infirmier", "infirmière", "inspector",
+	"jefa", "jefe", "judge", "juge", "justice", "kanzler", "kanzlerin", "king", "landrat",
+	"landrätin", "lawyer", "leader", "leiter", "leiterin", "lieutenant", "maire", "manager",
+	"master", "mayor", "mep", "midwife", "minister", "minister-president", "ministerin",
+	"ministra", "ministre", "ministro", "mp", "médecin", "médica", "médico", "negotiator",
+	"nurse", "oberarzt", "oberärztin", "officer", "official", "organiser", "organizer", "owner",
+	"paramedic", "partner", "pastor", "pdg", "pflegekraft", "physician", "pilot", "planner",
+	"pope", "portavoz", "porte-parole", "premier", "president", "president-elect", "presidente",
 	"priest", "prince", "princess", "principal", "procureur", "prof", "professor",
 	"professorin", "präsident", "präsidentin", "président", "présidente", "queen", "rabbi",
-	"rep", "representative", "researcher", "resident", "responsable", "scientist",
-	"secretaria", "secretario", "secretary", "secrétaire", "selectman", "sen", "senador",
-	"senadora", "senator", "sergeant", "sheikh", "sheriff", "shopkeeper", "spokesman",
-	"spokesperson", "spokeswoman", "sprecher", "sprecherin", "stadtrat", "stadträtin",
-	"strategist", "student", "sultan", "superintendent", "supervisor", "surgeon", "sénateur",
-	"teacher", "treasurer", "trustee", "vicar", "vice-president", "vocera", "vocero",
-	"volunteer", "vorsitzende", "vorsitzender", "vorstandschef", "warden", "worker", "ärztin",
-	"élu", "élue", "δήμαρχος", "διευθυντής", "εκπρόσωπος", "πρόεδρος", "υπουργός", "глава",
-	"директор", "министр", "мэр", "председатель", "представитель", "президент",
+	"rechtsanwalt", "rechtsanwältin", "rep", "representative", "researcher", "resident",
+	"responsable", "scientist", "secretaria", "secretario", "secretary", "secrétaire",
+	"selectman", "sen", "senador", "senadora", "senator", "sergeant", "sheikh", "sheriff",
+	"shopkeeper", "spokesman", "spokesperson", "spokeswoman", "sprecher", "sprecherin",
+	"stadtrat", "stadträtin", "strategist", "student", "sultan", "superintendent", "supervisor",
+	"surgeon", "sénateur", "teacher", "treasurer", "trustee", "vicar", "vice-president",
+	"vocera", "vocero", "volunteer", "vorsitzende", "vorsitzender", "vorstandschef", "warden",
+	"worker", "ärztin", "élu", "élue", "δήμαρχος", "διευθυντής", "εκπρόσωπος", "πρόεδρος",
+	"υπουργός", "глава", "директор", "министр", "мэр", "председатель", "представитель",
+	"президент",
 };
 
 static const char *const tk_female_roles[] = {
 	/* sorted (bytewise) for binary search */
-	"alcaldesa", "bundeskanzlerin", "bürgermeisterin", "chairwoman", "chefin", "councilwoman",
-	"diputada", "directora", "directrice", "députée", "expertin", "fondatrice", "fundadora",
-	"geschäftsführerin", "jefa", "kanzlerin", "leiterin", "ministerin", "ministra", "princess",
-	"professorin", "präsidentin", "présidente", "queen", "secretaria", "senadora",
+	"abogada", "alcaldesa", "anwältin", "avocate", "bundeskanzlerin", "bürgermeisterin",
+	"chairwoman", "chefin", "chefärztin", "chirurgienne", "cirujana", "councilwoman",
+	"diputada", "directora", "directrice", "doctora", "députée", "enfermera", "expertin",
+	"fondatrice", "fundadora", "geschäftsführerin", "infirmière", "jefa", "kanzlerin",
+	"leiterin", "ministerin", "ministra", "médica", "oberärztin", "princess", "professorin",
+	"präsidentin", "présidente", "queen", "rechtsanwältin", "secretaria", "senadora",
 	"spokeswoman", "sprecherin", "ärztin",
 };
 static const char *const tk_male_roles[] = {
@@ -224,6 +230,13 @@ static int tk_is_female_role(const char *p, const struct tk_tok *t)
 	size_t n = t->e - t->s;
 	if (IN(tk_female_roles, p, t))
 		return 1;
+	/* French elision: l'avocate, d'une directrice */
+	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L' || p[t->s] == 'D') && p[t->s + 1] == '\'') {
+		struct tk_tok u = *t;
+		u.s += 2;
+		if (IN(tk_female_roles, p, &u))
+			return 1;
+	}
 	/* German feminine compounds end in -in */
 	return tk_is_role(p, t) && n > 4 && !strncmp(p + t->e - 2, "in", 2) && t->cap;
 }
