@@ -195,11 +195,12 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 
 static const char *const tk_abbrevs[] = {
 	/* sorted (bytewise) for binary search */
-	"approx", "apr", "aug", "av", "bzw", "ca", "capt", "co", "col", "corp", "dec", "dept", "det",
-	"dott", "dr", "e.g", "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hr", "i.e", "inc",
-	"ing", "insp", "jan", "jr", "jul", "jun", "lt", "ltd", "m", "mar", "mlle", "mme", "mr", "mrs",
-	"ms", "mt", "mx", "no", "nov", "nr", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt",
-	"sr", "sra", "srta", "st", "u.k", "u.s", "vol", "vs",
+	"approx", "apr", "aug", "av", "bzw", "ca", "capt", "co", "col", "corp", "dec", "dept",
+	"det", "dott", "dr", "dra", "e.g", "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov",
+	"hr", "i.e", "inc", "ing", "insp", "jan", "jr", "jul", "jun", "lic", "lt", "ltd", "m",
+	"mar", "mlle", "mme", "mr", "mrs", "ms", "mt", "mx", "no", "nov", "nr", "oct", "prof",
+	"rep", "rev", "sen", "sep", "sept", "sgt", "sr", "sra", "srta", "st", "u.k", "u.s", "vol",
+	"vs",
 };
 
 static int tk_ascii_alpha_lower(unsigned char c)

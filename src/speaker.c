@@ -75,9 +75,9 @@ static const char *const tk_dets[] = {
 
 static const char *const tk_honorifics[] = {
 	/* sorted (bytewise) for binary search */
-	"capt", "col", "dame", "det", "don", "dott", "doña", "dr", "fr", "frau", "gen", "gov",
-	"herr", "ing", "insp", "lady", "lord", "m", "me", "miss", "mlle", "mme", "mr", "mrs", "ms",
-	"mx", "prof", "rep", "rev", "sen", "sir", "sr", "sra", "srta",
+	"capt", "col", "dame", "det", "don", "dott", "doña", "dr", "dra", "fr", "frau", "gen",
+	"gov", "herr", "ing", "insp", "lady", "lic", "lord", "m", "me", "miss", "mlle", "mme", "mr",
+	"mrs", "ms", "mx", "prof", "rep", "rev", "sen", "sir", "sr", "sra", "srta",
 };
 
 static const char *const tk_roles[] = {
@@ -94,43 +94,43 @@ static const char *const tk_roles[] = {
 	"consejero", "consul", "controller", "coo", "coordinator", "councillor", "councilman",
 	"councilmember", "councilor", "councilwoman", "coxswain", "cto", "curator", "dean",
 	"deputy", "designer", "diplomat", "diputada", "diputado", "directeur", "director",
-	"director-general", "directora", "directrice", "doctor", "doctora", "driver", "délégué",
-	"déléguée", "député", "députée", "economist", "editor", "emir", "enfermera", "enfermero",
-	"engineer", "envoy", "executive", "expert", "experte", "expertin", "farmer", "firefighter",
-	"fishmonger", "fondateur", "fondatrice", "founder", "fundador", "fundadora", "gen",
-	"general", "gerente", "geschäftsführer", "geschäftsführerin", "gouverneur", "gov",
-	"governor", "governor-general", "harbormaster", "harbourmaster", "head", "headmaster",
-	"headmistress", "headteacher", "historian", "imam", "infirmier", "infirmière", "inspector",
-	"jefa", "jefe", "judge", "juge", "justice", "kanzler", "kanzlerin", "king", "landrat",
-	"landrätin", "lawyer", "leader", "leiter", "leiterin", "lieutenant", "maire", "manager",
-	"master", "mayor", "mep", "midwife", "minister", "minister-president", "ministerin",
-	"ministra", "ministre", "ministro", "mp", "médecin", "médica", "médico", "negotiator",
-	"nurse", "oberarzt", "oberärztin", "officer", "official", "organiser", "organizer", "owner",
-	"paramedic", "partner", "pastor", "pdg", "pflegekraft", "physician", "pilot", "planner",
-	"pope", "portavoz", "porte-parole", "premier", "president", "president-elect", "presidente",
-	"priest", "prince", "princess", "principal", "procureur", "prof", "professor",
-	"professorin", "präsident", "präsidentin", "président", "présidente", "queen", "rabbi",
-	"rechtsanwalt", "rechtsanwältin", "rep", "representative", "researcher", "resident",
-	"responsable", "scientist", "secretaria", "secretario", "secretary", "secrétaire",
-	"selectman", "sen", "senador", "senadora", "senator", "sergeant", "sheikh", "sheriff",
-	"shopkeeper", "spokesman", "spokesperson", "spokeswoman", "sprecher", "sprecherin",
-	"stadtrat", "stadträtin", "strategist", "student", "sultan", "superintendent", "supervisor",
-	"surgeon", "sénateur", "teacher", "treasurer", "trustee", "vicar", "vice-president",
-	"vocera", "vocero", "volunteer", "vorsitzende", "vorsitzender", "vorstandschef", "warden",
-	"worker", "ärztin", "élu", "élue", "δήμαρχος", "διευθυντής", "εκπρόσωπος", "πρόεδρος",
-	"υπουργός", "глава", "директор", "министр", "мэр", "председатель", "представитель",
-	"президент",
+	"director-general", "directora", "directrice", "direktor", "direktorin", "doctor",
+	"doctora", "driver", "délégué", "déléguée", "député", "députée", "economist", "editor",
+	"emir", "enfermera", "enfermero", "engineer", "envoy", "executive", "expert", "experte",
+	"expertin", "farmer", "firefighter", "fishmonger", "fondateur", "fondatrice", "founder",
+	"fundador", "fundadora", "gen", "general", "gerente", "geschäftsführer",
+	"geschäftsführerin", "gouverneur", "gov", "governor", "governor-general", "harbormaster",
+	"harbourmaster", "head", "headmaster", "headmistress", "headteacher", "historian", "imam",
+	"infirmier", "infirmière", "inspector", "jefa", "jefe", "judge", "juge", "justice",
+	"kanzler", "kanzlerin", "king", "landrat", "landrätin", "lawyer", "leader", "leiter",
+	"leiterin", "lieutenant", "maire", "manager", "master", "mayor", "mep", "midwife",
+	"minister", "minister-president", "ministerin", "ministra", "ministre", "ministro", "mp",
+	"médecin", "médica", "médico", "negotiator", "nurse", "oberarzt", "oberärztin", "officer",
+	"official", "organiser", "organizer", "owner", "paramedic", "partner", "pastor", "pdg",
+	"pflegekraft", "physician", "pilot", "planner", "pope", "portavoz", "porte-parole",
+	"premier", "president", "president-elect", "presidente", "priest", "prince", "princess",
+	"principal", "procureur", "prof", "professor", "professorin", "präsident", "präsidentin",
+	"président", "présidente", "queen", "rabbi", "rechtsanwalt", "rechtsanwältin", "rep",
+	"representative", "researcher", "resident", "responsable", "scientist", "secretaria",
+	"secretario", "secretary", "secrétaire", "selectman", "sen", "senador", "senadora",
+	"senator", "sergeant", "sheikh", "sheriff", "shopkeeper", "spokesman", "spokesperson",
+	"spokeswoman", "sprecher", "sprecherin", "stadtrat", "stadträtin", "strategist", "student",
+	"sultan", "superintendent", "supervisor", "surgeon", "sénateur", "teacher", "treasurer",
+	"trustee", "vicar", "vice-president", "vocera", "vocero", "volunteer", "vorsitzende",
+	"vorsitzender", "vorstandschef", "warden", "worker", "ärztin", "élu", "élue", "δήμαρχος",
+	"διευθυντής", "εκπρόσωπος", "πρόεδρος", "υπουργός", "глава", "директор", "министр", "мэр",
+	"председатель", "представитель", "президент",
 };
 
 static const char *const tk_female_roles[] = {
 	/* sorted (bytewise) for binary search */
 	"abogada", "alcaldesa", "anwältin", "avocate", "bundeskanzlerin", "bürgermeisterin",
 	"chairwoman", "chefin", "chefärztin", "chirurgienne", "cirujana", "councilwoman",
-	"diputada", "directora", "directrice", "doctora", "députée", "enfermera", "expertin",
-	"fondatrice", "fundadora", "geschäftsführerin", "infirmière", "jefa", "kanzlerin",
-	"leiterin", "ministerin", "ministra", "médica", "oberärztin", "princess", "professorin",
-	"präsidentin", "présidente", "queen", "rechtsanwältin", "secretaria", "senadora",
-	"spokeswoman", "sprecherin", "ärztin",
+	"diputada", "directora", "directrice", "direktorin", "doctora", "députée", "enfermera",
+	"expertin", "fondatrice", "fundadora", "geschäftsführerin", "infirmière", "jefa",
+	"kanzlerin", "leiterin", "ministerin", "ministra", "médica", "oberärztin", "princess",
+	"professorin", "präsidentin", "présidente", "queen", "rechtsanwältin", "secretaria",
+	"senadora", "spokeswoman", "sprecherin", "ärztin",
 };
 static const char *const tk_male_roles[] = {
 	/* sorted (bytewise) for binary search */
@@ -401,14 +401,18 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	/* leading sentence words and honorifics */
 	while (a < b && (t[a].kind != TK_T_WORD || IN(tk_stop, p, &t[a]) ||
 			 (t[a].kind == TK_T_PUNCT))) {
-		if (t[a].kind == TK_T_WORD && IN(tk_connectors, p, &t[a]) && a > 0)
+		/* "de Gaulle" keeps its particle, a sentence-initial "La Dra."
+		 * does not */
+		if (t[a].kind == TK_T_WORD && IN(tk_connectors, p, &t[a]) && a > 0 &&
+		    !(t[a].cap && t[a - 1].kind == TK_T_PUNCT &&
+		      (t[a - 1].punct == '.' || t[a - 1].punct == '!' || t[a - 1].punct == '?')))
 			break;
 		a++;
 	}
 	while (a < b && (IN(tk_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
 		static const char *const fem[] = {
 	/* sorted (bytewise) for binary search */
-	"dame", "doña", "frau", "lady", "miss", "mlle", "mme", "mrs", "ms", "sra", "srta",
+	"dame", "doña", "dra", "frau", "lady", "miss", "mlle", "mme", "mrs", "ms", "sra", "srta",
 };
 		/* only titles that say the gender; Dr, Prof, Sen, Rev … do not */
 		static const char *const masc[] = {
