@@ -1134,6 +1134,13 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		size_t s = k + 1;
 		while (s < nt && t[s].kind == TK_T_WORD && (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
 			s++;
+		/* Spanish drops the subject: "…", dijo. — the latest person */
+		if (tk_is_verb(p, &t[k]) && (s >= nt || t[s].kind == TK_T_PUNCT)) {
+			at->kind = TK_A_PRONOUN;
+			at->gender = 0;
+			at->pos = t[k].s;
+			return TK_OK;
+		}
 		return tk_source_at(g, p, t, nt, s, at);
 	}
 	/* according to X */
