@@ -766,6 +766,19 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 			return NULL;
 		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_stop, p, &t[j]) && !tk_is_role(p, &t[j]))
 			j++;
+		{
+			/* "junto al consejero de Salud, Andrés Molina": the role
+			 * starts after a preposition that links it to the sentence */
+			static const char *const cut[] = {
+	/* sorted (bytewise) for binary search */
+	"al", "alongside", "and", "avec", "by", "con", "et", "junto", "mit", "neben", "und", "with",
+	"y",
+};
+			size_t q;
+			for (q = j; q <= end && !tk_is_role(p, &t[q]); q++)
+				if (IN(cut, p, &t[q]))
+					j = q + 1;
+		}
 		if (j > end)
 			return NULL;
 		if (tk_is_female_role(p, &t[j]))
