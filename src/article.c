@@ -615,33 +615,52 @@ static int tk_dateline(struct tk_doc *d, struct tk_art_build *b)
 static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first, int md_mode,
 			  struct tk_art_build *b);
 
-static int tk_txt_parse(struct tk_doc *d, char *text, size_t len)
+/* Split text at '\n' into *out (caller frees with tk_free), untrimmed.
+ * Returns TK_OK or TK_ENOMEM (then *out is NULL). */
+static int tk_split_lines(char *text, size_t len, struct tk_line **out, size_t *n_out)
 {
-	struct tk_art_build b = { 0 };
 	struct tk_line *lines = NULL;
-	size_t nl = 0, cap = 0, i, h;
-	int err = TK_OK;
+	size_t nl = 0, cap = 0;
 
-	/* split into lines */
-	for (i = 0; i <= len;) {
+	for (size_t i = 0; i <= len;) {
 		const char *nlp = memchr(text + i, '\n', len - i);
 		size_t e = nlp ? (size_t)(nlp - text) : len;
+
 		if (nl == cap) {
 			size_t nc = cap ? cap * 2 : 64;
 			struct tk_line *nlines = tk_realloc(lines, nc * sizeof *nlines);
+
 			if (!nlines) {
-				err = TK_ENOMEM;
-				goto out;
+				tk_free(lines);
+				*out = NULL;
+				*n_out = 0;
+				return TK_ENOMEM;
 			}
 			lines = nlines;
 			cap = nc;
 		}
 		lines[nl].s = text + i;
 		lines[nl].n = e - i;
-		tk_line_trim(&lines[nl]);
 		nl++;
 		i = e + 1;
 	}
+	*out = lines;
+	*n_out = nl;
+	return TK_OK;
+}
+
+static int tk_txt_parse(struct tk_doc *d, char *text, size_t len)
+{
+	struct tk_art_build b = { 0 };
+	struct tk_line *lines = NULL;
+	size_t nl = 0, i, h;
+	int err = TK_OK;
+
+	err = tk_split_lines(text, len, &lines, &nl);
+	if (err)
+		goto out;
+	for (i = 0; i < nl; i++)
+		tk_line_trim(&lines[i]);
 	for (h = 0; h < nl && tk_line_blank(&lines[h]); h++)
 		;
 	/* press releases open with a label, not the headline */
@@ -998,29 +1017,15 @@ static int tk_md_parse(struct tk_doc *d, char *text, size_t len)
 {
 	struct tk_art_build b = { 0 };
 	struct tk_line *lines = NULL;
-	size_t nl = 0, cap = 0, i, first = 0;
+	size_t nl = 0, i, first = 0;
 	int err = TK_OK;
 
-	for (i = 0; i <= len;) {
-		const char *nlp = memchr(text + i, '\n', len - i);
-		size_t e = nlp ? (size_t)(nlp - text) : len;
-		if (nl == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct tk_line *nlines = tk_realloc(lines, nc * sizeof *nlines);
-			if (!nlines) {
-				err = TK_ENOMEM;
-				goto out;
-			}
-			lines = nlines;
-			cap = nc;
-		}
-		lines[nl].s = text + i;
-		lines[nl].n = e - i;
-		while (lines[nl].n && (lines[nl].s[lines[nl].n - 1] == ' ' || lines[nl].s[lines[nl].n - 1] == '\t'))
-			lines[nl].n--;
-		nl++;
-		i = e + 1;
-	}
+	err = tk_split_lines(text, len, &lines, &nl);
+	if (err)
+		goto out;
+	for (i = 0; i < nl; i++)
+		while (lines[i].n && (lines[i].s[lines[i].n - 1] == ' ' || lines[i].s[lines[i].n - 1] == '\t'))
+			lines[i].n--;
 	err = tk_md_front_matter(d, &b, lines, nl, &first);
 	if (err)
 		goto out;
