@@ -7,6 +7,7 @@
 #   make check-faults    kill -9 the importer at 200 random points; the cache must stay whole
 #   make bench           benchmarks that print figures (never pass/fail)
 #   make install DESTDIR=... PREFIX=...
+#   make format / format-check   apply / verify .clang-format on every C file
 TARGET  ?= host
 include toolchain/$(TARGET).mk
 
@@ -159,6 +160,14 @@ install: $(BUILD)/ticker
 
 clean:
 	rm -rf build
+
+# The formatter is the authority: every C file must be exactly what clang-format makes of it.
+FMT_FILES = $(wildcard src/*.c src/*.h tests/*.c tests/*.h)
+.PHONY: format format-check
+format:
+	clang-format -i $(FMT_FILES)
+format-check:
+	@clang-format --dry-run --Werror $(FMT_FILES) && echo "format: $(words $(FMT_FILES)) files clean"
 
 # ===== firmware (issue 6): make deb / image / e2e =====================================
 #   make deb [TARGET=arm64|armhf]  build/<target>/ticker_<version>_<arch>.deb (dpkg-deb)

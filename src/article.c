@@ -22,11 +22,16 @@
 const char *tk_format_name(enum tk_format f)
 {
 	switch (f) {
-	case TK_FMT_TXT: return "txt";
-	case TK_FMT_MD: return "md";
-	case TK_FMT_HTML: return "html";
-	case TK_FMT_RSS: return "rss";
-	case TK_FMT_ATOM: return "atom";
+	case TK_FMT_TXT:
+		return "txt";
+	case TK_FMT_MD:
+		return "md";
+	case TK_FMT_HTML:
+		return "html";
+	case TK_FMT_RSS:
+		return "rss";
+	case TK_FMT_ATOM:
+		return "atom";
 	}
 	return "txt";
 }
@@ -92,21 +97,69 @@ static size_t tk_count_words(const char *s)
 static int tk_para_is_boilerplate(const char *p)
 {
 	static const char *const exact[] = {
-		"advertisement", "read more", "more details", "(more details)", "share", "share this",
-		"share this article", "###", "-30-", "- 30 -", "end", "ends", "- ends -", "(end)",
-		"continue reading", "anzeige", "publicité", "publicidad", "werbung", "(more)", "more",
-		"related articles", "related", "top stories", "back to top", "print", "comments",
+	    "advertisement",
+	    "read more",
+	    "more details",
+	    "(more details)",
+	    "share",
+	    "share this",
+	    "share this article",
+	    "###",
+	    "-30-",
+	    "- 30 -",
+	    "end",
+	    "ends",
+	    "- ends -",
+	    "(end)",
+	    "continue reading",
+	    "anzeige",
+	    "publicité",
+	    "publicidad",
+	    "werbung",
+	    "(more)",
+	    "more",
+	    "related articles",
+	    "related",
+	    "top stories",
+	    "back to top",
+	    "print",
+	    "comments",
 	};
 	static const char *const prefixes[] = {
-		"read more:", "read more ", "read also", "also read", "related:", "see also:",
-		"lire aussi", "à lire aussi", "mehr zum thema", "lesen sie auch", "leer más", "lea también",
-		"click here", "sign up for", "subscribe to", "follow us", "© ", "copyright ",
-		"all rights reserved", "photo:", "image:", "foto:", "picture:", "credit:", "(photo",
-		"this article was", "cookies", "we use cookies", "this site uses cookies",
+	    "read more:",
+	    "read more ",
+	    "read also",
+	    "also read",
+	    "related:",
+	    "see also:",
+	    "lire aussi",
+	    "à lire aussi",
+	    "mehr zum thema",
+	    "lesen sie auch",
+	    "leer más",
+	    "lea también",
+	    "click here",
+	    "sign up for",
+	    "subscribe to",
+	    "follow us",
+	    "© ",
+	    "copyright ",
+	    "all rights reserved",
+	    "photo:",
+	    "image:",
+	    "foto:",
+	    "picture:",
+	    "credit:",
+	    "(photo",
+	    "this article was",
+	    "cookies",
+	    "we use cookies",
+	    "this site uses cookies",
 	};
 	static const char *const short_prefixes[] = {
-		"published ", "updated ", "last updated", "posted ", "veröffentlicht", "publié le",
-		"mis à jour", "actualizado", "publicado", "by ", "von ", "par ", "por ",
+	    "published ", "updated ",	"last updated", "posted ",   "veröffentlicht",
+	    "publié le",  "mis à jour", "actualizado",	"publicado", "by ",
+	    "von ",	  "par ",	"por ",
 	};
 	size_t i, words = tk_count_words(p);
 
@@ -129,9 +182,9 @@ static int tk_para_is_boilerplate(const char *p)
 static size_t tk_para_trim_tail(const char *p, size_t n)
 {
 	static const char *const tails[] = {
-		"(more details)", "(more)", "(details)", "(read more)", "read more", "read more…",
-		"read more...", "(continued)", "(video)", "(photos)", "[more]", "(full story)",
-		"continue reading", "(end)",
+	    "(more details)", "(more)",	      "(details)",	  "(read more)", "read more",
+	    "read more…",     "read more...", "(continued)",	  "(video)",	 "(photos)",
+	    "[more]",	      "(full story)", "continue reading", "(end)",
 	};
 	size_t i;
 
@@ -263,8 +316,8 @@ out:
 
 static int tk_is_title_sep(const char *s, size_t *seplen)
 {
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-					     " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / " };
+	static const char *const seps[] = {" | ",  " - ",	 " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+					   " :: ", " \xC2\xB7 ", " \xC2\xBB ",	   " / "};
 	size_t i;
 
 	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
@@ -321,24 +374,29 @@ const char *tk_build_title(struct tk_doc *d, const char *s, size_t n, const char
 
 /* ---- dates ---- */
 
-struct tk_month { const char *name; int m; };
+struct tk_month {
+	const char *name;
+	int m;
+};
 
 static int tk_month_lookup(const char *w, size_t n)
 {
 	static const struct tk_month months[] = {
-		{ "january", 1 }, { "jan", 1 }, { "janvier", 1 }, { "januar", 1 }, { "enero", 1 }, { "jänner", 1 },
-		{ "february", 2 }, { "feb", 2 }, { "février", 2 }, { "fevrier", 2 }, { "februar", 2 }, { "febrero", 2 },
-		{ "march", 3 }, { "mar", 3 }, { "mars", 3 }, { "märz", 3 }, { "marz", 3 }, { "marzo", 3 },
-		{ "april", 4 }, { "apr", 4 }, { "avril", 4 }, { "abril", 4 },
-		{ "may", 5 }, { "mai", 5 }, { "mayo", 5 },
-		{ "june", 6 }, { "jun", 6 }, { "juin", 6 }, { "juni", 6 }, { "junio", 6 },
-		{ "july", 7 }, { "jul", 7 }, { "juillet", 7 }, { "juli", 7 }, { "julio", 7 },
-		{ "august", 8 }, { "aug", 8 }, { "août", 8 }, { "aout", 8 }, { "agosto", 8 },
-		{ "september", 9 }, { "sep", 9 }, { "sept", 9 }, { "septembre", 9 }, { "septiembre", 9 },
-		{ "october", 10 }, { "oct", 10 }, { "octobre", 10 }, { "oktober", 10 }, { "octubre", 10 },
-		{ "november", 11 }, { "nov", 11 }, { "novembre", 11 }, { "noviembre", 11 },
-		{ "december", 12 }, { "dec", 12 }, { "décembre", 12 }, { "decembre", 12 }, { "dezember", 12 },
-		{ "diciembre", 12 },
+	    {"january", 1},    {"jan", 1},	  {"janvier", 1},   {"januar", 1},
+	    {"enero", 1},      {"jänner", 1},	  {"february", 2},  {"feb", 2},
+	    {"février", 2},    {"fevrier", 2},	  {"februar", 2},   {"febrero", 2},
+	    {"march", 3},      {"mar", 3},	  {"mars", 3},	    {"märz", 3},
+	    {"marz", 3},       {"marzo", 3},	  {"april", 4},	    {"apr", 4},
+	    {"avril", 4},      {"abril", 4},	  {"may", 5},	    {"mai", 5},
+	    {"mayo", 5},       {"june", 6},	  {"jun", 6},	    {"juin", 6},
+	    {"juni", 6},       {"junio", 6},	  {"july", 7},	    {"jul", 7},
+	    {"juillet", 7},    {"juli", 7},	  {"julio", 7},	    {"august", 8},
+	    {"aug", 8},	       {"août", 8},	  {"aout", 8},	    {"agosto", 8},
+	    {"september", 9},  {"sep", 9},	  {"sept", 9},	    {"septembre", 9},
+	    {"septiembre", 9}, {"october", 10},	  {"oct", 10},	    {"octobre", 10},
+	    {"oktober", 10},   {"octubre", 10},	  {"november", 11}, {"nov", 11},
+	    {"novembre", 11},  {"noviembre", 11}, {"december", 12}, {"dec", 12},
+	    {"décembre", 12},  {"decembre", 12},  {"dezember", 12}, {"diciembre", 12},
 	};
 	char buf[16];
 	size_t i;
@@ -358,7 +416,8 @@ static int tk_month_lookup(const char *w, size_t n)
 			buf[i + 1] = (char)((unsigned char)buf[i + 1] + 0x20);
 	}
 	for (i = 0; i < sizeof months / sizeof months[0]; i++)
-		if (buf[0] == months[i].name[0] && buf[1] == months[i].name[1] && strcmp(buf, months[i].name) == 0)
+		if (buf[0] == months[i].name[0] && buf[1] == months[i].name[1] &&
+		    strcmp(buf, months[i].name) == 0)
 			return months[i].m;
 	return 0;
 }
@@ -368,7 +427,11 @@ int tk_month_name(const char *w, size_t n)
 	return tk_month_lookup(w, n);
 }
 
-struct tk_dtok { size_t s, e; int num; long v; };
+struct tk_dtok {
+	size_t s, e;
+	int num;
+	long v;
+};
 
 static void tk_date_fmt(char out[11], long y, long m, long dd)
 {
@@ -398,12 +461,15 @@ size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start)
 	/* ISO first: 2026-03-10 or 2026/03/10 */
 	for (i = 0; i + 10 <= n; i++) {
 		const char *p = s + i;
-		if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
-		    p[3] >= '0' && p[3] <= '9' && (p[4] == '-' || p[4] == '/') && p[5] >= '0' && p[5] <= '1' &&
-		    p[6] >= '0' && p[6] <= '9' && p[7] == p[4] && p[8] >= '0' && p[8] <= '3' && p[9] >= '0' &&
-		    p[9] <= '9' && (i == 0 || !(p[-1] >= '0' && p[-1] <= '9'))) {
-			long y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-			long m = (p[5] - '0') * 10 + (p[6] - '0'), dd = (p[8] - '0') * 10 + (p[9] - '0');
+		if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+		    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && (p[4] == '-' || p[4] == '/') &&
+		    p[5] >= '0' && p[5] <= '1' && p[6] >= '0' && p[6] <= '9' && p[7] == p[4] &&
+		    p[8] >= '0' && p[8] <= '3' && p[9] >= '0' && p[9] <= '9' &&
+		    (i == 0 || !(p[-1] >= '0' && p[-1] <= '9'))) {
+			long y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+				 (p[3] - '0');
+			long m = (p[5] - '0') * 10 + (p[6] - '0'),
+			     dd = (p[8] - '0') * 10 + (p[9] - '0');
 			if (tk_date_ok(y, m, dd)) {
 				tk_date_fmt(out, y, m, dd);
 				*start = i;
@@ -411,7 +477,8 @@ size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start)
 			}
 		}
 	}
-	/* Words and numbers: "March 10, 2026", "10 March 2026", "10. März 2026", "10 de marzo de 2026". */
+	/* Words and numbers: "March 10, 2026", "10 March 2026", "10. März 2026", "10 de marzo de
+	 * 2026". */
 	i = 0;
 	while (i < n && nt < sizeof t / sizeof t[0]) {
 		unsigned char c = (unsigned char)s[i];
@@ -427,14 +494,15 @@ size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start)
 			size_t e = i;
 			while (i < n && ((s[i] >= 'a' && s[i] <= 'z')) && i - e < 3)
 				i++;
-			t[nt++] = (struct tk_dtok){ b0, e, 1, v };
+			t[nt++] = (struct tk_dtok){b0, e, 1, v};
 		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
 			size_t b0 = i;
-			while (i < n && (((unsigned char)s[i] >= 'a' && (unsigned char)s[i] <= 'z') ||
-					 ((unsigned char)s[i] >= 'A' && (unsigned char)s[i] <= 'Z') ||
-					 (unsigned char)s[i] >= 0x80))
+			while (i < n &&
+			       (((unsigned char)s[i] >= 'a' && (unsigned char)s[i] <= 'z') ||
+				((unsigned char)s[i] >= 'A' && (unsigned char)s[i] <= 'Z') ||
+				(unsigned char)s[i] >= 0x80))
 				i++;
-			t[nt++] = (struct tk_dtok){ b0, i, 0, 0 };
+			t[nt++] = (struct tk_dtok){b0, i, 0, 0};
 		} else {
 			i++;
 		}
@@ -455,10 +523,11 @@ size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start)
 		if (dk >= 1 && !t[dk - 1].num && t[dk - 1].e - t[dk - 1].s == 2 &&
 		    strncasecmp(s + t[dk - 1].s, "de", 2) == 0)
 			dk--;
-		if (yk < nt && !t[yk].num && t[yk].e - t[yk].s == 2 && strncasecmp(s + t[yk].s, "de", 2) == 0)
+		if (yk < nt && !t[yk].num && t[yk].e - t[yk].s == 2 &&
+		    strncasecmp(s + t[yk].s, "de", 2) == 0)
 			yk++;
-		if (dk >= 1 && t[dk - 1].num && t[dk - 1].e - t[dk - 1].s <= 2 && yk < nt && t[yk].num &&
-		    t[yk].e - t[yk].s == 4 && tk_date_ok(t[yk].v, m, t[dk - 1].v)) {
+		if (dk >= 1 && t[dk - 1].num && t[dk - 1].e - t[dk - 1].s <= 2 && yk < nt &&
+		    t[yk].num && t[yk].e - t[yk].s == 4 && tk_date_ok(t[yk].v, m, t[dk - 1].v)) {
 			tk_date_fmt(out, t[yk].v, m, t[dk - 1].v);
 			*start = t[dk - 1].s;
 			return t[yk].e + 1;
@@ -469,7 +538,10 @@ size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start)
 
 /* ---- plain text ---- */
 
-struct tk_line { const char *s; size_t n; };
+struct tk_line {
+	const char *s;
+	size_t n;
+};
 
 /* The whole line is this text (ASCII case-insensitive, trailing ':' ignored). */
 static int tk_line_is(const struct tk_line *l, const char *text)
@@ -484,14 +556,16 @@ static int tk_line_is(const struct tk_line *l, const char *text)
 static int tk_line_ends_body(const struct tk_line *l)
 {
 	size_t w = 0, i;
-	if (tk_line_is(l, "###") || tk_line_is(l, "-30-") || tk_line_is(l, "- 30 -") || tk_line_is(l, "ends") ||
-	    tk_line_is(l, "- ends -") || tk_line_is(l, "-ends-") || tk_line_is(l, "media contact") ||
-	    tk_line_is(l, "media contacts") || tk_line_is(l, "press contact") || tk_line_is(l, "contact") ||
-	    tk_line_is(l, "pressekontakt") || tk_line_is(l, "contact presse") || tk_line_is(l, "notes to editors"))
+	if (tk_line_is(l, "###") || tk_line_is(l, "-30-") || tk_line_is(l, "- 30 -") ||
+	    tk_line_is(l, "ends") || tk_line_is(l, "- ends -") || tk_line_is(l, "-ends-") ||
+	    tk_line_is(l, "media contact") || tk_line_is(l, "media contacts") ||
+	    tk_line_is(l, "press contact") || tk_line_is(l, "contact") ||
+	    tk_line_is(l, "pressekontakt") || tk_line_is(l, "contact presse") ||
+	    tk_line_is(l, "notes to editors"))
 		return 1;
 	/* "About GreenLoop Recycling" heading of the boilerplate */
-	if (l->n > 6 && l->n < 60 && strncmp(l->s, "About ", 6) == 0 && l->s[6] >= 'A' && l->s[6] <= 'Z' &&
-	    !memchr(l->s, '.', l->n)) {
+	if (l->n > 6 && l->n < 60 && strncmp(l->s, "About ", 6) == 0 && l->s[6] >= 'A' &&
+	    l->s[6] <= 'Z' && !memchr(l->s, '.', l->n)) {
 		for (i = 0; i < l->n; i++)
 			w += l->s[i] == ' ';
 		return w <= 5;
@@ -528,7 +602,8 @@ static int tk_line_terminal(const struct tk_line *l)
 	if (strchr(".!?:;\")'", *e))
 		return 1;
 	/* ” » … ’ ) in UTF-8 */
-	if (l->n >= 3 && e[-2] == 0xE2 && e[-1] == 0x80 && (e[0] == 0x9D || e[0] == 0xA6 || e[0] == 0x99 || e[0] == 0x9C))
+	if (l->n >= 3 && e[-2] == 0xE2 && e[-1] == 0x80 &&
+	    (e[0] == 0x9D || e[0] == 0xA6 || e[0] == 0x99 || e[0] == 0x9C))
 		return 1;
 	if (l->n >= 2 && e[-1] == 0xC2 && (e[0] == 0xBB || e[0] == 0xAB))
 		return 1;
@@ -543,7 +618,8 @@ static int tk_line_starts_lower(const struct tk_line *l)
 
 /* Lines right under the headline that carry metadata: a date, a byline, a
  * source. Returns 1 when the line was consumed. */
-static int tk_txt_meta_line(struct tk_doc *d, struct tk_art_build *b, const struct tk_line *l, int *err)
+static int tk_txt_meta_line(struct tk_doc *d, struct tk_art_build *b, const struct tk_line *l,
+			    int *err)
 {
 	char date[11];
 	size_t st, end;
@@ -551,8 +627,9 @@ static int tk_txt_meta_line(struct tk_doc *d, struct tk_art_build *b, const stru
 	*err = TK_OK;
 	if (l->n > 80)
 		return 0;
-	if ((tk_starts_ci(l->s, "by ") || tk_starts_ci(l->s, "von ") || tk_starts_ci(l->s, "par ") ||
-	     tk_starts_ci(l->s, "por ")) && l->n < 60) {
+	if ((tk_starts_ci(l->s, "by ") || tk_starts_ci(l->s, "von ") ||
+	     tk_starts_ci(l->s, "par ") || tk_starts_ci(l->s, "por ")) &&
+	    l->n < 60) {
 		end = tk_date_find(l->s, l->n, date, &st);
 		if (end && !b->date) {
 			b->date = tk_arena_strndup(d->arena, date, 10);
@@ -561,7 +638,8 @@ static int tk_txt_meta_line(struct tk_doc *d, struct tk_art_build *b, const stru
 		}
 		return 1;
 	}
-	if (tk_starts_ci(l->s, "source:") || tk_starts_ci(l->s, "quelle:") || tk_starts_ci(l->s, "fuente:")) {
+	if (tk_starts_ci(l->s, "source:") || tk_starts_ci(l->s, "quelle:") ||
+	    tk_starts_ci(l->s, "fuente:")) {
 		const char *v = (const char *)memchr(l->s, ':', l->n) + 1;
 		b->source = tk_text_clean(d->arena, v, l->n - (size_t)(v - l->s), err);
 		return 1;
@@ -591,11 +669,13 @@ static int tk_dateline(struct tk_doc *d, struct tk_art_build *b)
 
 	if (b->n > 0 && !b->source) {
 		const char *p = b->paras[0], *open = strchr(p, '('), *close;
-		if (open && open - p < 60 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' &&
-		    (close = strchr(open, ')')) && close - open > 2 && close - open < 30 && open[1] >= 'A' &&
-		    open[1] <= 'Z' && (!strncmp(close, ") -", 3) || !strncmp(close, ") \xE2\x80\x94", 5) ||
-					 !strncmp(close, ") \xE2\x80\x93", 5))) {
-			b->source = tk_arena_strndup(d->arena, open + 1, (size_t)(close - open - 1));
+		if (open && open - p < 60 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' &&
+		    p[1] <= 'Z' && (close = strchr(open, ')')) && close - open > 2 &&
+		    close - open < 30 && open[1] >= 'A' && open[1] <= 'Z' &&
+		    (!strncmp(close, ") -", 3) || !strncmp(close, ") \xE2\x80\x94", 5) ||
+		     !strncmp(close, ") \xE2\x80\x93", 5))) {
+			b->source =
+			    tk_arena_strndup(d->arena, open + 1, (size_t)(close - open - 1));
 			if (!b->source)
 				return TK_ENOMEM;
 		}
@@ -612,8 +692,8 @@ static int tk_dateline(struct tk_doc *d, struct tk_art_build *b)
 	return TK_OK;
 }
 
-static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first, int md_mode,
-			  struct tk_art_build *b);
+static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first,
+			  int md_mode, struct tk_art_build *b);
 
 /* Split text at '\n' into *out (caller frees with tk_free), untrimmed.
  * Returns TK_OK or TK_ENOMEM (then *out is NULL). */
@@ -651,7 +731,7 @@ static int tk_split_lines(char *text, size_t len, struct tk_line **out, size_t *
 
 static int tk_txt_parse(struct tk_doc *d, char *text, size_t len)
 {
-	struct tk_art_build b = { 0 };
+	struct tk_art_build b = {0};
 	struct tk_line *lines = NULL;
 	size_t nl = 0, i, h;
 	int err = TK_OK;
@@ -664,11 +744,14 @@ static int tk_txt_parse(struct tk_doc *d, char *text, size_t len)
 	for (h = 0; h < nl && tk_line_blank(&lines[h]); h++)
 		;
 	/* press releases open with a label, not the headline */
-	while (h < nl && (tk_line_is(&lines[h], "for immediate release") || tk_line_is(&lines[h], "press release") ||
-			  tk_line_is(&lines[h], "news release") || tk_line_is(&lines[h], "media release") ||
-			  tk_line_is(&lines[h], "pressemitteilung") || tk_line_is(&lines[h], "communiqué de presse") ||
-			  tk_line_is(&lines[h], "nota de prensa") || tk_starts_ci(lines[h].s, "embargoed") ||
-			  tk_line_blank(&lines[h])))
+	while (h < nl &&
+	       (tk_line_is(&lines[h], "for immediate release") ||
+		tk_line_is(&lines[h], "press release") || tk_line_is(&lines[h], "news release") ||
+		tk_line_is(&lines[h], "media release") ||
+		tk_line_is(&lines[h], "pressemitteilung") ||
+		tk_line_is(&lines[h], "communiqué de presse") ||
+		tk_line_is(&lines[h], "nota de prensa") || tk_starts_ci(lines[h].s, "embargoed") ||
+		tk_line_blank(&lines[h])))
 		h++;
 	if (h == nl)
 		goto out;
@@ -761,8 +844,9 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			/* inline HTML tag or autolink: drop it */
 			const char *gt = memchr(s + i, '>', n - i);
 			if (gt && (size_t)(gt - s) - i < 200 && i + 1 < n &&
-			    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
-			     s[i + 1] == '/' || s[i + 1] == '!')) {
+			    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+			     (s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '/' ||
+			     s[i + 1] == '!')) {
 				i = (size_t)(gt - s) + 1;
 				continue;
 			}
@@ -782,8 +866,12 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			while (j < n && s[j] == c)
 				j++;
 			int after = j < n && s[j] != ' ';
-			int word_before = i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= 'A' && s[i - 1] <= 'Z') || (s[i - 1] >= '0' && s[i - 1] <= '9'));
-			int word_after = j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9'));
+			int word_before = i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+						    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+						    (s[i - 1] >= '0' && s[i - 1] <= '9'));
+			int word_after =
+			    j < n && ((s[j] >= 'a' && s[j] <= 'z') ||
+				      (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9'));
 			if (c == '_' && word_before && word_after) {
 				/* snake_case: keep */
 				memcpy(buf + o, s + i, j - i);
@@ -803,8 +891,8 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 	return o;
 }
 
-static int tk_md_front_matter(struct tk_doc *d, struct tk_art_build *b, struct tk_line *lines, size_t nl,
-			      size_t *first)
+static int tk_md_front_matter(struct tk_doc *d, struct tk_art_build *b, struct tk_line *lines,
+			      size_t nl, size_t *first)
 {
 	size_t i;
 	int err = TK_OK;
@@ -844,7 +932,8 @@ static int tk_md_front_matter(struct tk_doc *d, struct tk_art_build *b, struct t
 			}
 		} else if (((kl == 6 && strncasecmp(l.s, "source", 6) == 0) ||
 			    (kl == 11 && strncasecmp(l.s, "publication", 11) == 0) ||
-			    (kl == 4 && strncasecmp(l.s, "site", 4) == 0)) && vl) {
+			    (kl == 4 && strncasecmp(l.s, "site", 4) == 0)) &&
+			   vl) {
 			b->source = tk_text_clean(d->arena, v, vl, &err);
 		}
 		if (err)
@@ -912,8 +1001,8 @@ static int tk_md_block(struct tk_line *l, int *list)
 
 /* Body assembly shared by txt and md: blank-line blocks, and inside a block
  * lines joined when the text is hard-wrapped. */
-static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first, int md_mode,
-			  struct tk_art_build *b)
+static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first,
+			  int md_mode, struct tk_art_build *b)
 {
 	size_t i, maxlen = 0, multi = 0, prevblank = 1;
 	char *buf = NULL;
@@ -931,7 +1020,7 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 	wrapped = maxlen >= 50 && maxlen <= 100 && multi > 0;
 
 	for (i = first; i <= nl; i++) {
-		struct tk_line l = i < nl ? lines[i] : (struct tk_line){ "", 0 };
+		struct tk_line l = i < nl ? lines[i] : (struct tk_line){"", 0};
 		int list = 0, heading = 0, brk;
 
 		if (i < nl && !fence && tk_line_ends_body(&l) && b->n > 0) {
@@ -940,7 +1029,8 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 				err = tk_build_para(d, b, buf, len);
 			goto out;
 		}
-		if (md_mode && l.n >= 3 && (strncmp(l.s, "```", 3) == 0 || strncmp(l.s, "~~~", 3) == 0)) {
+		if (md_mode && l.n >= 3 &&
+		    (strncmp(l.s, "```", 3) == 0 || strncmp(l.s, "~~~", 3) == 0)) {
 			fence = !fence;
 			l.n = 0;
 		} else if (fence) {
@@ -952,7 +1042,8 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 			else if (l.s[0] == '[' && memchr(l.s, ']', l.n) &&
 				 ((const char *)memchr(l.s, ']', l.n))[1] == ':')
 				continue; /* link reference definition */
-			else if (l.s[0] == '|' && memchr(l.s, '-', l.n) && !memchr(l.s, ' ', l.n > 6 ? 6 : l.n))
+			else if (l.s[0] == '|' && memchr(l.s, '-', l.n) &&
+				 !memchr(l.s, ' ', l.n > 6 ? 6 : l.n))
 				continue;
 			else
 				heading = tk_md_block(&l, &list);
@@ -960,7 +1051,7 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 		/* does this line start a new paragraph? */
 		brk = tk_line_blank(&l) || heading || list || i == nl;
 		if (!brk && len > 0) {
-			struct tk_line prev = { buf, len };
+			struct tk_line prev = {buf, len};
 			if (md_mode) {
 				brk = 0;
 			} else if (wrapped) {
@@ -1015,7 +1106,7 @@ out:
 
 static int tk_md_parse(struct tk_doc *d, char *text, size_t len)
 {
-	struct tk_art_build b = { 0 };
+	struct tk_art_build b = {0};
 	struct tk_line *lines = NULL;
 	size_t nl = 0, i, first = 0;
 	int err = TK_OK;
@@ -1024,7 +1115,8 @@ static int tk_md_parse(struct tk_doc *d, char *text, size_t len)
 	if (err)
 		goto out;
 	for (i = 0; i < nl; i++)
-		while (lines[i].n && (lines[i].s[lines[i].n - 1] == ' ' || lines[i].s[lines[i].n - 1] == '\t'))
+		while (lines[i].n &&
+		       (lines[i].s[lines[i].n - 1] == ' ' || lines[i].s[lines[i].n - 1] == '\t'))
 			lines[i].n--;
 	err = tk_md_front_matter(d, &b, lines, nl, &first);
 	if (err)
@@ -1032,8 +1124,8 @@ static int tk_md_parse(struct tk_doc *d, char *text, size_t len)
 	/* Setext headline: "Title\n=====" */
 	while (first < nl && tk_line_blank(&lines[first]))
 		first++;
-	if (!b.headline && first + 1 < nl && lines[first + 1].n >= 3 && lines[first + 1].s[0] == '=' &&
-	    tk_md_rule(&lines[first + 1])) {
+	if (!b.headline && first + 1 < nl && lines[first + 1].n >= 3 &&
+	    lines[first + 1].s[0] == '=' && tk_md_rule(&lines[first + 1])) {
 		char *tmp = tk_malloc(lines[first].n + 1);
 		if (!tmp) {
 			err = TK_ENOMEM;
@@ -1082,33 +1174,42 @@ out:
 
 static const char *tk_magic(const unsigned char *b, size_t n)
 {
-	static const struct { const char *magic; size_t len, off; const char *what; } tab[] = {
-		{ "\x89PNG", 4, 0, "binary file (PNG image)" },
-		{ "\xFF\xD8\xFF", 3, 0, "binary file (JPEG image)" },
-		{ "GIF8", 4, 0, "binary file (GIF image)" },
-		{ "%PDF", 4, 0, "binary file (PDF document)" },
-		{ "PK\x03\x04", 4, 0, "binary file (ZIP archive or Office document)" },
-		{ "\x1F\x8B", 2, 0, "binary file (gzip archive)" },
-		{ "\x7F" "ELF", 4, 0, "binary file (program)" },
-		{ "\xD0\xCF\x11\xE0", 4, 0, "binary file (old Word/Office document)" },
-		{ "RIFF", 4, 0, "binary file (RIFF media)" },
-		{ "ID3", 3, 0, "binary file (MP3 audio)" },
-		{ "OggS", 4, 0, "binary file (Ogg media)" },
-		{ "ftyp", 4, 4, "binary file (MP4/QuickTime video)" },
-		{ "SQLite format 3", 15, 0, "binary file (SQLite database)" },
-		{ "7z\xBC\xAF", 4, 0, "binary file (7-Zip archive)" },
-		{ "Rar!", 4, 0, "binary file (RAR archive)" },
-		{ "BZh", 3, 0, "binary file (bzip2 archive)" },
-		{ "\xFD" "7zXZ", 5, 0, "binary file (xz archive)" },
-		{ "II*\x00", 4, 0, "binary file (TIFF image)" },
-		{ "MM\x00*", 4, 0, "binary file (TIFF image)" },
-		{ "wOFF", 4, 0, "binary file (web font)" },
-		{ "\x00\x01\x00\x00", 4, 0, "binary file (font)" },
+	static const struct {
+		const char *magic;
+		size_t len, off;
+		const char *what;
+	} tab[] = {
+	    {"\x89PNG", 4, 0, "binary file (PNG image)"},
+	    {"\xFF\xD8\xFF", 3, 0, "binary file (JPEG image)"},
+	    {"GIF8", 4, 0, "binary file (GIF image)"},
+	    {"%PDF", 4, 0, "binary file (PDF document)"},
+	    {"PK\x03\x04", 4, 0, "binary file (ZIP archive or Office document)"},
+	    {"\x1F\x8B", 2, 0, "binary file (gzip archive)"},
+	    {"\x7F"
+	     "ELF",
+	     4, 0, "binary file (program)"},
+	    {"\xD0\xCF\x11\xE0", 4, 0, "binary file (old Word/Office document)"},
+	    {"RIFF", 4, 0, "binary file (RIFF media)"},
+	    {"ID3", 3, 0, "binary file (MP3 audio)"},
+	    {"OggS", 4, 0, "binary file (Ogg media)"},
+	    {"ftyp", 4, 4, "binary file (MP4/QuickTime video)"},
+	    {"SQLite format 3", 15, 0, "binary file (SQLite database)"},
+	    {"7z\xBC\xAF", 4, 0, "binary file (7-Zip archive)"},
+	    {"Rar!", 4, 0, "binary file (RAR archive)"},
+	    {"BZh", 3, 0, "binary file (bzip2 archive)"},
+	    {"\xFD"
+	     "7zXZ",
+	     5, 0, "binary file (xz archive)"},
+	    {"II*\x00", 4, 0, "binary file (TIFF image)"},
+	    {"MM\x00*", 4, 0, "binary file (TIFF image)"},
+	    {"wOFF", 4, 0, "binary file (web font)"},
+	    {"\x00\x01\x00\x00", 4, 0, "binary file (font)"},
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
-		if (n >= tab[i].off + tab[i].len && memcmp(b + tab[i].off, tab[i].magic, tab[i].len) == 0)
+		if (n >= tab[i].off + tab[i].len &&
+		    memcmp(b + tab[i].off, tab[i].magic, tab[i].len) == 0)
 			return tab[i].what;
 	return NULL;
 }
@@ -1121,7 +1222,8 @@ static int tk_looks_binary(const unsigned char *b, size_t n)
 	if (memchr(b, 0, n))
 		return 1;
 	for (i = 0; i < lim; i++)
-		if (b[i] < 0x20 && b[i] != '\n' && b[i] != '\r' && b[i] != '\t' && b[i] != '\f' && b[i] != 0x1B)
+		if (b[i] < 0x20 && b[i] != '\n' && b[i] != '\r' && b[i] != '\t' && b[i] != '\f' &&
+		    b[i] != 0x1B)
 			ctl++;
 	return ctl * 50 > lim; /* over 2 % */
 }
@@ -1153,7 +1255,8 @@ static const char *tk_find_ci(const char *s, size_t n, const char *needle)
 		return NULL;
 	}
 	for (i = 0; i + l <= n; i++)
-		if (tk_ascii_lower((unsigned char)s[i]) == needle[0] && strncasecmp(s + i, needle, l) == 0)
+		if (tk_ascii_lower((unsigned char)s[i]) == needle[0] &&
+		    strncasecmp(s + i, needle, l) == 0)
 			return s + i;
 	return NULL;
 }
@@ -1228,7 +1331,9 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 		why = "RTF document (save it as plain text or HTML)";
 		goto out;
 	}
-	tk_text_sniff(b, len, tk_text_declared_charset(b, len, declared, sizeof declared) ? declared : NULL, &g);
+	tk_text_sniff(b, len,
+		      tk_text_declared_charset(b, len, declared, sizeof declared) ? declared : NULL,
+		      &g);
 	if (g.enc != TK_ENC_UTF16LE && g.enc != TK_ENC_UTF16BE && tk_looks_binary(b, len)) {
 		err = TK_ENOTEXT;
 		why = "binary file";
@@ -1260,11 +1365,19 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 	}
 	d->fmt = tk_sniff_format(text, tlen, name);
 	switch (d->fmt) {
-	case TK_FMT_TXT: err = tk_txt_parse(d, text, tlen); break;
-	case TK_FMT_MD: err = tk_md_parse(d, text, tlen); break;
-	case TK_FMT_HTML: err = tk_html_parse_doc(d, text, tlen, &why); break;
+	case TK_FMT_TXT:
+		err = tk_txt_parse(d, text, tlen);
+		break;
+	case TK_FMT_MD:
+		err = tk_md_parse(d, text, tlen);
+		break;
+	case TK_FMT_HTML:
+		err = tk_html_parse_doc(d, text, tlen, &why);
+		break;
 	case TK_FMT_RSS:
-	case TK_FMT_ATOM: err = tk_feed_parse(d, text, tlen, &why); break;
+	case TK_FMT_ATOM:
+		err = tk_feed_parse(d, text, tlen, &why);
+		break;
 	}
 	if (err) {
 		if (!why)
@@ -1273,7 +1386,8 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 	}
 	if (d->n == 0) {
 		err = TK_ENOTEXT;
-		why = why ? why : d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
+		why = why					      ? why
+		      : d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
 								      : "no text found";
 		goto out;
 	}

@@ -14,9 +14,9 @@ struct tk_read_opts {
 };
 
 struct tk_article {
-	const char *headline;   /* never NULL, never empty */
-	const char *date;       /* "YYYY-MM-DD" or NULL */
-	const char *source;     /* publication or site name, or NULL */
+	const char *headline;	  /* never NULL, never empty */
+	const char *date;	  /* "YYYY-MM-DD" or NULL */
+	const char *source;	  /* publication or site name, or NULL */
 	const char *const *paras; /* body paragraphs, cleaned UTF-8 (NFC), no markup */
 	size_t n_paras;
 };
@@ -29,8 +29,8 @@ struct tk_doc;
  * On failure returns TK_ENOTEXT (binary, empty, no text), TK_ETOOBIG,
  * TK_EUNSUPP, TK_EPARSE or TK_ENOMEM, and *reason points to a static one-line
  * explanation fit for a report ("binary file (PNG image)", "empty file", ...). */
-int tk_doc_parse(const void *bytes, size_t len, const char *name,
-		 const struct tk_read_opts *opts, struct tk_doc **out, const char **reason);
+int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct tk_read_opts *opts,
+		 struct tk_doc **out, const char **reason);
 
 /* Release the document and every string of its articles. Accepts NULL. */
 void tk_doc_free(struct tk_doc *doc);
@@ -41,7 +41,8 @@ const struct tk_article *tk_doc_article(const struct tk_doc *doc, size_t i);
 enum tk_format tk_doc_format(const struct tk_doc *doc);
 /* "txt", "md", "html", "rss", "atom". */
 const char *tk_format_name(enum tk_format f);
-/* Source encoding as detected: "utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1", ... */
+/* Source encoding as detected: "utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1", ...
+ */
 const char *tk_doc_encoding(const struct tk_doc *doc);
 
 #endif

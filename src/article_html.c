@@ -15,8 +15,9 @@
 #include "mem.h"
 #include "text.h"
 
-#define TK_HTML_OPTS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-		      HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT)
+#define TK_HTML_OPTS                                                                               \
+	(HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |    \
+	 HTML_PARSE_COMPACT)
 
 static int tk_el(const xmlNode *n)
 {
@@ -34,7 +35,9 @@ static const char *tk_attr(const xmlNode *n, const char *name)
 	const xmlAttr *a;
 	for (a = n->properties; a; a = a->next)
 		if (a->name && strcasecmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ? (const char *)a->children->content : "";
+			return a->children && a->children->content
+				   ? (const char *)a->children->content
+				   : "";
 	return NULL;
 }
 
@@ -52,21 +55,28 @@ static xmlNode *tk_next(xmlNode *n, const xmlNode *root, int descend)
 }
 
 static const char *const tk_skip_tags[] = {
-	"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "button", "iframe",
-	"svg", "figcaption", "template", "select", "input", "textarea", "object", "embed", "canvas",
-	"video", "audio", "map", "menu", "dialog", "head", "title", "math", "label", "option",
+    "script", "style",	"noscript", "nav",	  "aside",    "footer", "header", "form",
+    "button", "iframe", "svg",	    "figcaption", "template", "select", "input",  "textarea",
+    "object", "embed",	"canvas",   "video",	  "audio",    "map",	"menu",	  "dialog",
+    "head",   "title",	"math",	    "label",	  "option",
 };
 
 /* class/id words that mark page furniture */
 static const char *const tk_skip_words[] = {
-	"cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "related",
-	"readmore", "recommended", "promo", "advert", "advertisement", "ad", "ads", "adslot", "sponsor",
-	"sponsored", "share", "sharing", "social", "comments", "comment", "breadcrumb", "breadcrumbs",
-	"sidebar", "popup", "modal", "paywall", "signup", "outbrain", "taboola", "footer", "nav",
-	"navigation", "navbar", "menu", "masthead", "toolbar", "banner", "byline", "caption", "credit",
-	"tags", "trending", "teaser", "widget", "hidden", "sr", "visually", "disclaimer", "print",
-	"comparte", "compartir", "partage", "partager", "teilen", "newsletter", "abonnement", "werbung",
-	"publicidad", "publicite", "anzeige", "promoted", "outstream", "recirculation", "paywall",
+    "cookie",	     "cookies",	     "consent",	      "gdpr",	    "newsletter",
+    "subscribe",     "subscription", "related",	      "readmore",   "recommended",
+    "promo",	     "advert",	     "advertisement", "ad",	    "ads",
+    "adslot",	     "sponsor",	     "sponsored",     "share",	    "sharing",
+    "social",	     "comments",     "comment",	      "breadcrumb", "breadcrumbs",
+    "sidebar",	     "popup",	     "modal",	      "paywall",    "signup",
+    "outbrain",	     "taboola",	     "footer",	      "nav",	    "navigation",
+    "navbar",	     "menu",	     "masthead",      "toolbar",    "banner",
+    "byline",	     "caption",	     "credit",	      "tags",	    "trending",
+    "teaser",	     "widget",	     "hidden",	      "sr",	    "visually",
+    "disclaimer",    "print",	     "comparte",      "compartir",  "partage",
+    "partager",	     "teilen",	     "newsletter",    "abonnement", "werbung",
+    "publicidad",    "publicite",    "anzeige",	      "promoted",   "outstream",
+    "recirculation", "paywall",
 };
 
 static int tk_word_in(const char *w, size_t n, const char *const *list, size_t count)
@@ -94,13 +104,15 @@ static int tk_words_match(const char *v)
 			i++;
 		if (i == s)
 			break;
-		if (tk_word_in(v + s, i - s, tk_skip_words, sizeof tk_skip_words / sizeof tk_skip_words[0]))
+		if (tk_word_in(v + s, i - s, tk_skip_words,
+			       sizeof tk_skip_words / sizeof tk_skip_words[0]))
 			return 1;
 		/* run-together class names: "commentlist", "sharebar", "relatedposts" */
 		{
-			static const char *const pre[] = { "comment", "cookie", "newsletter", "related", "share",
-							   "social", "sidebar", "advert", "promo", "breadcrumb",
-							   "sponsor", "subscribe", "footer", "navbar", "popup" };
+			static const char *const pre[] = {
+			    "comment", "cookie",    "newsletter", "related", "share",
+			    "social",  "sidebar",   "advert",	  "promo",   "breadcrumb",
+			    "sponsor", "subscribe", "footer",	  "navbar",  "popup"};
 			size_t k;
 			for (k = 0; k < sizeof pre / sizeof pre[0]; k++) {
 				size_t l = strlen(pre[k]);
@@ -113,7 +125,8 @@ static int tk_words_match(const char *v)
 			return 1;
 		if (prev_read && i - s == 4 && strncasecmp(v + s, "also", 4) == 0)
 			return 1;
-		prev_read = (i - s == 4 && (strncasecmp(v + s, "read", 4) == 0 || strncasecmp(v + s, "more", 4) == 0)) ||
+		prev_read = (i - s == 4 && (strncasecmp(v + s, "read", 4) == 0 ||
+					    strncasecmp(v + s, "more", 4) == 0)) ||
 			    (i - s == 3 && strncasecmp(v + s, "see", 3) == 0);
 	}
 	return 0;
@@ -157,9 +170,10 @@ static int tk_html_skip_chain(const xmlNode *n)
 static int tk_html_block(const xmlNode *n)
 {
 	static const char *const blocks[] = {
-		"p", "div", "li", "ul", "ol", "blockquote", "section", "article", "main", "td", "th", "tr",
-		"table", "dd", "dt", "dl", "pre", "address", "figure", "br", "hr", "center", "body",
-		"details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "tbody", "thead",
+	    "p",      "div", "li", "ul",     "ol",    "blockquote", "section", "article", "main",
+	    "td",     "th",  "tr", "table",  "dd",    "dt",	    "dl",      "pre",	  "address",
+	    "figure", "br",  "hr", "center", "body",  "details",    "summary", "h1",	  "h2",
+	    "h3",     "h4",  "h5", "h6",     "tbody", "thead",
 	};
 	size_t i;
 	for (i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
@@ -226,7 +240,7 @@ static int tk_in_link(const xmlNode *n, const xmlNode *root)
 /* Collect the paragraphs under root into b. */
 static int tk_html_body(struct tk_doc *d, struct tk_art_build *b, xmlNode *root)
 {
-	struct tk_pbuf pb = { 0 };
+	struct tk_pbuf pb = {0};
 	xmlNode *n = root ? root->children : NULL;
 	int err = TK_OK;
 
@@ -240,7 +254,8 @@ static int tk_html_body(struct tk_doc *d, struct tk_art_build *b, xmlNode *root)
 				if (tk_html_heading(n))
 					descend = 0; /* headline and subheads are not body text */
 			}
-		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+			   n->content) {
 			tk_pbuf_add(&pb, (const char *)n->content, strlen((const char *)n->content),
 				    tk_in_link(n->parent, root));
 		}
@@ -277,8 +292,8 @@ static size_t tk_text_len(xmlNode *n)
 
 	while (c) {
 		int descend = 1;
-		if (tk_el(c) && (tk_is(c, "script") || tk_is(c, "style") || tk_is(c, "nav") || tk_is(c, "aside") ||
-				 tk_is(c, "footer")))
+		if (tk_el(c) && (tk_is(c, "script") || tk_is(c, "style") || tk_is(c, "nav") ||
+				 tk_is(c, "aside") || tk_is(c, "footer")))
 			descend = 0;
 		else if (c->type == XML_TEXT_NODE && c->content)
 			total += strlen((const char *)c->content);
@@ -310,14 +325,16 @@ static void tk_html_scan_meta(xmlNode *n, struct tk_html_meta *m)
 		m->og_title = content;
 	else if (!strcasecmp(key, "twitter:title"))
 		m->tw_title = content;
-	else if (!strcasecmp(key, "og:site_name") || (!m->site && !strcasecmp(key, "application-name")))
+	else if (!strcasecmp(key, "og:site_name") ||
+		 (!m->site && !strcasecmp(key, "application-name")))
 		m->site = content;
-	else if (!m->date && (!strcasecmp(key, "article:published_time") || !strcasecmp(key, "datePublished") ||
-			      !strcasecmp(key, "date") || !strcasecmp(key, "pubdate") ||
-			      !strcasecmp(key, "publishdate") || !strcasecmp(key, "publish-date") ||
-			      !strcasecmp(key, "dc.date") || !strcasecmp(key, "dcterms.date") ||
-			      !strcasecmp(key, "dc.date.issued") || !strcasecmp(key, "sailthru.date") ||
-			      !strcasecmp(key, "parsely-pub-date") || !strcasecmp(key, "og:published_time")))
+	else if (!m->date &&
+		 (!strcasecmp(key, "article:published_time") || !strcasecmp(key, "datePublished") ||
+		  !strcasecmp(key, "date") || !strcasecmp(key, "pubdate") ||
+		  !strcasecmp(key, "publishdate") || !strcasecmp(key, "publish-date") ||
+		  !strcasecmp(key, "dc.date") || !strcasecmp(key, "dcterms.date") ||
+		  !strcasecmp(key, "dc.date.issued") || !strcasecmp(key, "sailthru.date") ||
+		  !strcasecmp(key, "parsely-pub-date") || !strcasecmp(key, "og:published_time")))
 		m->date = content;
 }
 
@@ -343,7 +360,8 @@ static void tk_html_scan(xmlNode *root, struct tk_html_meta *m)
 			} else if (tk_is(n, "article")) {
 				if (m->n_articles < sizeof m->articles / sizeof m->articles[0])
 					m->articles[m->n_articles++] = n;
-			} else if (tk_is(n, "main") || ((tk_attr(n, "role") && !strcmp(tk_attr(n, "role"), "main")))) {
+			} else if (tk_is(n, "main") ||
+				   ((tk_attr(n, "role") && !strcmp(tk_attr(n, "role"), "main")))) {
 				if (!m->main)
 					m->main = n;
 			} else if (tk_is(n, "p") && n->parent) {
@@ -397,14 +415,15 @@ static int tk_html_set_date(struct tk_doc *d, struct tk_art_build *b, const char
 /* Inline text of an element (for <h1>), into the arena, cleaned. */
 static const char *tk_node_text(struct tk_doc *d, xmlNode *n, int *err)
 {
-	struct tk_pbuf pb = { 0 };
+	struct tk_pbuf pb = {0};
 	xmlNode *c = n->children;
 	const char *res = NULL;
 
 	while (c) {
 		int descend = !(tk_el(c) && (tk_is(c, "script") || tk_is(c, "style")));
 		if (c->type == XML_TEXT_NODE && c->content) {
-			tk_pbuf_add(&pb, (const char *)c->content, strlen((const char *)c->content), 0);
+			tk_pbuf_add(&pb, (const char *)c->content, strlen((const char *)c->content),
+				    0);
 			tk_pbuf_add(&pb, "", 0, 0);
 		} else if (tk_el(c) && tk_is(c, "br")) {
 			tk_pbuf_add(&pb, " ", 1, 0);
@@ -421,7 +440,8 @@ static const char *tk_node_text(struct tk_doc *d, xmlNode *n, int *err)
 /* The site name a <title> ends with (" | Coastal Daily"), or NULL. */
 static const char *tk_title_site(struct tk_doc *d, const char *title, int *err)
 {
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 " };
+	static const char *const seps[] = {" | ",  " - ",	" \xE2\x80\x93 ", " \xE2\x80\x94 ",
+					   " :: ", " \xC2\xB7 "};
 	const char *best = NULL, *suf;
 	size_t i, words = 0;
 
@@ -457,7 +477,7 @@ static htmlDocPtr tk_html_read(const char *s, size_t n)
 
 int tk_html_parse_doc(struct tk_doc *d, const char *s, size_t n, const char **reason)
 {
-	struct tk_art_build b = { 0 };
+	struct tk_art_build b = {0};
 	struct tk_html_meta m;
 	htmlDocPtr doc = NULL;
 	xmlNode *root, *body = NULL;
@@ -631,9 +651,11 @@ static void tk_feed_item_clear(struct tk_feed_item *it)
 
 static int tk_feed_finish(struct tk_doc *d, struct tk_feed_item *it, const char *source)
 {
-	struct tk_art_build b = { 0 };
-	const char *body = it->content && (!it->summary || strlen(it->content) >= strlen(it->summary))
-				   ? it->content : it->summary;
+	struct tk_art_build b = {0};
+	const char *body =
+	    it->content && (!it->summary || strlen(it->content) >= strlen(it->summary))
+		? it->content
+		: it->summary;
 	int err = TK_OK;
 
 	b.source = source;
@@ -659,7 +681,7 @@ out:
 int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason)
 {
 	xmlTextReaderPtr rd = NULL;
-	struct tk_feed_item it = { 0 };
+	struct tk_feed_item it = {0};
 	const char *source = NULL;
 	int r, err = TK_OK, in_item = 0, item_depth = 0;
 
@@ -672,8 +694,8 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 	if (n > INT32_MAX)
 		return TK_ETOOBIG;
 	rd = xmlReaderForMemory(s, (int)n, NULL, "UTF-8",
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC |
-					XML_PARSE_RECOVER | XML_PARSE_COMPACT);
+				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+				    XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER | XML_PARSE_COMPACT);
 	if (!rd) {
 		err = TK_ENOMEM;
 		goto out;
@@ -694,15 +716,19 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 					in_item = 0;
 					tk_feed_item_clear(&it);
 				}
-			} else if (in_item && depth == item_depth + 1 && tk_feed_field(name) != TK_F_NONE) {
+			} else if (in_item && depth == item_depth + 1 &&
+				   tk_feed_field(name) != TK_F_NONE) {
 				enum tk_feed_field f = tk_feed_field(name);
-				xmlChar *type_attr = xmlTextReaderGetAttribute(rd, (const xmlChar *)"type");
+				xmlChar *type_attr =
+				    xmlTextReaderGetAttribute(rd, (const xmlChar *)"type");
 				int xhtml = type_attr && !strcmp((const char *)type_attr, "xhtml");
 				char *v = xhtml ? (char *)xmlTextReaderReadInnerXml(rd)
 						: (char *)xmlTextReaderReadString(rd);
-				char **slot = f == TK_F_TITLE ? &it.title : f == TK_F_DATE ? &it.date
-					    : f == TK_F_UPDATED ? &it.updated : f == TK_F_SUMMARY ? &it.summary
-					    : &it.content;
+				char **slot = f == TK_F_TITLE	  ? &it.title
+					      : f == TK_F_DATE	  ? &it.date
+					      : f == TK_F_UPDATED ? &it.updated
+					      : f == TK_F_SUMMARY ? &it.summary
+								  : &it.content;
 				xmlFree(type_attr);
 				if (*slot || !v) {
 					xmlFree(v);
@@ -714,7 +740,8 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 			} else if (!in_item && !source && !strcmp(name, "title") && depth <= 2) {
 				xmlChar *v = xmlTextReaderReadString(rd);
 				if (v) {
-					source = tk_text_clean(d->arena, (const char *)v, strlen((const char *)v), &err);
+					source = tk_text_clean(d->arena, (const char *)v,
+							       strlen((const char *)v), &err);
 					xmlFree(v);
 					if (err)
 						goto out;

@@ -77,7 +77,8 @@ static int tk_io_hook(enum tk_io_op op, int fd)
 	    atomic_fetch_sub(&tk_io_ccountdown, 1) == 1)
 		return 1;
 	if ((atomic_load(&tk_io_fmask) & TK_IO_MASK(op)) && atomic_load(&tk_io_fcountdown) > 0 &&
-	    (!atomic_load(&tk_io_fdev) || (!fstat(fd, &st) && st.st_dev == atomic_load(&tk_io_fdev)))) {
+	    (!atomic_load(&tk_io_fdev) ||
+	     (!fstat(fd, &st) && st.st_dev == atomic_load(&tk_io_fdev)))) {
 		if (atomic_load(&tk_io_fcountdown) == 1) {
 			errno = atomic_load(&tk_io_ferrno);
 			return -1; /* stays at 1: every later one fails too */
@@ -173,8 +174,8 @@ int tk_io_unlink(int dfd, const char *name)
 	return h < 0 ? -1 : unlinkat(dfd, name, 0);
 }
 
-int tk_io_replace_file(int dfd, const char *name, const char *tmpname,
-		       const void *buf, size_t n, mode_t mode)
+int tk_io_replace_file(int dfd, const char *name, const char *tmpname, const void *buf, size_t n,
+		       mode_t mode)
 {
 	int fd, err = TK_OK, saved;
 
@@ -229,8 +230,8 @@ struct tk_cache {
 	int dfd, lockfd;
 	struct tk_cache_entry *e;
 	size_t n, cap;
-	size_t *by_name, *by_sha;  /* indices into e, sorted */
-	size_t nidx;               /* entries covered by by_name/by_sha */
+	size_t *by_name, *by_sha; /* indices into e, sorted */
+	size_t nidx;		  /* entries covered by by_name/by_sha */
 	struct tk_cache_staged *st;
 	size_t nst, capst;
 	unsigned long seq;
@@ -544,7 +545,8 @@ static int tk_cache_roll_forward(struct tk_cache *c)
 	if (err)
 		return err;
 	/* Written atomically, so it is whole; still, only trust a complete one. */
-	if (strncmp(text, "ticker-pending 1\n", 17) || len < 21 || strcmp(text + len - 4, "end\n")) {
+	if (strncmp(text, "ticker-pending 1\n", 17) || len < 21 ||
+	    strcmp(text + len - 4, "end\n")) {
 		err = tk_io_unlink(c->dfd, TK_CACHE_PENDING) ? TK_EIO : TK_OK;
 		goto out;
 	}
@@ -970,14 +972,15 @@ static int tk_cache_cmp_old(const void *a, const void *b)
 }
 
 /* Expiry and eviction: untouched articles only, oldest first. */
-static int tk_cache_trim(struct tk_cache *c, const struct tk_cache_limits *lim,
-			 size_t *expired, size_t *evicted)
+static int tk_cache_trim(struct tk_cache *c, const struct tk_cache_limits *lim, size_t *expired,
+			 size_t *evicted)
 {
 	size_t count = 0, *order = NULL, no = 0;
 	uint64_t bytes = 0;
 	int err = TK_OK;
-	int64_t limit_ns = lim->expire_days > 0 ?
-		(lim->now - (int64_t)lim->expire_days * 86400) * 1000000000 : INT64_MIN;
+	int64_t limit_ns = lim->expire_days > 0
+			       ? (lim->now - (int64_t)lim->expire_days * 86400) * 1000000000
+			       : INT64_MIN;
 
 	order = tk_malloc((c->n + 1) * sizeof *order);
 	if (!order)
@@ -1051,7 +1054,7 @@ static void tk_cache_renew(struct tk_cache *c, int64_t now)
 	for (size_t i = 0; i < c->n; i++) {
 		struct tk_cache_entry *e = &c->e[i];
 
-		struct timespec ts[2] = { { (time_t)now, 0 }, { (time_t)now, 0 } };
+		struct timespec ts[2] = {{(time_t)now, 0}, {(time_t)now, 0}};
 
 		if (!e->touched || e->removed || e->mtime_ns / 1000000000 >= now)
 			continue;
@@ -1062,10 +1065,10 @@ static void tk_cache_renew(struct tk_cache *c, int64_t now)
 	}
 }
 
-int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode,
-		    const struct tk_cache_limits *lim, struct tk_cache_changes *ch)
+int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk_cache_limits *lim,
+		    struct tk_cache_changes *ch)
 {
-	struct tk_cache_changes tmp = { 0 };
+	struct tk_cache_changes tmp = {0};
 	size_t done = 0;
 	int err = TK_OK, changed = 0;
 
@@ -1190,8 +1193,8 @@ int tk_cache_expire(struct tk_cache *c, const struct tk_cache_limits *lim, size_
 	return err;
 }
 
-int tk_cache_config_apply(const char *dir, struct tk_config *cfg,
-			  tk_config_report_fn report, void *ctx)
+int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_report_fn report,
+			  void *ctx)
 {
 	struct tk_config copy = *cfg;
 	char *text = NULL;

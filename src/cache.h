@@ -16,8 +16,9 @@
  * stick) goes through these, so tests can fail or "crash" at any step. */
 enum tk_io_op { TK_IO_READ, TK_IO_WRITE, TK_IO_FSYNC, TK_IO_RENAME, TK_IO_UNLINK, TK_IO_NOPS };
 #define TK_IO_MASK(op) (1u << (op))
-#define TK_IO_MUTATING (TK_IO_MASK(TK_IO_WRITE) | TK_IO_MASK(TK_IO_FSYNC) | \
-			TK_IO_MASK(TK_IO_RENAME) | TK_IO_MASK(TK_IO_UNLINK))
+#define TK_IO_MUTATING                                                                             \
+	(TK_IO_MASK(TK_IO_WRITE) | TK_IO_MASK(TK_IO_FSYNC) | TK_IO_MASK(TK_IO_RENAME) |            \
+	 TK_IO_MASK(TK_IO_UNLINK))
 /* Exit status of a process stopped by tk_io_crash_at. */
 #define TK_IO_CRASH_STATUS 86
 
@@ -50,8 +51,8 @@ int tk_io_unlink(int dfd, const char *name);
 /* Atomically replace dfd/name with buf: write tmpname, fsync, rename, fsync
  * dfd. Returns TK_OK, TK_ENOSPC or TK_EIO (errno kept); tmpname is removed on
  * failure. */
-int tk_io_replace_file(int dfd, const char *name, const char *tmpname,
-		       const void *buf, size_t n, mode_t mode);
+int tk_io_replace_file(int dfd, const char *name, const char *tmpname, const void *buf, size_t n,
+		       mode_t mode);
 /* TK_ENOSPC for ENOSPC/EDQUOT, else TK_EIO. */
 int tk_io_err(int errnum);
 
@@ -84,9 +85,9 @@ uint64_t tk_cache_bytes(const struct tk_cache *c);
 int tk_cache_get(const struct tk_cache *c, size_t i, struct tk_cache_info *out);
 
 enum tk_cache_match {
-	TK_CACHE_NEW,       /* neither the name nor the content is cached */
-	TK_CACHE_SAME,      /* this content is already cached (or staged) */
-	TK_CACHE_CHANGED,   /* the name is cached with different content */
+	TK_CACHE_NEW,	  /* neither the name nor the content is cached */
+	TK_CACHE_SAME,	  /* this content is already cached (or staged) */
+	TK_CACHE_CHANGED, /* the name is cached with different content */
 };
 /* Classify a file about to be imported. For TK_CACHE_SAME, *holder (if not
  * NULL) is the cached or staged name holding the content (borrowed until the
@@ -96,8 +97,8 @@ enum tk_cache_match tk_cache_match(struct tk_cache *c, const char *name,
 				   const unsigned char sha256[32], const char **holder);
 
 /* Write bytes to a temporary file in the cache; it becomes visible as name
- * at tk_cache_commit, which first makes every staged file durable (syncfs). Returns TK_OK, TK_ENOSPC, TK_EIO,
- * TK_EINVAL (bad name) or TK_ENOMEM. */
+ * at tk_cache_commit, which first makes every staged file durable (syncfs). Returns TK_OK,
+ * TK_ENOSPC, TK_EIO, TK_EINVAL (bad name) or TK_ENOMEM. */
 int tk_cache_stage(struct tk_cache *c, const char *name, const void *bytes, size_t len,
 		   const unsigned char sha256[32]);
 /* Number and bytes of the articles staged or matched in this import. */
@@ -106,16 +107,16 @@ uint64_t tk_cache_touched_bytes(const struct tk_cache *c);
 
 enum tk_cache_mode { TK_CACHE_MERGE, TK_CACHE_REPLACE };
 struct tk_cache_limits {
-	long max_articles;  /* <= 0: no limit */
-	long max_bytes;     /* <= 0: no limit */
-	long expire_days;   /* 0: never */
-	int64_t now;        /* unix seconds */
+	long max_articles; /* <= 0: no limit */
+	long max_bytes;	   /* <= 0: no limit */
+	long expire_days;  /* 0: never */
+	int64_t now;	   /* unix seconds */
 };
 struct tk_cache_changes {
-	size_t added;       /* staged files that became visible */
-	size_t removed;     /* removed by REPLACE/CLEAR */
-	size_t evicted;     /* removed to stay within the limits */
-	size_t expired;     /* removed for age */
+	size_t added;	/* staged files that became visible */
+	size_t removed; /* removed by REPLACE/CLEAR */
+	size_t evicted; /* removed to stay within the limits */
+	size_t expired; /* removed for age */
 };
 
 /* Make the staged files visible (each by an atomic rename). TK_CACHE_REPLACE
@@ -126,8 +127,8 @@ struct tk_cache_changes {
  * drops expired ones and bumps .generation. ch (may be NULL) gets the counts.
  * On failure the articles renamed so far stay (they are whole). Returns
  * TK_OK, TK_EIO, TK_ENOSPC or TK_ENOMEM. */
-int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode,
-		    const struct tk_cache_limits *lim, struct tk_cache_changes *ch);
+int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk_cache_limits *lim,
+		    struct tk_cache_changes *ch);
 /* Remove the staged temporary files; the cache stays as it was. */
 void tk_cache_abort(struct tk_cache *c);
 
@@ -152,7 +153,7 @@ int tk_cache_set_banner(struct tk_cache *c, int64_t until, const char *text);
  * in <cache>/.config. Apply them over cfg (whole or not at all: a file that
  * no longer validates is ignored and every problem reported). Returns TK_OK
  * (also when there is none), TK_EINVAL or TK_EIO. No lock needed. */
-int tk_cache_config_apply(const char *dir, struct tk_config *cfg,
-			  tk_config_report_fn report, void *ctx);
+int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_report_fn report,
+			  void *ctx);
 
 #endif

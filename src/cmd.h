@@ -9,7 +9,7 @@
 
 /* Exit codes, documented in README.md and `ticker --help`. */
 enum tk_exit {
-	TK_EXIT_OK = 0,        /* everything worked */
+	TK_EXIT_OK = 0,	       /* everything worked */
 	TK_EXIT_PARTIAL = 1,   /* some inputs were refused; the rest was done */
 	TK_EXIT_USAGE = 2,     /* bad command line or configuration */
 	TK_EXIT_REFUSED = 3,   /* nothing done: every input refused, or a drop refused whole */

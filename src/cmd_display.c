@@ -101,11 +101,12 @@ static int tk_display_args(int argc, char **argv, struct tk_config *cfg, struct 
 		} else if (a[0] != '-' && positional && !*positional) {
 			*positional = a;
 		} else {
-			tk_log(TK_LOG_ERROR, "%s: unexpected argument '%s' (see ticker help %s)", argv[0], a, argv[0]);
+			tk_log(TK_LOG_ERROR, "%s: unexpected argument '%s' (see ticker help %s)",
+			       argv[0], a, argv[0]);
 			return -1;
 		}
 		continue;
-bad:
+	bad:
 		tk_log(TK_LOG_ERROR, "%s: bad value for %s: '%s'", argv[0], a, v ? v : "");
 		return -1;
 	}
@@ -113,7 +114,8 @@ bad:
 	if (!cache_given && !tk_is_dir(cfg->cache_dir)) {
 		snprintf(demo, sizeof demo, "%s/demo", cfg->assets_dir);
 		o->dir = demo;
-		tk_log(TK_LOG_INFO, "playlist: %s missing: showing the demo articles in %s", cfg->cache_dir, demo);
+		tk_log(TK_LOG_INFO, "playlist: %s missing: showing the demo articles in %s",
+		       cfg->cache_dir, demo);
 	} else {
 		o->dir = cfg->cache_dir;
 	}

@@ -18,7 +18,8 @@
 #include "mem.h"
 
 /* Read at most max + 1 bytes (enough to tell that a file is too big). */
-static int tk_read_file(const char *path, size_t max, unsigned char **out, size_t *len, const char **why)
+static int tk_read_file(const char *path, size_t max, unsigned char **out, size_t *len,
+			const char **why)
 {
 	unsigned char *buf = NULL;
 	size_t cap = 0, n = 0;
@@ -29,7 +30,9 @@ static int tk_read_file(const char *path, size_t max, unsigned char **out, size_
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
-		*why = errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : "cannot open file";
+		*why = errno == ENOENT	 ? "no such file"
+		       : errno == EACCES ? "permission denied"
+					 : "cannot open file";
 		goto out;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -86,8 +89,8 @@ static const char *tk_kind_name(enum tk_item_kind k)
 	return k == TK_ITEM_HEADLINE ? "headline" : k == TK_ITEM_QUOTE ? "quote" : "figure";
 }
 
-static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc, const struct tk_article *a,
-			 const struct tk_extraction *ex)
+static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
+			 const struct tk_article *a, const struct tk_extraction *ex)
 {
 	json_object *o = json_object_new_object(), *qs, *fs, *is;
 	size_t i;
@@ -97,7 +100,8 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 		return -1;
 	json_object_object_add(o, "file", json_object_new_string(file));
 	json_object_object_add(o, "article", json_object_new_int64((int64_t)idx));
-	json_object_object_add(o, "format", json_object_new_string(tk_format_name(tk_doc_format(doc))));
+	json_object_object_add(o, "format",
+			       json_object_new_string(tk_format_name(tk_doc_format(doc))));
 	json_object_object_add(o, "encoding", json_object_new_string(tk_doc_encoding(doc)));
 	json_object_object_add(o, "headline", json_object_new_string(a->headline));
 	json_object_object_add(o, "date", tk_jstr(a->date));
@@ -108,7 +112,8 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 		json_object_object_add(q, "text", json_object_new_string(ex->quotes[i].text));
 		json_object_object_add(q, "speaker", tk_jstr(ex->quotes[i].speaker));
 		json_object_object_add(q, "role", tk_jstr(ex->quotes[i].role));
-		json_object_object_add(q, "paragraph", json_object_new_int64((int64_t)ex->quotes[i].para));
+		json_object_object_add(q, "paragraph",
+				       json_object_new_int64((int64_t)ex->quotes[i].para));
 		json_object_object_add(q, "score", json_object_new_int(ex->quotes[i].score));
 		json_object_array_add(qs, q);
 	}
@@ -153,7 +158,8 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 		json_object_array_add(is, j);
 	}
 	json_object_object_add(o, "items", is);
-	if (puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)) < 0)
+	if (puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+						       JSON_C_TO_STRING_NOSLASHESCAPE)) < 0)
 		rc = -1;
 	json_object_put(o);
 	return rc;
@@ -169,8 +175,8 @@ static int tk_unit_shown(const struct tk_figure *f)
 		return 1;
 	if (!strcmp(u, "%") || !strcmp(u, "percentage points"))
 		return 1;
-	return strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z' && u[2] >= 'A' &&
-	       u[2] <= 'Z';
+	return strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z' &&
+	       u[2] >= 'A' && u[2] <= 'Z';
 }
 
 static void tk_print_text(const char *file, size_t idx, size_t count, const struct tk_doc *doc,
@@ -179,9 +185,11 @@ static void tk_print_text(const char *file, size_t idx, size_t count, const stru
 	size_t i;
 
 	if (count > 1)
-		printf("== %s #%zu (%s, %s)\n", file, idx + 1, tk_format_name(tk_doc_format(doc)), tk_doc_encoding(doc));
+		printf("== %s #%zu (%s, %s)\n", file, idx + 1, tk_format_name(tk_doc_format(doc)),
+		       tk_doc_encoding(doc));
 	else
-		printf("== %s (%s, %s)\n", file, tk_format_name(tk_doc_format(doc)), tk_doc_encoding(doc));
+		printf("== %s (%s, %s)\n", file, tk_format_name(tk_doc_format(doc)),
+		       tk_doc_encoding(doc));
 	printf("Headline: %s\n", a->headline);
 	if (a->date || a->source)
 		printf("%s%s%s%s\n", a->date ? "Date: " : "", a->date ? a->date : "",
@@ -194,7 +202,8 @@ static void tk_print_text(const char *file, size_t idx, size_t count, const stru
 			if (q->speaker)
 				printf(" \xE2\x80\x94 %s", q->speaker);
 			if (q->role)
-				printf("%s%s%s", q->speaker ? " (" : " \xE2\x80\x94 ", q->role, q->speaker ? ")" : "");
+				printf("%s%s%s", q->speaker ? " (" : " \xE2\x80\x94 ", q->role,
+				       q->speaker ? ")" : "");
 			printf("\n");
 		}
 	}
@@ -213,8 +222,8 @@ static void tk_print_text(const char *file, size_t idx, size_t count, const stru
 
 int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_extract_opts xo = { 3, 2, 0 };
-	struct tk_read_opts ro = { 0 };
+	struct tk_extract_opts xo = {3, 2, 0};
+	struct tk_read_opts ro = {0};
 	int json = 0, nfiles = 0, failed = 0, i;
 	size_t max = cfg->max_file_bytes > 0 ? (size_t)cfg->max_file_bytes : 4u << 20;
 
@@ -231,7 +240,8 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 			errno = 0;
 			v = strtoull(argv[++i], &end, 10);
 			if (errno || *end || end == argv[i] || v == 0 || v > (1ULL << 30)) {
-				tk_log(TK_LOG_ERROR, "--max-bytes: expected a number from 1 to %llu", 1ULL << 30);
+				tk_log(TK_LOG_ERROR,
+				       "--max-bytes: expected a number from 1 to %llu", 1ULL << 30);
 				return TK_EXIT_USAGE;
 			}
 			max = (size_t)v;
@@ -239,7 +249,8 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 			i++;
 			break;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			tk_log(TK_LOG_ERROR, "extract: unknown option %s (see ticker help extract)", argv[i]);
+			tk_log(TK_LOG_ERROR, "extract: unknown option %s (see ticker help extract)",
+			       argv[i]);
 			return TK_EXIT_USAGE;
 		} else {
 			break;
@@ -271,7 +282,8 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 				json_object *o = json_object_new_object();
 				json_object_object_add(o, "file", json_object_new_string(file));
 				json_object_object_add(o, "error", json_object_new_string(why));
-				puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+				puts(json_object_to_json_string_ext(
+				    o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 				json_object_put(o);
 			}
 			tk_free(buf);

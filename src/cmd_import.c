@@ -44,14 +44,15 @@ static int tk_cmd_expire(struct tk_config *cfg)
 		tk_log(TK_LOG_ERROR, "import: expiry failed: %s", tk_strerror(err));
 		return TK_EXIT_FAIL;
 	}
-	tk_log(TK_LOG_INFO, "import: expired %zu article file%s (older than %ld days or over the limits)",
-	       n, n == 1 ? "" : "s", cfg->expire_days);
+	tk_log(TK_LOG_INFO,
+	       "import: expired %zu article file%s (older than %ld days or over the limits)", n,
+	       n == 1 ? "" : "s", cfg->expire_days);
 	return TK_EXIT_OK;
 }
 
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_import_opts o = { NULL, 0 };
+	struct tk_import_opts o = {NULL, 0};
 	struct tk_import_summary sum;
 	const char *src = NULL;
 	int err, expire = 0;
@@ -104,8 +105,10 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_sign_keygen(argv[1]);
 	if (err == TK_EINVAL) {
-		tk_log(TK_LOG_ERROR, "keygen: %s.key or %s.pub already exists, or the name is not usable "
-		       "(letters, digits, '.', '_', '-')", argv[1], argv[1]);
+		tk_log(TK_LOG_ERROR,
+		       "keygen: %s.key or %s.pub already exists, or the name is not usable "
+		       "(letters, digits, '.', '_', '-')",
+		       argv[1], argv[1]);
 		return TK_EXIT_USAGE;
 	}
 	if (err) {
@@ -114,7 +117,8 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 		return TK_EXIT_FAIL;
 	}
 	printf("wrote %s.key: the SECRET key. Keep it on your computer, never on the stick.\n"
-	       "wrote %s.pub: the public key. Install it on each ticker as /etc/ticker/keys.d/%s.pub\n",
+	       "wrote %s.pub: the public key. Install it on each ticker as "
+	       "/etc/ticker/keys.d/%s.pub\n",
 	       argv[1], argv[1], strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1]);
 	return TK_EXIT_OK;
 }
@@ -138,7 +142,8 @@ int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_sign_dir(dir, key, &n, &what);
 	if (err == TK_EPARSE) {
-		tk_log(TK_LOG_ERROR, "sign: %s is not a ticker secret key (made by ticker keygen)", key);
+		tk_log(TK_LOG_ERROR, "sign: %s is not a ticker secret key (made by ticker keygen)",
+		       key);
 		return TK_EXIT_USAGE;
 	}
 	if (err) {
@@ -146,7 +151,8 @@ int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg)
 		return TK_EXIT_FAIL;
 	}
 	printf("signed %zu file%s in %s: wrote %s and %s\n"
-	       "Any change to the files after this makes the ticker refuse the stick: sign again after editing.\n",
+	       "Any change to the files after this makes the ticker refuse the stick: sign again "
+	       "after editing.\n",
 	       n, n == 1 ? "" : "s", dir, TK_SIGN_MANIFEST, TK_SIGN_SIGNATURE);
 	return TK_EXIT_OK;
 }

@@ -17,71 +17,70 @@ struct tk_cfg_key {
 	const char *name;
 	enum tk_cfg_type type;
 	size_t offset, size;
-	long min, max;              /* TK_CFG_LONG */
+	long min, max;		    /* TK_CFG_LONG */
 	const char *const *choices; /* TK_CFG_ENUM, NULL-terminated; value = index + base */
 	int base;
 	const char *help;
 };
 
-static const char *const tk_layouts[] = { "crawl", "cards", NULL };
-static const char *const tk_positions[] = { "bottom", "top", NULL };
-static const char *const tk_tristates[] = { "auto", "no", "yes", NULL };
-static const char *const tk_bools[] = { "no", "yes", NULL };
-static const char *const tk_levels[] = { "error", "warning", "info", "debug", NULL };
+static const char *const tk_layouts[] = {"crawl", "cards", NULL};
+static const char *const tk_positions[] = {"bottom", "top", NULL};
+static const char *const tk_tristates[] = {"auto", "no", "yes", NULL};
+static const char *const tk_bools[] = {"no", "yes", NULL};
+static const char *const tk_levels[] = {"error", "warning", "info", "debug", NULL};
 
 #define F(field) offsetof(struct tk_config, field), sizeof(((struct tk_config *)0)->field)
 static const struct tk_cfg_key tk_cfg_keys[] = {
-	{ "cache_dir", TK_CFG_STR, F(cache_dir), 0, 0, NULL, 0,
-	  "directory of cached articles" },
-	{ "assets_dir", TK_CFG_STR, F(assets_dir), 0, 0, NULL, 0,
-	  "directory with fonts/ and demo/ (demo articles shown when the cache is empty)" },
-	{ "max_file_bytes", TK_CFG_LONG, F(max_file_bytes), 1, 1L << 30, NULL, 0,
-	  "largest article file read, in bytes" },
-	{ "quotes_per_article", TK_CFG_LONG, F(quotes_per_article), 0, 50, NULL, 0,
-	  "quotations shown per article" },
-	{ "figures_per_article", TK_CFG_LONG, F(figures_per_article), 0, 50, NULL, 0,
-	  "key figures shown per article" },
-	{ "max_articles", TK_CFG_LONG, F(max_articles), 1, 100000, NULL, 0,
-	  "articles kept in the cache; the oldest are evicted first" },
-	{ "max_cache_bytes", TK_CFG_LONG, F(max_cache_bytes), 1024, LONG_MAX, NULL, 0,
-	  "bytes kept in the cache; the oldest are evicted first" },
-	{ "expire_days", TK_CFG_LONG, F(expire_days), 0, 36500, NULL, 0,
-	  "articles older than this many days are dropped (0 = never)" },
-	{ "urgent_hours", TK_CFG_LONG, F(urgent_hours), 1, 24 * 365, NULL, 0,
-	  "how long an urgent notice stays on screen" },
-	{ "urgent_name", TK_CFG_STR, F(urgent_name), 0, 0, NULL, 0,
-	  "file name on the stick that holds the urgent notice" },
-	{ "keys_dir", TK_CFG_STR, F(keys_dir), 0, 0, NULL, 0,
-	  "directory of trusted public keys for signed drops" },
-	{ "require_signature", TK_CFG_ENUM, F(require_signature), 0, 0, tk_tristates, -1,
-	  "refuse unsigned drops: auto = yes whenever a key is installed" },
-	{ "layout", TK_CFG_ENUM, F(layout), 0, 0, tk_layouts, 0,
-	  "crawl = crawl only; cards = article cards above the crawl" },
-	{ "crawl_position", TK_CFG_ENUM, F(crawl_position), 0, 0, tk_positions, 0,
-	  "where the crawl band sits" },
-	{ "crawl_height", TK_CFG_LONG, F(crawl_height), 0, 4096, NULL, 0,
-	  "crawl band height in pixels (0 = a ninth of the screen)" },
-	{ "font_size", TK_CFG_LONG, F(font_size), 0, 1024, NULL, 0,
-	  "crawl text size in pixels (0 = from the band height)" },
-	{ "speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
-	  "crawl speed in whole pixels per display frame" },
-	{ "card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
-	  "seconds each article card stays up" },
-	{ "rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
-	  "screen rotation in degrees: 0, 90, 180 or 270" },
-	{ "labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
-	  "show a label chip (QUOTE, FIGURE, source) before crawl items" },
-	{ "crawl_bg", TK_CFG_COLOR, F(crawl_bg), 0, 0, NULL, 0, "crawl background, #RRGGBB" },
-	{ "crawl_fg", TK_CFG_COLOR, F(crawl_fg), 0, 0, NULL, 0, "crawl text colour, #RRGGBB" },
-	{ "accent", TK_CFG_COLOR, F(accent), 0, 0, NULL, 0, "accent colour (figures, chips, separators)" },
-	{ "card_bg", TK_CFG_COLOR, F(card_bg), 0, 0, NULL, 0, "cards background" },
-	{ "card_fg", TK_CFG_COLOR, F(card_fg), 0, 0, NULL, 0, "cards text colour" },
-	{ "font", TK_CFG_STR, F(font), 0, 0, NULL, 0,
-	  "extra font file tried before the bundled ones (empty = none)" },
-	{ "video_driver", TK_CFG_STR, F(video_driver), 0, 0, NULL, 0,
-	  "SDL video driver (empty = kmsdrm on a console, else the desktop's)" },
-	{ "log_level", TK_CFG_ENUM, F(log_level), 0, 0, tk_levels, 0,
-	  "error, warning, info or debug" },
+    {"cache_dir", TK_CFG_STR, F(cache_dir), 0, 0, NULL, 0, "directory of cached articles"},
+    {"assets_dir", TK_CFG_STR, F(assets_dir), 0, 0, NULL, 0,
+     "directory with fonts/ and demo/ (demo articles shown when the cache is empty)"},
+    {"max_file_bytes", TK_CFG_LONG, F(max_file_bytes), 1, 1L << 30, NULL, 0,
+     "largest article file read, in bytes"},
+    {"quotes_per_article", TK_CFG_LONG, F(quotes_per_article), 0, 50, NULL, 0,
+     "quotations shown per article"},
+    {"figures_per_article", TK_CFG_LONG, F(figures_per_article), 0, 50, NULL, 0,
+     "key figures shown per article"},
+    {"max_articles", TK_CFG_LONG, F(max_articles), 1, 100000, NULL, 0,
+     "articles kept in the cache; the oldest are evicted first"},
+    {"max_cache_bytes", TK_CFG_LONG, F(max_cache_bytes), 1024, LONG_MAX, NULL, 0,
+     "bytes kept in the cache; the oldest are evicted first"},
+    {"expire_days", TK_CFG_LONG, F(expire_days), 0, 36500, NULL, 0,
+     "articles older than this many days are dropped (0 = never)"},
+    {"urgent_hours", TK_CFG_LONG, F(urgent_hours), 1, 24 * 365, NULL, 0,
+     "how long an urgent notice stays on screen"},
+    {"urgent_name", TK_CFG_STR, F(urgent_name), 0, 0, NULL, 0,
+     "file name on the stick that holds the urgent notice"},
+    {"keys_dir", TK_CFG_STR, F(keys_dir), 0, 0, NULL, 0,
+     "directory of trusted public keys for signed drops"},
+    {"require_signature", TK_CFG_ENUM, F(require_signature), 0, 0, tk_tristates, -1,
+     "refuse unsigned drops: auto = yes whenever a key is installed"},
+    {"layout", TK_CFG_ENUM, F(layout), 0, 0, tk_layouts, 0,
+     "crawl = crawl only; cards = article cards above the crawl"},
+    {"crawl_position", TK_CFG_ENUM, F(crawl_position), 0, 0, tk_positions, 0,
+     "where the crawl band sits"},
+    {"crawl_height", TK_CFG_LONG, F(crawl_height), 0, 4096, NULL, 0,
+     "crawl band height in pixels (0 = a ninth of the screen)"},
+    {"font_size", TK_CFG_LONG, F(font_size), 0, 1024, NULL, 0,
+     "crawl text size in pixels (0 = from the band height)"},
+    {"speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
+     "crawl speed in whole pixels per display frame"},
+    {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
+     "seconds each article card stays up"},
+    {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
+     "screen rotation in degrees: 0, 90, 180 or 270"},
+    {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
+     "show a label chip (QUOTE, FIGURE, source) before crawl items"},
+    {"crawl_bg", TK_CFG_COLOR, F(crawl_bg), 0, 0, NULL, 0, "crawl background, #RRGGBB"},
+    {"crawl_fg", TK_CFG_COLOR, F(crawl_fg), 0, 0, NULL, 0, "crawl text colour, #RRGGBB"},
+    {"accent", TK_CFG_COLOR, F(accent), 0, 0, NULL, 0,
+     "accent colour (figures, chips, separators)"},
+    {"card_bg", TK_CFG_COLOR, F(card_bg), 0, 0, NULL, 0, "cards background"},
+    {"card_fg", TK_CFG_COLOR, F(card_fg), 0, 0, NULL, 0, "cards text colour"},
+    {"font", TK_CFG_STR, F(font), 0, 0, NULL, 0,
+     "extra font file tried before the bundled ones (empty = none)"},
+    {"video_driver", TK_CFG_STR, F(video_driver), 0, 0, NULL, 0,
+     "SDL video driver (empty = kmsdrm on a console, else the desktop's)"},
+    {"log_level", TK_CFG_ENUM, F(log_level), 0, 0, tk_levels, 0, "error, warning, info or debug"},
 };
 #undef F
 #define TK_CFG_NKEYS (sizeof tk_cfg_keys / sizeof tk_cfg_keys[0])
@@ -188,11 +187,13 @@ int tk_config_set(struct tk_config *cfg, const char *key, const char *value, con
 			}
 		/* Booleans and tristates also take the usual spellings. */
 		if (k->choices == tk_bools || k->choices == tk_tristates) {
-			if (!strcasecmp(value, "true") || !strcmp(value, "1") || !strcasecmp(value, "on")) {
+			if (!strcasecmp(value, "true") || !strcmp(value, "1") ||
+			    !strcasecmp(value, "on")) {
 				*(int *)(void *)field = 1;
 				return TK_OK;
 			}
-			if (!strcasecmp(value, "false") || !strcmp(value, "0") || !strcasecmp(value, "off")) {
+			if (!strcasecmp(value, "false") || !strcmp(value, "0") ||
+			    !strcasecmp(value, "off")) {
 				*(int *)(void *)field = 0;
 				return TK_OK;
 			}
@@ -218,8 +219,8 @@ static void tk_cfg_trim(const char **s, const char **e)
 		(*e)--;
 }
 
-int tk_config_parse(struct tk_config *cfg, const char *text, size_t len,
-		    tk_config_report_fn report, void *ctx)
+int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_config_report_fn report,
+		    void *ctx)
 {
 	const char *p = text, *end = text + len;
 	int line = 0, bad = 0;
@@ -295,7 +296,8 @@ size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
 			snprintf(v, sizeof v, "%s", field);
 			break;
 		case TK_CFG_ENUM:
-			snprintf(v, sizeof v, "%s", k->choices[*(const int *)(const void *)field - k->base]);
+			snprintf(v, sizeof v, "%s",
+				 k->choices[*(const int *)(const void *)field - k->base]);
 			break;
 		case TK_CFG_COLOR: {
 			uint32_t c = *(const uint32_t *)(const void *)field;
@@ -306,7 +308,8 @@ size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
 			break;
 		}
 		}
-		w = snprintf(n < size ? buf + n : NULL, n < size ? size - n : 0, "%s = %s\n", k->name, v);
+		w = snprintf(n < size ? buf + n : NULL, n < size ? size - n : 0, "%s = %s\n",
+			     k->name, v);
 		if (w > 0)
 			n += (size_t)w;
 	}

@@ -29,18 +29,18 @@ struct tk_config {
 	char keys_dir[TK_CONFIG_PATH_MAX];
 	int require_signature; /* enum tk_tristate: auto = yes when a key is installed */
 	/* display */
-	int layout;            /* enum tk_layout */
-	int crawl_position;    /* enum tk_position */
-	long crawl_height;     /* pixels; 0 = a ninth of the screen height */
-	long font_size;        /* pixels; 0 = from crawl_height */
-	long speed;            /* pixels per frame */
+	int layout;	    /* enum tk_layout */
+	int crawl_position; /* enum tk_position */
+	long crawl_height;  /* pixels; 0 = a ninth of the screen height */
+	long font_size;	    /* pixels; 0 = from crawl_height */
+	long speed;	    /* pixels per frame */
 	long card_seconds;
-	long rotation;         /* 0, 90, 180, 270 */
-	int labels;            /* bool */
+	long rotation;					       /* 0, 90, 180, 270 */
+	int labels;					       /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
-	char video_driver[32]; /* empty = auto (kmsdrm on a console) */
-	int log_level;         /* enum tk_log_level */
+	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */
+	int log_level;		       /* enum tk_log_level */
 };
 
 /* Fill cfg with the compiled defaults. */
@@ -58,8 +58,8 @@ int tk_config_set(struct tk_config *cfg, const char *key, const char *value, con
  * Every problem is reported; returns TK_OK when there were none, else
  * TK_EINVAL (cfg then holds a partial update: parse into a copy to keep the
  * whole-or-nothing rule). */
-int tk_config_parse(struct tk_config *cfg, const char *text, size_t len,
-		    tk_config_report_fn report, void *ctx);
+int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_config_report_fn report,
+		    void *ctx);
 
 /* Write every key with its current value, one "key = value" per line, into
  * buf (always NUL-terminated). Returns the length it needed. */

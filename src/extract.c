@@ -47,7 +47,10 @@ static int tk_quote_score(const struct tk_rawquote *q)
 }
 
 /* Indices of the best n entries by score (ties: earlier first). */
-struct tk_rank { int score; size_t idx; };
+struct tk_rank {
+	int score;
+	size_t idx;
+};
 
 static int tk_rank_cmp(const void *a, const void *b)
 {
@@ -61,8 +64,9 @@ static int tk_rank_cmp(const void *a, const void *b)
  * statement ("1,800 loaves a week and employs 11 people"). */
 static int tk_cap_joiner(const char *s, size_t n)
 {
-	static const char *const w[] = { "and", "but", "which", "while", "whereas", "so", "und", "aber",
-					 "et", "mais", "y", "pero", "who", "where", "when" };
+	static const char *const w[] = {"and", "but",  "which", "while", "whereas",
+					"so",  "und",  "aber",	"et",	 "mais",
+					"y",   "pero", "who",	"where", "when"};
 	size_t i;
 
 	for (i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -75,9 +79,10 @@ static int tk_cap_joiner(const char *s, size_t n)
  * "a year" say how often, not what the number counts. */
 static int tk_cap_weak_start(const char *s, size_t n)
 {
-	static const char *const w[] = { "a", "an", "the", "in", "of", "to", "for", "from", "per", "by",
-					 "on", "at", "each", "this", "that", "last", "next", "over",
-					 "than", "as", "with", "is", "was", "are", "were", "has", "had" };
+	static const char *const w[] = {"a",	"an",	"the",	"in",	"of",	"to",	"for",
+					"from", "per",	"by",	"on",	"at",	"each", "this",
+					"that", "last", "next", "over", "than", "as",	"with",
+					"is",	"was",	"are",	"were", "has",	"had"};
 	size_t i;
 
 	for (i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -99,14 +104,16 @@ static size_t tk_cap_clause_end(const char *s, size_t n)
 		/* "6,000" goes on; ", " ends the clause */
 		if (c == ',' && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
 			return i;
-		if ((c == '.' || c == '!' || c == '?' || c == ':') && (i + 1 == n || s[i + 1] == ' '))
+		if ((c == '.' || c == '!' || c == '?' || c == ':') &&
+		    (i + 1 == n || s[i + 1] == ' '))
 			return i;
 		/* closing marks ” “ » « and dashes – — */
 		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
 		    ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D ||
 		     (unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
 			return i;
-		if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB))
+		if (c == 0xC2 && i + 1 < n &&
+		    ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB))
 			return i;
 		if (c == ' ' && i + 1 < n && s[i + 1] == '-' && i + 2 < n && s[i + 2] == ' ')
 			return i;
@@ -115,7 +122,8 @@ static size_t tk_cap_clause_end(const char *s, size_t n)
 			while (k < n && s[k] >= 'a' && s[k] <= 'z')
 				k++;
 			/* a joiner after at least two words of our own clause */
-			if (++words >= 2 && k > i + 1 && (k == n || s[k] == ' ') && tk_cap_joiner(s + i + 1, k - i - 1))
+			if (++words >= 2 && k > i + 1 && (k == n || s[k] == ' ') &&
+			    tk_cap_joiner(s + i + 1, k - i - 1))
 				return i;
 		}
 	}
@@ -203,7 +211,8 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 		/* "250 new homes and 7 billion": start after the joiner */
 		while (j < bn && ctx[j] >= 'a' && ctx[j] <= 'z')
 			j++;
-		if (c == ' ' && j > k && (j == bn || ctx[j] == ' ') && tk_cap_joiner(ctx + k, j - k)) {
+		if (c == ' ' && j > k && (j == bn || ctx[j] == ' ') &&
+		    tk_cap_joiner(ctx + k, j - k)) {
 			k = j;
 			break;
 		}
@@ -215,8 +224,9 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 		k++;
 	/* "which is expected to raise" -> "expected to raise" */
 	{
-		static const char *const rel[] = { "which is ", "which are ", "which was ", "which were ",
-						   "which will ", "which ", "that is ", "that ", "who " };
+		static const char *const rel[] = {"which is ",	 "which are ",	"which was ",
+						  "which were ", "which will ", "which ",
+						  "that is ",	 "that ",	"who "};
 		size_t r;
 		for (r = 0; r < sizeof rel / sizeof rel[0]; r++) {
 			size_t l = strlen(rel[r]);
@@ -241,8 +251,9 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
  * "US Secretary of State". Returns a pointer into r (or r itself). */
 static const char *tk_role_clean(const char *r)
 {
-	static const char *const det[] = { "the ", "a ", "an ", "his ", "her ", "its ", "their ", "our ",
-					   "l'", "l\xE2\x80\x99", "la ", "le ", "el ", "die ", "der " };
+	static const char *const det[] = {"the ", "a ",	    "an ",  "his ", "her ",
+					  "its ", "their ", "our ", "l'",   "l\xE2\x80\x99",
+					  "la ",  "le ",    "el ",  "die ", "der "};
 	size_t i, k;
 
 	if (!r)
@@ -266,11 +277,12 @@ static const char *tk_role_clean(const char *r)
 	return r;
 }
 
-int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts, struct tk_extraction **out)
+int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
+	       struct tk_extraction **out)
 {
-	struct tk_extract_opts o = { 3, 2, 0 };
-	struct tk_qlist ql = { 0 };
-	struct tk_figlist fl = { 0 };
+	struct tk_extract_opts o = {3, 2, 0};
+	struct tk_qlist ql = {0};
+	struct tk_figlist fl = {0};
 	struct tk_ex *ex = NULL;
 	struct tk_rank *qr = NULL, *fr = NULL;
 	struct tk_quote *allq = NULL, *rq = NULL;
@@ -332,7 +344,8 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 			for (k = 0; k < nrq; k++) {
 				if (!strcmp(rq[k].text, q->text))
 					dup = 1;
-				if (q->speaker && rq[k].speaker && !strcmp(q->speaker, rq[k].speaker))
+				if (q->speaker && rq[k].speaker &&
+				    !strcmp(q->speaker, rq[k].speaker))
 					sc -= 12;
 			}
 			if (dup)
@@ -367,10 +380,12 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 			if (!f->unit && nrf > 0)
 				continue;
 			for (k = 0; k < nrf; k++) {
-				if (rf[k].value == f->value && ((!rf[k].unit && !f->unit) ||
-								(rf[k].unit && f->unit && !strcmp(rf[k].unit, f->unit))))
+				if (rf[k].value == f->value &&
+				    ((!rf[k].unit && !f->unit) ||
+				     (rf[k].unit && f->unit && !strcmp(rf[k].unit, f->unit))))
 					dup = 1;
-				if (rf[k].text == f->text || (pass == 0 && !strcmp(rf[k].context, f->context)))
+				if (rf[k].text == f->text ||
+				    (pass == 0 && !strcmp(rf[k].context, f->context)))
 					dup = 1;
 			}
 			if (!dup && f->score > 0)

@@ -11,18 +11,18 @@ struct tk_quote {
 	const char *text;    /* words inside the marks, no marks, no trailing comma */
 	const char *speaker; /* full name ("Anthony Blinken") or NULL */
 	const char *role;    /* "US Secretary of State" or NULL */
-	size_t para;         /* paragraph index where it starts */
-	int score;           /* ranking score, higher is better */
+	size_t para;	     /* paragraph index where it starts */
+	int score;	     /* ranking score, higher is better */
 };
 
 struct tk_figure {
-	double value;        /* normalised: "$3.5bn" -> 3500000000, "12%" -> 12 */
+	double value;	     /* normalised: "$3.5bn" -> 3500000000, "12%" -> 12 */
 	const char *unit;    /* counted noun, currency code ("USD", "EUR", "GBP") or "%" */
 	const char *text;    /* the figure as written: "82,000", "$3.5bn" */
 	const char *context; /* the clause it comes from */
 	size_t para;
 	int score;
-	double value_max;    /* ranges ("10 to 12"): the upper bound; else == value */
+	double value_max; /* ranges ("10 to 12"): the upper bound; else == value */
 };
 
 enum tk_item_kind { TK_ITEM_HEADLINE, TK_ITEM_QUOTE, TK_ITEM_FIGURE };
@@ -34,13 +34,14 @@ struct tk_item {
 	const char *speaker; /* quotes: speaker or NULL */
 	const char *role;    /* quotes: role or NULL */
 	const char *figure;  /* figures: the number as written, to emphasise; NULL otherwise */
-	const char *caption; /* figures: short caption ("people have left Afghanistan ..."); NULL otherwise */
+	const char *caption; /* figures: short caption ("people have left Afghanistan ..."); NULL
+				otherwise */
 };
 
 struct tk_extract_opts {
-	size_t max_quotes;   /* ranked quotes kept (default 3) */
-	size_t max_figures;  /* ranked figures kept (default 2) */
-	int all;             /* keep every quote and figure found, in article order */
+	size_t max_quotes;  /* ranked quotes kept (default 3) */
+	size_t max_figures; /* ranked figures kept (default 2) */
+	int all;	    /* keep every quote and figure found, in article order */
 };
 
 struct tk_extraction {

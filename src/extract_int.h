@@ -14,11 +14,11 @@ struct tk_arena;
 enum tk_tok_kind { TK_T_WORD, TK_T_NUM, TK_T_PUNCT, TK_T_QMARK };
 
 struct tk_tok {
-	uint32_t s, e;  /* byte span in the paragraph */
-	uint8_t kind;   /* enum tk_tok_kind */
-	uint8_t cap;    /* word starts with an upper-case letter */
-	uint8_t upper;  /* every letter upper-case (acronym) */
-	char punct;     /* for TK_T_PUNCT: the ASCII char, or '-' for dashes */
+	uint32_t s, e; /* byte span in the paragraph */
+	uint8_t kind;  /* enum tk_tok_kind */
+	uint8_t cap;   /* word starts with an upper-case letter */
+	uint8_t upper; /* every letter upper-case (acronym) */
+	char punct;    /* for TK_T_PUNCT: the ASCII char, or '-' for dashes */
 };
 
 /* Tokenise p[from..to) into at most max tokens; returns the count. */
@@ -26,16 +26,17 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 
 /* Quotation found in the text (before filtering). */
 struct tk_rawquote {
-	size_t para, para_end;     /* paragraphs where it opens and closes */
-	size_t open, open_end;     /* opening mark span in para */
-	size_t close, close_end;   /* closing mark span in para_end (== end of para when unclosed) */
-	const char *text;          /* arena: inner text, marks and trailing comma removed */
+	size_t para, para_end;	 /* paragraphs where it opens and closes */
+	size_t open, open_end;	 /* opening mark span in para */
+	size_t close, close_end; /* closing mark span in para_end (== end of para when unclosed) */
+	const char *text;	 /* arena: inner text, marks and trailing comma removed */
 	size_t words;
-	unsigned closed : 1, at_start : 1, after_colon : 1, after_sentence : 1, multi : 1, comma_end : 1, terminal : 1;
+	unsigned closed : 1, at_start : 1, after_colon : 1, after_sentence : 1, multi : 1,
+	    comma_end : 1, terminal : 1;
 	unsigned rejected : 1, continued : 1;
-	int person;                /* speaker person index or -1 */
+	int person; /* speaker person index or -1 */
 	const char *speaker, *role;
-	int attr_kind;             /* how it was attributed (0 = not) */
+	int attr_kind; /* how it was attributed (0 = not) */
 };
 
 struct tk_qlist {

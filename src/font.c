@@ -42,7 +42,7 @@ struct tk_fonts {
 
 /* One run: a stretch of one span at one bidi level in one face and script. */
 struct tk_run {
-	size_t span, b0, b1;   /* byte range within the span text */
+	size_t span, b0, b1; /* byte range within the span text */
 	int level, file;
 	hb_script_t script;
 	int x, w;
@@ -89,7 +89,8 @@ static TTF_Font *tk_font_get(struct tk_fonts *f, int file, int size)
 
 			/* most recently used last, for tk_fonts_trim */
 			if (i != f->ninst - 1) {
-				memmove(&f->inst[i], &f->inst[i + 1], sizeof f->inst[0] * (size_t)(f->ninst - i - 1));
+				memmove(&f->inst[i], &f->inst[i + 1],
+					sizeof f->inst[0] * (size_t)(f->ninst - i - 1));
 				f->inst[f->ninst - 1] = hit;
 			}
 			return hit.font;
@@ -127,12 +128,12 @@ static void tk_font_describe_update(struct tk_fonts *f)
 int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_fonts **out)
 {
 	static const char *const bundled[TK_FONT_NSTYLES][3] = {
-		{ "NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf" },
-		{ "NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoSansHebrew-Bold.ttf" },
-		{ "NotoSans-Italic.ttf", "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf" },
+	    {"NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf"},
+	    {"NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoSansHebrew-Bold.ttf"},
+	    {"NotoSans-Italic.ttf", "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf"},
 	};
-	static const char *const sysdirs[] = { "/usr/share/fonts/truetype/noto",
-					       "/usr/share/fonts/truetype/dejavu" };
+	static const char *const sysdirs[] = {"/usr/share/fonts/truetype/noto",
+					      "/usr/share/fonts/truetype/dejavu"};
 	struct tk_fonts *f = NULL;
 	char path[512];
 	int err = TK_OK;
@@ -145,7 +146,8 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 		int e = tk_font_add_file(f, extra_font);
 
 		if (e < 0)
-			tk_log(TK_LOG_WARN, "fonts: cannot open %s; using the bundled fonts", extra_font);
+			tk_log(TK_LOG_WARN, "fonts: cannot open %s; using the bundled fonts",
+			       extra_font);
 		for (int s = 0; s < TK_FONT_NSTYLES; s++)
 			tk_font_chain_add(f, s, e);
 	}
@@ -163,7 +165,8 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 		}
 	/* Last resort when the assets are missing: DejaVu is on nearly every system. */
 	for (int s = 0; s < TK_FONT_NSTYLES; s++)
-		tk_font_chain_add(f, s, tk_font_add_file(f, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+		tk_font_chain_add(
+		    f, s, tk_font_add_file(f, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
 	if (f->nchain[TK_FONT_REGULAR] == 0 || !tk_font_get(f, f->chain[TK_FONT_REGULAR][0], 32)) {
 		err = TK_ENOENT;
 		goto out;
@@ -252,7 +255,8 @@ static int tk_font_fallback(struct tk_fonts *f, uint32_t cp, int size)
 		for (int s = 0; s < TK_FONT_NSTYLES; s++)
 			tk_font_chain_add(f, s, id);
 		tk_font_describe_update(f);
-		tk_log(TK_LOG_INFO, "fonts: U+%04X found in fallback %s", (unsigned)cp, (const char *)file);
+		tk_log(TK_LOG_INFO, "fonts: U+%04X found in fallback %s", (unsigned)cp,
+		       (const char *)file);
 	}
 out:
 	if (match)
@@ -302,7 +306,8 @@ static int tk_font_choose(struct tk_fonts *f, int style, int size, uint32_t cp, 
 				seen |= f->missing[i] == cp;
 			if (!seen) {
 				f->missing[f->nmissing++] = cp;
-				tk_log(TK_LOG_WARN, "fonts: no installed font has U+%04X", (unsigned)cp);
+				tk_log(TK_LOG_WARN, "fonts: no installed font has U+%04X",
+				       (unsigned)cp);
 			}
 		}
 	}
@@ -376,25 +381,29 @@ static int tk_font_runs(struct tk_fonts *f, const struct tk_span *spans, size_t 
 		offs[nc] = len;
 		fribidi_get_bidi_types(cps, (FriBidiStrIndex)nc, types);
 		fribidi_get_bracket_types(cps, (FriBidiStrIndex)nc, types, brackets);
-		if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)nc, &base, levels))
+		if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)nc,
+							 &base, levels))
 			memset(levels, rtl, nc * sizeof *levels);
 		for (size_t c = 0; c < nc; c++) {
 			int prev = nruns && runs[nruns - 1].span == s ? runs[nruns - 1].file : -1;
 			int file = tk_font_choose(f, spans[s].style, spans[s].size, cps[c], prev);
 			hb_script_t sc = hb_unicode_script(uf, cps[c]);
 
-			if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
+			if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED ||
+			    sc == HB_SCRIPT_UNKNOWN)
 				sc = script;
-			if (nruns && runs[nruns - 1].span == s && runs[nruns - 1].level == levels[c] &&
-			    runs[nruns - 1].file == file &&
-			    (runs[nruns - 1].script == sc || runs[nruns - 1].script == HB_SCRIPT_COMMON ||
+			if (nruns && runs[nruns - 1].span == s &&
+			    runs[nruns - 1].level == levels[c] && runs[nruns - 1].file == file &&
+			    (runs[nruns - 1].script == sc ||
+			     runs[nruns - 1].script == HB_SCRIPT_COMMON ||
 			     sc == HB_SCRIPT_COMMON)) {
 				runs[nruns - 1].b1 = offs[c + 1];
 				if (runs[nruns - 1].script == HB_SCRIPT_COMMON)
 					runs[nruns - 1].script = sc;
 			} else {
 				if (nruns == cap) {
-					struct tk_run *r = tk_realloc(runs, (cap ? cap * 2 : 16) * sizeof *runs);
+					struct tk_run *r =
+					    tk_realloc(runs, (cap ? cap * 2 : 16) * sizeof *runs);
 
 					if (!r)
 						goto out;
@@ -490,8 +499,8 @@ out:
 }
 
 /* Prepare font for a run and copy the run's text, NUL-terminated, into buf. */
-static TTF_Font *tk_font_prepare(struct tk_fonts *f, const struct tk_span *sp, const struct tk_run *r,
-				 char *buf, size_t bufsize)
+static TTF_Font *tk_font_prepare(struct tk_fonts *f, const struct tk_span *sp,
+				 const struct tk_run *r, char *buf, size_t bufsize)
 {
 	TTF_Font *font = tk_font_get(f, r->file, sp->size);
 	size_t len = r->b1 - r->b0;
@@ -508,7 +517,9 @@ static TTF_Font *tk_font_prepare(struct tk_fonts *f, const struct tk_span *sp, c
 			buf[i] = ' ';
 	TTF_SetFontStyle(font, TTF_STYLE_NORMAL);
 	TTF_SetFontDirection(font, (r->level & 1) ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-	hb_tag_to_string(hb_script_to_iso15924_tag(r->script == HB_SCRIPT_COMMON ? HB_SCRIPT_LATIN : r->script), tag);
+	hb_tag_to_string(
+	    hb_script_to_iso15924_tag(r->script == HB_SCRIPT_COMMON ? HB_SCRIPT_LATIN : r->script),
+	    tag);
 	tag[4] = '\0';
 	TTF_SetFontScriptName(font, tag);
 	return font;
@@ -523,7 +534,8 @@ int tk_fonts_measure(struct tk_fonts *f, const struct tk_span *spans, size_t n)
 
 	nr = tk_font_runs(f, spans, n, rtl, &runs);
 	for (int i = 0; i < nr; i++) {
-		TTF_Font *font = tk_font_prepare(f, &spans[runs[i].span], &runs[i], buf, sizeof buf);
+		TTF_Font *font =
+		    tk_font_prepare(f, &spans[runs[i].span], &runs[i], buf, sizeof buf);
 		int w = 0, h = 0;
 
 		if (font && !TTF_SizeUTF8(font, buf, &w, &h))
@@ -541,8 +553,8 @@ void tk_fonts_metrics(struct tk_fonts *f, int style, int size, int *ascent, int 
 	*descent = font ? -TTF_FontDescent(font) : size / 4;
 }
 
-int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n,
-		    SDL_Surface **out, int *baseline)
+int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n, SDL_Surface **out,
+		    int *baseline)
 {
 	struct tk_run *runs = NULL;
 	SDL_Surface *dst = NULL;
@@ -566,8 +578,8 @@ int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n,
 	for (int i = 0; i < nr; i++) {
 		const struct tk_span *sp = &spans[runs[i].span];
 		TTF_Font *font = tk_font_prepare(f, sp, &runs[i], buf, sizeof buf);
-		SDL_Color c = { (Uint8)(sp->color >> 24), (Uint8)(sp->color >> 16),
-				(Uint8)(sp->color >> 8), (Uint8)sp->color };
+		SDL_Color c = {(Uint8)(sp->color >> 24), (Uint8)(sp->color >> 16),
+			       (Uint8)(sp->color >> 8), (Uint8)sp->color};
 		int w = 0, h = 0;
 
 		if (!font)

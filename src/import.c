@@ -38,7 +38,8 @@ struct tk_sb {
 	int oom;
 };
 
-static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
 {
@@ -159,33 +160,52 @@ enum tk_imp_kind { TK_KIND_ARTICLE, TK_KIND_OTHER, TK_KIND_UNKNOWN };
 
 static enum tk_imp_kind tk_imp_classify(const char *name, const char **why)
 {
-	static const char *const article[] = { "txt", "text", "md", "markdown", "htm", "html",
-					       "xhtml", "xml", "rss", "atom", NULL };
-	static const struct { const char *ext, *why; } other[] = {
-		{ "doc", "a Word document: save it as plain text (.txt) or web page (.html)" },
-		{ "docx", "a Word document: save it as plain text (.txt) or web page (.html)" },
-		{ "odt", "a word-processor document: save it as plain text (.txt) or web page (.html)" },
-		{ "rtf", "a rich-text document: save it as plain text (.txt)" },
-		{ "pdf", "a PDF: the ticker cannot read PDFs; save the text as .txt" },
-		{ "pages", "a Pages document: export it as plain text (.txt)" },
-		{ "jpg", "a photo" }, { "jpeg", "a photo" }, { "png", "an image" },
-		{ "gif", "an image" }, { "heic", "a photo" }, { "webp", "an image" },
-		{ "bmp", "an image" }, { "tif", "an image" }, { "tiff", "an image" },
-		{ "svg", "an image" }, { "mp4", "a video" }, { "mov", "a video" },
-		{ "avi", "a video" }, { "mkv", "a video" }, { "mp3", "an audio file" },
-		{ "wav", "an audio file" }, { "m4a", "an audio file" },
-		{ "zip", "a compressed archive: unpack it onto the stick first" },
-		{ "7z", "a compressed archive: unpack it onto the stick first" },
-		{ "rar", "a compressed archive: unpack it onto the stick first" },
-		{ "xls", "a spreadsheet" }, { "xlsx", "a spreadsheet" }, { "ods", "a spreadsheet" },
-		{ "csv", "a spreadsheet (CSV)" }, { "ppt", "a presentation" },
-		{ "pptx", "a presentation" }, { "odp", "a presentation" },
-		{ "exe", "a program: never run by the ticker" },
-		{ "sh", "a script: never run by the ticker" },
-		{ "bat", "a script: never run by the ticker" },
-		{ "lnk", "a Windows shortcut" }, { "url", "a web shortcut" },
-		{ "json", "a data file" }, { "conf", "a settings file (only ticker.conf at the top of the stick is read)" },
-		{ NULL, NULL },
+	static const char *const article[] = {"txt",   "text", "md",  "markdown", "htm", "html",
+					      "xhtml", "xml",  "rss", "atom",	  NULL};
+	static const struct {
+		const char *ext, *why;
+	} other[] = {
+	    {"doc", "a Word document: save it as plain text (.txt) or web page (.html)"},
+	    {"docx", "a Word document: save it as plain text (.txt) or web page (.html)"},
+	    {"odt", "a word-processor document: save it as plain text (.txt) or web page (.html)"},
+	    {"rtf", "a rich-text document: save it as plain text (.txt)"},
+	    {"pdf", "a PDF: the ticker cannot read PDFs; save the text as .txt"},
+	    {"pages", "a Pages document: export it as plain text (.txt)"},
+	    {"jpg", "a photo"},
+	    {"jpeg", "a photo"},
+	    {"png", "an image"},
+	    {"gif", "an image"},
+	    {"heic", "a photo"},
+	    {"webp", "an image"},
+	    {"bmp", "an image"},
+	    {"tif", "an image"},
+	    {"tiff", "an image"},
+	    {"svg", "an image"},
+	    {"mp4", "a video"},
+	    {"mov", "a video"},
+	    {"avi", "a video"},
+	    {"mkv", "a video"},
+	    {"mp3", "an audio file"},
+	    {"wav", "an audio file"},
+	    {"m4a", "an audio file"},
+	    {"zip", "a compressed archive: unpack it onto the stick first"},
+	    {"7z", "a compressed archive: unpack it onto the stick first"},
+	    {"rar", "a compressed archive: unpack it onto the stick first"},
+	    {"xls", "a spreadsheet"},
+	    {"xlsx", "a spreadsheet"},
+	    {"ods", "a spreadsheet"},
+	    {"csv", "a spreadsheet (CSV)"},
+	    {"ppt", "a presentation"},
+	    {"pptx", "a presentation"},
+	    {"odp", "a presentation"},
+	    {"exe", "a program: never run by the ticker"},
+	    {"sh", "a script: never run by the ticker"},
+	    {"bat", "a script: never run by the ticker"},
+	    {"lnk", "a Windows shortcut"},
+	    {"url", "a web shortcut"},
+	    {"json", "a data file"},
+	    {"conf", "a settings file (only ticker.conf at the top of the stick is read)"},
+	    {NULL, NULL},
 	};
 	const char *dot = strrchr(name, '.');
 
@@ -231,7 +251,8 @@ static int tk_nameset_add(struct tk_nameset *s, const char *name)
 			return -1;
 		for (size_t k = 0; k < s->cap; k++)
 			if (s->slot[k]) {
-				for (i = tk_imp_fnv(s->slot[k]) & (nc - 1); ns[i]; i = (i + 1) & (nc - 1))
+				for (i = tk_imp_fnv(s->slot[k]) & (nc - 1); ns[i];
+				     i = (i + 1) & (nc - 1))
 					;
 				ns[i] = s->slot[k];
 			}
@@ -260,15 +281,15 @@ static void tk_nameset_free(struct tk_nameset *s)
 
 struct tk_control {
 	int present;
-	char name[256];      /* as found on the stick */
-	char *text;          /* contents (NUL-terminated) */
+	char name[256]; /* as found on the stick */
+	char *text;	/* contents (NUL-terminated) */
 	size_t len;
-	int refused;         /* not listed in the manifest */
+	int refused; /* not listed in the manifest */
 };
 
 struct tk_imp {
-	struct tk_config cfg;          /* effective for this import */
-	struct tk_config base;         /* without any stick's settings */
+	struct tk_config cfg;  /* effective for this import */
+	struct tk_config base; /* without any stick's settings */
 	int64_t now;
 	int rootfd;
 	struct tk_cache *cache;
@@ -294,7 +315,7 @@ struct tk_imp {
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
-	"added", "updated", "unchanged", "ignored", "REFUSED",
+    "added", "updated", "unchanged", "ignored", "REFUSED",
 };
 
 static void tk_imp_size(uint64_t n, char *out, size_t size)
@@ -324,7 +345,8 @@ static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char 
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	tk_sb_printf(&im->files, "  %-9s  %s%s%s\n", tk_outcome_label[o], shown, *why ? "  --  " : "", why);
+	tk_sb_printf(&im->files, "  %-9s  %s%s%s\n", tk_outcome_label[o], shown,
+		     *why ? "  --  " : "", why);
 	tk_log(o == TK_IMPORT_REFUSED ? TK_LOG_WARN : TK_LOG_DEBUG, "import: %s %s%s%s",
 	       tk_outcome_label[o], shown, *why ? ": " : "", why);
 }
@@ -457,7 +479,7 @@ static int tk_imp_load_control(struct tk_imp *im, struct tk_control *c)
 
 /* Keys a stick may not change: they decide where the ticker reads and whom it trusts. */
 static const char *const tk_imp_device_keys[] = {
-	"cache_dir", "assets_dir", "keys_dir", "require_signature", "font", "video_driver", NULL,
+    "cache_dir", "assets_dir", "keys_dir", "require_signature", "font", "video_driver", NULL,
 };
 
 static void tk_imp_conf_report(void *ctx, int line, const char *key, const char *msg)
@@ -510,7 +532,7 @@ static void tk_imp_check_conf(struct tk_imp *im)
 
 static void tk_imp_check_urgent(struct tk_imp *im)
 {
-	struct tk_read_opts ro = { TK_CONTROL_MAX };
+	struct tk_read_opts ro = {TK_CONTROL_MAX};
 	struct tk_doc *doc = NULL;
 	const struct tk_article *a;
 	const char *reason = "";
@@ -537,7 +559,8 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 	a = tk_doc_article(doc, 0);
 	n = (size_t)snprintf(im->urgent_msg, sizeof im->urgent_msg, "%s", a->headline);
 	for (size_t i = 0; i < a->n_paras && n < sizeof im->urgent_msg; i++)
-		n += (size_t)snprintf(im->urgent_msg + n, sizeof im->urgent_msg - n, "\n%s", a->paras[i]);
+		n += (size_t)snprintf(im->urgent_msg + n, sizeof im->urgent_msg - n, "\n%s",
+				      a->paras[i]);
 	if (n >= sizeof im->urgent_msg) {
 		/* Cut at a character boundary. */
 		n = sizeof im->urgent_msg - 1;
@@ -566,9 +589,11 @@ static int tk_imp_check_signature(struct tk_imp *im)
 		if (required)
 			snprintf(im->whole_reason, sizeof im->whole_reason, "%s",
 				 im->manifest.present || im->sig.present
-				 ? "the stick is only partly signed (TICKER-MANIFEST or TICKER-MANIFEST.sig is missing)"
-				 : "this ticker only accepts signed sticks, and this stick is not signed "
-				   "(sign it with \"ticker sign\" first)");
+				     ? "the stick is only partly signed (TICKER-MANIFEST or "
+				       "TICKER-MANIFEST.sig is missing)"
+				     : "this ticker only accepts signed sticks, and this stick is "
+				       "not signed "
+				       "(sign it with \"ticker sign\" first)");
 		return TK_OK;
 	}
 	if (!tk_sign_keyring_count(im->ring) && !required)
@@ -589,8 +614,8 @@ static int tk_imp_check_signature(struct tk_imp *im)
 		if (err)
 			reason = "the signature files could not be read";
 		else
-			err = tk_manifest_verify(man, mlen, sig, slen, im->ring, &im->man, &im->signer,
-						 &reason);
+			err = tk_manifest_verify(man, mlen, sig, slen, im->ring, &im->man,
+						 &im->signer, &reason);
 		tk_free(man);
 		tk_free(sig);
 		if (err == TK_ENOMEM)
@@ -612,7 +637,8 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 	struct stat before, after;
 	size_t n = 0, max = (size_t)im->cfg.max_file_bytes;
 	ssize_t r = 0;
-	int fd = openat(e->dirfd, e->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+	int fd =
+	    openat(e->dirfd, e->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
 	int err = TK_OK;
 
 	if (fd < 0) {
@@ -630,7 +656,9 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 		/* The buffer grows to what files need (a stick may raise max_file_bytes
 		 * to 1 GiB; the importer should still fit in a small memory limit). */
 		if (n == im->bufsize && im->bufsize < max + 1) {
-			size_t want = (uint64_t)before.st_size + 65536 > n * 2 ? (size_t)before.st_size + 65536 : n * 2;
+			size_t want = (uint64_t)before.st_size + 65536 > n * 2
+					  ? (size_t)before.st_size + 65536
+					  : n * 2;
 			unsigned char *nb;
 
 			want = want > max + 1 ? max + 1 : want;
@@ -661,7 +689,8 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 		goto out;
 	}
 	if (fstat(fd, &after) || after.st_size != before.st_size || (size_t)after.st_size != n ||
-	    after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
+	    after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+	    after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
 		*why = "changed while it was being read: copy it again and retry";
 		err = TK_EPARSE;
 		goto out;
@@ -677,10 +706,10 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 {
 	char name[256], lim1[32], lim2[32], shown_holder[300];
 	const char *why = NULL, *reason = NULL, *holder = NULL;
-	struct tk_read_opts ro = { (size_t)im->cfg.max_file_bytes };
+	struct tk_read_opts ro = {(size_t)im->cfg.max_file_bytes};
 	struct tk_doc *doc = NULL;
 	enum tk_imp_kind kind = tk_imp_classify(e->name, &why);
-	unsigned char h[32] = { 0 };
+	unsigned char h[32] = {0};
 	size_t len = 0;
 	int err;
 
@@ -689,7 +718,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 	if (kind == TK_KIND_OTHER || (uint64_t)e->st->st_size > (uint64_t)im->cfg.max_file_bytes) {
 		/* Never read: on a signed stick it must still be listed. */
 		if (im->man && tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT) {
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "not in the signed list of files "
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
+				    "not in the signed list of files "
 				    "(was it added after the stick was signed?)");
 			return 0;
 		}
@@ -699,14 +729,15 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		}
 		tk_imp_size((uint64_t)e->st->st_size, lim1, sizeof lim1);
 		tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
-		tk_imp_line(im, kind == TK_KIND_ARTICLE ? TK_IMPORT_REFUSED : TK_IMPORT_IGNORED, e->path,
-			    "too large: %s (the limit is %s)", lim1, lim2);
+		tk_imp_line(im, kind == TK_KIND_ARTICLE ? TK_IMPORT_REFUSED : TK_IMPORT_IGNORED,
+			    e->path, "too large: %s (the limit is %s)", lim1, lim2);
 		return 0;
 	}
 	if (im->total_read + (uint64_t)e->st->st_size > TK_IMPORT_MAX_TOTAL_BYTES) {
 		tk_imp_size(TK_IMPORT_MAX_TOTAL_BYTES, lim1, sizeof lim1);
 		snprintf(im->stop_reason, sizeof im->stop_reason,
-			 "The stick holds more than %s of files: the rest was not looked at.", lim1);
+			 "The stick holds more than %s of files: the rest was not looked at.",
+			 lim1);
 		im->sum->incomplete = 1;
 		return TK_IMP_STOP;
 	}
@@ -724,7 +755,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 	if (err) {
 		if (err == TK_ETOOBIG) {
 			tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "too large (the limit is %s)", lim2);
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "too large (the limit is %s)",
+				    lim2);
 		} else {
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
 		}
@@ -734,7 +766,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 	if (im->man) {
 		err = tk_manifest_check(im->man, e->path, h, len);
 		if (err == TK_ENOENT) {
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "not in the signed list of files "
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
+				    "not in the signed list of files "
 				    "(was it added after the stick was signed?)");
 			return 0;
 		}
@@ -753,7 +786,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		return TK_ENOMEM;
 	if (err) {
 		if (kind == TK_KIND_ARTICLE)
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", reason ? reason : tk_strerror(err));
+			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s",
+				    reason ? reason : tk_strerror(err));
 		else
 			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "not an article: %s",
 				    reason ? reason : tk_strerror(err));
@@ -775,7 +809,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 			memcpy(head + cut, "...", 4);
 		}
 		if (na > 1)
-			snprintf(extra, sizeof extra, " and %zu more article%s", na - 1, na > 2 ? "s" : "");
+			snprintf(extra, sizeof extra, " and %zu more article%s", na - 1,
+				 na > 2 ? "s" : "");
 		tk_doc_free(doc);
 		added = tk_nameset_add(&im->names, name);
 		if (added < 0)
@@ -783,7 +818,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		if (!added) {
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
 				    "another file on this stick has the same name once folders are "
-				    "left out (\"%s\"): rename one of them", name);
+				    "left out (\"%s\"): rename one of them",
+				    name);
 			return 0;
 		}
 		/* Limits first: whatever this import keeps must fit, unchanged ones included. */
@@ -794,7 +830,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 			tk_imp_size((uint64_t)im->cfg.max_cache_bytes, lim2, sizeof lim2);
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
 				    "the ticker is full: it keeps at most %ld articles and %s "
-				    "(settings max_articles, max_cache_bytes)", im->cfg.max_articles, lim2);
+				    "(settings max_articles, max_cache_bytes)",
+				    im->cfg.max_articles, lim2);
 			return 0;
 		}
 		m = tk_cache_match(im->cache, name, h, &holder);
@@ -802,9 +839,11 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 			tk_import_show_name(holder, shown_holder, sizeof shown_holder);
 			if (strcmp(holder, name))
 				tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path,
-					    "already on the ticker (same text as \"%s\")", shown_holder);
+					    "already on the ticker (same text as \"%s\")",
+					    shown_holder);
 			else
-				tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path, "already on the ticker");
+				tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path,
+					    "already on the ticker");
 			return 0;
 		}
 		err = tk_cache_stage(im->cache, name, im->buf, len, h);
@@ -812,14 +851,17 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 			return err;
 		if (err) {
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s",
-				    err == TK_ENOSPC ? "the ticker's storage is full"
-						     : "could not be written to the ticker's storage");
-			snprintf(im->stop_reason, sizeof im->stop_reason, "%s",
-				 err == TK_ENOSPC
-				 ? "The ticker's storage is full: the import stopped here. "
-				   "Articles already on the ticker are unharmed."
-				 : "The ticker could not write to its storage (a hardware fault?): "
-				   "the import stopped here. Articles already on the ticker are unharmed.");
+				    err == TK_ENOSPC
+					? "the ticker's storage is full"
+					: "could not be written to the ticker's storage");
+			snprintf(
+			    im->stop_reason, sizeof im->stop_reason, "%s",
+			    err == TK_ENOSPC
+				? "The ticker's storage is full: the import stopped here. "
+				  "Articles already on the ticker are unharmed."
+				: "The ticker could not write to its storage (a hardware fault?): "
+				  "the import stopped here. Articles already on the ticker are "
+				  "unharmed.");
 			im->sum->cache_failed = 1;
 			return TK_IMP_STOP;
 		}
@@ -846,8 +888,8 @@ static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "%s", e->reason);
 		return 0;
 	case TK_WALK_ERROR:
-		tk_imp_line(im, TK_IMPORT_REFUSED, e->path[0] ? e->path : "(top of the stick)", "%s",
-			    e->reason);
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path[0] ? e->path : "(top of the stick)",
+			    "%s", e->reason);
 		im->sum->incomplete = 1;
 		if (!im->stop_reason[0])
 			snprintf(im->stop_reason, sizeof im->stop_reason,
@@ -874,13 +916,15 @@ static void tk_imp_banner(struct tk_imp *im)
 	}
 	if (s->mode != TK_IMPORT_MERGE) {
 		n += (size_t)snprintf(b + n, z - n, "%s: %zu article%s on the ticker now",
-				      s->mode == TK_IMPORT_CLEAR ? "Ticker cleared" : "Articles replaced",
+				      s->mode == TK_IMPORT_CLEAR ? "Ticker cleared"
+								 : "Articles replaced",
 				      im->cache ? tk_cache_count(im->cache) : 0,
 				      im->cache && tk_cache_count(im->cache) == 1 ? "" : "s");
 	} else {
 		if (s->n[TK_IMPORT_ADDED])
 			n += (size_t)snprintf(b + n, z - n, "%s%zu article%s added", n ? ", " : "",
-					      s->n[TK_IMPORT_ADDED], s->n[TK_IMPORT_ADDED] == 1 ? "" : "s");
+					      s->n[TK_IMPORT_ADDED],
+					      s->n[TK_IMPORT_ADDED] == 1 ? "" : "s");
 		if (s->n[TK_IMPORT_UPDATED])
 			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
 					      s->n[TK_IMPORT_UPDATED]);
@@ -924,7 +968,7 @@ static void tk_imp_fmt_time(int64_t t, char *out, size_t size)
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
-	struct tk_sb r = { 0 };
+	struct tk_sb r = {0};
 	char when[64], sz[32];
 	size_t nc = im->cache ? tk_cache_count(im->cache) : 0;
 	int err, dfd = -1;
@@ -937,54 +981,72 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 	tk_sb_printf(&r, "TICKER IMPORT REPORT\n====================\n\n");
 	tk_sb_printf(&r, "Read on:  %s by ticker %s\n\n", when, TK_VERSION);
 	if (s->refused_whole) {
-		tk_sb_printf(&r, "RESULT:   STICK REFUSED. Nothing on the ticker was changed.\n"
-			     "          Why: %s.\n\n", im->whole_reason);
+		tk_sb_printf(&r,
+			     "RESULT:   STICK REFUSED. Nothing on the ticker was changed.\n"
+			     "          Why: %s.\n\n",
+			     im->whole_reason);
 	} else {
-		tk_sb_printf(&r, "RESULT:   %zu added, %zu updated, %zu unchanged, %zu ignored, %zu refused.\n",
-			     s->n[0], s->n[1], s->n[2], s->n[3], s->n[4]);
+		tk_sb_printf(
+		    &r,
+		    "RESULT:   %zu added, %zu updated, %zu unchanged, %zu ignored, %zu refused.\n",
+		    s->n[0], s->n[1], s->n[2], s->n[3], s->n[4]);
 		if (s->cache_failed || s->incomplete)
 			tk_sb_printf(&r, "          THE IMPORT DID NOT FINISH: %s\n",
 				     im->stop_reason[0] ? im->stop_reason : "see below.");
 		else if (s->n[TK_IMPORT_REFUSED])
-			tk_sb_printf(&r, "          Some files were refused: the list below says why.\n");
+			tk_sb_printf(
+			    &r, "          Some files were refused: the list below says why.\n");
 		else
 			tk_sb_printf(&r, "          Everything went well.\n");
 		tk_sb_printf(&r, "\n");
 	}
-	switch (s->refused_whole ? (enum tk_import_mode)-1 : s->mode) {
+	switch (s->refused_whole ? (enum tk_import_mode) - 1 : s->mode) {
 	default:
 		break;
 	case TK_IMPORT_MERGE:
-		tk_sb_printf(&r, "Mode:     add (the articles on this stick were added to those already on the ticker)\n");
+		tk_sb_printf(&r, "Mode:     add (the articles on this stick were added to those "
+				 "already on the ticker)\n");
 		if (im->replace.present || im->clear.present)
-			tk_sb_printf(&r, "          The %s file was found but NOT carried out, because %s. "
-				     "Nothing was removed.\n", im->clear.present ? "CLEAR" : "REPLACE",
-				     s->refused_whole ? "the stick was refused"
-				     : (s->incomplete || s->cache_failed) ? "the import did not finish"
-				     : "the stick holds no article that could be imported "
-				       "(to empty the ticker, use a CLEAR file instead)");
+			tk_sb_printf(
+			    &r,
+			    "          The %s file was found but NOT carried out, because %s. "
+			    "Nothing was removed.\n",
+			    im->clear.present ? "CLEAR" : "REPLACE",
+			    s->refused_whole ? "the stick was refused"
+			    : (s->incomplete || s->cache_failed)
+				? "the import did not finish"
+				: "the stick holds no article that could be imported "
+				  "(to empty the ticker, use a CLEAR file instead)");
 		break;
 	case TK_IMPORT_REPLACE:
-		tk_sb_printf(&r, "Mode:     REPLACE (the articles on this stick are now the only ones on the ticker)\n");
+		tk_sb_printf(&r, "Mode:     REPLACE (the articles on this stick are now the only "
+				 "ones on the ticker)\n");
 		break;
 	case TK_IMPORT_CLEAR:
 		tk_sb_printf(&r, "Mode:     CLEAR (the ticker was emptied%s)\n",
-			     s->n[0] + s->n[1] + s->n[2] ? ", then this stick's articles were added" : "");
+			     s->n[0] + s->n[1] + s->n[2] ? ", then this stick's articles were added"
+							 : "");
 		break;
 	}
 	if (im->signed_ok && s->refused_whole)
-		tk_sb_printf(&r, "Signed:   by the trusted key \"%s\", but the files no longer match "
-			     "what was signed\n", im->signer ? im->signer : "");
+		tk_sb_printf(&r,
+			     "Signed:   by the trusted key \"%s\", but the files no longer match "
+			     "what was signed\n",
+			     im->signer ? im->signer : "");
 	else if (im->signed_ok)
-		tk_sb_printf(&r, "Signed:   yes, by the trusted key \"%s\"\n", im->signer ? im->signer : "");
+		tk_sb_printf(&r, "Signed:   yes, by the trusted key \"%s\"\n",
+			     im->signer ? im->signer : "");
 	else if (im->manifest.present && !s->refused_whole)
-		tk_sb_printf(&r, "Signed:   the stick is signed, but this ticker has no trusted keys, so the "
-			     "signature was not checked\n");
+		tk_sb_printf(
+		    &r,
+		    "Signed:   the stick is signed, but this ticker has no trusted keys, so the "
+		    "signature was not checked\n");
 	else if (!s->refused_whole)
 		tk_sb_printf(&r, "Signed:   no (this ticker does not require signed sticks)\n");
 	if (im->urgent.present && !s->refused_whole) {
 		if (im->urgent_clear) {
-			tk_sb_printf(&r, "Urgent:   the urgent notice was removed (%s is empty)\n", im->urgent.name);
+			tk_sb_printf(&r, "Urgent:   the urgent notice was removed (%s is empty)\n",
+				     im->urgent.name);
 		} else {
 			char until[64];
 
@@ -997,11 +1059,15 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 	}
 	if (im->conf.present || im->conf_problems.n) {
 		if (im->conf_ok && !s->refused_whole)
-			tk_sb_printf(&r, "Settings: %s was checked and applied; it stays in force until a "
-				     "stick brings another one\n", im->conf.name);
+			tk_sb_printf(
+			    &r,
+			    "Settings: %s was checked and applied; it stays in force until a "
+			    "stick brings another one\n",
+			    im->conf.name);
 		else if (im->conf_problems.n)
-			tk_sb_printf(&r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
-				     im->conf.name, im->conf_problems.p);
+			tk_sb_printf(
+			    &r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
+			    im->conf.name, im->conf_problems.p);
 	}
 	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
 		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
@@ -1010,15 +1076,18 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		else
 			tk_sb_printf(&r, "  (no files found)\n");
 		if (im->junk)
-			tk_sb_printf(&r, "  (%zu file%s left by the computer's operating system, such as "
-				     "Thumbs.db or .DS_Store, %s skipped)\n", im->junk,
-				     im->junk == 1 ? "" : "s", im->junk == 1 ? "was" : "were");
+			tk_sb_printf(
+			    &r,
+			    "  (%zu file%s left by the computer's operating system, such as "
+			    "Thumbs.db or .DS_Store, %s skipped)\n",
+			    im->junk, im->junk == 1 ? "" : "s", im->junk == 1 ? "was" : "were");
 		if (s->incomplete && im->stop_reason[0] && !s->cache_failed)
 			tk_sb_printf(&r, "  %s\n", im->stop_reason);
 	}
 	if (im->cache) {
 		tk_imp_size(tk_cache_bytes(im->cache), sz, sizeof sz);
-		tk_sb_printf(&r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc, nc == 1 ? "" : "s", sz);
+		tk_sb_printf(&r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc,
+			     nc == 1 ? "" : "s", sz);
 		for (size_t i = 0; i < nc && i < 2000; i++) {
 			struct tk_cache_info ci;
 			char shown[300];
@@ -1032,8 +1101,10 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}
 	tk_sb_printf(&r, "\nExit code %d (%s)\n", s->exit_code,
-		     s->exit_code == TK_EXIT_OK ? "success" : s->exit_code == TK_EXIT_PARTIAL ? "partial"
-		     : s->exit_code == TK_EXIT_REFUSED ? "refused" : "failure");
+		     s->exit_code == TK_EXIT_OK	       ? "success"
+		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"
+		     : s->exit_code == TK_EXIT_REFUSED ? "refused"
+						       : "failure");
 	if (r.oom) {
 		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
 		goto out;
@@ -1076,7 +1147,7 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 {
 	struct tk_imp *im = NULL;
 	struct tk_walk_stats ws;
-	struct tk_cache_changes ch = { 0 };
+	struct tk_cache_changes ch = {0};
 	struct tk_cache_limits lim;
 	enum tk_cache_mode cmode = TK_CACHE_MERGE;
 	int err = TK_OK, started = 0;
@@ -1107,7 +1178,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	}
 	/* Settings from an earlier stick hold until a new stick brings its own. */
 	if (tk_cache_config_apply(cfg->cache_dir, &im->cfg, NULL, NULL) == TK_EINVAL)
-		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored", cfg->cache_dir);
+		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored",
+		       cfg->cache_dir);
 	started = 1;
 	tk_log(TK_LOG_INFO, "import: reading %s into %s", src, cfg->cache_dir);
 	tk_cache_set_banner(im->cache, im->now + 120, "Importing from USB…");
@@ -1124,8 +1196,10 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	if (err)
 		goto out;
 	if (!im->whole_reason[0]) {
-		if ((err = tk_imp_load_control(im, &im->conf)) || (err = tk_imp_load_control(im, &im->replace)) ||
-		    (err = tk_imp_load_control(im, &im->clear)) || (err = tk_imp_load_control(im, &im->urgent)))
+		if ((err = tk_imp_load_control(im, &im->conf)) ||
+		    (err = tk_imp_load_control(im, &im->replace)) ||
+		    (err = tk_imp_load_control(im, &im->clear)) ||
+		    (err = tk_imp_load_control(im, &im->urgent)))
 			goto out;
 	}
 	if (im->whole_reason[0]) {
@@ -1136,7 +1210,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	tk_imp_check_urgent(im);
 	/* The stick's settings may change the limits: size the buffer after them;
 	 * it grows per file as needed. */
-	im->bufsize = 256 * 1024 < im->cfg.max_file_bytes + 1 ? 256 * 1024 : (size_t)im->cfg.max_file_bytes + 1;
+	im->bufsize = 256 * 1024 < im->cfg.max_file_bytes + 1 ? 256 * 1024
+							      : (size_t)im->cfg.max_file_bytes + 1;
 	im->buf = tk_malloc(im->bufsize);
 	if (!im->buf) {
 		err = TK_ENOMEM;
@@ -1149,7 +1224,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	if (ws.truncated) {
 		sum->incomplete = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason,
-			 "The stick holds more than %d files and folders: only the first %d were looked at.",
+			 "The stick holds more than %d files and folders: only the first %d were "
+			 "looked at.",
 			 TK_WALK_MAX_ENTRIES, TK_WALK_MAX_ENTRIES);
 	}
 	if (!im->whole_reason[0] && im->man && !sum->incomplete) {
@@ -1160,12 +1236,14 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 
 			tk_import_show_name(missing, shown, sizeof shown);
 			snprintf(im->whole_reason, sizeof im->whole_reason,
-				 "the file \"%s\" is in the signed list but not on the stick", shown);
+				 "the file \"%s\" is in the signed list but not on the stick",
+				 shown);
 		}
 	}
 	if (!im->whole_reason[0] && im->man && sum->incomplete)
 		snprintf(im->whole_reason, sizeof im->whole_reason,
-			 "the stick could not be read completely, so its signature could not be checked");
+			 "the stick could not be read completely, so its signature could not be "
+			 "checked");
 	if (im->whole_reason[0]) {
 		sum->refused_whole = 1;
 		tk_cache_abort(im->cache);
@@ -1191,17 +1269,20 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	if (err) {
 		sum->cache_failed = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason, "%s",
-			 err == TK_ENOSPC ? "The ticker's storage is full: not every article could be saved. "
-					    "Articles already on the ticker are unharmed."
-					  : "The ticker could not write to its storage. Articles already on "
-					    "the ticker are unharmed.");
+			 err == TK_ENOSPC
+			     ? "The ticker's storage is full: not every article could be saved. "
+			       "Articles already on the ticker are unharmed."
+			     : "The ticker could not write to its storage. Articles already on "
+			       "the ticker are unharmed.");
 		tk_log(TK_LOG_ERROR, "import: cache commit failed: %s", tk_strerror(err));
 		err = TK_OK;
 	}
 	if (ch.evicted || ch.expired)
-		tk_sb_printf(&im->files, "  (%zu older article%s removed to stay within the limits, "
-			     "%zu removed because older than %ld days)\n", ch.evicted,
-			     ch.evicted == 1 ? " was" : "s were", ch.expired, im->cfg.expire_days);
+		tk_sb_printf(&im->files,
+			     "  (%zu older article%s removed to stay within the limits, "
+			     "%zu removed because older than %ld days)\n",
+			     ch.evicted, ch.evicted == 1 ? " was" : "s were", ch.expired,
+			     im->cfg.expire_days);
 	if (!sum->cache_failed) {
 		int e2 = TK_OK;
 
@@ -1215,13 +1296,15 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 			e2 = tk_cache_remove_state(im->cache, ".urgent");
 		}
 		if (!e2 && im->conf_ok)
-			e2 = tk_cache_write_state(im->cache, ".config", im->conf.text, im->conf.len);
+			e2 =
+			    tk_cache_write_state(im->cache, ".config", im->conf.text, im->conf.len);
 		if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
 			e2 = tk_cache_bump_generation(im->cache);
 		if (e2) {
 			sum->cache_failed = 1;
 			snprintf(im->stop_reason, sizeof im->stop_reason,
-				 "The ticker could not save the urgent notice or the settings (storage full?).");
+				 "The ticker could not save the urgent notice or the settings "
+				 "(storage full?).");
 		}
 	}
 finish:
@@ -1230,14 +1313,16 @@ finish:
 	if (im->cache)
 		tk_cache_set_banner(im->cache, im->now + TK_IMPORT_BANNER_SECONDS, sum->banner);
 	tk_imp_write_report(im, src, o);
-	tk_log(TK_LOG_INFO, "import: done: %zu added, %zu updated, %zu unchanged, %zu ignored, "
-	       "%zu refused (mode %s)", sum->n[0], sum->n[1], sum->n[2], sum->n[3], sum->n[4],
-	       tk_imp_mode_name(sum->mode));
+	tk_log(TK_LOG_INFO,
+	       "import: done: %zu added, %zu updated, %zu unchanged, %zu ignored, "
+	       "%zu refused (mode %s)",
+	       sum->n[0], sum->n[1], sum->n[2], sum->n[3], sum->n[4], tk_imp_mode_name(sum->mode));
 	if (sum->refused_whole)
 		tk_log(TK_LOG_WARN, "import: stick refused: %s", im->whole_reason);
 	if (im->stop_reason[0])
 		tk_log(TK_LOG_WARN, "import: %s", im->stop_reason);
-	tk_log(TK_LOG_DEBUG, "import: io: %lu reads, %lu writes, %lu fsyncs, %lu renames, %lu unlinks",
+	tk_log(TK_LOG_DEBUG,
+	       "import: io: %lu reads, %lu writes, %lu fsyncs, %lu renames, %lu unlinks",
 	       tk_io_count(TK_IO_READ), tk_io_count(TK_IO_WRITE), tk_io_count(TK_IO_FSYNC),
 	       tk_io_count(TK_IO_RENAME), tk_io_count(TK_IO_UNLINK));
 out:

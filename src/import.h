@@ -32,18 +32,18 @@ enum tk_import_mode { TK_IMPORT_MERGE, TK_IMPORT_REPLACE, TK_IMPORT_CLEAR };
 
 struct tk_import_opts {
 	const char *report_path; /* NULL: TICKER-REPORT.txt at the stick's root; "" = none */
-	int64_t now;             /* unix seconds; 0 = the clock */
+	int64_t now;		 /* unix seconds; 0 = the clock */
 };
 
 struct tk_import_summary {
 	size_t n[TK_IMPORT_NOUTCOMES]; /* files per outcome */
 	enum tk_import_mode mode;      /* the mode actually carried out */
-	int refused_whole;             /* nothing changed: signature or similar */
-	int incomplete;                /* the stick could not be read to the end */
-	int cache_failed;              /* the cache could not be written (disk full, I/O) */
+	int refused_whole;	       /* nothing changed: signature or similar */
+	int incomplete;		       /* the stick could not be read to the end */
+	int cache_failed;	       /* the cache could not be written (disk full, I/O) */
 	int report_written;
-	int exit_code;                 /* enum tk_exit */
-	char banner[256];              /* the one-line summary shown on screen */
+	int exit_code;	  /* enum tk_exit */
+	char banner[256]; /* the one-line summary shown on screen */
 };
 
 /* Import the stick mounted at src into cfg->cache_dir. Never executes or

@@ -23,8 +23,8 @@ enum tk_log_level tk_log_get_level(void)
 
 void tk_log(enum tk_log_level level, const char *fmt, ...)
 {
-	static const char *const names[] = { "error", "warning", "info", "debug" };
-	static const int prio[] = { 3, 4, 6, 7 };
+	static const char *const names[] = {"error", "warning", "info", "debug"};
+	static const int prio[] = {3, 4, 6, 7};
 	char buf[1024];
 	va_list ap;
 

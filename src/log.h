@@ -9,7 +9,6 @@ void tk_log_set_level(enum tk_log_level level);
 enum tk_log_level tk_log_get_level(void);
 
 /* Print one line "ticker: <level>: message" (no trailing newline needed). */
-void tk_log(enum tk_log_level level, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void tk_log(enum tk_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -24,63 +24,63 @@ struct tk_command {
 };
 
 static const struct tk_command tk_commands[] = {
-	{ "run", tk_cmd_run, "show the ticker on the display (or a PNG when there is none)",
-	  "usage: ticker run [--cache DIR] [--assets DIR] [--window WxH] [--headless [-o PNG]]\n"
-	  "\n"
-	  "Shows the cached articles full screen: KMSDRM on a bare console, a window on a\n"
-	  "desktop. With no display at all it renders one frame to a PNG and says where.\n"
-	  "Follows imports while running. Ends cleanly on Ctrl-C or SIGTERM.\n" },
-	{ "snapshot", tk_cmd_snapshot, "render the frame at a given time to a PNG",
-	  "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] [--assets DIR]\n"
-	  "                       [--renderer software|opengles2] -o OUT.png\n"
-	  "\n"
-	  "Renders exactly the frame shown SECONDS after start on a virtual clock, with\n"
-	  "the software renderer: the same inputs always give the same pixels.\n"
-	  "--renderer opengles2 renders with GL instead (offscreen), for comparison.\n" },
-	{ "record", tk_cmd_record, "render a run of frames to PNG files",
-	  "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] [--assets DIR] DIR\n"
-	  "\n"
-	  "Writes frame-00000.png, frame-00001.png, ... into DIR.\n" },
-	{ "bench", tk_cmd_bench, "measure rendering cost headless and print figures",
-	  "usage: ticker bench [--seconds S] [--articles N | --cache DIR] [--size WxH]\n"
-	  "                    [--renderer software|opengles2]\n"
-	  "\n"
-	  "Renders unpaced frames headless with the worker thread running, as run does, and\n"
-	  "prints frame CPU time (median, p99, max), allocations per steady-state frame,\n"
-	  "textures alive, peak RSS and time to first frame. --articles N generates N\n"
-	  "articles; figures only, never a pass/fail verdict.\n" },
-	{ "extract", tk_cmd_extract, "read article files and print headlines, quotes and figures",
-	  "usage: ticker extract [--json] [--all] [--max-bytes N] FILE...\n"
-	  "\n"
-	  "Reads .txt, .md, .html, RSS and Atom files (format and encoding are sniffed)\n"
-	  "and prints each article's headline, attributed quotations and key figures.\n"
-	  "  --json       one JSON object per article per line\n"
-	  "  --all        every quotation and figure found, not only the ranked best\n"
-	  "  --max-bytes  refuse files larger than this (default 4 MiB)\n"
-	  "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n" },
-	{ "import", tk_cmd_import, "import article files from a USB stick into the cache",
-	  "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
-	  "       ticker import --expire [--cache DIR]\n"
-	  "\n"
-	  "Imports the article files of the stick mounted at SRC into the cache\n"
-	  "(cache_dir). A REPLACE file at the stick's top makes its articles the whole\n"
-	  "new set, CLEAR empties the ticker first, URGENT.txt (urgent_name) shows an\n"
-	  "urgent notice for urgent_hours, ticker.conf changes settings (all or none).\n"
-	  "Writes TICKER-REPORT.txt to SRC (or FILE): every file and what happened to it.\n"
-	  "With trusted keys in keys_dir only signed sticks are accepted (ticker sign).\n"
-	  "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
-	  "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n"
-	  "--expire only drops articles older than expire_days (for a daily timer).\n" },
-	{ "keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
-	  "usage: ticker keygen NAME\n"
-	  "\n"
-	  "Writes NAME.key (secret: keep it off the stick) and NAME.pub (install it on\n"
-	  "each ticker in keys_dir, /etc/ticker/keys.d/). Never overwrites a key.\n" },
-	{ "sign", tk_cmd_sign, "sign a directory of articles for import",
-	  "usage: ticker sign --key NAME.key DIR\n"
-	  "\n"
-	  "Writes DIR/TICKER-MANIFEST (SHA-256 of every file) and DIR/TICKER-MANIFEST.sig\n"
-	  "(its Ed25519 signature). Sign again after changing any file.\n" },
+    {"run", tk_cmd_run, "show the ticker on the display (or a PNG when there is none)",
+     "usage: ticker run [--cache DIR] [--assets DIR] [--window WxH] [--headless [-o PNG]]\n"
+     "\n"
+     "Shows the cached articles full screen: KMSDRM on a bare console, a window on a\n"
+     "desktop. With no display at all it renders one frame to a PNG and says where.\n"
+     "Follows imports while running. Ends cleanly on Ctrl-C or SIGTERM.\n"},
+    {"snapshot", tk_cmd_snapshot, "render the frame at a given time to a PNG",
+     "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] [--assets DIR]\n"
+     "                       [--renderer software|opengles2] -o OUT.png\n"
+     "\n"
+     "Renders exactly the frame shown SECONDS after start on a virtual clock, with\n"
+     "the software renderer: the same inputs always give the same pixels.\n"
+     "--renderer opengles2 renders with GL instead (offscreen), for comparison.\n"},
+    {"record", tk_cmd_record, "render a run of frames to PNG files",
+     "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] [--assets DIR] DIR\n"
+     "\n"
+     "Writes frame-00000.png, frame-00001.png, ... into DIR.\n"},
+    {"bench", tk_cmd_bench, "measure rendering cost headless and print figures",
+     "usage: ticker bench [--seconds S] [--articles N | --cache DIR] [--size WxH]\n"
+     "                    [--renderer software|opengles2]\n"
+     "\n"
+     "Renders unpaced frames headless with the worker thread running, as run does, and\n"
+     "prints frame CPU time (median, p99, max), allocations per steady-state frame,\n"
+     "textures alive, peak RSS and time to first frame. --articles N generates N\n"
+     "articles; figures only, never a pass/fail verdict.\n"},
+    {"extract", tk_cmd_extract, "read article files and print headlines, quotes and figures",
+     "usage: ticker extract [--json] [--all] [--max-bytes N] FILE...\n"
+     "\n"
+     "Reads .txt, .md, .html, RSS and Atom files (format and encoding are sniffed)\n"
+     "and prints each article's headline, attributed quotations and key figures.\n"
+     "  --json       one JSON object per article per line\n"
+     "  --all        every quotation and figure found, not only the ranked best\n"
+     "  --max-bytes  refuse files larger than this (default 4 MiB)\n"
+     "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n"},
+    {"import", tk_cmd_import, "import article files from a USB stick into the cache",
+     "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
+     "       ticker import --expire [--cache DIR]\n"
+     "\n"
+     "Imports the article files of the stick mounted at SRC into the cache\n"
+     "(cache_dir). A REPLACE file at the stick's top makes its articles the whole\n"
+     "new set, CLEAR empties the ticker first, URGENT.txt (urgent_name) shows an\n"
+     "urgent notice for urgent_hours, ticker.conf changes settings (all or none).\n"
+     "Writes TICKER-REPORT.txt to SRC (or FILE): every file and what happened to it.\n"
+     "With trusted keys in keys_dir only signed sticks are accepted (ticker sign).\n"
+     "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
+     "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n"
+     "--expire only drops articles older than expire_days (for a daily timer).\n"},
+    {"keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
+     "usage: ticker keygen NAME\n"
+     "\n"
+     "Writes NAME.key (secret: keep it off the stick) and NAME.pub (install it on\n"
+     "each ticker in keys_dir, /etc/ticker/keys.d/). Never overwrites a key.\n"},
+    {"sign", tk_cmd_sign, "sign a directory of articles for import",
+     "usage: ticker sign --key NAME.key DIR\n"
+     "\n"
+     "Writes DIR/TICKER-MANIFEST (SHA-256 of every file) and DIR/TICKER-MANIFEST.sig\n"
+     "(its Ed25519 signature). Sign again after changing any file.\n"},
 };
 #define TK_NCOMMANDS (sizeof tk_commands / sizeof tk_commands[0])
 
@@ -110,14 +110,15 @@ static void tk_main_help(FILE *f)
 		fprintf(f, "  %-10s %s\n", tk_commands[i].name, tk_commands[i].summary);
 	fprintf(f, "  %-10s %s\n", "config", "print the effective configuration and every key");
 	fprintf(f, "  %-10s %s\n", "help", "help COMMAND: usage of one command");
-	fprintf(f, "\noptions:\n"
-		   "  --config FILE    configuration file (default " TK_CONFIG_FILE ", if present)\n"
-		   "  --set KEY=VALUE  override one configuration key (repeatable)\n"
-		   "  -v, --verbose    debug logging;  -q, --quiet: errors only\n"
-		   "  --version        print the version\n"
-		   "\nexit status:\n"
-		   "  0 success   1 partial (some inputs refused)   2 usage or configuration error\n"
-		   "  3 refused (nothing done)   4 no display   5 runtime failure (I/O, memory)\n");
+	fprintf(f,
+		"\noptions:\n"
+		"  --config FILE    configuration file (default " TK_CONFIG_FILE ", if present)\n"
+		"  --set KEY=VALUE  override one configuration key (repeatable)\n"
+		"  -v, --verbose    debug logging;  -q, --quiet: errors only\n"
+		"  --version        print the version\n"
+		"\nexit status:\n"
+		"  0 success   1 partial (some inputs refused)   2 usage or configuration error\n"
+		"  3 refused (nothing done)   4 no display   5 runtime failure (I/O, memory)\n");
 }
 
 static void tk_config_report(void *ctx, int line, const char *key, const char *msg)
@@ -193,13 +194,15 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--set"))
 			i++;
 	}
-	if (tk_load_config_file(&cfg, config_path ? config_path : TK_CONFIG_FILE, config_path != NULL))
+	if (tk_load_config_file(&cfg, config_path ? config_path : TK_CONFIG_FILE,
+				config_path != NULL))
 		return TK_EXIT_USAGE;
 	/* Settings a USB stick brought (kept by `ticker import` in <cache_dir>/.config)
 	 * apply to the display commands, after the file and before --set. Import
 	 * itself applies them on its own terms (a new stick's file replaces them). */
-	if (i < argc && (!strcmp(argv[i], "run") || !strcmp(argv[i], "snapshot") ||
-			 !strcmp(argv[i], "record")) &&
+	if (i < argc &&
+	    (!strcmp(argv[i], "run") || !strcmp(argv[i], "snapshot") ||
+	     !strcmp(argv[i], "record")) &&
 	    tk_cache_config_apply(cfg.cache_dir, &cfg, tk_config_report, (void *)"<cache>/.config"))
 		tk_log(TK_LOG_WARN, "settings from the last USB stick no longer validate: ignored");
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
@@ -250,11 +253,13 @@ int main(int argc, char **argv)
 			return TK_EXIT_OK;
 		}
 		if (!strcmp(argv[i + 1], "config")) {
-			printf("usage: ticker config\n\nPrints every configuration key, its value and its meaning.\n");
+			printf("usage: ticker config\n\nPrints every configuration key, its value "
+			       "and its meaning.\n");
 			return TK_EXIT_OK;
 		}
 		if (tk_cmd_usage(argv[i + 1])) {
-			fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n", argv[i + 1]);
+			fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n",
+				argv[i + 1]);
 			return TK_EXIT_USAGE;
 		}
 		return TK_EXIT_OK;

@@ -16,13 +16,13 @@
 #include "playlist.h"
 
 struct tk_playlist_priv {
-	struct tk_playlist pub;   /* first: the public view */
+	struct tk_playlist pub; /* first: the public view */
 	atomic_int refs;
 	struct tk_arena *arena;
 	struct tk_pl_article *arts;
 	struct tk_pl_item *items;
 	size_t cap_arts, cap_items;
-	size_t *order;            /* insertion order, for stable sorting */
+	size_t *order; /* insertion order, for stable sorting */
 };
 
 static struct tk_playlist_priv *tk_pl_priv(struct tk_playlist *pl)
@@ -80,8 +80,8 @@ static const char *tk_pl_dup(struct tk_arena *a, const char *s, int *fail)
 	return d;
 }
 
-int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *source,
-		    int64_t when, const struct tk_item *items, size_t n)
+int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *source, int64_t when,
+		    const struct tk_item *items, size_t n)
 {
 	struct tk_playlist_priv *p = tk_pl_priv(pl);
 	struct tk_pl_article *art;
@@ -209,7 +209,8 @@ static int64_t tk_pl_date(const char *d)
 	int y, m, day;
 	int64_t days;
 
-	if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &day) != 3 || m < 1 || m > 12 || day < 1 || day > 31)
+	if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &day) != 3 || m < 1 || m > 12 || day < 1 ||
+	    day > 31)
 		return -1;
 	/* Days from civil (Howard Hinnant's algorithm): no timegm, no TZ. */
 	y -= m <= 2;
@@ -224,7 +225,8 @@ static int64_t tk_pl_date(const char *d)
 	return days * 86400;
 }
 
-static int tk_pl_read_file(int dfd, const char *name, size_t max, char **buf, size_t *len, int64_t *mtime)
+static int tk_pl_read_file(int dfd, const char *name, size_t max, char **buf, size_t *len,
+			   int64_t *mtime)
 {
 	struct stat st;
 	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -276,8 +278,8 @@ int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint6
 		     struct tk_playlist **out)
 {
 	struct tk_playlist *pl = NULL;
-	struct tk_extract_opts xo = { 0 };
-	struct tk_read_opts ro = { 0 };
+	struct tk_extract_opts xo = {0};
+	struct tk_read_opts ro = {0};
 	DIR *d = NULL;
 	struct dirent *e;
 	char **names = NULL;
@@ -354,8 +356,8 @@ int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint6
 				break;
 			}
 			/* Later articles of one feed are older: keep feed order on ties. */
-			err = tk_playlist_add(pl, art->headline, art->source, when >= 0 ? when : mtime,
-					      ex->items, ex->n_items);
+			err = tk_playlist_add(pl, art->headline, art->source,
+					      when >= 0 ? when : mtime, ex->items, ex->n_items);
 			tk_extraction_free(ex);
 		}
 		tk_doc_free(doc);
@@ -369,7 +371,8 @@ int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint6
 		struct tk_playlist_priv *p = tk_pl_priv(pl);
 
 		p->pub.n_articles = opts->max_articles;
-		p->pub.n_items = p->arts[opts->max_articles - 1].first + p->arts[opts->max_articles - 1].count;
+		p->pub.n_items =
+		    p->arts[opts->max_articles - 1].first + p->arts[opts->max_articles - 1].count;
 	}
 out:
 	for (size_t i = 0; i < n; i++)
@@ -440,4 +443,3 @@ int tk_playlist_notice(const char *dir, const char *name, int64_t now, char *tex
 	snprintf(text, size, "%s", nl);
 	return 1;
 }
-

@@ -13,20 +13,20 @@
 
 struct tk_pl_item {
 	enum tk_item_kind kind;
-	const char *text;      /* never NULL */
-	const char *speaker;   /* quotes, or NULL */
-	const char *role;      /* quotes, or NULL */
-	const char *figure;    /* figures: the number as written, or NULL */
-	const char *caption;   /* figures, or NULL */
-	size_t article;        /* index of its article */
+	const char *text;    /* never NULL */
+	const char *speaker; /* quotes, or NULL */
+	const char *role;    /* quotes, or NULL */
+	const char *figure;  /* figures: the number as written, or NULL */
+	const char *caption; /* figures, or NULL */
+	size_t article;	     /* index of its article */
 };
 
 struct tk_pl_article {
 	const char *headline;
-	const char *source;    /* or NULL */
-	int64_t when;          /* unix seconds: article date, else file mtime */
-	size_t first, count;   /* its items: items[first .. first+count) */
-	long quote, figure;    /* index into items of the best quote / figure, or -1 */
+	const char *source;  /* or NULL */
+	int64_t when;	     /* unix seconds: article date, else file mtime */
+	size_t first, count; /* its items: items[first .. first+count) */
+	long quote, figure;  /* index into items of the best quote / figure, or -1 */
 };
 
 struct tk_playlist {
@@ -38,9 +38,9 @@ struct tk_playlist {
 };
 
 struct tk_playlist_opts {
-	size_t max_file_bytes;  /* 0 = 4 MiB */
+	size_t max_file_bytes; /* 0 = 4 MiB */
 	size_t max_quotes, max_figures;
-	size_t max_articles;    /* keep the newest N; 0 = no limit */
+	size_t max_articles; /* keep the newest N; 0 = no limit */
 };
 
 /* Empty playlist to fill with tk_playlist_add (tests, generated content).
@@ -49,8 +49,8 @@ int tk_playlist_create(struct tk_playlist **out);
 
 /* Append one article and copies of its items (item strings are copied;
  * the article and item pointers need only live during the call). */
-int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *source,
-		    int64_t when, const struct tk_item *items, size_t n);
+int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *source, int64_t when,
+		    const struct tk_item *items, size_t n);
 
 /* Sort articles newest first (ties by insertion order) and renumber items. */
 int tk_playlist_sort(struct tk_playlist *pl);

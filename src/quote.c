@@ -22,9 +22,24 @@ unsigned tk_cp_at(const char *p, size_t n, size_t i, size_t *adv)
 int tk_is_qmark(unsigned cp)
 {
 	switch (cp) {
-	case '"': case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB:
-	case 0x2039: case 0x203A: case 0x201A: case 0x2018: case 0x2019: case 0x300C:
-	case 0x300D: case 0x300E: case 0x300F: case 0x05F4: case '\'': case 0x201F:
+	case '"':
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x00AB:
+	case 0x00BB:
+	case 0x2039:
+	case 0x203A:
+	case 0x201A:
+	case 0x2018:
+	case 0x2019:
+	case 0x300C:
+	case 0x300D:
+	case 0x300E:
+	case 0x300F:
+	case 0x05F4:
+	case '\'':
+	case 0x201F:
 		return 1;
 	default:
 		return 0;
@@ -163,11 +178,13 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 				if (i + adv < to) {
 					size_t a2;
 					unsigned nx = tk_cp_at(p, to, i + adv, &a2);
-					if ((c == '\'' || c == 0x2019 || c == '-') && tk_is_letter(nx) && i > k->s) {
+					if ((c == '\'' || c == 0x2019 || c == '-') &&
+					    tk_is_letter(nx) && i > k->s) {
 						i += adv;
 						continue;
 					}
-					if ((c == ',' || c == '.' || c == 0x202F) && tk_is_digit(nx) && digit) {
+					if ((c == ',' || c == '.' || c == 0x202F) &&
+					    tk_is_digit(nx) && digit) {
 						i += adv;
 						continue;
 					}
@@ -180,13 +197,19 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 			continue;
 		}
 		if (tk_is_qmark(cp)) {
-			t[n++] = (struct tk_tok){ (uint32_t)i, (uint32_t)(i + adv), TK_T_QMARK, 0, 0, 0 };
-		} else if (cp == ',' || cp == ':' || cp == ';' || cp == '.' || cp == '!' || cp == '?' ||
-			   cp == '(' || cp == ')' || cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2026 ||
-			   cp == 0x060C || cp == 0xFF0C || cp == 0x3001 || cp == 0x3002) {
-			char pc = cp == 0x2013 || cp == 0x2014 ? '-' : cp == 0x2026 ? '.' :
-				  cp == 0x060C || cp == 0xFF0C || cp == 0x3001 ? ',' : cp == 0x3002 ? '.' : (char)cp;
-			t[n++] = (struct tk_tok){ (uint32_t)i, (uint32_t)(i + adv), TK_T_PUNCT, 0, 0, pc };
+			t[n++] =
+			    (struct tk_tok){(uint32_t)i, (uint32_t)(i + adv), TK_T_QMARK, 0, 0, 0};
+		} else if (cp == ',' || cp == ':' || cp == ';' || cp == '.' || cp == '!' ||
+			   cp == '?' || cp == '(' || cp == ')' || cp == '-' || cp == 0x2013 ||
+			   cp == 0x2014 || cp == 0x2026 || cp == 0x060C || cp == 0xFF0C ||
+			   cp == 0x3001 || cp == 0x3002) {
+			char pc = cp == 0x2013 || cp == 0x2014			 ? '-'
+				  : cp == 0x2026				 ? '.'
+				  : cp == 0x060C || cp == 0xFF0C || cp == 0x3001 ? ','
+				  : cp == 0x3002				 ? '.'
+										 : (char)cp;
+			t[n++] =
+			    (struct tk_tok){(uint32_t)i, (uint32_t)(i + adv), TK_T_PUNCT, 0, 0, pc};
 		}
 		i += adv;
 	}
@@ -194,13 +217,13 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 }
 
 static const char *const tk_abbrevs[] = {
-	/* sorted (bytewise) for binary search */
-	"approx", "apr", "aug", "av", "bzw", "ca", "capt", "co", "col", "corp", "dec", "dept",
-	"det", "dott", "dr", "dra", "e.g", "est", "etc", "feb", "fig", "fr", "ft", "gen", "gov",
-	"hr", "i.e", "inc", "ing", "insp", "jan", "jr", "jul", "jun", "lic", "lt", "ltd", "m",
-	"mar", "mlle", "mme", "mr", "mrs", "ms", "mt", "mx", "no", "nov", "nr", "oct", "prof",
-	"rep", "rev", "sen", "sep", "sept", "sgt", "sr", "sra", "srta", "st", "u.k", "u.s", "vol",
-	"vs",
+    /* sorted (bytewise) for binary search */
+    "approx", "apr", "aug",  "av",  "bzw",  "ca",  "capt", "co",   "col", "corp", "dec",
+    "dept",   "det", "dott", "dr",  "dra",  "e.g", "est",  "etc",  "feb", "fig",  "fr",
+    "ft",     "gen", "gov",  "hr",  "i.e",  "inc", "ing",  "insp", "jan", "jr",	  "jul",
+    "jun",    "lic", "lt",   "ltd", "m",    "mar", "mlle", "mme",  "mr",  "mrs",  "ms",
+    "mt",     "mx",  "no",   "nov", "nr",   "oct", "prof", "rep",  "rev", "sen",  "sep",
+    "sept",   "sgt", "sr",   "sra", "srta", "st",  "u.k",  "u.s",  "vol", "vs",
 };
 
 static int tk_ascii_alpha_lower(unsigned char c)
@@ -246,34 +269,50 @@ int tk_is_sentence_end(const char *p, size_t n, size_t i)
 static int tk_closes(unsigned open, unsigned cp)
 {
 	switch (open) {
-	case 0x201C: return cp == 0x201D;
-	case 0x201E: return cp == 0x201C || cp == 0x201D;
-	case 0x201D: return cp == 0x201D;
-	case 0x00AB: return cp == 0x00BB;
-	case 0x00BB: return cp == 0x00AB;
-	case 0x2039: return cp == 0x203A;
-	case 0x203A: return cp == 0x2039;
-	case 0x201A: return cp == 0x2018 || cp == 0x2019;
-	case 0x2018: return cp == 0x2019;
-	case 0x300C: return cp == 0x300D;
-	case 0x300E: return cp == 0x300F;
-	case '"': return cp == '"' || cp == 0x201D;
-	case 0x05F4: return cp == 0x05F4 || cp == '"';
-	case '\'': return cp == '\'';
-	default: return 0;
+	case 0x201C:
+		return cp == 0x201D;
+	case 0x201E:
+		return cp == 0x201C || cp == 0x201D;
+	case 0x201D:
+		return cp == 0x201D;
+	case 0x00AB:
+		return cp == 0x00BB;
+	case 0x00BB:
+		return cp == 0x00AB;
+	case 0x2039:
+		return cp == 0x203A;
+	case 0x203A:
+		return cp == 0x2039;
+	case 0x201A:
+		return cp == 0x2018 || cp == 0x2019;
+	case 0x2018:
+		return cp == 0x2019;
+	case 0x300C:
+		return cp == 0x300D;
+	case 0x300E:
+		return cp == 0x300F;
+	case '"':
+		return cp == '"' || cp == 0x201D;
+	case 0x05F4:
+		return cp == 0x05F4 || cp == '"';
+	case '\'':
+		return cp == '\'';
+	default:
+		return 0;
 	}
 }
 
 static int tk_single(unsigned cp)
 {
-	return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x2039 || cp == 0x203A;
+	return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x2039 ||
+	       cp == 0x203A;
 }
 
 static int tk_space_or_open(unsigned cp)
 {
 	return cp == 0 || cp == ' ' || cp == '(' || cp == '[' || cp == '-' || cp == 0x2013 ||
-	       cp == 0x2014 || cp == '/' || cp == 0x202F || cp == 0xA0 || cp == 0x201C || cp == 0x201E ||
-	       cp == 0xAB || cp == ':';
+	       cp == 0x2014 || cp == '/' || cp == 0x202F || cp == 0xA0 || cp == 0x201C ||
+	       cp == 0x201E || cp == 0xAB || cp == ':';
 }
 
 /* Previous code point before i (0 at the start). */
@@ -294,14 +333,24 @@ static int tk_can_open(unsigned cp, unsigned prev, unsigned next)
 	int next_ok = next != 0 && next != ' ';
 
 	switch (cp) {
-	case 0x201C: case 0x201E: case 0x00AB: case 0x2039: case 0x300C: case 0x300E: case 0x201A:
+	case 0x201C:
+	case 0x201E:
+	case 0x00AB:
+	case 0x2039:
+	case 0x300C:
+	case 0x300E:
+	case 0x201A:
 		return next_ok || cp == 0x00AB || cp == 0x2039;
-	case 0x00BB: case 0x203A: case 0x201D:
+	case 0x00BB:
+	case 0x203A:
+	case 0x201D:
 		/* »German« and ”Swedish” styles open only after a space */
 		return tk_space_or_open(prev) && next_ok;
-	case '"': case 0x05F4:
+	case '"':
+	case 0x05F4:
 		return tk_space_or_open(prev) && next_ok;
-	case 0x2018: case '\'':
+	case 0x2018:
+	case '\'':
 		return tk_space_or_open(prev) && tk_is_letter(next);
 	default:
 		return 0;
@@ -318,22 +367,24 @@ static int tk_can_close(unsigned open, unsigned cp, unsigned prev, unsigned next
 		if (tk_is_letter(next) || tk_is_digit(next))
 			return 0;
 		return prev == ',' || prev == '.' || prev == '!' || prev == '?' || prev == 0x2026 ||
-		       next == 0 || next == ',' || next == '.' || next == ';' || next == ':' || next == '!' ||
-		       next == '?' || next == ')';
+		       next == 0 || next == ',' || next == '.' || next == ';' || next == ':' ||
+		       next == '!' || next == '?' || next == ')';
 	}
 	if (cp == '"' || cp == 0x05F4)
 		return prev != ' ' && prev != 0;
 	return 1;
 }
 
-struct tk_qspan { size_t para, from, to; };
+struct tk_qspan {
+	size_t para, from, to;
+};
 
 /* Offset of ", said ..." / ", he said" inside p[from..to), or 0. */
 static size_t tk_embedded_attribution(const char *p, size_t from, size_t to)
 {
-	static const char *const pats[] = { ", said ", ", says ", ", told ", ", added ", ", he said",
-					     ", she said", ", they said", ", a déclaré", ", dit ", ", sagte ",
-					     ", dijo " };
+	static const char *const pats[] = {", said ",	", says ",    ", told ",     ", added ",
+					   ", he said", ", she said", ", they said", ", a déclaré",
+					   ", dit ",	", sagte ",   ", dijo "};
 	size_t i, k;
 
 	for (i = from; i + 6 < to; i++) {
@@ -448,9 +499,11 @@ static int tk_q_emit(const struct tk_article *art, struct tk_arena *a, struct tk
 		/* no spaces between CJK words: about two characters a word */
 		q.words += cjk / 2;
 	}
-	q.terminal = o > 0 && (t[o - 1] == '.' || t[o - 1] == '!' || t[o - 1] == '?' ||
-			       (o >= 3 && !memcmp(t + o - 3, "\xE2\x80\xA6", 3)) ||
-			       (o >= 2 && ((unsigned char)t[o - 2] == 0xD8 && (unsigned char)t[o - 1] == 0x9F)));
+	q.terminal =
+	    o > 0 &&
+	    (t[o - 1] == '.' || t[o - 1] == '!' || t[o - 1] == '?' ||
+	     (o >= 3 && !memcmp(t + o - 3, "\xE2\x80\xA6", 3)) ||
+	     (o >= 2 && ((unsigned char)t[o - 2] == 0xD8 && (unsigned char)t[o - 1] == 0x9F)));
 	q.person = -1;
 	st->in = 0;
 	st->nspans = 0;
@@ -501,7 +554,7 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 			unsigned next = i + adv < n ? tk_cp_at(p, n, i + adv, &a2) : 0;
 
 			if (st.in && tk_can_close(st.open_cp, cp, prev, next)) {
-				st.spans[st.nspans++] = (struct tk_qspan){ pi, seg, i };
+				st.spans[st.nspans++] = (struct tk_qspan){pi, seg, i};
 				st.cur.para_end = pi;
 				st.cur.close = i;
 				st.cur.close_end = i + adv;
@@ -512,7 +565,7 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 				   !(st.nspans > 0 && st.spans[0].para == pi && st.cur.open == i)) {
 				/* the same opener again with no close: the missing mark
 				 * belongs here; end the quote and start another */
-				st.spans[st.nspans++] = (struct tk_qspan){ pi, seg, i };
+				st.spans[st.nspans++] = (struct tk_qspan){pi, seg, i};
 				st.cur.para_end = pi;
 				st.cur.close = st.cur.close_end = i;
 				err = tk_q_emit(art, a, ql, &st, 0);
@@ -536,7 +589,8 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 						j--;
 					st.cur.after_colon = j > 0 && p[j - 1] == ':';
 					pc = tk_prev_cp(p, j);
-					st.cur.after_sentence = pc == '.' || pc == '!' || pc == '?' || pc == 0x201D ||
+					st.cur.after_sentence = pc == '.' || pc == '!' ||
+								pc == '?' || pc == 0x201D ||
 								pc == 0xBB || pc == 0x2026;
 					(void)a4;
 				}
@@ -554,7 +608,7 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 				cont = j < nn && tk_cp_at(np, nn, j, &a3) == st.open_cp &&
 				       (st.cur.at_start || st.cur.after_colon || st.nspans > 0);
 			}
-			st.spans[st.nspans++] = (struct tk_qspan){ pi, seg, n };
+			st.spans[st.nspans++] = (struct tk_qspan){pi, seg, n};
 			if (cont) {
 				st.cur.multi = 1;
 				continue;
@@ -570,7 +624,8 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 					st.cur.close = st.cur.close_end = cut;
 				}
 			}
-			if (st.cur.at_start || st.cur.after_colon || st.cur.after_sentence || st.cur.multi) {
+			if (st.cur.at_start || st.cur.after_colon || st.cur.after_sentence ||
+			    st.cur.multi) {
 				err = tk_q_emit(art, a, ql, &st, 0);
 				if (err)
 					goto out;

@@ -15,7 +15,7 @@
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
-#define TK_URGENT_BG 0xc8102effu /* signal red, whatever the theme */
+#define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
 #define TK_CARD_UPLOAD_BYTES (1u << 20) /* per frame: ~0.3 ms of memcpy on a Pi 4 */
 
 enum { TK_BUF_FREE, TK_BUF_BUSY, TK_BUF_READY };
@@ -42,7 +42,7 @@ struct tk_scene {
 	struct tk_scene_opts o;
 	int W, H;
 	SDL_Rect band, cards;
-	SDL_Rect cc;            /* card content: the only part held in textures */
+	SDL_Rect cc; /* card content: the only part held in textures */
 	int cw, bh, fs, label_w, maxt;
 	int64_t card_frames, fade_frames;
 
@@ -51,8 +51,8 @@ struct tk_scene {
 	int64_t ctex_id[TK_MAX_CTEX];
 	int nct;
 	SDL_Texture *cardtex[2];
-	int64_t cardtex_p[2];   /* card period held (complete), -1 none */
-	int card_rows;          /* rows uploaded so far of the card being uploaded */
+	int64_t cardtex_p[2]; /* card period held (complete), -1 none */
+	int card_rows;	      /* rows uploaded so far of the card being uploaded */
 	SDL_Texture *label_tex;
 	SDL_Texture *status_tex, *urgent_tex;
 	int status_w, status_h, urgent_w, urgent_h;
@@ -62,16 +62,16 @@ struct tk_scene {
 	SDL_mutex *mu;
 	SDL_cond *work_cv, *ready_cv;
 	int quit;
-	int has_pl;                     /* no work before the first playlist */
+	int has_pl; /* no work before the first playlist */
 	struct tk_chunkbuf cb[TK_CHUNK_BUFS];
 	uint32_t *cardpx;
 	int card_state;
 	int64_t card_want, card_have;
 	struct tk_playlist *pending_pl; /* crawl: taken at the next item */
-	struct tk_playlist *card_pl;    /* cards: taken at the next card */
-	int64_t card_base;              /* first card period of card_pl */
-	int64_t next_frame;             /* frame after the last one drawn */
-	int64_t late_p;                 /* last card period that was late */
+	struct tk_playlist *card_pl;	/* cards: taken at the next card */
+	int64_t card_base;		/* first card period of card_pl */
+	int64_t next_frame;		/* frame after the last one drawn */
+	int64_t late_p;			/* last card period that was late */
 	char status_text[256], urgent_text[1024];
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf;
@@ -84,7 +84,7 @@ struct tk_scene {
 	struct tk_crawlitem wcur;
 	int wcur_off;
 	int64_t wnext_chunk;
-	int wmirror;            /* drawing a right-to-left card */
+	int wmirror; /* drawing a right-to-left card */
 
 	struct tk_scene_stats st;
 };
@@ -108,7 +108,7 @@ static uint32_t tk_mix(uint32_t x, uint32_t y, unsigned t) /* t/256 of y */
 
 static void tk_fill(SDL_Surface *s, int x, int y, int w, int h, uint32_t rgba)
 {
-	SDL_Rect rc = { x, y, w, h };
+	SDL_Rect rc = {x, y, w, h};
 
 	SDL_FillRect(s, &rc, tk_argb(rgba));
 }
@@ -117,7 +117,7 @@ static void tk_fill(SDL_Surface *s, int x, int y, int w, int h, uint32_t rgba)
 
 static struct tk_span tk_sp(const char *t, int style, int size, uint32_t color)
 {
-	struct tk_span s = { t, t ? strlen(t) : 0, style, size, color };
+	struct tk_span s = {t, t ? strlen(t) : 0, style, size, color};
 
 	return s;
 }
@@ -125,7 +125,7 @@ static struct tk_span tk_sp(const char *t, int style, int size, uint32_t color)
 /* Blit src onto dst at (x, y) blending. */
 static void tk_blit(SDL_Surface *src, SDL_Surface *dst, int x, int y)
 {
-	SDL_Rect rc = { x, y, src->w, src->h };
+	SDL_Rect rc = {x, y, src->w, src->h};
 
 	SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND);
 	SDL_BlitSurface(src, NULL, dst, &rc);
@@ -134,7 +134,8 @@ static void tk_blit(SDL_Surface *src, SDL_Surface *dst, int x, int y)
 /* Cards of right-to-left articles are laid out mirrored: these place a
  * rectangle or surface at x as if the surface were flipped horizontally when
  * the worker draws a mirrored card. */
-static void tk_mfill(struct tk_scene *s, SDL_Surface *dst, int x, int y, int w, int h, uint32_t rgba)
+static void tk_mfill(struct tk_scene *s, SDL_Surface *dst, int x, int y, int w, int h,
+		     uint32_t rgba)
 {
 	tk_fill(dst, s->wmirror ? dst->w - x - w : x, y, w, h, rgba);
 }
@@ -179,7 +180,8 @@ static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const ch
 	w = t->w + 2 * pad;
 	if (dst) {
 		tk_mfill(s, dst, x, cy - h / 2, w, h, bg);
-		tk_mblit(s, t, dst, x + pad, cy - h / 2 + (h - size * 72 / 100) / 2 + size * 72 / 100 - base);
+		tk_mblit(s, t, dst, x + pad,
+			 cy - h / 2 + (h - size * 72 / 100) / 2 + size * 72 / 100 - base);
 	}
 	SDL_FreeSurface(t);
 	return w;
@@ -192,8 +194,8 @@ static void tk_item_free(struct tk_crawlitem *ci)
 	memset(ci, 0, sizeof *ci);
 }
 
-static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl, const struct tk_pl_item *it,
-			struct tk_crawlitem *ci)
+static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
+			const struct tk_pl_item *it, struct tk_crawlitem *ci)
 {
 	const struct tk_config *c = s->cfg;
 	struct tk_span sp[6];
@@ -202,7 +204,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl, const 
 	int base = 0, x, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
 	int bl = s->bh / 2 + fs * 36 / 100; /* baseline: cap height centred in the band */
 	const char *label = NULL;
-	char idle[] = "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	char idle[] =
+	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
 
 	if (!it) {
 		sp[n++] = tk_sp(idle, TK_FONT_REGULAR, fs, c->crawl_fg);
@@ -227,8 +230,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl, const 
 			snprintf(pre, sizeof pre, "“%s”", text);
 			sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
 			if (it->speaker) {
-				snprintf(who, sizeof who, "  — %s%s%s", it->speaker, it->role ? ", " : "",
-					 it->role ? it->role : "");
+				snprintf(who, sizeof who, "  — %s%s%s", it->speaker,
+					 it->role ? ", " : "", it->role ? it->role : "");
 				sp[n++] = tk_sp(who, TK_FONT_BOLD, fs, c->accent);
 			}
 			label = "Quote";
@@ -249,7 +252,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl, const 
 					snprintf(pre, sizeof pre, "%s  ", it->figure);
 					sp[n++] = tk_sp(pre, TK_FONT_BOLD, fs, c->accent);
 				}
-				sp[n++] = tk_sp(it->caption ? it->caption : text, TK_FONT_REGULAR, fs, c->crawl_fg);
+				sp[n++] = tk_sp(it->caption ? it->caption : text, TK_FONT_REGULAR,
+						fs, c->crawl_fg);
 			}
 			label = "In figures";
 			break;
@@ -273,7 +277,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl, const 
 			ci->box.w = ci->chip->w + csz;
 			ci->box.h = h;
 			ci->chip_at.x = x + csz / 2;
-			ci->chip_at.y = cy - h / 2 + (h - csz * 72 / 100) / 2 + csz * 72 / 100 - cbase;
+			ci->chip_at.y =
+			    cy - h / 2 + (h - csz * 72 / 100) / 2 + csz * 72 / 100 - cbase;
 			ci->chip_at.w = ci->chip->w;
 			ci->chip_at.h = ci->chip->h;
 			x += ci->box.w + fs / 2;
@@ -319,8 +324,8 @@ static void tk_piece(SDL_Surface *dst, SDL_Surface *src, const SDL_Rect *rc, int
 	SDL_BlitSurface(src, &sr, dst, &dr);
 }
 
-static void tk_item_draw(struct tk_scene *s, const struct tk_crawlitem *ci, SDL_Surface *dst, int off, int x,
-			 int n)
+static void tk_item_draw(struct tk_scene *s, const struct tk_crawlitem *ci, SDL_Surface *dst,
+			 int off, int x, int n)
 {
 	uint32_t accent = tk_argb(s->cfg->accent);
 
@@ -331,7 +336,6 @@ static void tk_item_draw(struct tk_scene *s, const struct tk_crawlitem *ci, SDL_
 	tk_piece(dst, ci->text, &ci->text_at, off, x, n, 0);
 	tk_piece(dst, NULL, &ci->sep, off, x, n, accent);
 }
-
 
 /* Compose the next crawl chunk into px. Worker side, no lock held. */
 static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
@@ -352,7 +356,8 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 
 			SDL_LockMutex(s->mu);
 			if (s->pending_pl) {
-				/* Item boundary: the new playlist starts with its newest article. */
+				/* Item boundary: the new playlist starts with its newest article.
+				 */
 				tk_playlist_unref(s->wpl);
 				s->wpl = s->pending_pl;
 				s->pending_pl = NULL;
@@ -431,8 +436,8 @@ static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, in
 
 /* Draw wrapped text; returns the y below the last line. Lines of RTL text
  * are right-aligned. The last line gets "…" when cut. */
-static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text, int style, int size,
-			 uint32_t color, int x, int y, int maxw, int maxl, int lh)
+static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text, int style,
+			 int size, uint32_t color, int x, int y, int maxw, int maxl, int lh)
 {
 	size_t st[8], en[8];
 	int cut, nl = tk_wrap(s, text, style, size, maxw, maxl > 8 ? 8 : maxl, st, en, &cut);
@@ -455,7 +460,8 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 		if (!dst || tk_fonts_render(s->fonts, &sp, 1, &t, &base))
 			continue;
 		/* right-aligned when the text runs against the layout direction */
-		tk_mblit(s, t, dst, rtl != s->wmirror ? x + maxw - t->w : x, y + size - base + i * lh);
+		tk_mblit(s, t, dst, rtl != s->wmirror ? x + maxw - t->w : x,
+			 y + size - base + i * lh);
 		SDL_FreeSurface(t);
 	}
 	return y + nl * lh;
@@ -505,13 +511,15 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		if (dst)
 			tk_mfill(s, dst, mx, y, W / 40, W / 160 > 4 ? W / 160 : 4, c->accent);
 		y += CH / 14;
-		y = tk_text_block(s, dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz, c->card_fg,
-				  mx, y, W - 2 * mx, 2, hsz * 5 / 4);
+		y = tk_text_block(s, dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
+				  c->card_fg, mx, y, W - 2 * mx, 2, hsz * 5 / 4);
 		y += CH / 20;
-		return tk_text_block(s, dst, "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
-					     "figures appear here within seconds.",
-				     TK_FONT_REGULAR, CH / 22, tk_mix(c->card_fg, c->card_bg, 70), mx, y, W * 2 / 3,
-				     3, CH / 22 * 3 / 2);
+		return tk_text_block(
+		    s, dst,
+		    "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
+		    "figures appear here within seconds.",
+		    TK_FONT_REGULAR, CH / 22, tk_mix(c->card_fg, c->card_bg, 70), mx, y, W * 2 / 3,
+		    3, CH / 22 * 3 / 2);
 	}
 	if (art->quote >= 0)
 		q = &pl->items[art->quote];
@@ -522,9 +530,11 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 	y += CH / 18;
 	/* Headline: the largest size that fits in two lines, else three smaller. */
 	hs = CH / 10;
-	while (hs > CH / 22 && tk_lines(s, art->headline, TK_FONT_BOLD, hs, W - 2 * mx, 3) > (hs > CH / 14 ? 2 : 3))
+	while (hs > CH / 22 &&
+	       tk_lines(s, art->headline, TK_FONT_BOLD, hs, W - 2 * mx, 3) > (hs > CH / 14 ? 2 : 3))
 		hs = hs * 9 / 10;
-	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3, hs * 6 / 5);
+	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3,
+			  hs * 6 / 5);
 	y += CH / 30;
 	if (dst)
 		tk_mfill(s, dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
@@ -551,16 +561,19 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 			if (maxl < 1)
 				maxl = 1;
 		}
-		ql = tk_text_block(s, dst, buf, TK_FONT_ITALIC, qs, c->card_fg, mx, y, colw, maxl, qs * 5 / 4);
+		ql = tk_text_block(s, dst, buf, TK_FONT_ITALIC, qs, c->card_fg, mx, y, colw, maxl,
+				   qs * 5 / 4);
 		bottom = ql;
 		if (q->speaker) {
-			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "", q->role ? q->role : "");
-			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, CH / 30, c->accent, mx, ql + CH / 60, colw, 2,
-					       CH / 30 * 5 / 4);
+			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "",
+				 q->role ? q->role : "");
+			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, CH / 30, c->accent, mx,
+					       ql + CH / 60, colw, 2, CH / 30 * 5 / 4);
 		}
 	}
 	if (f && f->figure) {
-		int fx = q && !stacked ? mx + colw + W / 30 : mx, fw = q && !stacked ? W - mx - fx : W;
+		int fx = q && !stacked ? mx + colw + W / 30 : mx,
+		    fw = q && !stacked ? W - mx - fx : W;
 		int fy = stacked ? bottom + CH / 30 : y;
 		int fsz = stacked ? CH / 7 : CH / 5, cap = CH / 28, fb;
 		struct tk_span sp;
@@ -581,18 +594,19 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 			SDL_FreeSurface(t);
 		}
 		fb = tk_text_block(s, dst, tk_caption(f), TK_FONT_REGULAR, cap,
-				   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw, stacked ? 2 : 3,
-				   cap * 5 / 4);
+				   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw,
+				   stacked ? 2 : 3, cap * 5 / 4);
 		if (fb > bottom)
 			bottom = fb;
 		if (q && !stacked && dst) /* a hairline between quote and figure */
-			tk_mfill(s, dst, fx - W / 60, y, 2, bottom - y, tk_mix(c->card_bg, c->card_fg, 60));
+			tk_mfill(s, dst, fx - W / 60, y, 2, bottom - y,
+				 tk_mix(c->card_bg, c->card_fg, 60));
 	} else if (!q && art->count > 1) {
 		/* No quote, no figure: the next item as a standfirst. */
 		const struct tk_pl_item *it = &pl->items[art->first + 1];
 
-		bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, CH / 22, c->card_fg, mx, y, W - 2 * mx, 4,
-				       CH / 22 * 5 / 4);
+		bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, CH / 22, c->card_fg, mx,
+				       y, W - 2 * mx, 4, CH / 22 * 5 / 4);
 	}
 	return bottom;
 }
@@ -602,7 +616,8 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playlist *pl,
 			 const struct tk_pl_article *art)
 {
-	int CH = s->cards.h, off = s->cc.y - s->cards.y, top = CH / 10 - off, limit = CH * 9 / 10 - off, h, y0;
+	int CH = s->cards.h, off = s->cc.y - s->cards.y, top = CH / 10 - off,
+	    limit = CH * 9 / 10 - off, h, y0;
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cc.w, s->cc.h, 32, s->cc.w * 4,
 							      SDL_PIXELFORMAT_ARGB8888);
 
@@ -643,11 +658,12 @@ static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int 
 		int f2 = fs * 8 / 10, n = tk_lines(s, one, TK_FONT_BOLD, f2, nw - x - s->W / 40, 2);
 
 		n = n > 2 ? 2 : n;
-		tk_text_block(s, out, one, TK_FONT_BOLD, f2, fg, x, (h - f2 * 12 / 10 * n) / 2 - f2 / 8,
-			      nw - x - s->W / 40, 2, f2 * 12 / 10);
+		tk_text_block(s, out, one, TK_FONT_BOLD, f2, fg, x,
+			      (h - f2 * 12 / 10 * n) / 2 - f2 / 8, nw - x - s->W / 40, 2,
+			      f2 * 12 / 10);
 	} else {
-		tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x, (h - fs * 13 / 10) / 2 - fs / 10,
-			      nw - x - s->W / 40, 1, fs);
+		tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x,
+			      (h - fs * 13 / 10) / 2 - fs / 10, nw - x - s->W / 40, 1, fs);
 	}
 	return out;
 }
@@ -687,8 +703,10 @@ static int tk_work_one(struct tk_scene *s)
 		pl = s->wcard_pl;
 		SDL_UnlockMutex(s->mu);
 		if (pl && pl->n_articles)
-			art = &pl->articles[(size_t)(((p - s->wcard_base) % (int64_t)pl->n_articles +
-						      (int64_t)pl->n_articles) % (int64_t)pl->n_articles)];
+			art =
+			    &pl->articles[(size_t)(((p - s->wcard_base) % (int64_t)pl->n_articles +
+						    (int64_t)pl->n_articles) %
+						   (int64_t)pl->n_articles)];
 		tk_make_card(s, s->cardpx, pl, art);
 		tk_fonts_trim(s->fonts, 8);
 		SDL_LockMutex(s->mu);
@@ -752,8 +770,9 @@ static void tk_wait_work(struct tk_scene *s)
  * makes the card cross-fade ~5x cheaper than with ARGB. */
 static SDL_Texture *tk_tex(struct tk_scene *s, int w, int h, int opaque)
 {
-	SDL_Texture *t = SDL_CreateTexture(s->r, opaque ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888,
-					   SDL_TEXTUREACCESS_STATIC, w, h);
+	SDL_Texture *t =
+	    SDL_CreateTexture(s->r, opaque ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888,
+			      SDL_TEXTUREACCESS_STATIC, w, h);
 
 	if (t) {
 		if (w > s->st.widest)
@@ -798,7 +817,8 @@ static int tk_label_texture(struct tk_scene *s)
 	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
 		return TK_ESDL;
 	s->label_w = t->w + s->fs * 6 / 5;
-	box = SDL_CreateRGBSurfaceWithFormat(0, s->label_w + s->fs / 3, s->bh, 32, SDL_PIXELFORMAT_ARGB8888);
+	box = SDL_CreateRGBSurfaceWithFormat(0, s->label_w + s->fs / 3, s->bh, 32,
+					     SDL_PIXELFORMAT_ARGB8888);
 	if (!box) {
 		err = TK_ESDL;
 		goto out;
@@ -807,7 +827,8 @@ static int tk_label_texture(struct tk_scene *s)
 	tk_fill(box, 0, 0, s->label_w, s->bh, s->cfg->accent);
 	/* a slanted edge, broadcast-style, fading into the band */
 	for (int row = 0; row < s->bh; row++)
-		tk_fill(box, s->label_w, row, (s->fs / 3) * (s->bh - row) / s->bh, 1, s->cfg->accent);
+		tk_fill(box, s->label_w, row, (s->fs / 3) * (s->bh - row) / s->bh, 1,
+			s->cfg->accent);
 	tk_blit(t, box, s->fs * 3 / 5, s->bh / 2 + s->fs * 6 / 10 * 36 / 100 - base);
 	s->label_tex = tk_tex_from(s, box);
 	if (!s->label_tex)
@@ -1092,7 +1113,8 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
 	const struct tk_config *c = s->cfg;
-	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw, last = (off + s->W - 1) / s->cw;
+	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
+		last = (off + s->W - 1) / s->cw;
 	SDL_Rect d;
 	int underrun = 0;
 
@@ -1150,7 +1172,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
 		int fade = in < s->fade_frames && p > 0;
 
-		if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
+		if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 &&
+		    !tk_take_card(s, p, 1)) {
 			/* Card p is late (a slow worker): keep p-1 up rather than stall
 			 * the crawl; p cuts in when ready. */
 			if (s->card_state == TK_BUF_READY && s->card_have != p) {
@@ -1180,7 +1203,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 			tk_take_card(s, p + 1, 0);
 		}
 		SDL_UnlockMutex(s->mu);
-		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff, (c->card_bg >> 8) & 0xff, 255);
+		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
+				       (c->card_bg >> 8) & 0xff, 255);
 		SDL_RenderFillRect(s->r, &s->cards);
 		if (fade) {
 			unsigned a = (unsigned)(in * 255 / s->fade_frames);
@@ -1196,12 +1220,13 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
 	} else {
 		SDL_UnlockMutex(s->mu);
-		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff, (c->card_bg >> 8) & 0xff, 255);
+		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
+				       (c->card_bg >> 8) & 0xff, 255);
 		SDL_RenderFillRect(s->r, &s->cards);
 	}
 	/* Crawl band. */
 	for (int64_t k = first; k <= last; k++) {
-		SDL_Rect src = { 0, 0, s->cw, s->bh };
+		SDL_Rect src = {0, 0, s->cw, s->bh};
 
 		d.x = (int)(k * s->cw - off);
 		d.y = s->band.y;
@@ -1209,7 +1234,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		d.h = s->bh;
 		SDL_RenderCopy(s->r, s->ctex[k % s->nct], &src, &d);
 	}
-	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff, (c->accent >> 8) & 0xff, 255);
+	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
+			       (c->accent >> 8) & 0xff, 255);
 	d.x = 0;
 	d.w = s->W;
 	d.h = s->bh / 24 > 2 ? s->bh / 24 : 2;
@@ -1226,7 +1252,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		d.h = s->urgent_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->band.y + s->bh : s->band.y - s->urgent_h;
 		if (s->urgent_w < s->W) {
-			SDL_SetRenderDrawColor(s->r, TK_URGENT_BG >> 24, (TK_URGENT_BG >> 16) & 0xff,
+			SDL_SetRenderDrawColor(s->r, TK_URGENT_BG >> 24,
+					       (TK_URGENT_BG >> 16) & 0xff,
 					       (TK_URGENT_BG >> 8) & 0xff, 255);
 			SDL_RenderFillRect(s->r, &d);
 		}
@@ -1239,8 +1266,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		d.h = s->status_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->H - s->status_h : 0;
 		if (s->status_w < s->W) {
-			SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff, (c->accent >> 8) & 0xff,
-					       255);
+			SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
+					       (c->accent >> 8) & 0xff, 255);
 			SDL_RenderFillRect(s->r, &d);
 		}
 		d.w = s->status_w;
@@ -1289,8 +1316,8 @@ int tk_render_png(SDL_Renderer *r, int w, int h, const char *path)
 	}
 	png_init_io(png, f);
 	png_set_compression_level(png, 3);
-	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+		     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
 	png_write_info(png, info);
 	for (int y = 0; y < h; y++) {
 		for (int x = 0; x < w; x++) {

@@ -17,19 +17,19 @@
 struct tk_scene;
 
 struct tk_scene_opts {
-	int width, height;   /* logical size (after rotation) */
-	int fps;             /* nominal frames per second (card timing) */
-	int sync;            /* 1: no worker thread; everything on demand, deterministic */
-	int max_texture;     /* renderer's max texture width (0 = 4096) */
+	int width, height; /* logical size (after rotation) */
+	int fps;	   /* nominal frames per second (card timing) */
+	int sync;	   /* 1: no worker thread; everything on demand, deterministic */
+	int max_texture;   /* renderer's max texture width (0 = 4096) */
 };
 
 struct tk_scene_stats {
 	size_t textures;      /* textures alive */
 	size_t texture_bytes; /* their pixels */
-	size_t uploads;       /* texture uploads so far */
+	size_t uploads;	      /* texture uploads so far */
 	size_t underruns;     /* frames that had to wait for the worker */
-	size_t chunks;        /* crawl chunks produced */
-	int widest;           /* widest texture ever created (<= max_texture) */
+	size_t chunks;	      /* crawl chunks produced */
+	int widest;	      /* widest texture ever created (<= max_texture) */
 };
 
 /* Create the scene for renderer r. Borrows cfg and fonts for its lifetime

@@ -109,7 +109,7 @@ static void tk_log_playlist(const struct tk_playlist *pl)
 
 static int tk_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out)
 {
-	struct tk_playlist_opts po = { 0 };
+	struct tk_playlist_opts po = {0};
 	int err;
 
 	po.max_file_bytes = (size_t)cfg->max_file_bytes;
@@ -138,10 +138,17 @@ static int tk_generate(long n, struct tk_playlist **out)
 		char h[160], q[300], f[200], fig[32];
 		struct tk_item it[3];
 
-		snprintf(h, sizeof h, "Council approves plan number %ld for the riverside district after long debate", i);
-		snprintf(q, sizeof q, "We have listened to every resident and item %ld reflects what they asked for", i);
+		snprintf(
+		    h, sizeof h,
+		    "Council approves plan number %ld for the riverside district after long debate",
+		    i);
+		snprintf(
+		    q, sizeof q,
+		    "We have listened to every resident and item %ld reflects what they asked for",
+		    i);
 		snprintf(fig, sizeof fig, "%ld,500", 10 + i % 90);
-		snprintf(f, sizeof f, "About %s households will be connected to the new network by spring", fig);
+		snprintf(f, sizeof f,
+			 "About %s households will be connected to the new network by spring", fig);
 		memset(it, 0, sizeof it);
 		it[0].kind = TK_ITEM_HEADLINE;
 		it[0].text = h;
@@ -171,7 +178,7 @@ struct tk_preload {
 	pthread_t thr;
 	const struct tk_config *cfg;
 	const char *dir;
-	long generate;          /* > 0: synthetic articles instead of dir */
+	long generate; /* > 0: synthetic articles instead of dir */
 	struct tk_playlist *pl;
 	int err, started;
 };
@@ -180,11 +187,13 @@ static void *tk_preload_main(void *arg)
 {
 	struct tk_preload *p = arg;
 
-	p->err = p->generate > 0 ? tk_generate(p->generate, &p->pl) : tk_load(p->cfg, p->dir, &p->pl);
+	p->err =
+	    p->generate > 0 ? tk_generate(p->generate, &p->pl) : tk_load(p->cfg, p->dir, &p->pl);
 	return NULL;
 }
 
-static void tk_preload_start(struct tk_preload *p, const struct tk_config *cfg, const char *dir, long generate)
+static void tk_preload_start(struct tk_preload *p, const struct tk_config *cfg, const char *dir,
+			     long generate)
 {
 	memset(p, 0, sizeof *p);
 	p->cfg = cfg;
@@ -294,13 +303,13 @@ static void tk_loader_apply(struct tk_loader *l, struct tk_scene *s)
 
 struct tk_ctx {
 	struct tk_fonts *fonts;
-	SDL_Surface *surf;      /* headless target */
+	SDL_Surface *surf; /* headless target */
 	SDL_Window *win;
 	SDL_Renderer *r;
-	SDL_Texture *rot;       /* rotation target */
-	SDL_Texture *target;    /* offscreen GL: what frames render into */
+	SDL_Texture *rot;    /* rotation target */
+	SDL_Texture *target; /* offscreen GL: what frames render into */
 	struct tk_scene *scene;
-	int w, h;               /* logical size */
+	int w, h; /* logical size */
 	int ttf, video;
 };
 
@@ -336,16 +345,18 @@ static int tk_ctx_fonts(struct tk_ctx *c, const struct tk_config *cfg)
 	c->ttf = 1;
 	err = tk_fonts_open(cfg->assets_dir, cfg->font, &c->fonts);
 	if (err)
-		tk_log(TK_LOG_ERROR, "fonts: no usable font in %s/fonts: %s", cfg->assets_dir, tk_strerror(err));
+		tk_log(TK_LOG_ERROR, "fonts: no usable font in %s/fonts: %s", cfg->assets_dir,
+		       tk_strerror(err));
 	else
 		tk_log(TK_LOG_DEBUG, "fonts: %s", tk_fonts_describe(c->fonts));
 	return err;
 }
 
 /* Software renderer on a surface: deterministic, needs no video driver. */
-static int tk_ctx_headless(struct tk_ctx *c, const struct tk_config *cfg, int w, int h, int fps, int sync)
+static int tk_ctx_headless(struct tk_ctx *c, const struct tk_config *cfg, int w, int h, int fps,
+			   int sync)
 {
-	struct tk_scene_opts so = { 0 };
+	struct tk_scene_opts so = {0};
 	int err = tk_ctx_fonts(c, cfg);
 
 	if (err)
@@ -373,7 +384,7 @@ static int tk_ctx_headless(struct tk_ctx *c, const struct tk_config *cfg, int w,
  * rendering into a target texture. TK_ENODISPLAY when unavailable. */
 static int tk_ctx_gl(struct tk_ctx *c, const struct tk_config *cfg, int w, int h, int fps, int sync)
 {
-	struct tk_scene_opts so = { 0 };
+	struct tk_scene_opts so = {0};
 	SDL_RendererInfo info;
 	int err;
 
@@ -383,13 +394,16 @@ static int tk_ctx_gl(struct tk_ctx *c, const struct tk_config *cfg, int w, int h
 		return TK_ENODISPLAY;
 	c->video = 1;
 	c->win = SDL_CreateWindow("ticker", 0, 0, w, h, SDL_WINDOW_HIDDEN);
-	c->r = c->win ? SDL_CreateRenderer(c->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE) : NULL;
+	c->r = c->win ? SDL_CreateRenderer(c->win, -1,
+					   SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE)
+		      : NULL;
 	if (!c->r || SDL_GetRendererInfo(c->r, &info) || strcmp(info.name, "opengles2")) {
 		if (c->r)
 			SDL_SetError("got renderer %s instead", info.name);
 		return TK_ENODISPLAY;
 	}
-	c->target = SDL_CreateTexture(c->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+	c->target =
+	    SDL_CreateTexture(c->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
 	if (!c->target || SDL_SetRenderTarget(c->r, c->target))
 		return TK_ESDL;
 	err = tk_ctx_fonts(c, cfg);
@@ -432,7 +446,7 @@ static void tk_notices_now(struct tk_scene *s, const char *dir)
 
 int tk_display_snapshot(const struct tk_display_opts *o)
 {
-	struct tk_ctx c = { 0 };
+	struct tk_ctx c = {0};
 	struct tk_playlist *pl = NULL;
 	int w = o->width, h = o->height, fps = o->fps > 0 ? o->fps : 60, rc = TK_EXIT_FAIL;
 	int64_t frame = (int64_t)(o->at * fps + 0.5);
@@ -460,8 +474,8 @@ int tk_display_snapshot(const struct tk_display_opts *o)
 		tk_log(TK_LOG_ERROR, "snapshot: cannot write %s", o->out);
 		goto out;
 	}
-	tk_log(TK_LOG_INFO, "snapshot: frame %lld (%.3f s at %d fps), %dx%d -> %s", (long long)frame,
-	       (double)frame / fps, fps, w, h, o->out);
+	tk_log(TK_LOG_INFO, "snapshot: frame %lld (%.3f s at %d fps), %dx%d -> %s",
+	       (long long)frame, (double)frame / fps, fps, w, h, o->out);
 	rc = TK_EXIT_OK;
 out:
 	tk_playlist_unref(pl);
@@ -471,7 +485,7 @@ out:
 
 int tk_display_record(const struct tk_display_opts *o)
 {
-	struct tk_ctx c = { 0 };
+	struct tk_ctx c = {0};
 	struct tk_playlist *pl = NULL;
 	int w = o->width, h = o->height, fps = o->fps > 0 ? o->fps : 60, rc = TK_EXIT_FAIL;
 	int64_t n = (int64_t)(o->seconds * fps + 0.5);
@@ -496,7 +510,8 @@ int tk_display_record(const struct tk_display_opts *o)
 			goto out;
 		}
 	}
-	tk_log(TK_LOG_INFO, "record: %lld frames at %d fps, %dx%d -> %s", (long long)n, fps, w, h, o->out);
+	tk_log(TK_LOG_INFO, "record: %lld frames at %d fps, %dx%d -> %s", (long long)n, fps, w, h,
+	       o->out);
 	rc = TK_EXIT_OK;
 out:
 	tk_playlist_unref(pl);
@@ -533,7 +548,7 @@ static int tk_drm_outputs(int *connected)
 
 static void tk_sleep_ms(int ms)
 {
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
 
 	while (nanosleep(&ts, &ts) && errno == EINTR && !tk_app_stop)
 		;
@@ -569,8 +584,9 @@ static int tk_run_headless(const struct tk_display_opts *o)
 	so.at = 3.0;
 	rc = tk_display_snapshot(&so);
 	if (rc == TK_EXIT_OK) {
-		tk_log(TK_LOG_INFO, "display: no display here (no DISPLAY, WAYLAND_DISPLAY or DRM output): "
-				    "rendered the frame at 3 s to a PNG instead");
+		tk_log(TK_LOG_INFO,
+		       "display: no display here (no DISPLAY, WAYLAND_DISPLAY or DRM output): "
+		       "rendered the frame at 3 s to a PNG instead");
 		printf("ticker: preview written to %s\n", so.out);
 	}
 	return rc;
@@ -579,10 +595,10 @@ static int tk_run_headless(const struct tk_display_opts *o)
 int tk_display_run(const struct tk_display_opts *o)
 {
 	const struct tk_config *cfg = o->cfg;
-	struct tk_ctx c = { 0 };
-	struct tk_loader ld = { 0 };
-	struct tk_preload pre = { 0 };
-	struct tk_scene_opts so = { 0 };
+	struct tk_ctx c = {0};
+	struct tk_loader ld = {0};
+	struct tk_preload pre = {0};
+	struct tk_scene_opts so = {0};
 	struct sigaction sa;
 	SDL_RendererInfo info;
 	SDL_DisplayMode mode;
@@ -627,12 +643,13 @@ int tk_display_run(const struct tk_display_opts *o)
 			c.video = 0;
 		}
 		if (!kms) {
-			tk_log(TK_LOG_ERROR, "display: cannot open video driver %s: %s", driver ? driver : "(auto)",
-			       SDL_GetError());
+			tk_log(TK_LOG_ERROR, "display: cannot open video driver %s: %s",
+			       driver ? driver : "(auto)", SDL_GetError());
 			rc = TK_EXIT_NODISPLAY;
 			goto out;
 		}
-		tk_log(TK_LOG_WARN, "display: no display connected, retrying in 5 s (%s)", SDL_GetError());
+		tk_log(TK_LOG_WARN, "display: no display connected, retrying in 5 s (%s)",
+		       SDL_GetError());
 		sd_notify(0, "STATUS=waiting for a display");
 		for (int i = 0; i < 50 && !tk_app_stop; i++) {
 			tk_sleep_ms(100);
@@ -647,12 +664,14 @@ int tk_display_run(const struct tk_display_opts *o)
 	if (SDL_GetDesktopDisplayMode(0, &mode))
 		memset(&mode, 0, sizeof mode);
 	if (kms || (!o->window && !desktop)) {
-		c.win = SDL_CreateWindow("ticker", 0, 0, mode.w, mode.h, SDL_WINDOW_FULLSCREEN | SDL_WINDOW_SHOWN);
+		c.win = SDL_CreateWindow("ticker", 0, 0, mode.w, mode.h,
+					 SDL_WINDOW_FULLSCREEN | SDL_WINDOW_SHOWN);
 	} else {
-		int ww = o->window && o->width > 0 ? o->width : 1280, wh = o->window && o->height > 0 ? o->height : 720;
+		int ww = o->window && o->width > 0 ? o->width : 1280,
+		    wh = o->window && o->height > 0 ? o->height : 720;
 
-		c.win = SDL_CreateWindow("ticker", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh,
-					 SDL_WINDOW_SHOWN);
+		c.win = SDL_CreateWindow("ticker", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+					 ww, wh, SDL_WINDOW_SHOWN);
 	}
 	if (!c.win) {
 		tk_log(TK_LOG_ERROR, "display: cannot create a window: %s", SDL_GetError());
@@ -662,8 +681,9 @@ int tk_display_run(const struct tk_display_opts *o)
 	SDL_ShowCursor(SDL_DISABLE);
 	/* Vsync always: with swap interval 0 SDL 2.26 asks KMS for async flips,
 	 * which show garbage on Pi 4/5 (SDL#8579). */
-	c.r = SDL_CreateRenderer(c.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
-						    SDL_RENDERER_TARGETTEXTURE);
+	c.r = SDL_CreateRenderer(c.win, -1,
+				 SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
+				     SDL_RENDERER_TARGETTEXTURE);
 	if (!c.r && !kms) {
 		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
 		c.r = SDL_CreateRenderer(c.win, -1, SDL_RENDERER_PRESENTVSYNC);
@@ -677,7 +697,8 @@ int tk_display_run(const struct tk_display_opts *o)
 	SDL_GetRendererOutputSize(c.r, &sw, &sh);
 	if (mode.refresh_rate <= 0)
 		mode.refresh_rate = 60;
-	tk_log(TK_LOG_INFO, "display: driver=%s renderer=%s mode=%dx%d@%dHz vsync=%s max_texture=%d",
+	tk_log(TK_LOG_INFO,
+	       "display: driver=%s renderer=%s mode=%dx%d@%dHz vsync=%s max_texture=%d",
 	       SDL_GetCurrentVideoDriver(), info.name, sw, sh, mode.refresh_rate,
 	       (info.flags & SDL_RENDERER_PRESENTVSYNC) ? "on" : "off", info.max_texture_width);
 	if (rot != 90 && rot != 180 && rot != 270)
@@ -685,10 +706,12 @@ int tk_display_run(const struct tk_display_opts *o)
 	c.w = rot == 90 || rot == 270 ? sh : sw;
 	c.h = rot == 90 || rot == 270 ? sw : sh;
 	if (rot) {
-		c.rot = SDL_CreateTexture(c.r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, c.w, c.h);
+		c.rot = SDL_CreateTexture(c.r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+					  c.w, c.h);
 		if (!c.rot) {
-			tk_log(TK_LOG_ERROR, "display: rotation %d needs a %dx%d target texture: %s", rot, c.w, c.h,
-			       SDL_GetError());
+			tk_log(TK_LOG_ERROR,
+			       "display: rotation %d needs a %dx%d target texture: %s", rot, c.w,
+			       c.h, SDL_GetError());
 			goto out;
 		}
 	}
@@ -726,15 +749,15 @@ int tk_display_run(const struct tk_display_opts *o)
 		int64_t now;
 
 		while (SDL_PollEvent(&ev))
-			if (ev.type == SDL_QUIT || (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE &&
-						    !kms))
+			if (ev.type == SDL_QUIT ||
+			    (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE && !kms))
 				tk_app_stop = 1;
 		tk_loader_apply(&ld, c.scene);
 		if (c.rot)
 			SDL_SetRenderTarget(c.r, c.rot);
 		tk_scene_draw(c.scene, frame);
 		if (c.rot) {
-			SDL_Rect d = { (sw - c.w) / 2, (sh - c.h) / 2, c.w, c.h };
+			SDL_Rect d = {(sw - c.w) / 2, (sh - c.h) / 2, c.w, c.h};
 
 			SDL_SetRenderTarget(c.r, NULL);
 			SDL_RenderCopyEx(c.r, c.rot, NULL, &d, rot, NULL, SDL_FLIP_NONE);
@@ -742,7 +765,8 @@ int tk_display_run(const struct tk_display_opts *o)
 		SDL_RenderPresent(c.r);
 		now = tk_now_ns();
 		if (frame == 0) {
-			tk_log(TK_LOG_INFO, "frame: first frame after %lld ms", (long long)((now - start) / 1000000));
+			tk_log(TK_LOG_INFO, "frame: first frame after %lld ms",
+			       (long long)((now - start) / 1000000));
 			sd_notify(0, "READY=1\nSTATUS=showing the ticker");
 		}
 		/* Whole frames only: the clock just detects missed vsyncs. */
@@ -752,8 +776,8 @@ int tk_display_run(const struct tk_display_opts *o)
 			frame += n;
 			skipped += n - 1;
 			if (now - missed_log > 10000000000LL) {
-				tk_log(TK_LOG_DEBUG, "frame: missed %lld vsyncs (gap %lld us)", (long long)(n - 1),
-				       (long long)((now - last) / 1000));
+				tk_log(TK_LOG_DEBUG, "frame: missed %lld vsyncs (gap %lld us)",
+				       (long long)(n - 1), (long long)((now - last) / 1000));
 				missed_log = now;
 			}
 		} else if (unpaced >= 120) {
@@ -765,7 +789,8 @@ int tk_display_run(const struct tk_display_opts *o)
 			now = tk_now_ns();
 			frame++;
 			if (unpaced == 120) {
-				tk_log(TK_LOG_WARN, "display: present does not wait for vsync here; pacing by the clock");
+				tk_log(TK_LOG_WARN, "display: present does not wait for vsync "
+						    "here; pacing by the clock");
 				unpaced++;
 			}
 		} else {
@@ -785,8 +810,8 @@ int tk_display_run(const struct tk_display_opts *o)
 		}
 	}
 	sd_notify(0, "STOPPING=1");
-	tk_log(TK_LOG_INFO, "display: stopping after %lld frames (%lld skipped), period %.3f ms", (long long)frame,
-	       (long long)skipped, (double)period / 1e6);
+	tk_log(TK_LOG_INFO, "display: stopping after %lld frames (%lld skipped), period %.3f ms",
+	       (long long)frame, (long long)skipped, (double)period / 1e6);
 	rc = TK_EXIT_OK;
 out:
 	if (pre.started) {
@@ -822,7 +847,7 @@ static int tk_cmp64(const void *a, const void *b)
 
 static int tk_bench_one(const struct tk_display_opts *o, const char *renderer, int64_t t0)
 {
-	struct tk_ctx c = { 0 };
+	struct tk_ctx c = {0};
 	struct tk_playlist *pl = NULL;
 	struct tk_scene_stats st;
 	struct rusage ru;
@@ -868,7 +893,7 @@ static int tk_bench_one(const struct tk_display_opts *o, const char *renderer, i
 			/* The offscreen driver does not pace: a 1-pixel readback waits for
 			 * the GPU so memory does not pile up (PLATFORM-NOTES). */
 			uint32_t px;
-			SDL_Rect one = { 0, 0, 1, 1 };
+			SDL_Rect one = {0, 0, 1, 1};
 
 			SDL_RenderReadPixels(c.r, &one, SDL_PIXELFORMAT_ARGB8888, &px, 4);
 		}
@@ -896,17 +921,24 @@ static int tk_bench_one(const struct tk_display_opts *o, const char *renderer, i
 	tk_scene_stats(c.scene, &st);
 	qsort(cpu, (size_t)n, sizeof *cpu, tk_cmp64);
 	getrusage(RUSAGE_SELF, &ru);
-	printf("renderer %s, %dx%d, %zu articles, %zu items, %lld frames (%.0f s at 60 Hz, unpaced)\n", renderer, w, h,
-	       pl->n_articles, pl->n_items, (long long)n, (double)n / 60);
-	printf("  frame CPU (main thread): median %.3f ms, p99 %.3f ms, max %.3f ms (worst frame #%lld)\n",
+	printf(
+	    "renderer %s, %dx%d, %zu articles, %zu items, %lld frames (%.0f s at 60 Hz, unpaced)\n",
+	    renderer, w, h, pl->n_articles, pl->n_items, (long long)n, (double)n / 60);
+	printf("  frame CPU (main thread): median %.3f ms, p99 %.3f ms, max %.3f ms (worst frame "
+	       "#%lld)\n",
 	       (double)cpu[n / 2] / 1e6, (double)cpu[n * 99 / 100] / 1e6, (double)cpu[n - 1] / 1e6,
 	       (long long)worst_frame);
-	printf("  heap allocations by the frame loop (SDL, main thread) after the first second: %lu in %lld frames "
+	printf("  heap allocations by the frame loop (SDL, main thread) after the first second: "
+	       "%lu in %lld frames "
 	       "(%.3f per frame, max %lu in one frame)\n",
-	       alloc_total, (long long)steady, steady ? (double)alloc_total / (double)steady : 0.0, alloc_max);
-	printf("  textures alive: %zu, %.1f MB; uploads %zu; crawl chunks made %zu; worker underruns %zu\n",
-	       st.textures, (double)st.texture_bytes / 1048576.0, st.uploads, st.chunks, st.underruns);
-	printf("  first frame after %lld ms wall, %lld ms CPU (all threads; includes the playlist load)\n",
+	       alloc_total, (long long)steady, steady ? (double)alloc_total / (double)steady : 0.0,
+	       alloc_max);
+	printf("  textures alive: %zu, %.1f MB; uploads %zu; crawl chunks made %zu; worker "
+	       "underruns %zu\n",
+	       st.textures, (double)st.texture_bytes / 1048576.0, st.uploads, st.chunks,
+	       st.underruns);
+	printf("  first frame after %lld ms wall, %lld ms CPU (all threads; includes the playlist "
+	       "load)\n",
 	       (long long)first_ms, (long long)first_cpu_ms);
 	printf("  peak RSS so far: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
 	rc = TK_EXIT_OK;

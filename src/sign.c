@@ -48,8 +48,8 @@ struct tk_manifest {
 };
 
 /* "<tag><base64> <label>\n": decode the key into out (exactly outlen bytes). */
-static int tk_sign_parse_keyline(const char *text, size_t len, const char *tag,
-				 unsigned char *out, size_t outlen, char *label)
+static int tk_sign_parse_keyline(const char *text, size_t len, const char *tag, unsigned char *out,
+				 size_t outlen, char *label)
 {
 	char line[512], *b64, *sp;
 	size_t n = len < sizeof line - 1 ? len : sizeof line - 1, got = 0;
@@ -64,7 +64,8 @@ static int tk_sign_parse_keyline(const char *text, size_t len, const char *tag,
 	if (sp)
 		*sp = '\0';
 	if (sodium_base642bin(out, outlen, b64, strlen(b64), NULL, &got, NULL,
-			      sodium_base64_VARIANT_ORIGINAL) || got != outlen)
+			      sodium_base64_VARIANT_ORIGINAL) ||
+	    got != outlen)
 		return TK_EPARSE;
 	if (label)
 		snprintf(label, TK_LABEL_MAX + 1, "%s", sp ? sp + 1 : "");
@@ -179,7 +180,8 @@ static int tk_sign_write_new(const char *path, const char *text, mode_t mode)
 int tk_sign_keygen(const char *base)
 {
 	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
-	char b64[sodium_base64_ENCODED_LEN(crypto_sign_SECRETKEYBYTES, sodium_base64_VARIANT_ORIGINAL)];
+	char b64[sodium_base64_ENCODED_LEN(crypto_sign_SECRETKEYBYTES,
+					   sodium_base64_VARIANT_ORIGINAL)];
 	char path[4096], text[512], label[TK_LABEL_MAX + 1];
 	const char *slash = strrchr(base, '/'), *name = slash ? slash + 1 : base;
 	size_t i, n = 0;
@@ -238,7 +240,8 @@ static int tk_sign_unescape(char *s)
 			*w++ = *s;
 			continue;
 		}
-		int hi = tk_sign_unhex((unsigned char)s[1]), lo = hi < 0 ? -1 : tk_sign_unhex((unsigned char)s[2]);
+		int hi = tk_sign_unhex((unsigned char)s[1]),
+		    lo = hi < 0 ? -1 : tk_sign_unhex((unsigned char)s[2]);
 
 		if (hi < 0 || lo < 0 || (hi | lo) == 0)
 			return -1;
@@ -291,7 +294,8 @@ static int tk_manifest_parse(const char *text, size_t len, struct tk_manifest *m
 		f = &m->f[m->n];
 		memset(f, 0, sizeof *f);
 		for (int i = 0; i < 32; i++) {
-			int hi = tk_sign_unhex((unsigned char)p[5 + 2 * i]), lo = tk_sign_unhex((unsigned char)p[6 + 2 * i]);
+			int hi = tk_sign_unhex((unsigned char)p[5 + 2 * i]),
+			    lo = tk_sign_unhex((unsigned char)p[6 + 2 * i]);
 
 			if (hi < 0 || lo < 0)
 				goto out;
@@ -323,8 +327,8 @@ out:
 }
 
 int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t slen,
-		       const struct tk_keyring *ring, struct tk_manifest **out,
-		       const char **signer, const char **reason)
+		       const struct tk_keyring *ring, struct tk_manifest **out, const char **signer,
+		       const char **reason)
 {
 	unsigned char s[crypto_sign_BYTES];
 	struct tk_manifest *m = NULL;
@@ -356,7 +360,8 @@ int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t sle
 		return TK_ENOMEM;
 	err = tk_manifest_parse(man, mlen, m);
 	if (err) {
-		*reason = err == TK_ENOMEM ? "out of memory" : "the signed list of files is damaged";
+		*reason =
+		    err == TK_ENOMEM ? "out of memory" : "the signed list of files is damaged";
 		tk_manifest_free(m);
 		return err;
 	}
@@ -380,7 +385,7 @@ void tk_manifest_free(struct tk_manifest *m)
 int tk_manifest_check(struct tk_manifest *m, const char *path, const unsigned char sha[32],
 		      uint64_t size)
 {
-	struct tk_mfile key = { (char *)path, { 0 }, 0, 0 };
+	struct tk_mfile key = {(char *)path, {0}, 0, 0};
 	struct tk_mfile *f = m->n ? bsearch(&key, m->f, m->n, sizeof *m->f, tk_mf_cmp) : NULL;
 
 	if (!f)
@@ -439,8 +444,9 @@ static int tk_sign_visit(void *ctx, const struct tk_walk_entry *e)
 	}
 	if (e->kind != TK_WALK_FILE)
 		return 0;
-	if (e->depth == 0 && (!strcmp(e->name, TK_SIGN_MANIFEST) || !strcmp(e->name, TK_SIGN_SIGNATURE) ||
-			      !strcmp(e->name, "TICKER-REPORT.txt")))
+	if (e->depth == 0 &&
+	    (!strcmp(e->name, TK_SIGN_MANIFEST) || !strcmp(e->name, TK_SIGN_SIGNATURE) ||
+	     !strcmp(e->name, "TICKER-REPORT.txt")))
 		return 0;
 	if (w->m.n == w->cap) {
 		struct tk_mfile *nf = tk_realloc(w->m.f, (w->cap ? w->cap * 2 : 64) * sizeof *nf);
@@ -556,8 +562,8 @@ int tk_sign_dir(const char *dir, const char *keyfile, size_t *nfiles, const char
 	err = tk_io_replace_file(dfd, TK_SIGN_MANIFEST, ".TICKER-MANIFEST.tmp", text, n, 0644);
 	if (!err) {
 		snprintf(where, sizeof where, "%s/%s", dir, TK_SIGN_SIGNATURE);
-		err = tk_io_replace_file(dfd, TK_SIGN_SIGNATURE, ".TICKER-MANIFEST.sig.tmp", sigtext,
-					 strlen(sigtext), 0644);
+		err = tk_io_replace_file(dfd, TK_SIGN_SIGNATURE, ".TICKER-MANIFEST.sig.tmp",
+					 sigtext, strlen(sigtext), 0644);
 	}
 	if (!err) {
 		*nfiles = w->m.n;

@@ -39,8 +39,8 @@ struct tk_manifest;
  * TK_EPARSE (not a manifest) or TK_ENOMEM, with *reason a static sentence
  * fit for the report. */
 int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t slen,
-		       const struct tk_keyring *ring, struct tk_manifest **out,
-		       const char **signer, const char **reason);
+		       const struct tk_keyring *ring, struct tk_manifest **out, const char **signer,
+		       const char **reason);
 void tk_manifest_free(struct tk_manifest *m);
 
 /* Check one file (path relative to the stick root, raw bytes): TK_OK when it

@@ -17,180 +17,463 @@
 #define TK_WIN 64 /* tokens looked at around a quote */
 
 static const char *const tk_verbs[] = {
-	/* sorted (bytewise) for binary search */
-	"acknowledged", "added", "adds", "admet", "admitió", "admits", "admitted", "advirtió",
-	"affirme", "affirmé", "afirma", "afirmaron", "afirmó", "agreed", "agrega", "agregó",
-	"ajoute", "ajouté", "annonce", "annoncé", "announced", "announces", "answered", "answers",
-	"antwortete", "apuntó", "argued", "argues", "asegura", "aseguró", "asked", "asks",
-	"asserted", "assure", "assured", "assuré", "averti", "avertit", "añade", "añadió",
-	"begged", "berichtete", "bestätigte", "betont", "betonte", "betonten", "boasted",
-	"cautioned", "claimed", "claims", "comentó", "commente", "commented", "commenté",
-	"complained", "conceded", "concluded", "conclut", "concluyó", "confie", "confirme",
-	"confirmed", "confirms", "confirmé", "confié", "contended", "continued", "continues",
-	"countered", "cried", "declara", "declared", "declares", "declaró", "destacó", "dice",
-	"dijeron", "dijo", "disait", "dit", "déclarait", "déclare", "déclaré", "déplore",
-	"emphasised", "emphasized", "ergänzt", "ergänzte", "erklären", "erklärt", "erklärte",
-	"erklärten", "erzählt", "erzählte", "estime", "estimé", "exclaimed", "explained",
-	"explains", "explica", "explicó", "explique", "expliqué", "forderte", "fügte", "glisse",
-	"indica", "indicó", "indique", "indiqué", "insiste", "insisted", "insistió", "insists",
-	"insisté", "ironise", "joked", "kritisierte", "lance", "lancé", "laughed", "mahnte",
-	"maintained", "manifestó", "martelé", "martèle", "meint", "meinte", "mused", "noted",
-	"notes", "noté", "objected", "observe", "observed", "pledged", "pointed", "posted",
-	"poursuit", "poursuivi", "precisó", "predicted", "promised", "protested", "précise",
-	"précisé", "prévenu", "prévient", "quipped", "raconte", "raconté", "rappelle", "rappelé",
-	"recalled", "recalls", "reconnaît", "reconnu", "reconoció", "recordó", "recounted",
-	"reflected", "regrette", "reiterated", "remarked", "replied", "replies", "responded",
-	"respondió", "revealed", "räumte", "répond", "répondu", "résume", "s'exclame", "sagen",
-	"sagt", "sagte", "sagten", "said", "say", "says", "schrieb", "señala", "señaló", "shouted",
-	"sighed", "sostuvo", "souffle", "souligne", "souligné", "stated", "states", "stressed",
-	"stresses", "subrayó", "suggested", "suggests", "teilte", "tells", "testified", "told",
-	"tranche", "tweeted", "unterstrich", "urged", "versicherte", "vowed", "warned", "warns",
-	"warnt", "warnte", "went", "whispered", "wondered", "writes", "wrote", "yelled", "ανέφερε",
-	"δήλωσε", "είπε", "εξήγησε", "πρόσθεσε", "σημείωσε", "τόνισε", "υπογράμμισε", "говорит",
-	"добавил", "добавила", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
-	"подчеркнула", "сказал", "сказала", "сообщил", "сообщила",
+    /* sorted (bytewise) for binary search */
+    "acknowledged", "added",	   "adds",	  "admet",	 "admitió",    "admits",
+    "admitted",	    "advirtió",	   "affirme",	  "affirmé",	 "afirma",     "afirmaron",
+    "afirmó",	    "agreed",	   "agrega",	  "agregó",	 "ajoute",     "ajouté",
+    "annonce",	    "annoncé",	   "announced",	  "announces",	 "answered",   "answers",
+    "antwortete",   "apuntó",	   "argued",	  "argues",	 "asegura",    "aseguró",
+    "asked",	    "asks",	   "asserted",	  "assure",	 "assured",    "assuré",
+    "averti",	    "avertit",	   "añade",	  "añadió",	 "begged",     "berichtete",
+    "bestätigte",   "betont",	   "betonte",	  "betonten",	 "boasted",    "cautioned",
+    "claimed",	    "claims",	   "comentó",	  "commente",	 "commented",  "commenté",
+    "complained",   "conceded",	   "concluded",	  "conclut",	 "concluyó",   "confie",
+    "confirme",	    "confirmed",   "confirms",	  "confirmé",	 "confié",     "contended",
+    "continued",    "continues",   "countered",	  "cried",	 "declara",    "declared",
+    "declares",	    "declaró",	   "destacó",	  "dice",	 "dijeron",    "dijo",
+    "disait",	    "dit",	   "déclarait",	  "déclare",	 "déclaré",    "déplore",
+    "emphasised",   "emphasized",  "ergänzt",	  "ergänzte",	 "erklären",   "erklärt",
+    "erklärte",	    "erklärten",   "erzählt",	  "erzählte",	 "estime",     "estimé",
+    "exclaimed",    "explained",   "explains",	  "explica",	 "explicó",    "explique",
+    "expliqué",	    "forderte",	   "fügte",	  "glisse",	 "indica",     "indicó",
+    "indique",	    "indiqué",	   "insiste",	  "insisted",	 "insistió",   "insists",
+    "insisté",	    "ironise",	   "joked",	  "kritisierte", "lance",      "lancé",
+    "laughed",	    "mahnte",	   "maintained",  "manifestó",	 "martelé",    "martèle",
+    "meint",	    "meinte",	   "mused",	  "noted",	 "notes",      "noté",
+    "objected",	    "observe",	   "observed",	  "pledged",	 "pointed",    "posted",
+    "poursuit",	    "poursuivi",   "precisó",	  "predicted",	 "promised",   "protested",
+    "précise",	    "précisé",	   "prévenu",	  "prévient",	 "quipped",    "raconte",
+    "raconté",	    "rappelle",	   "rappelé",	  "recalled",	 "recalls",    "reconnaît",
+    "reconnu",	    "reconoció",   "recordó",	  "recounted",	 "reflected",  "regrette",
+    "reiterated",   "remarked",	   "replied",	  "replies",	 "responded",  "respondió",
+    "revealed",	    "räumte",	   "répond",	  "répondu",	 "résume",     "s'exclame",
+    "sagen",	    "sagt",	   "sagte",	  "sagten",	 "said",       "say",
+    "says",	    "schrieb",	   "señala",	  "señaló",	 "shouted",    "sighed",
+    "sostuvo",	    "souffle",	   "souligne",	  "souligné",	 "stated",     "states",
+    "stressed",	    "stresses",	   "subrayó",	  "suggested",	 "suggests",   "teilte",
+    "tells",	    "testified",   "told",	  "tranche",	 "tweeted",    "unterstrich",
+    "urged",	    "versicherte", "vowed",	  "warned",	 "warns",      "warnt",
+    "warnte",	    "went",	   "whispered",	  "wondered",	 "writes",     "wrote",
+    "yelled",	    "ανέφερε",	   "δήλωσε",	  "είπε",	 "εξήγησε",    "πρόσθεσε",
+    "σημείωσε",	    "τόνισε",	   "υπογράμμισε", "говорит",	 "добавил",    "добавила",
+    "заявил",	    "заявила",	   "отметил",	  "отметила",	 "подчеркнул", "подчеркнула",
+    "сказал",	    "сказала",	   "сообщил",	  "сообщила",
 };
 
 /* Words that introduce the source after the quote: "so Müller", "laut ...". */
 static const char *const tk_according[] = {
-	/* sorted (bytewise) for binary search */
-	"laut", "segun", "según", "selon", "so",
+    /* sorted (bytewise) for binary search */
+    "laut", "segun", "según", "selon", "so",
 };
 
 static const char *const tk_adverbs[] = {
-	/* sorted (bytewise) for binary search */
-	"a", "again", "also", "angrily", "auch", "aussi", "avait", "bluntly", "calmly", "dann",
-	"earlier", "finally", "firmly", "flatly", "ha", "habe", "had", "has", "hat", "have",
-	"later", "luego", "noch", "once", "only", "previously", "proudly", "quickly", "quietly",
-	"recently", "repeatedly", "sadly", "simply", "softly", "también", "then", "told", "will",
-	"would",
+    /* sorted (bytewise) for binary search */
+    "a",      "again",	    "also",    "angrily", "auch",    "aussi",	 "avait",      "bluntly",
+    "calmly", "dann",	    "earlier", "finally", "firmly",  "flatly",	 "ha",	       "habe",
+    "had",    "has",	    "hat",     "have",	  "later",   "luego",	 "noch",       "once",
+    "only",   "previously", "proudly", "quickly", "quietly", "recently", "repeatedly", "sadly",
+    "simply", "softly",	    "también", "then",	  "told",    "will",	 "would",
 };
 
 static const char *const tk_dets[] = {
-	/* sorted (bytewise) for binary search */
-	"a", "an", "another", "das", "dem", "den", "der", "die", "ein", "eine", "einer", "el",
-	"her", "his", "its", "l", "la", "las", "le", "les", "los", "one", "our", "that", "the",
-	"their", "this", "un", "una", "une", "η", "ο",
+    /* sorted (bytewise) for binary search */
+    "a",   "an",   "another", "das",   "dem",  "den", "der", "die", "ein", "eine", "einer",
+    "el",  "her",  "his",     "its",   "l",    "la",  "las", "le",  "les", "los",  "one",
+    "our", "that", "the",     "their", "this", "un",  "una", "une", "η",   "ο",
 };
 
 static const char *const tk_honorifics[] = {
-	/* sorted (bytewise) for binary search */
-	"capt", "col", "dame", "det", "don", "dott", "doña", "dr", "dra", "fr", "frau", "gen",
-	"gov", "herr", "ing", "insp", "lady", "lic", "lord", "m", "me", "miss", "mlle", "mme", "mr",
-	"mrs", "ms", "mx", "prof", "rep", "rev", "sen", "sir", "sr", "sra", "srta",
+    /* sorted (bytewise) for binary search */
+    "capt", "col",  "dame", "det",  "don",  "dott", "doña", "dr",  "dra", "fr",	  "frau", "gen",
+    "gov",  "herr", "ing",  "insp", "lady", "lic",  "lord", "m",   "me",  "miss", "mlle", "mme",
+    "mr",   "mrs",  "ms",   "mx",   "prof", "rep",  "rev",  "sen", "sir", "sr",	  "sra",  "srta",
 };
 
 static const char *const tk_roles[] = {
-	/* sorted (bytewise) for binary search */
-	"abgeordnete", "abgeordneter", "abogada", "abogado", "activist", "adjoint", "adjointe",
-	"administrator", "admiral", "adviser", "advisor", "alcalde", "alcaldesa", "alderman",
-	"ambassador", "analyst", "anwalt", "anwältin", "archbishop", "architect", "arzt",
-	"assistant", "attorney", "author", "avocat", "avocate", "baker", "bishop", "bundeskanzler",
-	"bundeskanzlerin", "bürgermeister", "bürgermeisterin", "campaigner", "captain", "cardinal",
-	"ceo", "cfo", "chair", "chairman", "chairperson", "chairs", "chairwoman", "chancellor",
-	"chaplain", "chef", "chefarzt", "chefin", "chefärztin", "chief", "chirurgien",
-	"chirurgienne", "cirujana", "cirujano", "co-founder", "coach", "colonel", "commander",
-	"commissaire", "commissioner", "concejal", "concejala", "conseiller", "conseillère",
-	"consejero", "consul", "controller", "coo", "coordinator", "councillor", "councilman",
-	"councilmember", "councilor", "councilwoman", "coxswain", "cto", "curator", "dean",
-	"deputy", "designer", "diplomat", "diputada", "diputado", "directeur", "director",
-	"director-general", "directora", "directrice", "direktor", "direktorin", "doctor",
-	"doctora", "driver", "délégué", "déléguée", "député", "députée", "economist", "editor",
-	"emir", "enfermera", "enfermero", "engineer", "envoy", "executive", "expert", "experte",
-	"expertin", "farmer", "firefighter", "fishmonger", "fondateur", "fondatrice", "founder",
-	"fundador", "fundadora", "gen", "general", "gerente", "geschäftsführer",
-	"geschäftsführerin", "gouverneur", "gov", "governor", "governor-general", "harbormaster",
-	"harbourmaster", "head", "headmaster", "headmistress", "headteacher", "historian", "imam",
-	"infirmier", "infirmière", "inspector", "jefa", "jefe", "judge", "juge", "justice",
-	"kanzler", "kanzlerin", "king", "landrat", "landrätin", "lawyer", "leader", "leiter",
-	"leiterin", "lieutenant", "maire", "manager", "master", "mayor", "mep", "midwife",
-	"minister", "minister-president", "ministerin", "ministra", "ministre", "ministro", "mp",
-	"médecin", "médica", "médico", "negotiator", "nurse", "oberarzt", "oberärztin", "officer",
-	"official", "organiser", "organizer", "owner", "paramedic", "partner", "pastor", "pdg",
-	"pflegekraft", "physician", "pilot", "planner", "pope", "portavoz", "porte-parole",
-	"premier", "president", "president-elect", "presidente", "priest", "prince", "princess",
-	"principal", "procureur", "prof", "professor", "professorin", "präsident", "präsidentin",
-	"président", "présidente", "queen", "rabbi", "rechtsanwalt", "rechtsanwältin", "rep",
-	"representative", "researcher", "resident", "responsable", "scientist", "secretaria",
-	"secretario", "secretary", "secrétaire", "selectman", "sen", "senador", "senadora",
-	"senator", "sergeant", "sheikh", "sheriff", "shopkeeper", "spokesman", "spokesperson",
-	"spokeswoman", "sprecher", "sprecherin", "stadtrat", "stadträtin", "strategist", "student",
-	"sultan", "superintendent", "supervisor", "surgeon", "sénateur", "teacher", "treasurer",
-	"trustee", "vicar", "vice-president", "vocera", "vocero", "volunteer", "vorsitzende",
-	"vorsitzender", "vorstandschef", "warden", "worker", "ärztin", "élu", "élue", "δήμαρχος",
-	"διευθυντής", "εκπρόσωπος", "πρόεδρος", "υπουργός", "глава", "директор", "министр", "мэр",
-	"председатель", "представитель", "президент",
+    /* sorted (bytewise) for binary search */
+    "abgeordnete",
+    "abgeordneter",
+    "abogada",
+    "abogado",
+    "activist",
+    "adjoint",
+    "adjointe",
+    "administrator",
+    "admiral",
+    "adviser",
+    "advisor",
+    "alcalde",
+    "alcaldesa",
+    "alderman",
+    "ambassador",
+    "analyst",
+    "anwalt",
+    "anwältin",
+    "archbishop",
+    "architect",
+    "arzt",
+    "assistant",
+    "attorney",
+    "author",
+    "avocat",
+    "avocate",
+    "baker",
+    "bishop",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "campaigner",
+    "captain",
+    "cardinal",
+    "ceo",
+    "cfo",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairs",
+    "chairwoman",
+    "chancellor",
+    "chaplain",
+    "chef",
+    "chefarzt",
+    "chefin",
+    "chefärztin",
+    "chief",
+    "chirurgien",
+    "chirurgienne",
+    "cirujana",
+    "cirujano",
+    "co-founder",
+    "coach",
+    "colonel",
+    "commander",
+    "commissaire",
+    "commissioner",
+    "concejal",
+    "concejala",
+    "conseiller",
+    "conseillère",
+    "consejero",
+    "consul",
+    "controller",
+    "coo",
+    "coordinator",
+    "councillor",
+    "councilman",
+    "councilmember",
+    "councilor",
+    "councilwoman",
+    "coxswain",
+    "cto",
+    "curator",
+    "dean",
+    "deputy",
+    "designer",
+    "diplomat",
+    "diputada",
+    "diputado",
+    "directeur",
+    "director",
+    "director-general",
+    "directora",
+    "directrice",
+    "direktor",
+    "direktorin",
+    "doctor",
+    "doctora",
+    "driver",
+    "délégué",
+    "déléguée",
+    "député",
+    "députée",
+    "economist",
+    "editor",
+    "emir",
+    "enfermera",
+    "enfermero",
+    "engineer",
+    "envoy",
+    "executive",
+    "expert",
+    "experte",
+    "expertin",
+    "farmer",
+    "firefighter",
+    "fishmonger",
+    "fondateur",
+    "fondatrice",
+    "founder",
+    "fundador",
+    "fundadora",
+    "gen",
+    "general",
+    "gerente",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "gouverneur",
+    "gov",
+    "governor",
+    "governor-general",
+    "harbormaster",
+    "harbourmaster",
+    "head",
+    "headmaster",
+    "headmistress",
+    "headteacher",
+    "historian",
+    "imam",
+    "infirmier",
+    "infirmière",
+    "inspector",
+    "jefa",
+    "jefe",
+    "judge",
+    "juge",
+    "justice",
+    "kanzler",
+    "kanzlerin",
+    "king",
+    "landrat",
+    "landrätin",
+    "lawyer",
+    "leader",
+    "leiter",
+    "leiterin",
+    "lieutenant",
+    "maire",
+    "manager",
+    "master",
+    "mayor",
+    "mep",
+    "midwife",
+    "minister",
+    "minister-president",
+    "ministerin",
+    "ministra",
+    "ministre",
+    "ministro",
+    "mp",
+    "médecin",
+    "médica",
+    "médico",
+    "negotiator",
+    "nurse",
+    "oberarzt",
+    "oberärztin",
+    "officer",
+    "official",
+    "organiser",
+    "organizer",
+    "owner",
+    "paramedic",
+    "partner",
+    "pastor",
+    "pdg",
+    "pflegekraft",
+    "physician",
+    "pilot",
+    "planner",
+    "pope",
+    "portavoz",
+    "porte-parole",
+    "premier",
+    "president",
+    "president-elect",
+    "presidente",
+    "priest",
+    "prince",
+    "princess",
+    "principal",
+    "procureur",
+    "prof",
+    "professor",
+    "professorin",
+    "präsident",
+    "präsidentin",
+    "président",
+    "présidente",
+    "queen",
+    "rabbi",
+    "rechtsanwalt",
+    "rechtsanwältin",
+    "rep",
+    "representative",
+    "researcher",
+    "resident",
+    "responsable",
+    "scientist",
+    "secretaria",
+    "secretario",
+    "secretary",
+    "secrétaire",
+    "selectman",
+    "sen",
+    "senador",
+    "senadora",
+    "senator",
+    "sergeant",
+    "sheikh",
+    "sheriff",
+    "shopkeeper",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "sprecher",
+    "sprecherin",
+    "stadtrat",
+    "stadträtin",
+    "strategist",
+    "student",
+    "sultan",
+    "superintendent",
+    "supervisor",
+    "surgeon",
+    "sénateur",
+    "teacher",
+    "treasurer",
+    "trustee",
+    "vicar",
+    "vice-president",
+    "vocera",
+    "vocero",
+    "volunteer",
+    "vorsitzende",
+    "vorsitzender",
+    "vorstandschef",
+    "warden",
+    "worker",
+    "ärztin",
+    "élu",
+    "élue",
+    "δήμαρχος",
+    "διευθυντής",
+    "εκπρόσωπος",
+    "πρόεδρος",
+    "υπουργός",
+    "глава",
+    "директор",
+    "министр",
+    "мэр",
+    "председатель",
+    "представитель",
+    "президент",
 };
 
 static const char *const tk_female_roles[] = {
-	/* sorted (bytewise) for binary search */
-	"abogada", "alcaldesa", "anwältin", "avocate", "bundeskanzlerin", "bürgermeisterin",
-	"chairwoman", "chefin", "chefärztin", "chirurgienne", "cirujana", "councilwoman",
-	"diputada", "directora", "directrice", "direktorin", "doctora", "députée", "enfermera",
-	"expertin", "fondatrice", "fundadora", "geschäftsführerin", "infirmière", "jefa",
-	"kanzlerin", "leiterin", "ministerin", "ministra", "médica", "oberärztin", "princess",
-	"professorin", "präsidentin", "présidente", "queen", "rechtsanwältin", "secretaria",
-	"senadora", "spokeswoman", "sprecherin", "ärztin",
+    /* sorted (bytewise) for binary search */
+    "abogada",
+    "alcaldesa",
+    "anwältin",
+    "avocate",
+    "bundeskanzlerin",
+    "bürgermeisterin",
+    "chairwoman",
+    "chefin",
+    "chefärztin",
+    "chirurgienne",
+    "cirujana",
+    "councilwoman",
+    "diputada",
+    "directora",
+    "directrice",
+    "direktorin",
+    "doctora",
+    "députée",
+    "enfermera",
+    "expertin",
+    "fondatrice",
+    "fundadora",
+    "geschäftsführerin",
+    "infirmière",
+    "jefa",
+    "kanzlerin",
+    "leiterin",
+    "ministerin",
+    "ministra",
+    "médica",
+    "oberärztin",
+    "princess",
+    "professorin",
+    "präsidentin",
+    "présidente",
+    "queen",
+    "rechtsanwältin",
+    "secretaria",
+    "senadora",
+    "spokeswoman",
+    "sprecherin",
+    "ärztin",
 };
 static const char *const tk_male_roles[] = {
-	/* sorted (bytewise) for binary search */
-	"chairman", "councilman", "king", "prince", "spokesman",
+    /* sorted (bytewise) for binary search */
+    "chairman", "councilman", "king", "prince", "spokesman",
 };
 
 /* Capitalised words that start a sentence but never a name. */
 static const char *const tk_stop[] = {
-	/* sorted (bytewise) for binary search */
-	"a", "aber", "about", "according", "acting", "after", "all", "also", "although", "am",
-	"an", "and", "another", "april", "as", "asked", "at", "au", "august", "aux", "because",
-	"before", "both", "but", "by", "ce", "cette", "dans", "das", "de", "december", "der",
-	"des", "despite", "die", "du", "during", "each", "earlier", "ein", "eine", "el", "ella",
-	"elle", "elles", "en", "er", "es", "et", "even", "every", "february", "finally", "first",
-	"for", "former", "friday", "from", "he", "her", "here", "his", "how", "however", "i", "if",
-	"il", "ils", "im", "in", "indeed", "instead", "interim", "it", "its", "january", "july",
-	"june", "just", "la", "las", "last", "later", "laut", "le", "les", "like", "los", "mais",
-	"many", "march", "may", "meanwhile", "mit", "monday", "more", "most", "my", "nach", "new",
-	"next", "no", "not", "nous", "november", "now", "october", "of", "on", "once", "one",
-	"only", "or", "other", "our", "over", "overall", "perhaps", "pero", "pour", "saturday",
-	"second", "según", "selon", "september", "several", "she", "sie", "since", "so", "some",
-	"speaking", "still", "such", "sunday", "that", "the", "their", "then", "there",
-	"therefore", "these", "they", "third", "this", "those", "though", "three", "thursday",
-	"thus", "to", "today", "tomorrow", "top", "tuesday", "two", "un", "una", "und", "under",
-	"une", "unlike", "until", "we", "wednesday", "what", "when", "where", "which", "while",
-	"who", "why", "wir", "with", "within", "without", "y", "yes", "yesterday", "yet", "you",
-	"él",
+    /* sorted (bytewise) for binary search */
+    "a",	"aber",	   "about",	"according", "acting",	  "after",   "all",	 "also",
+    "although", "am",	   "an",	"and",	     "another",	  "april",   "as",	 "asked",
+    "at",	"au",	   "august",	"aux",	     "because",	  "before",  "both",	 "but",
+    "by",	"ce",	   "cette",	"dans",	     "das",	  "de",	     "december", "der",
+    "des",	"despite", "die",	"du",	     "during",	  "each",    "earlier",	 "ein",
+    "eine",	"el",	   "ella",	"elle",	     "elles",	  "en",	     "er",	 "es",
+    "et",	"even",	   "every",	"february",  "finally",	  "first",   "for",	 "former",
+    "friday",	"from",	   "he",	"her",	     "here",	  "his",     "how",	 "however",
+    "i",	"if",	   "il",	"ils",	     "im",	  "in",	     "indeed",	 "instead",
+    "interim",	"it",	   "its",	"january",   "july",	  "june",    "just",	 "la",
+    "las",	"last",	   "later",	"laut",	     "le",	  "les",     "like",	 "los",
+    "mais",	"many",	   "march",	"may",	     "meanwhile", "mit",     "monday",	 "more",
+    "most",	"my",	   "nach",	"new",	     "next",	  "no",	     "not",	 "nous",
+    "november", "now",	   "october",	"of",	     "on",	  "once",    "one",	 "only",
+    "or",	"other",   "our",	"over",	     "overall",	  "perhaps", "pero",	 "pour",
+    "saturday", "second",  "según",	"selon",     "september", "several", "she",	 "sie",
+    "since",	"so",	   "some",	"speaking",  "still",	  "such",    "sunday",	 "that",
+    "the",	"their",   "then",	"there",     "therefore", "these",   "they",	 "third",
+    "this",	"those",   "though",	"three",     "thursday",  "thus",    "to",	 "today",
+    "tomorrow", "top",	   "tuesday",	"two",	     "un",	  "una",     "und",	 "under",
+    "une",	"unlike",  "until",	"we",	     "wednesday", "what",    "when",	 "where",
+    "which",	"while",   "who",	"why",	     "wir",	  "with",    "within",	 "without",
+    "y",	"yes",	   "yesterday", "yet",	     "you",	  "él",
 };
 
 /* Words that make a capitalised chain an organisation or place. */
 static const char *const tk_org[] = {
-	/* sorted (bytewise) for binary search */
-	"ag", "agency", "airlines", "airport", "alliance", "army", "association", "authority",
-	"bank", "bay", "board", "capital", "center", "centre", "championship", "city", "club",
-	"co", "college", "commission", "committee", "company", "corp", "corporation", "council",
-	"county", "court", "cup", "daily", "department", "east", "energy", "europe", "european",
-	"federal", "festival", "foods", "forces", "foundation", "fund", "gmbh", "gobierno",
-	"government", "group", "gulf", "hall", "holdings", "hospital", "house", "inc", "institute",
-	"international", "island", "kingdom", "league", "library", "llc", "ltd", "media", "middle",
-	"ministerio", "ministry", "ministère", "motors", "museum", "national", "nations",
-	"network", "news", "north", "ocean", "office", "organisation", "organization", "park",
-	"parliament", "partners", "party", "plc", "police", "post", "press", "province",
-	"regierung", "region", "republic", "river", "road", "sa", "school", "sea", "services",
-	"south", "square", "stadt", "state", "states", "street", "systems", "technologies",
-	"times", "union", "united", "university", "valley", "west",
+    /* sorted (bytewise) for binary search */
+    "ag",	    "agency",	    "airlines",	    "airport",	     "alliance", "army",
+    "association",  "authority",    "bank",	    "bay",	     "board",	 "capital",
+    "center",	    "centre",	    "championship", "city",	     "club",	 "co",
+    "college",	    "commission",   "committee",    "company",	     "corp",	 "corporation",
+    "council",	    "county",	    "court",	    "cup",	     "daily",	 "department",
+    "east",	    "energy",	    "europe",	    "european",	     "federal",	 "festival",
+    "foods",	    "forces",	    "foundation",   "fund",	     "gmbh",	 "gobierno",
+    "government",   "group",	    "gulf",	    "hall",	     "holdings", "hospital",
+    "house",	    "inc",	    "institute",    "international", "island",	 "kingdom",
+    "league",	    "library",	    "llc",	    "ltd",	     "media",	 "middle",
+    "ministerio",   "ministry",	    "ministère",    "motors",	     "museum",	 "national",
+    "nations",	    "network",	    "news",	    "north",	     "ocean",	 "office",
+    "organisation", "organization", "park",	    "parliament",    "partners", "party",
+    "plc",	    "police",	    "post",	    "press",	     "province", "regierung",
+    "region",	    "republic",	    "river",	    "road",	     "sa",	 "school",
+    "sea",	    "services",	    "south",	    "square",	     "stadt",	 "state",
+    "states",	    "street",	    "systems",	    "technologies",  "times",	 "union",
+    "united",	    "university",   "valley",	    "west",
 };
 
 /* Plural nouns that speak as a group: speaker stays unknown, role says who. */
 static const char *const tk_groups[] = {
-	/* sorted (bytewise) for binary search */
-	"activists", "analysts", "authorities", "critics", "diplomats", "doctors", "economists",
-	"employees", "experts", "investors", "locals", "officers", "officials", "organisers",
-	"organizers", "parents", "police", "protesters", "researchers", "residents", "scientists",
-	"sources", "staff", "students", "teachers", "villagers", "witnesses", "workers",
+    /* sorted (bytewise) for binary search */
+    "activists",  "analysts", "authorities", "critics",	   "diplomats",	  "doctors",   "economists",
+    "employees",  "experts",  "investors",   "locals",	   "officers",	  "officials", "organisers",
+    "organizers", "parents",  "police",	     "protesters", "researchers", "residents", "scientists",
+    "sources",	  "staff",    "students",    "teachers",   "villagers",	  "witnesses", "workers",
 };
 
 static const char *const tk_connectors[] = {
-	/* sorted (bytewise) for binary search */
-	"al", "and", "bin", "da", "de", "del", "den", "der", "des", "di", "du", "el", "for", "für",
-	"ibn", "la", "le", "of", "on", "ter", "the", "van", "von", "y", "zu",
+    /* sorted (bytewise) for binary search */
+    "al",  "and", "bin", "da", "de", "del", "den", "der", "des", "di",	"du", "el", "for",
+    "für", "ibn", "la",	 "le", "of", "on",  "ter", "the", "van", "von", "y",  "zu",
 };
 
 #define IN(list, p, t) tk_word_in_list((p), (t), (list), TK_ARRAY_LEN(list))
@@ -198,10 +481,10 @@ static const char *const tk_connectors[] = {
 /* Role words, including German compounds ("Messechefin", "Vertriebsleiter"). */
 static int tk_is_role(const char *p, const struct tk_tok *t)
 {
-	static const char *const suffixes[] = { "chef", "chefin", "leiter", "leiterin", "sprecher",
-						"sprecherin", "präsident", "präsidentin", "minister",
-						"ministerin", "direktor", "direktorin", "vorsitzende",
-						"vorsitzender", "experte", "expertin" };
+	static const char *const suffixes[] = {
+	    "chef",	   "chefin",	   "leiter",   "leiterin",   "sprecher", "sprecherin",
+	    "präsident",   "präsidentin",  "minister", "ministerin", "direktor", "direktorin",
+	    "vorsitzende", "vorsitzender", "experte",  "expertin"};
 	size_t n = t->e - t->s, i;
 
 	if (t->kind != TK_T_WORD)
@@ -231,7 +514,8 @@ static int tk_is_female_role(const char *p, const struct tk_tok *t)
 	if (IN(tk_female_roles, p, t))
 		return 1;
 	/* French elision: l'avocate, d'une directrice */
-	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L' || p[t->s] == 'D') && p[t->s + 1] == '\'') {
+	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L' || p[t->s] == 'D') &&
+	    p[t->s + 1] == '\'') {
 		struct tk_tok u = *t;
 		u.s += 2;
 		if (IN(tk_female_roles, p, &u))
@@ -243,27 +527,33 @@ static int tk_is_female_role(const char *p, const struct tk_tok *t)
 
 struct tk_person {
 	const char *name;
-	size_t first_len;   /* bytes of the first name token */
+	size_t first_len;    /* bytes of the first name token */
 	const char *surname; /* points into name */
 	const char *role;
-	int gender;         /* 0 unknown, 1 male, 2 female */
+	int gender; /* 0 unknown, 1 male, 2 female */
 	unsigned personlike : 1, quoted : 1;
 	unsigned gender_named : 1; /* gender from a title or role, not guessed from a pronoun */
 };
 
-struct tk_mention { size_t para, off; int person; int subject; };
+struct tk_mention {
+	size_t para, off;
+	int person;
+	int subject;
+};
 
 struct tk_reg {
 	struct tk_person p[TK_MAX_PERSONS];
 	size_t n;
-	struct tk_mention *m;  /* names in the text, in text order */
+	struct tk_mention *m; /* names in the text, in text order */
 	size_t nm, capm;
 	struct tk_mention *am; /* speakers found by attribution, in quote order */
 	size_t nam, capam;
 	struct tk_arena *a;
 	const struct tk_article *art;
 	/* the last organisations named ("the Environment Agency"), a ring */
-	struct tk_org { size_t para, s, e, last_s; } orgs[32];
+	struct tk_org {
+		size_t para, s, e, last_s;
+	} orgs[32];
 	size_t norgs;
 };
 
@@ -275,17 +565,26 @@ static int tk_is_verb(const char *p, const struct tk_tok *t)
 static int tk_pronoun(const char *p, const struct tk_tok *t)
 {
 	static const char *const m[] = {
-	/* sorted (bytewise) for binary search */
-	"er", "he", "il", "él",
-};
+	    /* sorted (bytewise) for binary search */
+	    "er",
+	    "he",
+	    "il",
+	    "él",
+	};
 	static const char *const f[] = {
-	/* sorted (bytewise) for binary search */
-	"ella", "elle", "she", "sie",
-};
+	    /* sorted (bytewise) for binary search */
+	    "ella",
+	    "elle",
+	    "she",
+	    "sie",
+	};
 	static const char *const x[] = {
-	/* sorted (bytewise) for binary search */
-	"elles", "ellos", "ils", "they",
-};
+	    /* sorted (bytewise) for binary search */
+	    "elles",
+	    "ellos",
+	    "ils",
+	    "they",
+	};
 
 	if (t->kind != TK_T_WORD)
 		return 0;
@@ -346,15 +645,16 @@ static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, siz
 		if (tk_is_cap_word(&t[j])) {
 			j++;
 		} else if (t[j].kind == TK_T_PUNCT && t[j].punct == '.' && t[j].s == t[j - 1].e &&
-			   IN(tk_honorifics, p, &t[j - 1]) && j + 1 < nt && tk_is_cap_word(&t[j + 1]) &&
-			   tk_adjacent(p, &t[j], &t[j + 1])) {
+			   IN(tk_honorifics, p, &t[j - 1]) && j + 1 < nt &&
+			   tk_is_cap_word(&t[j + 1]) && tk_adjacent(p, &t[j], &t[j + 1])) {
 			/* honorific with a dot: "Dr. Maria Okafor" is one chain,
 			 * the '.' token is skipped when the chain is split */
 			j++;
 		} else if (t[j].kind == TK_T_WORD && IN(tk_connectors, p, &t[j]) && j + 1 < nt &&
 			   tk_adjacent(p, &t[j], &t[j + 1]) &&
 			   (tk_is_cap_word(&t[j + 1]) ||
-			    (IN(tk_connectors, p, &t[j + 1]) && j + 2 < nt && tk_is_cap_word(&t[j + 2])))) {
+			    (IN(tk_connectors, p, &t[j + 1]) && j + 2 < nt &&
+			     tk_is_cap_word(&t[j + 2])))) {
 			j++;
 		} else {
 			break;
@@ -381,7 +681,8 @@ static size_t tk_chain_start(const char *p, const struct tk_tok *t, size_t e)
 			break;
 	}
 	/* "Mr. Blinken": step over the honorific and its dot */
-	if (j >= 2 && t[j - 1].kind == TK_T_PUNCT && t[j - 1].punct == '.' && IN(tk_honorifics, p, &t[j - 2]))
+	if (j >= 2 && t[j - 1].kind == TK_T_PUNCT && t[j - 1].punct == '.' &&
+	    IN(tk_honorifics, p, &t[j - 2]))
 		j -= 2;
 	return j;
 }
@@ -393,14 +694,15 @@ struct tk_split {
 	int titled; /* an honorific opened the chain */
 };
 
-static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size_t b, struct tk_split *s)
+static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size_t b,
+			   struct tk_split *s)
 {
 	size_t i, r = (size_t)-1;
 
 	memset(s, 0, sizeof *s);
 	/* leading sentence words and honorifics */
-	while (a < b && (t[a].kind != TK_T_WORD || IN(tk_stop, p, &t[a]) ||
-			 (t[a].kind == TK_T_PUNCT))) {
+	while (a < b &&
+	       (t[a].kind != TK_T_WORD || IN(tk_stop, p, &t[a]) || (t[a].kind == TK_T_PUNCT))) {
 		/* "de Gaulle" keeps its particle, a sentence-initial "La Dra."
 		 * does not */
 		if (t[a].kind == TK_T_WORD && IN(tk_connectors, p, &t[a]) && a > 0 &&
@@ -409,16 +711,18 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 			break;
 		a++;
 	}
-	while (a < b && (IN(tk_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
+	while (a < b &&
+	       (IN(tk_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
 		static const char *const fem[] = {
-	/* sorted (bytewise) for binary search */
-	"dame", "doña", "dra", "frau", "lady", "miss", "mlle", "mme", "mrs", "ms", "sra", "srta",
-};
+		    /* sorted (bytewise) for binary search */
+		    "dame", "doña", "dra", "frau", "lady", "miss",
+		    "mlle", "mme",  "mrs", "ms",   "sra",  "srta",
+		};
 		/* only titles that say the gender; Dr, Prof, Sen, Rev … do not */
 		static const char *const masc[] = {
-	/* sorted (bytewise) for binary search */
-	"don", "herr", "lord", "m", "mr", "sir", "sr",
-};
+		    /* sorted (bytewise) for binary search */
+		    "don", "herr", "lord", "m", "mr", "sir", "sr",
+		};
 		if (t[a].kind == TK_T_WORD) {
 			s->gender = IN(fem, p, &t[a]) ? 2 : IN(masc, p, &t[a]) ? 1 : 0;
 			s->titled = 1;
@@ -441,7 +745,8 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 			s->gender = 2;
 		else if (IN(tk_male_roles, p, &t[r]))
 			s->gender = 1;
-		if (after < b && t[after].kind == TK_T_WORD && !t[after].cap && IN(tk_connectors, p, &t[after])) {
+		if (after < b && t[after].kind == TK_T_WORD && !t[after].cap &&
+		    IN(tk_connectors, p, &t[after])) {
 			size_t c0 = after + 1, rem;
 			if (c0 < b && tk_word_eq(p, &t[c0], "the"))
 				c0++;
@@ -451,8 +756,8 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		s->rb = after;
 		s->na = after;
 		/* honorifics after the role: "President Dr. Lee" */
-		while (s->na < b && (IN(tk_honorifics, p, &t[s->na]) ||
-				     (t[s->na].kind == TK_T_PUNCT)))
+		while (s->na < b &&
+		       (IN(tk_honorifics, p, &t[s->na]) || (t[s->na].kind == TK_T_PUNCT)))
 			s->na++;
 	}
 	if (s->nb > s->na + 4)
@@ -461,7 +766,8 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	for (i = s->na; i < s->nb && s->valid; i++)
 		if (!tk_is_cap_word(&t[i]) && !IN(tk_connectors, p, &t[i]))
 			s->valid = 0;
-	if (s->valid && (IN(tk_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
+	if (s->valid &&
+	    (IN(tk_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
 		s->valid = 0;
 }
 
@@ -498,7 +804,8 @@ static int tk_find_short_g(const struct tk_reg *g, const char *s, size_t n, int 
 		    !(gender && g->p[i].gender_named && g->p[i].gender != gender))
 			return (int)i;
 	for (i = g->n; i-- > 0;)
-		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) && g->p[i].surname != g->p[i].name &&
+		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) &&
+		    g->p[i].surname != g->p[i].name &&
 		    !(gender && g->p[i].gender_named && g->p[i].gender != gender))
 			return (int)i;
 	return -1;
@@ -511,7 +818,8 @@ static int tk_find_short(const struct tk_reg *g, const char *s, size_t n)
 		if (strlen(g->p[i].surname) == n && !strncmp(g->p[i].surname, s, n))
 			return (int)i;
 	for (i = g->n; i-- > 0;)
-		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) && g->p[i].surname != g->p[i].name)
+		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) &&
+		    g->p[i].surname != g->p[i].name)
 			return (int)i;
 	return -1;
 }
@@ -545,7 +853,8 @@ static int tk_gender_ok(int pg, int want)
 	return want == 0 || want == 3 || pg == 0 || pg == want;
 }
 
-static int tk_push_mention(struct tk_mention **m, size_t *n, size_t *cap, size_t para, size_t off, int person)
+static int tk_push_mention(struct tk_mention **m, size_t *n, size_t *cap, size_t para, size_t off,
+			   int person)
 {
 	if (person < 0)
 		return TK_OK;
@@ -557,7 +866,7 @@ static int tk_push_mention(struct tk_mention **m, size_t *n, size_t *cap, size_t
 		*m = nm;
 		*cap = nc;
 	}
-	(*m)[(*n)++] = (struct tk_mention){ para, off, person, 1 };
+	(*m)[(*n)++] = (struct tk_mention){para, off, person, 1};
 	return TK_OK;
 }
 
@@ -573,8 +882,9 @@ static int tk_mention_before(const struct tk_mention *m, size_t para, size_t off
 
 /* The latest fitting person in a sorted mention list before (para, off):
  * binary search, then a bounded look back. Sets best and bp when it finds a later one. */
-static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m, size_t n, size_t para,
-			      size_t off, int gender, int strong, int *best, const struct tk_mention **bp)
+static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m, size_t n,
+			      size_t para, size_t off, int gender, int strong, int *best,
+			      const struct tk_mention **bp)
 {
 	/* strong == 2: only people a title or role marks with that gender */
 	int exact = strong == 2;
@@ -589,7 +899,8 @@ static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m
 	}
 	while (lo-- > 0 && seen++ < 64) {
 		const struct tk_person *p = &g->p[m[lo].person];
-		if (!p->personlike || !tk_gender_ok(p->gender, gender) || (exact && (p->gender != gender || !p->gender_named)))
+		if (!p->personlike || !tk_gender_ok(p->gender, gender) ||
+		    (exact && (p->gender != gender || !p->gender_named)))
 			continue;
 		/* a bare two-word name ("France Info") only when nobody with a
 		 * role, a title or a quote is nearer */
@@ -606,13 +917,20 @@ static void tk_latest_fitting(const struct tk_reg *g, const struct tk_mention *m
 
 /* "Carol Finch, who chairs the Upton Marsh Flood Group": the role is "chair
  * of the Upton Marsh Flood Group". j is the verb after "who". */
-static const char *tk_who_role(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t j,
-			       size_t *end, int *err)
+static const char *tk_who_role(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			       size_t j, size_t *end, int *err)
 {
-	static const struct { const char *verb, *noun; } map[] = {
-		{ "chairs", "chair of " }, { "heads", "head of " }, { "leads", "head of " },
-		{ "directs", "director of " }, { "manages", "manager of " }, { "founded", "founder of " },
-		{ "co-founded", "co-founder of " }, { "coordinates", "coordinator of " },
+	static const struct {
+		const char *verb, *noun;
+	} map[] = {
+	    {"chairs", "chair of "},
+	    {"heads", "head of "},
+	    {"leads", "head of "},
+	    {"directs", "director of "},
+	    {"manages", "manager of "},
+	    {"founded", "founder of "},
+	    {"co-founded", "co-founder of "},
+	    {"coordinates", "coordinator of "},
 	};
 	size_t i, k, last;
 	char *r;
@@ -649,8 +967,8 @@ static const char *tk_who_role(struct tk_reg *g, const char *p, const struct tk_
 
 /* "Maya Lindgren took over as chief executive of Northern Rail", "X became
  * / was appointed / was named ...": the role phrase, or NULL. */
-static const char *tk_became_role(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t e,
-				  int *err)
+static const char *tk_became_role(struct tk_reg *g, const char *p, const struct tk_tok *t,
+				  size_t nt, size_t e, int *err)
 {
 	size_t j = e, a, last = 0, k;
 	int has = 0;
@@ -661,8 +979,9 @@ static const char *tk_became_role(struct tk_reg *g, const char *p, const struct 
 	    tk_word_eq(p, &t[j + 2], "as"))
 		j += 3;
 	else if (j + 1 < nt && (tk_word_eq(p, &t[j], "was") || tk_word_eq(p, &t[j], "is")) &&
-		 j + 2 < nt && (tk_word_eq(p, &t[j + 1], "appointed") || tk_word_eq(p, &t[j + 1], "named") ||
-				tk_word_eq(p, &t[j + 1], "elected")))
+		 j + 2 < nt &&
+		 (tk_word_eq(p, &t[j + 1], "appointed") || tk_word_eq(p, &t[j + 1], "named") ||
+		  tk_word_eq(p, &t[j + 1], "elected")))
 		j += 2 + (tk_word_eq(p, &t[j + 2], "as"));
 	else if (j < nt && tk_word_eq(p, &t[j], "became"))
 		j += 1;
@@ -707,7 +1026,8 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 	if (j >= nt || t[j].kind != TK_T_PUNCT || t[j].punct != ',')
 		return NULL;
 	j++;
-	if (j + 1 < nt && t[j].kind == TK_T_NUM && t[j + 1].kind == TK_T_PUNCT && t[j + 1].punct == ',')
+	if (j + 1 < nt && t[j].kind == TK_T_NUM && t[j + 1].kind == TK_T_PUNCT &&
+	    t[j + 1].punct == ',')
 		j += 2; /* age: "Jane Doe, 45, a teacher" */
 	if (j < nt && t[j].kind == TK_T_WORD && IN(tk_dets, p, &t[j]))
 		j++;
@@ -721,8 +1041,9 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 			break;
 		if (j == a && j + 2 < nt && tk_word_eq(p, &t[j], "who"))
 			return tk_who_role(g, p, t, nt, j + 1, end, err);
-		if (t[j].kind == TK_T_WORD && (tk_word_eq(p, &t[j], "who") || tk_word_eq(p, &t[j], "which") ||
-					       tk_word_eq(p, &t[j], "qui") || tk_word_eq(p, &t[j], "que")))
+		if (t[j].kind == TK_T_WORD &&
+		    (tk_word_eq(p, &t[j], "who") || tk_word_eq(p, &t[j], "which") ||
+		     tk_word_eq(p, &t[j], "qui") || tk_word_eq(p, &t[j], "que")))
 			return NULL;
 		if (t[j].kind == TK_T_WORD && tk_is_role(p, &t[j])) {
 			has_role = 1;
@@ -745,8 +1066,8 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 }
 
 /* Lower-case role right before a name: "spokesman Soheil Shaheen". */
-static const char *tk_role_before(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t k, int *gender,
-				  int *err)
+static const char *tk_role_before(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t k,
+				  int *gender, int *err)
 {
 	size_t j = k, first, end;
 
@@ -756,24 +1077,26 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 		int has = 0;
 		end = k - 2;
 		j = k - 1;
-		while (j > 0 && k - j < 8 && t[j - 1].kind == TK_T_WORD && !IN(tk_dets, p, &t[j - 1]) &&
-		       !tk_is_verb(p, &t[j - 1]) && (j == k - 1 || tk_adjacent(p, &t[j - 1], &t[j]))) {
+		while (j > 0 && k - j < 8 && t[j - 1].kind == TK_T_WORD &&
+		       !IN(tk_dets, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
+		       (j == k - 1 || tk_adjacent(p, &t[j - 1], &t[j]))) {
 			j--;
 			if (tk_is_role(p, &t[j]))
 				has = 1;
 		}
 		if (!has || j > end)
 			return NULL;
-		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_stop, p, &t[j]) && !tk_is_role(p, &t[j]))
+		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_stop, p, &t[j]) &&
+		       !tk_is_role(p, &t[j]))
 			j++;
 		{
 			/* "junto al consejero de Salud, Andrés Molina": the role
 			 * starts after a preposition that links it to the sentence */
 			static const char *const cut[] = {
-	/* sorted (bytewise) for binary search */
-	"al", "alongside", "and", "avec", "by", "con", "et", "junto", "mit", "neben", "und", "with",
-	"y",
-};
+			    /* sorted (bytewise) for binary search */
+			    "al",    "alongside", "and",   "avec", "by",   "con", "et",
+			    "junto", "mit",	  "neben", "und",  "with", "y",
+			};
 			size_t q;
 			for (q = j; q <= end && !tk_is_role(p, &t[q]); q++)
 				if (IN(cut, p, &t[q]))
@@ -800,7 +1123,8 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 	first = k - 1;
 	j = k - 1;
 	while (j > 0 && k - j < 4 && t[j - 1].kind == TK_T_WORD && !IN(tk_dets, p, &t[j - 1]) &&
-	       !IN(tk_stop, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) && tk_adjacent(p, &t[j - 1], &t[j])) {
+	       !IN(tk_stop, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
+	       tk_adjacent(p, &t[j - 1], &t[j])) {
 		j--;
 		first = j;
 	}
@@ -814,8 +1138,8 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 
 /* Register the person a chain names (when it looks like one) and return the
  * person index, or -1. */
-static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t a, size_t b,
-		       int for_speaker, size_t *after, int *err)
+static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t a,
+		       size_t b, int for_speaker, size_t *after, int *err)
 {
 	struct tk_split s;
 	const char *role = NULL, *app = NULL;
@@ -829,8 +1153,8 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		return -1;
 	/* "the Taliban", "the Islamic State": a determiner before a chain
 	 * without a role makes it an organisation, not a person */
-	if (s.rb == s.ra && !s.titled && a > 0 && t[a - 1].kind == TK_T_WORD && !t[a - 1].cap && IN(tk_dets, p, &t[a - 1]) &&
-	    tk_adjacent(p, &t[a - 1], &t[a]) &&
+	if (s.rb == s.ra && !s.titled && a > 0 && t[a - 1].kind == TK_T_WORD && !t[a - 1].cap &&
+	    IN(tk_dets, p, &t[a - 1]) && tk_adjacent(p, &t[a - 1], &t[a]) &&
 	    !(for_speaker && (tk_find_full(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0 ||
 			      tk_find_short(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0)))
 		return -1;
@@ -899,8 +1223,9 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
  * order; *cursor walks forward so the whole scan stays linear. */
 static int tk_in_quote(const struct tk_qlist *ql, size_t *cursor, size_t pi, size_t off)
 {
-	while (*cursor < ql->n && (ql->q[*cursor].para_end < pi ||
-				   (ql->q[*cursor].para_end == pi && ql->q[*cursor].close_end <= off)))
+	while (*cursor < ql->n &&
+	       (ql->q[*cursor].para_end < pi ||
+		(ql->q[*cursor].para_end == pi && ql->q[*cursor].close_end <= off)))
 		(*cursor)++;
 	if (*cursor >= ql->n)
 		return 0;
@@ -964,9 +1289,10 @@ static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 					goto out;
 				/* the subject of its sentence ("François Martel, who …, said"),
 				 * not the object of a preposition ("sur France Info") */
-				g->m[g->nm - 1].subject = k == 0 || (t[k - 1].kind == TK_T_PUNCT &&
-								     t[k - 1].punct != ',') ||
-							  t[k - 1].kind == TK_T_QMARK;
+				g->m[g->nm - 1].subject =
+				    k == 0 ||
+				    (t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct != ',') ||
+				    t[k - 1].kind == TK_T_QMARK;
 			}
 			k = e > k ? e : k + 1;
 		}
@@ -981,17 +1307,17 @@ enum { TK_A_NONE, TK_A_NAME, TK_A_PRONOUN, TK_A_DESC };
 struct tk_attr {
 	int kind;
 	int person;
-	int gender;      /* for pronouns */
+	int gender; /* for pronouns */
 	const char *role;
 	const char *desc; /* descriptor or group ("a spokesman for the council") */
-	size_t pos;      /* byte offset of the attribution in its paragraph */
+	size_t pos;	  /* byte offset of the attribution in its paragraph */
 };
 
 /* Name or descriptor starting at token j (after a verb or "according to"):
  * "Blinken", "the minister", "a spokeswoman for the council", "retired
  * teacher Graham Holt", "the company's chief executive, Maria Lopez". */
-static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt, size_t j,
-			struct tk_attr *at)
+static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			size_t j, struct tk_attr *at)
 {
 	int err = TK_OK, det, has_role = 0;
 	size_t k, d0, e, after, last;
@@ -1010,25 +1336,27 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		at->pos = t[j].s;
 		return TK_OK;
 	}
-	det = IN(tk_dets, p, &t[j]) && !(t[j].cap && j + 1 < nt && !tk_adjacent(p, &t[j], &t[j + 1]));
+	det =
+	    IN(tk_dets, p, &t[j]) && !(t[j].cap && j + 1 < nt && !tk_adjacent(p, &t[j], &t[j + 1]));
 	d0 = k = det ? j + 1 : j;
 	/* lower-case descriptor words */
-	while (k < nt && k - d0 < 8 && t[k].kind == TK_T_WORD && !t[k].cap && !tk_is_verb(p, &t[k]) &&
-	       (k == d0 || tk_adjacent(p, &t[k - 1], &t[k]))) {
+	while (k < nt && k - d0 < 8 && t[k].kind == TK_T_WORD && !t[k].cap &&
+	       !tk_is_verb(p, &t[k]) && (k == d0 || tk_adjacent(p, &t[k - 1], &t[k]))) {
 		if (tk_is_role(p, &t[k]) || IN(tk_groups, p, &t[k]))
 			has_role = 1;
 		k++;
 	}
 	/* "..., the chief executive, Maria Lopez" */
-	if (k > d0 && k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' && tk_is_cap_word(&t[k + 1]) &&
-	    has_role)
+	if (k > d0 && k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' &&
+	    tk_is_cap_word(&t[k + 1]) && has_role)
 		k++;
-	if (k < nt && tk_is_cap_word(&t[k]) && (k == d0 || t[k - 1].kind == TK_T_PUNCT ||
-						 tk_adjacent(p, &t[k - 1], &t[k]))) {
+	if (k < nt && tk_is_cap_word(&t[k]) &&
+	    (k == d0 || t[k - 1].kind == TK_T_PUNCT || tk_adjacent(p, &t[k - 1], &t[k]))) {
 		e = tk_chain_end(p, t, nt, k);
 		/* "US media reports": the chain modifies a noun, it is no name */
-		if (k == d0 && e == k + 1 && t[k].upper && e < nt && t[e].kind == TK_T_WORD && !t[e].cap && !tk_is_verb(p, &t[e]) &&
-		    !IN(tk_adverbs, p, &t[e]) && !IN(tk_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
+		if (k == d0 && e == k + 1 && t[k].upper && e < nt && t[e].kind == TK_T_WORD &&
+		    !t[e].cap && !tk_is_verb(p, &t[e]) && !IN(tk_adverbs, p, &t[e]) &&
+		    !IN(tk_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
 		    !tk_is_role(p, &t[e]) && !IN(tk_according, p, &t[e]))
 			return TK_OK;
 		if (k == d0 && IN(tk_groups, p, &t[k]) && (e == k + 1)) {
@@ -1062,8 +1390,8 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 			k = e;
 			/* "le PDG de la SNCF, Jean-Pierre Farandou" / "die
 			 * Fraktionsvorsitzende der Grünen, Anna Petersen" */
-			if (has_role && k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' &&
-			    tk_is_cap_word(&t[k + 1])) {
+			if (has_role && k + 1 < nt && t[k].kind == TK_T_PUNCT &&
+			    t[k].punct == ',' && tk_is_cap_word(&t[k + 1])) {
 				size_t e2 = tk_chain_end(p, t, nt, k + 1);
 				at->person = tk_register(g, p, t, nt, k + 1, e2, 1, &after, &err);
 				if (err)
@@ -1072,7 +1400,8 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 					at->kind = TK_A_NAME;
 					at->pos = t[k + 1].s;
 					if (!g->p[at->person].role) {
-						g->p[at->person].role = tk_span_dup(g, p, t[d0].s, t[k - 1].e);
+						g->p[at->person].role =
+						    tk_span_dup(g, p, t[d0].s, t[k - 1].e);
 						if (!g->p[at->person].role)
 							return TK_ENOMEM;
 					}
@@ -1096,7 +1425,8 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 }
 
 /* Attribution in the words right after the closing mark. */
-static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to, int period, struct tk_attr *at)
+static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to, int period,
+			 struct tk_attr *at)
 {
 	struct tk_tok t[TK_WIN];
 	size_t nt = tk_tokenize(p, from, to, t, TK_WIN), j = 0, k, lim;
@@ -1106,7 +1436,8 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 	for (k = 0; k < nt; k++) {
 		if (t[k].kind == TK_T_QMARK)
 			break;
-		if (t[k].kind == TK_T_PUNCT && (t[k].punct == '.' || t[k].punct == '!' || t[k].punct == '?') &&
+		if (t[k].kind == TK_T_PUNCT &&
+		    (t[k].punct == '.' || t[k].punct == '!' || t[k].punct == '?') &&
 		    tk_is_sentence_end(p, to, t[k].s))
 			break;
 	}
@@ -1145,7 +1476,8 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		k++;
 	if (tk_is_verb(p, &t[k]) || IN(tk_according, p, &t[k])) {
 		size_t s = k + 1;
-		while (s < nt && t[s].kind == TK_T_WORD && (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
+		while (s < nt && t[s].kind == TK_T_WORD &&
+		       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
 			s++;
 		/* Spanish drops the subject: "…", dijo. — the latest person */
 		if (tk_is_verb(p, &t[k]) && (s >= nt || t[s].kind == TK_T_PUNCT)) {
@@ -1167,9 +1499,9 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 	/* Blinken said / US Secretary of State Anthony Blinken said / Maria
 	 * Lopez, chief executive of Harbor Foods, said / the minister said */
 	lim = nt;
-	if (tk_is_cap_word(&t[j]) || IN(tk_dets, p, &t[j]) || IN(tk_groups, p, &t[j]) || tk_is_role(p, &t[j]) ||
-	    (j + 1 < nt && tk_is_role(p, &t[j + 1]))) {
-		struct tk_attr tmp = { 0 };
+	if (tk_is_cap_word(&t[j]) || IN(tk_dets, p, &t[j]) || IN(tk_groups, p, &t[j]) ||
+	    tk_is_role(p, &t[j]) || (j + 1 < nt && tk_is_role(p, &t[j + 1]))) {
+		struct tk_attr tmp = {0};
 		size_t e, after = j;
 		tmp.person = -1;
 		if (tk_is_cap_word(&t[j])) {
@@ -1178,17 +1510,21 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 			after = e;
 			if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
 				size_t q = e + 1;
-				while (q < nt && q - e < 16 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
+				while (q < nt && q - e < 16 &&
+				       !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
 					q++;
 				if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
 					after = q + 1;
 			}
 		} else {
-			for (e = j + 1; e < lim && e - j < 10 && !tk_is_verb(p, &t[e]) && t[e].kind == TK_T_WORD; e++)
+			for (e = j + 1; e < lim && e - j < 10 && !tk_is_verb(p, &t[e]) &&
+					t[e].kind == TK_T_WORD;
+			     e++)
 				;
 			after = e;
 		}
-		if (after < nt && IN(tk_adverbs, p, &t[after]) && after + 1 < nt && tk_is_verb(p, &t[after + 1]))
+		if (after < nt && IN(tk_adverbs, p, &t[after]) && after + 1 < nt &&
+		    tk_is_verb(p, &t[after + 1]))
 			after++;
 		if (after < nt && tk_is_verb(p, &t[after])) {
 			err = tk_source_at(g, p, t, after, j, &tmp);
@@ -1222,10 +1558,11 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 }
 
 /* Attribution in the words before the opening mark ("Blinken added: “"). */
-static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m, int colon,
-			       struct tk_attr *at);
+static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
+			       int colon, struct tk_attr *at);
 
-static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t to, struct tk_attr *at)
+static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t to,
+			  struct tk_attr *at)
 {
 	struct tk_tok t[TK_WIN];
 	size_t nt, k, m;
@@ -1244,8 +1581,8 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 	if (nt == TK_WIN)
 		return TK_OK; /* a long run-in: not an attribution */
 	m = nt;
-	while (m > 0 && t[m - 1].kind == TK_T_PUNCT && (t[m - 1].punct == ':' || t[m - 1].punct == ',' ||
-							  t[m - 1].punct == '-')) {
+	while (m > 0 && t[m - 1].kind == TK_T_PUNCT &&
+	       (t[m - 1].punct == ':' || t[m - 1].punct == ',' || t[m - 1].punct == '-')) {
 		colon |= t[m - 1].punct == ':';
 		m--;
 	}
@@ -1257,7 +1594,8 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 	/* according to X, “…” / selon X, « … » */
 	for (k = 0; k + 1 < m && k < 4; k++) {
 		if ((tk_word_eq(p, &t[k], "according") && tk_word_eq(p, &t[k + 1], "to")) ||
-		    tk_word_eq(p, &t[k], "selon") || tk_word_eq(p, &t[k], "laut") || tk_word_eq(p, &t[k], "según")) {
+		    tk_word_eq(p, &t[k], "selon") || tk_word_eq(p, &t[k], "laut") ||
+		    tk_word_eq(p, &t[k], "según")) {
 			size_t s = tk_word_eq(p, &t[k], "according") ? k + 2 : k + 1;
 			err = tk_source_at(g, p, t, m, s, at);
 			if (err || at->kind)
@@ -1267,8 +1605,8 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 	return TK_OK;
 }
 
-static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m, int colon,
-			       struct tk_attr *at)
+static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
+			       int colon, struct tk_attr *at)
 {
 	size_t k, v;
 
@@ -1291,8 +1629,9 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 			size_t e = tk_chain_end(p, t, m, 0);
 			struct tk_split sp;
 			tk_split_chain(p, t, 0, e, &sp);
-			if (sp.valid && (tk_find_full(g, p + t[sp.na].s, t[sp.nb - 1].e - t[sp.na].s) >= 0 ||
-					 tk_find_short(g, p + t[sp.na].s, t[sp.nb - 1].e - t[sp.na].s) >= 0))
+			if (sp.valid &&
+			    (tk_find_full(g, p + t[sp.na].s, t[sp.nb - 1].e - t[sp.na].s) >= 0 ||
+			     tk_find_short(g, p + t[sp.na].s, t[sp.nb - 1].e - t[sp.na].s) >= 0))
 				return tk_source_at(g, p, t, e, 0, at);
 		}
 		return TK_OK;
@@ -1319,7 +1658,8 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	if (t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',') {
 		/* "Maria Lopez, chief executive of Harbor Foods, said:" */
 		size_t q = k - 1;
-		while (q > 0 && k - q < 16 && !(t[q - 1].kind == TK_T_PUNCT && t[q - 1].punct == ','))
+		while (q > 0 && k - q < 16 &&
+		       !(t[q - 1].kind == TK_T_PUNCT && t[q - 1].punct == ','))
 			q--;
 		if (q >= 2 && tk_is_cap_word(&t[q - 2])) {
 			size_t a = tk_chain_start(p, t, q - 1);
@@ -1355,14 +1695,14 @@ static int tk_is_scare(const char *p, const struct tk_rawquote *q, int attribute
 	if (lower_start)
 		return 1; /* a fragment: called the plan “a nice idea …” */
 	for (i = 0; t[i]; i++)
-		if ((i == 0 || t[i - 1] == ' ') && ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xC0))
+		if ((i == 0 || t[i - 1] == ' ') &&
+		    ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xC0))
 			capw++;
 	if (!q->terminal && capw * 10 >= words * 7)
 		return 1; /* Title Case */
 	(void)p;
 	return 0;
 }
-
 
 int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
 {
@@ -1397,7 +1737,8 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 		struct tk_rawquote *q = &ql->q[i];
 		const char *pe = art->paras[q->para_end];
 		const char *ps = art->paras[q->para];
-		size_t ne = plen[q->para_end], to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
+		size_t ne = plen[q->para_end],
+		       to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
 		size_t from;
 
 		at[i].person = -1;
@@ -1406,13 +1747,15 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 		/* closed, or cut before an embedded ", said X" */
 		if (q->closed || q->close_end < plen[q->para_end]) {
 			size_t tl = strlen(q->text);
-			err = tk_attr_after(g, pe, q->close_end, to, tl && q->text[tl - 1] == '.', &at[i]);
+			err = tk_attr_after(g, pe, q->close_end, to, tl && q->text[tl - 1] == '.',
+					    &at[i]);
 			if (err)
 				goto out;
 		}
 		if (!at[i].kind) {
 			from = q->open > 240 ? q->open - 240 : 0;
-			if (i > 0 && ql->q[i - 1].para_end == q->para && ql->q[i - 1].close_end > from)
+			if (i > 0 && ql->q[i - 1].para_end == q->para &&
+			    ql->q[i - 1].close_end > from)
 				from = ql->q[i - 1].close_end;
 			memset(&at[i], 0, sizeof at[i]);
 			at[i].person = -1;
@@ -1425,7 +1768,8 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 				size_t pl = plen[q->para - 1];
 				if (pl > 0 && pp[pl - 1] == ':') {
 					at[i].person = -1;
-					err = tk_attr_before(g, pp, pl > 240 ? pl - 240 : 0, pl, &at[i]);
+					err = tk_attr_before(g, pp, pl > 240 ? pl - 240 : 0, pl,
+							     &at[i]);
 					if (err)
 						goto out;
 				}
@@ -1442,8 +1786,9 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 	for (i = 1; i < ql->n; i++) {
 		struct tk_rawquote *q = &ql->q[i], *pq = &ql->q[i - 1];
 		unsigned char c0 = (unsigned char)q->text[0];
-		if (!(c0 >= 'a' && c0 <= 'z') || pq->rejected || !pq->closed || pq->para_end != q->para ||
-		    q->open < pq->close_end || q->open - pq->close_end > 80 || !pq->comma_end)
+		if (!(c0 >= 'a' && c0 <= 'z') || pq->rejected || !pq->closed ||
+		    pq->para_end != q->para || q->open < pq->close_end ||
+		    q->open - pq->close_end > 80 || !pq->comma_end)
 			continue;
 		{
 			size_t l1 = strlen(pq->text), l2 = strlen(q->text);
@@ -1476,16 +1821,22 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			/* "she said": someone the article marked as a woman (Mrs,
 			 * Frau, spokeswoman) beats a nearer person of unknown gender */
 			if (at[i].gender == 1 || at[i].gender == 2) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 2, &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 2, &best, &bp);
+				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 2,
+						  &best, &bp);
+				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
+						  2, &best, &bp);
 			}
 			if (best < 0) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 1, &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 1, &best, &bp);
+				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 1,
+						  &best, &bp);
+				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
+						  1, &best, &bp);
 			}
 			if (best < 0) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 0, &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender, 0, &best, &bp);
+				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 0,
+						  &best, &bp);
+				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
+						  0, &best, &bp);
 			}
 			if (best < 0 && last != (size_t)-1 && ql->q[last].person >= 0 &&
 			    tk_gender_ok(g->p[ql->q[last].person].gender, at[i].gender))
@@ -1504,7 +1855,8 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			q->role = pp->role;
 			q->attr_kind = 1;
 			last = i;
-			err = tk_push_mention(&g->am, &g->nam, &g->capam, q->para_end, q->close_end, at[i].person);
+			err = tk_push_mention(&g->am, &g->nam, &g->capam, q->para_end, q->close_end,
+					      at[i].person);
 			if (err)
 				goto out;
 		} else if (at[i].kind == TK_A_DESC) {
@@ -1513,13 +1865,16 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 			const char *d = at[i].desc, *head = d;
 			char hw[48];
 			{
-				/* the descriptor's role word ("maire" in "maire devant le conseil") */
+				/* the descriptor's role word ("maire" in "maire devant le conseil")
+				 */
 				struct tk_tok dt[16];
 				size_t dn = tk_tokenize(d, 0, strlen(d), dt, 16), x;
 				for (x = 0; x < dn; x++)
-					if (tk_is_role(d, &dt[x]) && dt[x].e - dt[x].s < sizeof hw) {
+					if (tk_is_role(d, &dt[x]) &&
+					    dt[x].e - dt[x].s < sizeof hw) {
 						size_t off = (d[dt[x].s + 1] == '\'') ? 2 : 0;
-						memcpy(hw, d + dt[x].s + off, dt[x].e - dt[x].s - off);
+						memcpy(hw, d + dt[x].s + off,
+						       dt[x].e - dt[x].s - off);
 						hw[dt[x].e - dt[x].s - off] = '\0';
 						head = hw;
 						break;
@@ -1530,7 +1885,8 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 				}
 			}
 			for (k = g->n; k-- > 0;) {
-				if (g->p[k].role && strcasestr(g->p[k].role, head) && strlen(head) >= 3) {
+				if (g->p[k].role && strcasestr(g->p[k].role, head) &&
+				    strlen(head) >= 3) {
 					q->person = (int)k;
 					q->speaker = g->p[k].name;
 					q->role = g->p[k].role;
@@ -1545,10 +1901,13 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 					const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
 					const char *op = art->paras[og->para];
 					size_t hl = strlen(d);
-					if (og->para > q->para || (og->para == q->para && og->s > q->open))
+					if (og->para > q->para ||
+					    (og->para == q->para && og->s > q->open))
 						continue;
-					if (og->e - og->last_s == hl && !strncasecmp(op + og->last_s, d, hl)) {
-						q->speaker = tk_arena_strndup(a, op + og->s, og->e - og->s);
+					if (og->e - og->last_s == hl &&
+					    !strncasecmp(op + og->last_s, d, hl)) {
+						q->speaker =
+						    tk_arena_strndup(a, op + og->s, og->e - og->s);
 						if (!q->speaker) {
 							err = TK_ENOMEM;
 							goto out;

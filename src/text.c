@@ -49,13 +49,17 @@ unsigned tk_utf8_get(const unsigned char *s, size_t n, size_t *adv)
 
 	*adv = l ? l : 1;
 	switch (l) {
-	case 1: return s[0];
-	case 2: return (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-	case 3: return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+	case 1:
+		return s[0];
+	case 2:
+		return (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	case 3:
+		return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
 	case 4:
 		return (unsigned)(s[0] & 0x07) << 18 | (unsigned)(s[1] & 0x3F) << 12 |
 		       (unsigned)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-	default: return 0xFFFD;
+	default:
+		return 0xFFFD;
 	}
 }
 
@@ -98,14 +102,28 @@ static int tk_text_lower_eq(const char *a, const char *b)
 /* Canonical report names for the aliases documents use. */
 static void tk_text_canon(const char *in, char *buf, size_t size)
 {
-	static const struct { const char *alias, *name; } map[] = {
-		{ "utf8", "utf-8" }, { "utf-8", "utf-8" }, { "unicode-1-1-utf-8", "utf-8" },
-		{ "latin1", "iso-8859-1" }, { "latin-1", "iso-8859-1" }, { "iso8859-1", "iso-8859-1" },
-		{ "iso_8859-1", "iso-8859-1" }, { "iso-8859-1", "iso-8859-1" }, { "l1", "iso-8859-1" },
-		{ "us-ascii", "iso-8859-1" }, { "ascii", "iso-8859-1" },
-		{ "cp1252", "windows-1252" }, { "windows-1252", "windows-1252" }, { "x-cp1252", "windows-1252" },
-		{ "win-1252", "windows-1252" }, { "cp-1252", "windows-1252" },
-		{ "utf-16", "utf-16le" }, { "utf-16le", "utf-16le" }, { "utf-16be", "utf-16be" },
+	static const struct {
+		const char *alias, *name;
+	} map[] = {
+	    {"utf8", "utf-8"},
+	    {"utf-8", "utf-8"},
+	    {"unicode-1-1-utf-8", "utf-8"},
+	    {"latin1", "iso-8859-1"},
+	    {"latin-1", "iso-8859-1"},
+	    {"iso8859-1", "iso-8859-1"},
+	    {"iso_8859-1", "iso-8859-1"},
+	    {"iso-8859-1", "iso-8859-1"},
+	    {"l1", "iso-8859-1"},
+	    {"us-ascii", "iso-8859-1"},
+	    {"ascii", "iso-8859-1"},
+	    {"cp1252", "windows-1252"},
+	    {"windows-1252", "windows-1252"},
+	    {"x-cp1252", "windows-1252"},
+	    {"win-1252", "windows-1252"},
+	    {"cp-1252", "windows-1252"},
+	    {"utf-16", "utf-16le"},
+	    {"utf-16le", "utf-16le"},
+	    {"utf-16be", "utf-16be"},
 	};
 	size_t i, n = 0;
 
@@ -148,8 +166,9 @@ int tk_text_declared_charset(const unsigned char *b, size_t len, char *buf, size
 			j++;
 		for (k = j; k < rest && k - j < 30; k++) {
 			unsigned char c = p[k];
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			      c == '-' || c == '_' || c == ':' || c == '.'))
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			      (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
+			      c == '.'))
 				break;
 		}
 		if (k == j || k - j >= 30)
@@ -206,7 +225,8 @@ static void tk_text_utf8_stats(const unsigned char *b, size_t len, struct tk_utf
 	}
 }
 
-void tk_text_sniff(const unsigned char *b, size_t len, const char *declared, struct tk_enc_guess *out)
+void tk_text_sniff(const unsigned char *b, size_t len, const char *declared,
+		   struct tk_enc_guess *out)
 {
 	struct tk_utf8_stats st;
 
@@ -364,18 +384,23 @@ static void tk_text_put_clean(struct tk_sbuf *s, const char *src, size_t n, int 
 static const char *tk_text_iconv_name(const struct tk_enc_guess *g)
 {
 	switch (g->enc) {
-	case TK_ENC_UTF16LE: return "UTF-16LE";
-	case TK_ENC_UTF16BE: return "UTF-16BE";
-	case TK_ENC_CP1252: return "WINDOWS-1252";
-	case TK_ENC_LATIN1: return "ISO-8859-1";
-	default: return g->name;
+	case TK_ENC_UTF16LE:
+		return "UTF-16LE";
+	case TK_ENC_UTF16BE:
+		return "UTF-16BE";
+	case TK_ENC_CP1252:
+		return "WINDOWS-1252";
+	case TK_ENC_LATIN1:
+		return "ISO-8859-1";
+	default:
+		return g->name;
 	}
 }
 
 int tk_text_decode(const unsigned char *b, size_t len, const struct tk_enc_guess *g,
 		   struct tk_arena *a, char **out, size_t *outlen)
 {
-	struct tk_sbuf s = { 0 };
+	struct tk_sbuf s = {0};
 	iconv_t cd = (iconv_t)-1;
 	int err = TK_OK, cr = 0;
 	char *res;
@@ -456,8 +481,8 @@ out:
 static int tk_text_is_space_cp(unsigned cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x1680 ||
-	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-	       cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000 || cp == 0x85;
 }
 
 static int tk_text_is_invisible(unsigned cp)
@@ -511,14 +536,16 @@ char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 			cp = tk_utf8_get(u + i, n - i, &adv);
 			/* Latin-1/Latin Extended (below the combining marks at U+0300)
 			 * and punctuation, currency signs are NFC on their own */
-			if (!(cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF)))
+			if (!(cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) ||
+			      (cp >= 0x20A0 && cp <= 0x20CF)))
 				ascii = 0;
 		}
 		if (tk_text_is_space_cp(cp)) {
 			/* A no-break or thin space between digits is a thousands
 			 * separator ("82 000"): keep it, as one narrow no-break space. */
-			if (cp != ' ' && cp != '\n' && cp != '\t' && prev_cp >= '0' && prev_cp <= '9' &&
-			    i + adv < n && u[i + adv] >= '0' && u[i + adv] <= '9' && !space) {
+			if (cp != ' ' && cp != '\n' && cp != '\t' && prev_cp >= '0' &&
+			    prev_cp <= '9' && i + adv < n && u[i + adv] >= '0' &&
+			    u[i + adv] <= '9' && !space) {
 				o += tk_utf8_put(0x202F, buf + o);
 				prev_cp = 0x202F;
 				i += adv;

@@ -16,8 +16,15 @@
 int tk_walk_is_junk(const char *name)
 {
 	static const char *const exact[] = {
-		"System Volume Information", "$RECYCLE.BIN", "RECYCLER", "Thumbs.db",
-		"ehthumbs.db", "desktop.ini", "LOST.DIR", "Icon\r", NULL,
+	    "System Volume Information",
+	    "$RECYCLE.BIN",
+	    "RECYCLER",
+	    "Thumbs.db",
+	    "ehthumbs.db",
+	    "desktop.ini",
+	    "LOST.DIR",
+	    "Icon\r",
+	    NULL,
 	};
 
 	/* Hidden names: ._AppleDouble, .DS_Store, .Trashes, .Spotlight-V100,
@@ -47,7 +54,7 @@ static int tk_walk_cmp(const void *a, const void *b)
 static int tk_walk_emit(struct tk_walk_state *w, enum tk_walk_kind kind, int dfd, const char *name,
 			int depth, const struct stat *st, const char *reason)
 {
-	struct tk_walk_entry e = { kind, dfd, name, w->path, depth, st, reason };
+	struct tk_walk_entry e = {kind, dfd, name, w->path, depth, st, reason};
 
 	return w->fn(w->ctx, &e);
 }
@@ -64,7 +71,8 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 	if (!d) {
 		close(dfd);
 		w->st->errors++;
-		return tk_walk_emit(w, TK_WALK_ERROR, -1, "", depth, NULL, "folder could not be read");
+		return tk_walk_emit(w, TK_WALK_ERROR, -1, "", depth, NULL,
+				    "folder could not be read");
 	}
 	/* Read the whole folder first: the order is then the same on every run. */
 	for (;;) {
@@ -111,7 +119,8 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 		struct stat st;
 
 		if (base + nl + 2 >= sizeof w->path) {
-			ret = tk_walk_emit(w, TK_WALK_SKIP, dirfd(d), name, depth, NULL, "path too long");
+			ret = tk_walk_emit(w, TK_WALK_SKIP, dirfd(d), name, depth, NULL,
+					   "path too long");
 			continue;
 		}
 		if (base)
@@ -132,8 +141,9 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 			if (depth + 1 >= TK_WALK_MAX_DEPTH) {
 				ret = tk_walk_emit(w, TK_WALK_SKIP, dirfd(d), name, depth, &st,
 						   "folder nested too deeply: not looked into");
-			} else if ((sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-						 O_CLOEXEC | O_NONBLOCK)) < 0) {
+			} else if ((sub = openat(dirfd(d), name,
+						 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC |
+						     O_NONBLOCK)) < 0) {
 				w->st->errors++;
 				ret = tk_walk_emit(w, TK_WALK_ERROR, dirfd(d), name, depth, &st,
 						   "folder could not be opened");

@@ -25,21 +25,21 @@ enum tk_walk_kind {
 
 struct tk_walk_entry {
 	enum tk_walk_kind kind;
-	int dirfd;               /* the folder holding name (valid during the call) */
-	const char *name;        /* the entry's name in that folder (raw bytes) */
-	const char *path;        /* relative to the root, '/'-separated (raw bytes) */
-	int depth;               /* 0 = in the root folder */
-	const struct stat *st;   /* lstat-like (never follows), NULL for errors */
-	const char *reason;      /* JUNK/SKIP/ERROR: static one-line explanation */
+	int dirfd;	       /* the folder holding name (valid during the call) */
+	const char *name;      /* the entry's name in that folder (raw bytes) */
+	const char *path;      /* relative to the root, '/'-separated (raw bytes) */
+	int depth;	       /* 0 = in the root folder */
+	const struct stat *st; /* lstat-like (never follows), NULL for errors */
+	const char *reason;    /* JUNK/SKIP/ERROR: static one-line explanation */
 };
 
 /* Return 0 to go on, anything else to stop the walk (returned by tk_walk). */
 typedef int (*tk_walk_fn)(void *ctx, const struct tk_walk_entry *e);
 
 struct tk_walk_stats {
-	size_t entries;   /* names looked at */
-	int truncated;    /* stopped at TK_WALK_MAX_ENTRIES */
-	int errors;       /* folders that could not be read */
+	size_t entries; /* names looked at */
+	int truncated;	/* stopped at TK_WALK_MAX_ENTRIES */
+	int errors;	/* folders that could not be read */
 };
 
 /* Walk rootfd (a directory descriptor; not closed) in byte order of names,

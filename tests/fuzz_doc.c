@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = { "a.txt", "a.md", "a.html", "a.rss", "a.atom", NULL };
+	static const char *const names[] = {"a.txt", "a.md", "a.html", "a.rss", "a.atom", NULL};
 	struct tk_doc *doc = NULL;
 	const char *why = NULL;
 	const char *name = size ? names[data[0] % 6] : NULL;
@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < tk_doc_count(doc); i++) {
 			const struct tk_article *a = tk_doc_article(doc, i);
 			struct tk_extraction *ex = NULL;
-			struct tk_extract_opts o = { 3, 2, (int)(i & 1) };
+			struct tk_extract_opts o = {3, 2, (int)(i & 1)};
 			if (!a->headline || !a->headline[0])
 				__builtin_trap();
 			if (tk_extract(a, &o, &ex) == 0)

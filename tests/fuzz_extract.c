@@ -14,9 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *buf = malloc(size + 1);
 	const char *paras[64];
-	struct tk_article a = { "Headline", NULL, NULL, paras, 0 };
+	struct tk_article a = {"Headline", NULL, NULL, paras, 0};
 	struct tk_extraction *ex = NULL;
-	struct tk_extract_opts o = { 5, 5, 1 };
+	struct tk_extract_opts o = {5, 5, 1};
 	size_t i, start = 0;
 
 	if (!buf)

@@ -16,13 +16,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct tk_keyring *ring;
 	static unsigned char sk[crypto_sign_SECRETKEYBYTES];
-	unsigned char sig[crypto_sign_BYTES], zero[32] = { 0 };
+	unsigned char sig[crypto_sign_BYTES], zero[32] = {0};
 	char b64[128], sigtext[256];
 	struct tk_manifest *m = NULL;
 	const char *signer, *reason;
 
 	if (!ring) {
-		unsigned char pk[crypto_sign_PUBLICKEYBYTES], seed[crypto_sign_SEEDBYTES] = { 1 };
+		unsigned char pk[crypto_sign_PUBLICKEYBYTES], seed[crypto_sign_SEEDBYTES] = {1};
 		char pub[256];
 
 		if (sodium_init() < 0)
@@ -36,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	crypto_sign_detached(sig, NULL, data, size, sk);
 	sodium_bin2base64(b64, sizeof b64, sig, sizeof sig, sodium_base64_VARIANT_ORIGINAL);
 	snprintf(sigtext, sizeof sigtext, "ticker-signature-ed25519 %s fuzz\n", b64);
-	if (tk_manifest_verify(data, size, sigtext, strlen(sigtext), ring, &m, &signer, &reason) == TK_OK) {
+	if (tk_manifest_verify(data, size, sigtext, strlen(sigtext), ring, &m, &signer, &reason) ==
+	    TK_OK) {
 		tk_manifest_check(m, "a.txt", zero, 0);
 		tk_manifest_check(m, "", zero, 0);
 		while (tk_manifest_unseen(m))

@@ -21,7 +21,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (tk_arena_create(&a))
 		return 0;
-	tk_text_sniff(data, size, tk_text_declared_charset(data, size, declared, sizeof declared) ? declared : NULL, &g);
+	tk_text_sniff(
+	    data, size,
+	    tk_text_declared_charset(data, size, declared, sizeof declared) ? declared : NULL, &g);
 	if (tk_text_decode(data, size, &g, a, &out, &len) == 0) {
 		char *c;
 		if (u8_check((const uint8_t *)out, len) || strlen(out) != len)

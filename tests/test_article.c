@@ -17,7 +17,7 @@ static struct tk_doc *parse_ok(const char *text, const char *name)
 {
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
-	struct tk_read_opts o = { 16u << 20 };
+	struct tk_read_opts o = {16u << 20};
 	int err = tk_doc_parse(text, strlen(text), name, &o, &d, &why);
 	if (err)
 		fprintf(stderr, "refused: %s\n", why);
@@ -40,7 +40,8 @@ static void test_sniff_not_extension(void **state)
 	assert_int_equal(tk_doc_format(d), TK_FMT_MD);
 	assert_string_equal(tk_doc_article(d, 0)->headline, "Title");
 	tk_doc_free(d);
-	d = parse_ok("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>A</title></entry></feed>",
+	d = parse_ok("<?xml version=\"1.0\"?><feed "
+		     "xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>A</title></entry></feed>",
 		     "x.xml");
 	assert_int_equal(tk_doc_format(d), TK_FMT_ATOM);
 	tk_doc_free(d);
@@ -54,13 +55,16 @@ static void test_txt_paragraphs(void **state)
 
 	(void)state;
 	/* hard-wrapped paragraphs join; single-newline paragraphs split */
-	d = parse_ok("Headline here\n\nThis first paragraph is wrapped at a fixed width so that it runs\n"
-		     "over two lines of text in the file.\n\nSecond paragraph.\n", "a.txt");
+	d = parse_ok(
+	    "Headline here\n\nThis first paragraph is wrapped at a fixed width so that it runs\n"
+	    "over two lines of text in the file.\n\nSecond paragraph.\n",
+	    "a.txt");
 	a = tk_doc_article(d, 0);
 	assert_int_equal(a->n_paras, 2);
 	assert_string_equal(a->paras[1], "Second paragraph.");
 	tk_doc_free(d);
-	d = parse_ok("Headline\nFirst paragraph on one line.\nSecond paragraph on one line.\n", "a.txt");
+	d = parse_ok("Headline\nFirst paragraph on one line.\nSecond paragraph on one line.\n",
+		     "a.txt");
 	a = tk_doc_article(d, 0);
 	assert_int_equal(a->n_paras, 2);
 	tk_doc_free(d);
@@ -72,8 +76,10 @@ static void test_md_markup_stripped(void **state)
 	const struct tk_article *a;
 
 	(void)state;
-	d = parse_ok("---\ntitle: 'Front matter title'\ndate: 2026-03-10\n---\n\nSome **bold**, _em_ and "
-		     "[a link](http://x) with `code` and snake_case_name.\n\n```\ncode block\n```\n", "a.md");
+	d = parse_ok(
+	    "---\ntitle: 'Front matter title'\ndate: 2026-03-10\n---\n\nSome **bold**, _em_ and "
+	    "[a link](http://x) with `code` and snake_case_name.\n\n```\ncode block\n```\n",
+	    "a.md");
 	a = tk_doc_article(d, 0);
 	assert_string_equal(a->headline, "Front matter title");
 	assert_string_equal(a->date, "2026-03-10");
@@ -88,8 +94,10 @@ static void test_html_headline_and_entities(void **state)
 	const struct tk_article *a;
 
 	(void)state;
-	d = parse_ok("<html><head><title>Bridge reopens &amp; traffic flows - BBC News</title></head>"
-		     "<body><p>Caf&eacute; owners &#8220;relieved&#8221;.</p></body></html>", "a.html");
+	d = parse_ok(
+	    "<html><head><title>Bridge reopens &amp; traffic flows - BBC News</title></head>"
+	    "<body><p>Caf&eacute; owners &#8220;relieved&#8221;.</p></body></html>",
+	    "a.html");
 	a = tk_doc_article(d, 0);
 	assert_string_equal(a->headline, "Bridge reopens & traffic flows");
 	assert_string_equal(a->paras[0], "Caf\xC3\xA9 owners \xE2\x80\x9Crelieved\xE2\x80\x9D.");
@@ -100,7 +108,7 @@ static void test_refusals(void **state)
 {
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
-	struct tk_read_opts small = { 10 };
+	struct tk_read_opts small = {10};
 
 	(void)state;
 	assert_int_equal(tk_doc_parse("", 0, "a.txt", NULL, &d, &why), TK_ENOTEXT);
@@ -108,9 +116,11 @@ static void test_refusals(void **state)
 	assert_null(d);
 	assert_int_equal(tk_doc_parse("%PDF-1.7 rest", 13, "a.txt", NULL, &d, &why), TK_ENOTEXT);
 	assert_string_equal(why, "binary file (PDF document)");
-	assert_int_equal(tk_doc_parse("hello world, too long", 21, "a.txt", &small, &d, &why), TK_ETOOBIG);
+	assert_int_equal(tk_doc_parse("hello world, too long", 21, "a.txt", &small, &d, &why),
+			 TK_ETOOBIG);
 	assert_string_equal(why, "file larger than the size limit");
-	assert_int_equal(tk_doc_parse("a\0b\0c\0d\0e\0f\0g", 13, "a.txt", NULL, &d, &why), TK_ENOTEXT);
+	assert_int_equal(tk_doc_parse("a\0b\0c\0d\0e\0f\0g", 13, "a.txt", NULL, &d, &why),
+			 TK_ENOTEXT);
 	assert_string_equal(why, "binary file");
 	assert_int_equal(tk_doc_parse("{\\rtf1 hello}", 13, "a.txt", NULL, &d, &why), TK_EUNSUPP);
 	assert_null(d);
@@ -132,10 +142,11 @@ static char *repeat(const char *head, const char *piece, size_t times, const cha
 
 static void test_nested_tags(void **state)
 {
-	char *b = repeat("<html><body><h1>Deep</h1>", "<div>", 100000, "<p>Bottom text.</p></body></html>");
+	char *b = repeat("<html><body><h1>Deep</h1>", "<div>", 100000,
+			 "<p>Bottom text.</p></body></html>");
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
-	struct tk_read_opts o = { 16u << 20 };
+	struct tk_read_opts o = {16u << 20};
 	int err;
 
 	(void)state;
@@ -156,9 +167,10 @@ static void test_nested_tags(void **state)
 
 static void test_big_feed(void **state)
 {
-	char *b = repeat("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>",
-			 "<item><title>Item</title><description>One line of text.</description></item>",
-			 100000, "</channel></rss>");
+	char *b =
+	    repeat("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>",
+		   "<item><title>Item</title><description>One line of text.</description></item>",
+		   100000, "</channel></rss>");
 	struct tk_doc *d = parse_ok(b, "big.rss");
 
 	(void)state;
@@ -172,13 +184,13 @@ static void test_big_feed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sniff_not_extension),
-		cmocka_unit_test(test_txt_paragraphs),
-		cmocka_unit_test(test_md_markup_stripped),
-		cmocka_unit_test(test_html_headline_and_entities),
-		cmocka_unit_test(test_refusals),
-		cmocka_unit_test(test_nested_tags),
-		cmocka_unit_test(test_big_feed),
+	    cmocka_unit_test(test_sniff_not_extension),
+	    cmocka_unit_test(test_txt_paragraphs),
+	    cmocka_unit_test(test_md_markup_stripped),
+	    cmocka_unit_test(test_html_headline_and_entities),
+	    cmocka_unit_test(test_refusals),
+	    cmocka_unit_test(test_nested_tags),
+	    cmocka_unit_test(test_big_feed),
 	};
 	return cmocka_run_group_tests_name("article", tests, NULL, NULL);
 }

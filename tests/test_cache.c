@@ -23,7 +23,7 @@
 
 static const int64_t NOW = 1800000000; /* 2027-01-15 */
 
-static const struct tk_cache_limits NOLIMIT = { 0, 0, 0, 1800000000 };
+static const struct tk_cache_limits NOLIMIT = {0, 0, 0, 1800000000};
 
 static void sha(const char *s, unsigned char out[32])
 {
@@ -60,7 +60,7 @@ static int import(const char *dir, enum tk_cache_mode mode, const char *const *k
 static void set_age(const char *dir, const char *name, int64_t t)
 {
 	char path[4096];
-	struct timespec ts[2] = { { (time_t)t, 0 }, { (time_t)t, 0 } };
+	struct timespec ts[2] = {{(time_t)t, 0}, {(time_t)t, 0}};
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	assert_int_equal(utimensat(AT_FDCWD, path, ts, 0), 0);
@@ -142,8 +142,9 @@ static void test_limits_evict_oldest(void **state)
 	char *dir = tfs_mkdtemp(), *s;
 	struct tk_cache *c = NULL;
 	struct tk_cache_changes ch;
-	struct tk_cache_limits lim = { 3, 0, 0, NOW };
-	const char *const first[] = { "old1.txt", "one", "old2.txt", "two", "old3.txt", "three", NULL };
+	struct tk_cache_limits lim = {3, 0, 0, NOW};
+	const char *const first[] = {"old1.txt", "one",	  "old2.txt", "two",
+				     "old3.txt", "three", NULL};
 
 	(void)state;
 	assert_int_equal(import(dir, TK_CACHE_MERGE, first), TK_OK);
@@ -175,8 +176,9 @@ static void test_expiry(void **state)
 {
 	char *dir = tfs_mkdtemp(), *s;
 	struct tk_cache *c = NULL;
-	struct tk_cache_limits lim = { 0, 0, 30, NOW };
-	const char *const kv[] = { "stale.txt", "stale", "fresh.txt", "fresh", "again.txt", "again", NULL };
+	struct tk_cache_limits lim = {0, 0, 30, NOW};
+	const char *const kv[] = {"stale.txt", "stale", "fresh.txt", "fresh",
+				  "again.txt", "again", NULL};
 	size_t n = 0;
 	unsigned char h[32];
 
@@ -209,8 +211,8 @@ static void test_replace_and_journal(void **state)
 {
 	char *dir = tfs_mkdtemp(), *s;
 	struct tk_cache *c = NULL;
-	const char *const old[] = { "a.txt", "A", "b.txt", "B", "c.txt", "C", NULL };
-	const char *const neu[] = { "b.txt", "B", "d.txt", "D", "e.txt", "C", NULL };
+	const char *const old[] = {"a.txt", "A", "b.txt", "B", "c.txt", "C", NULL};
+	const char *const neu[] = {"b.txt", "B", "d.txt", "D", "e.txt", "C", NULL};
 
 	(void)state;
 	assert_int_equal(import(dir, TK_CACHE_MERGE, old), TK_OK);
@@ -271,10 +273,10 @@ static void test_state_files(void **state)
 
 /* ---- fault loops ---- */
 
-static const char *const OLD[] = { "keep.txt", "Kept article", "upd.txt", "Old version",
-				   "gone.txt", "Replaced away", NULL };
-static const char *const NEW[] = { "upd.txt", "New version", "n1.txt", "New one",
-				   "n2.txt", "New two", "keep.txt", "Kept article", NULL };
+static const char *const OLD[] = {"keep.txt", "Kept article",  "upd.txt", "Old version",
+				  "gone.txt", "Replaced away", NULL};
+static const char *const NEW[] = {"upd.txt", "New version", "n1.txt",	    "New one", "n2.txt",
+				  "New two", "keep.txt",    "Kept article", NULL};
 
 static const char *lookup(const char *const *kv, const char *name)
 {
@@ -347,7 +349,8 @@ static void fail_every_step(unsigned mask, int errnum, enum tk_cache_mode mode)
 		err = import(dir, mode, NEW);
 		tk_io_fail_at(0, 0, 0);
 		if (err)
-			assert_true(err == (errnum == ENOSPC ? TK_ENOSPC : TK_EIO) || err == TK_EIO);
+			assert_true(err == (errnum == ENOSPC ? TK_ENOSPC : TK_EIO) ||
+				    err == TK_EIO);
 		verify(dir, mode);
 		tfs_rm_rf(dir);
 		free(dir);
@@ -464,17 +467,17 @@ static void test_config_apply(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_stage_commit_visible),
-		cmocka_unit_test(test_leftovers_and_lock),
-		cmocka_unit_test(test_limits_evict_oldest),
-		cmocka_unit_test(test_expiry),
-		cmocka_unit_test(test_replace_and_journal),
-		cmocka_unit_test(test_state_files),
-		cmocka_unit_test(test_fail_nth_write_fsync_rename),
-		cmocka_unit_test(test_disk_full),
-		cmocka_unit_test(test_crash_every_step),
-		cmocka_unit_test(test_alloc_failures),
-		cmocka_unit_test(test_config_apply),
+	    cmocka_unit_test(test_stage_commit_visible),
+	    cmocka_unit_test(test_leftovers_and_lock),
+	    cmocka_unit_test(test_limits_evict_oldest),
+	    cmocka_unit_test(test_expiry),
+	    cmocka_unit_test(test_replace_and_journal),
+	    cmocka_unit_test(test_state_files),
+	    cmocka_unit_test(test_fail_nth_write_fsync_rename),
+	    cmocka_unit_test(test_disk_full),
+	    cmocka_unit_test(test_crash_every_step),
+	    cmocka_unit_test(test_alloc_failures),
+	    cmocka_unit_test(test_config_apply),
 	};
 	if (getenv("TK_TEST_FILTER"))
 		cmocka_set_test_filter(getenv("TK_TEST_FILTER"));

@@ -45,7 +45,7 @@ static void test_parse_good(void **state)
 	const char *text = "# a comment\n\n  speed = 3  \r\nlayout=crawl\ncrawl_bg = \"#102030\"\n"
 			   "require_signature = yes\nlabels = off\nurgent_name = 'ALERT.txt'\n";
 	struct tk_config c;
-	struct reports r = { 0 };
+	struct reports r = {0};
 
 	(void)state;
 	tk_config_defaults(&c);
@@ -64,7 +64,7 @@ static void test_parse_reports_every_problem(void **state)
 	const char *text = "speed = fast\nbogus = 1\nrotation = 45\nno equals sign\n"
 			   "speed = 99\ncrawl_fg = #12\nlayout = sideways\nspeed = 4\n";
 	struct tk_config c;
-	struct reports r = { 0 };
+	struct reports r = {0};
 
 	(void)state;
 	tk_config_defaults(&c);
@@ -88,7 +88,8 @@ static void test_set_numbers_strictly(void **state)
 	assert_int_equal(tk_config_set(&c, "max_file_bytes", "12abc", &msg), TK_EINVAL);
 	assert_non_null(msg);
 	assert_int_equal(tk_config_set(&c, "max_file_bytes", "", &msg), TK_EINVAL);
-	assert_int_equal(tk_config_set(&c, "max_file_bytes", "99999999999999999999999", &msg), TK_EINVAL);
+	assert_int_equal(tk_config_set(&c, "max_file_bytes", "99999999999999999999999", &msg),
+			 TK_EINVAL);
 	assert_int_equal(tk_config_set(&c, "max_file_bytes", "1024", &msg), TK_OK);
 	assert_int_equal(c.max_file_bytes, 1024);
 	assert_int_equal(tk_config_set(&c, "rotation", "270", &msg), TK_OK);
@@ -116,11 +117,11 @@ static void test_dump_round_trips(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_parse_good),
-		cmocka_unit_test(test_parse_reports_every_problem),
-		cmocka_unit_test(test_set_numbers_strictly),
-		cmocka_unit_test(test_dump_round_trips),
+	    cmocka_unit_test(test_defaults),
+	    cmocka_unit_test(test_parse_good),
+	    cmocka_unit_test(test_parse_reports_every_problem),
+	    cmocka_unit_test(test_set_numbers_strictly),
+	    cmocka_unit_test(test_dump_round_trips),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

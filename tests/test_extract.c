@@ -76,7 +76,7 @@ static int streq_null(const char *a, const char *b)
 /* Compare one article's extraction with its expectations. */
 static void check_article(const char *name, const struct tk_article *a, json_object *exp)
 {
-	struct tk_extract_opts all = { 3, 2, 1 };
+	struct tk_extract_opts all = {3, 2, 1};
 	struct tk_extraction *ex = NULL, *ranked = NULL;
 	json_object *arr, *v;
 	const char *s;
@@ -93,13 +93,18 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 		mismatch(name, "date %s, expected %s", a->date ? a->date : "null", s ? s : "null");
 	s = jstr(exp, "source", &present);
 	if (present && !streq_null(s, a->source))
-		mismatch(name, "source %s, expected %s", a->source ? a->source : "null", s ? s : "null");
-	if (json_object_object_get_ex(exp, "paragraphs", &v) && (size_t)json_object_get_int(v) != a->n_paras)
+		mismatch(name, "source %s, expected %s", a->source ? a->source : "null",
+			 s ? s : "null");
+	if (json_object_object_get_ex(exp, "paragraphs", &v) &&
+	    (size_t)json_object_get_int(v) != a->n_paras)
 		mismatch(name, "%zu paragraphs, expected %d", a->n_paras, json_object_get_int(v));
-	if (json_object_object_get_ex(exp, "quote_count", &v) && (size_t)json_object_get_int(v) != ex->n_quotes)
+	if (json_object_object_get_ex(exp, "quote_count", &v) &&
+	    (size_t)json_object_get_int(v) != ex->n_quotes)
 		mismatch(name, "%zu quotes, expected %d", ex->n_quotes, json_object_get_int(v));
-	if (json_object_object_get_ex(exp, "min_quotes", &v) && ex->n_quotes < (size_t)json_object_get_int(v))
-		mismatch(name, "%zu quotes, expected at least %d", ex->n_quotes, json_object_get_int(v));
+	if (json_object_object_get_ex(exp, "min_quotes", &v) &&
+	    ex->n_quotes < (size_t)json_object_get_int(v))
+		mismatch(name, "%zu quotes, expected at least %d", ex->n_quotes,
+			 json_object_get_int(v));
 	/* every expected quote is found, with its speaker and role */
 	if (json_object_object_get_ex(exp, "quotes", &arr)) {
 		for (k = 0; k < json_object_array_length(arr); k++) {
@@ -117,10 +122,12 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 			}
 			if (has_sp && !streq_null(sp, ex->quotes[i].speaker))
 				mismatch(name, "quote \"%.40s...\": speaker %s, expected %s", text,
-					 ex->quotes[i].speaker ? ex->quotes[i].speaker : "null", sp ? sp : "null");
+					 ex->quotes[i].speaker ? ex->quotes[i].speaker : "null",
+					 sp ? sp : "null");
 			if (has_role && !streq_null(role, ex->quotes[i].role))
 				mismatch(name, "quote \"%.40s...\": role %s, expected %s", text,
-					 ex->quotes[i].role ? ex->quotes[i].role : "null", role ? role : "null");
+					 ex->quotes[i].role ? ex->quotes[i].role : "null",
+					 role ? role : "null");
 		}
 	}
 	/* every quote found has this speaker ("all_speaker") */
@@ -128,13 +135,15 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 	if (present)
 		for (i = 0; i < ex->n_quotes; i++)
 			if (!streq_null(s, ex->quotes[i].speaker))
-				mismatch(name, "quote \"%.40s...\" by %s, expected %s", ex->quotes[i].text,
+				mismatch(name, "quote \"%.40s...\" by %s, expected %s",
+					 ex->quotes[i].text,
 					 ex->quotes[i].speaker ? ex->quotes[i].speaker : "null", s);
 	s = jstr(exp, "all_role", &present);
 	if (present)
 		for (i = 0; i < ex->n_quotes; i++)
 			if (!streq_null(s, ex->quotes[i].role))
-				mismatch(name, "quote \"%.40s...\" role %s, expected %s", ex->quotes[i].text,
+				mismatch(name, "quote \"%.40s...\" role %s, expected %s",
+					 ex->quotes[i].text,
 					 ex->quotes[i].role ? ex->quotes[i].role : "null", s);
 	/* text that must not be (part of) any quotation */
 	if (json_object_object_get_ex(exp, "not_quotes", &arr))
@@ -142,7 +151,8 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 			const char *bad = json_object_get_string(json_object_array_get_idx(arr, k));
 			for (i = 0; i < ex->n_quotes; i++)
 				if (strstr(ex->quotes[i].text, bad))
-					mismatch(name, "\"%s\" taken as a quotation (\"%.60s\")", bad, ex->quotes[i].text);
+					mismatch(name, "\"%s\" taken as a quotation (\"%.60s\")",
+						 bad, ex->quotes[i].text);
 		}
 	/* figures: text as written, value and unit */
 	if (json_object_object_get_ex(exp, "figures", &arr)) {
@@ -160,19 +170,20 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 			}
 			if (json_object_object_get_ex(f, "value", &jv) &&
 			    ex->figures[i].value != json_object_get_double(jv))
-				mismatch(name, "figure \"%s\": value %g, expected %g", text, ex->figures[i].value,
-					 json_object_get_double(jv));
+				mismatch(name, "figure \"%s\": value %g, expected %g", text,
+					 ex->figures[i].value, json_object_get_double(jv));
 			if (json_object_object_get_ex(f, "max", &jv) &&
 			    ex->figures[i].value_max != json_object_get_double(jv))
-				mismatch(name, "figure \"%s\": max %g, expected %g", text, ex->figures[i].value_max,
-					 json_object_get_double(jv));
+				mismatch(name, "figure \"%s\": max %g, expected %g", text,
+					 ex->figures[i].value_max, json_object_get_double(jv));
 			if (has_unit && !streq_null(unit, ex->figures[i].unit))
 				mismatch(name, "figure \"%s\": unit %s, expected %s", text,
-					 ex->figures[i].unit ? ex->figures[i].unit : "null", unit ? unit : "null");
+					 ex->figures[i].unit ? ex->figures[i].unit : "null",
+					 unit ? unit : "null");
 			s = jstr(f, "context", &present);
 			if (present && !streq_null(s, ex->figures[i].context))
-				mismatch(name, "figure \"%s\": context \"%s\", expected \"%s\"", text,
-					 ex->figures[i].context, s);
+				mismatch(name, "figure \"%s\": context \"%s\", expected \"%s\"",
+					 text, ex->figures[i].context, s);
 		}
 	}
 	/* numbers that are not key figures (dates, times, ages, ...) */
@@ -181,7 +192,8 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 			const char *bad = json_object_get_string(json_object_array_get_idx(arr, k));
 			for (i = 0; i < ex->n_figures; i++)
 				if (!strcmp(ex->figures[i].text, bad))
-					mismatch(name, "\"%s\" taken as a key figure (%s)", bad, ex->figures[i].context);
+					mismatch(name, "\"%s\" taken as a key figure (%s)", bad,
+						 ex->figures[i].context);
 		}
 	/* ranked figures must not include these */
 	if (json_object_object_get_ex(exp, "not_ranked", &arr))
@@ -193,31 +205,39 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 		}
 	s = jstr(exp, "top_figure", &present);
 	if (present && (!ranked->n_figures || strcmp(ranked->figures[0].text, s)))
-		mismatch(name, "top figure %s, expected %s", ranked->n_figures ? ranked->figures[0].text : "none", s);
+		mismatch(name, "top figure %s, expected %s",
+			 ranked->n_figures ? ranked->figures[0].text : "none", s);
 	s = jstr(exp, "top_quote_speaker", &present);
 	if (present && (!ranked->n_quotes || !streq_null(ranked->quotes[0].speaker, s)))
 		mismatch(name, "top quote by %s, expected %s",
-			 ranked->n_quotes && ranked->quotes[0].speaker ? ranked->quotes[0].speaker : "none", s);
+			 ranked->n_quotes && ranked->quotes[0].speaker ? ranked->quotes[0].speaker
+								       : "none",
+			 s);
 	/* no item may show this text */
 	if (json_object_object_get_ex(exp, "items_exclude", &arr))
 		for (k = 0; k < json_object_array_length(arr); k++) {
 			const char *bad = json_object_get_string(json_object_array_get_idx(arr, k));
 			for (i = 0; i < ranked->n_items; i++)
 				if (strstr(ranked->items[i].text, bad) ||
-				    (ranked->items[i].caption && strstr(ranked->items[i].caption, bad)))
+				    (ranked->items[i].caption &&
+				     strstr(ranked->items[i].caption, bad)))
 					mismatch(name, "item shows \"%s\"", bad);
 		}
 	/* figure captions shown on screen: { "figure as written": "caption" } */
 	if (json_object_object_get_ex(exp, "captions", &arr)) {
-		json_object_object_foreach(arr, fig, want) {
+		json_object_object_foreach(arr, fig, want)
+		{
 			for (i = 0; i < ranked->n_items; i++)
-				if (ranked->items[i].figure && !strcmp(ranked->items[i].figure, fig))
+				if (ranked->items[i].figure &&
+				    !strcmp(ranked->items[i].figure, fig))
 					break;
 			if (i == ranked->n_items)
 				mismatch(name, "no figure item %s", fig);
-			else if (!streq_null(ranked->items[i].caption, json_object_get_string(want)))
+			else if (!streq_null(ranked->items[i].caption,
+					     json_object_get_string(want)))
 				mismatch(name, "caption of %s is \"%s\", expected \"%s\"", fig,
-					 ranked->items[i].caption ? ranked->items[i].caption : "(null)",
+					 ranked->items[i].caption ? ranked->items[i].caption
+								  : "(null)",
 					 json_object_get_string(want));
 		}
 	}
@@ -231,7 +251,8 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 		}
 	if (json_object_object_get_ex(exp, "body_include", &arr))
 		for (k = 0; k < json_object_array_length(arr); k++) {
-			const char *want = json_object_get_string(json_object_array_get_idx(arr, k));
+			const char *want =
+			    json_object_get_string(json_object_array_get_idx(arr, k));
 			for (i = 0; i < a->n_paras; i++)
 				if (strstr(a->paras[i], want))
 					break;
@@ -270,7 +291,7 @@ static void test_fixtures(void **state)
 		char *bytes, *dot;
 		json_object *exp, *v, *arts;
 		struct tk_doc *doc = NULL;
-		struct tk_read_opts ro = { 0 };
+		struct tk_read_opts ro = {0};
 		const char *why = NULL;
 		int err;
 
@@ -294,10 +315,11 @@ static void test_fixtures(void **state)
 		err = tk_doc_parse(bytes, blen, n, &ro, &doc, &why);
 		if (json_object_object_get_ex(exp, "error", &v)) {
 			if (err == TK_OK)
-				mismatch(n, "parsed, expected refusal \"%s\"", json_object_get_string(v));
-			else if (!why || strcmp(why, json_object_get_string(v)))
-				mismatch(n, "refused with \"%s\", expected \"%s\"", why ? why : "(null)",
+				mismatch(n, "parsed, expected refusal \"%s\"",
 					 json_object_get_string(v));
+			else if (!why || strcmp(why, json_object_get_string(v)))
+				mismatch(n, "refused with \"%s\", expected \"%s\"",
+					 why ? why : "(null)", json_object_get_string(v));
 		} else if (err) {
 			mismatch(n, "refused: %s (%s)", why ? why : "?", tk_strerror(err));
 		} else {
@@ -305,17 +327,20 @@ static void test_fixtures(void **state)
 			int present;
 			s = jstr(exp, "format", &present);
 			if (present && strcmp(s, tk_format_name(tk_doc_format(doc))))
-				mismatch(n, "format %s, expected %s", tk_format_name(tk_doc_format(doc)), s);
+				mismatch(n, "format %s, expected %s",
+					 tk_format_name(tk_doc_format(doc)), s);
 			s = jstr(exp, "encoding", &present);
 			if (present && strcmp(s, tk_doc_encoding(doc)))
 				mismatch(n, "encoding %s, expected %s", tk_doc_encoding(doc), s);
 			if (json_object_object_get_ex(exp, "count", &v) &&
 			    (size_t)json_object_get_int(v) != tk_doc_count(doc))
-				mismatch(n, "%zu articles, expected %d", tk_doc_count(doc), json_object_get_int(v));
+				mismatch(n, "%zu articles, expected %d", tk_doc_count(doc),
+					 json_object_get_int(v));
 			if (json_object_object_get_ex(exp, "articles", &arts)) {
 				len = json_object_array_length(arts);
 				for (size_t i = 0; i < len && i < tk_doc_count(doc); i++)
-					check_article(n, tk_doc_article(doc, i), json_object_array_get_idx(arts, i));
+					check_article(n, tk_doc_article(doc, i),
+						      json_object_array_get_idx(arts, i));
 			} else {
 				check_article(n, tk_doc_article(doc, 0), exp);
 			}
@@ -339,12 +364,12 @@ static void test_blinken_acceptance(void **state)
 	char *bytes;
 	struct tk_doc *doc = NULL;
 	struct tk_extraction *ex = NULL, *ranked = NULL;
-	struct tk_extract_opts all = { 3, 2, 1 };
+	struct tk_extract_opts all = {3, 2, 1};
 	const struct tk_article *a;
 	const char *why;
 	static const char *const figs[][2] = {
-		{ "82,000", "people" }, { "4,000", "Americans" }, { "90,000", "flights" },
-		{ "19,000", NULL }, { "6,000", "Americans" }, { "24", "countries" },
+	    {"82,000", "people"}, {"4,000", "Americans"}, {"90,000", "flights"},
+	    {"19,000", NULL},	  {"6,000", "Americans"}, {"24", "countries"},
 	};
 
 	(void)state;
@@ -354,7 +379,9 @@ static void test_blinken_acceptance(void **state)
 	assert_int_equal(tk_doc_parse(bytes, len, path, NULL, &doc, &why), TK_OK);
 	assert_int_equal(tk_doc_count(doc), 1);
 	a = tk_doc_article(doc, 0);
-	assert_string_equal(a->headline, "SECRETARY OF STATE: We have had diplomatic contact with the Taliban for year");
+	assert_string_equal(
+	    a->headline,
+	    "SECRETARY OF STATE: We have had diplomatic contact with the Taliban for year");
 	assert_int_equal(tk_extract(a, &all, &ex), TK_OK);
 	assert_int_equal(tk_extract(a, NULL, &ranked), TK_OK);
 	assert_true(ex->n_quotes >= 12);
@@ -386,7 +413,9 @@ static void test_blinken_acceptance(void **state)
 	}
 	for (i = 0; i < ranked->n_figures; i++) {
 		assert_null(strstr(ranked->figures[i].context, "24 hours") &&
-			    !strcmp(ranked->figures[i].text, "24") ? "x" : NULL);
+				    !strcmp(ranked->figures[i].text, "24")
+				? "x"
+				: NULL);
 		assert_string_not_equal(ranked->figures[i].text, "14");
 	}
 	assert_string_equal(ranked->figures[0].text, "82,000");
@@ -414,7 +443,7 @@ static void alloc_loop(const char *text, size_t len, const char *name)
 	for (n = 1; n < 20000 && !ok; n++) {
 		struct tk_doc *doc = NULL;
 		struct tk_extraction *ex = NULL;
-		struct tk_extract_opts all = { 3, 2, 1 };
+		struct tk_extract_opts all = {3, 2, 1};
 		const char *why = NULL;
 		int err;
 
@@ -448,8 +477,9 @@ static void alloc_loop(const char *text, size_t len, const char *name)
 static void test_alloc_failures(void **state)
 {
 	char dir[1024], path[1200];
-	static const char *const files[] = { "wire-story.txt", "press-release.md", "boilerplate.html",
-					     "feed.rss", "campus.atom", "windows-1252.txt" };
+	static const char *const files[] = {"wire-story.txt",	"press-release.md",
+					    "boilerplate.html", "feed.rss",
+					    "campus.atom",	"windows-1252.txt"};
 	size_t i;
 
 	(void)state;
@@ -466,7 +496,8 @@ static void test_alloc_failures(void **state)
 }
 
 /* Grow a buffer by repeating a piece. */
-static char *repeat(const char *head, const char *piece, size_t times, const char *tail, size_t *len)
+static char *repeat(const char *head, const char *piece, size_t times, const char *tail,
+		    size_t *len)
 {
 	size_t hl = strlen(head), pl = strlen(piece), tl = strlen(tail), i;
 	char *b = malloc(hl + pl * times + tl + 1), *o = b;
@@ -487,9 +518,9 @@ static void parse_extract_bounded(const char *buf, size_t len, const char *name,
 				  size_t max_figures)
 {
 	struct tk_doc *doc = NULL;
-	struct tk_read_opts ro = { 8u << 20 };
+	struct tk_read_opts ro = {8u << 20};
 	struct tk_extraction *ex = NULL;
-	struct tk_extract_opts all = { 3, 2, 1 };
+	struct tk_extract_opts all = {3, 2, 1};
 	const char *why;
 	size_t i;
 
@@ -512,7 +543,8 @@ static void test_pathological(void **state)
 
 	(void)state;
 	/* 4 MiB on one line */
-	b = repeat("Headline\n", "word 12,000 people said “yes” and ", (4u << 20) / 34, "end.\n", &len);
+	b = repeat("Headline\n", "word 12,000 people said “yes” and ", (4u << 20) / 34, "end.\n",
+		   &len);
 	parse_extract_bounded(b, len, "line.txt", len, len);
 	free(b);
 	/* 100,000 quote marks, no closing ones */
@@ -536,13 +568,15 @@ static void test_cli_json(void **state)
 	char cmd[4096], line[65536];
 	FILE *f;
 	int lines = 0, errors = 0, rc;
-	static const char *const keys[] = { "file", "article", "format", "encoding", "headline", "date",
-					    "source", "quotes", "figures", "items" };
+	static const char *const keys[] = {"file", "article", "format", "encoding", "headline",
+					   "date", "source",  "quotes", "figures",  "items"};
 
 	(void)state;
 	assert_non_null(ticker);
-	snprintf(cmd, sizeof cmd, "'%s' extract --json '%s/tests/data/articles/feed.rss' "
-		 "'%s/tests/data/articles/refuse-png.txt' 2>/dev/null", ticker, root(), root());
+	snprintf(cmd, sizeof cmd,
+		 "'%s' extract --json '%s/tests/data/articles/feed.rss' "
+		 "'%s/tests/data/articles/refuse-png.txt' 2>/dev/null",
+		 ticker, root(), root());
 	f = popen(cmd, "r");
 	assert_non_null(f);
 	while (fgets(line, sizeof line, f)) {
@@ -573,11 +607,9 @@ static void test_cli_json(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fixtures),
-		cmocka_unit_test(test_blinken_acceptance),
-		cmocka_unit_test(test_alloc_failures),
-		cmocka_unit_test(test_pathological),
-		cmocka_unit_test(test_cli_json),
+	    cmocka_unit_test(test_fixtures),	   cmocka_unit_test(test_blinken_acceptance),
+	    cmocka_unit_test(test_alloc_failures), cmocka_unit_test(test_pathological),
+	    cmocka_unit_test(test_cli_json),
 	};
 	/* No tk_mem_init(): libxml2 2.9.14's HTML parser can spin forever when
 	 * its own allocations fail mid-document, so the failure loop covers our

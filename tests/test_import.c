@@ -72,7 +72,7 @@ static int teardown(void **state)
 
 static int run(struct env *e, struct tk_import_summary *s)
 {
-	struct tk_import_opts o = { NULL, NOW };
+	struct tk_import_opts o = {NULL, NOW};
 
 	return tk_import_run(e->stick, &e->cfg, &o, s);
 }
@@ -89,8 +89,10 @@ static void art(struct env *e, const char *rel, const char *headline)
 {
 	char text[512];
 
-	snprintf(text, sizeof text, "%s\n\nThe council met on Tuesday to discuss %s in detail.\n"
-		 "\"We expect progress by spring,\" said the chair, Maria Lind.\n", headline, headline);
+	snprintf(text, sizeof text,
+		 "%s\n\nThe council met on Tuesday to discuss %s in detail.\n"
+		 "\"We expect progress by spring,\" said the chair, Maria Lind.\n",
+		 headline, headline);
 	assert_int_equal(tfs_write_str(e->stick, rel, text), 0);
 }
 
@@ -110,9 +112,12 @@ static void test_outcomes_and_report(void **state)
 
 	art(e, "news/budget.txt", "Budget approved for 2027");
 	art(e, "bridge.md", "Bridge works begin in May");
-	assert_int_equal(tfs_write_str(e->stick, "page.html",
+	assert_int_equal(
+	    tfs_write_str(
+		e->stick, "page.html",
 		"<html><head><title>Library hours</title></head><body><h1>Library open late</h1>"
-		"<p>The central library now stays open until nine on Thursdays.</p></body></html>"), 0);
+		"<p>The central library now stays open until nine on Thursdays.</p></body></html>"),
+	    0);
 	assert_int_equal(tfs_write_str(e->stick, "empty.txt", ""), 0);
 	assert_int_equal(tfs_write(e->stick, "photo.jpg", "\xff\xd8\xff\xe0", 4), 0);
 	assert_int_equal(tfs_write_str(e->stick, "Thumbs.db", "junk"), 0);
@@ -128,9 +133,11 @@ static void test_outcomes_and_report(void **state)
 	assert_string_equal(list, "bridge.md\nnews - budget.txt\npage.html");
 	free(list);
 	r = report(e);
-	assert_non_null(strstr(r, "RESULT:   3 added, 0 updated, 0 unchanged, 1 ignored, 1 refused."));
+	assert_non_null(
+	    strstr(r, "RESULT:   3 added, 0 updated, 0 unchanged, 1 ignored, 1 refused."));
 	assert_non_null(strstr(r, "  REFUSED    empty.txt  --  "));
-	assert_non_null(strstr(r, "  added      news/budget.txt  --  \"Budget approved for 2027\""));
+	assert_non_null(
+	    strstr(r, "  added      news/budget.txt  --  \"Budget approved for 2027\""));
 	assert_non_null(strstr(r, "  ignored    photo.jpg  --  a photo"));
 	assert_non_null(strstr(r, "(3 files left by the computer's operating system"));
 	assert_non_null(strstr(r, "NOW ON THE TICKER: 3 article files"));
@@ -192,7 +199,8 @@ static void test_replace_clear(void **state)
 	free(r);
 
 	/* CLEAR empties the ticker, urgent notice included. */
-	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n\nUse the stairs.\n"), 0);
+	assert_int_equal(
+	    tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n\nUse the stairs.\n"), 0);
 	rm_stick(e, "REPLACE");
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
@@ -216,8 +224,10 @@ static void test_urgent(void **state)
 	char *u, expect[64];
 
 	e->cfg.urgent_hours = 2;
-	assert_int_equal(tfs_write_str(e->stick, "urgent.TXT",
-				       "Fire alarm test at 14:00\n\nNo need to leave the building.\n"), 0);
+	assert_int_equal(
+	    tfs_write_str(e->stick, "urgent.TXT",
+			  "Fire alarm test at 14:00\n\nNo need to leave the building.\n"),
+	    0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(s.exit_code, TK_EXIT_OK);
 	u = tfs_read(e->cache, ".urgent", NULL);
@@ -246,8 +256,10 @@ static void test_settings(void **state)
 		art(e, name, head);
 	}
 	/* Bad settings: none applied, every problem listed. */
-	assert_int_equal(tfs_write_str(e->stick, "ticker.conf",
-		"max_articles = 2\nspeed = fast\nwhatever = 1\nkeys_dir = /tmp\n"), 0);
+	assert_int_equal(
+	    tfs_write_str(e->stick, "ticker.conf",
+			  "max_articles = 2\nspeed = fast\nwhatever = 1\nkeys_dir = /tmp\n"),
+	    0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
 	assert_int_equal(s.n[TK_IMPORT_ADDED], 4);
@@ -259,7 +271,8 @@ static void test_settings(void **state)
 	assert_non_null(strstr(r, "line 4: keys_dir: cannot be changed from a USB stick"));
 	free(r);
 	/* Good settings: applied to this import (limit 2) and kept for the display. */
-	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "max_articles = 2\nspeed = 3\n"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "max_articles = 2\nspeed = 3\n"),
+			 0);
 	assert_int_equal(tfs_write_str(e->stick, "REPLACE", ""), 0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(s.n[TK_IMPORT_UNCHANGED], 2);
@@ -291,7 +304,8 @@ static void test_odd_names_links_fifo(void **state)
 	art(e, "caf\xc3\xa9/\xe6\x96\xb0\xe9\x97\xbb.md", "Unicode folder and file");
 	/* A link to an article outside the stick must never be followed. */
 	snprintf(outside, sizeof outside, "%s/../outside.txt", e->stick);
-	assert_int_equal(tfs_write_str(e->stick, "../outside.txt", "Secret outside\n\nNot on the stick.\n"), 0);
+	assert_int_equal(
+	    tfs_write_str(e->stick, "../outside.txt", "Secret outside\n\nNot on the stick.\n"), 0);
 	snprintf(path, sizeof path, "%s/link.txt", e->stick);
 	assert_int_equal(symlink(outside, path), 0);
 	snprintf(path, sizeof path, "%s/loop", e->stick);
@@ -300,7 +314,8 @@ static void test_odd_names_links_fifo(void **state)
 	assert_int_equal(symlink("..", path), 0);
 	snprintf(path, sizeof path, "%s/pipe.txt", e->stick);
 	assert_int_equal(mkfifo(path, 0644), 0);
-	/* Planted links where the report goes: the report replaces them, nothing outside changes. */
+	/* Planted links where the report goes: the report replaces them, nothing outside changes.
+	 */
 	snprintf(path, sizeof path, "%s/" TK_IMPORT_REPORT, e->stick);
 	assert_int_equal(symlink(outside, path), 0);
 	snprintf(path, sizeof path, "%s/." TK_IMPORT_REPORT ".tmp", e->stick);
@@ -309,7 +324,8 @@ static void test_odd_names_links_fifo(void **state)
 	assert_int_equal(s.n[TK_IMPORT_ADDED], 3);
 	assert_int_equal(s.n[TK_IMPORT_IGNORED], 4);
 	list = tfs_list(e->cache);
-	assert_string_equal(list, "bad__.txt\ncaf\xc3\xa9 - \xe6\x96\xb0\xe9\x97\xbb.md\nline_break.txt");
+	assert_string_equal(list,
+			    "bad__.txt\ncaf\xc3\xa9 - \xe6\x96\xb0\xe9\x97\xbb.md\nline_break.txt");
 	free(list);
 	r = report(e);
 	assert_non_null(strstr(r, "  added      line?break.txt  --"));
@@ -351,7 +367,8 @@ static void test_deep_tree_and_sparse_file(void **state)
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(s.n[TK_IMPORT_ADDED], 1);
 	r = report(e);
-	assert_non_null(strstr(r, "REFUSED    huge.txt  --  too large: 4.3 GB (the limit is 4.2 MB)"));
+	assert_non_null(
+	    strstr(r, "REFUSED    huge.txt  --  too large: 4.3 GB (the limit is 4.2 MB)"));
 	assert_non_null(strstr(r, "folder nested too deeply"));
 	free(r);
 }
@@ -419,7 +436,8 @@ static void test_size_limit_boundary(void **state)
 	assert_int_equal(strlen(r), max);
 	free(r);
 	r = report(e);
-	assert_non_null(strstr(r, "REFUSED    over.txt  --  too large: 600 KB (the limit is 600 KB)"));
+	assert_non_null(
+	    strstr(r, "REFUSED    over.txt  --  too large: 600 KB (the limit is 600 KB)"));
 	free(r);
 	free(big);
 }
@@ -574,7 +592,8 @@ static void test_disk_full(void **state)
 	if (cst.st_dev != sst.st_dev) { /* else the report's disk is full too */
 		assert_true(s.report_written);
 		r = report(e);
-		assert_non_null(strstr(r, "THE IMPORT DID NOT FINISH: The ticker's storage is full"));
+		assert_non_null(
+		    strstr(r, "THE IMPORT DID NOT FINISH: The ticker's storage is full"));
 		assert_non_null(strstr(r, "Articles already on the ticker are unharmed."));
 		assert_non_null(strstr(r, "Exit code 5 (failure)"));
 		free(r);
@@ -585,8 +604,8 @@ static void test_disk_full(void **state)
 static void test_fail_every_step(void **state)
 {
 	struct env *e = *state;
-	static const unsigned masks[] = { TK_IO_MASK(TK_IO_WRITE), TK_IO_MASK(TK_IO_FSYNC),
-					  TK_IO_MASK(TK_IO_RENAME), TK_IO_MASK(TK_IO_UNLINK) };
+	static const unsigned masks[] = {TK_IO_MASK(TK_IO_WRITE), TK_IO_MASK(TK_IO_FSYNC),
+					 TK_IO_MASK(TK_IO_RENAME), TK_IO_MASK(TK_IO_UNLINK)};
 
 	three_old(e);
 	for (size_t m = 0; m < sizeof masks / sizeof masks[0]; m++) {
@@ -714,7 +733,7 @@ static void test_fixture_sticks(void **state)
 	assert_non_null(d);
 	while ((de = readdir(d))) {
 		char stick[4400], *expect, *line, *save = NULL, *r, out[4500];
-		struct tk_import_opts o = { out, NOW };
+		struct tk_import_opts o = {out, NOW};
 		struct tk_import_summary s;
 
 		if (de->d_name[0] == '.' || strstr(de->d_name, ".expect"))
@@ -733,7 +752,8 @@ static void test_fixture_sticks(void **state)
 		assert_int_equal(tk_import_run(stick, &e->cfg, &o, &s), TK_OK);
 		r = tfs_read("", out, NULL);
 		assert_non_null(r);
-		for (line = strtok_r(expect, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		for (line = strtok_r(expect, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
 			char want[600], label[32], path[512];
 
 			if (line[0] == '#' || sscanf(line, "%31s %511[^\n]", label, path) != 2)
@@ -755,21 +775,21 @@ static void test_fixture_sticks(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_outcomes_and_report, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_size_limit_boundary, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_file_changes_while_read, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stick_pulled, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_fail_every_step, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_crash_every_step, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_fixture_sticks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_outcomes_and_report, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_size_limit_boundary, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_file_changes_while_read, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stick_pulled, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fail_every_step, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_crash_every_step, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fixture_sticks, setup, teardown),
 	};
 
 	tk_mem_init();

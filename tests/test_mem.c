@@ -74,9 +74,9 @@ static void test_arena_alloc_failure(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fail_nth),
-		cmocka_unit_test(test_arena),
-		cmocka_unit_test(test_arena_alloc_failure),
+	    cmocka_unit_test(test_fail_nth),
+	    cmocka_unit_test(test_arena),
+	    cmocka_unit_test(test_arena_alloc_failure),
 	};
 	return cmocka_run_group_tests_name("mem", tests, NULL, NULL);
 }

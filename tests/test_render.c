@@ -40,8 +40,9 @@ static const char *root(void)
 	return r ? r : ".";
 }
 
-static void add_article(struct tk_playlist *pl, const char *headline, const char *source, int64_t when,
-			const char *quote, const char *speaker, const char *fig, const char *figtext)
+static void add_article(struct tk_playlist *pl, const char *headline, const char *source,
+			int64_t when, const char *quote, const char *speaker, const char *fig,
+			const char *figtext)
 {
 	struct tk_item it[3];
 	size_t n = 0;
@@ -75,15 +76,15 @@ static struct tk_playlist *sample_playlist(void)
 	add_article(pl, "مجلس المدينة يوافق على خطة جديدة للنقل العام", "الأخبار", 900,
 		    "نريد مدينة يسهل التنقل فيها للجميع", "سارة خليل", NULL, NULL);
 	add_article(pl, "הכנסת אישרה את תקציב החינוך החדש", NULL, 800, NULL, NULL, NULL, NULL);
-	add_article(pl, "Η Αθήνα ανοίγει νέο σταθμό μετρό — В Москве открыли новую линию", "Athens News", 700,
-		    NULL, NULL, NULL, NULL);
+	add_article(pl, "Η Αθήνα ανοίγει νέο σταθμό μετρό — В Москве открыли новую линию",
+		    "Athens News", 700, NULL, NULL, NULL, NULL);
 	assert_int_equal(tk_playlist_sort(pl), TK_OK);
 	return pl;
 }
 
 static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl)
 {
-	struct tk_scene_opts so = { 0 };
+	struct tk_scene_opts so = {0};
 
 	memset(f, 0, sizeof *f);
 	tk_config_defaults(&f->cfg);
@@ -166,8 +167,8 @@ static double differing_share(const uint32_t *a, const uint32_t *b, size_t n)
 	return (double)bad / (double)n;
 }
 
-static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl, const char *status,
-			     const char *urgent)
+static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl,
+			     const char *status, const char *urgent)
 {
 	struct fixture f;
 	char path[1024];
@@ -189,7 +190,8 @@ static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist
 	if (differing_share(px, want, (size_t)w * (size_t)h) > 0.005) {
 		snprintf(path, sizeof path, "/tmp/ticker-test-%s.png", name);
 		tk_render_png(f.r, f.w, f.h, path);
-		fail_msg("snapshot %s differs from the expected image; actual written to %s", name, path);
+		fail_msg("snapshot %s differs from the expected image; actual written to %s", name,
+			 path);
 	}
 	free(want);
 	tk_free(px);
@@ -204,8 +206,10 @@ static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *
 static void test_snapshot_notices(void **state)
 {
 	(void)state;
-	check_snapshot_n(200, "notices", sample_playlist(), "12 articles added, 1 refused — see TICKER-REPORT.txt",
-			 "Evacuation drill at 14:00: please leave by the nearest exit and follow the stewards to "
+	check_snapshot_n(200, "notices", sample_playlist(),
+			 "12 articles added, 1 refused — see TICKER-REPORT.txt",
+			 "Evacuation drill at 14:00: please leave by the nearest exit and follow "
+			 "the stewards to "
 			 "the car park. Lifts are out of service.");
 }
 
@@ -236,7 +240,7 @@ static void test_band_moves_speed_px(void **state)
 {
 	struct fixture f;
 	SDL_Rect band;
-	int64_t frames[] = { 0, 7, 150, 511, 512, 2047 };
+	int64_t frames[] = {0, 7, 150, 511, 512, 2047};
 
 	(void)state;
 	for (int speed = 1; speed <= 3; speed++) {
@@ -280,7 +284,8 @@ static void test_playlist_switch_no_hitch(void **state)
 	tk_free(frame_pixels(&f, 0));
 	p0 = frame_pixels(&f, 300);
 	assert_int_equal(tk_playlist_create(&b), TK_OK);
-	add_article(b, "Completely different news arrives", "Other Desk", 5000, NULL, NULL, NULL, NULL);
+	add_article(b, "Completely different news arrives", "Other Desk", 5000, NULL, NULL, NULL,
+		    NULL);
 	tk_scene_set_playlist(f.scene, b);
 	tk_playlist_unref(b);
 	p1 = frame_pixels(&f, 301);
@@ -321,7 +326,9 @@ static long column_ink(SDL_Surface *s, int x)
 	long sum = 0;
 
 	for (int y = 0; y < s->h; y++)
-		sum += ((const uint32_t *)(const void *)((const char *)s->pixels + y * s->pitch))[x] >> 24;
+		sum +=
+		    ((const uint32_t *)(const void *)((const char *)s->pixels + y * s->pitch))[x] >>
+		    24;
 	return sum;
 }
 
@@ -338,13 +345,14 @@ static long diff_cols(SDL_Surface *big, int off, SDL_Surface *part)
 static void test_rtl_order(void **state)
 {
 	struct fixture f;
-	const char *pairs[][3] = { { "אב", "א", "ב" }, { "שת", "ש", "ת" }, { "ا د", "ا", "د" } };
+	const char *pairs[][3] = {{"אב", "א", "ב"}, {"שת", "ש", "ת"}, {"ا د", "ا", "د"}};
 
 	(void)state;
 	fixture_open(&f, 320, 180, NULL);
 	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
 		SDL_Surface *ab = NULL, *a = NULL, *b = NULL;
-		struct tk_span sp = { pairs[i][0], strlen(pairs[i][0]), TK_FONT_REGULAR, 48, 0xffffffff };
+		struct tk_span sp = {pairs[i][0], strlen(pairs[i][0]), TK_FONT_REGULAR, 48,
+				     0xffffffff};
 		int base;
 		long right_order, wrong_order;
 
@@ -367,7 +375,8 @@ static void test_rtl_order(void **state)
 	/* Mixed: in an LTR line the Latin word stays on the left. */
 	{
 		SDL_Surface *all = NULL, *lat = NULL;
-		struct tk_span sp = { "abc שלום", strlen("abc שלום"), TK_FONT_REGULAR, 48, 0xffffffff };
+		struct tk_span sp = {"abc שלום", strlen("abc שלום"), TK_FONT_REGULAR, 48,
+				     0xffffffff};
 		int base;
 
 		assert_false(tk_text_is_rtl(sp.text, sp.len));
@@ -394,9 +403,11 @@ static void test_texture_budget(void **state)
 	(void)state;
 	assert_int_equal(tk_playlist_create(&pl), TK_OK);
 	for (int i = 0; i < 2000; i++) {
-		snprintf(h, sizeof h, "Headline number %d about the budget of a very long playlist indeed", i);
-		add_article(pl, h, "Desk", 5000 - i, i % 3 ? NULL : "A quote that is fairly long and keeps going",
-			    "Someone", NULL, NULL);
+		snprintf(h, sizeof h,
+			 "Headline number %d about the budget of a very long playlist indeed", i);
+		add_article(pl, h, "Desk", 5000 - i,
+			    i % 3 ? NULL : "A quote that is fairly long and keeps going", "Someone",
+			    NULL, NULL);
 	}
 	fixture_open(&f, 1280, 720, pl);
 	/* past the first card change: every texture exists from then on */
@@ -421,7 +432,7 @@ static void test_max_texture_width(void **state)
 	struct tk_config cfg;
 	struct tk_fonts *fonts = NULL;
 	struct tk_scene *scene = NULL;
-	struct tk_scene_opts so = { 0 };
+	struct tk_scene_opts so = {0};
 	struct tk_scene_stats st;
 	struct tk_playlist *pl;
 	SDL_Surface *surf;
@@ -513,16 +524,18 @@ static void test_playlist_load_dir(void **state)
 {
 	char dir[] = "/tmp/ticker-test-XXXXXX", path[512];
 	struct tk_playlist *pl = NULL;
-	const char *names[] = { "a-old.txt", "b-new.md", "binary.txt" };
+	const char *names[] = {"a-old.txt", "b-new.md", "binary.txt"};
 	int err;
 	long n;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	write_file(dir, names[0], "Ferry timetable changes for the winter\n2026-01-05\n\n"
-				  "\"We kept the early boat,\" said Lena Holm, the ferry manager.\n");
-	write_file(dir, names[1], "# Library extends opening hours to 10 pm\n\n2026-03-09\n\n"
-				  "The library will open 12 more hours a week from April.\n");
+	write_file(dir, names[0],
+		   "Ferry timetable changes for the winter\n2026-01-05\n\n"
+		   "\"We kept the early boat,\" said Lena Holm, the ferry manager.\n");
+	write_file(dir, names[1],
+		   "# Library extends opening hours to 10 pm\n\n2026-03-09\n\n"
+		   "The library will open 12 more hours a week from April.\n");
 	write_file(dir, names[2], "\x89PNG\r\n\x1a\n\x01\x02\x03");
 	assert_int_equal(tk_playlist_load(dir, NULL, 7, &pl), TK_OK);
 	assert_int_equal(pl->generation, 7);
@@ -555,18 +568,18 @@ static void test_playlist_load_dir(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_playlist_order_and_notices),
-		cmocka_unit_test(test_playlist_load_dir),
-		cmocka_unit_test(test_rtl_order),
-		cmocka_unit_test(test_band_moves_speed_px),
-		cmocka_unit_test(test_deterministic),
-		cmocka_unit_test(test_playlist_switch_no_hitch),
-		cmocka_unit_test(test_texture_budget),
-		cmocka_unit_test(test_max_texture_width),
-		cmocka_unit_test(test_snapshot_cards),
-		cmocka_unit_test(test_snapshot_crossfade),
-		cmocka_unit_test(test_snapshot_idle),
-		cmocka_unit_test(test_snapshot_notices),
+	    cmocka_unit_test(test_playlist_order_and_notices),
+	    cmocka_unit_test(test_playlist_load_dir),
+	    cmocka_unit_test(test_rtl_order),
+	    cmocka_unit_test(test_band_moves_speed_px),
+	    cmocka_unit_test(test_deterministic),
+	    cmocka_unit_test(test_playlist_switch_no_hitch),
+	    cmocka_unit_test(test_texture_budget),
+	    cmocka_unit_test(test_max_texture_width),
+	    cmocka_unit_test(test_snapshot_cards),
+	    cmocka_unit_test(test_snapshot_crossfade),
+	    cmocka_unit_test(test_snapshot_idle),
+	    cmocka_unit_test(test_snapshot_notices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -73,8 +73,10 @@ static void art(struct env *e, const char *rel, const char *headline)
 {
 	char text[512];
 
-	snprintf(text, sizeof text, "%s\n\nThe board met on Monday about %s.\n"
-		 "\"It went well,\" said spokesperson Jon Aas.\n", headline, headline);
+	snprintf(text, sizeof text,
+		 "%s\n\nThe board met on Monday about %s.\n"
+		 "\"It went well,\" said spokesperson Jon Aas.\n",
+		 headline, headline);
 	assert_int_equal(tfs_write_str(e->stick, rel, text), 0);
 }
 
@@ -90,7 +92,7 @@ static int sign_with(struct env *e, const char *base)
 
 static void run(struct env *e, struct tk_import_summary *s)
 {
-	struct tk_import_opts o = { NULL, 1800000000 };
+	struct tk_import_opts o = {NULL, 1800000000};
 
 	assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, s), TK_OK);
 }
@@ -179,12 +181,13 @@ static void test_manifest_lists_every_file(void **state)
 		struct tk_keyring *ring = NULL;
 		struct tk_manifest *man = NULL;
 		const char *signer = NULL, *reason = NULL;
-		unsigned char zero[32] = { 0 };
+		unsigned char zero[32] = {0};
 
 		assert_int_equal(tk_sign_keyring_load(e->keys, &ring, NULL), TK_OK);
 		assert_int_equal(tk_sign_keyring_count(ring), 1);
-		assert_int_equal(tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man, &signer,
-						    &reason), TK_OK);
+		assert_int_equal(tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man,
+						    &signer, &reason),
+				 TK_OK);
 		assert_string_equal(signer, "comms");
 		assert_int_equal(tk_manifest_count(man), 3);
 		assert_int_equal(tk_manifest_check(man, "nope.txt", zero, 0), TK_ENOENT);
@@ -192,8 +195,9 @@ static void test_manifest_lists_every_file(void **state)
 		tk_manifest_free(man);
 		/* One flipped byte in the manifest: no longer verifies. */
 		m[40] ^= 1;
-		assert_int_equal(tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man, &signer,
-						    &reason), TK_ESIG);
+		assert_int_equal(tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man,
+						    &signer, &reason),
+				 TK_ESIG);
 		assert_null(man);
 		tk_sign_keyring_free(ring);
 	}
@@ -248,7 +252,8 @@ static void test_tampered_refused(void **state)
 	assert_int_equal(sign_with(e, e->key), TK_OK);
 	/* Changed after signing: the whole stick goes, even the files before it. */
 	art(e, "zzz.txt", "Tampered story four");
-	assert_refused_unchanged(e, snap, "the file \"zzz.txt\" was changed after the stick was signed");
+	assert_refused_unchanged(e, snap,
+				 "the file \"zzz.txt\" was changed after the stick was signed");
 	/* A signed file removed. */
 	art(e, "zzz.txt", "Signed story four");
 	{
@@ -257,10 +262,12 @@ static void test_tampered_refused(void **state)
 		snprintf(path, sizeof path, "%s/third.txt", e->stick);
 		unlink(path);
 	}
-	assert_refused_unchanged(e, snap, "\"third.txt\" is in the signed list but not on the stick");
+	assert_refused_unchanged(e, snap,
+				 "\"third.txt\" is in the signed list but not on the stick");
 	/* Damaged signature file. */
 	art(e, "third.txt", "Signed story three");
-	assert_int_equal(tfs_write_str(e->stick, TK_SIGN_SIGNATURE, "ticker-signature-ed25519 AAAA\n"), 0);
+	assert_int_equal(
+	    tfs_write_str(e->stick, TK_SIGN_SIGNATURE, "ticker-signature-ed25519 AAAA\n"), 0);
 	assert_refused_unchanged(e, snap, "is damaged");
 	free(snap);
 }
@@ -273,7 +280,8 @@ static void test_unlisted_file_refused(void **state)
 
 	art(e, "added-later.txt", "Slipped onto the stick");
 	assert_int_equal(tfs_write_str(e->stick, "REPLACE", ""), 0);
-	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Evacuate now\n\nFake notice.\n"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Evacuate now\n\nFake notice.\n"),
+			 0);
 	run(e, &s);
 	assert_false(s.refused_whole);
 	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
@@ -337,7 +345,8 @@ static void test_alloc_failures(void **state)
 		tk_mem_fail_at(n);
 		err = tk_sign_keyring_load(e->keys, &ring, NULL);
 		if (!err)
-			err = tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man, &signer, &reason);
+			err = tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man,
+						 &signer, &reason);
 		failed = tk_mem_failed();
 		tk_mem_fail_at(0);
 		tk_manifest_free(man);
@@ -356,15 +365,15 @@ static void test_alloc_failures(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_keygen_files, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_manifest_lists_every_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_signed_import, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unsigned_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_wrong_key_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tampered_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unlisted_file_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_require_without_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_keygen_files, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_manifest_lists_every_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_signed_import, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unsigned_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wrong_key_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tampered_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unlisted_file_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_require_without_keys, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
 	};
 
 	tk_mem_init();

@@ -11,7 +11,8 @@
 #include "mem.h"
 #include "text.h"
 
-static char *decode(struct tk_arena *a, const char *bytes, size_t len, const char *declared, const char **enc)
+static char *decode(struct tk_arena *a, const char *bytes, size_t len, const char *declared,
+		    const char **enc)
 {
 	static struct tk_enc_guess g;
 	char *out = NULL;
@@ -33,7 +34,11 @@ static void test_encodings(void **state)
 	assert_int_equal(tk_arena_create(&a), TK_OK);
 	assert_string_equal(decode(a, "plain ascii", 11, NULL, &enc), "plain ascii");
 	assert_string_equal(enc, "utf-8");
-	assert_string_equal(decode(a, "\xEF\xBB\xBF" "caf\xC3\xA9", 8, NULL, &enc), "caf\xC3\xA9");
+	assert_string_equal(decode(a,
+				   "\xEF\xBB\xBF"
+				   "caf\xC3\xA9",
+				   8, NULL, &enc),
+			    "caf\xC3\xA9");
 	assert_string_equal(enc, "utf-8");
 	assert_string_equal(decode(a, "\xFF\xFEh\0\xE9\0", 6, NULL, &enc), "h\xC3\xA9");
 	assert_string_equal(enc, "utf-16le");
@@ -43,7 +48,8 @@ static void test_encodings(void **state)
 	assert_string_equal(decode(a, "h\0i\0 \0t\0h\0e\0r\0e\0", 16, NULL, &enc), "hi there");
 	assert_string_equal(enc, "utf-16le");
 	/* Word's curly quotes and the euro sign in windows-1252 */
-	assert_string_equal(decode(a, "\x93Hi\x94 \x80", 6, NULL, &enc), "\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x82\xAC");
+	assert_string_equal(decode(a, "\x93Hi\x94 \x80", 6, NULL, &enc),
+			    "\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x82\xAC");
 	assert_string_equal(enc, "windows-1252");
 	assert_string_equal(decode(a, "caf\xE9", 4, NULL, &enc), "caf\xC3\xA9");
 	assert_string_equal(enc, "iso-8859-1");
@@ -55,7 +61,13 @@ static void test_encodings(void **state)
 	/* line ends: CRLF and CR become LF; NUL and controls vanish */
 	assert_string_equal(decode(a, "a\r\nb\rc\nd\x01", 9, NULL, &enc), "a\nb\nc\nd");
 	/* invalid UTF-8 inside mostly valid UTF-8: replacement character */
-	assert_string_equal(decode(a, "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9x\xFFy", 45, NULL, &enc) + 42, "x\xEF\xBF\xBDy");
+	assert_string_equal(decode(a,
+				   "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3"
+				   "\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+				   "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9x\xFFy",
+				   45, NULL, &enc) +
+				42,
+			    "x\xEF\xBF\xBDy");
 	tk_arena_destroy(a);
 }
 
@@ -63,17 +75,21 @@ static void test_declared_charset(void **state)
 {
 	char buf[32];
 	const char *h1 = "<html><head><meta charset=\"Windows-1252\">";
-	const char *h2 = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">";
+	const char *h2 =
+	    "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">";
 	const char *x = "<?xml version=\"1.0\" encoding='UTF-8'?><rss>";
 
 	(void)state;
-	assert_true(tk_text_declared_charset((const unsigned char *)h1, strlen(h1), buf, sizeof buf));
+	assert_true(
+	    tk_text_declared_charset((const unsigned char *)h1, strlen(h1), buf, sizeof buf));
 	assert_string_equal(buf, "windows-1252");
-	assert_true(tk_text_declared_charset((const unsigned char *)h2, strlen(h2), buf, sizeof buf));
+	assert_true(
+	    tk_text_declared_charset((const unsigned char *)h2, strlen(h2), buf, sizeof buf));
 	assert_string_equal(buf, "iso-8859-1");
 	assert_true(tk_text_declared_charset((const unsigned char *)x, strlen(x), buf, sizeof buf));
 	assert_string_equal(buf, "utf-8");
-	assert_false(tk_text_declared_charset((const unsigned char *)"<p>no</p>", 9, buf, sizeof buf));
+	assert_false(
+	    tk_text_declared_charset((const unsigned char *)"<p>no</p>", 9, buf, sizeof buf));
 }
 
 static void test_clean(void **state)
@@ -90,10 +106,18 @@ static void test_clean(void **state)
 	s = tk_text_clean(a, "cafe\xCC\x81", 6, &err);
 	assert_string_equal(s, "caf\xC3\xA9");
 	/* a no-break space between digits stays a thousands separator */
-	s = tk_text_clean(a, "82\xC2\xA0" "000 people", 14, &err);
-	assert_string_equal(s, "82\xE2\x80\xAF" "000 people");
+	s = tk_text_clean(a,
+			  "82\xC2\xA0"
+			  "000 people",
+			  14, &err);
+	assert_string_equal(s, "82\xE2\x80\xAF"
+			       "000 people");
 	/* zero-width and soft hyphen vanish */
-	s = tk_text_clean(a, "ab\xE2\x80\x8B" "c\xC2\xAD" "d", 9, &err);
+	s = tk_text_clean(a,
+			  "ab\xE2\x80\x8B"
+			  "c\xC2\xAD"
+			  "d",
+			  9, &err);
 	assert_string_equal(s, "abcd");
 	{
 		/* output longer than input: every no-break space between digits
@@ -126,7 +150,7 @@ static void test_utf8_helpers(void **state)
 	(void)state;
 	assert_int_equal(tk_utf8_len((const unsigned char *)"\xE2\x80\x9C", 3), 3);
 	assert_int_equal(tk_utf8_len((const unsigned char *)"\xE2\x80", 2), 0);
-	assert_int_equal(tk_utf8_len((const unsigned char *)"\xC0\x80", 2), 0); /* overlong */
+	assert_int_equal(tk_utf8_len((const unsigned char *)"\xC0\x80", 2), 0);	    /* overlong */
 	assert_int_equal(tk_utf8_len((const unsigned char *)"\xED\xA0\x80", 3), 0); /* surrogate */
 	assert_int_equal(tk_utf8_get((const unsigned char *)"\xE2\x82\xAC", 3, &adv), 0x20AC);
 	assert_int_equal(adv, 3);
@@ -137,10 +161,10 @@ static void test_utf8_helpers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_encodings),
-		cmocka_unit_test(test_declared_charset),
-		cmocka_unit_test(test_clean),
-		cmocka_unit_test(test_utf8_helpers),
+	    cmocka_unit_test(test_encodings),
+	    cmocka_unit_test(test_declared_charset),
+	    cmocka_unit_test(test_clean),
+	    cmocka_unit_test(test_utf8_helpers),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
