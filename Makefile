@@ -68,7 +68,7 @@ Q := $(if $(V),,@)
 all: $(BUILD)/ticker
 
 help:
-	@sed -n '2,8s/^# //p' Makefile
+	@sed -n '2,9s/^# //p' Makefile
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	@$(if $(Q),echo "  CC      $<")
