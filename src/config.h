@@ -29,11 +29,13 @@ struct tk_config {
 	char keys_dir[TK_CONFIG_PATH_MAX];
 	int require_signature; /* enum tk_tristate: auto = yes when a key is installed */
 	/* display */
-	int layout;	    /* enum tk_layout */
-	int crawl_position; /* enum tk_position */
-	long crawl_height;  /* pixels; 0 = a ninth of the screen height */
-	long font_size;	    /* pixels; 0 = from crawl_height */
-	long speed;	    /* pixels per frame */
+	int layout;	       /* enum tk_layout */
+	int crawl_position;    /* enum tk_position */
+	long crawl_height;     /* pixels; 0 = a ninth of the screen height */
+	long font_size;	       /* pixels; 0 = from crawl_height */
+	long viewing_distance; /* centimetres from the farthest reader to the screen */
+	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
+	long speed;	       /* pixels per frame */
 	long card_seconds;
 	long rotation;					       /* 0, 90, 180, 270 */
 	int labels;					       /* bool */
@@ -69,5 +71,7 @@ size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size);
 size_t tk_config_key_count(void);
 const char *tk_config_key_name(size_t i);
 const char *tk_config_key_help(size_t i);
+/* 1 when the i-th key is a number, with its accepted range in *min, *max. */
+int tk_config_key_range(size_t i, long *min, long *max);
 
 #endif

@@ -3,6 +3,7 @@
  * into CPU buffers ahead of time; the frame path uploads at most one chunk
  * or a strip of card rows per frame into a fixed ring of textures and draws
  * a few copies. Motion is frame-counted: offset = frame * speed. */
+#include <math.h>
 #include <png.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,21 @@
 #include "log.h"
 #include "mem.h"
 #include "render.h"
+
+/* Legibility (issue 15): cap heights as seen from the viewing distance. */
+#define TK_CAP_PER_MILLE 714	/* Noto Sans cap height per em */
+#define TK_CRAWL_ARCMIN 16	/* crawl text */
+#define TK_SMALL_ARCMIN 12	/* speaker, caption, chips, labels */
+#define TK_DEF_DIAGONAL_IN 43.0 /* when the config says 0 */
+#define TK_DEF_DISTANCE_CM 500.0
+#define TK_MM_PER_INCH 25.4
+/* Crawl band geometry. */
+#define TK_BAND_FS_PCT 48  /* crawl text size in % of the band height */
+#define TK_FS_MAX_PCT 60   /* the crawl text never exceeds this % of the band */
+#define TK_BAND_MAX_PCT 30 /* automatic band height at most this % of the screen */
+#define TK_MIN_BAND_PX 12
+#define TK_MIN_FONT_PX 8
+#define TK_ITEM_SURFACE_BYTES (24u << 20) /* one crawl item's text surface */
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
@@ -43,7 +59,7 @@ struct tk_scene {
 	int W, H;
 	SDL_Rect band, cards;
 	SDL_Rect cc; /* card content: the only part held in textures */
-	int cw, bh, fs, label_w, maxt;
+	int cw, bh, fs, small, label_w, maxt;
 	int64_t card_frames, fade_frames;
 
 	/* frame-path textures: all created up front */
@@ -104,6 +120,16 @@ static uint32_t tk_mix(uint32_t x, uint32_t y, unsigned t) /* t/256 of y */
 		out |= (uint32_t)((a * (256 - t) + b * t) >> 8) << sh;
 	}
 	return out | 0xff;
+}
+
+static int tk_maxi(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int tk_mini(int a, int b)
+{
+	return a < b ? a : b;
 }
 
 static void tk_fill(SDL_Surface *s, int x, int y, int w, int h, uint32_t rgba)
@@ -194,6 +220,28 @@ static void tk_item_free(struct tk_crawlitem *ci)
 	memset(ci, 0, sizeof *ci);
 }
 
+/* Bytes of text one crawl item shows: all of it unless its surface would
+ * pass TK_ITEM_SURFACE_BYTES (huge font sizes) or the buffer; then cut at a
+ * space in the second half, else at a character boundary. */
+static size_t tk_item_cut(const struct tk_scene *s, const char *text, size_t room)
+{
+	size_t tl = strlen(text), lim = room;
+	/* worst case per character: a full em wide, two ems of line height */
+	size_t chars = TK_ITEM_SURFACE_BYTES / ((size_t)s->fs * (size_t)s->fs * 2 * 4);
+	size_t k;
+
+	if (chars * 4 < lim) /* 4 bytes: the longest UTF-8 character */
+		lim = chars * 4 > 8 ? chars * 4 : 8;
+	if (tl <= lim)
+		return tl;
+	for (k = lim; k > lim / 2 && text[k] != ' '; k--)
+		;
+	if (text[k] != ' ')
+		for (k = lim; k > 0 && ((unsigned char)text[k] & 0xc0) == 0x80; k--)
+			;
+	return k;
+}
+
 static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 			const struct tk_pl_item *it, struct tk_crawlitem *ci)
 {
@@ -211,14 +259,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 		sp[n++] = tk_sp(idle, TK_FONT_REGULAR, fs, c->crawl_fg);
 		label = NULL;
 	} else {
-		size_t tl = strlen(it->text);
+		size_t tl = tk_item_cut(s, it->text, sizeof text - 4);
 
-		if (tl >= sizeof text - 4) {
-			/* cut very long sentences at a word */
-			tl = sizeof text - 4;
-			while (tl > 100 && it->text[tl] != ' ')
-				tl--;
-		}
 		memcpy(text, it->text, tl);
 		memcpy(text + tl, tl < strlen(it->text) ? "…" : "", tl < strlen(it->text) ? 4 : 1);
 		switch (it->kind) {
@@ -267,7 +309,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 	if (c->labels && label && *label) {
 		char up[128];
 		struct tk_span cs;
-		int csz = fs * 42 / 100, cbase, h = csz * 17 / 10, cy = bl - fs * 36 / 100;
+		int csz = tk_mini(tk_maxi(fs * 42 / 100, s->small), s->bh * 10 / 17), cbase,
+		    h = csz * 17 / 10, cy = bl - fs * 36 / 100;
 
 		tk_upper(label, up, sizeof up);
 		cs = tk_sp(up, TK_FONT_BOLD, csz, c->crawl_bg);
@@ -526,11 +569,12 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 	if (art->figure >= 0)
 		f = &pl->items[art->figure];
 	if (c->labels && art->source)
-		tk_chip(s, dst, mx, y + CH / 60, art->source, CH / 40, c->accent, c->card_bg);
+		tk_chip(s, dst, mx, y + CH / 60, art->source, tk_maxi(CH / 40, s->small), c->accent,
+			c->card_bg);
 	y += CH / 18;
 	/* Headline: the largest size that fits in two lines, else three smaller. */
 	hs = CH / 10;
-	while (hs > CH / 22 &&
+	while (hs > tk_maxi(CH / 22, s->small * 5 / 4) &&
 	       tk_lines(s, art->headline, TK_FONT_BOLD, hs, W - 2 * mx, 3) > (hs > CH / 14 ? 2 : 3))
 		hs = hs * 9 / 10;
 	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3,
@@ -544,18 +588,19 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 	stacked = q && f && f->figure && W < CH * 6 / 5;
 	colw = f && f->figure && q && !stacked ? W * 60 / 100 : W;
 	if (q) {
-		int qs = CH / 17, left = limit - y, ql;
-		int maxl;
+		int qs = tk_mini(CH / 17, hs * 85 / 100), left = limit - y, ql;
+		int maxl, who = tk_maxi(CH / 30, s->small);
 
 		if (q->speaker)
-			left -= CH / 60 + CH / 30 * 5 / 4 * 2;
+			left -= CH / 60 + who * 5 / 4 * 2;
 		if (stacked)
 			left -= CH / 30 + CH / 7 + CH / 28 * 5 / 4 * 2;
 		maxl = left / (qs * 5 / 4);
 		if (maxl < 1)
 			maxl = 1;
 		snprintf(buf, sizeof buf, "“%s”", q->text);
-		while (qs > CH / 30 && tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
+		while (qs > tk_maxi(CH / 30, s->small) &&
+		       tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
 			qs = qs * 9 / 10;
 			maxl = left / (qs * 5 / 4);
 			if (maxl < 1)
@@ -567,15 +612,15 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		if (q->speaker) {
 			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "",
 				 q->role ? q->role : "");
-			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, CH / 30, c->accent, mx,
-					       ql + CH / 60, colw, 2, CH / 30 * 5 / 4);
+			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, who, c->accent, mx,
+					       ql + CH / 60, colw, 2, who * 5 / 4);
 		}
 	}
 	if (f && f->figure) {
 		int fx = q && !stacked ? mx + colw + W / 30 : mx,
 		    fw = q && !stacked ? W - mx - fx : W;
 		int fy = stacked ? bottom + CH / 30 : y;
-		int fsz = stacked ? CH / 7 : CH / 5, cap = CH / 28, fb;
+		int fsz = stacked ? CH / 7 : CH / 5, cap = tk_maxi(CH / 28, s->small), fb;
 		struct tk_span sp;
 		SDL_Surface *t = NULL;
 		int base;
@@ -637,7 +682,9 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int urgent)
 {
 	const struct tk_config *c = s->cfg;
-	int h = urgent ? s->bh * 8 / 10 : s->H / 20, fs = h * 45 / 100;
+	/* the urgent notice is for visitors: never below the legible size */
+	int fs = urgent ? tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small) : s->H / 20 * 45 / 100;
+	int h = urgent ? fs * 100 / 45 : s->H / 20;
 	uint32_t bg = urgent ? TK_URGENT_BG : c->accent, fg = urgent ? 0xffffffff : 0x101010ff;
 	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -811,7 +858,8 @@ static SDL_Texture *tk_tex_from(struct tk_scene *s, SDL_Surface *surf)
 static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
-	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, s->fs * 6 / 10, s->cfg->crawl_bg);
+	int lsz = tk_maxi(s->fs * 6 / 10, s->small);
+	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
 	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
@@ -829,7 +877,7 @@ static int tk_label_texture(struct tk_scene *s)
 	for (int row = 0; row < s->bh; row++)
 		tk_fill(box, s->label_w, row, (s->fs / 3) * (s->bh - row) / s->bh, 1,
 			s->cfg->accent);
-	tk_blit(t, box, s->fs * 3 / 5, s->bh / 2 + s->fs * 6 / 10 * 36 / 100 - base);
+	tk_blit(t, box, s->fs * 3 / 5, s->bh / 2 + lsz * 36 / 100 - base);
 	s->label_tex = tk_tex_from(s, box);
 	if (!s->label_tex)
 		err = TK_ESDL;
@@ -837,6 +885,52 @@ out:
 	SDL_FreeSurface(t);
 	SDL_FreeSurface(box);
 	return err;
+}
+
+/* Font size in pixels whose cap height subtends arcmin minutes of arc at the
+ * configured viewing distance on a screen of the configured diagonal. */
+static int tk_legible_px(const struct tk_scene *s, int arcmin)
+{
+	const struct tk_config *c = s->cfg;
+	double diag_in = c->screen_diagonal > 0 ? (double)c->screen_diagonal : TK_DEF_DIAGONAL_IN;
+	double dist_cm = c->viewing_distance > 0 ? (double)c->viewing_distance : TK_DEF_DISTANCE_CM;
+	double mm_per_px = diag_in * TK_MM_PER_INCH / hypot(s->W, s->H);
+	double cap_mm = dist_cm * 10.0 * tan(arcmin / 60.0 * M_PI / 180.0);
+
+	return (int)ceil(cap_mm / mm_per_px * 1000.0 / TK_CAP_PER_MILLE);
+}
+
+static int tk_clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Band height, crawl text size and the smallest text size (speaker, caption,
+ * chips, labels). Explicit crawl_height / font_size win over the legibility
+ * sizes; every size stays within bounds that render (crawl_height = 1 once
+ * divided by zero) and the crawl text always fits its band. */
+static void tk_scene_text_sizes(struct tk_scene *s)
+{
+	const struct tk_config *c = s->cfg;
+	int crawl = tk_legible_px(s, TK_CRAWL_ARCMIN), small = tk_legible_px(s, TK_SMALL_ARCMIN);
+	int maxband = s->H * TK_BAND_MAX_PCT / 100;
+
+	if (maxband < TK_MIN_BAND_PX)
+		maxband = s->H;
+	if (c->crawl_height > 0)
+		s->bh = (int)(c->crawl_height < s->H ? c->crawl_height : s->H);
+	else if (c->font_size > 0)
+		s->bh = (int)(c->font_size * 100 / TK_BAND_FS_PCT);
+	else
+		s->bh = crawl * 100 / TK_BAND_FS_PCT;
+	s->bh = tk_clampi(s->bh, TK_MIN_BAND_PX < s->H ? TK_MIN_BAND_PX : s->H,
+			  c->crawl_height > 0 ? s->H : maxband);
+	s->fs = c->font_size > 0 ? (int)c->font_size
+				 : (c->crawl_height > 0 ? s->bh * TK_BAND_FS_PCT / 100 : crawl);
+	s->fs = tk_clampi(s->fs, TK_MIN_FONT_PX, s->bh * TK_FS_MAX_PCT / 100);
+	if (s->fs < TK_MIN_FONT_PX)
+		s->fs = TK_MIN_FONT_PX;
+	s->small = tk_clampi(small, TK_MIN_FONT_PX, s->fs);
 }
 
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
@@ -852,13 +946,9 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
-	s->W = opts->width;
-	s->H = opts->height;
-	/* a ninth of the short side: the same band on portrait screens */
-	s->bh = cfg->crawl_height > 0 ? (int)cfg->crawl_height : (s->H < s->W ? s->H : s->W) / 9;
-	if (s->bh > s->H)
-		s->bh = s->H;
-	s->fs = cfg->font_size > 0 ? (int)cfg->font_size : s->bh * 42 / 100;
+	s->W = opts->width > 0 ? opts->width : 1;
+	s->H = opts->height > 0 ? opts->height : 1;
+	tk_scene_text_sizes(s);
 	s->band.x = 0;
 	s->band.w = s->W;
 	s->band.h = s->bh;

@@ -82,12 +82,17 @@ static struct tk_playlist *sample_playlist(void)
 	return pl;
 }
 
-static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl)
+/* Open a scene of w x h with cfg (NULL: the defaults) showing pl. */
+static void fixture_open_cfg(struct fixture *f, int w, int h, struct tk_playlist *pl,
+			     const struct tk_config *cfg)
 {
 	struct tk_scene_opts so = {0};
 
 	memset(f, 0, sizeof *f);
-	tk_config_defaults(&f->cfg);
+	if (cfg)
+		f->cfg = *cfg;
+	else
+		tk_config_defaults(&f->cfg);
 	snprintf(f->cfg.assets_dir, sizeof f->cfg.assets_dir, "%s/assets", root());
 	assert_int_equal(TTF_Init(), 0);
 	assert_int_equal(tk_fonts_open(f->cfg.assets_dir, "", &f->fonts), TK_OK);
@@ -106,6 +111,11 @@ static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl
 		tk_scene_set_playlist(f->scene, pl);
 	f->w = w;
 	f->h = h;
+}
+
+static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl)
+{
+	fixture_open_cfg(f, w, h, pl, NULL);
 }
 
 static void fixture_close(struct fixture *f)
@@ -179,6 +189,9 @@ static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist
 	tk_scene_set_notices(f.scene, status, urgent);
 	px = frame_pixels(&f, frame);
 	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
+	/* Issue 14: CI must compare, never bless whatever it rendered. */
+	if (getenv("TK_UPDATE_EXPECTED") && getenv("CI"))
+		fail_msg("TK_UPDATE_EXPECTED is refused when CI is set");
 	if (getenv("TK_UPDATE_EXPECTED")) {
 		assert_int_equal(tk_render_png(f.r, f.w, f.h, path), TK_OK);
 		fprintf(stderr, "updated %s\n", path);
@@ -565,6 +578,47 @@ static void test_playlist_load_dir(void **state)
 	rmdir(dir);
 }
 
+/* Issue 9 item 5: every numeric key at its minimum, just above it (0 often
+ * means "automatic": crawl_height = 1 divided by zero) and at its maximum
+ * renders a crawl frame and a card mid-fade, landscape and portrait, with
+ * notices up. */
+static void test_config_extremes_render(void **state)
+{
+	static const int sizes[][2] = {{640, 360}, {360, 640}};
+
+	(void)state;
+	for (size_t i = 0; i < tk_config_key_count(); i++) {
+		long lim[4];
+
+		if (!tk_config_key_range(i, &lim[0], &lim[3]))
+			continue;
+		lim[1] = lim[0] + 1 < lim[3] ? lim[0] + 1 : lim[3];
+		lim[2] = lim[0] + 2 < lim[3] ? lim[0] + 2 : lim[3];
+		for (int m = 0; m < 4; m++)
+			for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+				struct tk_config cfg;
+				struct fixture f;
+				const char *msg = NULL;
+				char v[32];
+				int64_t fr;
+
+				tk_config_defaults(&cfg);
+				snprintf(v, sizeof v, "%ld", lim[m]);
+				if (!strcmp(tk_config_key_name(i), "rotation"))
+					snprintf(v, sizeof v, "%d", m * 90);
+				assert_int_equal(
+				    tk_config_set(&cfg, tk_config_key_name(i), v, &msg), TK_OK);
+				fixture_open_cfg(&f, sizes[z][0], sizes[z][1], sample_playlist(),
+						 &cfg);
+				tk_scene_set_notices(f.scene, "Importing", "Drill at noon");
+				fr = (cfg.card_seconds > 0 ? cfg.card_seconds : 10) * 60 + 5;
+				assert_int_equal(tk_scene_draw(f.scene, 0), TK_OK);
+				assert_int_equal(tk_scene_draw(f.scene, fr), TK_OK);
+				fixture_close(&f);
+			}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -580,6 +634,7 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_notices),
+	    cmocka_unit_test(test_config_extremes_render),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
