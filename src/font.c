@@ -9,6 +9,9 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "err.h"
@@ -19,6 +22,7 @@
 #define TK_FONT_MAXFILES 32
 #define TK_FONT_MAXINST 96
 #define TK_FONT_MAXMISSING 64
+#define TK_FONT_PROBE_PX 16 /* size a font file is test-opened at */
 
 struct tk_fontinst {
 	int file, size;
@@ -38,6 +42,7 @@ struct tk_fonts {
 	uint32_t tried[256]; /* code points already looked up in fontconfig */
 	size_t ntried;
 	char desc[1024];
+	char problem[300]; /* the configured font was unusable (shown as a service mark) */
 };
 
 /* One run: a stretch of one span at one bidi level in one face and script. */
@@ -50,19 +55,35 @@ struct tk_run {
 	int ascent;
 };
 
+/* 1 when path is a regular file FreeType opens as a font. A FIFO would hang
+ * the open, and a corrupt file must not take the screen down with it. */
+static int tk_font_usable(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), ok = 0;
+	TTF_Font *font;
+
+	if (fd < 0)
+		return 0;
+	ok = !fstat(fd, &st) && S_ISREG(st.st_mode);
+	close(fd);
+	if (!ok)
+		return 0;
+	font = TTF_OpenFont(path, TK_FONT_PROBE_PX);
+	if (!font)
+		return 0;
+	ok = TTF_FontFaces(font) > 0 && TTF_FontHeight(font) > 0;
+	TTF_CloseFont(font);
+	return ok;
+}
+
 static int tk_font_add_file(struct tk_fonts *f, const char *path)
 {
-	FILE *fp;
-
 	for (int i = 0; i < f->nfiles; i++)
 		if (!strcmp(f->path[i], path))
 			return i;
-	if (f->nfiles >= TK_FONT_MAXFILES)
+	if (f->nfiles >= TK_FONT_MAXFILES || !tk_font_usable(path))
 		return -1;
-	fp = fopen(path, "rb");
-	if (!fp)
-		return -1;
-	fclose(fp);
 	snprintf(f->path[f->nfiles], sizeof f->path[0], "%s", path);
 	return f->nfiles++;
 }
@@ -145,9 +166,16 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 	if (extra_font && *extra_font) {
 		int e = tk_font_add_file(f, extra_font);
 
-		if (e < 0)
-			tk_log(TK_LOG_WARN, "fonts: cannot open %s; using the bundled fonts",
+		if (e < 0) {
+			const char *b = strrchr(extra_font, '/');
+
+			snprintf(f->problem, sizeof f->problem,
+				 "Font %s unusable: bundled fonts shown", b ? b + 1 : extra_font);
+			tk_log(TK_LOG_WARN,
+			       "fonts: %s is missing, not a regular file or corrupt; "
+			       "using the bundled fonts",
 			       extra_font);
+		}
 		for (int s = 0; s < TK_FONT_NSTYLES; s++)
 			tk_font_chain_add(f, s, e);
 	}
@@ -207,6 +235,11 @@ void tk_fonts_trim(struct tk_fonts *f, int keep)
 const char *tk_fonts_describe(struct tk_fonts *f)
 {
 	return f->desc;
+}
+
+const char *tk_fonts_problem(const struct tk_fonts *f)
+{
+	return f->problem[0] ? f->problem : NULL;
 }
 
 size_t tk_fonts_missing(const struct tk_fonts *f)

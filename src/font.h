@@ -51,6 +51,10 @@ int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n,
 /* Ascent and descent (positive, pixels) of the primary face of style at size. */
 void tk_fonts_metrics(struct tk_fonts *f, int style, int size, int *ascent, int *descent);
 
+/* Why the configured font is not in use (missing, not a regular file,
+ * corrupt), or NULL when all is well. Borrowed until tk_fonts_close. */
+const char *tk_fonts_problem(const struct tk_fonts *f);
+
 /* Number of distinct code points no installed font could draw (each logged once). */
 size_t tk_fonts_missing(const struct tk_fonts *f);
 

@@ -29,6 +29,11 @@
 #define TK_MIN_FONT_PX 8
 #define TK_ITEM_SURFACE_BYTES (24u << 20) /* one crawl item's text surface */
 
+/* The operator's status tag. */
+#define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
+#define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
+#define TK_STATUS_BG_MIX 30	  /* card background lightened by this /256 */
+
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
 #define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
@@ -89,6 +94,7 @@ struct tk_scene {
 	int64_t next_frame;		/* frame after the last one drawn */
 	int64_t late_p;			/* last card period that was late */
 	char status_text[256], urgent_text[1024];
+	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf;
 	int notice_ready;
@@ -679,39 +685,55 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	SDL_FreeSurface(dst);
 }
 
-static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int urgent)
+/* The urgent notice: a red bar above the crawl, for visitors, so never below
+ * the legible size; two smaller lines before cutting. */
+static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 {
-	const struct tk_config *c = s->cfg;
-	/* the urgent notice is for visitors: never below the legible size */
-	int fs = urgent ? tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small) : s->H / 20 * 45 / 100;
-	int h = urgent ? fs * 100 / 45 : s->H / 20;
-	uint32_t bg = urgent ? TK_URGENT_BG : c->accent, fg = urgent ? 0xffffffff : 0x101010ff;
+	int fs = tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small);
+	int f2 = tk_maxi(fs * 8 / 10, s->small), lh2 = f2 * 12 / 10;
+	int h = tk_maxi(fs * 100 / 45, 2 * lh2 + f2 / 2);
 	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	char one[1024];
-	int x = s->W / 40;
+	int x = s->W / 40, maxw;
 
 	if (!out)
 		return NULL;
-	SDL_FillRect(out, NULL, tk_argb(bg));
+	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
 	snprintf(one, sizeof one, "%s", text);
 	for (char *p = one; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	if (urgent)
-		x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, bg) + fs;
-	/* An urgent notice must be read whole: two smaller lines before cutting. */
-	if (urgent && tk_lines(s, one, TK_FONT_BOLD, fs, nw - x - s->W / 40, 1) > 1) {
-		int f2 = fs * 8 / 10, n = tk_lines(s, one, TK_FONT_BOLD, f2, nw - x - s->W / 40, 2);
+	x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG) + fs;
+	maxw = nw - x - s->W / 40;
+	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1) {
+		int n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, 2), 2);
 
-		n = n > 2 ? 2 : n;
-		tk_text_block(s, out, one, TK_FONT_BOLD, f2, fg, x,
-			      (h - f2 * 12 / 10 * n) / 2 - f2 / 8, nw - x - s->W / 40, 2,
-			      f2 * 12 / 10);
+		tk_text_block(s, out, one, TK_FONT_BOLD, f2, 0xffffffff, x,
+			      (h - lh2 * n) / 2 - f2 / 8, maxw, 2, lh2);
 	} else {
-		tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x,
-			      (h - fs * 13 / 10) / 2 - fs / 10, nw - x - s->W / 40, 1, fs);
+		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, x,
+			      (h - fs * 13 / 10) / 2 - fs / 10, maxw, 1, fs);
 	}
+	return out;
+}
+
+/* Operator notices ("see TICKER-REPORT.txt", a bad font file) are not news:
+ * a small muted tag in the corner away from the crawl, never a banner. */
+static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
+{
+	const struct tk_config *c = s->cfg;
+	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
+	int maxw = tk_mini(s->W * TK_STATUS_MAX_PCT / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
+	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, 0);
+	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, tk_argb(tk_mix(c->card_bg, c->card_fg, TK_STATUS_BG_MIX)));
+	tk_text_block(s, out, text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150), pad,
+		      (h - fs * 13 / 10) / 2, maxw, 1, fs);
 	return out;
 }
 
@@ -769,10 +791,10 @@ static int tk_work_one(struct tk_scene *s)
 		memcpy(st, s->status_text, sizeof st);
 		memcpy(ur, s->urgent_text, sizeof ur);
 		SDL_UnlockMutex(s->mu);
-		if (*st)
-			a = tk_notice_surface(s, st, 0);
+		if (*st || *s->service)
+			a = tk_status_surface(s, *st ? st : s->service);
 		if (*ur)
-			b = tk_notice_surface(s, ur, 1);
+			b = tk_urgent_surface(s, ur);
 		SDL_LockMutex(s->mu);
 		s->status_surf = a;
 		s->urgent_surf = b;
@@ -1024,6 +1046,10 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	err = tk_label_texture(s);
 	if (err)
 		goto out;
+	if (tk_fonts_problem(fonts)) {
+		snprintf(s->service, sizeof s->service, "%s", tk_fonts_problem(fonts));
+		s->notice_gen++;
+	}
 	if (!s->o.sync) {
 		s->thr = SDL_CreateThread(tk_worker, "ticker-text", s);
 		if (!s->thr) {
@@ -1351,16 +1377,10 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		SDL_RenderCopy(s->r, s->urgent_tex, NULL, &d);
 	}
 	if (s->status_tex) {
-		d.x = 0;
-		d.w = s->W;
+		d.x = s->W - s->status_w;
+		d.w = s->status_w;
 		d.h = s->status_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->H - s->status_h : 0;
-		if (s->status_w < s->W) {
-			SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
-					       (c->accent >> 8) & 0xff, 255);
-			SDL_RenderFillRect(s->r, &d);
-		}
-		d.w = s->status_w;
 		SDL_RenderCopy(s->r, s->status_tex, NULL, &d);
 	}
 	return TK_OK;

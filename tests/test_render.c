@@ -619,6 +619,68 @@ static void test_config_extremes_render(void **state)
 	}
 }
 
+/* Copy the first n bytes of from into to (a truncated font). */
+static void copy_head(const char *from, const char *to, size_t n)
+{
+	char buf[4096];
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	size_t k;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while (n && (k = fread(buf, 1, n < sizeof buf ? n : sizeof buf, in)) > 0) {
+		fwrite(buf, 1, k, out);
+		n -= k;
+	}
+	fclose(in);
+	fclose(out);
+}
+
+/* Issue 9 item 17: a corrupt, truncated or FIFO `font` falls back to the
+ * bundled fonts (no hang, no dead screen) and says so in a service mark. */
+static void test_bad_font_falls_back(void **state)
+{
+	char dir[] = "/tmp/ticker-test-XXXXXX", bad[3][120], from[512];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(bad[0], sizeof bad[0], "%.80s/tests/data/fonts/corrupt.ttf", root());
+	snprintf(bad[1], sizeof bad[1], "%s/truncated.ttf", dir);
+	snprintf(bad[2], sizeof bad[2], "%s/fifo.ttf", dir);
+	snprintf(from, sizeof from, "%s/assets/fonts/NotoSans-Regular.ttf", root());
+	copy_head(from, bad[1], 20000);
+	assert_int_equal(mkfifo(bad[2], 0600), 0);
+	for (size_t i = 0; i < 3; i++) {
+		struct tk_config cfg;
+		struct tk_scene_opts so = {640, 360, 60, 1, 4096};
+		struct fixture f;
+		uint32_t *px;
+		int ink = 0;
+
+		tk_config_defaults(&cfg);
+		snprintf(cfg.font, sizeof cfg.font, "%.200s", bad[i]);
+		fixture_open_cfg(&f, 640, 360, sample_playlist(), &cfg);
+		tk_scene_destroy(f.scene);
+		tk_fonts_close(f.fonts);
+		assert_int_equal(tk_fonts_open(f.cfg.assets_dir, cfg.font, &f.fonts), TK_OK);
+		assert_non_null(tk_fonts_problem(f.fonts));
+		assert_non_null(strstr(tk_fonts_problem(f.fonts), "bundled"));
+		assert_int_equal(tk_scene_create(f.r, &f.cfg, f.fonts, &so, &f.scene), TK_OK);
+		tk_scene_set_playlist(f.scene, f.pl);
+		px = frame_pixels(&f, 120);
+		/* the mark sits in the top right corner */
+		for (int y = 0; y < 12; y++)
+			for (int x = 560; x < 636; x++)
+				ink += (px[y * 640 + x] & 0xffffff) != (f.cfg.card_bg >> 8);
+		assert_true(ink > 50);
+		tk_free(px);
+		fixture_close(&f);
+	}
+	unlink(bad[1]);
+	unlink(bad[2]);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -635,6 +697,7 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_notices),
 	    cmocka_unit_test(test_config_extremes_render),
+	    cmocka_unit_test(test_bad_font_falls_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
