@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unicase.h>
+#include <unilbrk.h>
 
 #include "err.h"
 #include "log.h"
@@ -33,6 +34,10 @@
 #define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
 #define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
 #define TK_STATUS_BG_MIX 30	  /* card background lightened by this /256 */
+
+/* Text blocks. */
+#define TK_MAX_LINES 8	 /* lines one text block may take */
+#define TK_MAX_PARA 2048 /* bytes of one paragraph laid out */
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
@@ -431,82 +436,119 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 	SDL_FreeSurface(dst);
 }
 
-/* Greedy word wrap of text into at most maxl lines of width maxw. Line i is
- * text[start[i] .. end[i]). Returns the number of lines; *cut set when the
- * text did not fit. */
+/* Width of text[a, b) in one style and size. */
+static int tk_width(struct tk_scene *s, const char *text, size_t a, size_t b, int style, int size)
+{
+	struct tk_span sp = tk_sp(text + a, style, size, 0);
+
+	sp.len = b - a;
+	return b > a ? tk_fonts_measure(s->fonts, &sp, 1) : 0;
+}
+
+/* Longest prefix of text[a, b) (at least one character) no wider than maxw:
+ * the emergency break of a word wider than the whole line. */
+static size_t tk_fit_prefix(struct tk_scene *s, const char *text, size_t a, size_t b, int style,
+			    int size, int maxw)
+{
+	size_t best = a, k = a;
+
+	while (k < b) {
+		size_t nk = k + 1;
+
+		while (nk < b && ((unsigned char)text[nk] & 0xc0) == 0x80)
+			nk++;
+		if (best > a && tk_width(s, text, a, nk, style, size) > maxw)
+			break;
+		best = k = nk;
+	}
+	return best;
+}
+
+/* Line breaking by UAX #14 (libunistring): greedy fill of the break
+ * opportunities (between words, and between ideographs for CJK), a line
+ * break character ends a line, a word wider than the line is cut where it
+ * fits. Line i is text[start[i] .. end[i]) without its trailing spaces; at
+ * most maxl lines. Returns the number of lines; *cut set when the text did
+ * not fit. Segments are measured one by one (kerning across a break is nil
+ * in practice), O(segments) shaping instead of O(segments^2). */
 static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl,
 		   size_t *start, size_t *end, int *cut)
 {
 	size_t len = strlen(text), i = 0;
-	int nl = 0, space;
-	struct tk_span sp = tk_sp(" ", TK_FONT_REGULAR, size, 0);
+	int nl = 0, space = tk_width(s, " ", 0, 1, style, size);
+	char *brk = tk_malloc(len + 1);
 
-	/* Words are measured one by one (O(words), not O(words^2) prefix
-	 * shaping): kerning across a space is nil in practice. */
-	sp.style = style;
-	space = tk_fonts_measure(s->fonts, &sp, 1);
 	*cut = 0;
+	if (!brk)
+		return 0;
+	u8_possible_linebreaks((const uint8_t *)text, len, "UTF-8", brk);
 	while (i < len && text[i] == ' ')
 		i++;
 	while (i < len && nl < maxl) {
-		size_t j = i, best = 0;
-		int w = 0;
+		size_t j = i, best = i;
+		int w = 0, hard = 0;
 
-		while (j < len) {
-			size_t k = j;
+		while (j < len && !hard) {
+			size_t k = j + 1, t;
 			int ww;
 
-			while (k < len && text[k] != ' ')
+			while (k < len && brk[k] != UC_BREAK_POSSIBLE &&
+			       brk[k] != UC_BREAK_HYPHENATION && brk[k - 1] != UC_BREAK_MANDATORY)
 				k++;
-			sp = tk_sp(text + j, style, size, 0);
-			sp.len = k - j;
-			ww = tk_fonts_measure(s->fonts, &sp, 1);
-			if (best && w + space + ww > maxw)
+			hard = brk[k - 1] == UC_BREAK_MANDATORY;
+			t = hard ? k - 1 : k;
+			while (t > j && (text[t - 1] == ' ' || text[t - 1] == '\r'))
+				t--;
+			ww = tk_width(s, text, j, t, style, size);
+			if (best > i && w + ww > maxw)
 				break;
-			w += (best ? space : 0) + ww;
-			best = k;
+			if (best == i && ww > maxw) { /* alone and still too wide */
+				best = j = tk_fit_prefix(s, text, j, t, style, size, maxw);
+				break;
+			}
+			w += ww + (int)(k - t) * space;
+			best = t;
 			j = k;
-			while (j < len && text[j] == ' ')
-				j++;
-			if (w > maxw) /* one word wider than the line stands alone */
-				break;
 		}
 		start[nl] = i;
 		end[nl] = best;
 		nl++;
-		i = best;
-		while (i < len && text[i] == ' ')
+		i = j > best ? j : best;
+		while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r'))
 			i++;
 	}
 	if (i < len)
 		*cut = 1;
+	tk_free(brk);
 	return nl;
 }
 
-/* Draw wrapped text; returns the y below the last line. Lines of RTL text
- * are right-aligned. The last line gets "…" when cut. */
+/* Draw wrapped text; returns the y below the last line. The paragraph's
+ * bidi is resolved once and each line reordered on its own; lines of RTL
+ * text are right-aligned. The last line gets "…" when cut. */
 static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text, int style,
 			 int size, uint32_t color, int x, int y, int maxw, int maxl, int lh)
 {
-	size_t st[8], en[8];
-	int cut, nl = tk_wrap(s, text, style, size, maxw, maxl > 8 ? 8 : maxl, st, en, &cut);
+	size_t st[TK_MAX_LINES], en[TK_MAX_LINES];
+	int cut,
+	    nl = tk_wrap(s, text, style, size, maxw, tk_mini(maxl, TK_MAX_LINES), st, en, &cut);
 	int rtl = tk_text_is_rtl(text, strlen(text));
+	char para[TK_MAX_PARA];
 
-	for (int i = 0; i < nl; i++) {
-		char line[1024];
-		struct tk_span sp;
+	snprintf(para, sizeof para, "%s", text);
+	for (int i = 0; dst && i < nl; i++) {
+		struct tk_span sp = tk_sp(para, style, size, color);
 		SDL_Surface *t = NULL;
+		size_t b1 = en[i];
 		int base;
-		size_t len = en[i] - st[i];
 
-		if (len > sizeof line - 8)
-			len = sizeof line - 8;
-		memcpy(line, text + st[i], len);
-		line[len] = '\0';
-		if (cut && i == nl - 1)
-			strcat(line, "…");
-		sp = tk_sp(line, style, size, color);
-		if (!dst || tk_fonts_render(s->fonts, &sp, 1, &t, &base))
+		if (cut && i == nl - 1 && en[i] + sizeof "…" <= sizeof para) {
+			/* the ellipsis joins the paragraph, in its direction */
+			memcpy(para + en[i], "…", sizeof "…");
+			sp.len = strlen(para);
+			b1 = sp.len;
+		}
+		if (b1 > sp.len || tk_fonts_render_line(s->fonts, &sp, st[i], b1, rtl, &t, &base))
 			continue;
 		/* right-aligned when the text runs against the layout direction */
 		tk_mblit(s, t, dst, rtl != s->wmirror ? x + maxw - t->w : x,
@@ -519,17 +561,17 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 /* Lines text needs at size within maxw (capped at maxl + 1). */
 static int tk_lines(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl)
 {
-	size_t st[9], en[9];
-	int cut, n;
+	size_t st[TK_MAX_LINES + 1], en[TK_MAX_LINES + 1];
+	int cut, n, want = tk_mini(maxl + 1, TK_MAX_LINES + 1);
 
 	/* Autofit tries several sizes: measure them all at the crawl size (its
 	 * faces are open and their glyphs cached) with the width scaled, 3 %
 	 * short for hinting, instead of opening a face per candidate size. */
 	if (size > s->fs)
 		n = tk_wrap(s, text, style, s->fs, (int)((int64_t)maxw * s->fs * 97 / 100 / size),
-			    maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
+			    want, st, en, &cut);
 	else
-		n = tk_wrap(s, text, style, size, maxw, maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
+		n = tk_wrap(s, text, style, size, maxw, want, st, en, &cut);
 	return n;
 }
 

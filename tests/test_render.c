@@ -177,15 +177,16 @@ static double differing_share(const uint32_t *a, const uint32_t *b, size_t n)
 	return (double)bad / (double)n;
 }
 
-static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl,
-			     const char *status, const char *urgent)
+/* Render frame at W x H and compare with tests/data/render/NAME.png. */
+static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlist *pl,
+			      const char *status, const char *urgent, int W, int H)
 {
 	struct fixture f;
 	char path[1024];
 	uint32_t *px, *want;
 	int w = 0, h = 0;
 
-	fixture_open(&f, 640, 360, pl);
+	fixture_open(&f, W, H, pl);
 	tk_scene_set_notices(f.scene, status, urgent);
 	px = frame_pixels(&f, frame);
 	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
@@ -198,8 +199,8 @@ static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist
 	}
 	want = read_png(path, &w, &h);
 	assert_non_null(want);
-	assert_int_equal(w, 640);
-	assert_int_equal(h, 360);
+	assert_int_equal(w, W);
+	assert_int_equal(h, H);
 	if (differing_share(px, want, (size_t)w * (size_t)h) > 0.005) {
 		snprintf(path, sizeof path, "/tmp/ticker-test-%s.png", name);
 		tk_render_png(f.r, f.w, f.h, path);
@@ -209,6 +210,12 @@ static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist
 	free(want);
 	tk_free(px);
 	fixture_close(&f);
+}
+
+static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl,
+			     const char *status, const char *urgent)
+{
+	check_snapshot_wh(frame, name, pl, status, urgent, 640, 360);
 }
 
 static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *pl)
@@ -681,6 +688,122 @@ static void test_bad_font_falls_back(void **state)
 	rmdir(dir);
 }
 
+/* Typography cases (issue 15 section 5): one article each, its card and
+ * crawl drawn in landscape and portrait. */
+struct typo_case {
+	const char *name, *headline, *source, *quote, *speaker, *fig, *figtext;
+};
+
+static const struct typo_case typo_cases[] = {
+    {"ar-mixed",
+     "أعلنت شركة Northwind Energy اليوم افتتاح محطة جديدة لتحلية المياه في رأس الخيمة بتكلفة 450 "
+     "مليون درهم لتزويد 90,000 منزل",
+     "الخليج", "ستوفر المحطة مياه الشرب لسكان Ras Al Khaimah طوال العام", "سارة خليل", NULL, NULL},
+    {"he-mixed",
+     "עיריית תל אביב חתמה היום על הסכם עם חברת Siemens Mobility להקמת קו רכבת קלה חדש באורך 24 "
+     "ק\"מ",
+     "הארץ", NULL, NULL, NULL, NULL},
+    {"ja",
+     "東京都は来年度から新しい路面電車の路線を開業し、一日あたり約四万五千人の利用を見込んでいる"
+     "と発表した",
+     "東京新聞", "新しい路線で東側の通勤が大きく変わります", "山田花子", NULL, NULL},
+    {"zh", "上海市政府宣布将在明年开通一条新的有轨电车线路，预计每天运送约四万五千名乘客", "新华社",
+     NULL, NULL, NULL, NULL},
+    {"emoji", "Harbour café ☕ reopens with a tram stop 🚋 at the door", "Metro Desk", NULL, NULL,
+     NULL, NULL},
+};
+
+static struct tk_playlist *typo_playlist(const struct typo_case *c)
+{
+	struct tk_playlist *pl = NULL;
+
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	add_article(pl, c->headline, c->source, 1000, c->quote, c->speaker, c->fig, c->figtext);
+	assert_int_equal(tk_playlist_sort(pl), TK_OK);
+	return pl;
+}
+
+/* Snapshots of every case, landscape and portrait; no missing glyphs; no
+ * text in the right margin of the cards (a CJK headline once ran off the
+ * card, broken only at ASCII spaces). */
+static void test_typography_cases(void **state)
+{
+	static const int sizes[][2] = {{640, 360}, {360, 640}};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof typo_cases / sizeof typo_cases[0]; i++)
+		for (size_t z = 0; z < 2; z++) {
+			const struct typo_case *c = &typo_cases[i];
+			int W = sizes[z][0], H = sizes[z][1], ink = 0;
+			char name[64];
+			struct fixture f;
+			SDL_Rect band;
+			uint32_t *px;
+
+			snprintf(name, sizeof name, "typo-%s-%s", c->name,
+				 z ? "portrait" : "landscape");
+			check_snapshot_wh(120, name, typo_playlist(c), NULL, NULL, W, H);
+			fixture_open(&f, W, H, typo_playlist(c));
+			px = frame_pixels(&f, 120);
+			band = tk_scene_band(f.scene);
+			for (int y = 0; y < band.y; y++)
+				for (int x = W - W / 14; x < W; x++)
+					ink += (px[y * W + x] & 0xffffff) != (f.cfg.card_bg >> 8);
+			assert_int_equal(ink, 0);
+			assert_int_equal(tk_fonts_missing(f.fonts), 0);
+			tk_free(px);
+			fixture_close(&f);
+		}
+}
+
+/* Ink column range [*x0, *x1) of a surface. */
+static void ink_extent(SDL_Surface *s, int *x0, int *x1)
+{
+	*x0 = s->w;
+	*x1 = 0;
+	for (int x = 0; x < s->w; x++)
+		if (column_ink(s, x) > 0) {
+			*x0 = x < *x0 ? x : *x0;
+			*x1 = x + 1;
+		}
+}
+
+/* Paragraph bidi: the second line of an RTL paragraph that starts with
+ * Latin letters still reads right to left (the Latin word on the right);
+ * the line on its own (old behaviour: direction from its first letter)
+ * would put it on the left. */
+static void test_bidi_paragraph_lines(void **state)
+{
+	const char *para = "שלום לכולם abc def עולם";
+	const char *line2 = strstr(para, "abc");
+	struct tk_span sp = {para, strlen(para), TK_FONT_REGULAR, 40, 0xffffffff};
+	struct tk_span lat = {"abc def", 7, TK_FONT_REGULAR, 40, 0xffffffff};
+	SDL_Surface *in_para = NULL, *alone = NULL, *l = NULL;
+	struct fixture f;
+	int base, a0, a1, b0, b1;
+
+	(void)state;
+	fixture_open(&f, 320, 180, NULL);
+	assert_int_equal(
+	    tk_fonts_render_line(f.fonts, &sp, (size_t)(line2 - para), sp.len, -1, &in_para, &base),
+	    TK_OK);
+	sp.text = line2;
+	sp.len = strlen(line2);
+	assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &alone, &base), TK_OK);
+	assert_int_equal(tk_fonts_render(f.fonts, &lat, 1, &l, &base), TK_OK);
+	assert_true(abs(in_para->w - alone->w) <= 4);
+	/* in the paragraph "abc def" sits at the right end, alone at the left */
+	assert_true(diff_cols(in_para, in_para->w - l->w, l) < diff_cols(in_para, 0, l));
+	assert_true(diff_cols(alone, 0, l) < diff_cols(alone, alone->w - l->w, l));
+	ink_extent(in_para, &a0, &a1);
+	ink_extent(alone, &b0, &b1);
+	assert_true(a1 > b1 - 2 && a0 < b0 + 2); /* same ink, other order */
+	SDL_FreeSurface(in_para);
+	SDL_FreeSurface(alone);
+	SDL_FreeSurface(l);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -698,6 +821,8 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_notices),
 	    cmocka_unit_test(test_config_extremes_render),
 	    cmocka_unit_test(test_bad_font_falls_back),
+	    cmocka_unit_test(test_bidi_paragraph_lines),
+	    cmocka_unit_test(test_typography_cases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
