@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unicase.h>
 #include <unilbrk.h>
+#include <unistr.h>
 
 #include "err.h"
 #include "log.h"
@@ -36,8 +37,14 @@
 #define TK_STATUS_BG_MIX 30	  /* card background lightened by this /256 */
 
 /* Text blocks. */
-#define TK_MAX_LINES 8	 /* lines one text block may take */
-#define TK_MAX_PARA 2048 /* bytes of one paragraph laid out */
+#define TK_MAX_LINES 8		  /* lines one text block may take */
+#define TK_MAX_PARA 2048	  /* bytes of one paragraph laid out */
+#define TK_HEADLINE_LH_PCT 120	  /* headline line height, % of its size */
+#define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
+#define TK_HEADLINE_SHARE 55	  /* % of the card height a headline may fill */
+
+#define TK_RULE_DIV 24 /* accent rule above the band: 1/24 of its height */
+#define TK_RULE_MIN_PX 2
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
@@ -141,6 +148,11 @@ static int tk_maxi(int a, int b)
 static int tk_mini(int a, int b)
 {
 	return a < b ? a : b;
+}
+
+static int tk_clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
 }
 
 static void tk_fill(SDL_Surface *s, int x, int y, int w, int h, uint32_t rgba)
@@ -575,6 +587,46 @@ static int tk_lines(struct tk_scene *s, const char *text, int style, int size, i
 	return n;
 }
 
+/* Line height for text at size: pct % of the size, more for Arabic script,
+ * whose marks reach far above and below the Latin line. */
+static int tk_line_height(const char *text, int size, int pct)
+{
+	size_t len = strlen(text);
+
+	for (size_t i = 0; i < len;) {
+		ucs4_t cp;
+		int k = u8_mbtouc(&cp, (const uint8_t *)text + i, len - i);
+
+		if ((cp >= 0x0600 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfeff))
+			return size * (pct + TK_ARABIC_EXTRA_LH_PCT) / 100;
+		i += k > 0 ? (size_t)k : 1;
+	}
+	return size * pct / 100;
+}
+
+/* Headline size and line count by the space there is (portrait cards once
+ * cut at 3 lines with half the card empty): the largest size, from a tenth
+ * of the card height down, at which the headline fits in two lines, or at
+ * smaller sizes in as many lines as TK_HEADLINE_SHARE % of avail holds.
+ * Sets *size; returns the lines allowed. */
+static int tk_headline_fit(struct tk_scene *s, const char *text, int maxw, int avail, int *size)
+{
+	int CH = s->cards.h, hs = CH / 10, floor = tk_maxi(CH / 22, s->small * 5 / 4), maxl = 2;
+
+	for (;;) {
+		int lh = tk_line_height(text, hs, TK_HEADLINE_LH_PCT);
+
+		maxl = hs > CH / 14 ? 2
+				    : tk_clampi(avail * TK_HEADLINE_SHARE / 100 / tk_maxi(lh, 1), 3,
+						TK_MAX_LINES);
+		if (hs <= floor || tk_lines(s, text, TK_FONT_BOLD, hs, maxw, maxl) <= maxl)
+			break;
+		hs = tk_maxi(hs * 9 / 10, floor);
+	}
+	*size = hs;
+	return maxl;
+}
+
 /* A figure's caption without the clause punctuation it was cut from. */
 static const char *tk_caption(const struct tk_pl_item *f)
 {
@@ -592,7 +644,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 {
 	const struct tk_config *c = s->cfg;
 	int W = s->cc.w, CH = s->cards.h;
-	int mx = 0, y = y0, hs, colw, bottom, stacked;
+	int mx = 0, y = y0, hs, hl, colw, bottom, stacked;
 	const struct tk_pl_item *q = NULL, *f = NULL;
 	char buf[1200];
 
@@ -620,13 +672,9 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		tk_chip(s, dst, mx, y + CH / 60, art->source, tk_maxi(CH / 40, s->small), c->accent,
 			c->card_bg);
 	y += CH / 18;
-	/* Headline: the largest size that fits in two lines, else three smaller. */
-	hs = CH / 10;
-	while (hs > tk_maxi(CH / 22, s->small * 5 / 4) &&
-	       tk_lines(s, art->headline, TK_FONT_BOLD, hs, W - 2 * mx, 3) > (hs > CH / 14 ? 2 : 3))
-		hs = hs * 9 / 10;
-	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3,
-			  hs * 6 / 5);
+	hl = tk_headline_fit(s, art->headline, W - 2 * mx, limit - y, &hs);
+	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx,
+			  hl, tk_line_height(art->headline, hs, TK_HEADLINE_LH_PCT));
 	y += CH / 30;
 	if (dst)
 		tk_mfill(s, dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
@@ -964,11 +1012,6 @@ static int tk_legible_px(const struct tk_scene *s, int arcmin)
 	return (int)ceil(cap_mm / mm_per_px * 1000.0 / TK_CAP_PER_MILLE);
 }
 
-static int tk_clampi(int v, int lo, int hi)
-{
-	return v < lo ? lo : v > hi ? hi : v;
-}
-
 /* Band height, crawl text size and the smallest text size (speaker, caption,
  * chips, labels). Explicit crawl_height / font_size win over the legibility
  * sizes; every size stays within bounds that render (crawl_height = 1 once
@@ -1268,41 +1311,39 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 		s->st.underruns++;
 }
 
-int tk_scene_draw(struct tk_scene *s, int64_t frame)
+/* Notices rendered by the worker become textures here (rare). mu held. */
+static void tk_draw_take_notices(struct tk_scene *s)
 {
-	const struct tk_config *c = s->cfg;
-	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
-		last = (off + s->W - 1) / s->cw;
-	SDL_Rect d;
-	int underrun = 0;
-
-	SDL_LockMutex(s->mu);
-	s->next_frame = frame + 1;
-	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	if (s->o.sync)
 		while (s->notice_gen != s->notice_done && !s->notice_ready)
 			tk_wait_work(s);
-	/* Notices: rendered by the worker, turned into textures here (rare). */
-	if (s->notice_ready) {
-		tk_tex_free(s, &s->status_tex);
-		tk_tex_free(s, &s->urgent_tex);
-		if (s->status_surf) {
-			s->status_tex = tk_tex_from(s, s->status_surf);
-			s->status_w = s->status_surf->w;
-			s->status_h = s->status_surf->h;
-		}
-		if (s->urgent_surf) {
-			s->urgent_tex = tk_tex_from(s, s->urgent_surf);
-			s->urgent_w = s->urgent_surf->w;
-			s->urgent_h = s->urgent_surf->h;
-		}
-		SDL_FreeSurface(s->status_surf);
-		SDL_FreeSurface(s->urgent_surf);
-		s->status_surf = s->urgent_surf = NULL;
-		s->notice_ready = 0;
-		SDL_CondSignal(s->work_cv);
+	if (!s->notice_ready)
+		return;
+	tk_tex_free(s, &s->status_tex);
+	tk_tex_free(s, &s->urgent_tex);
+	if (s->status_surf) {
+		s->status_tex = tk_tex_from(s, s->status_surf);
+		s->status_w = s->status_surf->w;
+		s->status_h = s->status_surf->h;
 	}
-	/* Crawl chunks: drop stale ones, make the visible ones resident. */
+	if (s->urgent_surf) {
+		s->urgent_tex = tk_tex_from(s, s->urgent_surf);
+		s->urgent_w = s->urgent_surf->w;
+		s->urgent_h = s->urgent_surf->h;
+	}
+	SDL_FreeSurface(s->status_surf);
+	SDL_FreeSurface(s->urgent_surf);
+	s->status_surf = s->urgent_surf = NULL;
+	s->notice_ready = 0;
+	SDL_CondSignal(s->work_cv);
+}
+
+/* Crawl chunks first..last resident (waiting for the worker if need be),
+ * stale ones dropped, one more prefetched. mu held. */
+static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t first, int64_t last)
+{
+	int underrun = 0;
+
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
 		if (s->cb[i].state == TK_BUF_READY && s->cb[i].id < first) {
 			s->cb[i].state = TK_BUF_FREE;
@@ -1325,64 +1366,83 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		tk_take_chunk(s, k);
 		break;
 	}
-	/* Cards: p shows, p-1 fades out at the start of p, p+1 uploads in strips. */
-	if (s->cardtex[0]) {
-		int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
-		int fade = in < s->fade_frames && p > 0;
+}
 
-		if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 &&
-		    !tk_take_card(s, p, 1)) {
-			/* Card p is late (a slow worker): keep p-1 up rather than stall
-			 * the crawl; p cuts in when ready. */
-			if (s->card_state == TK_BUF_READY && s->card_have != p) {
-				s->card_state = TK_BUF_FREE;
-				s->card_rows = 0;
-			}
-			if (s->card_want != p) {
-				s->card_want = p;
-				SDL_CondSignal(s->work_cv);
-			}
-			if (s->late_p != p) {
-				s->late_p = p;
-				s->st.underruns++;
-			}
-			show = p - 1;
-			fade = 0;
-		} else {
-			if (fade)
-				tk_need_card(s, p - 1);
-			tk_need_card(s, p);
-		}
-		if (show == p && (in >= s->fade_frames || p == 0)) {
-			if (s->cardtex_p[(p + 1) % 2] != p + 1 && s->card_want != p + 1) {
-				s->card_want = p + 1;
-				SDL_CondSignal(s->work_cv);
-			}
-			tk_take_card(s, p + 1, 0);
-		}
-		SDL_UnlockMutex(s->mu);
-		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
-				       (c->card_bg >> 8) & 0xff, 255);
-		SDL_RenderFillRect(s->r, &s->cards);
-		if (fade) {
-			unsigned a = (unsigned)(in * 255 / s->fade_frames);
-
-			SDL_SetTextureBlendMode(s->cardtex[(p - 1) % 2], SDL_BLENDMODE_NONE);
-			SDL_RenderCopy(s->r, s->cardtex[(p - 1) % 2], NULL, &s->cc);
-			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_BLEND);
-			SDL_SetTextureAlphaMod(s->cardtex[p % 2], (Uint8)a);
-		} else {
-			SDL_SetTextureBlendMode(s->cardtex[show % 2], SDL_BLENDMODE_NONE);
-			SDL_SetTextureAlphaMod(s->cardtex[show % 2], 255);
-		}
-		SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
-	} else {
-		SDL_UnlockMutex(s->mu);
-		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
-				       (c->card_bg >> 8) & 0xff, 255);
-		SDL_RenderFillRect(s->r, &s->cards);
+/* Card p is late (a slow worker): keep p-1 up rather than stall the crawl;
+ * p cuts in when ready. mu held. */
+static void tk_card_late(struct tk_scene *s, int64_t p)
+{
+	if (s->card_state == TK_BUF_READY && s->card_have != p) {
+		s->card_state = TK_BUF_FREE;
+		s->card_rows = 0;
 	}
-	/* Crawl band. */
+	if (s->card_want != p) {
+		s->card_want = p;
+		SDL_CondSignal(s->work_cv);
+	}
+	if (s->late_p != p) {
+		s->late_p = p;
+		s->st.underruns++;
+	}
+}
+
+/* Which card shows at frame and how opaque (0-255). A change fades the old
+ * card out over the first half of the fade and the new one in over the
+ * second: never both at once (a dissolve printed text over text). The next
+ * card uploads in strips meanwhile. mu held. */
+static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *alpha)
+{
+	int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
+	int64_t half = s->fade_frames / 2 > 0 ? s->fade_frames / 2 : 1;
+	int fade = in < s->fade_frames && p > 0;
+
+	*alpha = 255;
+	if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
+		tk_card_late(s, p);
+		return p - 1;
+	}
+	if (fade && in < half)
+		tk_need_card(s, p - 1);
+	tk_need_card(s, p);
+	if (fade) {
+		show = in < half ? p - 1 : p;
+		*alpha = (unsigned)((in < half ? half - in : in - half) * 255 / half);
+		if (*alpha > 255)
+			*alpha = 255;
+	}
+	if (!fade) {
+		if (s->cardtex_p[(p + 1) % 2] != p + 1 && s->card_want != p + 1) {
+			s->card_want = p + 1;
+			SDL_CondSignal(s->work_cv);
+		}
+		tk_take_card(s, p + 1, 0);
+	}
+	return show;
+}
+
+static void tk_draw_color(struct tk_scene *s, uint32_t rgba)
+{
+	SDL_SetRenderDrawColor(s->r, rgba >> 24, (rgba >> 16) & 0xff, (rgba >> 8) & 0xff, 255);
+}
+
+/* The cards area: background, then card show (-1: none) at alpha. */
+static void tk_draw_cards(struct tk_scene *s, int64_t show, unsigned alpha)
+{
+	tk_draw_color(s, s->cfg->card_bg);
+	SDL_RenderFillRect(s->r, &s->cards);
+	if (show < 0)
+		return;
+	SDL_SetTextureBlendMode(s->cardtex[show % 2],
+				alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+	SDL_SetTextureAlphaMod(s->cardtex[show % 2], (Uint8)alpha);
+	SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
+}
+
+/* Crawl chunks at offset off, the accent rule and the fixed label box. */
+static void tk_draw_band(struct tk_scene *s, int64_t off, int64_t first, int64_t last)
+{
+	SDL_Rect d;
+
 	for (int64_t k = first; k <= last; k++) {
 		SDL_Rect src = {0, 0, s->cw, s->bh};
 
@@ -1392,27 +1452,30 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		d.h = s->bh;
 		SDL_RenderCopy(s->r, s->ctex[k % s->nct], &src, &d);
 	}
-	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
-			       (c->accent >> 8) & 0xff, 255);
+	tk_draw_color(s, s->cfg->accent);
 	d.x = 0;
 	d.w = s->W;
-	d.h = s->bh / 24 > 2 ? s->bh / 24 : 2;
+	d.h = tk_maxi(s->bh / TK_RULE_DIV, TK_RULE_MIN_PX);
 	d.y = s->band.y;
 	SDL_RenderFillRect(s->r, &d);
-	d.x = 0;
-	d.y = s->band.y;
 	d.w = s->label_w + s->fs / 3;
 	d.h = s->bh;
 	SDL_RenderCopy(s->r, s->label_tex, NULL, &d);
+}
+
+/* The urgent bar against the crawl, the operator's tag in a far corner. */
+static void tk_draw_notices(struct tk_scene *s)
+{
+	const struct tk_config *c = s->cfg;
+	SDL_Rect d;
+
 	if (s->urgent_tex) {
 		d.x = 0;
 		d.w = s->W;
 		d.h = s->urgent_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->band.y + s->bh : s->band.y - s->urgent_h;
 		if (s->urgent_w < s->W) {
-			SDL_SetRenderDrawColor(s->r, TK_URGENT_BG >> 24,
-					       (TK_URGENT_BG >> 16) & 0xff,
-					       (TK_URGENT_BG >> 8) & 0xff, 255);
+			tk_draw_color(s, TK_URGENT_BG);
 			SDL_RenderFillRect(s->r, &d);
 		}
 		d.w = s->urgent_w;
@@ -1425,6 +1488,25 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		d.y = c->crawl_position == TK_POS_TOP ? s->H - s->status_h : 0;
 		SDL_RenderCopy(s->r, s->status_tex, NULL, &d);
 	}
+}
+
+int tk_scene_draw(struct tk_scene *s, int64_t frame)
+{
+	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
+		last = (off + s->W - 1) / s->cw, show = -1;
+	unsigned alpha = 255;
+
+	SDL_LockMutex(s->mu);
+	s->next_frame = frame + 1;
+	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
+	tk_draw_take_notices(s);
+	tk_draw_take_chunks(s, frame, first, last);
+	if (s->cardtex[0])
+		show = tk_draw_take_cards(s, frame, &alpha);
+	SDL_UnlockMutex(s->mu);
+	tk_draw_cards(s, show, alpha);
+	tk_draw_band(s, off, first, last);
+	tk_draw_notices(s);
 	return TK_OK;
 }
 

@@ -804,6 +804,49 @@ static void test_bidi_paragraph_lines(void **state)
 	fixture_close(&f);
 }
 
+/* Cross-fade: the old card fades out, then the new one in; no frame shows
+ * ink of both (a dissolve once printed text over text). Landscape and
+ * portrait. */
+static void test_crossfade_no_double_exposure(void **state)
+{
+	static const int sizes[][2] = {{640, 360}, {360, 640}};
+
+	(void)state;
+	for (size_t z = 0; z < 2; z++) {
+		int W = sizes[z][0], H = sizes[z][1];
+		struct fixture f;
+		uint32_t *old, *cur, bg;
+		SDL_Rect band;
+
+		fixture_open(&f, W, H, sample_playlist());
+		bg = f.cfg.card_bg >> 8;
+		band = tk_scene_band(f.scene);
+		old = frame_pixels(&f, 590);
+		cur = frame_pixels(&f, 640);
+		for (int64_t fr = 600; fr < 640; fr++) {
+			uint32_t *px = frame_pixels(&f, fr);
+			size_t old_ink = 0, new_ink = 0;
+
+			for (int y = 0; y < band.y; y++)
+				for (int x = 0; x < W; x++) {
+					size_t i = (size_t)y * (size_t)W + (size_t)x;
+					int o = (old[i] & 0xffffff) != bg,
+					    n = (cur[i] & 0xffffff) != bg;
+
+					if ((px[i] & 0xffffff) == bg)
+						continue;
+					old_ink += o && !n;
+					new_ink += n && !o;
+				}
+			assert_false(old_ink > 20 && new_ink > 20);
+			tk_free(px);
+		}
+		tk_free(old);
+		tk_free(cur);
+		fixture_close(&f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -823,6 +866,7 @@ int main(void)
 	    cmocka_unit_test(test_bad_font_falls_back),
 	    cmocka_unit_test(test_bidi_paragraph_lines),
 	    cmocka_unit_test(test_typography_cases),
+	    cmocka_unit_test(test_crossfade_no_double_exposure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
