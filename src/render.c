@@ -243,6 +243,52 @@ static void tk_item_free(struct tk_crawlitem *ci)
 	memset(ci, 0, sizeof *ci);
 }
 
+/* Scale words that belong to the number shown big: "450" of "450 million
+ * dirhams" must not lose its million, in any language. Matched whole and
+ * case-sensitively after one space. */
+static const char *const tk_scale_words[] = {
+    "Mio.", "Mrd.",  "Millionen", "Milliarden", "bn",	    "billion",	"billions", "crore",
+    "lakh", "mil",   "milliards", "million",	"millions", "millones", "thousand", "trillion",
+    "tn",   "εκατ.", "δισ.",	  "млн",	"млрд",	    "тыс.",	"מיליון",   "מיליארד",
+    "ألف",  "مليار", "مليون",	  "ملايين",	"مليارات",
+};
+
+/* (No "m": "37m" is metres as often as millions.) CJK scale characters written straight after the
+ * digits, and the currency signs that may follow them (4500億円, 45万人 keeps only 万). */
+static const char *const tk_scale_cjk[] = {"万", "億", "亿", "兆", "千", "百"};
+static const char *const tk_scale_cjk_unit[] = {"円", "元", "ドル"};
+
+static size_t tk_prefix_in(const char *p, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(p, set[i], strlen(set[i])))
+			return strlen(set[i]);
+	return 0;
+}
+
+/* Bytes after a figure (in its sentence) that are its scale: " million",
+ * "億円". 0 when none. */
+static size_t tk_figure_scale(const char *after)
+{
+	size_t n = 0, k;
+
+	while ((k = tk_prefix_in(after + n, tk_scale_cjk,
+				 sizeof tk_scale_cjk / sizeof tk_scale_cjk[0])) > 0)
+		n += k;
+	if (n)
+		return n + tk_prefix_in(after + n, tk_scale_cjk_unit,
+					sizeof tk_scale_cjk_unit / sizeof tk_scale_cjk_unit[0]);
+	if (*after != ' ')
+		return 0;
+	for (size_t i = 0; i < sizeof tk_scale_words / sizeof tk_scale_words[0]; i++) {
+		size_t w = strlen(tk_scale_words[i]);
+
+		if (!strncmp(after + 1, tk_scale_words[i], w) && strchr(" ,.;", after[1 + w]))
+			return 1 + w;
+	}
+	return 0;
+}
+
 /* Bytes of text one crawl item shows: all of it unless its surface would
  * pass TK_ITEM_SURFACE_BYTES (huge font sizes) or the buffer; then cut at a
  * space in the second half, else at a character boundary. */
@@ -272,7 +318,7 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 	struct tk_span sp[6];
 	size_t n = 0;
 	char text[600], who[300], pre[620], post[600];
-	int base = 0, x, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
+	int base = 0, x, chip_w = 0, rtl, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
 	int bl = s->bh / 2 + fs * 36 / 100; /* baseline: cap height centred in the band */
 	const char *label = NULL;
 	char idle[] =
@@ -305,11 +351,16 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 			const char *f = it->figure ? strstr(text, it->figure) : NULL;
 
 			if (f) {
+				/* the number stands out with its scale word */
+				size_t fl =
+				    strlen(it->figure) + tk_figure_scale(f + strlen(it->figure));
+
 				snprintf(pre, sizeof pre, "%.*s", (int)(f - text), text);
-				snprintf(post, sizeof post, "%s", f + strlen(it->figure));
+				snprintf(post, sizeof post, "%s", f + fl);
 				if (*pre)
 					sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
-				sp[n++] = tk_sp(it->figure, TK_FONT_BOLD, fs, c->accent);
+				sp[n] = tk_sp(f, TK_FONT_BOLD, fs, c->accent);
+				sp[n++].len = fl;
 				if (*post)
 					sp[n++] = tk_sp(post, TK_FONT_REGULAR, fs, c->crawl_fg);
 			} else {
@@ -347,14 +398,21 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 			    cy - h / 2 + (h - csz * 72 / 100) / 2 + csz * 72 / 100 - cbase;
 			ci->chip_at.w = ci->chip->w;
 			ci->chip_at.h = ci->chip->h;
-			x += ci->box.w + fs / 2;
+			chip_w = ci->box.w + fs / 2;
 		}
 	}
-	ci->text_at.x = x;
+	/* The chip heads the item where reading starts: on the right of a
+	 * right-to-left item (it once sat against the item's last word). */
+	rtl = n && tk_text_is_rtl(sp[0].text, sp[0].len);
+	ci->text_at.x = rtl ? 0 : chip_w;
+	if (rtl && ci->chip) {
+		ci->box.x += ci->text->w + fs / 2;
+		ci->chip_at.x += ci->text->w + fs / 2;
+	}
 	ci->text_at.y = bl - base;
 	ci->text_at.w = ci->text->w;
 	ci->text_at.h = ci->text->h;
-	x += ci->text->w + gap;
+	x = ci->text->w + chip_w + gap;
 	ci->sep.x = x;
 	ci->sep.y = bl - fs * 36 / 100 - sq / 2;
 	ci->sep.w = sq;
@@ -403,6 +461,20 @@ static void tk_item_draw(struct tk_scene *s, const struct tk_crawlitem *ci, SDL_
 	tk_piece(dst, NULL, &ci->sep, off, x, n, accent);
 }
 
+/* Next crawl item. With cards on and a single article, its headline is on
+ * the card already: the crawl shows its other items (when it has any), not
+ * the same headline a second time. Worker side. */
+static const struct tk_pl_item *tk_crawl_next(struct tk_scene *s)
+{
+	const struct tk_playlist *pl = s->wpl;
+	const struct tk_pl_item *it = &pl->items[s->witem++ % pl->n_items];
+
+	if (s->cfg->layout == TK_LAYOUT_CARDS && pl->n_articles == 1 && pl->n_items > 1 &&
+	    it->kind == TK_ITEM_HEADLINE)
+		it = &pl->items[s->witem++ % pl->n_items];
+	return it;
+}
+
 /* Compose the next crawl chunk into px. Worker side, no lock held. */
 static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 {
@@ -431,7 +503,7 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 			}
 			SDL_UnlockMutex(s->mu);
 			if (s->wpl && s->wpl->n_items)
-				it = &s->wpl->items[s->witem++ % s->wpl->n_items];
+				it = tk_crawl_next(s);
 			if (tk_item_make(s, s->wpl, it, &s->wcur))
 				break;
 			s->wcur_off = 0;
@@ -637,6 +709,62 @@ static const char *tk_caption(const struct tk_pl_item *f)
 	return *c ? c : f->text;
 }
 
+/* The number a figure card shows, with its scale word, into buf; *skip
+ * gets the bytes of scale the caption should no longer begin with. */
+static void tk_figure_label(const struct tk_pl_item *f, char *buf, size_t size, const char **scale,
+			    size_t *scale_len)
+{
+	const char *at = strstr(f->text, f->figure);
+	size_t n = at ? tk_figure_scale(at + strlen(f->figure)) : 0;
+
+	*scale = at ? at + strlen(f->figure) : "";
+	*scale_len = n;
+	snprintf(buf, size, "%s%.*s", f->figure, (int)n, *scale);
+}
+
+/* The caption under a figure whose label took the scale: without it. */
+static const char *tk_figure_caption(const struct tk_pl_item *f, const char *scale, size_t n)
+{
+	const char *c = tk_caption(f);
+
+	while (*scale == ' ' && n)
+		scale++, n--;
+	if (n && !strncmp(c, scale, n)) {
+		c += n;
+		for (;;)
+			if (*c == ' ' || *c == ',')
+				c++;
+			else if (!strncmp(c, "、", strlen("、")))
+				c += strlen("、");
+			else if ((unsigned char)c[0] == 0xe3 &&
+				 ((unsigned char)c[1] == 0x81 || (unsigned char)c[1] == 0x82) &&
+				 !strncmp(c + 3, "、", strlen("、")))
+				c += 3; /* a hiragana particle before the comma: "で、" */
+			else
+				break;
+	}
+	return *c ? c : tk_caption(f);
+}
+
+/* The figure for a card with quote q: the best one whose number the quote
+ * does not already say (the two panels once repeated one fact), or NULL. */
+static const struct tk_pl_item *tk_card_figure(const struct tk_playlist *pl,
+					       const struct tk_pl_article *art,
+					       const struct tk_pl_item *q)
+{
+	const struct tk_pl_item *best = art->figure >= 0 ? &pl->items[art->figure] : NULL;
+
+	if (!best || !best->figure || !q || !strstr(q->text, best->figure))
+		return best;
+	for (size_t i = art->first; i < art->first + art->count; i++) {
+		const struct tk_pl_item *it = &pl->items[i];
+
+		if (it->kind == TK_ITEM_FIGURE && it->figure && !strstr(q->text, it->figure))
+			return it;
+	}
+	return NULL;
+}
+
 /* Lay out (dst NULL: only measure) the card of an article from y0, keeping
  * above limit. Returns the y below the content. */
 static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_playlist *pl,
@@ -666,8 +794,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 	}
 	if (art->quote >= 0)
 		q = &pl->items[art->quote];
-	if (art->figure >= 0)
-		f = &pl->items[art->figure];
+	f = tk_card_figure(pl, art, q);
 	if (c->labels && art->source)
 		tk_chip(s, dst, mx, y + CH / 60, art->source, tk_maxi(CH / 40, s->small), c->accent,
 			c->card_bg);
@@ -706,8 +833,12 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 				   qs * 5 / 4);
 		bottom = ql;
 		if (q->speaker) {
-			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "",
-				 q->role ? q->role : "");
+			/* The attribution reads in the quote's direction (an English
+			 * name under an Arabic quote once led it with a dangling dash):
+			 * a directional mark (RLM/LRM) sets its paragraph direction. */
+			snprintf(buf, sizeof buf, "%s— %s%s%s",
+				 tk_text_is_rtl(q->text, strlen(q->text)) ? "\u200F" : "\u200E",
+				 q->speaker, q->role ? ", " : "", q->role ? q->role : "");
 			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, who, c->accent, mx,
 					       ql + CH / 60, colw, 2, who * 5 / 4);
 		}
@@ -720,9 +851,13 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		struct tk_span sp;
 		SDL_Surface *t = NULL;
 		int base;
+		char label[160];
+		const char *scale;
+		size_t scale_len;
 
+		tk_figure_label(f, label, sizeof label, &scale, &scale_len);
 		/* widths scale with the size: one measurement at the crawl size */
-		sp = tk_sp(f->figure, TK_FONT_BOLD, s->fs, c->accent);
+		sp = tk_sp(label, TK_FONT_BOLD, s->fs, c->accent);
 		{
 			int w0 = tk_fonts_measure(s->fonts, &sp, 1);
 
@@ -734,9 +869,9 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 			tk_mblit(s, t, dst, fx, fy + fsz * 8 / 10 - base);
 			SDL_FreeSurface(t);
 		}
-		fb = tk_text_block(s, dst, tk_caption(f), TK_FONT_REGULAR, cap,
-				   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw,
-				   stacked ? 2 : 3, cap * 5 / 4);
+		fb = tk_text_block(s, dst, tk_figure_caption(f, scale, scale_len), TK_FONT_REGULAR,
+				   cap, tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100,
+				   fw, stacked ? 2 : 3, cap * 5 / 4);
 		if (fb > bottom)
 			bottom = fb;
 		if (q && !stacked && dst) /* a hairline between quote and figure */
@@ -1394,7 +1529,8 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 {
 	int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
 	int64_t half = s->fade_frames / 2 > 0 ? s->fade_frames / 2 : 1;
-	int fade = in < s->fade_frames && p > 0;
+	/* one article: every card is the same, nothing to fade */
+	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);
 
 	*alpha = 255;
 	if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {

@@ -692,33 +692,68 @@ static void test_bad_font_falls_back(void **state)
  * crawl drawn in landscape and portrait. */
 struct typo_case {
 	const char *name, *headline, *source, *quote, *speaker, *fig, *figtext;
+	const char *caption; /* NULL: the figure's context sentence */
 };
 
 static const struct typo_case typo_cases[] = {
     {"ar-mixed",
      "أعلنت شركة Northwind Energy اليوم افتتاح محطة جديدة لتحلية المياه في رأس الخيمة بتكلفة 450 "
      "مليون درهم لتزويد 90,000 منزل",
-     "الخليج", "ستوفر المحطة مياه الشرب لسكان Ras Al Khaimah طوال العام", "سارة خليل", NULL, NULL},
+     "الخليج", "ستوفر المحطة مياه الشرب لسكان Ras Al Khaimah طوال العام", "سارة خليل", NULL, NULL,
+     NULL},
     {"he-mixed",
      "עיריית תל אביב חתמה היום על הסכם עם חברת Siemens Mobility להקמת קו רכבת קלה חדש באורך 24 "
      "ק\"מ",
-     "הארץ", NULL, NULL, NULL, NULL},
+     "הארץ", NULL, NULL, NULL, NULL, NULL},
     {"ja",
      "東京都は来年度から新しい路面電車の路線を開業し、一日あたり約四万五千人の利用を見込んでいる"
      "と発表した",
-     "東京新聞", "新しい路線で東側の通勤が大きく変わります", "山田花子", NULL, NULL},
+     "東京新聞", "新しい路線で東側の通勤が大きく変わります", "山田花子", NULL, NULL, NULL},
     {"zh", "上海市政府宣布将在明年开通一条新的有轨电车线路，预计每天运送约四万五千名乘客", "新华社",
-     NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL},
     {"emoji", "Harbour café ☕ reopens with a tram stop 🚋 at the door", "Metro Desk", NULL, NULL,
-     NULL, NULL},
+     NULL, NULL, NULL},
+    /* the big number keeps its scale word: 450 million, 4500億円, 450 مليون */
+    {"fig-en", "Desalination plant opens in Ras Al Khaimah", "Gulf Desk", NULL, NULL, "450",
+     "The plant cost 450 million dirhams to build.", "million dirhams to build the plant"},
+    {"fig-ja", "新しい工場が完成", "東京新聞", NULL, NULL, "4500",
+     "総工費は4500億円で、来年から稼働する。", "億円で、来年から稼働する。"},
+    {"fig-ar", "افتتاح محطة لتحلية المياه في رأس الخيمة", "الخليج", NULL, NULL, "450",
+     "بلغت تكلفة المحطة 450 مليون درهم.", NULL},
+    /* an English name under an Arabic quote: no dangling dash before it;
+     * the crawl's QUOTE chip sits at the right, where the item starts */
+    {"ar-quote-en-speaker", "مجلس المدينة يوافق على خطة النقل", "الأخبار",
+     "نريد مدينة يسهل التنقل فيها للجميع", "Ana Ruiz", NULL, NULL, NULL},
+    /* the quote says the figure's number: the figure panel does not repeat it */
+    {"quote-has-figure", "Tram line to the harbour opens early", "Metro Desk",
+     "We expect 48,000 passengers a day by summer", "Ana Ruiz", "48,000",
+     "The operator expects 48,000 passengers a day by summer", NULL},
 };
 
 static struct tk_playlist *typo_playlist(const struct typo_case *c)
 {
 	struct tk_playlist *pl = NULL;
 
+	struct tk_item it[3];
+	size_t n = 0;
+
+	memset(it, 0, sizeof it);
 	assert_int_equal(tk_playlist_create(&pl), TK_OK);
-	add_article(pl, c->headline, c->source, 1000, c->quote, c->speaker, c->fig, c->figtext);
+	it[n].kind = TK_ITEM_HEADLINE;
+	it[n++].text = c->headline;
+	if (c->quote) {
+		it[n].kind = TK_ITEM_QUOTE;
+		it[n].text = c->quote;
+		it[n].speaker = c->speaker;
+		it[n++].role = "mayor";
+	}
+	if (c->fig) {
+		it[n].kind = TK_ITEM_FIGURE;
+		it[n].text = c->figtext;
+		it[n].figure = c->fig;
+		it[n++].caption = c->caption;
+	}
+	assert_int_equal(tk_playlist_add(pl, c->headline, c->source, 1000, it, n), TK_OK);
 	assert_int_equal(tk_playlist_sort(pl), TK_OK);
 	return pl;
 }
@@ -742,9 +777,9 @@ static void test_typography_cases(void **state)
 
 			snprintf(name, sizeof name, "typo-%s-%s", c->name,
 				 z ? "portrait" : "landscape");
-			check_snapshot_wh(120, name, typo_playlist(c), NULL, NULL, W, H);
+			check_snapshot_wh(30, name, typo_playlist(c), NULL, NULL, W, H);
 			fixture_open(&f, W, H, typo_playlist(c));
-			px = frame_pixels(&f, 120);
+			px = frame_pixels(&f, 30);
 			band = tk_scene_band(f.scene);
 			for (int y = 0; y < band.y; y++)
 				for (int x = W - W / 14; x < W; x++)
