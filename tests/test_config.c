@@ -114,6 +114,167 @@ static void test_dump_round_trips(void **state)
 	assert_memory_equal(&a, &b, sizeof a);
 }
 
+/* Every row of the key table declares the stick column (an added key that
+ * forgets it fails here), and the device keys never come from a stick. */
+static void test_every_key_declares_stick_column(void **state)
+{
+	static const char *const device[] = {
+	    "require_signature", "keys_dir",	"cache_dir", "assets_dir", "font", "video_driver",
+	    "urgent_name",	 "expire_days", "log_level", "rotation",   NULL};
+	char buf[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < tk_config_key_count(); i++) {
+		const char *name = tk_config_key_name(i);
+		int may = tk_config_key_stick(i, buf, sizeof buf);
+
+		if (may < 0)
+			fail_msg("config key %s does not declare whether a stick may set it", name);
+		if (!strncmp(name, "max_", 4))
+			assert_int_equal(may, 0);
+	}
+	for (i = 0; device[i]; i++) {
+		size_t j;
+
+		for (j = 0; j < tk_config_key_count(); j++)
+			if (!strcmp(tk_config_key_name(j), device[i]))
+				break;
+		assert_true(j < tk_config_key_count());
+		assert_int_equal(tk_config_key_stick(j, buf, sizeof buf), 0);
+		assert_string_equal(buf, "device only");
+	}
+}
+
+/* The attacks of issue 9 item 1: a control character hid a device key from
+ * the old deny-list. Now it refuses the whole stick file. */
+static void test_stick_control_characters_refuse_file(void **state)
+{
+	static const char *const attacks[] = {
+	    "speed = 3\nrequire_signature\v= no\n",
+	    "speed = 3\nkeys_dir\f= /tmp/evil\n",
+	    "cache_dir\v= /etc\nspeed = 3\n",
+	    "speed = 3\nlabels = no\0\n",
+	    "speed = 3\r\r\n",
+	    "speed = 3\x1b[2J\n",
+	    "speed = 3\x7f\n",
+	};
+	struct tk_config c, d;
+
+	(void)state;
+	tk_config_defaults(&d);
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+		struct reports r = {0};
+		size_t len = strlen(attacks[i]);
+
+		if (strstr(attacks[i], "labels = no"))
+			len += 2; /* the NUL and the newline after it */
+		c = d;
+		assert_int_equal(
+		    tk_config_parse_from(&c, TK_CONFIG_STICK, attacks[i], len, collect, &r),
+		    TK_EINVAL);
+		assert_int_equal(r.n, 1); /* one line: the whole file is refused */
+		assert_memory_equal(&c, &d, sizeof c);
+	}
+	/* On the device the same lines are bad lines (no key is trimmed into another). */
+	c = d;
+	assert_int_equal(tk_config_parse(&c, attacks[0], strlen(attacks[0]), NULL, NULL),
+			 TK_EINVAL);
+	assert_int_equal(c.require_signature, TK_AUTO);
+	assert_int_equal(c.speed, 3);
+}
+
+static void test_stick_allow_list(void **state)
+{
+	static const char *const refused[] = {
+	    "require_signature = no\n",
+	    "keys_dir = /tmp\n",
+	    "cache_dir = /etc\n",
+	    "urgent_name = TICKER-MANIFEST\n",
+	    "max_articles = 1\n",
+	    "expire_days = 1\n",
+	    "font = /dev/zero\n",
+	    "video_driver = dummy\n",
+	    "speed = 17\n",
+	    "crawl_height = 1\n",
+	    "font_size = 2\n",
+	    "card_seconds = 2\n",
+	    "crawl_fg = #ffffff00\n",
+	    "crawl_fg = #0b1d3a\n",
+	    "card_fg = #101418\n",
+	    "quotes_per_article = 11\n",
+	    "max_file_bytes = 1\n",
+	    "log_level = debug\n",
+	};
+	const char *ok = "\xef\xbb\xbfspeed = 16\r\ncrawl_height = 0\r\nfont_size = 160\r\n"
+			 "crawl_bg = #000000 # black\r\ncrawl_fg = #ffff00\r\nlayout = crawl\r\n"
+			 "quotes_per_article = 0\r\n";
+	struct tk_config c, d;
+	struct reports r = {0};
+
+	(void)state;
+	tk_config_defaults(&d);
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		c = d;
+		assert_int_equal(tk_config_parse_from(&c, TK_CONFIG_STICK, refused[i],
+						      strlen(refused[i]), NULL, NULL),
+				 TK_EINVAL);
+		/* the device may set each of them (the colours are merely ugly there) */
+		c = d;
+		if (strncmp(refused[i], "speed = 17", 10) && strncmp(refused[i], "crawl_fg", 8) &&
+		    strncmp(refused[i], "card_fg", 7))
+			assert_int_equal(
+			    tk_config_parse(&c, refused[i], strlen(refused[i]), NULL, NULL), TK_OK);
+	}
+	c = d;
+	assert_int_equal(tk_config_parse_from(&c, TK_CONFIG_STICK, ok, strlen(ok), collect, &r),
+			 TK_OK);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(c.speed, 16);
+	assert_int_equal(c.font_size, 160);
+	assert_int_equal(c.crawl_bg, 0x000000ff);
+	assert_int_equal(c.quotes_per_article, 0);
+}
+
+/* Issue 9 item 10: a stick that names the manifest as its urgent file would
+ * make every later signed stick refused. */
+static void test_stick_urgent_name_cannot_lock_box(void **state)
+{
+	const char *text = "urgent_name = TICKER-MANIFEST\n";
+	struct tk_config c;
+	struct reports r = {0};
+
+	(void)state;
+	tk_config_defaults(&c);
+	assert_int_equal(tk_config_parse_from(&c, TK_CONFIG_STICK, text, strlen(text), collect, &r),
+			 TK_EINVAL);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.keys[0], "urgent_name");
+	assert_string_equal(c.urgent_name, "URGENT.txt");
+}
+
+static void test_trailing_comments_by_type(void **state)
+{
+	const char *text = "accent = #f2b705 # yellow\nspeed = 3 # px\nlabels = no#x\n"
+			   "font = \"/a b/#c.ttf\" # quoted\ncard_bg = 101418#nospace\n"
+			   "video_driver = # none\nurgent_name = 'X.txt' trailing\n";
+	struct tk_config c;
+	struct reports r = {0};
+
+	(void)state;
+	tk_config_defaults(&c);
+	snprintf(c.video_driver, sizeof c.video_driver, "x11");
+	assert_int_equal(tk_config_parse(&c, text, strlen(text), collect, &r), TK_EINVAL);
+	assert_int_equal(r.n, 3);
+	assert_int_equal(r.lines[0], 3); /* "no#x": a comment needs a blank before it */
+	assert_int_equal(r.lines[1], 5);
+	assert_int_equal(r.lines[2], 7);
+	assert_int_equal(c.accent, 0xf2b705ff);
+	assert_int_equal(c.speed, 3);
+	assert_string_equal(c.font, "/a b/#c.ttf");
+	assert_string_equal(c.video_driver, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -122,6 +283,11 @@ int main(void)
 	    cmocka_unit_test(test_parse_reports_every_problem),
 	    cmocka_unit_test(test_set_numbers_strictly),
 	    cmocka_unit_test(test_dump_round_trips),
+	    cmocka_unit_test(test_every_key_declares_stick_column),
+	    cmocka_unit_test(test_stick_control_characters_refuse_file),
+	    cmocka_unit_test(test_stick_allow_list),
+	    cmocka_unit_test(test_stick_urgent_name_cannot_lock_box),
+	    cmocka_unit_test(test_trailing_comments_by_type),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

@@ -269,20 +269,20 @@ static void test_settings(void **state)
 	assert_non_null(strstr(r, "line 2: speed: not a whole number"));
 	assert_non_null(strstr(r, "line 3: whatever: unknown key"));
 	assert_non_null(strstr(r, "line 4: keys_dir: cannot be changed from a USB stick"));
+	/* max_* are device keys (the stick column of the config table) */
+	assert_non_null(strstr(r, "line 1: max_articles: cannot be changed from a USB stick"));
 	free(r);
-	/* Good settings: applied to this import (limit 2) and kept for the display. */
-	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "max_articles = 2\nspeed = 3\n"),
+	/* Good settings (Notepad's BOM and CRLF, a trailing comment): kept for the display. */
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf",
+				       "\xef\xbb\xbfspeed = 3\r\nlabels = no # plain\r\n"),
 			 0);
-	assert_int_equal(tfs_write_str(e->stick, "REPLACE", ""), 0);
 	assert_int_equal(run(e, &s), TK_OK);
-	assert_int_equal(s.n[TK_IMPORT_UNCHANGED], 2);
-	assert_int_equal(s.n[TK_IMPORT_REFUSED], 2);
-	assert_int_equal(tfs_count(e->cache, "s"), 2);
+	assert_int_equal(s.n[TK_IMPORT_UNCHANGED], 4);
 	c = tfs_read(e->cache, ".config", NULL);
-	assert_string_equal(c, "max_articles = 2\nspeed = 3\n");
+	assert_string_equal(c, "\xef\xbb\xbfspeed = 3\r\nlabels = no # plain\r\n");
 	free(c);
 	r = report(e);
-	assert_non_null(strstr(r, "the ticker is full: it keeps at most 2 articles"));
+	assert_non_null(strstr(r, "settings checked and applied"));
 	free(r);
 	{
 		struct tk_config cfg;
