@@ -27,7 +27,8 @@ static int tk_read_file(const char *path, size_t max, unsigned char **out, size_
 	struct stat st;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Non-blocking: a FIFO must not hang the command (it is refused below). */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
 		*why = errno == ENOENT	 ? "no such file"
@@ -35,9 +36,9 @@ static int tk_read_file(const char *path, size_t max, unsigned char **out, size_
 					 : "cannot open file";
 		goto out;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		err = TK_EIO;
-		*why = "is a directory";
+		*why = "not a regular file";
 		goto out;
 	}
 	for (;;) {

@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "config.h"
@@ -275,6 +278,123 @@ static void test_trailing_comments_by_type(void **state)
 	assert_string_equal(c.video_driver, "");
 }
 
+/* ---- the command line: the device file as `ticker` loads it ------------- */
+
+static char tmpdir[64];
+
+static const char *ticker(void)
+{
+	const char *t = getenv("TICKER");
+
+	if (!t)
+		fail_msg("TICKER is not set (make check sets it)");
+	return t;
+}
+
+/* Run `ticker ARGS` under a 20 s timeout; return its exit status and stderr. */
+static int run_ticker(const char *args, char *out, size_t size)
+{
+	char cmd[1024];
+	FILE *p;
+	size_t n;
+	int st;
+
+	snprintf(cmd, sizeof cmd, "cd %s && timeout 20 %s %s 2>&1 >/dev/null", tmpdir, ticker(),
+		 args);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(out, 1, size - 1, p);
+	out[n] = '\0';
+	st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void put(const char *name, const char *text, size_t len)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	fclose(f);
+}
+
+static int cli_setup(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/tk-config-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int cli_teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+	return system(cmd) ? -1 : 0;
+}
+
+/* Issue 9 item 13: a trailing comment is fine; a bad line never blanks the
+ * screen (run/snapshot start with defaults for it and a service mark), while
+ * `ticker config` and --set still say so and exit 2. */
+static void test_cli_bad_device_file(void **state)
+{
+	const char *conf = "speed = 3 # px per frame\naccent = #f2b705 # yellow\nrotation = 45\n";
+	char out[8192], args[512];
+
+	(void)state;
+	put("good.conf", conf, (size_t)(strstr(conf, "rotation") - conf));
+	assert_int_equal(run_ticker("--config good.conf config", out, sizeof out), 0);
+	put("bad.conf", conf, strlen(conf));
+	assert_int_equal(run_ticker("--config bad.conf config", out, sizeof out), 2);
+	assert_non_null(strstr(out, "bad.conf:3: rotation: must be 0, 90, 180 or 270"));
+	assert_int_equal(run_ticker("--set speed=99 config", out, sizeof out), 2);
+	assert_non_null(strstr(out, "--set speed=99: out of range"));
+	snprintf(args, sizeof args,
+		 "--config bad.conf snapshot --at 1 --size 320x180 --cache %s/none "
+		 "--assets %s/assets -o shot.png",
+		 tmpdir, getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+	assert_int_equal(run_ticker(args, out, sizeof out), 0);
+	assert_non_null(strstr(out, "bad.conf:3: rotation"));
+	assert_non_null(strstr(out, "service mark on screen"));
+	assert_non_null(strstr(out, "ticker " TK_VERSION));
+}
+
+/* Issue 9 item 17: no hang on a FIFO, no silent cut at 64 KiB, no NaN. */
+static void test_cli_fifo_size_nan(void **state)
+{
+	char out[8192], path[128], args[512], *big;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/fifo", tmpdir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(run_ticker("--config fifo config", out, sizeof out), 2);
+	assert_non_null(strstr(out, "fifo: not a regular file"));
+	assert_int_equal(run_ticker("extract fifo", out, sizeof out), 3);
+	assert_non_null(strstr(out, "not a regular file"));
+	snprintf(args, sizeof args,
+		 "--set font=%s/fifo snapshot --at 1 --size 320x180 --cache %s/none "
+		 "--assets %s/assets -o shot.png",
+		 tmpdir, tmpdir, getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+	assert_int_equal(run_ticker(args, out, sizeof out), 0);
+	assert_non_null(strstr(out, "fonts: cannot open"));
+	big = malloc(TK_CONFIG_FILE_MAX + 2);
+	assert_non_null(big);
+	memset(big, '#', TK_CONFIG_FILE_MAX + 1);
+	big[TK_CONFIG_FILE_MAX] = '\n';
+	big[TK_CONFIG_FILE_MAX + 1] = '\n';
+	put("big.conf", big, TK_CONFIG_FILE_MAX + 2);
+	free(big);
+	assert_int_equal(run_ticker("--config big.conf config", out, sizeof out), 2);
+	assert_non_null(strstr(out, "larger than 64 KiB: refused"));
+	assert_int_equal(run_ticker("snapshot --at nan -o x.png", out, sizeof out), 2);
+	assert_int_equal(run_ticker("snapshot --at inf -o x.png", out, sizeof out), 2);
+	assert_int_equal(run_ticker("record --seconds nan x", out, sizeof out), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -288,6 +408,8 @@ int main(void)
 	    cmocka_unit_test(test_stick_allow_list),
 	    cmocka_unit_test(test_stick_urgent_name_cannot_lock_box),
 	    cmocka_unit_test(test_trailing_comments_by_type),
+	    cmocka_unit_test(test_cli_bad_device_file),
+	    cmocka_unit_test(test_cli_fifo_size_nan),
 	};
-	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("config", tests, cli_setup, cli_teardown);
 }
