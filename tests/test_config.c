@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <string.h>
 
+#include "cache.h"
 #include "config.h"
 #include "err.h"
 
@@ -395,6 +396,53 @@ static void test_cli_fifo_size_nan(void **state)
 	assert_int_equal(run_ticker("record --seconds nan x", out, sizeof out), 2);
 }
 
+/* Issue 9 item 1: <cache>/.config is on a writable disk; whatever is in it is
+ * checked by the stick rules on every load, and a failing file is ignored
+ * whole with a service flag, never fatal. */
+static void test_stored_stick_settings_rechecked(void **state)
+{
+	static const char *const tampered[] = {
+	    "speed = 3\ncache_dir = /etc\n",	   "speed = 3\nrequire_signature\v= no\n",
+	    "keys_dir\f= /tmp\nspeed = 3\n",	   "speed = 3\nurgent_name = TICKER-MANIFEST\n",
+	    "speed = 3\nmax_cache_bytes = 1024\n", "speed = 3\ncrawl_height = 1\n",
+	};
+	struct tk_config c, d;
+	struct reports r;
+
+	(void)state;
+	tk_config_defaults(&d);
+	snprintf(d.cache_dir, sizeof d.cache_dir, "%s", tmpdir);
+	for (size_t i = 0; i < sizeof tampered / sizeof tampered[0]; i++) {
+		put(".config", tampered[i], strlen(tampered[i]));
+		c = d;
+		memset(&r, 0, sizeof r);
+		assert_int_equal(tk_cache_config_apply(tmpdir, &c, collect, &r), TK_EINVAL);
+		assert_true(r.n >= 1);
+		assert_int_equal(c.service, TK_SERVICE_STICK_CONF);
+		c.service = 0;
+		assert_memory_equal(&c, &d, sizeof c); /* nothing of it applied */
+	}
+	put(".config", "\xef\xbb\xbfspeed = 3\r\n", 14);
+	c = d;
+	assert_int_equal(tk_cache_config_apply(tmpdir, &c, NULL, NULL), TK_OK);
+	assert_int_equal(c.speed, 3);
+	assert_int_equal(c.service, 0);
+	/* too big to be a settings file: ignored too */
+	{
+		char *big = calloc(1, TK_CONFIG_FILE_MAX + 2);
+
+		assert_non_null(big);
+		memset(big, '\n', TK_CONFIG_FILE_MAX + 1);
+		put(".config", big, TK_CONFIG_FILE_MAX + 1);
+		free(big);
+	}
+	c = d;
+	assert_int_not_equal(tk_cache_config_apply(tmpdir, &c, NULL, NULL), TK_OK);
+	assert_int_equal(c.service, TK_SERVICE_STICK_CONF);
+	assert_int_equal(c.speed, d.speed);
+	put(".config", "", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +456,7 @@ int main(void)
 	    cmocka_unit_test(test_stick_allow_list),
 	    cmocka_unit_test(test_stick_urgent_name_cannot_lock_box),
 	    cmocka_unit_test(test_trailing_comments_by_type),
+	    cmocka_unit_test(test_stored_stick_settings_rechecked),
 	    cmocka_unit_test(test_cli_bad_device_file),
 	    cmocka_unit_test(test_cli_fifo_size_nan),
 	};

@@ -293,6 +293,43 @@ static void test_settings(void **state)
 	}
 }
 
+/* Issue 9 items 1 and 10: the exact attacks that slipped past the old
+ * deny-list. None is stored in <cache>/.config, and each is named in the report. */
+static void test_settings_attacks(void **state)
+{
+	static const char *const attacks[] = {
+	    "speed = 3\nrequire_signature\v= no\n",
+	    "keys_dir\f= /tmp\nspeed = 3\n",
+	    "cache_dir\v= /etc\n",
+	    "urgent_name = TICKER-MANIFEST\n",
+	};
+	static const char *const said[] = {
+	    "line 2: control character 0x0b in line: the whole file is refused",
+	    "line 1: control character 0x0c in line: the whole file is refused",
+	    "line 1: control character 0x0b in line: the whole file is refused",
+	    "line 1: urgent_name: cannot be changed from a USB stick",
+	};
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	art(e, "a.txt", "Story one");
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+		assert_int_equal(tfs_write_str(e->stick, "ticker.conf", attacks[i]), 0);
+		assert_int_equal(run(e, &s), TK_OK);
+		assert_int_equal(tfs_exists(e->cache, ".config"), 0);
+		r = report(e);
+		assert_non_null(strstr(r, "SETTINGS: ticker.conf was NOT applied"));
+		assert_non_null(strstr(r, said[i]));
+		free(r);
+	}
+	/* the urgent file name stayed: a later stick's URGENT.txt still works */
+	rm_stick(e, "ticker.conf");
+	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
+}
+
 static void test_odd_names_links_fifo(void **state)
 {
 	struct env *e = *state;
@@ -779,6 +816,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
