@@ -13,6 +13,7 @@
 #include "cache.h"
 #include "config.h"
 #include "err.h"
+#include "playlist.h"
 
 struct reports {
 	int n;
@@ -443,6 +444,67 @@ static void test_stored_stick_settings_rechecked(void **state)
 	put(".config", "", 0);
 }
 
+/* Issue 14: quotes_per_article = 0 (and figures_per_article = 0) means none,
+ * on the display as in `ticker extract`, through the one helper per consumer. */
+static size_t count_kind(const struct tk_playlist *pl, enum tk_item_kind kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < pl->n_items; i++)
+		n += pl->items[i].kind == kind;
+	return n;
+}
+
+static void test_zero_means_zero_everywhere(void **state)
+{
+	const char *art = "Council opens the new harbour tram line\n\n"
+			  "The line will carry 48,000 passengers a day, the operator said.\n"
+			  "\"This changes how the east side gets to work,\" said Mayor Ana Ruiz.\n"
+			  "Work cost 120 million euros and took three years.\n";
+	struct tk_config c;
+	struct tk_playlist_opts po;
+	struct tk_playlist *pl = NULL;
+	char dir[128], out[8192], args[256];
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/articles", tmpdir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	put("articles/tram.txt", art, strlen(art));
+	tk_config_defaults(&c);
+	tk_playlist_opts_from_config(&c, &po);
+	assert_int_equal(tk_playlist_load(dir, &po, 1, &pl), TK_OK);
+	assert_int_equal(count_kind(pl, TK_ITEM_QUOTE), 1); /* the fixture has what we remove */
+	assert_true(count_kind(pl, TK_ITEM_FIGURE) >= 1);
+	tk_playlist_unref(pl);
+	c.quotes_per_article = 0;
+	c.figures_per_article = 0;
+	tk_playlist_opts_from_config(&c, &po);
+	assert_int_equal(tk_playlist_load(dir, &po, 1, &pl), TK_OK);
+	assert_int_equal(pl->n_articles, 1);
+	assert_int_equal(count_kind(pl, TK_ITEM_QUOTE), 0);
+	assert_int_equal(count_kind(pl, TK_ITEM_FIGURE), 0);
+	tk_playlist_unref(pl);
+	/* and ticker extract agrees */
+	snprintf(args, sizeof args,
+		 "--set quotes_per_article=0 --set figures_per_article=0 "
+		 "extract --json articles/tram.txt");
+	{
+		char cmd[1024];
+		FILE *p;
+		size_t n;
+
+		snprintf(cmd, sizeof cmd, "cd %s && %s %s 2>/dev/null", tmpdir, ticker(), args);
+		p = popen(cmd, "r");
+		assert_non_null(p);
+		n = fread(out, 1, sizeof out - 1, p);
+		out[n] = '\0';
+		assert_int_equal(pclose(p), 0);
+	}
+	assert_non_null(strstr(out, "harbour tram"));
+	assert_non_null(strstr(out, "\"quotes\":[]"));
+	assert_non_null(strstr(out, "\"figures\":[]"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +519,7 @@ int main(void)
 	    cmocka_unit_test(test_stick_urgent_name_cannot_lock_box),
 	    cmocka_unit_test(test_trailing_comments_by_type),
 	    cmocka_unit_test(test_stored_stick_settings_rechecked),
+	    cmocka_unit_test(test_zero_means_zero_everywhere),
 	    cmocka_unit_test(test_cli_bad_device_file),
 	    cmocka_unit_test(test_cli_fifo_size_nan),
 	};
