@@ -493,7 +493,7 @@ static int tk_run_loop(struct tk_run *r)
 	tk_notify_stopping();
 	tk_log(TK_LOG_INFO,
 	       "display: stopping after %lld frames, %lld presents (%lld frames skipped, %lld "
-	       "presents late by over half a period), period %.3f ms%s",
+	       "intervals over 1.5 periods), period %.3f ms%s",
 	       (long long)r->pacer.frame, (long long)r->pacer.presents, (long long)r->pacer.missed,
 	       (long long)r->pacer.late, (double)r->pacer.period / 1e6,
 	       r->pacer.clock_paced ? ", clock-paced" : "");
