@@ -6,6 +6,7 @@
 #   make check-asan      unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)
 #   make check-faults    kill -9 the importer at 200 random points; the cache must stay whole
 #   make bench           benchmarks that print figures (never pass/fail)
+#   make soak HOURS=N    the display for N hours with an import every minute
 #   make eval            extraction quality on development data named by POLNEAR_DIR, RECOGNIZERS_DIR
 #   make install DESTDIR=... PREFIX=...
 #   make format / format-check   apply / verify .clang-format on every C file
@@ -69,7 +70,7 @@ Q := $(if $(V),,@)
 all: $(BUILD)/ticker
 
 help:
-	@sed -n '2,10s/^# //p' Makefile
+	@sed -n '2,11s/^# //p' Makefile
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	@$(if $(Q),echo "  CC      $<")
@@ -152,6 +153,12 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory tests
 	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker BUILD=$(CURDIR)/$(BUILD) sh tests/bench.sh
+
+# Long run of the display with an import every minute: RSS, fds, CPU per 10 minutes.
+.PHONY: soak
+soak: deps
+	@$(MAKE) --no-print-directory all
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker HOURS=$(or $(HOURS),2) sh tests/soak.sh
 
 # Quality on third-party development data (never committed; see tests/eval/): POLNEAR_DIR, RECOGNIZERS_DIR.
 .PHONY: eval
