@@ -8,475 +8,15 @@
 
 #include "err.h"
 #include "extract_int.h"
+#include "lexicon.h"
 #include "mem.h"
 
-#define TK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #if !defined(TK_MAX_PERSONS)
 #define TK_MAX_PERSONS 256
 #endif
 #define TK_WIN 64 /* tokens looked at around a quote */
 
-static const char *const tk_verbs[] = {
-    /* sorted (bytewise) for binary search */
-    "acknowledged", "added",	   "adds",	  "admet",	 "admitió",    "admits",
-    "admitted",	    "advirtió",	   "affirme",	  "affirmé",	 "afirma",     "afirmaron",
-    "afirmó",	    "agreed",	   "agrega",	  "agregó",	 "ajoute",     "ajouté",
-    "annonce",	    "annoncé",	   "announced",	  "announces",	 "answered",   "answers",
-    "antwortete",   "apuntó",	   "argued",	  "argues",	 "asegura",    "aseguró",
-    "asked",	    "asks",	   "asserted",	  "assure",	 "assured",    "assuré",
-    "averti",	    "avertit",	   "añade",	  "añadió",	 "begged",     "berichtete",
-    "bestätigte",   "betont",	   "betonte",	  "betonten",	 "boasted",    "cautioned",
-    "claimed",	    "claims",	   "comentó",	  "commente",	 "commented",  "commenté",
-    "complained",   "conceded",	   "concluded",	  "conclut",	 "concluyó",   "confie",
-    "confirme",	    "confirmed",   "confirms",	  "confirmé",	 "confié",     "contended",
-    "continued",    "continues",   "countered",	  "cried",	 "declara",    "declared",
-    "declares",	    "declaró",	   "destacó",	  "dice",	 "dijeron",    "dijo",
-    "disait",	    "dit",	   "déclarait",	  "déclare",	 "déclaré",    "déplore",
-    "emphasised",   "emphasized",  "ergänzt",	  "ergänzte",	 "erklären",   "erklärt",
-    "erklärte",	    "erklärten",   "erzählt",	  "erzählte",	 "estime",     "estimé",
-    "exclaimed",    "explained",   "explains",	  "explica",	 "explicó",    "explique",
-    "expliqué",	    "forderte",	   "fügte",	  "glisse",	 "indica",     "indicó",
-    "indique",	    "indiqué",	   "insiste",	  "insisted",	 "insistió",   "insists",
-    "insisté",	    "ironise",	   "joked",	  "kritisierte", "lance",      "lancé",
-    "laughed",	    "mahnte",	   "maintained",  "manifestó",	 "martelé",    "martèle",
-    "meint",	    "meinte",	   "mused",	  "noted",	 "notes",      "noté",
-    "objected",	    "observe",	   "observed",	  "pledged",	 "pointed",    "posted",
-    "poursuit",	    "poursuivi",   "precisó",	  "predicted",	 "promised",   "protested",
-    "précise",	    "précisé",	   "prévenu",	  "prévient",	 "quipped",    "raconte",
-    "raconté",	    "rappelle",	   "rappelé",	  "recalled",	 "recalls",    "reconnaît",
-    "reconnu",	    "reconoció",   "recordó",	  "recounted",	 "reflected",  "regrette",
-    "reiterated",   "remarked",	   "replied",	  "replies",	 "responded",  "respondió",
-    "revealed",	    "räumte",	   "répond",	  "répondu",	 "résume",     "s'exclame",
-    "sagen",	    "sagt",	   "sagte",	  "sagten",	 "said",       "say",
-    "says",	    "schrieb",	   "señala",	  "señaló",	 "shouted",    "sighed",
-    "sostuvo",	    "souffle",	   "souligne",	  "souligné",	 "stated",     "states",
-    "stressed",	    "stresses",	   "subrayó",	  "suggested",	 "suggests",   "teilte",
-    "tells",	    "testified",   "told",	  "tranche",	 "tweeted",    "unterstrich",
-    "urged",	    "versicherte", "vowed",	  "warned",	 "warns",      "warnt",
-    "warnte",	    "went",	   "whispered",	  "wondered",	 "writes",     "wrote",
-    "yelled",	    "ανέφερε",	   "δήλωσε",	  "είπε",	 "εξήγησε",    "πρόσθεσε",
-    "σημείωσε",	    "τόνισε",	   "υπογράμμισε", "говорит",	 "добавил",    "добавила",
-    "заявил",	    "заявила",	   "отметил",	  "отметила",	 "подчеркнул", "подчеркнула",
-    "сказал",	    "сказала",	   "сообщил",	  "сообщила",
-};
-
-/* Words that introduce the source after the quote: "so Müller", "laut ...". */
-static const char *const tk_according[] = {
-    /* sorted (bytewise) for binary search */
-    "laut", "segun", "según", "selon", "so",
-};
-
-static const char *const tk_adverbs[] = {
-    /* sorted (bytewise) for binary search */
-    "a",      "again",	    "also",    "angrily", "auch",    "aussi",	 "avait",      "bluntly",
-    "calmly", "dann",	    "earlier", "finally", "firmly",  "flatly",	 "ha",	       "habe",
-    "had",    "has",	    "hat",     "have",	  "later",   "luego",	 "noch",       "once",
-    "only",   "previously", "proudly", "quickly", "quietly", "recently", "repeatedly", "sadly",
-    "simply", "softly",	    "también", "then",	  "told",    "will",	 "would",
-};
-
-static const char *const tk_dets[] = {
-    /* sorted (bytewise) for binary search */
-    "a",   "an",   "another", "das",   "dem",  "den", "der", "die", "ein", "eine", "einer",
-    "el",  "her",  "his",     "its",   "l",    "la",  "las", "le",  "les", "los",  "one",
-    "our", "that", "the",     "their", "this", "un",  "una", "une", "η",   "ο",
-};
-
-static const char *const tk_honorifics[] = {
-    /* sorted (bytewise) for binary search */
-    "capt", "col",  "dame", "det",  "don",  "dott", "doña", "dr",  "dra", "fr",	  "frau", "gen",
-    "gov",  "herr", "ing",  "insp", "lady", "lic",  "lord", "m",   "me",  "miss", "mlle", "mme",
-    "mr",   "mrs",  "ms",   "mx",   "prof", "rep",  "rev",  "sen", "sir", "sr",	  "sra",  "srta",
-};
-
-static const char *const tk_roles[] = {
-    /* sorted (bytewise) for binary search */
-    "abgeordnete",
-    "abgeordneter",
-    "abogada",
-    "abogado",
-    "activist",
-    "adjoint",
-    "adjointe",
-    "administrator",
-    "admiral",
-    "adviser",
-    "advisor",
-    "alcalde",
-    "alcaldesa",
-    "alderman",
-    "ambassador",
-    "analyst",
-    "anwalt",
-    "anwältin",
-    "archbishop",
-    "architect",
-    "arzt",
-    "assistant",
-    "attorney",
-    "author",
-    "avocat",
-    "avocate",
-    "baker",
-    "bishop",
-    "bundeskanzler",
-    "bundeskanzlerin",
-    "bürgermeister",
-    "bürgermeisterin",
-    "campaigner",
-    "captain",
-    "cardinal",
-    "ceo",
-    "cfo",
-    "chair",
-    "chairman",
-    "chairperson",
-    "chairs",
-    "chairwoman",
-    "chancellor",
-    "chaplain",
-    "chef",
-    "chefarzt",
-    "chefin",
-    "chefärztin",
-    "chief",
-    "chirurgien",
-    "chirurgienne",
-    "cirujana",
-    "cirujano",
-    "co-founder",
-    "coach",
-    "colonel",
-    "commander",
-    "commissaire",
-    "commissioner",
-    "concejal",
-    "concejala",
-    "conseiller",
-    "conseillère",
-    "consejero",
-    "consul",
-    "controller",
-    "coo",
-    "coordinator",
-    "councillor",
-    "councilman",
-    "councilmember",
-    "councilor",
-    "councilwoman",
-    "coxswain",
-    "cto",
-    "curator",
-    "dean",
-    "deputy",
-    "designer",
-    "diplomat",
-    "diputada",
-    "diputado",
-    "directeur",
-    "director",
-    "director-general",
-    "directora",
-    "directrice",
-    "direktor",
-    "direktorin",
-    "doctor",
-    "doctora",
-    "driver",
-    "délégué",
-    "déléguée",
-    "député",
-    "députée",
-    "economist",
-    "editor",
-    "emir",
-    "enfermera",
-    "enfermero",
-    "engineer",
-    "envoy",
-    "executive",
-    "expert",
-    "experte",
-    "expertin",
-    "farmer",
-    "firefighter",
-    "fishmonger",
-    "fondateur",
-    "fondatrice",
-    "founder",
-    "fundador",
-    "fundadora",
-    "gen",
-    "general",
-    "gerente",
-    "geschäftsführer",
-    "geschäftsführerin",
-    "gouverneur",
-    "gov",
-    "governor",
-    "governor-general",
-    "harbormaster",
-    "harbourmaster",
-    "head",
-    "headmaster",
-    "headmistress",
-    "headteacher",
-    "historian",
-    "imam",
-    "infirmier",
-    "infirmière",
-    "inspector",
-    "jefa",
-    "jefe",
-    "judge",
-    "juge",
-    "justice",
-    "kanzler",
-    "kanzlerin",
-    "king",
-    "landrat",
-    "landrätin",
-    "lawyer",
-    "leader",
-    "leiter",
-    "leiterin",
-    "lieutenant",
-    "maire",
-    "manager",
-    "master",
-    "mayor",
-    "mep",
-    "midwife",
-    "minister",
-    "minister-president",
-    "ministerin",
-    "ministra",
-    "ministre",
-    "ministro",
-    "mp",
-    "médecin",
-    "médica",
-    "médico",
-    "negotiator",
-    "nurse",
-    "oberarzt",
-    "oberärztin",
-    "officer",
-    "official",
-    "organiser",
-    "organizer",
-    "owner",
-    "paramedic",
-    "partner",
-    "pastor",
-    "pdg",
-    "pflegekraft",
-    "physician",
-    "pilot",
-    "planner",
-    "pope",
-    "portavoz",
-    "porte-parole",
-    "premier",
-    "president",
-    "president-elect",
-    "presidente",
-    "priest",
-    "prince",
-    "princess",
-    "principal",
-    "procureur",
-    "prof",
-    "professor",
-    "professorin",
-    "präsident",
-    "präsidentin",
-    "président",
-    "présidente",
-    "queen",
-    "rabbi",
-    "rechtsanwalt",
-    "rechtsanwältin",
-    "rep",
-    "representative",
-    "researcher",
-    "resident",
-    "responsable",
-    "scientist",
-    "secretaria",
-    "secretario",
-    "secretary",
-    "secrétaire",
-    "selectman",
-    "sen",
-    "senador",
-    "senadora",
-    "senator",
-    "sergeant",
-    "sheikh",
-    "sheriff",
-    "shopkeeper",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "sprecher",
-    "sprecherin",
-    "stadtrat",
-    "stadträtin",
-    "strategist",
-    "student",
-    "sultan",
-    "superintendent",
-    "supervisor",
-    "surgeon",
-    "sénateur",
-    "teacher",
-    "treasurer",
-    "trustee",
-    "vicar",
-    "vice-president",
-    "vocera",
-    "vocero",
-    "volunteer",
-    "vorsitzende",
-    "vorsitzender",
-    "vorstandschef",
-    "warden",
-    "worker",
-    "ärztin",
-    "élu",
-    "élue",
-    "δήμαρχος",
-    "διευθυντής",
-    "εκπρόσωπος",
-    "πρόεδρος",
-    "υπουργός",
-    "глава",
-    "директор",
-    "министр",
-    "мэр",
-    "председатель",
-    "представитель",
-    "президент",
-};
-
-static const char *const tk_female_roles[] = {
-    /* sorted (bytewise) for binary search */
-    "abogada",
-    "alcaldesa",
-    "anwältin",
-    "avocate",
-    "bundeskanzlerin",
-    "bürgermeisterin",
-    "chairwoman",
-    "chefin",
-    "chefärztin",
-    "chirurgienne",
-    "cirujana",
-    "councilwoman",
-    "diputada",
-    "directora",
-    "directrice",
-    "direktorin",
-    "doctora",
-    "députée",
-    "enfermera",
-    "expertin",
-    "fondatrice",
-    "fundadora",
-    "geschäftsführerin",
-    "infirmière",
-    "jefa",
-    "kanzlerin",
-    "leiterin",
-    "ministerin",
-    "ministra",
-    "médica",
-    "oberärztin",
-    "princess",
-    "professorin",
-    "präsidentin",
-    "présidente",
-    "queen",
-    "rechtsanwältin",
-    "secretaria",
-    "senadora",
-    "spokeswoman",
-    "sprecherin",
-    "ärztin",
-};
-static const char *const tk_male_roles[] = {
-    /* sorted (bytewise) for binary search */
-    "chairman", "councilman", "king", "prince", "spokesman",
-};
-
-/* Capitalised words that start a sentence but never a name. */
-static const char *const tk_stop[] = {
-    /* sorted (bytewise) for binary search */
-    "a",	"aber",	   "about",	"according", "acting",	  "after",   "all",	 "also",
-    "although", "am",	   "an",	"and",	     "another",	  "april",   "as",	 "asked",
-    "at",	"au",	   "august",	"aux",	     "because",	  "before",  "both",	 "but",
-    "by",	"ce",	   "cette",	"dans",	     "das",	  "de",	     "december", "der",
-    "des",	"despite", "die",	"du",	     "during",	  "each",    "earlier",	 "ein",
-    "eine",	"el",	   "ella",	"elle",	     "elles",	  "en",	     "er",	 "es",
-    "et",	"even",	   "every",	"february",  "finally",	  "first",   "for",	 "former",
-    "friday",	"from",	   "he",	"her",	     "here",	  "his",     "how",	 "however",
-    "i",	"if",	   "il",	"ils",	     "im",	  "in",	     "indeed",	 "instead",
-    "interim",	"it",	   "its",	"january",   "july",	  "june",    "just",	 "la",
-    "las",	"last",	   "later",	"laut",	     "le",	  "les",     "like",	 "los",
-    "mais",	"many",	   "march",	"may",	     "meanwhile", "mit",     "monday",	 "more",
-    "most",	"my",	   "nach",	"new",	     "next",	  "no",	     "not",	 "nous",
-    "november", "now",	   "october",	"of",	     "on",	  "once",    "one",	 "only",
-    "or",	"other",   "our",	"over",	     "overall",	  "perhaps", "pero",	 "pour",
-    "saturday", "second",  "según",	"selon",     "september", "several", "she",	 "sie",
-    "since",	"so",	   "some",	"speaking",  "still",	  "such",    "sunday",	 "that",
-    "the",	"their",   "then",	"there",     "therefore", "these",   "they",	 "third",
-    "this",	"those",   "though",	"three",     "thursday",  "thus",    "to",	 "today",
-    "tomorrow", "top",	   "tuesday",	"two",	     "un",	  "una",     "und",	 "under",
-    "une",	"unlike",  "until",	"we",	     "wednesday", "what",    "when",	 "where",
-    "which",	"while",   "who",	"why",	     "wir",	  "with",    "within",	 "without",
-    "y",	"yes",	   "yesterday", "yet",	     "you",	  "él",
-};
-
-/* Words that make a capitalised chain an organisation or place. */
-static const char *const tk_org[] = {
-    /* sorted (bytewise) for binary search */
-    "ag",	    "agency",	    "airlines",	    "airport",	     "alliance", "army",
-    "association",  "authority",    "bank",	    "bay",	     "board",	 "capital",
-    "center",	    "centre",	    "championship", "city",	     "club",	 "co",
-    "college",	    "commission",   "committee",    "company",	     "corp",	 "corporation",
-    "council",	    "county",	    "court",	    "cup",	     "daily",	 "department",
-    "east",	    "energy",	    "europe",	    "european",	     "federal",	 "festival",
-    "foods",	    "forces",	    "foundation",   "fund",	     "gmbh",	 "gobierno",
-    "government",   "group",	    "gulf",	    "hall",	     "holdings", "hospital",
-    "house",	    "inc",	    "institute",    "international", "island",	 "kingdom",
-    "league",	    "library",	    "llc",	    "ltd",	     "media",	 "middle",
-    "ministerio",   "ministry",	    "ministère",    "motors",	     "museum",	 "national",
-    "nations",	    "network",	    "news",	    "north",	     "ocean",	 "office",
-    "organisation", "organization", "park",	    "parliament",    "partners", "party",
-    "plc",	    "police",	    "post",	    "press",	     "province", "regierung",
-    "region",	    "republic",	    "river",	    "road",	     "sa",	 "school",
-    "sea",	    "services",	    "south",	    "square",	     "stadt",	 "state",
-    "states",	    "street",	    "systems",	    "technologies",  "times",	 "union",
-    "united",	    "university",   "valley",	    "west",
-};
-
-/* Plural nouns that speak as a group: speaker stays unknown, role says who. */
-static const char *const tk_groups[] = {
-    /* sorted (bytewise) for binary search */
-    "activists",  "analysts", "authorities", "critics",	   "diplomats",	  "doctors",   "economists",
-    "employees",  "experts",  "investors",   "locals",	   "officers",	  "officials", "organisers",
-    "organizers", "parents",  "police",	     "protesters", "researchers", "residents", "scientists",
-    "sources",	  "staff",    "students",    "teachers",   "villagers",	  "witnesses", "workers",
-};
-
-static const char *const tk_connectors[] = {
-    /* sorted (bytewise) for binary search */
-    "al",  "and", "bin", "da", "de", "del", "den", "der", "des", "di",	"du", "el", "for",
-    "für", "ibn", "la",	 "le", "of", "on",  "ter", "the", "van", "von", "y",  "zu",
-};
-
-#define IN(list, p, t) tk_word_in_list((p), (t), (list), TK_ARRAY_LEN(list))
+#define IN(list, p, t) tk_word_in((p), (t), &(list))
 
 /* Role words, including German compounds ("Messechefin", "Vertriebsleiter"). */
 static int tk_is_role(const char *p, const struct tk_tok *t)
@@ -489,13 +29,13 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 
 	if (t->kind != TK_T_WORD)
 		return 0;
-	if (IN(tk_roles, p, t))
+	if (IN(tk_lx_roles, p, t))
 		return 1;
 	/* French elision: l'adjointe, d'un directeur */
 	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L') && p[t->s + 1] == '\'') {
 		struct tk_tok u = *t;
 		u.s += 2;
-		return IN(tk_roles, p, &u);
+		return IN(tk_lx_roles, p, &u);
 	}
 	/* compounds are capitalised and longer than the shortest suffix + 2 */
 	if (!t->cap || n < 7)
@@ -511,14 +51,14 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 static int tk_is_female_role(const char *p, const struct tk_tok *t)
 {
 	size_t n = t->e - t->s;
-	if (IN(tk_female_roles, p, t))
+	if (IN(tk_lx_female_roles, p, t))
 		return 1;
 	/* French elision: l'avocate, d'une directrice */
 	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L' || p[t->s] == 'D') &&
 	    p[t->s + 1] == '\'') {
 		struct tk_tok u = *t;
 		u.s += 2;
-		if (IN(tk_female_roles, p, &u))
+		if (IN(tk_lx_female_roles, p, &u))
 			return 1;
 	}
 	/* German feminine compounds end in -in */
@@ -559,40 +99,19 @@ struct tk_reg {
 
 static int tk_is_verb(const char *p, const struct tk_tok *t)
 {
-	return t->kind == TK_T_WORD && IN(tk_verbs, p, t);
+	return t->kind == TK_T_WORD && IN(tk_lx_verbs, p, t);
 }
 
 static int tk_pronoun(const char *p, const struct tk_tok *t)
 {
-	static const char *const m[] = {
-	    /* sorted (bytewise) for binary search */
-	    "er",
-	    "he",
-	    "il",
-	    "él",
-	};
-	static const char *const f[] = {
-	    /* sorted (bytewise) for binary search */
-	    "ella",
-	    "elle",
-	    "she",
-	    "sie",
-	};
-	static const char *const x[] = {
-	    /* sorted (bytewise) for binary search */
-	    "elles",
-	    "ellos",
-	    "ils",
-	    "they",
-	};
 
 	if (t->kind != TK_T_WORD)
 		return 0;
-	if (IN(m, p, t))
+	if (IN(tk_lx_pron_male, p, t))
 		return 1;
-	if (IN(f, p, t))
+	if (IN(tk_lx_pron_female, p, t))
 		return 2;
-	if (IN(x, p, t))
+	if (IN(tk_lx_pron_plural, p, t))
 		return 3;
 	return 0;
 }
@@ -645,15 +164,15 @@ static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, siz
 		if (tk_is_cap_word(&t[j])) {
 			j++;
 		} else if (t[j].kind == TK_T_PUNCT && t[j].punct == '.' && t[j].s == t[j - 1].e &&
-			   IN(tk_honorifics, p, &t[j - 1]) && j + 1 < nt &&
+			   IN(tk_lx_honorifics, p, &t[j - 1]) && j + 1 < nt &&
 			   tk_is_cap_word(&t[j + 1]) && tk_adjacent(p, &t[j], &t[j + 1])) {
 			/* honorific with a dot: "Dr. Maria Okafor" is one chain,
 			 * the '.' token is skipped when the chain is split */
 			j++;
-		} else if (t[j].kind == TK_T_WORD && IN(tk_connectors, p, &t[j]) && j + 1 < nt &&
+		} else if (t[j].kind == TK_T_WORD && IN(tk_lx_connectors, p, &t[j]) && j + 1 < nt &&
 			   tk_adjacent(p, &t[j], &t[j + 1]) &&
 			   (tk_is_cap_word(&t[j + 1]) ||
-			    (IN(tk_connectors, p, &t[j + 1]) && j + 2 < nt &&
+			    (IN(tk_lx_connectors, p, &t[j + 1]) && j + 2 < nt &&
 			     tk_is_cap_word(&t[j + 2])))) {
 			j++;
 		} else {
@@ -674,15 +193,16 @@ static size_t tk_chain_start(const char *p, const struct tk_tok *t, size_t e)
 	while (j > 0 && e - j < 10 && tk_adjacent(p, &t[j - 1], &t[j])) {
 		if (tk_is_cap_word(&t[j - 1]))
 			j--;
-		else if (t[j - 1].kind == TK_T_WORD && IN(tk_connectors, p, &t[j - 1]) && j >= 2 &&
-			 tk_is_cap_word(&t[j - 2]) && tk_adjacent(p, &t[j - 2], &t[j - 1]))
+		else if (t[j - 1].kind == TK_T_WORD && IN(tk_lx_connectors, p, &t[j - 1]) &&
+			 j >= 2 && tk_is_cap_word(&t[j - 2]) &&
+			 tk_adjacent(p, &t[j - 2], &t[j - 1]))
 			j--;
 		else
 			break;
 	}
 	/* "Mr. Blinken": step over the honorific and its dot */
 	if (j >= 2 && t[j - 1].kind == TK_T_PUNCT && t[j - 1].punct == '.' &&
-	    IN(tk_honorifics, p, &t[j - 2]))
+	    IN(tk_lx_honorifics, p, &t[j - 2]))
 		j -= 2;
 	return j;
 }
@@ -702,29 +222,22 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	memset(s, 0, sizeof *s);
 	/* leading sentence words and honorifics */
 	while (a < b &&
-	       (t[a].kind != TK_T_WORD || IN(tk_stop, p, &t[a]) || (t[a].kind == TK_T_PUNCT))) {
+	       (t[a].kind != TK_T_WORD || IN(tk_lx_stop, p, &t[a]) || (t[a].kind == TK_T_PUNCT))) {
 		/* "de Gaulle" keeps its particle, a sentence-initial "La Dra."
 		 * does not */
-		if (t[a].kind == TK_T_WORD && IN(tk_connectors, p, &t[a]) && a > 0 &&
+		if (t[a].kind == TK_T_WORD && IN(tk_lx_connectors, p, &t[a]) && a > 0 &&
 		    !(t[a].cap && t[a - 1].kind == TK_T_PUNCT &&
 		      (t[a - 1].punct == '.' || t[a - 1].punct == '!' || t[a - 1].punct == '?')))
 			break;
 		a++;
 	}
 	while (a < b &&
-	       (IN(tk_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
-		static const char *const fem[] = {
-		    /* sorted (bytewise) for binary search */
-		    "dame", "doña", "dra", "frau", "lady", "miss",
-		    "mlle", "mme",  "mrs", "ms",   "sra",  "srta",
-		};
+	       (IN(tk_lx_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
 		/* only titles that say the gender; Dr, Prof, Sen, Rev … do not */
-		static const char *const masc[] = {
-		    /* sorted (bytewise) for binary search */
-		    "don", "herr", "lord", "m", "mr", "sir", "sr",
-		};
 		if (t[a].kind == TK_T_WORD) {
-			s->gender = IN(fem, p, &t[a]) ? 2 : IN(masc, p, &t[a]) ? 1 : 0;
+			s->gender = IN(tk_lx_titles_female, p, &t[a]) ? 2
+				    : IN(tk_lx_titles_male, p, &t[a]) ? 1
+								      : 0;
 			s->titled = 1;
 		}
 		a++;
@@ -743,10 +256,10 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		size_t after = r + 1;
 		if (tk_is_female_role(p, &t[r]))
 			s->gender = 2;
-		else if (IN(tk_male_roles, p, &t[r]))
+		else if (IN(tk_lx_male_roles, p, &t[r]))
 			s->gender = 1;
 		if (after < b && t[after].kind == TK_T_WORD && !t[after].cap &&
-		    IN(tk_connectors, p, &t[after])) {
+		    IN(tk_lx_connectors, p, &t[after])) {
 			size_t c0 = after + 1, rem;
 			if (c0 < b && tk_word_eq(p, &t[c0], "the"))
 				c0++;
@@ -757,17 +270,17 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		s->na = after;
 		/* honorifics after the role: "President Dr. Lee" */
 		while (s->na < b &&
-		       (IN(tk_honorifics, p, &t[s->na]) || (t[s->na].kind == TK_T_PUNCT)))
+		       (IN(tk_lx_honorifics, p, &t[s->na]) || (t[s->na].kind == TK_T_PUNCT)))
 			s->na++;
 	}
 	if (s->nb > s->na + 4)
 		s->na = s->nb - 3;
 	s->valid = s->nb > s->na;
 	for (i = s->na; i < s->nb && s->valid; i++)
-		if (!tk_is_cap_word(&t[i]) && !IN(tk_connectors, p, &t[i]))
+		if (!tk_is_cap_word(&t[i]) && !IN(tk_lx_connectors, p, &t[i]))
 			s->valid = 0;
 	if (s->valid &&
-	    (IN(tk_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
+	    (IN(tk_lx_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
 		s->valid = 0;
 }
 
@@ -780,7 +293,7 @@ static int tk_org_chain(const char *p, const struct tk_tok *t, size_t a, size_t 
 {
 	size_t i;
 	for (i = a; i < b; i++)
-		if (IN(tk_org, p, &t[i]))
+		if (IN(tk_lx_org, p, &t[i]))
 			return 1;
 	return t[a].upper && t[a].e - t[a].s <= 4; /* "US", "NATO" */
 }
@@ -987,7 +500,7 @@ static const char *tk_became_role(struct tk_reg *g, const char *p, const struct 
 		j += 1;
 	else
 		return NULL;
-	if (j < nt && IN(tk_dets, p, &t[j]))
+	if (j < nt && IN(tk_lx_dets, p, &t[j]))
 		j++;
 	a = j;
 	for (k = j; k < nt && k - j < 10; k++) {
@@ -1029,7 +542,7 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 	if (j + 1 < nt && t[j].kind == TK_T_NUM && t[j + 1].kind == TK_T_PUNCT &&
 	    t[j + 1].punct == ',')
 		j += 2; /* age: "Jane Doe, 45, a teacher" */
-	if (j < nt && t[j].kind == TK_T_WORD && IN(tk_dets, p, &t[j]))
+	if (j < nt && t[j].kind == TK_T_WORD && IN(tk_lx_dets, p, &t[j]))
 		j++;
 	a = j;
 	for (; j < nt && j - a < 14; j++) {
@@ -1049,7 +562,7 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 			has_role = 1;
 			if (tk_is_female_role(p, &t[j]))
 				*gender = 2;
-			else if (IN(tk_male_roles, p, &t[j]))
+			else if (IN(tk_lx_male_roles, p, &t[j]))
 				*gender = 1;
 		}
 		last = j;
@@ -1078,7 +591,7 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 		end = k - 2;
 		j = k - 1;
 		while (j > 0 && k - j < 8 && t[j - 1].kind == TK_T_WORD &&
-		       !IN(tk_dets, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
+		       !IN(tk_lx_dets, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
 		       (j == k - 1 || tk_adjacent(p, &t[j - 1], &t[j]))) {
 			j--;
 			if (tk_is_role(p, &t[j]))
@@ -1086,20 +599,15 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 		}
 		if (!has || j > end)
 			return NULL;
-		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_stop, p, &t[j]) &&
+		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_lx_stop, p, &t[j]) &&
 		       !tk_is_role(p, &t[j]))
 			j++;
 		{
 			/* "junto al consejero de Salud, Andrés Molina": the role
 			 * starts after a preposition that links it to the sentence */
-			static const char *const cut[] = {
-			    /* sorted (bytewise) for binary search */
-			    "al",    "alongside", "and",   "avec", "by",   "con", "et",
-			    "junto", "mit",	  "neben", "und",  "with", "y",
-			};
 			size_t q;
 			for (q = j; q <= end && !tk_is_role(p, &t[q]); q++)
-				if (IN(cut, p, &t[q]))
+				if (IN(tk_lx_role_links, p, &t[q]))
 					j = q + 1;
 		}
 		if (j > end)
@@ -1118,12 +626,12 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 		return NULL;
 	if (tk_is_female_role(p, &t[k - 1]))
 		*gender = 2;
-	else if (IN(tk_male_roles, p, &t[k - 1]))
+	else if (IN(tk_lx_male_roles, p, &t[k - 1]))
 		*gender = 1;
 	first = k - 1;
 	j = k - 1;
-	while (j > 0 && k - j < 4 && t[j - 1].kind == TK_T_WORD && !IN(tk_dets, p, &t[j - 1]) &&
-	       !IN(tk_stop, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
+	while (j > 0 && k - j < 4 && t[j - 1].kind == TK_T_WORD && !IN(tk_lx_dets, p, &t[j - 1]) &&
+	       !IN(tk_lx_stop, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
 	       tk_adjacent(p, &t[j - 1], &t[j])) {
 		j--;
 		first = j;
@@ -1154,7 +662,7 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 	/* "the Taliban", "the Islamic State": a determiner before a chain
 	 * without a role makes it an organisation, not a person */
 	if (s.rb == s.ra && !s.titled && a > 0 && t[a - 1].kind == TK_T_WORD && !t[a - 1].cap &&
-	    IN(tk_dets, p, &t[a - 1]) && tk_adjacent(p, &t[a - 1], &t[a]) &&
+	    IN(tk_lx_dets, p, &t[a - 1]) && tk_adjacent(p, &t[a - 1], &t[a]) &&
 	    !(for_speaker && (tk_find_full(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0 ||
 			      tk_find_short(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0)))
 		return -1;
@@ -1198,7 +706,7 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		/* a lone word becomes a new person only as a speaker or with a
 		 * title (Mr, Ms, Dr, a role before it), not by an apposition */
 		if (idx < 0 && (gender || (role && role != app) || for_speaker)) {
-			if (for_speaker && IN(tk_groups, p, &t[s.na]))
+			if (for_speaker && IN(tk_lx_groups, p, &t[s.na]))
 				return -1;
 			idx = tk_add_person(g, p + t[s.na].s, nlen, err);
 			if (idx < 0)
@@ -1273,7 +781,7 @@ static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 				/* not a person: remember it as an organisation for "the
 				 * agency said" (skipping a sentence-initial "The") */
 				size_t a0 = k;
-				while (a0 + 1 < e && IN(tk_stop, p, &t[a0]))
+				while (a0 + 1 < e && IN(tk_lx_stop, p, &t[a0]))
 					a0++;
 				if (e - a0 >= 2) {
 					struct tk_org *o = &g->orgs[g->norgs++ % 32];
@@ -1336,13 +844,13 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		at->pos = t[j].s;
 		return TK_OK;
 	}
-	det =
-	    IN(tk_dets, p, &t[j]) && !(t[j].cap && j + 1 < nt && !tk_adjacent(p, &t[j], &t[j + 1]));
+	det = IN(tk_lx_dets, p, &t[j]) &&
+	      !(t[j].cap && j + 1 < nt && !tk_adjacent(p, &t[j], &t[j + 1]));
 	d0 = k = det ? j + 1 : j;
 	/* lower-case descriptor words */
 	while (k < nt && k - d0 < 8 && t[k].kind == TK_T_WORD && !t[k].cap &&
 	       !tk_is_verb(p, &t[k]) && (k == d0 || tk_adjacent(p, &t[k - 1], &t[k]))) {
-		if (tk_is_role(p, &t[k]) || IN(tk_groups, p, &t[k]))
+		if (tk_is_role(p, &t[k]) || IN(tk_lx_groups, p, &t[k]))
 			has_role = 1;
 		k++;
 	}
@@ -1355,11 +863,11 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		e = tk_chain_end(p, t, nt, k);
 		/* "US media reports": the chain modifies a noun, it is no name */
 		if (k == d0 && e == k + 1 && t[k].upper && e < nt && t[e].kind == TK_T_WORD &&
-		    !t[e].cap && !tk_is_verb(p, &t[e]) && !IN(tk_adverbs, p, &t[e]) &&
-		    !IN(tk_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
-		    !tk_is_role(p, &t[e]) && !IN(tk_according, p, &t[e]))
+		    !t[e].cap && !tk_is_verb(p, &t[e]) && !IN(tk_lx_adverbs, p, &t[e]) &&
+		    !IN(tk_lx_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
+		    !tk_is_role(p, &t[e]) && !IN(tk_lx_according, p, &t[e]))
 			return TK_OK;
-		if (k == d0 && IN(tk_groups, p, &t[k]) && (e == k + 1)) {
+		if (k == d0 && IN(tk_lx_groups, p, &t[k]) && (e == k + 1)) {
 			at->kind = TK_A_DESC;
 			at->desc = tk_span_dup(g, p, t[k].s, t[k].e);
 			at->pos = t[k].s;
@@ -1465,16 +973,16 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 				at->pos = t[j].s;
 				return TK_OK;
 			}
-			if (!IN(tk_adverbs, p, &t[k]))
+			if (!IN(tk_lx_adverbs, p, &t[k]))
 				break;
 		}
 		return TK_OK;
 	}
 	/* said Blinken / a déclaré le ministre / sagte Müller / so Müller */
 	k = j;
-	if (k + 1 < nt && IN(tk_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
+	if (k + 1 < nt && IN(tk_lx_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
 		k++;
-	if (tk_is_verb(p, &t[k]) || IN(tk_according, p, &t[k])) {
+	if (tk_is_verb(p, &t[k]) || IN(tk_lx_according, p, &t[k])) {
 		size_t s = k + 1;
 		while (s < nt && t[s].kind == TK_T_WORD &&
 		       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
@@ -1499,7 +1007,7 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 	/* Blinken said / US Secretary of State Anthony Blinken said / Maria
 	 * Lopez, chief executive of Harbor Foods, said / the minister said */
 	lim = nt;
-	if (tk_is_cap_word(&t[j]) || IN(tk_dets, p, &t[j]) || IN(tk_groups, p, &t[j]) ||
+	if (tk_is_cap_word(&t[j]) || IN(tk_lx_dets, p, &t[j]) || IN(tk_lx_groups, p, &t[j]) ||
 	    tk_is_role(p, &t[j]) || (j + 1 < nt && tk_is_role(p, &t[j + 1]))) {
 		struct tk_attr tmp = {0};
 		size_t e, after = j;
@@ -1523,7 +1031,7 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 				;
 			after = e;
 		}
-		if (after < nt && IN(tk_adverbs, p, &t[after]) && after + 1 < nt &&
+		if (after < nt && IN(tk_lx_adverbs, p, &t[after]) && after + 1 < nt &&
 		    tk_is_verb(p, &t[after + 1]))
 			after++;
 		if (after < nt && tk_is_verb(p, &t[after])) {
@@ -1543,7 +1051,7 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 			break;
 		if (tk_is_verb(p, &t[k])) {
 			size_t e = k;
-			if (e > j && IN(tk_adverbs, p, &t[e - 1]))
+			if (e > j && IN(tk_lx_adverbs, p, &t[e - 1]))
 				e--;
 			if (e > j && tk_is_cap_word(&t[e - 1])) {
 				size_t a = tk_chain_start(p, t, e);
@@ -1641,7 +1149,7 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	if (m - v > 3 && !colon)
 		return TK_OK;
 	k = v;
-	while (k > 0 && IN(tk_adverbs, p, &t[k - 1]))
+	while (k > 0 && IN(tk_lx_adverbs, p, &t[k - 1]))
 		k--;
 	if (k == 0)
 		return TK_OK;
@@ -1671,7 +1179,7 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	for (v = k; v-- > 0 && k - v <= 8;) {
 		if (t[v].kind != TK_T_WORD)
 			break;
-		if (IN(tk_dets, p, &t[v]) || IN(tk_groups, p, &t[v]))
+		if (IN(tk_lx_dets, p, &t[v]) || IN(tk_lx_groups, p, &t[v]))
 			return tk_source_at(g, p, t, k, v, at);
 	}
 	return TK_OK;
