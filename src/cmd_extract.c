@@ -222,7 +222,7 @@ static void tk_print_text(const char *file, size_t idx, size_t count, const stru
 
 int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_extract_opts xo = {3, 2, 0};
+	struct tk_extract_opts xo = {3, 2, 0, 0};
 	struct tk_read_opts ro = {0};
 	int json = 0, nfiles = 0, failed = 0, i;
 	size_t max = cfg->max_file_bytes > 0 ? (size_t)cfg->max_file_bytes : 4u << 20;

@@ -46,6 +46,14 @@ static int tk_quote_score(const struct tk_rawquote *q)
 	return s;
 }
 
+/* The screen policy (quotes_need_speaker): a quote is shown only with a
+ * speaker (person, organisation or descriptor) that no rule marked as a
+ * guess. Better no quote than words in the wrong mouth. */
+static int tk_quote_sure(const struct tk_rawquote *q)
+{
+	return q->speaker && q->speaker[0] && !q->doubtful;
+}
+
 /* Indices of the best n entries by score (ties: earlier first). */
 struct tk_rank {
 	int score;
@@ -280,7 +288,7 @@ static const char *tk_role_clean(const char *r)
 int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	       struct tk_extraction **out)
 {
-	struct tk_extract_opts o = {3, 2, 0};
+	struct tk_extract_opts o = {3, 2, 0, 0};
 	struct tk_qlist ql = {0};
 	struct tk_figlist fl = {0};
 	struct tk_ex *ex = NULL;
@@ -322,7 +330,8 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		allq[nq].para = q->para;
 		allq[nq].score = tk_quote_score(q);
 		qr[nq].score = allq[nq].score;
-		qr[nq].idx = nq;
+		/* quotes_need_speaker: listed with --all, never shown */
+		qr[nq].idx = o.any_speaker || tk_quote_sure(q) ? nq : (size_t)-1;
 		nq++;
 	}
 	qsort(qr, nq, sizeof *qr, tk_rank_cmp);

@@ -42,6 +42,10 @@ struct tk_extract_opts {
 	size_t max_quotes;  /* ranked quotes kept (default 3) */
 	size_t max_figures; /* ranked figures kept (default 2) */
 	int all;	    /* keep every quote and figure found, in article order */
+	/* 0 (default): the quotes_need_speaker screen policy: a quote whose
+	 * attribution is missing or doubtful is never ranked (shown); 1 ranks
+	 * every quote. --all lists them either way. */
+	int any_speaker;
 };
 
 struct tk_extraction {

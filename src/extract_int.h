@@ -21,7 +21,8 @@ struct tk_rawquote {
 	unsigned closed : 1, at_start : 1, after_colon : 1, after_sentence : 1, multi : 1,
 	    comma_end : 1, terminal : 1;
 	unsigned rejected : 1, continued : 1;
-	int person; /* speaker person index or -1 */
+	unsigned doubtful : 1; /* the attribution is a guess: never shown (quotes_need_speaker) */
+	int person;	       /* speaker person index or -1 */
 	const char *speaker, *role;
 	int attr_kind; /* how it was attributed (0 = not) */
 };

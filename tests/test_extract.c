@@ -76,7 +76,7 @@ static int streq_null(const char *a, const char *b)
 /* Compare one article's extraction with its expectations. */
 static void check_article(const char *name, const struct tk_article *a, json_object *exp)
 {
-	struct tk_extract_opts all = {3, 2, 1};
+	struct tk_extract_opts all = {3, 2, 1, 0};
 	struct tk_extraction *ex = NULL, *ranked = NULL;
 	json_object *arr, *v;
 	const char *s;
@@ -364,7 +364,7 @@ static void test_blinken_acceptance(void **state)
 	char *bytes;
 	struct tk_doc *doc = NULL;
 	struct tk_extraction *ex = NULL, *ranked = NULL;
-	struct tk_extract_opts all = {3, 2, 1};
+	struct tk_extract_opts all = {3, 2, 1, 0};
 	const struct tk_article *a;
 	const char *why;
 	static const char *const figs[][2] = {
@@ -443,7 +443,7 @@ static void alloc_loop(const char *text, size_t len, const char *name)
 	for (n = 1; n < 20000 && !ok; n++) {
 		struct tk_doc *doc = NULL;
 		struct tk_extraction *ex = NULL;
-		struct tk_extract_opts all = {3, 2, 1};
+		struct tk_extract_opts all = {3, 2, 1, 0};
 		const char *why = NULL;
 		int err;
 
@@ -520,7 +520,7 @@ static void parse_extract_bounded(const char *buf, size_t len, const char *name,
 	struct tk_doc *doc = NULL;
 	struct tk_read_opts ro = {8u << 20};
 	struct tk_extraction *ex = NULL;
-	struct tk_extract_opts all = {3, 2, 1};
+	struct tk_extract_opts all = {3, 2, 1, 0};
 	const char *why;
 	size_t i;
 
