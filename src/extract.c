@@ -51,7 +51,7 @@ static int tk_quote_score(const struct tk_rawquote *q)
  * guess. Better no quote than words in the wrong mouth. */
 static int tk_quote_sure(const struct tk_rawquote *q)
 {
-	return q->speaker && q->speaker[0] && !q->doubtful;
+	return q->speaker && q->speaker[0] && !q->doubtful && (!q->partial || q->clause);
 }
 
 /* Indices of the best n entries by score (ties: earlier first). */
@@ -328,6 +328,7 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		allq[nq].speaker = q->speaker;
 		allq[nq].role = tk_role_clean(q->role);
 		allq[nq].para = q->para;
+		allq[nq].partial = q->partial;
 		allq[nq].score = tk_quote_score(q);
 		qr[nq].score = allq[nq].score;
 		/* quotes_need_speaker: listed with --all, never shown */

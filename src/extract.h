@@ -13,6 +13,7 @@ struct tk_quote {
 	const char *role;    /* "US Secretary of State" or NULL */
 	size_t para;	     /* paragraph index where it starts */
 	int score;	     /* ranking score, higher is better */
+	int partial;	     /* 1: quoted words inside someone else's sentence */
 };
 
 struct tk_figure {

@@ -22,6 +22,8 @@ struct tk_rawquote {
 	    comma_end : 1, terminal : 1;
 	unsigned rejected : 1, continued : 1;
 	unsigned doubtful : 1; /* the attribution is a guess: never shown (quotes_need_speaker) */
+	unsigned partial : 1;  /* inside someone else's sentence: "called it “…”" */
+	unsigned clause : 1;   /* a partial that reads as a complete clause (may be shown) */
 	int person;	       /* speaker person index or -1 */
 	const char *speaker, *role;
 	int attr_kind; /* how it was attributed (0 = not) */

@@ -28,6 +28,8 @@ extern const struct tk_wordlist tk_lx_titles_female; /* titles that say the pers
 extern const struct tk_wordlist tk_lx_titles_male;   /* titles that say the person is a man */
 extern const struct tk_wordlist
     tk_lx_role_links; /* prepositions that link a role to its sentence ("junto al consejero") */
+extern const struct tk_wordlist
+    tk_lx_quote_verbs; /* "called it “…”": quoted words inside a sentence */
 extern const struct tk_wordlist tk_lx_abbrevs; /* abbreviations whose dot ends no sentence */
 
 /* Every list above, for the test that each stays sorted. */

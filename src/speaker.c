@@ -1186,264 +1186,414 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 }
 
 /* Scare quotes and titles: the “Islamic State in Khorasan”. */
-static int tk_is_scare(const char *p, const struct tk_rawquote *q, int attributed)
+/* "Trump told Newsmax that …, adding, “…”", "Cruz describes himself as “…”":
+ * no subject next to the mark; the speaker is the subject of the first
+ * reporting verb of the sentence (outside quotations) that has one. */
+static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct tk_attr *at)
+{
+	struct tk_tok t[TK_WIN];
+	size_t from = to > 320 ? to - 320 : 0, nt, k;
+	int inq = 0, err;
+
+	for (k = to; k > from; k--)
+		if (tk_is_sentence_end(p, to, k - 1))
+			break;
+	nt = tk_tokenize(p, k, to, t, TK_WIN);
+	if (nt == TK_WIN)
+		return TK_OK;
+	for (k = 1; k < nt; k++) {
+		if (t[k].kind == TK_T_QMARK) {
+			inq = !inq;
+			continue;
+		}
+		if (inq || t[k].kind != TK_T_WORD ||
+		    !(tk_is_verb(p, &t[k]) || IN(tk_lx_quote_verbs, p, &t[k])))
+			continue;
+		err = tk_attr_before_verb(g, p, t, k + 1, 0, at);
+		if (err || at->kind)
+			return err;
+	}
+	return TK_OK;
+}
+
+/* Scare quotes, titles and fragments: rejected (1), kept (0). Sets partial
+ * for a quotation inside someone else's sentence ("called it “…”"). */
+static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
 {
 	const char *t = q->text;
 	size_t words = q->words, capw = 0, i;
 	int lower_start = t[0] >= 'a' && t[0] <= 'z';
+	unsigned char before = q->open > 0 ? (unsigned char)p[q->open - 1] : 0;
 
-	if (attributed)
-		return words < 1;
-	if (!q->closed && words < 4)
+	/* “gobsmacked”, “three-peat”: a word or two is a term, said or not */
+	if (words < 2 || (words < 3 && !q->terminal))
 		return 1;
-	if (words < 2)
-		return 1;
-	if (!q->terminal && !q->comma_end && words <= 6)
-		return 1;
-	if (lower_start)
-		return 1; /* a fragment: called the plan “a nice idea …” */
 	for (i = 0; t[i]; i++)
 		if ((i == 0 || t[i - 1] == ' ') &&
 		    ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xC0))
 			capw++;
-	if (!q->terminal && capw * 10 >= words * 7)
-		return 1; /* Title Case */
-	(void)p;
+	if (!q->terminal && words <= 8 && capw * 10 >= words * 7)
+		return 1; /* Title Case: a book, a show, a sign */
+	if (!q->closed && words < 4)
+		return 1;
+	q->partial = (unsigned)(lower_start || (!q->terminal && !q->at_start && !q->after_colon &&
+						!q->after_sentence && before == ' '));
+	if (attributed)
+		return 0;
+	if (!q->closed && lower_start)
+		return 1;
+	if (!q->terminal && !q->comma_end && words <= 6 && !q->partial)
+		return 1;
 	return 0;
 }
 
-int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
+/* One pass of attribution: the people register and, per quote, what was
+ * found next to it, then the choice. */
+struct tk_sa {
+	const struct tk_article *art;
+	struct tk_arena *a;
+	struct tk_qlist *ql;
+	struct tk_reg *g;
+	struct tk_attr *at; /* per quote */
+	size_t *plen;	    /* paragraph lengths */
+};
+
+/* Candidates: the attribution in the words after the quote, else before it,
+ * else in the paragraph before that ends with a colon, else the subject of
+ * the quote's sentence. */
+static int tk_sa_candidates(struct tk_sa *s, size_t i)
 {
-	struct tk_reg *g = tk_calloc(1, sizeof *g);
-	struct tk_attr *at = NULL;
-	size_t i, last = (size_t)-1, *plen = NULL;
+	const struct tk_article *art = s->art;
+	struct tk_rawquote *q = &s->ql->q[i];
+	struct tk_attr *at = &s->at[i];
+	const char *pe = art->paras[q->para_end], *ps = art->paras[q->para];
+	size_t ne = s->plen[q->para_end], to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
+	size_t from;
 	int err = TK_OK;
 
-	if (!g)
-		return TK_ENOMEM;
-	plen = tk_malloc((art->n_paras ? art->n_paras : 1) * sizeof *plen);
-	if (!plen) {
-		err = TK_ENOMEM;
-		goto out;
+	at->person = -1;
+	if (i + 1 < s->ql->n && s->ql->q[i + 1].para == q->para_end && s->ql->q[i + 1].open < to)
+		to = s->ql->q[i + 1].open;
+	/* closed, or cut before an embedded ", said X" */
+	if (q->closed || q->close_end < ne) {
+		size_t tl = strlen(q->text);
+		err = tk_attr_after(s->g, pe, q->close_end, to, tl && q->text[tl - 1] == '.', at);
+		if (err || at->kind)
+			return err;
 	}
-	for (i = 0; i < art->n_paras; i++)
-		plen[i] = strlen(art->paras[i]);
-	g->a = a;
-	g->art = art;
-	if (ql->n) {
-		at = tk_calloc(ql->n, sizeof *at);
-		if (!at) {
-			err = TK_ENOMEM;
-			goto out;
+	from = q->open > 240 ? q->open - 240 : 0;
+	if (i > 0 && s->ql->q[i - 1].para_end == q->para && s->ql->q[i - 1].close_end > from)
+		from = s->ql->q[i - 1].close_end;
+	memset(at, 0, sizeof *at);
+	at->person = -1;
+	err = tk_attr_before(s->g, ps, from, q->open, at);
+	if (err || at->kind)
+		return err;
+	/* "In her farewell speech she said:" ending the paragraph before */
+	if (q->at_start && q->para > 0) {
+		const char *pp = art->paras[q->para - 1];
+		size_t pl = s->plen[q->para - 1];
+		if (pl > 0 && pp[pl - 1] == ':') {
+			err = tk_attr_before(s->g, pp, pl > 240 ? pl - 240 : 0, pl, at);
+			if (err || at->kind)
+				return err;
 		}
 	}
-	err = tk_scan_people(g, ql);
-	if (err)
-		goto out;
-	/* direct attributions */
-	for (i = 0; i < ql->n; i++) {
-		struct tk_rawquote *q = &ql->q[i];
-		const char *pe = art->paras[q->para_end];
-		const char *ps = art->paras[q->para];
-		size_t ne = plen[q->para_end],
-		       to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
-		size_t from;
+	if (!q->at_start)
+		err = tk_attr_sentence(s->g, ps, q->open, at);
+	return err;
+}
 
-		at[i].person = -1;
-		if (i + 1 < ql->n && ql->q[i + 1].para == q->para_end && ql->q[i + 1].open < to)
-			to = ql->q[i + 1].open;
-		/* closed, or cut before an embedded ", said X" */
-		if (q->closed || q->close_end < plen[q->para_end]) {
-			size_t tl = strlen(q->text);
-			err = tk_attr_after(g, pe, q->close_end, to, tl && q->text[tl - 1] == '.',
-					    &at[i]);
-			if (err)
-				goto out;
-		}
-		if (!at[i].kind) {
-			from = q->open > 240 ? q->open - 240 : 0;
-			if (i > 0 && ql->q[i - 1].para_end == q->para &&
-			    ql->q[i - 1].close_end > from)
-				from = ql->q[i - 1].close_end;
-			memset(&at[i], 0, sizeof at[i]);
-			at[i].person = -1;
-			err = tk_attr_before(g, ps, from, q->open, &at[i]);
-			if (err)
-				goto out;
-			/* "In her farewell speech she said:" ending the paragraph before */
-			if (!at[i].kind && q->at_start && q->para > 0) {
-				const char *pp = art->paras[q->para - 1];
-				size_t pl = plen[q->para - 1];
-				if (pl > 0 && pp[pl - 1] == ':') {
-					at[i].person = -1;
-					err = tk_attr_before(g, pp, pl > 240 ? pl - 240 : 0, pl,
-							     &at[i]);
-					if (err)
-						goto out;
-				}
-			}
-		}
-		if (at[i].kind == TK_A_NAME && at[i].person >= 0) {
-			g->p[at[i].person].quoted = 1;
-			g->p[at[i].person].personlike = 1;
-		}
-		q->rejected = (unsigned)tk_is_scare(ps, q, at[i].kind != TK_A_NONE);
+/* “We were not the best team on paper,” she said, “but we were …”: the second
+ * half joins the first only across exactly ", X said," with no other
+ * speaker of its own. */
+static int tk_sa_join(struct tk_sa *s, size_t i)
+{
+	struct tk_rawquote *q = &s->ql->q[i], *pq = &s->ql->q[i - 1];
+	const char *p = s->art->paras[q->para];
+	unsigned char c0 = (unsigned char)q->text[0];
+	size_t l1, l2, k, words = 0, gap;
+	char *m;
+
+	if (!(c0 >= 'a' && c0 <= 'z') || pq->rejected || !pq->closed || pq->para_end != q->para ||
+	    q->open < pq->close_end || !pq->comma_end || !s->at[i - 1].kind)
+		return TK_OK;
+	if (s->at[i].kind &&
+	    (s->at[i].kind != s->at[i - 1].kind || s->at[i].person != s->at[i - 1].person))
+		return TK_OK;
+	gap = q->open - pq->close_end;
+	if (gap > 80)
+		return TK_OK;
+	/* the words between: an attribution ending in a comma, nothing else */
+	for (k = pq->close_end; k < q->open; k++) {
+		if (strchr(".;:!?()", p[k]))
+			return TK_OK;
+		if (p[k] != ' ' && (k == pq->close_end || p[k - 1] == ' '))
+			words++;
 	}
-	/* “We were not the best team on paper,” she said, “but we were …”: the
-	 * second half of a split sentence joins the first */
-	for (i = 1; i < ql->n; i++) {
-		struct tk_rawquote *q = &ql->q[i], *pq = &ql->q[i - 1];
-		unsigned char c0 = (unsigned char)q->text[0];
-		if (!(c0 >= 'a' && c0 <= 'z') || pq->rejected || !pq->closed ||
-		    pq->para_end != q->para || q->open < pq->close_end ||
-		    q->open - pq->close_end > 80 || !pq->comma_end)
+	k = q->open;
+	while (k > pq->close_end && p[k - 1] == ' ')
+		k--;
+	if (words > 7 || k == pq->close_end || p[k - 1] != ',')
+		return TK_OK;
+	l1 = strlen(pq->text);
+	l2 = strlen(q->text);
+	m = tk_arena_alloc(s->a, l1 + l2 + 3);
+	if (!m)
+		return TK_ENOMEM;
+	memcpy(m, pq->text, l1);
+	memcpy(m + l1, ", ", 2);
+	memcpy(m + l1 + 2, q->text, l2 + 1);
+	pq->text = m;
+	pq->words += q->words;
+	pq->terminal = q->terminal;
+	pq->comma_end = q->comma_end;
+	q->rejected = 1;
+	return TK_OK;
+}
+
+/* "she said": the most recent fitting person before the quote; someone the
+ * article marked with that gender (Mrs, Frau, spokeswoman) beats a nearer
+ * person of unknown gender. Returns the person or -1; *weak when only the
+ * loosest rule found one. */
+static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
+{
+	const struct tk_rawquote *q = &s->ql->q[i];
+	struct tk_reg *g = s->g;
+	int gender = s->at[i].gender, best = -1, strong;
+
+	*weak = 0;
+	for (strong = 2; strong >= 0 && best < 0; strong--) {
+		const struct tk_mention *bp = NULL;
+		if (strong == 2 && gender != 1 && gender != 2)
 			continue;
-		{
-			size_t l1 = strlen(pq->text), l2 = strlen(q->text);
-			char *m = tk_arena_alloc(a, l1 + l2 + 3);
-			if (!m) {
-				err = TK_ENOMEM;
-				goto out;
-			}
-			memcpy(m, pq->text, l1);
-			memcpy(m + l1, ", ", 2);
-			memcpy(m + l1 + 2, q->text, l2 + 1);
-			pq->text = m;
-			pq->words += q->words;
-			pq->terminal = q->terminal;
-			pq->comma_end = q->comma_end;
-			q->rejected = 1;
+		tk_latest_fitting(g, g->m, g->nm, q->para, q->open, gender, strong, &best, &bp);
+		tk_latest_fitting(g, g->am, g->nam, q->para, q->open, gender, strong, &best, &bp);
+		*weak = strong == 0;
+	}
+	if (best < 0 && last_person >= 0 && tk_gender_ok(g->p[last_person].gender, gender)) {
+		best = last_person;
+		*weak = 1;
+	}
+	if (best >= 0 && (gender == 1 || gender == 2) && !g->p[best].gender)
+		g->p[best].gender = gender;
+	return best;
+}
+
+/* A descriptor nobody named: it speaks itself, capitalised for the screen
+ * ("— Hospital spokesperson"); a long one is only a guess. */
+static int tk_sa_desc_speaker(struct tk_sa *s, struct tk_rawquote *q, const char *d)
+{
+	char *sp = tk_arena_strndup(s->a, d, strlen(d));
+	size_t i, words = 1;
+
+	if (!sp)
+		return TK_ENOMEM;
+	if (sp[0] >= 'a' && sp[0] <= 'z')
+		sp[0] = (char)(sp[0] - 32);
+	for (i = 0; sp[i]; i++)
+		words += sp[i] == ' ';
+	q->speaker = sp;
+	q->role = NULL;
+	q->doubtful = (unsigned)(words > 5);
+	return TK_OK;
+}
+
+/* "the minister said": a person named earlier with that role, else "the
+ * agency said": the last organisation whose name ends with that word, else
+ * the descriptor itself speaks ("Hospital spokesperson"). */
+static int tk_sa_descriptor(struct tk_sa *s, size_t i)
+{
+	struct tk_rawquote *q = &s->ql->q[i];
+	struct tk_reg *g = s->g;
+	const char *d = s->at[i].desc, *head = d;
+	char hw[48];
+	struct tk_tok dt[16];
+	size_t dn = tk_tokenize(d, 0, strlen(d), dt, 16), x, k;
+
+	/* the descriptor's role word ("maire" in "maire devant le conseil") */
+	for (x = 0; x < dn; x++)
+		if (tk_is_role(d, &dt[x]) && dt[x].e - dt[x].s < sizeof hw) {
+			size_t off = (d[dt[x].s + 1] == '\'') ? 2 : 0;
+			memcpy(hw, d + dt[x].s + off, dt[x].e - dt[x].s - off);
+			hw[dt[x].e - dt[x].s - off] = '\0';
+			head = hw;
+			break;
+		}
+	if (head == d) {
+		const char *sp = strrchr(d, ' ');
+		head = sp ? sp + 1 : d;
+	}
+	for (k = g->n; k-- > 0 && strlen(head) >= 3;) {
+		if (g->p[k].role && strcasestr(g->p[k].role, head)) {
+			q->person = (int)k;
+			q->speaker = g->p[k].name;
+			q->role = g->p[k].role;
+			return TK_OK;
 		}
 	}
-	/* mentions must be in text order for the pronoun search */
+	if (!strchr(d, ' ')) {
+		size_t o, cnt = g->norgs < 32 ? g->norgs : 32, hl = strlen(d);
+		for (o = 0; o < cnt; o++) {
+			const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
+			const char *op = s->art->paras[og->para];
+			if (og->para > q->para || (og->para == q->para && og->s > q->open))
+				continue;
+			if (og->e - og->last_s == hl && !strncasecmp(op + og->last_s, d, hl)) {
+				q->speaker = tk_arena_strndup(s->a, op + og->s, og->e - og->s);
+				return q->speaker ? TK_OK : TK_ENOMEM;
+			}
+		}
+	}
+	return tk_sa_desc_speaker(s, q, d);
+}
+
+/* Another person named (outside quotations) between quote j's end and quote
+ * i's start? Then a follow-on quote is not j's speaker's. */
+static int tk_sa_named_between(const struct tk_sa *s, size_t j, size_t i, int person)
+{
+	const struct tk_rawquote *a = &s->ql->q[j], *b = &s->ql->q[i];
+	size_t k;
+
+	for (k = 0; k < s->g->nm; k++) {
+		const struct tk_mention *m = &s->g->m[k];
+		if (!tk_mention_before(m, b->para, b->open))
+			break;
+		/* the rest of j's paragraph is its own attribution ("said Tom
+		 * Akers, an analyst at Northbridge") */
+		if (m->para <= a->para_end)
+			continue;
+		if (m->person != person && s->g->p[m->person].personlike)
+			return 1;
+	}
+	return 0;
+}
+
+/* Choice: pronouns and descriptors resolved; a quote with nothing next to it
+ * continues the previous quote's speaker in the same or next paragraph, or
+ * two on when it is a paragraph of its own, unless another person was
+ * named in between. */
+static int tk_sa_choose(struct tk_sa *s)
+{
+	struct tk_qlist *ql = s->ql;
+	struct tk_reg *g = s->g;
+	size_t i, last = (size_t)-1;
+	int err = TK_OK;
+
 	for (i = 0; i < ql->n; i++) {
 		struct tk_rawquote *q = &ql->q[i];
-		struct tk_person *pp;
+		struct tk_attr *at = &s->at[i];
 
 		if (q->rejected)
 			continue;
-		if (at[i].kind == TK_A_PRONOUN) {
-			/* the most recent fitting person mentioned before the quote */
-			const struct tk_mention *bp = NULL;
-			int best = -1;
-			/* "she said": someone the article marked as a woman (Mrs,
-			 * Frau, spokeswoman) beats a nearer person of unknown gender */
-			if (at[i].gender == 1 || at[i].gender == 2) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 2,
-						  &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
-						  2, &best, &bp);
-			}
-			if (best < 0) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 1,
-						  &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
-						  1, &best, &bp);
-			}
-			if (best < 0) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 0,
-						  &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
-						  0, &best, &bp);
-			}
-			if (best < 0 && last != (size_t)-1 && ql->q[last].person >= 0 &&
-			    tk_gender_ok(g->p[ql->q[last].person].gender, at[i].gender))
-				best = ql->q[last].person;
+		if (at->kind == TK_A_PRONOUN) {
+			int weak, best = tk_sa_pronoun(
+				      s, i, last != (size_t)-1 ? ql->q[last].person : -1, &weak);
 			if (best >= 0) {
-				at[i].kind = TK_A_NAME;
-				at[i].person = best;
-				if ((at[i].gender == 1 || at[i].gender == 2) && !g->p[best].gender)
-					g->p[best].gender = at[i].gender;
+				at->kind = TK_A_NAME;
+				at->person = best;
+				q->doubtful = (unsigned)weak;
 			}
 		}
-		if (at[i].kind == TK_A_NAME && at[i].person >= 0) {
-			pp = &g->p[at[i].person];
-			q->person = at[i].person;
+		if (at->kind == TK_A_NAME && at->person >= 0) {
+			const struct tk_person *pp = &g->p[at->person];
+			q->person = at->person;
 			q->speaker = pp->name;
 			q->role = pp->role;
 			q->attr_kind = 1;
 			last = i;
 			err = tk_push_mention(&g->am, &g->nam, &g->capam, q->para_end, q->close_end,
-					      at[i].person);
-			if (err)
-				goto out;
-		} else if (at[i].kind == TK_A_DESC) {
-			/* "the minister" may be someone named earlier */
-			size_t k;
-			const char *d = at[i].desc, *head = d;
-			char hw[48];
-			{
-				/* the descriptor's role word ("maire" in "maire devant le conseil")
-				 */
-				struct tk_tok dt[16];
-				size_t dn = tk_tokenize(d, 0, strlen(d), dt, 16), x;
-				for (x = 0; x < dn; x++)
-					if (tk_is_role(d, &dt[x]) &&
-					    dt[x].e - dt[x].s < sizeof hw) {
-						size_t off = (d[dt[x].s + 1] == '\'') ? 2 : 0;
-						memcpy(hw, d + dt[x].s + off,
-						       dt[x].e - dt[x].s - off);
-						hw[dt[x].e - dt[x].s - off] = '\0';
-						head = hw;
-						break;
-					}
-				if (head == d) {
-					const char *sp = strrchr(d, ' ');
-					head = sp ? sp + 1 : d;
-				}
-			}
-			for (k = g->n; k-- > 0;) {
-				if (g->p[k].role && strcasestr(g->p[k].role, head) &&
-				    strlen(head) >= 3) {
-					q->person = (int)k;
-					q->speaker = g->p[k].name;
-					q->role = g->p[k].role;
-					break;
-				}
-			}
-			if (!q->speaker && !strchr(d, ' ')) {
-				/* "the agency said": the last organisation whose name
-				 * ends with that word ("Environment Agency") */
-				size_t o, cnt = g->norgs < 32 ? g->norgs : 32;
-				for (o = 0; o < cnt; o++) {
-					const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
-					const char *op = art->paras[og->para];
-					size_t hl = strlen(d);
-					if (og->para > q->para ||
-					    (og->para == q->para && og->s > q->open))
-						continue;
-					if (og->e - og->last_s == hl &&
-					    !strncasecmp(op + og->last_s, d, hl)) {
-						q->speaker =
-						    tk_arena_strndup(a, op + og->s, og->e - og->s);
-						if (!q->speaker) {
-							err = TK_ENOMEM;
-							goto out;
-						}
-						break;
-					}
-				}
-			}
-			if (!q->speaker)
-				q->role = d;
+					      at->person);
+		} else if (at->kind == TK_A_DESC) {
+			err = tk_sa_descriptor(s, i);
 			q->attr_kind = 2;
 			last = i;
-		} else if (last != (size_t)-1 && q->para <= ql->q[last].para_end + 1) {
-			/* no new speaker: the last one goes on */
+		} else if (last != (size_t)-1 && ql->q[last].speaker &&
+			   (q->para <= ql->q[last].para_end + 1 ||
+			    (q->at_start && q->para <= ql->q[last].para_end + 2)) &&
+			   !tk_sa_named_between(s, last, i, ql->q[last].person)) {
 			q->person = ql->q[last].person;
 			q->speaker = ql->q[last].speaker;
 			q->role = ql->q[last].role;
+			q->doubtful = ql->q[last].doubtful;
 			q->continued = 1;
 			q->attr_kind = 3;
+			last = i;
 		}
+		if (err)
+			break;
 	}
+	return err;
+}
+
+/* Screen policy input: a partial quotation is shown only when it reads as a
+ * complete clause: at least 8 words, opened after a colon, a sentence end, a
+ * comma or "that", and ending where its sentence ends. */
+static void tk_sa_screen(struct tk_sa *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ql->n; i++) {
+		struct tk_rawquote *q = &s->ql->q[i];
+		const char *pe = s->art->paras[q->para_end], *ps = s->art->paras[q->para];
+		size_t k = q->open, e = q->close_end;
+		int opens, ends;
+
+		if (q->rejected || !q->partial)
+			continue;
+		while (k > 0 && ps[k - 1] == ' ')
+			k--;
+		opens = q->after_colon || q->after_sentence || (k > 0 && ps[k - 1] == ',') ||
+			(k >= 5 && !strncmp(ps + k - 5, " that", 5));
+		while (pe[e] == ' ')
+			e++;
+		ends = q->terminal || !pe[e] || pe[e] == '.' || pe[e] == '!' || pe[e] == '?';
+		q->clause = (unsigned)(q->words >= 8 && opens && ends);
+	}
+}
+
+int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
+{
+	struct tk_sa s = {art, a, ql, NULL, NULL, NULL};
+	size_t i;
+	int err = TK_ENOMEM;
+
+	s.g = tk_calloc(1, sizeof *s.g);
+	s.plen = tk_malloc((art->n_paras ? art->n_paras : 1) * sizeof *s.plen);
+	s.at = tk_calloc(ql->n ? ql->n : 1, sizeof *s.at);
+	if (!s.g || !s.plen || !s.at)
+		goto out;
+	for (i = 0; i < art->n_paras; i++)
+		s.plen[i] = strlen(art->paras[i]);
+	s.g->a = a;
+	s.g->art = art;
+	/* mentions and chains: the people named outside quotations */
+	err = tk_scan_people(s.g, ql);
+	/* candidates: what stands next to each quote */
+	for (i = 0; i < ql->n && !err; i++) {
+		struct tk_rawquote *q = &ql->q[i];
+		err = tk_sa_candidates(&s, i);
+		if (s.at[i].kind == TK_A_NAME && s.at[i].person >= 0) {
+			s.g->p[s.at[i].person].quoted = 1;
+			s.g->p[s.at[i].person].personlike = 1;
+		}
+		q->rejected =
+		    (unsigned)tk_is_scare(art->paras[q->para], q, s.at[i].kind != TK_A_NONE);
+	}
+	for (i = 1; i < ql->n && !err; i++)
+		err = tk_sa_join(&s, i);
+	/* choice, then what the screen may show */
+	if (!err)
+		err = tk_sa_choose(&s);
+	if (!err)
+		tk_sa_screen(&s);
 out:
-	if (g) {
-		tk_free(g->m);
-		tk_free(g->am);
+	if (s.g) {
+		tk_free(s.g->m);
+		tk_free(s.g->am);
 	}
-	tk_free(plen);
-	tk_free(g);
-	tk_free(at);
+	tk_free(s.plen);
+	tk_free(s.g);
+	tk_free(s.at);
 	return err;
 }

@@ -153,8 +153,16 @@ def overlap(x, y):
     return o > 0 and o * 2 > min(x[1] - x[0], y[1] - y[0])
 
 
+# capitalised only because they open the source: "Another source", "One man"
+OPENERS = {"another", "one", "some", "many", "most", "several", "both", "two", "three", "other",
+           "according", "said", "senior", "top", "former", "local", "law"}
+
+
 def caps(s):
-    return {w.strip(".’'").lower() for w in words(s)
+    ws = words(s)
+    if ws and ws[0].lower() in OPENERS:
+        ws = ws[1:]
+    return {w.strip(".’'").lower() for w in ws
             if w[0].isupper() and w.lower() not in STOP and len(w) > 1}
 
 
@@ -230,6 +238,7 @@ def main():
     acc = {"name": [0, 0], "pronoun": [0, 0], "descriptor": [0, 0], "none": [0, 0]}
     sh = {"n": 0, "right": 0, "nospk": 0, "unmatched": 0}
     errors = []
+    misses = []
     for fname, (text, atts) in sorted(docs.items()):
         gold = gold_quotes(text, atts)
         found = allq.get(fname, {}).get("quotes", [])
@@ -255,6 +264,8 @@ def main():
                 continue
             if gi not in matched:
                 fn += 1
+                a, b = gq["span"]
+                misses.append((fname, text[max(0, a - 60):a] + "[[" + text[a:b][:60] + "]]"))
                 continue
             tp += 1
             q = found[matched[gi]]
@@ -263,7 +274,9 @@ def main():
             acc[k][0] += ok
             acc[k][1] += 1
             if not ok and k != "none":
-                errors.append((fname, k, gq["src"], q.get("speaker"), q.get("role"), q["text"][:70]))
+                a, b = gq["span"]
+                ctx = (text[max(0, a - 110):a] + "[[..]]" + text[b:b + 70]).replace("\n", " / ")
+                errors.append((fname, k, gq["src"], q.get("speaker"), q.get("role"), ctx))
         for q in shown.get(fname, {}).get("quotes", []):
             qi = next((i for i, f in enumerate(found) if f["text"] == q["text"]), None)
             s = spans[qi] if qi is not None else locate(text, q["text"], 0)
@@ -294,6 +307,8 @@ def main():
     print(f"shown quotes right             {sh['right']:4d}/{sh['n']:<4d} "
           f"{sh['right'] / sh['n'] if sh['n'] else 0:.3f}  (no attribution {sh['nospk']}, "
           f"not a gold quote {sh['unmatched']})")
+    for m in misses[:nerr]:
+        print("  MISS", " | ".join(m).replace("\n", " / "))
     for e in errors[:nerr]:
         print("  ERR", " | ".join(str(x) for x in e))
 
