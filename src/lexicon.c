@@ -554,11 +554,33 @@ static const char *const quote_verbs_w[] = {
 };
 TK_LIST(quote_verbs, quote_verbs_w);
 
+/* nouns that speak for someone: "the newspaper wrote", "the report said" */
+static const char *const source_nouns_w[] = {
+    "ad",	 "analysis", "blog",	 "campaign", "editorial", "email",  "filing",
+    "lawsuit",	 "letter",   "magazine", "memo",     "newspaper", "outlet", "paper",
+    "petition",	 "poll",     "post",	 "release",  "report",	  "ruling", "site",
+    "statement", "study",    "survey",	 "website",
+};
+TK_LIST(source_nouns, source_nouns_w);
+
+/* capitalised words that are never a person on their own: parties,
+ * demonyms, places in datelines */
+static const char *const not_names_w[] = {
+    "african",	     "america",	   "american",	  "americans",	  "british",	"canadian",
+    "canadians",     "catholic",   "catholics",	  "christian",	  "christians", "conservative",
+    "conservatives", "democrat",   "democratic",  "democrats",	  "european",	"evangelical",
+    "evangelicals",  "gop",	   "independent", "independents", "jewish",	"latino",
+    "latinos",	     "liberal",	   "liberals",	  "libertarian",  "local",	"muslim",
+    "muslims",	     "republican", "republicans", "tea",	  "washington", "white",
+};
+TK_LIST(not_names, not_names_w);
+
 const struct tk_wordlist *const tk_lexicon_lists[] = {
-    &tk_lx_quote_verbs,	  &tk_lx_verbs,	      &tk_lx_according,	  &tk_lx_adverbs,
-    &tk_lx_dets,	  &tk_lx_honorifics,  &tk_lx_roles,	  &tk_lx_female_roles,
-    &tk_lx_male_roles,	  &tk_lx_stop,	      &tk_lx_org,	  &tk_lx_groups,
-    &tk_lx_connectors,	  &tk_lx_pron_male,   &tk_lx_pron_female, &tk_lx_pron_plural,
-    &tk_lx_titles_female, &tk_lx_titles_male, &tk_lx_role_links,  &tk_lx_abbrevs,
+    &tk_lx_not_names,	&tk_lx_source_nouns, &tk_lx_quote_verbs,   &tk_lx_verbs,
+    &tk_lx_according,	&tk_lx_adverbs,	     &tk_lx_dets,	   &tk_lx_honorifics,
+    &tk_lx_roles,	&tk_lx_female_roles, &tk_lx_male_roles,	   &tk_lx_stop,
+    &tk_lx_org,		&tk_lx_groups,	     &tk_lx_connectors,	   &tk_lx_pron_male,
+    &tk_lx_pron_female, &tk_lx_pron_plural,  &tk_lx_titles_female, &tk_lx_titles_male,
+    &tk_lx_role_links,	&tk_lx_abbrevs,
 };
 const size_t tk_lexicon_nlists = sizeof tk_lexicon_lists / sizeof tk_lexicon_lists[0];

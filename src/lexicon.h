@@ -30,7 +30,9 @@ extern const struct tk_wordlist
     tk_lx_role_links; /* prepositions that link a role to its sentence ("junto al consejero") */
 extern const struct tk_wordlist
     tk_lx_quote_verbs; /* "called it “…”": quoted words inside a sentence */
-extern const struct tk_wordlist tk_lx_abbrevs; /* abbreviations whose dot ends no sentence */
+extern const struct tk_wordlist tk_lx_source_nouns; /* "the newspaper wrote": nouns that speak */
+extern const struct tk_wordlist tk_lx_not_names;    /* "Republican": never a person alone */
+extern const struct tk_wordlist tk_lx_abbrevs;	    /* abbreviations whose dot ends no sentence */
 
 /* Every list above, for the test that each stays sorted. */
 extern const struct tk_wordlist *const tk_lexicon_lists[];

@@ -214,6 +214,51 @@ struct tk_split {
 	int titled; /* an honorific opened the chain */
 };
 
+/* A name stops at "of", "on", "for" or a day: "Ted Cruz of Texas", "Poulter
+ * on Christmas Day", "Pan of IG", "Trump Monday". */
+static void tk_name_cut(const char *p, const struct tk_tok *t, struct tk_split *s)
+{
+	size_t i;
+
+	for (i = s->na + 1; i < s->nb; i++) {
+		size_t n = t[i].e - t[i].s;
+		if ((!t[i].cap && (tk_word_eq(p, &t[i], "of") || tk_word_eq(p, &t[i], "on") ||
+				   tk_word_eq(p, &t[i], "for"))) ||
+		    (IN(tk_lx_stop, p, &t[i]) && n > 3 && !strncmp(p + t[i].e - 3, "day", 3))) {
+			s->nb = i;
+			return;
+		}
+	}
+}
+
+/* Person filter: no possessive ("Hemming’s"), no coordinated names
+ * ("Schumer and Pelosi"), no chain that opens or ends with a particle ("on
+ * Hot Air"), no ALL-CAPS kicker or dateline ("WASHINGTON"), no lone party,
+ * demonym or sentence adverb ("Republican", "Absolutely"). */
+static int tk_name_ok(const char *p, const struct tk_tok *t, size_t a, size_t b)
+{
+	const struct tk_tok *l = &t[b - 1];
+	size_t i, n = l->e - l->s, caps = 0;
+
+	if ((n > 2 && p[l->e - 2] == '\'' && p[l->e - 1] == 's') ||
+	    (n > 4 && !strncmp(p + l->e - 4, "\xE2\x80\x99s", 4)))
+		return 0;
+	if (!l->cap)
+		return 0;
+	for (i = a; i < b; i++) {
+		if (!t[i].cap && (tk_word_eq(p, &t[i], "and") || tk_word_eq(p, &t[i], "und") ||
+				  tk_word_eq(p, &t[i], "et") || tk_word_eq(p, &t[i], "y")))
+			return 0;
+		caps += t[i].upper && t[i].e - t[i].s > 1;
+	}
+	if (caps == b - a && (b - a > 1 || n > 4))
+		return 0;
+	if (b - a == 1 &&
+	    (IN(tk_lx_not_names, p, l) || (n > 5 && !strncmp(p + l->e - 2, "ly", 2) && l->s == 0)))
+		return 0;
+	return 1;
+}
+
 static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size_t b,
 			   struct tk_split *s)
 {
@@ -273,6 +318,7 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		       (IN(tk_lx_honorifics, p, &t[s->na]) || (t[s->na].kind == TK_T_PUNCT)))
 			s->na++;
 	}
+	tk_name_cut(p, t, s);
 	if (s->nb > s->na + 4)
 		s->na = s->nb - 3;
 	s->valid = s->nb > s->na;
@@ -657,7 +703,7 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 	*err = TK_OK;
 	*after = b;
 	tk_split_chain(p, t, a, b, &s);
-	if (!s.valid)
+	if (!s.valid || (for_speaker && !tk_name_ok(p, t, s.na, s.nb)))
 		return -1;
 	/* "the Taliban", "the Islamic State": a determiner before a chain
 	 * without a role makes it an organisation, not a person */
@@ -819,7 +865,37 @@ struct tk_attr {
 	const char *role;
 	const char *desc; /* descriptor or group ("a spokesman for the council") */
 	size_t pos;	  /* byte offset of the attribution in its paragraph */
+	int weak;	  /* found by a loose rule: never shown */
+	int group;	  /* desc names a group itself: "Ryan’s office" */
 };
+
+/* "Ryan’s office said", "Schumer and Pelosi said": a possessive with its
+ * noun or coordinated names speak as a group, not as one person (the
+ * coordinated ones only as a guess). Sets at and returns 1. */
+static int tk_chain_speaks_as_group(struct tk_reg *g, const char *p, const struct tk_tok *t,
+				    size_t nt, size_t k, size_t e, struct tk_attr *at)
+{
+	const struct tk_tok *l = &t[e - 1];
+	size_t n = l->e - l->s, i, end = e;
+	int poss = (n > 2 && p[l->e - 2] == '\'' && p[l->e - 1] == 's') ||
+		   (n > 4 && !strncmp(p + l->e - 4, "\xE2\x80\x99s", 4));
+	int coord = 0;
+
+	for (i = k + 1; i + 1 < e; i++)
+		coord |= !t[i].cap && tk_word_eq(p, &t[i], "and");
+	if (poss)
+		while (end < nt && end - e < 4 && t[end].kind == TK_T_WORD && !t[end].cap &&
+		       !tk_is_verb(p, &t[end]) && !IN(tk_lx_adverbs, p, &t[end]))
+			end++;
+	if (!(poss && end > e) && !coord)
+		return 0;
+	at->kind = TK_A_DESC;
+	at->weak = coord;
+	at->group = 1;
+	at->pos = t[k].s;
+	at->desc = tk_span_dup(g, p, t[k].s, t[end - 1].e);
+	return 1;
+}
 
 /* Name or descriptor starting at token j (after a verb or "according to"):
  * "Blinken", "the minister", "a spokeswoman for the council", "retired
@@ -873,6 +949,8 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 			at->pos = t[k].s;
 			return at->desc ? TK_OK : TK_ENOMEM;
 		}
+		if (tk_chain_speaks_as_group(g, p, t, nt, k, e, at))
+			return at->desc ? TK_OK : TK_ENOMEM;
 		at->person = tk_register(g, p, t, nt, k, e, 1, &after, &err);
 		if (err)
 			return err;
@@ -1069,6 +1147,9 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
 			       int colon, struct tk_attr *at);
 
+static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t v,
+			   struct tk_attr *at);
+
 static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t to,
 			  struct tk_attr *at)
 {
@@ -1116,7 +1197,7 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
 			       int colon, struct tk_attr *at)
 {
-	size_t k, v;
+	size_t v;
 
 	/* the verb: the last one within a few words of the mark */
 	for (v = m; v-- > 0 && m - v <= 6;) {
@@ -1148,9 +1229,31 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	 * statement"), unless a colon or comma makes it clear */
 	if (m - v > 3 && !colon)
 		return TK_OK;
-	k = v;
+	return tk_attr_subject(g, p, t, v, at);
+}
+
+/* The subject of the reporting verb t[v]: "she (also) said", "Blinken
+ * said", "Maria Lopez, chief executive of …, said", "the minister said". */
+static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t v,
+			   struct tk_attr *at)
+{
+	size_t k = v;
+
 	while (k > 0 && IN(tk_lx_adverbs, p, &t[k - 1]))
 		k--;
+	if (k >= 2 && t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',' &&
+	    t[k - 2].kind == TK_T_PUNCT && t[k - 2].punct == ')')
+		k--; /* "Rep. Ann Cole (D-Ohio), said" */
+	if (k >= 3 && t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ')') {
+		size_t o = k - 1;
+		while (o > 0 && k - o < 8 && !(t[o].kind == TK_T_PUNCT && t[o].punct == '('))
+			o--;
+		if (t[o].kind == TK_T_PUNCT && t[o].punct == '(' && o > 0 &&
+		    tk_is_cap_word(&t[o - 1])) {
+			size_t a = tk_chain_start(p, t, o);
+			return tk_source_at(g, p, t, o, a, at);
+		}
+	}
 	if (k == 0)
 		return TK_OK;
 	if (tk_pronoun(p, &t[k - 1])) {
@@ -1186,14 +1289,56 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 }
 
 /* Scare quotes and titles: the “Islamic State in Khorasan”. */
+/* A name or pronoun opening a clause and followed by a lower-case word (its
+ * verb), past an apposition or a "(D-Ohio)" tag: "Obama described the
+ * attack as “…”", "At the debate, Clinton blamed the “…”". */
+static int tk_clause_subject(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			     size_t k, struct tk_attr *at)
+{
+	size_t e, n;
+
+	if (tk_pronoun(p, &t[k]) && (k == 0 || t[k - 1].kind == TK_T_PUNCT) && k + 1 < nt &&
+	    t[k + 1].kind == TK_T_WORD && !t[k + 1].cap) {
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_pronoun(p, &t[k]);
+		at->pos = t[k].s;
+		return TK_OK;
+	}
+	if (!tk_is_cap_word(&t[k]) || IN(tk_lx_stop, p, &t[k]) ||
+	    (k > 0 && t[k - 1].kind == TK_T_WORD && !IN(tk_lx_stop, p, &t[k - 1])))
+		return TK_OK;
+	e = tk_chain_end(p, t, nt, k);
+	n = e;
+	if (n < nt && t[n].kind == TK_T_PUNCT && t[n].punct == '(') { /* (D-Ohio) */
+		size_t c = n + 1;
+		while (c < nt && c - n < 8 && !(t[c].kind == TK_T_PUNCT && t[c].punct == ')'))
+			c++;
+		if (c < nt && t[c].kind == TK_T_PUNCT)
+			n = c + 1;
+	}
+	if (n < nt && t[n].kind == TK_T_PUNCT && t[n].punct == ',') {
+		size_t q = n + 1;
+		while (q < nt && q - n < 16 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
+			q++;
+		n = q + 1;
+	}
+	while (n < nt && IN(tk_lx_adverbs, p, &t[n]))
+		n++;
+	if (n >= nt || t[n].kind != TK_T_WORD || t[n].cap || IN(tk_lx_connectors, p, &t[n]) ||
+	    IN(tk_lx_dets, p, &t[n]))
+		return TK_OK;
+	return tk_source_at(g, p, t, n, k, at);
+}
+
 /* "Trump told Newsmax that …, adding, “…”", "Cruz describes himself as “…”":
- * no subject next to the mark; the speaker is the subject of the first
- * reporting verb of the sentence (outside quotations) that has one. */
+ * nothing next to the mark; the speaker is the subject of the sentence's
+ * first reporting verb (outside quotations) that has one, else the name
+ * that opens one of its clauses. */
 static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct tk_attr *at)
 {
 	struct tk_tok t[TK_WIN];
 	size_t from = to > 320 ? to - 320 : 0, nt, k;
-	int inq = 0, err;
+	int inq = 0, err = TK_OK;
 
 	for (k = to; k > from; k--)
 		if (tk_is_sentence_end(p, to, k - 1))
@@ -1201,19 +1346,23 @@ static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct t
 	nt = tk_tokenize(p, k, to, t, TK_WIN);
 	if (nt == TK_WIN)
 		return TK_OK;
-	for (k = 1; k < nt; k++) {
-		if (t[k].kind == TK_T_QMARK) {
+	for (k = 1; k < nt && !err && !at->kind; k++) {
+		if (t[k].kind == TK_T_QMARK)
 			inq = !inq;
-			continue;
-		}
-		if (inq || t[k].kind != TK_T_WORD ||
-		    !(tk_is_verb(p, &t[k]) || IN(tk_lx_quote_verbs, p, &t[k])))
-			continue;
-		err = tk_attr_before_verb(g, p, t, k + 1, 0, at);
-		if (err || at->kind)
-			return err;
+		else if (!inq && t[k].kind == TK_T_WORD &&
+			 (tk_is_verb(p, &t[k]) || IN(tk_lx_quote_verbs, p, &t[k])))
+			err = tk_attr_subject(g, p, t, k, at);
 	}
-	return TK_OK;
+	for (k = 0, inq = 0; k < nt && !err && !at->kind; k++) {
+		if (t[k].kind == TK_T_QMARK)
+			inq = !inq;
+		else if (!inq)
+			err = tk_clause_subject(g, p, t, nt, k, at);
+		at->weak = 1;
+	}
+	if (at->kind == TK_A_DESC)
+		memset(at, 0, sizeof *at); /* "the city" opening a clause is no speaker */
+	return err;
 }
 
 /* Scare quotes, titles and fragments: rejected (1), kept (0). Sets partial
@@ -1226,7 +1375,7 @@ static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
 	unsigned char before = q->open > 0 ? (unsigned char)p[q->open - 1] : 0;
 
 	/* “gobsmacked”, “three-peat”: a word or two is a term, said or not */
-	if (words < 2 || (words < 3 && !q->terminal))
+	if (words < 2 || (words < 3 && ((!q->terminal && !q->comma_end) || lower_start)))
 		return 1;
 	for (i = 0; t[i]; i++)
 		if ((i == 0 || t[i - 1] == ' ') &&
@@ -1384,9 +1533,25 @@ static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
  * ("— Hospital spokesperson"); a long one is only a guess. */
 static int tk_sa_desc_speaker(struct tk_sa *s, struct tk_rawquote *q, const char *d)
 {
-	char *sp = tk_arena_strndup(s->a, d, strlen(d));
-	size_t i, words = 1;
+	char *sp;
+	size_t i, words = 1, nt;
+	struct tk_tok t[8];
+	int who = 0;
 
+	/* only a descriptor whose words say who speaks: a role, a group, an
+	 * organisation or a source noun ("the newspaper", "the report") */
+	nt = tk_tokenize(d, 0, strlen(d), t, 8);
+	for (i = 0; i < nt && !who; i++)
+		who = t[i].kind == TK_T_WORD &&
+		      (tk_is_role(d, &t[i]) || IN(tk_lx_groups, d, &t[i]) ||
+		       IN(tk_lx_org, d, &t[i]) || IN(tk_lx_source_nouns, d, &t[i]));
+	for (i = 0; i < nt && !who; i++)
+		who = tk_is_cap_word(&t[i]) && q->doubtful; /* "Schumer and Pelosi", a guess */
+	for (i = 0; i < nt && !who; i++)
+		who = tk_is_cap_word(&t[i]) && strstr(d, "s ") != NULL; /* "Ryan’s office" */
+	if (!who || nt == 8)
+		return TK_OK;
+	sp = tk_arena_strndup(s->a, d, strlen(d));
 	if (!sp)
 		return TK_ENOMEM;
 	if (sp[0] >= 'a' && sp[0] <= 'z')
@@ -1395,7 +1560,7 @@ static int tk_sa_desc_speaker(struct tk_sa *s, struct tk_rawquote *q, const char
 		words += sp[i] == ' ';
 	q->speaker = sp;
 	q->role = NULL;
-	q->doubtful = (unsigned)(words > 5);
+	q->doubtful |= (unsigned)(words > 5);
 	return TK_OK;
 }
 
@@ -1411,6 +1576,8 @@ static int tk_sa_descriptor(struct tk_sa *s, size_t i)
 	struct tk_tok dt[16];
 	size_t dn = tk_tokenize(d, 0, strlen(d), dt, 16), x, k;
 
+	if (s->at[i].group)
+		return tk_sa_desc_speaker(s, q, d); /* "Ryan’s office" names itself */
 	/* the descriptor's role word ("maire" in "maire devant le conseil") */
 	for (x = 0; x < dn; x++)
 		if (tk_is_role(d, &dt[x]) && dt[x].e - dt[x].s < sizeof hw) {
@@ -1445,6 +1612,7 @@ static int tk_sa_descriptor(struct tk_sa *s, size_t i)
 			}
 		}
 	}
+	q->role = d;
 	return tk_sa_desc_speaker(s, q, d);
 }
 
@@ -1492,9 +1660,10 @@ static int tk_sa_choose(struct tk_sa *s)
 			if (best >= 0) {
 				at->kind = TK_A_NAME;
 				at->person = best;
-				q->doubtful = (unsigned)weak;
+				q->doubtful |= (unsigned)weak;
 			}
 		}
+		q->doubtful |= (unsigned)(at->weak && at->kind);
 		if (at->kind == TK_A_NAME && at->person >= 0) {
 			const struct tk_person *pp = &g->p[at->person];
 			q->person = at->person;
