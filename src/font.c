@@ -7,6 +7,7 @@
 #include <hb.h>
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>

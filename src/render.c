@@ -1446,6 +1446,20 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 		s->st.underruns++;
 }
 
+/* A discreet service mark (config.h TK_SERVICE_*: bad ticker.conf lines, stick
+ * settings ignored): a small accent square in the crawl band's far corner, for
+ * a technician who knows to look; the details are in the log. */
+static void tk_draw_service_mark(struct tk_scene *s)
+{
+	const struct tk_config *c = s->cfg;
+	int m = s->bh / 10 > 4 ? s->bh / 10 : 4;
+	SDL_Rect d = {s->W - 2 * m, s->band.y + s->bh - 2 * m, m, m};
+
+	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
+			       (c->accent >> 8) & 0xff, 255);
+	SDL_RenderFillRect(s->r, &d);
+}
+
 /* Notices rendered by the worker become textures here (rare). mu held. */
 static void tk_draw_take_notices(struct tk_scene *s)
 {
@@ -1643,6 +1657,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	tk_draw_cards(s, show, alpha);
 	tk_draw_band(s, off, first, last);
 	tk_draw_notices(s);
+	if (s->cfg->service)
+		tk_draw_service_mark(s);
 	return TK_OK;
 }
 
