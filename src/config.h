@@ -51,8 +51,8 @@ struct tk_config {
 	/* display */
 	int layout;	       /* enum tk_layout */
 	int crawl_position;    /* enum tk_position */
-	long crawl_height;     /* pixels; 0 = a ninth of the screen height */
-	long font_size;	       /* pixels; 0 = from crawl_height */
+	long crawl_height;     /* pixels; 0 = from the legible text size */
+	long font_size;	       /* pixels; 0 = legible at viewing_distance */
 	long viewing_distance; /* centimetres from the farthest reader to the screen */
 	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
 	long speed;	       /* pixels per frame */
