@@ -46,6 +46,27 @@
 #define TK_RULE_DIV 24 /* accent rule above the band: 1/24 of its height */
 #define TK_RULE_MIN_PX 2
 
+/* Cards: sizes and gaps as fractions of the cards area height (CH / N). */
+#define TK_CARD_CHIP_DIV 40
+#define TK_CARD_QUOTE_DIV 17	 /* largest quote */
+#define TK_CARD_QUOTE_MIN_DIV 30 /* smallest quote (and never under 12') */
+#define TK_CARD_SPEAKER_DIV 30
+#define TK_CARD_CAPTION_DIV 28
+#define TK_CARD_FIGURE_DIV 5	     /* figure beside the quote */
+#define TK_CARD_FIGURE_STACKED_DIV 7 /* figure under the quote */
+#define TK_CARD_FIGURE_MIN_DIV 24
+#define TK_IDLE_TITLE_DIV 11
+#define TK_IDLE_BODY_DIV 22 /* idle text and the standfirst */
+#define TK_GAP_S_DIV 60
+#define TK_GAP_M_DIV 30
+#define TK_GAP_L_DIV 18
+#define TK_BODY_LH_PCT 125	/* body line height, % of the size */
+#define TK_QUOTE_MAX_PCT 85	/* the quote at most this % of the headline size */
+#define TK_QUOTE_COL_PCT 60	/* quote column beside a figure, % of the width */
+#define TK_PORTRAIT_PCT 120	/* stacked when the width is under 120 % of CH */
+#define TK_SHRINK_PCT 90	/* autofit steps */
+#define TK_HINTING_SLACK_PCT 97 /* widths scaled from the crawl size, 3 % short */
+
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
 #define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
@@ -765,126 +786,190 @@ static const struct tk_pl_item *tk_card_figure(const struct tk_playlist *pl,
 	return NULL;
 }
 
-/* Lay out (dst NULL: only measure) the card of an article from y0, keeping
- * above limit. Returns the y below the content. */
+/* One card being laid out (dst NULL: only measured): its article, the
+ * chosen quote and figure, and the running y. */
+struct tk_card {
+	struct tk_scene *s;
+	SDL_Surface *dst;
+	const struct tk_playlist *pl;
+	const struct tk_pl_article *art;
+	const struct tk_pl_item *q, *f;
+	int W, CH;	   /* content width, cards area height */
+	int y, limit;	   /* next free y, lowest y to use */
+	int hs;		   /* headline size */
+	int colw, stacked; /* quote column width; figure under the quote */
+	int bottom;	   /* y below everything so far */
+};
+
+static int tk_card_gap(const struct tk_card *k, int div)
+{
+	return k->CH / div;
+}
+
+/* The idle card: how to add articles. */
+static int tk_card_idle(struct tk_card *k)
+{
+	const struct tk_config *c = k->s->cfg;
+	int hsz = k->CH / TK_IDLE_TITLE_DIV, bsz = k->CH / TK_IDLE_BODY_DIV;
+
+	if (k->dst)
+		tk_mfill(k->s, k->dst, 0, k->y, k->W / 40, tk_maxi(k->W / 160, 4), c->accent);
+	k->y += k->CH / 14;
+	k->y = tk_text_block(k->s, k->dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
+			     c->card_fg, 0, k->y, k->W, 2, hsz * TK_BODY_LH_PCT / 100);
+	k->y += k->CH / 20;
+	return tk_text_block(k->s, k->dst,
+			     "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
+			     "figures appear here within seconds.",
+			     TK_FONT_REGULAR, bsz, tk_mix(c->card_fg, c->card_bg, 70), 0, k->y,
+			     k->W * 2 / 3, 3, bsz * 3 / 2);
+}
+
+/* Source chip, headline sized to the space, accent rule. */
+static void tk_card_head(struct tk_card *k)
+{
+	struct tk_scene *s = k->s;
+	const struct tk_config *c = s->cfg;
+	const char *h = k->art->headline;
+	int hl;
+
+	if (c->labels && k->art->source)
+		tk_chip(s, k->dst, 0, k->y + tk_card_gap(k, TK_GAP_S_DIV), k->art->source,
+			tk_maxi(k->CH / TK_CARD_CHIP_DIV, s->small), c->accent, c->card_bg);
+	k->y += tk_card_gap(k, TK_GAP_L_DIV);
+	hl = tk_headline_fit(s, h, k->W, k->limit - k->y, &k->hs);
+	k->y = tk_text_block(s, k->dst, h, TK_FONT_BOLD, k->hs, c->card_fg, 0, k->y, k->W, hl,
+			     tk_line_height(h, k->hs, TK_HEADLINE_LH_PCT));
+	k->y += tk_card_gap(k, TK_GAP_M_DIV);
+	if (k->dst)
+		tk_mfill(s, k->dst, 0, k->y, k->W / 12, tk_maxi(k->CH / 160, 3), c->accent);
+	k->y += tk_card_gap(k, TK_GAP_L_DIV);
+	k->bottom = k->y;
+	/* Side by side on landscape cards, stacked on portrait ones. */
+	k->stacked = k->q && k->f && k->W * 100 < k->CH * TK_PORTRAIT_PCT;
+	k->colw = k->f && k->q && !k->stacked ? k->W * TK_QUOTE_COL_PCT / 100 : k->W;
+}
+
+/* Lines of quote text that fit in left pixels at size qs. */
+static int tk_quote_lines(int left, int qs)
+{
+	return tk_maxi(left / tk_maxi(qs * TK_BODY_LH_PCT / 100, 1), 1);
+}
+
+/* The quote, never larger than the headline, shrunk until it fits; then
+ * its attribution. */
+static void tk_card_quote(struct tk_card *k)
+{
+	struct tk_scene *s = k->s;
+	const struct tk_config *c = s->cfg;
+	const struct tk_pl_item *q = k->q;
+	int qs = tk_mini(k->CH / TK_CARD_QUOTE_DIV, k->hs * TK_QUOTE_MAX_PCT / 100);
+	int who = tk_maxi(k->CH / TK_CARD_SPEAKER_DIV, s->small), left = k->limit - k->y, maxl, ql;
+	char buf[1200];
+
+	if (q->speaker)
+		left -= tk_card_gap(k, TK_GAP_S_DIV) + who * TK_BODY_LH_PCT / 100 * 2;
+	if (k->stacked)
+		left -= tk_card_gap(k, TK_GAP_M_DIV) + k->CH / TK_CARD_FIGURE_STACKED_DIV +
+			k->CH / TK_CARD_CAPTION_DIV * TK_BODY_LH_PCT / 100 * 2;
+	maxl = tk_quote_lines(left, qs);
+	snprintf(buf, sizeof buf, "“%s”", q->text);
+	while (qs > tk_maxi(k->CH / TK_CARD_QUOTE_MIN_DIV, s->small) &&
+	       tk_lines(s, buf, TK_FONT_ITALIC, qs, k->colw, maxl) > maxl) {
+		qs = qs * TK_SHRINK_PCT / 100;
+		maxl = tk_quote_lines(left, qs);
+	}
+	ql = tk_text_block(s, k->dst, buf, TK_FONT_ITALIC, qs, c->card_fg, 0, k->y, k->colw, maxl,
+			   qs * TK_BODY_LH_PCT / 100);
+	k->bottom = ql;
+	if (!q->speaker)
+		return;
+	/* The attribution reads in the quote's direction (an English name under
+	 * an Arabic quote once led it with a dangling dash): a directional mark
+	 * (RLM/LRM) sets its paragraph direction. */
+	snprintf(buf, sizeof buf, "%s— %s%s%s",
+		 tk_text_is_rtl(q->text, strlen(q->text)) ? "\u200F" : "\u200E", q->speaker,
+		 q->role ? ", " : "", q->role ? q->role : "");
+	k->bottom = tk_text_block(s, k->dst, buf, TK_FONT_BOLD, who, c->accent, 0,
+				  ql + tk_card_gap(k, TK_GAP_S_DIV), k->colw, 2,
+				  who * TK_BODY_LH_PCT / 100);
+}
+
+/* The key figure: its number with its scale word as large as fits, and the
+ * caption under it; beside the quote (with a hairline) or under it. */
+static void tk_card_figure_panel(struct tk_card *k)
+{
+	struct tk_scene *s = k->s;
+	const struct tk_config *c = s->cfg;
+	const struct tk_pl_item *f = k->f;
+	int beside = k->q && !k->stacked;
+	int fx = beside ? k->colw + k->W / 30 : 0, fw = beside ? k->W - fx : k->W;
+	int fy = k->stacked ? k->bottom + tk_card_gap(k, TK_GAP_M_DIV) : k->y;
+	int fsz = k->CH / (k->stacked ? TK_CARD_FIGURE_STACKED_DIV : TK_CARD_FIGURE_DIV);
+	int cap = tk_maxi(k->CH / TK_CARD_CAPTION_DIV, s->small), fb, base, w0;
+	char label[160];
+	const char *scale;
+	size_t scale_len;
+	struct tk_span sp;
+	SDL_Surface *t = NULL;
+
+	tk_figure_label(f, label, sizeof label, &scale, &scale_len);
+	/* widths scale with the size: one measurement at the crawl size */
+	sp = tk_sp(label, TK_FONT_BOLD, s->fs, c->accent);
+	w0 = tk_fonts_measure(s->fonts, &sp, 1);
+	while (fsz > k->CH / TK_CARD_FIGURE_MIN_DIV &&
+	       (int64_t)w0 * fsz / s->fs > (int64_t)fw * TK_HINTING_SLACK_PCT / 100)
+		fsz = fsz * TK_SHRINK_PCT / 100;
+	sp.size = fsz;
+	if (k->dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
+		tk_mblit(s, t, k->dst, fx, fy + fsz * 8 / 10 - base);
+		SDL_FreeSurface(t);
+	}
+	fb = tk_text_block(s, k->dst, tk_figure_caption(f, scale, scale_len), TK_FONT_REGULAR, cap,
+			   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw,
+			   k->stacked ? 2 : 3, cap * TK_BODY_LH_PCT / 100);
+	k->bottom = tk_maxi(k->bottom, fb);
+	if (beside && k->dst) /* a hairline between quote and figure */
+		tk_mfill(s, k->dst, fx - k->W / 60, k->y, 2, k->bottom - k->y,
+			 tk_mix(c->card_bg, c->card_fg, 60));
+}
+
+/* Lay out (dst NULL: only measure) the card of an article (NULL: the idle
+ * card) from y0, keeping above limit. Returns the y below the content. */
 static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_playlist *pl,
 			  const struct tk_pl_article *art, int y0, int limit)
 {
-	const struct tk_config *c = s->cfg;
-	int W = s->cc.w, CH = s->cards.h;
-	int mx = 0, y = y0, hs, hl, colw, bottom, stacked;
-	const struct tk_pl_item *q = NULL, *f = NULL;
-	char buf[1200];
+	struct tk_card k;
 
-	if (!art) {
-		int hsz = CH / 11;
-
-		if (dst)
-			tk_mfill(s, dst, mx, y, W / 40, W / 160 > 4 ? W / 160 : 4, c->accent);
-		y += CH / 14;
-		y = tk_text_block(s, dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
-				  c->card_fg, mx, y, W - 2 * mx, 2, hsz * 5 / 4);
-		y += CH / 20;
-		return tk_text_block(
-		    s, dst,
-		    "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
-		    "figures appear here within seconds.",
-		    TK_FONT_REGULAR, CH / 22, tk_mix(c->card_fg, c->card_bg, 70), mx, y, W * 2 / 3,
-		    3, CH / 22 * 3 / 2);
-	}
-	if (art->quote >= 0)
-		q = &pl->items[art->quote];
-	f = tk_card_figure(pl, art, q);
-	if (c->labels && art->source)
-		tk_chip(s, dst, mx, y + CH / 60, art->source, tk_maxi(CH / 40, s->small), c->accent,
-			c->card_bg);
-	y += CH / 18;
-	hl = tk_headline_fit(s, art->headline, W - 2 * mx, limit - y, &hs);
-	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx,
-			  hl, tk_line_height(art->headline, hs, TK_HEADLINE_LH_PCT));
-	y += CH / 30;
-	if (dst)
-		tk_mfill(s, dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
-	y += CH / 18;
-	bottom = y;
-	/* Side by side on landscape cards, stacked on portrait ones. */
-	stacked = q && f && f->figure && W < CH * 6 / 5;
-	colw = f && f->figure && q && !stacked ? W * 60 / 100 : W;
-	if (q) {
-		int qs = tk_mini(CH / 17, hs * 85 / 100), left = limit - y, ql;
-		int maxl, who = tk_maxi(CH / 30, s->small);
-
-		if (q->speaker)
-			left -= CH / 60 + who * 5 / 4 * 2;
-		if (stacked)
-			left -= CH / 30 + CH / 7 + CH / 28 * 5 / 4 * 2;
-		maxl = left / (qs * 5 / 4);
-		if (maxl < 1)
-			maxl = 1;
-		snprintf(buf, sizeof buf, "“%s”", q->text);
-		while (qs > tk_maxi(CH / 30, s->small) &&
-		       tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
-			qs = qs * 9 / 10;
-			maxl = left / (qs * 5 / 4);
-			if (maxl < 1)
-				maxl = 1;
-		}
-		ql = tk_text_block(s, dst, buf, TK_FONT_ITALIC, qs, c->card_fg, mx, y, colw, maxl,
-				   qs * 5 / 4);
-		bottom = ql;
-		if (q->speaker) {
-			/* The attribution reads in the quote's direction (an English
-			 * name under an Arabic quote once led it with a dangling dash):
-			 * a directional mark (RLM/LRM) sets its paragraph direction. */
-			snprintf(buf, sizeof buf, "%s— %s%s%s",
-				 tk_text_is_rtl(q->text, strlen(q->text)) ? "\u200F" : "\u200E",
-				 q->speaker, q->role ? ", " : "", q->role ? q->role : "");
-			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, who, c->accent, mx,
-					       ql + CH / 60, colw, 2, who * 5 / 4);
-		}
-	}
-	if (f && f->figure) {
-		int fx = q && !stacked ? mx + colw + W / 30 : mx,
-		    fw = q && !stacked ? W - mx - fx : W;
-		int fy = stacked ? bottom + CH / 30 : y;
-		int fsz = stacked ? CH / 7 : CH / 5, cap = tk_maxi(CH / 28, s->small), fb;
-		struct tk_span sp;
-		SDL_Surface *t = NULL;
-		int base;
-		char label[160];
-		const char *scale;
-		size_t scale_len;
-
-		tk_figure_label(f, label, sizeof label, &scale, &scale_len);
-		/* widths scale with the size: one measurement at the crawl size */
-		sp = tk_sp(label, TK_FONT_BOLD, s->fs, c->accent);
-		{
-			int w0 = tk_fonts_measure(s->fonts, &sp, 1);
-
-			while (fsz > CH / 24 && (int64_t)w0 * fsz / s->fs > (int64_t)fw * 97 / 100)
-				fsz = fsz * 9 / 10;
-		}
-		sp.size = fsz;
-		if (dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
-			tk_mblit(s, t, dst, fx, fy + fsz * 8 / 10 - base);
-			SDL_FreeSurface(t);
-		}
-		fb = tk_text_block(s, dst, tk_figure_caption(f, scale, scale_len), TK_FONT_REGULAR,
-				   cap, tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100,
-				   fw, stacked ? 2 : 3, cap * 5 / 4);
-		if (fb > bottom)
-			bottom = fb;
-		if (q && !stacked && dst) /* a hairline between quote and figure */
-			tk_mfill(s, dst, fx - W / 60, y, 2, bottom - y,
-				 tk_mix(c->card_bg, c->card_fg, 60));
-	} else if (!q && art->count > 1) {
+	memset(&k, 0, sizeof k);
+	k.s = s;
+	k.dst = dst;
+	k.pl = pl;
+	k.art = art;
+	k.W = s->cc.w;
+	k.CH = s->cards.h;
+	k.y = y0;
+	k.limit = limit;
+	if (!art)
+		return tk_card_idle(&k);
+	k.q = art->quote >= 0 ? &pl->items[art->quote] : NULL;
+	k.f = tk_card_figure(pl, art, k.q);
+	if (k.f && !k.f->figure)
+		k.f = NULL;
+	tk_card_head(&k);
+	if (k.q)
+		tk_card_quote(&k);
+	if (k.f) {
+		tk_card_figure_panel(&k);
+	} else if (!k.q && art->count > 1) {
 		/* No quote, no figure: the next item as a standfirst. */
 		const struct tk_pl_item *it = &pl->items[art->first + 1];
+		int sz = k.CH / TK_IDLE_BODY_DIV;
 
-		bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, CH / 22, c->card_fg, mx,
-				       y, W - 2 * mx, 4, CH / 22 * 5 / 4);
+		k.bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, sz, s->cfg->card_fg, 0,
+					 k.y, k.W, 4, sz * TK_BODY_LH_PCT / 100);
 	}
-	return bottom;
+	return k.bottom;
 }
 
 /* Card for an article (or the idle card when art is NULL) into px (W x cards.h),
