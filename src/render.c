@@ -67,6 +67,9 @@
 #define TK_SHRINK_PCT 90	/* autofit steps */
 #define TK_HINTING_SLACK_PCT 97 /* widths scaled from the crawl size, 3 % short */
 
+#define TK_HALF_CAP_PCT 36 /* half the cap height, % of the size (centring) */
+#define TK_CHIP_FS_PCT 42  /* crawl chip text, % of the crawl text (and >= 12') */
+
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
 #define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
@@ -332,99 +335,141 @@ static size_t tk_item_cut(const struct tk_scene *s, const char *text, size_t roo
 	return k;
 }
 
+/* The text of one crawl item as spans, with the buffers they point into. */
+struct tk_itemtext {
+	struct tk_span sp[6];
+	size_t n;
+	const char *label; /* chip text, or NULL */
+	char text[600], who[300], pre[620], post[600];
+};
+
+static void tk_itemtext_add(struct tk_itemtext *t, const char *text, size_t len, int style,
+			    uint32_t color, int fs)
+{
+	t->sp[t->n] = tk_sp(text, style, fs, color);
+	t->sp[t->n++].len = len;
+}
+
+/* A quote: “text” then “  — Speaker, Role” in the accent colour. */
+static void tk_item_quote(struct tk_scene *s, const struct tk_pl_item *it, struct tk_itemtext *t)
+{
+	const struct tk_config *c = s->cfg;
+
+	snprintf(t->pre, sizeof t->pre, "“%s”", t->text);
+	tk_itemtext_add(t, t->pre, strlen(t->pre), TK_FONT_REGULAR, c->crawl_fg, s->fs);
+	if (it->speaker) {
+		snprintf(t->who, sizeof t->who, "  — %s%s%s", it->speaker, it->role ? ", " : "",
+			 it->role ? it->role : "");
+		tk_itemtext_add(t, t->who, strlen(t->who), TK_FONT_BOLD, c->accent, s->fs);
+	}
+	t->label = "Quote";
+}
+
+/* A figure: its sentence with the number (and its scale word) in bold
+ * accent, or the number before its caption. */
+static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, struct tk_itemtext *t)
+{
+	const struct tk_config *c = s->cfg;
+	const char *f = it->figure ? strstr(t->text, it->figure) : NULL;
+
+	t->label = "In figures";
+	if (f) {
+		size_t fl = strlen(it->figure) + tk_figure_scale(f + strlen(it->figure));
+
+		if (f > t->text)
+			tk_itemtext_add(t, t->text, (size_t)(f - t->text), TK_FONT_REGULAR,
+					c->crawl_fg, s->fs);
+		tk_itemtext_add(t, f, fl, TK_FONT_BOLD, c->accent, s->fs);
+		if (f[fl])
+			tk_itemtext_add(t, f + fl, strlen(f + fl), TK_FONT_REGULAR, c->crawl_fg,
+					s->fs);
+		return;
+	}
+	if (it->figure) {
+		snprintf(t->pre, sizeof t->pre, "%s  ", it->figure);
+		tk_itemtext_add(t, t->pre, strlen(t->pre), TK_FONT_BOLD, c->accent, s->fs);
+	}
+	f = it->caption ? it->caption : t->text;
+	tk_itemtext_add(t, f, strlen(f), TK_FONT_REGULAR, c->crawl_fg, s->fs);
+}
+
+/* Spans and label of item it (NULL: the idle line). */
+static void tk_item_text(struct tk_scene *s, const struct tk_playlist *pl,
+			 const struct tk_pl_item *it, struct tk_itemtext *t)
+{
+	static const char idle[] =
+	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	const struct tk_config *c = s->cfg;
+	size_t tl;
+
+	memset(t, 0, sizeof *t);
+	if (!it) {
+		tk_itemtext_add(t, idle, strlen(idle), TK_FONT_REGULAR, c->crawl_fg, s->fs);
+		return;
+	}
+	tl = tk_item_cut(s, it->text, sizeof t->text - 4);
+	memcpy(t->text, it->text, tl);
+	snprintf(t->text + tl, sizeof t->text - tl, "%s", tl < strlen(it->text) ? "…" : "");
+	switch (it->kind) {
+	case TK_ITEM_HEADLINE:
+		tk_itemtext_add(t, t->text, strlen(t->text), TK_FONT_BOLD, c->crawl_fg, s->fs);
+		t->label = pl->articles[it->article].source;
+		break;
+	case TK_ITEM_QUOTE:
+		tk_item_quote(s, it, t);
+		break;
+	case TK_ITEM_FIGURE:
+		tk_item_figure(s, it, t);
+		break;
+	}
+}
+
+/* The label chip of an item at x = 0, vertically centred on the cap height
+ * at baseline bl. Returns the width it takes (with its gap), 0 for none. */
+static int tk_item_chip(struct tk_scene *s, const char *label, int bl, struct tk_crawlitem *ci)
+{
+	int fs = s->fs, cap = fs * TK_HALF_CAP_PCT / 100;
+	int csz = tk_mini(tk_maxi(fs * TK_CHIP_FS_PCT / 100, s->small), s->bh * 10 / 17);
+	int h = csz * 17 / 10, cy = bl - cap, ccap = csz * TK_HALF_CAP_PCT * 2 / 100, cbase;
+	char up[128];
+	struct tk_span cs;
+
+	if (!s->cfg->labels || !label || !*label)
+		return 0;
+	tk_upper(label, up, sizeof up);
+	cs = tk_sp(up, TK_FONT_BOLD, csz, s->cfg->crawl_bg);
+	if (tk_fonts_render(s->fonts, &cs, 1, &ci->chip, &cbase))
+		return 0;
+	ci->box.y = cy - h / 2;
+	ci->box.w = ci->chip->w + csz;
+	ci->box.h = h;
+	ci->chip_at.x = csz / 2;
+	ci->chip_at.y = cy - h / 2 + (h - ccap) / 2 + ccap - cbase;
+	ci->chip_at.w = ci->chip->w;
+	ci->chip_at.h = ci->chip->h;
+	return ci->box.w + fs / 2;
+}
+
 static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 			const struct tk_pl_item *it, struct tk_crawlitem *ci)
 {
-	const struct tk_config *c = s->cfg;
-	struct tk_span sp[6];
-	size_t n = 0;
-	char text[600], who[300], pre[620], post[600];
-	int base = 0, x, chip_w = 0, rtl, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
-	int bl = s->bh / 2 + fs * 36 / 100; /* baseline: cap height centred in the band */
-	const char *label = NULL;
-	char idle[] =
-	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	struct tk_itemtext *t = tk_malloc(sizeof *t);
+	int base = 0, fs = s->fs, sq = tk_maxi(fs / 4, 6), gap = fs, chip_w, rtl, x;
+	int bl = s->bh / 2 + fs * TK_HALF_CAP_PCT / 100; /* cap height centred in the band */
 
-	if (!it) {
-		sp[n++] = tk_sp(idle, TK_FONT_REGULAR, fs, c->crawl_fg);
-		label = NULL;
-	} else {
-		size_t tl = tk_item_cut(s, it->text, sizeof text - 4);
-
-		memcpy(text, it->text, tl);
-		memcpy(text + tl, tl < strlen(it->text) ? "…" : "", tl < strlen(it->text) ? 4 : 1);
-		switch (it->kind) {
-		case TK_ITEM_HEADLINE:
-			sp[n++] = tk_sp(text, TK_FONT_BOLD, fs, c->crawl_fg);
-			label = pl->articles[it->article].source;
-			break;
-		case TK_ITEM_QUOTE:
-			snprintf(pre, sizeof pre, "“%s”", text);
-			sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
-			if (it->speaker) {
-				snprintf(who, sizeof who, "  — %s%s%s", it->speaker,
-					 it->role ? ", " : "", it->role ? it->role : "");
-				sp[n++] = tk_sp(who, TK_FONT_BOLD, fs, c->accent);
-			}
-			label = "Quote";
-			break;
-		case TK_ITEM_FIGURE: {
-			const char *f = it->figure ? strstr(text, it->figure) : NULL;
-
-			if (f) {
-				/* the number stands out with its scale word */
-				size_t fl =
-				    strlen(it->figure) + tk_figure_scale(f + strlen(it->figure));
-
-				snprintf(pre, sizeof pre, "%.*s", (int)(f - text), text);
-				snprintf(post, sizeof post, "%s", f + fl);
-				if (*pre)
-					sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
-				sp[n] = tk_sp(f, TK_FONT_BOLD, fs, c->accent);
-				sp[n++].len = fl;
-				if (*post)
-					sp[n++] = tk_sp(post, TK_FONT_REGULAR, fs, c->crawl_fg);
-			} else {
-				if (it->figure) {
-					snprintf(pre, sizeof pre, "%s  ", it->figure);
-					sp[n++] = tk_sp(pre, TK_FONT_BOLD, fs, c->accent);
-				}
-				sp[n++] = tk_sp(it->caption ? it->caption : text, TK_FONT_REGULAR,
-						fs, c->crawl_fg);
-			}
-			label = "In figures";
-			break;
-		}
-		}
-	}
 	memset(ci, 0, sizeof *ci);
-	if (tk_fonts_render(s->fonts, sp, n, &ci->text, &base))
+	if (!t)
+		return TK_ENOMEM;
+	tk_item_text(s, pl, it, t);
+	if (tk_fonts_render(s->fonts, t->sp, t->n, &ci->text, &base)) {
+		tk_free(t);
 		return TK_ESDL;
-	x = 0;
-	if (c->labels && label && *label) {
-		char up[128];
-		struct tk_span cs;
-		int csz = tk_mini(tk_maxi(fs * 42 / 100, s->small), s->bh * 10 / 17), cbase,
-		    h = csz * 17 / 10, cy = bl - fs * 36 / 100;
-
-		tk_upper(label, up, sizeof up);
-		cs = tk_sp(up, TK_FONT_BOLD, csz, c->crawl_bg);
-		if (!tk_fonts_render(s->fonts, &cs, 1, &ci->chip, &cbase)) {
-			ci->box.x = x;
-			ci->box.y = cy - h / 2;
-			ci->box.w = ci->chip->w + csz;
-			ci->box.h = h;
-			ci->chip_at.x = x + csz / 2;
-			ci->chip_at.y =
-			    cy - h / 2 + (h - csz * 72 / 100) / 2 + csz * 72 / 100 - cbase;
-			ci->chip_at.w = ci->chip->w;
-			ci->chip_at.h = ci->chip->h;
-			chip_w = ci->box.w + fs / 2;
-		}
 	}
+	chip_w = tk_item_chip(s, t->label, bl, ci);
 	/* The chip heads the item where reading starts: on the right of a
 	 * right-to-left item (it once sat against the item's last word). */
-	rtl = n && tk_text_is_rtl(sp[0].text, sp[0].len);
+	rtl = t->n && tk_text_is_rtl(t->sp[0].text, t->sp[0].len);
+	tk_free(t);
 	ci->text_at.x = rtl ? 0 : chip_w;
 	if (rtl && ci->chip) {
 		ci->box.x += ci->text->w + fs / 2;
@@ -435,7 +480,7 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 	ci->text_at.h = ci->text->h;
 	x = ci->text->w + chip_w + gap;
 	ci->sep.x = x;
-	ci->sep.y = bl - fs * 36 / 100 - sq / 2;
+	ci->sep.y = bl - fs * TK_HALF_CAP_PCT / 100 - sq / 2;
 	ci->sep.w = sq;
 	ci->sep.h = sq;
 	ci->w = x + sq + gap;
