@@ -910,6 +910,60 @@ static void test_crossfade_no_double_exposure(void **state)
 	}
 }
 
+/* Rows [first, last] of the band where some pixel in columns [x0, x1) is
+ * within 40 levels of rgb (text of that colour); returns last - first + 1. */
+static int ink_rows(const uint32_t *px, int W, SDL_Rect band, int x0, int x1, uint32_t rgb)
+{
+	int first = -1, last = -1;
+
+	for (int y = band.y + band.h / 12; y < band.y + band.h; y++)
+		for (int x = x0; x < x1; x++) {
+			uint32_t p = px[y * W + x];
+			int d = 0;
+
+			for (int sh = 0; sh < 24; sh += 8) {
+				int e = abs((int)((p >> sh) & 0xff) - (int)((rgb >> sh) & 0xff));
+
+				d = e > d ? e : d;
+			}
+			if (d < 40) {
+				first = first < 0 ? y : first;
+				last = y;
+				break;
+			}
+		}
+	return first < 0 ? 0 : last - first + 1;
+}
+
+/* Legible at 5 m on a 43" 1080p screen (the defaults): the crawl's cap
+ * height is at least 16 arcminutes (46.9 px), the LATEST label's at least
+ * 12' (35.2 px). Measured on "HHHH" and "LATEST" in the frame. */
+static void test_legible_sizes(void **state)
+{
+	struct tk_playlist *pl = NULL;
+	struct fixture f;
+	SDL_Rect band;
+	uint32_t *px;
+	int crawl, label;
+
+	(void)state;
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	add_article(pl, "HHHH HHHH HHHH HHHH HHHH HHHH HHHH HHHH", NULL, 2000, NULL, NULL, NULL,
+		    NULL);
+	add_article(pl, "HHHH older", NULL, 1000, NULL, NULL, NULL, NULL);
+	assert_int_equal(tk_playlist_sort(pl), TK_OK);
+	fixture_open(&f, 1920, 1080, pl);
+	px = frame_pixels(&f, 0);
+	band = tk_scene_band(f.scene);
+	crawl = ink_rows(px, 1920, band, 600, 1900, f.cfg.crawl_fg >> 8);
+	label = ink_rows(px, 1920, band, 10, 150, f.cfg.crawl_bg >> 8);
+	print_message("cap heights at 1080p: crawl %d px, label %d px\n", crawl, label);
+	assert_true(crawl >= 47);
+	assert_true(label >= 35);
+	tk_free(px);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -931,6 +985,7 @@ int main(void)
 	    cmocka_unit_test(test_bidi_paragraph_lines),
 	    cmocka_unit_test(test_typography_cases),
 	    cmocka_unit_test(test_crossfade_no_double_exposure),
+	    cmocka_unit_test(test_legible_sizes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
