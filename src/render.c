@@ -70,6 +70,12 @@
 #define TK_HALF_CAP_PCT 36 /* half the cap height, % of the size (centring) */
 #define TK_CHIP_FS_PCT 42  /* crawl chip text, % of the crawl text (and >= 12') */
 
+#define TK_CARD_MARGIN_DIV 12	/* side margins of the cards: 1/12 of the width */
+#define TK_DEF_MAX_TEXTURE 4096 /* when the renderer does not say */
+#define TK_DEF_FPS 60
+#define TK_FADE_MS 600 /* card change: fade out, then in */
+#define TK_CHUNK_PX 1024
+
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
 #define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
@@ -1305,11 +1311,39 @@ static void tk_scene_text_sizes(struct tk_scene *s)
 	s->small = tk_clampi(small, TK_MIN_FONT_PX, s->fs);
 }
 
+/* Band, cards area and card content block; timing; crawl chunk width. */
+static void tk_scene_geometry(struct tk_scene *s)
+{
+	const struct tk_config *cfg = s->cfg;
+	int top = cfg->crawl_position == TK_POS_TOP;
+
+	s->band = (SDL_Rect){0, top ? 0 : s->H - s->bh, s->W, s->bh};
+	s->cards = (SDL_Rect){0, top ? s->bh : 0, s->W, s->H - s->bh};
+	/* Only the content block of a card lives in textures (margins are plain
+	 * fill): two cards and their CPU copy are the largest memory users. */
+	s->cc.x = s->cards.x + s->cards.w / TK_CARD_MARGIN_DIV;
+	s->cc.w = s->cards.w - 2 * (s->cards.w / TK_CARD_MARGIN_DIV);
+	s->cc.y = s->cards.y + s->cards.h / 10 - s->cards.h / 80;
+	s->cc.h = s->cards.h * 9 / 10 - (s->cc.y - s->cards.y);
+	s->maxt = s->o.max_texture > 0 ? s->o.max_texture : TK_DEF_MAX_TEXTURE;
+	if (s->cc.w > s->maxt) {
+		/* 4K on a Pi 3 (2048 max): a narrower card block, centred */
+		s->cc.x += (s->cc.w - s->maxt) / 2;
+		s->cc.w = s->maxt;
+	}
+	if (s->o.fps <= 0)
+		s->o.fps = TK_DEF_FPS;
+	s->card_frames = (cfg->card_seconds > 0 ? cfg->card_seconds : 10) * s->o.fps;
+	s->fade_frames = s->o.fps * TK_FADE_MS / 1000;
+	/* Small uploads, and a whole number of chunks per max width. */
+	s->cw = tk_mini(s->maxt, TK_CHUNK_PX);
+}
+
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
 		    const struct tk_scene_opts *opts, struct tk_scene **out)
 {
 	struct tk_scene *s = tk_calloc(1, sizeof *s);
-	int err = TK_OK, maxt;
+	int err = TK_OK;
 
 	*out = NULL;
 	if (!s)
@@ -1321,33 +1355,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->W = opts->width > 0 ? opts->width : 1;
 	s->H = opts->height > 0 ? opts->height : 1;
 	tk_scene_text_sizes(s);
-	s->band.x = 0;
-	s->band.w = s->W;
-	s->band.h = s->bh;
-	s->band.y = cfg->crawl_position == TK_POS_TOP ? 0 : s->H - s->bh;
-	s->cards.x = 0;
-	s->cards.w = s->W;
-	s->cards.h = s->H - s->bh;
-	s->cards.y = cfg->crawl_position == TK_POS_TOP ? s->bh : 0;
-	/* Only the content block of a card lives in textures (margins are plain
-	 * fill): two cards and their CPU copy are the largest memory users. */
-	s->cc.x = s->cards.x + s->cards.w / 12;
-	s->cc.w = s->cards.w - 2 * (s->cards.w / 12);
-	s->cc.y = s->cards.y + s->cards.h / 10 - s->cards.h / 80;
-	s->cc.h = s->cards.h * 9 / 10 - (s->cc.y - s->cards.y);
-	s->maxt = opts->max_texture > 0 ? opts->max_texture : 4096;
-	if (s->cc.w > s->maxt) {
-		/* 4K on a Pi 3 (2048 max): a narrower card block, centred */
-		s->cc.x += (s->cc.w - s->maxt) / 2;
-		s->cc.w = s->maxt;
-	}
-	if (s->o.fps <= 0)
-		s->o.fps = 60;
-	s->card_frames = (cfg->card_seconds > 0 ? cfg->card_seconds : 10) * s->o.fps;
-	s->fade_frames = s->o.fps * 6 / 10;
-	maxt = s->maxt;
-	/* Chunks of 1024 px: small uploads, and a whole-number of them per max width. */
-	s->cw = maxt < 1024 ? maxt : 1024;
+	tk_scene_geometry(s);
 	s->nct = (s->W + s->cw - 1) / s->cw + 2;
 	if (s->nct > TK_MAX_CTEX) {
 		err = TK_EINVAL;
