@@ -42,6 +42,7 @@
 #define TK_HEADLINE_LH_PCT 120	  /* headline line height, % of its size */
 #define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
 #define TK_HEADLINE_SHARE 55	  /* % of the card height a headline may fill */
+#define TK_HEADLINE_SHARE_BUSY 70 /* ... times this % with a quote and a figure */
 
 #define TK_RULE_DIV 24 /* accent rule above the band: 1/24 of its height */
 #define TK_RULE_MIN_PX 2
@@ -888,7 +889,10 @@ static void tk_card_head(struct tk_card *k)
 		tk_chip(s, k->dst, 0, k->y + tk_card_gap(k, TK_GAP_S_DIV), k->art->source,
 			tk_maxi(k->CH / TK_CARD_CHIP_DIV, s->small), c->accent, c->card_bg);
 	k->y += tk_card_gap(k, TK_GAP_L_DIV);
-	hl = tk_headline_fit(s, h, k->W, k->limit - k->y, &k->hs);
+	/* with a quote and a figure to come, the headline leaves them room */
+	hl = tk_headline_fit(
+	    s, h, k->W, (k->limit - k->y) * (k->q && k->f ? TK_HEADLINE_SHARE_BUSY : 100) / 100,
+	    &k->hs);
 	k->y = tk_text_block(s, k->dst, h, TK_FONT_BOLD, k->hs, c->card_fg, 0, k->y, k->W, hl,
 			     tk_line_height(h, k->hs, TK_HEADLINE_LH_PCT));
 	k->y += tk_card_gap(k, TK_GAP_M_DIV);

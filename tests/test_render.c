@@ -752,6 +752,10 @@ static const struct typo_case typo_cases[] = {
      * the crawl's QUOTE chip sits at the right, where the item starts */
     {"ar-quote-en-speaker", "مجلس المدينة يوافق على خطة النقل", "الأخبار",
      "نريد مدينة يسهل التنقل فيها للجميع", "Ana Ruiz", NULL, NULL, NULL},
+    /* a Japanese quote beside a figure wraps inside its column */
+    {"ja-quote-figure", "東京都、新しい路面電車の路線を来年開業へ", "東京新聞",
+     "新しい路線で東側に住む人たちの毎日の通勤が大きく変わることになると考えています", "山田花子",
+     "45000", "一日あたり45000人の利用を見込んでいる。", "人の利用を見込んでいる"},
     /* the quote says the figure's number: the figure panel does not repeat it */
     {"quote-has-figure", "Tram line to the harbour opens early", "Metro Desk",
      "We expect 48,000 passengers a day by summer", "Ana Ruiz", "48,000",
