@@ -968,6 +968,28 @@ static void test_legible_sizes(void **state)
 	fixture_close(&f);
 }
 
+/* Characters no font has are counted one by one but logged once per
+ * script (a page of an uncovered script once flooded the log). */
+static void test_missing_logged_per_script(void **state)
+{
+	/* unassigned code points: no font anywhere has them, script Zzzz */
+	const char *text = "a\xcd\xb8 b\xcd\xb9 c\xce\x80";
+	struct tk_span sp = {text, strlen(text), TK_FONT_REGULAR, 30, 0xffffffff};
+	SDL_Surface *out = NULL;
+	struct fixture f;
+	int base;
+
+	(void)state;
+	fixture_open(&f, 320, 180, NULL);
+	assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &out, &base), TK_OK);
+	SDL_FreeSurface(out);
+	assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &out, &base), TK_OK);
+	SDL_FreeSurface(out);
+	assert_int_equal(tk_fonts_missing(f.fonts), 3);
+	assert_int_equal(tk_fonts_missing_scripts(f.fonts), 1);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -990,6 +1012,7 @@ int main(void)
 	    cmocka_unit_test(test_typography_cases),
 	    cmocka_unit_test(test_crossfade_no_double_exposure),
 	    cmocka_unit_test(test_legible_sizes),
+	    cmocka_unit_test(test_missing_logged_per_script),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
