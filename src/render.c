@@ -34,7 +34,10 @@
 /* The operator's status tag. */
 #define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
 #define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
-#define TK_STATUS_BG_MIX 30	  /* card background lightened by this /256 */
+#define TK_STATUS_MAX_PCT_PORTRAIT 90
+#define TK_URGENT_LINES 2 /* an urgent notice is read whole: lines before cutting */
+#define TK_URGENT_LINES_PORTRAIT 4
+#define TK_STATUS_BG_MIX 30 /* card background lightened by this /256 */
 
 /* Text blocks. */
 #define TK_MAX_LINES 8		  /* lines one text block may take */
@@ -1056,30 +1059,33 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 {
 	int fs = tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small);
 	int f2 = tk_maxi(fs * 8 / 10, s->small), lh2 = f2 * 12 / 10;
-	int h = tk_maxi(fs * 100 / 45, 2 * lh2 + f2 / 2);
+	int maxl = s->W < s->H ? TK_URGENT_LINES_PORTRAIT : TK_URGENT_LINES, n = 1, h;
 	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
-	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	int x0 = s->W / 40, x, maxw;
+	SDL_Surface *out;
 	char one[1024];
-	int x = s->W / 40, maxw;
 
-	if (!out)
-		return NULL;
-	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
 	snprintf(one, sizeof one, "%s", text);
 	for (char *p = one; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG) + fs;
+	x = x0 + tk_chip(s, NULL, x0, 0, "Urgent", fs * 8 / 10, 0, 0) + fs;
 	maxw = nw - x - s->W / 40;
-	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1) {
-		int n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, 2), 2);
-
+	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1)
+		n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, maxl), maxl);
+	/* as tall as its lines (portrait screens need more of them) */
+	h = tk_maxi(fs * 100 / 45, tk_maxi(n, 2) * lh2 + f2 / 2);
+	out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
+	tk_chip(s, out, x0, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
+	if (n > 1)
 		tk_text_block(s, out, one, TK_FONT_BOLD, f2, 0xffffffff, x,
-			      (h - lh2 * n) / 2 - f2 / 8, maxw, 2, lh2);
-	} else {
+			      (h - lh2 * n) / 2 - f2 / 8, maxw, n, lh2);
+	else
 		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, x,
 			      (h - fs * 13 / 10) / 2 - fs / 10, maxw, 1, fs);
-	}
 	return out;
 }
 
@@ -1089,7 +1095,8 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 {
 	const struct tk_config *c = s->cfg;
 	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
-	int maxw = tk_mini(s->W * TK_STATUS_MAX_PCT / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
+	int share = s->W < s->H ? TK_STATUS_MAX_PCT_PORTRAIT : TK_STATUS_MAX_PCT;
+	int maxw = tk_mini(s->W * share / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
 	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, 0);
 	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);

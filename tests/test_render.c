@@ -233,6 +233,15 @@ static void test_snapshot_notices(void **state)
 			 "the car park. Lifts are out of service.");
 }
 
+/* The operator's status stays a discreet corner tag in portrait too. */
+static void test_snapshot_notices_portrait(void **state)
+{
+	(void)state;
+	check_snapshot_wh(200, "notices-portrait", sample_playlist(),
+			  "12 articles added, 1 refused — see TICKER-REPORT.txt",
+			  "Evacuation drill at 14:00: please leave by the nearest exit", 360, 640);
+}
+
 static void test_snapshot_cards(void **state)
 {
 	(void)state;
@@ -956,16 +965,22 @@ static void test_legible_sizes(void **state)
 		    NULL);
 	add_article(pl, "HHHH older", NULL, 1000, NULL, NULL, NULL, NULL);
 	assert_int_equal(tk_playlist_sort(pl), TK_OK);
-	fixture_open(&f, 1920, 1080, pl);
-	px = frame_pixels(&f, 0);
-	band = tk_scene_band(f.scene);
-	crawl = ink_rows(px, 1920, band, 600, 1900, f.cfg.crawl_fg >> 8);
-	label = ink_rows(px, 1920, band, 10, 150, f.cfg.crawl_bg >> 8);
-	print_message("cap heights at 1080p: crawl %d px, label %d px\n", crawl, label);
-	assert_true(crawl >= 47);
-	assert_true(label >= 35);
-	tk_free(px);
-	fixture_close(&f);
+	for (int z = 0; z < 2; z++) {
+		int W = z ? 1080 : 1920, H = z ? 1920 : 1080;
+
+		fixture_open(&f, W, H, tk_playlist_ref(pl));
+		px = frame_pixels(&f, 0);
+		band = tk_scene_band(f.scene);
+		crawl = ink_rows(px, W, band, 600, W - 20, f.cfg.crawl_fg >> 8);
+		label = ink_rows(px, W, band, 10, 150, f.cfg.crawl_bg >> 8);
+		print_message("cap heights at %dx%d: crawl %d px, label %d px\n", W, H, crawl,
+			      label);
+		assert_true(crawl >= 47);
+		assert_true(label >= 35);
+		tk_free(px);
+		fixture_close(&f);
+	}
+	tk_playlist_unref(pl);
 }
 
 /* Characters no font has are counted one by one but logged once per
@@ -1006,6 +1021,7 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_notices),
+	    cmocka_unit_test(test_snapshot_notices_portrait),
 	    cmocka_unit_test(test_config_extremes_render),
 	    cmocka_unit_test(test_bad_font_falls_back),
 	    cmocka_unit_test(test_bidi_paragraph_lines),
