@@ -51,6 +51,7 @@
 #define TK_RULE_MIN_PX 2
 
 /* Cards: sizes and gaps as fractions of the cards area height (CH / N). */
+#define TK_CARD_SMALL_MAX_DIV 16 /* 12' text on cards at most CH/16 (huge distances) */
 #define TK_CARD_CHIP_DIV 40
 #define TK_CARD_QUOTE_DIV 17	 /* largest quote */
 #define TK_CARD_QUOTE_MIN_DIV 30 /* smallest quote (and never under 12') */
@@ -111,6 +112,7 @@ struct tk_scene {
 	SDL_Rect band, cards;
 	SDL_Rect cc; /* card content: the only part held in textures */
 	int cw, bh, fs, small, label_w, maxt;
+	int csmall; /* small on cards: never so large it breaks the hierarchy */
 	int64_t card_frames, fade_frames;
 
 	/* frame-path textures: all created up front */
@@ -759,7 +761,7 @@ static int tk_line_height(const char *text, int size, int pct)
  * Sets *size; returns the lines allowed. */
 static int tk_headline_fit(struct tk_scene *s, const char *text, int maxw, int avail, int *size)
 {
-	int CH = s->cards.h, hs = CH / 10, floor = tk_maxi(CH / 22, s->small * 5 / 4), maxl = 2;
+	int CH = s->cards.h, hs = CH / 10, floor = tk_maxi(CH / 22, s->csmall * 5 / 4), maxl = 2;
 
 	for (;;) {
 		int lh = tk_line_height(text, hs, TK_HEADLINE_LH_PCT);
@@ -890,7 +892,7 @@ static void tk_card_head(struct tk_card *k)
 
 	if (c->labels && k->art->source)
 		tk_chip(s, k->dst, 0, k->y + tk_card_gap(k, TK_GAP_S_DIV), k->art->source,
-			tk_maxi(k->CH / TK_CARD_CHIP_DIV, s->small), c->accent, c->card_bg);
+			tk_maxi(k->CH / TK_CARD_CHIP_DIV, s->csmall), c->accent, c->card_bg);
 	k->y += tk_card_gap(k, TK_GAP_L_DIV);
 	/* with a quote and a figure to come, the headline leaves them room */
 	hl = tk_headline_fit(
@@ -922,7 +924,7 @@ static void tk_card_quote(struct tk_card *k)
 	const struct tk_config *c = s->cfg;
 	const struct tk_pl_item *q = k->q;
 	int qs = tk_mini(k->CH / TK_CARD_QUOTE_DIV, k->hs * TK_QUOTE_MAX_PCT / 100);
-	int who = tk_maxi(k->CH / TK_CARD_SPEAKER_DIV, s->small), left = k->limit - k->y, maxl, ql;
+	int who = tk_maxi(k->CH / TK_CARD_SPEAKER_DIV, s->csmall), left = k->limit - k->y, maxl, ql;
 	char buf[1200];
 
 	if (q->speaker)
@@ -932,7 +934,7 @@ static void tk_card_quote(struct tk_card *k)
 			k->CH / TK_CARD_CAPTION_DIV * TK_BODY_LH_PCT / 100 * 2;
 	maxl = tk_quote_lines(left, qs);
 	snprintf(buf, sizeof buf, "“%s”", q->text);
-	while (qs > tk_maxi(k->CH / TK_CARD_QUOTE_MIN_DIV, s->small) &&
+	while (qs > tk_maxi(k->CH / TK_CARD_QUOTE_MIN_DIV, s->csmall) &&
 	       tk_lines(s, buf, TK_FONT_ITALIC, qs, k->colw, maxl) > maxl) {
 		qs = qs * TK_SHRINK_PCT / 100;
 		maxl = tk_quote_lines(left, qs);
@@ -964,7 +966,7 @@ static void tk_card_figure_panel(struct tk_card *k)
 	int fx = beside ? k->colw + k->W / 30 : 0, fw = beside ? k->W - fx : k->W;
 	int fy = k->stacked ? k->bottom + tk_card_gap(k, TK_GAP_M_DIV) : k->y;
 	int fsz = k->CH / (k->stacked ? TK_CARD_FIGURE_STACKED_DIV : TK_CARD_FIGURE_DIV);
-	int cap = tk_maxi(k->CH / TK_CARD_CAPTION_DIV, s->small), fb, base, w0;
+	int cap = tk_maxi(k->CH / TK_CARD_CAPTION_DIV, s->csmall), fb, base, w0;
 	char label[160];
 	const char *scale;
 	size_t scale_len;
@@ -1252,7 +1254,7 @@ static SDL_Texture *tk_tex_from(struct tk_scene *s, SDL_Surface *surf)
 static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
-	int lsz = tk_maxi(s->fs * 6 / 10, s->small);
+	int lsz = tk_mini(tk_maxi(s->fs * 6 / 10, s->small), s->fs * 8 / 10);
 	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
@@ -1348,6 +1350,7 @@ static void tk_scene_geometry(struct tk_scene *s)
 	s->fade_frames = s->o.fps * TK_FADE_MS / 1000;
 	/* Small uploads, and a whole number of chunks per max width. */
 	s->cw = tk_mini(s->maxt, TK_CHUNK_PX);
+	s->csmall = tk_maxi(tk_mini(s->small, s->cards.h / TK_CARD_SMALL_MAX_DIV), TK_MIN_FONT_PX);
 }
 
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
