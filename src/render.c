@@ -51,7 +51,10 @@
 #define TK_RULE_MIN_PX 2
 
 /* Cards: sizes and gaps as fractions of the cards area height (CH / N). */
-#define TK_CARD_SMALL_MAX_DIV 16 /* 12' text on cards at most CH/16 (huge distances) */
+#define TK_CARD_SMALL_MAX_DIV 16    /* 12' text on cards at most CH/16 (huge distances) */
+#define TK_CARD_HEADLINE_DIV 10	    /* largest headline */
+#define TK_CARD_HEADLINE_TWO_DIV 14 /* above this size a headline takes two lines */
+#define TK_CARD_HEADLINE_MIN_DIV 22 /* smallest headline (and 5/4 of the 12' size) */
 #define TK_CARD_CHIP_DIV 40
 #define TK_CARD_QUOTE_DIV 17	 /* largest quote */
 #define TK_CARD_QUOTE_MIN_DIV 30 /* smallest quote (and never under 12') */
@@ -730,8 +733,9 @@ static int tk_lines(struct tk_scene *s, const char *text, int style, int size, i
 	 * faces are open and their glyphs cached) with the width scaled, 3 %
 	 * short for hinting, instead of opening a face per candidate size. */
 	if (size > s->fs)
-		n = tk_wrap(s, text, style, s->fs, (int)((int64_t)maxw * s->fs * 97 / 100 / size),
-			    want, st, en, &cut);
+		n = tk_wrap(s, text, style, s->fs,
+			    (int)((int64_t)maxw * s->fs * TK_HINTING_SLACK_PCT / 100 / size), want,
+			    st, en, &cut);
 	else
 		n = tk_wrap(s, text, style, size, maxw, want, st, en, &cut);
 	return n;
@@ -761,17 +765,19 @@ static int tk_line_height(const char *text, int size, int pct)
  * Sets *size; returns the lines allowed. */
 static int tk_headline_fit(struct tk_scene *s, const char *text, int maxw, int avail, int *size)
 {
-	int CH = s->cards.h, hs = CH / 10, floor = tk_maxi(CH / 22, s->csmall * 5 / 4), maxl = 2;
+	int CH = s->cards.h, hs = CH / TK_CARD_HEADLINE_DIV, maxl = 2;
+	int floor = tk_maxi(CH / TK_CARD_HEADLINE_MIN_DIV, s->csmall * 5 / 4);
 
 	for (;;) {
 		int lh = tk_line_height(text, hs, TK_HEADLINE_LH_PCT);
 
-		maxl = hs > CH / 14 ? 2
-				    : tk_clampi(avail * TK_HEADLINE_SHARE / 100 / tk_maxi(lh, 1), 3,
-						TK_MAX_LINES);
+		maxl = hs > CH / TK_CARD_HEADLINE_TWO_DIV
+			   ? 2
+			   : tk_clampi(avail * TK_HEADLINE_SHARE / 100 / tk_maxi(lh, 1), 3,
+				       TK_MAX_LINES);
 		if (hs <= floor || tk_lines(s, text, TK_FONT_BOLD, hs, maxw, maxl) <= maxl)
 			break;
-		hs = tk_maxi(hs * 9 / 10, floor);
+		hs = tk_maxi(hs * TK_SHRINK_PCT / 100, floor);
 	}
 	*size = hs;
 	return maxl;
