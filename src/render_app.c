@@ -29,6 +29,7 @@
 #include "playlist.h"
 #include "render.h"
 #include "render_app.h"
+#include "trust.h"
 
 static volatile sig_atomic_t tk_app_stop;
 static volatile sig_atomic_t tk_app_nowatchdog;
@@ -229,6 +230,7 @@ struct tk_loader {
 	struct tk_playlist *next;
 	char status[256], urgent[1024];
 	uint64_t gen;
+	struct tk_trust_shown shown; /* the urgent notice's shown-time bound */
 };
 
 static void *tk_loader_main(void *arg)
@@ -247,6 +249,9 @@ static void *tk_loader_main(void *arg)
 		if (!tk_playlist_notice(l->dir, ".status", now, status, sizeof status))
 			status[0] = '\0';
 		if (!tk_playlist_notice(l->dir, ".urgent", now, urgent, sizeof urgent))
+			urgent[0] = '\0';
+		if (!tk_trust_shown_tick(&l->shown, urgent, tk_trust_urgent_seconds(l->dir),
+					 tk_now_ns() / 1000000))
 			urgent[0] = '\0';
 		if (*status && strcmp(status, last_status))
 			tk_log(TK_LOG_INFO, "banner: %s", status);
