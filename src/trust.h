@@ -84,8 +84,6 @@ int tk_trust_load(const struct tk_cache *c, struct tk_trust *t, int *created, in
 /* Save it atomically. TK_OK, TK_ENOSPC or TK_EIO. */
 int tk_trust_save(struct tk_cache *c, const struct tk_trust *t);
 
-#endif
-
 /* ---- urgent notices: bounded by shown time as well as by date ---- */
 struct tk_trust_shown {
 	uint64_t key;	  /* hash of the notice being timed */
@@ -101,3 +99,5 @@ int64_t tk_trust_urgent_seconds(const char *dir);
  * (a date years ahead) cannot pin it on screen. */
 int tk_trust_shown_tick(struct tk_trust_shown *s, const char *text, int64_t bound_s,
 			int64_t mono_ms);
+
+#endif
