@@ -622,11 +622,10 @@ static int tk_imp_check_signature(struct tk_imp *im)
 	im->trust_open = 1;
 	if (im->trust.keys_problem[0]) {
 		snprintf(im->whole_reason, sizeof im->whole_reason, "%s", im->trust.keys_problem);
-		tk_cache_write_state(im->cache, ".service", im->trust.keys_problem,
-				     strlen(im->trust.keys_problem));
+		tk_import_trust_flag_service(&im->trust, im->cache);
 		return TK_OK;
 	}
-	tk_cache_remove_state(im->cache, ".service");
+	tk_cache_remove_state(im->cache, TK_IMPORT_TRUST_SERVICE);
 	keys = tk_sign_keyring_count(im->trust.ring) > 0;
 	required =
 	    im->base.require_signature == TK_YES || (im->base.require_signature == TK_AUTO && keys);

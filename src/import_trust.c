@@ -49,6 +49,19 @@ void tk_import_trust_close(struct tk_import_trust *it)
 	it->ring = NULL;
 }
 
+void tk_import_trust_flag_service(const struct tk_import_trust *it, struct tk_cache *c)
+{
+	char buf[800];
+	int n = snprintf(buf, sizeof buf,
+			 "4102444800\nThis screen needs a check by its operator (see the last USB "
+			 "stick report)\n%s\n",
+			 it->keys_problem);
+
+	if (tk_cache_write_state(c, TK_IMPORT_TRUST_SERVICE, buf,
+				 n > 0 && (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1))
+		tk_log(TK_LOG_WARN, "import: cannot write the service flag");
+}
+
 /* Would the drop's revocations leave the box without any key? */
 static int tk_it_leaves_no_key(const struct tk_import_trust *it, const struct tk_manifest *m)
 {

@@ -34,6 +34,11 @@ int tk_import_trust_open(struct tk_import_trust *it, struct tk_cache *c,
 			 const struct tk_config *cfg, int64_t now);
 void tk_import_trust_close(struct tk_import_trust *it);
 
+/* The service flag: <cache>/.service, in the notice format the display reads
+ * (until, newline, one calm line for the screen, newline, the reason). */
+#define TK_IMPORT_TRUST_SERVICE ".service"
+void tk_import_trust_flag_service(const struct tk_import_trust *it, struct tk_cache *c);
+
 /* Judge a verified manifest by the sequence rule and its key orders. Returns
  * 0 to go on, or -1 with a report sentence in why. */
 int tk_import_trust_judge(struct tk_import_trust *it, const struct tk_manifest *m, char *why,

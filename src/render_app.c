@@ -248,6 +248,9 @@ static void *tk_loader_main(void *arg)
 		g = tk_playlist_generation(l->dir);
 		if (!tk_playlist_notice(l->dir, ".status", now, status, sizeof status))
 			status[0] = '\0';
+		/* The import's service flag (keys folder unusable): a calm, lasting banner. */
+		if (!*status && tk_playlist_notice(l->dir, ".service", now, status, sizeof status))
+			status[strcspn(status, "\n")] = '\0';
 		if (!tk_playlist_notice(l->dir, ".urgent", now, urgent, sizeof urgent))
 			urgent[0] = '\0';
 		if (!tk_trust_shown_tick(&l->shown, urgent, tk_trust_urgent_seconds(l->dir),
