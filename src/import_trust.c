@@ -148,7 +148,8 @@ const char *tk_import_trust_controls(const struct tk_import_trust *it, int signe
 
 int tk_import_trust_may_expire(const struct tk_import_trust *it)
 {
-	return it->clock == TK_CLOCK_OK || it->clock == TK_CLOCK_CONFIRM;
+	/* A clock behind only keeps articles longer: only a jump ahead waits. */
+	return it->clock != TK_CLOCK_JUMP;
 }
 
 static void tk_it_apply_keys(struct tk_import_trust *it, const struct tk_manifest *m)
@@ -268,7 +269,8 @@ int tk_import_trust_expire_ok(struct tk_cache *c, const struct tk_config *cfg, i
 		return 0;
 	v = tk_trust_clock_judge(&t, now, cfg->clock_jump_days * 86400);
 	if (v == TK_CLOCK_CONFIRM)
-		v = TK_CLOCK_JUMP; /* only an import (a person was there) confirms a jump */
+		v = t.newest_time < now ? TK_CLOCK_JUMP
+					: TK_CLOCK_BEHIND; /* only an import confirms */
 	tk_trust_clock_note(&t, now, v);
 	if (tk_trust_save(c, &t))
 		tk_log(TK_LOG_WARN, "expire: cannot save %s", TK_TRUST_FILE);
@@ -277,5 +279,5 @@ int tk_import_trust_expire_ok(struct tk_cache *c, const struct tk_config *cfg, i
 		       "expire: the clock jumped more than %ld days past the newest time seen: "
 		       "nothing expired until an import confirms it",
 		       cfg->clock_jump_days);
-	return v == TK_CLOCK_OK;
+	return v != TK_CLOCK_JUMP;
 }

@@ -200,30 +200,31 @@ enum tk_trust_clock tk_trust_clock_judge(const struct tk_trust *t, int64_t now, 
 {
 	if (!t->newest_time || bound <= 0)
 		return TK_CLOCK_OK;
-	if (now < t->newest_time - bound)
-		return TK_CLOCK_BEHIND;
-	if (now <= t->newest_time + bound)
+	if (now >= t->newest_time - bound && now <= t->newest_time + bound)
 		return TK_CLOCK_OK;
-	/* A second reading after an earlier jump, consistent with it: the jump was real. */
+	/* A second reading after an earlier jump (either way), consistent with
+	 * it: the jump was real (or a wrong clock was corrected). */
 	if (t->pending_time && now >= t->pending_time && now - t->pending_time <= bound)
 		return TK_CLOCK_CONFIRM;
-	return TK_CLOCK_JUMP;
+	return now > t->newest_time ? TK_CLOCK_JUMP : TK_CLOCK_BEHIND;
 }
 
 void tk_trust_clock_note(struct tk_trust *t, int64_t now, enum tk_trust_clock verdict)
 {
 	switch (verdict) {
 	case TK_CLOCK_OK:
-	case TK_CLOCK_CONFIRM:
 		if (now > t->newest_time)
 			t->newest_time = now;
 		t->pending_time = 0;
 		break;
+	case TK_CLOCK_CONFIRM:
+		t->newest_time = now; /* also backwards: a 2031 reading was corrected */
+		t->pending_time = 0;
+		break;
 	case TK_CLOCK_JUMP:
+	case TK_CLOCK_BEHIND:
 		t->pending_time = now;
 		break;
-	case TK_CLOCK_BEHIND:
-		break; /* the clock went back: keep the newest time, wait for it */
 	}
 }
 

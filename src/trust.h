@@ -68,13 +68,14 @@ enum tk_trust_verdict tk_trust_judge(const struct tk_trust *t,
 enum tk_trust_clock {
 	TK_CLOCK_OK,	  /* now is within the sanity bound of the newest time seen */
 	TK_CLOCK_JUMP,	  /* now is further ahead than the bound: not confirmed yet */
-	TK_CLOCK_CONFIRM, /* a second reading confirms an earlier jump */
-	TK_CLOCK_BEHIND,  /* now is further behind than the bound */
+	TK_CLOCK_CONFIRM, /* a second reading confirms an earlier jump (either way) */
+	TK_CLOCK_BEHIND,  /* now is further behind than the bound: not confirmed yet */
 };
 /* Judge a clock reading against the newest one seen (bound in seconds). */
 enum tk_trust_clock tk_trust_clock_judge(const struct tk_trust *t, int64_t now, int64_t bound);
-/* Record the reading after an import: newest time moves forward when the
- * verdict allows it; a jump is kept as pending for the next import. */
+/* Record the reading: the newest time moves forward when the verdict allows
+ * it (or to a confirmed reading, even backwards); a jump either way is kept as
+ * pending for the next import to confirm. */
 void tk_trust_clock_note(struct tk_trust *t, int64_t now, enum tk_trust_clock verdict);
 
 struct tk_cache;

@@ -1043,6 +1043,38 @@ static void test_clock_jump_expires_nothing(void **state)
 	assert_true(tfs_exists(e->cache, "new.txt"));
 }
 
+/* A first import with the clock at 2031, then the clock is corrected: the
+ * 2031 reading must not stay "the newest time" for good. The first import
+ * after the correction reports it, the next one confirms it. */
+static void test_clock_2031_corrected(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	const int64_t y2031 = 1953000000, now = 1800000000;
+	struct tk_trust t;
+	char *txt;
+
+	assert_int_equal(unlink(tfs_path(e->keys, "comms.pub")), 0);
+	art(e, "a.txt", "Alpha");
+	run_at(e, &s, y2031);
+	run_at(e, &s, now);
+	report_has(e, "days behind the newest time it had seen");
+	run_at(e, &s, now + 3600);
+	txt = tfs_read(e->cache, ".trust", NULL);
+	assert_int_equal(tk_trust_parse(txt, strlen(txt), &t), TK_OK);
+	assert_int_equal(t.newest_time, now + 3600);
+	assert_int_equal(t.pending_time, 0);
+	free(txt);
+	/* Pure rules: within the bound, a jump, its confirmation. */
+	assert_int_equal(tk_trust_clock_judge(&t, now + 2 * DAY, 7 * DAY), TK_CLOCK_OK);
+	assert_int_equal(tk_trust_clock_judge(&t, now + 40 * DAY, 7 * DAY), TK_CLOCK_JUMP);
+	tk_trust_clock_note(&t, now + 40 * DAY, TK_CLOCK_JUMP);
+	assert_int_equal(t.newest_time, now + 3600);
+	assert_int_equal(tk_trust_clock_judge(&t, now + 40 * DAY + 60, 7 * DAY), TK_CLOCK_CONFIRM);
+	/* A reading before the pending one confirms nothing. */
+	assert_int_equal(tk_trust_clock_judge(&t, now + 30 * DAY, 7 * DAY), TK_CLOCK_JUMP);
+}
+
 /* A wrong clock at import (2031) wrote an expiry date years ahead: the
  * display bounds the notice by the time it has actually been shown. */
 static void test_urgent_bounded_by_shown_time(void **state)
@@ -1106,6 +1138,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_unsigned_stick_articles_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rotate_and_revoke_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_clock_jump_expires_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_clock_2031_corrected, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent_bounded_by_shown_time, setup, teardown),
 	};
 
