@@ -826,6 +826,23 @@ static void test_sign_refuses_partial_listing(void **state)
 	assert_false(tfs_exists(e->stick, TK_SIGN_SIGNATURE));
 }
 
+/* A minisign key with a password (fixture made by minisign -G, password
+ * "pw"): ticker sign cannot ask for it, says so, writes nothing. */
+static void test_sign_refuses_password_key(void **state)
+{
+	struct env *e = *state;
+	struct tk_sign_opts o = {0, NULL, NULL, NULL};
+	struct tk_sign_result res;
+	char key[4400];
+
+	art(e, "a.txt", "Alpha");
+	snprintf(key, sizeof key, "%s/tests/data/sign/encrypted-test.key",
+		 getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+	assert_int_equal(tk_sign_dir_opts(e->stick, key, &o, &res), TK_EUNSUPP);
+	assert_non_null(strstr(res.what, "has a password"));
+	assert_false(tfs_exists(e->stick, TK_SIGN_MANIFEST));
+}
+
 /* The CLI: exit code and nothing written when a secret key is in the drop. */
 static void test_sign_cli_refuses(void **state)
 {
@@ -900,8 +917,23 @@ static void test_keys_dir_unusable_fails_closed(void **state)
 	run(e, &s);
 	assert_true(s.refused_whole);
 	report_has(e, "\"notes.txt\" in the trusted keys folder: it is not a minisign public key");
-	/* Fixed: the service flag goes. */
+	/* Not a file (a folder or a FIFO named like a key). */
 	assert_int_equal(unlink(tfs_path(e->keys, "notes.txt")), 0);
+	assert_int_equal(mkfifo(tfs_path(e->keys, "pipe.pub"), 0644), 0);
+	run(e, &s);
+	assert_true(s.refused_whole);
+	report_has(e, "\"pipe.pub\" in the trusted keys folder: it cannot be read as a file");
+	assert_int_equal(unlink(tfs_path(e->keys, "pipe.pub")), 0);
+	assert_int_equal(mkdir(tfs_path(e->keys, "old.pub"), 0755), 0);
+	run(e, &s);
+	assert_true(s.refused_whole);
+	/* A key of ticker 0.1 says what to do. */
+	assert_int_equal(rmdir(tfs_path(e->keys, "old.pub")), 0);
+	assert_int_equal(tfs_write_str(e->keys, "old.pub", "ticker-ed25519-public AAAA old\n"), 0);
+	run(e, &s);
+	report_has(e, "a key of ticker 0.1; make a new key with \"ticker keygen\"");
+	/* Fixed: the service flag goes. */
+	assert_int_equal(unlink(tfs_path(e->keys, "old.pub")), 0);
 	run(e, &s);
 	assert_int_equal(s.exit_code, TK_EXIT_OK);
 	assert_false(tfs_exists(e->cache, ".service"));
@@ -1132,6 +1164,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_sign_refuses_secret_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sign_warns_world_readable_key, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sign_refuses_partial_listing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sign_refuses_password_key, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sign_cli_refuses, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_dir_tolerates_os_files, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_dir_unusable_fails_closed, setup, teardown),
