@@ -646,7 +646,11 @@ static void tk_imp_gate_controls(struct tk_imp *im)
 	for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
 		if (!cs[i]->present)
 			continue;
-		tk_imp_line(im, TK_IMPORT_REFUSED, cs[i]->name, "%s", why);
+		if (im->signed_ok) /* the same signed stick again: done before, not refused */
+			tk_sb_printf(&im->files, "  %-9s  %s  --  %s\n", "unchanged", cs[i]->name,
+				     why);
+		else
+			tk_imp_line(im, TK_IMPORT_REFUSED, cs[i]->name, "%s", why);
 		cs[i]->present = 0;
 		cs[i]->refused = 1;
 	}

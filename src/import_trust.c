@@ -101,8 +101,9 @@ int tk_import_trust_judge(struct tk_import_trust *it, const struct tk_manifest *
 		    why, size,
 		    "this stick is older than what the ticker already has: its sequence "
 		    "number is %" PRIu64 ", and the ticker accepted number %" PRIu64
-		    " from the same key (%s). Sign it again: \"ticker sign\" counts on, or use "
-		    "--sequence %" PRIu64 " or higher",
+		    " from the same key (%s). If this stick should be the newest, sign it "
+		    "again: \"ticker sign\" picks the next number itself; with minisign, write "
+		    "sequence %" PRIu64 " or higher",
 		    it->seq, it->had, it->signer_hex, it->had + 1);
 		return -1;
 	case TK_TRUST_WRONGSTATE:
@@ -138,8 +139,8 @@ const char *tk_import_trust_unsigned(const struct tk_import_trust *it)
 const char *tk_import_trust_controls(const struct tk_import_trust *it, int signed_ok)
 {
 	if (signed_ok && it->judged && it->verdict == TK_TRUST_SAME)
-		return "not carried out again: this signed stick (same sequence number) was "
-		       "already imported";
+		return "already carried out when this signed stick (same sequence number) was "
+		       "first imported";
 	if (!signed_ok && it->cfg->unsigned_sticks != TK_UNSIGNED_ALL)
 		return "not used: only a signed stick may do this (setting unsigned_sticks = "
 		       "articles)";
@@ -234,10 +235,14 @@ void tk_import_trust_report(const struct tk_import_trust *it, int refused, char 
 	else if (it->judged && it->verdict == TK_TRUST_RECOVER && !refused)
 		TK_IT("Sequence: RECOVERY carried out: key %s now starts again from %" PRIu64 "\n",
 		      it->signer_hex, it->seq);
-	else if (it->judged && !refused)
+	else if (it->judged && !refused && it->had)
 		TK_IT("Sequence: %" PRIu64 " from key %s (the ticker had %" PRIu64
 		      "); the next stick from this key needs a higher number\n",
 		      it->seq, it->signer_hex, it->had);
+	else if (it->judged && !refused)
+		TK_IT("Sequence: %" PRIu64 " from key %s (the first stick from this key); the next "
+		      "one needs a higher number\n",
+		      it->seq, it->signer_hex);
 	if (!refused)
 		TK_IT("%s", it->note);
 	TK_IT("State:    %s (a recovery stick for this ticker names this; it changes with every "

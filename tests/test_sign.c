@@ -494,7 +494,7 @@ static void test_replay_old_clear_refused(void **state)
 	assert_refused_unchanged(e, snap,
 				 "its sequence number is 1, and the ticker accepted "
 				 "number 2 from the same key");
-	report_has(e, "--sequence 3 or higher");
+	report_has(e, "write sequence 3 or higher");
 	free_saved(&old);
 	free(snap);
 }
@@ -546,7 +546,8 @@ static void test_same_sequence_unchanged(void **state)
 	assert_false(tfs_exists(e->cache, ".urgent"));
 	report_has(e, "Sequence: 1 from key");
 	report_has(e, "unchanged (this stick was already imported");
-	report_has(e, "URGENT.txt  --  not carried out again");
+	report_has(e, "unchanged  URGENT.txt  --  already carried out when");
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
 }
 
 /* An import interrupted before its end records no sequence: plugging the
