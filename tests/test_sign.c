@@ -24,6 +24,7 @@
 #include "walk.h"
 #include "cache.h"
 #include "import_trust.h"
+#include "loader.h"
 #include "minisign.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -368,8 +369,13 @@ static void test_alloc_failures(void **state)
 		const char *signer, *reason;
 		int err, failed;
 
+		struct tk_trust t;
+		static const char trust[] = "ticker-trust 1\nstate 0123456789abcdef\ntime 5\n";
+
 		tk_mem_fail_at(n);
-		err = tk_sign_keyring_load(e->keys, &ring, NULL);
+		err = tk_trust_parse(trust, strlen(trust), &t);
+		if (!err)
+			err = tk_sign_keyring_load(e->keys, &ring, NULL);
 		if (!err)
 			err = tk_manifest_verify(m, strlen(m), sig, strlen(sig), ring, &man,
 						 &signer, &reason);
@@ -909,6 +915,15 @@ static void test_keys_dir_unusable_fails_closed(void **state)
 	svc = tfs_read(e->cache, ".service", NULL);
 	assert_non_null(svc);
 	free(svc);
+	/* The display shows it as a calm banner while no other banner is up. */
+	{
+		char status[256], urgent[1024];
+
+		assert_int_equal(unlink(tfs_path(e->cache, ".status")), 0);
+		tk_loader_notices(e->cache, status, sizeof status, urgent, sizeof urgent);
+		assert_string_equal(status, "This screen needs a check by its operator (see the "
+					    "last USB stick report)");
+	}
 	assert_int_equal(tfs_count(e->cache, "a.txt"), 0);
 	/* A signed stick too, even by a good key next to the bad entry. */
 	assert_int_equal(tfs_write_str(e->keys, "notes.txt", "remember to add the key"), 0);
