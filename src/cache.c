@@ -1,13 +1,12 @@
-/* The article cache directory and the I/O layer under it. Files become visible
- * only by rename(2) after an fsync, REPLACE is journalled and rolled forward,
- * and every mutating step can be failed or turned into a crash by test hooks,
- * so power-cut safety is tested step by step rather than hoped for. */
+/* The article cache directory. Files become visible only by rename(2) after an
+ * fsync, REPLACE is journalled and rolled forward, and every mutating step goes
+ * through io.c, whose test hooks fail it or turn it into a crash, so power-cut
+ * safety is tested step by step rather than hoped for. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <sodium.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,194 +18,6 @@
 #include "cache.h"
 #include "err.h"
 #include "mem.h"
-
-/* ---- I/O layer ---------------------------------------------------------- */
-
-/* Process-wide by design, like the allocator hook: the steps to fail are deep
- * inside import, cache and report code that should not carry a test context. */
-static atomic_uint tk_io_fmask;
-static atomic_long tk_io_fcountdown;
-static atomic_int tk_io_ferrno;
-static atomic_long tk_io_ccountdown;
-static atomic_ulong tk_io_counts[TK_IO_NOPS];
-static atomic_ulong tk_io_fdev; /* 0 = fail on any device */
-static void (*tk_io_read_fn)(void *ctx, int fd);
-static void *tk_io_read_ctx;
-
-void tk_io_on_read(void (*fn)(void *ctx, int fd), void *ctx)
-{
-	tk_io_read_fn = fn;
-	tk_io_read_ctx = ctx;
-}
-
-void tk_io_fail_at(unsigned mask, long n, int errnum)
-{
-	atomic_store(&tk_io_fmask, n > 0 ? mask : 0u);
-	atomic_store(&tk_io_fcountdown, n > 0 ? n : 0);
-	atomic_store(&tk_io_ferrno, errnum ? errnum : EIO);
-}
-
-void tk_io_fail_dev(unsigned long dev)
-{
-	atomic_store(&tk_io_fdev, dev);
-}
-
-void tk_io_crash_at(long n)
-{
-	atomic_store(&tk_io_ccountdown, n > 0 ? n : 0);
-}
-
-unsigned long tk_io_count(enum tk_io_op op)
-{
-	return op < TK_IO_NOPS ? atomic_load(&tk_io_counts[op]) : 0;
-}
-
-void tk_io_count_reset(void)
-{
-	for (int i = 0; i < TK_IO_NOPS; i++)
-		atomic_store(&tk_io_counts[i], 0);
-}
-
-/* 1 = simulate the crash now, -1 = fail with errno set, 0 = go ahead. */
-static int tk_io_hook(enum tk_io_op op, int fd)
-{
-	struct stat st;
-
-	atomic_fetch_add(&tk_io_counts[op], 1);
-	if ((TK_IO_MASK(op) & TK_IO_MUTATING) && atomic_load(&tk_io_ccountdown) > 0 &&
-	    atomic_fetch_sub(&tk_io_ccountdown, 1) == 1)
-		return 1;
-	if ((atomic_load(&tk_io_fmask) & TK_IO_MASK(op)) && atomic_load(&tk_io_fcountdown) > 0 &&
-	    (!atomic_load(&tk_io_fdev) ||
-	     (!fstat(fd, &st) && st.st_dev == atomic_load(&tk_io_fdev)))) {
-		if (atomic_load(&tk_io_fcountdown) == 1) {
-			errno = atomic_load(&tk_io_ferrno);
-			return -1; /* stays at 1: every later one fails too */
-		}
-		atomic_fetch_sub(&tk_io_fcountdown, 1);
-	}
-	return 0;
-}
-
-static _Noreturn void tk_io_crash(void)
-{
-	_exit(TK_IO_CRASH_STATUS);
-}
-
-int tk_io_err(int errnum)
-{
-	return errnum == ENOSPC || errnum == EDQUOT ? TK_ENOSPC : TK_EIO;
-}
-
-ssize_t tk_io_read(int fd, void *buf, size_t n)
-{
-	ssize_t r;
-
-	if (tk_io_hook(TK_IO_READ, fd) < 0)
-		return -1;
-	if (tk_io_read_fn)
-		tk_io_read_fn(tk_io_read_ctx, fd);
-	do
-		r = read(fd, buf, n);
-	while (r < 0 && errno == EINTR);
-	return r;
-}
-
-int tk_io_write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-	int h = tk_io_hook(TK_IO_WRITE, fd);
-
-	if (h < 0)
-		return -1;
-	if (h > 0) {
-		/* A power cut in the middle of a write: half of it reaches the file. */
-		if (write(fd, p, n / 2) < 0)
-			tk_io_crash();
-		tk_io_crash();
-	}
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-int tk_io_fsync(int fd)
-{
-	int h = tk_io_hook(TK_IO_FSYNC, fd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : fsync(fd);
-}
-
-int tk_io_syncfs(int fd)
-{
-	int h = tk_io_hook(TK_IO_FSYNC, fd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : syncfs(fd);
-}
-
-int tk_io_rename(int olddfd, const char *oldname, int newdfd, const char *newname)
-{
-	int h = tk_io_hook(TK_IO_RENAME, olddfd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : renameat(olddfd, oldname, newdfd, newname);
-}
-
-int tk_io_unlink(int dfd, const char *name)
-{
-	int h = tk_io_hook(TK_IO_UNLINK, dfd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : unlinkat(dfd, name, 0);
-}
-
-int tk_io_replace_file(int dfd, const char *name, const char *tmpname, const void *buf, size_t n,
-		       mode_t mode)
-{
-	int fd, err = TK_OK, saved;
-
-	/* A leftover (or, on a stick, a planted symlink) must not block the write. */
-	unlinkat(dfd, tmpname, 0);
-	fd = openat(dfd, tmpname, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
-	if (fd < 0)
-		return tk_io_err(errno);
-	if (tk_io_write_all(fd, buf, n) || tk_io_fsync(fd)) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd)) {
-		saved = errno;
-		goto fail;
-	}
-	if (tk_io_rename(dfd, tmpname, dfd, name)) {
-		saved = errno;
-		goto fail;
-	}
-	/* The rename is durable only once the directory is. */
-	if (tk_io_fsync(dfd))
-		return tk_io_err(errno);
-	return TK_OK;
-fail:
-	unlinkat(dfd, tmpname, 0);
-	errno = saved;
-	err = tk_io_err(saved);
-	return err;
-}
 
 /* ---- the cache ---------------------------------------------------------- */
 
@@ -241,8 +52,7 @@ struct tk_cache {
 
 #define TK_CACHE_INDEX ".index"
 #define TK_CACHE_PENDING ".pending"
-#define TK_CACHE_GENERATION ".generation"
-#define TK_CACHE_STATUS ".status"
+#define TK_CACHE_LOCK ".lock"
 #define TK_CACHE_TMP ".tmp-"
 
 static void tk_cache_tmpname(struct tk_cache *c, char *buf, size_t size)
@@ -675,7 +485,7 @@ int tk_cache_open(const char *dir, struct tk_cache **out)
 		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
 		goto out;
 	}
-	c->lockfd = openat(c->dfd, ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	c->lockfd = openat(c->dfd, TK_CACHE_LOCK, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (c->lockfd < 0) {
 		err = tk_io_err(errno);
 		goto out;
@@ -1203,7 +1013,7 @@ int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_repo
 
 	if (dfd < 0)
 		return errno == ENOENT ? TK_OK : TK_EIO;
-	err = tk_cache_slurp(dfd, ".config", 1u << 16, &text, &len);
+	err = tk_cache_slurp(dfd, TK_CACHE_CONFIG, 1u << 16, &text, &len);
 	close(dfd);
 	if (err == TK_ENOENT)
 		return TK_OK;

@@ -394,17 +394,70 @@ out:
 	return err;
 }
 
-static int tk_imp_is_control_name(const struct tk_imp *im, const char *name)
+/* The control files at the top of a stick: the one list of their names.
+ * Matched without regard to case, as FAT sticks and Windows users do, except
+ * the signature files and the report, which the ticker itself names. */
+enum tk_imp_ctl {
+	TK_CTL_NONE,
+	TK_CTL_REPLACE,
+	TK_CTL_CLEAR,
+	TK_CTL_URGENT,
+	TK_CTL_CONF,
+	TK_CTL_MANIFEST,
+	TK_CTL_SIG,
+	TK_CTL_REPORT
+};
+
+static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *name)
 {
-	return !strcasecmp(name, "REPLACE") || !strcasecmp(name, "REPLACE.txt") ||
-	       !strcasecmp(name, "CLEAR") || !strcasecmp(name, "CLEAR.txt") ||
-	       !strcasecmp(name, im->cfg.urgent_name) || !strcasecmp(name, "ticker.conf") ||
-	       !strcmp(name, TK_SIGN_MANIFEST) || !strcmp(name, TK_SIGN_SIGNATURE) ||
-	       !strcmp(name, TK_IMPORT_REPORT);
+	static const struct {
+		const char *name;
+		enum tk_imp_ctl ctl;
+		int exact;
+	} names[] = {
+	    {"REPLACE", TK_CTL_REPLACE, 0},	{"REPLACE.txt", TK_CTL_REPLACE, 0},
+	    {"CLEAR", TK_CTL_CLEAR, 0},		{"CLEAR.txt", TK_CTL_CLEAR, 0},
+	    {"ticker.conf", TK_CTL_CONF, 0},	{TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1}, {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].exact ? !strcmp(name, names[i].name)
+				   : !strcasecmp(name, names[i].name))
+			return names[i].ctl;
+	if (!strcasecmp(name, im->cfg.urgent_name))
+		return TK_CTL_URGENT;
+	return TK_CTL_NONE;
 }
 
-/* Find the control files at the root (names matched without regard to case,
- * as FAT sticks and Windows users do). */
+static int tk_imp_is_control_name(const struct tk_imp *im, const char *name)
+{
+	return tk_imp_control_of(im, name) != TK_CTL_NONE;
+}
+
+static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
+{
+	switch (ctl) {
+	case TK_CTL_REPLACE:
+		return &im->replace;
+	case TK_CTL_CLEAR:
+		return &im->clear;
+	case TK_CTL_URGENT:
+		return &im->urgent;
+	case TK_CTL_CONF:
+		return &im->conf;
+	case TK_CTL_MANIFEST:
+		return &im->manifest;
+	case TK_CTL_SIG:
+		return &im->sig;
+	case TK_CTL_NONE:
+	case TK_CTL_REPORT:
+		break;
+	}
+	return NULL;
+}
+
+/* Find the control files at the root (see tk_imp_control_of). */
 static int tk_imp_find_controls(struct tk_imp *im)
 {
 	int fd = openat(im->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -417,21 +470,9 @@ static int tk_imp_find_controls(struct tk_imp *im)
 		return TK_EIO;
 	}
 	while ((de = readdir(d))) {
-		struct tk_control *c = NULL;
+		struct tk_control *c = tk_imp_control(im, tk_imp_control_of(im, de->d_name));
 		struct stat st;
 
-		if (!strcasecmp(de->d_name, "REPLACE") || !strcasecmp(de->d_name, "REPLACE.txt"))
-			c = &im->replace;
-		else if (!strcasecmp(de->d_name, "CLEAR") || !strcasecmp(de->d_name, "CLEAR.txt"))
-			c = &im->clear;
-		else if (!strcasecmp(de->d_name, im->cfg.urgent_name))
-			c = &im->urgent;
-		else if (!strcasecmp(de->d_name, "ticker.conf"))
-			c = &im->conf;
-		else if (!strcmp(de->d_name, TK_SIGN_MANIFEST))
-			c = &im->manifest;
-		else if (!strcmp(de->d_name, TK_SIGN_SIGNATURE))
-			c = &im->sig;
 		if (!c || c->present || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ||
 		    !S_ISREG(st.st_mode))
 			continue;
@@ -1291,13 +1332,13 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 			int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 "\n%s\n",
 					 im->now + im->cfg.urgent_hours * 3600, im->urgent_msg);
 
-			e2 = tk_cache_write_state(im->cache, ".urgent", ubuf, (size_t)n);
+			e2 = tk_cache_write_state(im->cache, TK_CACHE_URGENT, ubuf, (size_t)n);
 		} else if (im->urgent_clear || sum->mode == TK_IMPORT_CLEAR) {
-			e2 = tk_cache_remove_state(im->cache, ".urgent");
+			e2 = tk_cache_remove_state(im->cache, TK_CACHE_URGENT);
 		}
 		if (!e2 && im->conf_ok)
-			e2 =
-			    tk_cache_write_state(im->cache, ".config", im->conf.text, im->conf.len);
+			e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->conf.text,
+						  im->conf.len);
 		if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
 			e2 = tk_cache_bump_generation(im->cache);
 		if (e2) {
