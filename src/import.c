@@ -307,6 +307,7 @@ struct tk_imp {
 	/* why the walk stopped or the drop was refused whole */
 	char stop_reason[512];
 	char whole_reason[1024];
+	char report_problem[128]; /* why the report could not be written */
 	int stop;
 	struct tk_control replace, clear, urgent, conf, manifest, sig;
 	int conf_ok;
@@ -923,6 +924,8 @@ static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 		im->junk++;
 		return 0;
 	case TK_WALK_SKIP:
+		if (e->depth == 0 && tk_imp_control_of(im, e->name) == TK_CTL_REPORT)
+			return 0; /* whatever stands there is replaced by the new report */
 		if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", e->reason);
 		else
@@ -945,15 +948,15 @@ static const char *tk_imp_mode_name(enum tk_import_mode m)
 	return m == TK_IMPORT_REPLACE ? "replace" : m == TK_IMPORT_CLEAR ? "clear" : "merge";
 }
 
-static void tk_imp_banner(struct tk_imp *im)
+static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	char *b = s->banner;
 	size_t z = sizeof s->banner, n = 0;
 
 	if (s->refused_whole) {
-		snprintf(b, z, "USB stick refused, nothing changed — see TICKER-REPORT.txt");
-		return;
+		n += (size_t)snprintf(b, z, "USB stick refused, nothing changed");
+		goto see;
 	}
 	if (s->mode != TK_IMPORT_MERGE) {
 		n += (size_t)snprintf(b + n, z - n, "%s: %zu article%s on the ticker now",
@@ -976,7 +979,11 @@ static void tk_imp_banner(struct tk_imp *im)
 		n += (size_t)snprintf(b + n, z - n, ", %zu refused", s->n[TK_IMPORT_REFUSED]);
 	if (s->incomplete || s->cache_failed)
 		n += (size_t)snprintf(b + n, z - n, ", import incomplete");
-	snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+see:
+	if (s->report_written)
+		snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+	else if (!(o && o->report_path && !*o->report_path))
+		snprintf(b + n, z - n, " — no report on the stick: %s", im->report_problem);
 }
 
 static void tk_imp_exit_code(struct tk_imp *im)
@@ -1006,15 +1013,64 @@ static void tk_imp_fmt_time(int64_t t, char *out, size_t size)
 		snprintf(out, size, "%" PRId64, t);
 }
 
+/* Put the report in place from this (unprivileged) process: a temporary name
+ * created with O_CREAT|O_EXCL|O_NOFOLLOW, then renamed over the report, so a
+ * symlink, hard link or FIFO planted under the report's name is replaced and
+ * never written through. A folder there is left alone and said so. */
+static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o,
+			      const char *text, size_t len)
+{
+	const char *name = TK_IMPORT_REPORT;
+	char tmp[300], dir[4096], shown[4400];
+	int err = TK_EIO, dfd;
+
+	if (o && o->report_path) {
+		const char *slash = strrchr(o->report_path, '/');
+
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->report_path) : 1,
+			 slash ? o->report_path : ".");
+		if (slash == o->report_path)
+			snprintf(dir, sizeof dir, "/");
+		name = slash ? slash + 1 : o->report_path;
+		snprintf(shown, sizeof shown, "%s", o->report_path);
+		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	} else {
+		snprintf(shown, sizeof shown, "%s/%s", src, name);
+		dfd = dup(im->rootfd);
+	}
+	/* Something planted under the temporary name is removed first; a folder
+	 * there cannot be, so another temporary name is tried. */
+	for (int i = 0; dfd >= 0 && i < 3; i++) {
+		snprintf(tmp, sizeof tmp, i ? ".%s.%d.tmp" : ".%s.tmp", name, i);
+		err = tk_io_replace_file(dfd, name, tmp, text, len, 0644);
+		if (!err || errno != EEXIST)
+			break;
+	}
+	if (err) {
+		int e = errno;
+
+		snprintf(im->report_problem, sizeof im->report_problem, "%s",
+			 e == EISDIR ? "the stick has a folder with the report's name"
+			 : e == EACCES || e == EPERM
+			     ? "the ticker may not write to the top folder of the stick"
+			 : e == EROFS  ? "the stick is write-protected"
+			 : e == ENOSPC ? "the stick is full"
+				       : strerror(e));
+		tk_log(TK_LOG_ERROR, "import: could not write the report %s: %s (%s)", shown,
+		       im->report_problem, strerror(e));
+	} else {
+		im->sum->report_written = 1;
+	}
+	if (dfd >= 0)
+		close(dfd);
+}
+
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	struct tk_sb r = {0};
 	char when[64], sz[32];
 	size_t nc = im->cache ? tk_cache_count(im->cache) : 0;
-	int err, dfd = -1;
-	const char *name = TK_IMPORT_REPORT;
-	char tmp[300];
 
 	if (o && o->report_path && !*o->report_path)
 		return;
@@ -1148,32 +1204,11 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 						       : "failure");
 	if (r.oom) {
 		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
+		snprintf(im->report_problem, sizeof im->report_problem, "out of memory");
 		goto out;
 	}
-	if (o && o->report_path) {
-		const char *slash = strrchr(o->report_path, '/');
-		char dir[4096];
-
-		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->report_path) : 1,
-			 slash ? o->report_path : ".");
-		if (slash == o->report_path)
-			snprintf(dir, sizeof dir, "/");
-		name = slash ? slash + 1 : o->report_path;
-		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	} else {
-		dfd = dup(im->rootfd);
-	}
-	snprintf(tmp, sizeof tmp, ".%s.tmp", name);
-	err = dfd >= 0 ? tk_io_replace_file(dfd, name, tmp, r.p, r.n, 0644) : TK_EIO;
-	if (err)
-		tk_log(TK_LOG_ERROR, "import: could not write the report %s%s%s: %s",
-		       o && o->report_path ? "" : src, o && o->report_path ? "" : "/",
-		       o && o->report_path ? o->report_path : name, strerror(errno));
-	else
-		s->report_written = 1;
+	tk_imp_put_report(im, src, o, r.p, r.n);
 out:
-	if (dfd >= 0)
-		close(dfd);
 	tk_free(r.p);
 }
 
@@ -1350,10 +1385,10 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	}
 finish:
 	tk_imp_exit_code(im);
-	tk_imp_banner(im);
+	tk_imp_write_report(im, src, o);
+	tk_imp_banner(im, o);
 	if (im->cache)
 		tk_cache_set_banner(im->cache, im->now + TK_IMPORT_BANNER_SECONDS, sum->banner);
-	tk_imp_write_report(im, src, o);
 	tk_log(TK_LOG_INFO,
 	       "import: done: %zu added, %zu updated, %zu unchanged, %zu ignored, "
 	       "%zu refused (mode %s)",

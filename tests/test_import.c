@@ -347,6 +347,84 @@ static void test_odd_names_links_fifo(void **state)
 	}
 }
 
+/* Issue 9.3: whatever stands where the report goes (a symlink to a cached
+ * article, a hard link to a file elsewhere, a FIFO, a folder) is replaced or
+ * left alone, never written through, also when the stick is refused whole. */
+static void planted_report(struct env *e, const char *what, const char *victim)
+{
+	char path[4200];
+
+	snprintf(path, sizeof path, "%s/" TK_IMPORT_REPORT, e->stick);
+	tfs_rm_rf(path);
+	if (!strcmp(what, "symlink"))
+		assert_int_equal(symlink(victim, path), 0);
+	else if (!strcmp(what, "hardlink"))
+		assert_int_equal(link(victim, path), 0);
+	else if (!strcmp(what, "fifo"))
+		assert_int_equal(mkfifo(path, 0644), 0);
+	else
+		assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static void test_report_planted_in_place(void **state)
+{
+	static const char *const what[] = {"symlink", "hardlink", "fifo", "dir"};
+	struct env *e = *state;
+	char victim[4200], cached[4200], *before, *r;
+
+	art(e, "keep.txt", "A story already on the ticker");
+	{
+		struct tk_import_summary s;
+
+		assert_int_equal(run(e, &s), TK_OK);
+	}
+	rm_stick(e, "keep.txt");
+	rm_stick(e, TK_IMPORT_REPORT);
+	art(e, "new.txt", "A new story");
+	snprintf(cached, sizeof cached, "%s/keep.txt", e->cache);
+	snprintf(victim, sizeof victim, "%s/../victim.txt", e->stick);
+	assert_int_equal(tfs_write_str(e->stick, "../victim.txt", "victim text\n"), 0);
+	before = tfs_read(e->cache, "keep.txt", NULL);
+	for (int refused = 0; refused < 2; refused++) {
+		e->cfg.require_signature = refused ? TK_YES : TK_AUTO;
+		for (size_t i = 0; i < sizeof what / sizeof what[0]; i++) {
+			struct tk_import_summary s;
+			struct stat st;
+			char path[4200];
+			int dir = !strcmp(what[i], "dir");
+
+			planted_report(e, what[i], i == 0 ? cached : victim);
+			assert_int_equal(run(e, &s), TK_OK);
+			assert_int_equal(s.exit_code, refused ? TK_EXIT_REFUSED : TK_EXIT_OK);
+			r = tfs_read(e->cache, "keep.txt", NULL);
+			assert_string_equal(r, before);
+			free(r);
+			r = tfs_read(e->stick, "../victim.txt", NULL);
+			assert_string_equal(r, "victim text\n");
+			free(r);
+			snprintf(path, sizeof path, "%s/" TK_IMPORT_REPORT, e->stick);
+			assert_int_equal(lstat(path, &st), 0);
+			assert_int_equal(s.report_written, !dir);
+			if (dir) {
+				/* Left alone, and the screen says why there is no report. */
+				assert_true(S_ISDIR(st.st_mode));
+				r = tfs_read(e->cache, ".status", NULL);
+				assert_non_null(strstr(r, "no report on the stick: the stick has a "
+							  "folder with the report's name"));
+				free(r);
+				continue;
+			}
+			assert_true(S_ISREG(st.st_mode));
+			assert_int_equal(st.st_nlink, 1);
+			r = report(e);
+			assert_non_null(strstr(r, "TICKER IMPORT REPORT"));
+			assert_null(strstr(r, "REFUSED    " TK_IMPORT_REPORT));
+			free(r);
+		}
+	}
+	free(before);
+}
+
 static void test_deep_tree_and_sparse_file(void **state)
 {
 	struct env *e = *state;
@@ -770,6 +848,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_report_planted_in_place, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_size_limit_boundary, setup, teardown),
