@@ -30,6 +30,9 @@
 #define TK_CONTROL_MAX (64 * 1024) /* ticker.conf, URGENT.txt, manifest */
 #define TK_URGENT_TEXT_MAX 1000
 #define TK_IMP_STOP (-1) /* walk callback: stop here (not an error code) */
+#if !defined(TK_IMP_PULLED_AFTER)
+#define TK_IMP_PULLED_AFTER 3 /* unreadable files in a row that mean "stick pulled out" */
+#endif
 
 /* ---- a growable text buffer ---- */
 struct tk_sb {
@@ -308,6 +311,10 @@ struct tk_imp {
 	char stop_reason[512];
 	char whole_reason[1024];
 	char report_problem[128]; /* why the report could not be written */
+	char io_why[200];	  /* the last file the stick would not give: why */
+	size_t unreadable;	  /* files refused for an I/O error */
+	int io_failures;	  /* ... in a row */
+	char first_unreadable[300];
 	int stop;
 	struct tk_control replace, clear, urgent, conf, manifest, sig;
 	int conf_ok;
@@ -671,6 +678,17 @@ static int tk_imp_check_signature(struct tk_imp *im)
 	return TK_OK;
 }
 
+/* The report's words for a file the stick would not give: the system's
+ * error, and what an operator can do about the usual ones. */
+static void tk_imp_io_why(struct tk_imp *im, const char *what, int errnum)
+{
+	snprintf(im->io_why, sizeof im->io_why, "%s: %s%s", what, strerror(errnum),
+		 errnum == EACCES || errnum == EPERM
+		     ? " (the file's permissions on the stick do not let the ticker read it)"
+		 : errnum == EIO ? " (the stick may be damaged: copy the file again)"
+				 : "");
+}
+
 /* Read the whole file into im->buf; the same bytes are hashed, parsed and
  * written, so what was checked is exactly what is imported. */
 static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, size_t *len,
@@ -684,7 +702,8 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 	int err = TK_OK;
 
 	if (fd < 0) {
-		*why = "could not be opened (was the stick removed?)";
+		tk_imp_io_why(im, "could not be opened", errno);
+		*why = im->io_why;
 		return TK_EIO;
 	}
 	/* Still the file the walk saw, and still a plain file. */
@@ -721,7 +740,8 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 		n += (size_t)r;
 	}
 	if (r < 0) {
-		*why = "could not be read (was the stick removed?)";
+		tk_imp_io_why(im, "could not be read", errno);
+		*why = im->io_why;
 		err = TK_EIO;
 		goto out;
 	}
@@ -744,6 +764,57 @@ out:
 	return err;
 }
 
+/* One file the stick would not give (issue 9.12): refused with its error, the
+ * rest goes on. Several in a row, or a stick whose top folder is gone, is a
+ * stick pulled out: stop there. On a signed stick the drop is incomplete. */
+static int tk_imp_unreadable(struct tk_imp *im, const struct tk_walk_entry *e, const char *why)
+{
+	struct stat st;
+	char shown[600];
+
+	tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
+	im->unreadable++;
+	if (!im->first_unreadable[0])
+		tk_import_show_name(e->path, im->first_unreadable, sizeof im->first_unreadable);
+	if (++im->io_failures >= TK_IMP_PULLED_AFTER || fstatat(im->rootfd, ".", &st, 0)) {
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The stick stopped responding (was it pulled out?): files after this one "
+			 "were not looked at.");
+		im->sum->incomplete = 1;
+		return TK_IMP_STOP;
+	}
+	if (im->man && !im->whole_reason[0]) {
+		tk_import_show_name(e->path, shown, sizeof shown);
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the signed drop is incomplete: the file \"%s\" %s", shown, why);
+		return TK_IMP_STOP;
+	}
+	return 0;
+}
+
+/* A file over the size limit is never read. On a signed stick a listed one
+ * is refused whole (issue 9.8): it was swapped after signing, or signed
+ * larger than this ticker takes, and a signed REPLACE must not run without it. */
+static int tk_imp_signed_too_large(struct tk_imp *im, const struct tk_walk_entry *e,
+				   enum tk_imp_kind kind)
+{
+	unsigned char h[32] = {0};
+	char shown[600], lim1[32], lim2[32];
+
+	if (!im->man || kind == TK_KIND_OTHER ||
+	    (uint64_t)e->st->st_size <= (uint64_t)im->cfg.max_file_bytes ||
+	    tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT)
+		return 0;
+	tk_import_show_name(e->path, shown, sizeof shown);
+	tk_imp_size((uint64_t)e->st->st_size, lim1, sizeof lim1);
+	tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
+	snprintf(im->whole_reason, sizeof im->whole_reason,
+		 "the signed file \"%s\" is %s, over the limit of %s: it was changed after "
+		 "signing, or signed too large for this ticker",
+		 shown, lim1, lim2);
+	return TK_IMP_STOP;
+}
+
 static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 {
 	char name[256], lim1[32], lim2[32], shown_holder[300];
@@ -757,6 +828,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 
 	if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
 		return 0; /* handled before the walk */
+	if (tk_imp_signed_too_large(im, e, kind))
+		return TK_IMP_STOP;
 	if (kind == TK_KIND_OTHER || (uint64_t)e->st->st_size > (uint64_t)im->cfg.max_file_bytes) {
 		/* Never read: on a signed stick it must still be listed. */
 		if (im->man && tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT) {
@@ -786,14 +859,9 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 	err = tk_imp_read_file(im, e, &len, &why);
 	if (err == TK_ENOMEM)
 		return err;
-	if (err == TK_EIO) {
-		tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
-		snprintf(im->stop_reason, sizeof im->stop_reason,
-			 "The stick stopped responding (was it pulled out?): files after this one "
-			 "were not looked at.");
-		im->sum->incomplete = 1;
-		return TK_IMP_STOP;
-	}
+	if (err == TK_EIO)
+		return tk_imp_unreadable(im, e, why);
+	im->io_failures = 0;
 	if (err) {
 		if (err == TK_ETOOBIG) {
 			tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
@@ -1109,11 +1177,11 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    "          The %s file was found but NOT carried out, because %s. "
 			    "Nothing was removed.\n",
 			    im->clear.present ? "CLEAR" : "REPLACE",
-			    s->refused_whole ? "the stick was refused"
-			    : (s->incomplete || s->cache_failed)
-				? "the import did not finish"
-				: "the stick holds no article that could be imported "
-				  "(to empty the ticker, use a CLEAR file instead)");
+			    s->refused_whole			 ? "the stick was refused"
+			    : (s->incomplete || s->cache_failed) ? "the import did not finish"
+			    : im->unreadable ? "a file on the stick could not be read (see below)"
+					     : "the stick holds no article that could be imported "
+					       "(to empty the ticker, use a CLEAR file instead)");
 		break;
 	case TK_IMPORT_REPLACE:
 		tk_sb_printf(&r, "Mode:     REPLACE (the articles on this stick are now the only "
@@ -1332,7 +1400,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		if (im->clear.present) {
 			sum->mode = TK_IMPORT_CLEAR;
 			cmode = TK_CACHE_REPLACE;
-		} else if (im->replace.present && tk_cache_touched_count(im->cache) > 0) {
+		} else if (im->replace.present && tk_cache_touched_count(im->cache) > 0 &&
+			   !im->unreadable) {
 			sum->mode = TK_IMPORT_REPLACE;
 			cmode = TK_CACHE_REPLACE;
 		}

@@ -25,6 +25,7 @@
 #include "import.h"
 #include "log.h"
 #include "mem.h"
+#include "sign.h"
 #include "testfs.h"
 
 static const int64_t NOW = 1800000000;
@@ -641,6 +642,108 @@ static void test_stick_pulled(void **state)
 	}
 }
 
+/* Sign the stick as it is now with a key trusted by the ticker. */
+static void sign_stick(struct env *e)
+{
+	char key[4200], pub[4300], *text;
+	const char *what = NULL;
+	size_t n = 0;
+
+	snprintf(key, sizeof key, "%s/../comms", e->stick);
+	if (!tfs_exists(e->keys, "comms.pub")) {
+		mkdir(e->keys, 0755);
+		assert_int_equal(tk_sign_keygen(key), TK_OK);
+		snprintf(pub, sizeof pub, "%s.pub", key);
+		text = tfs_read("", pub, NULL);
+		assert_non_null(text);
+		assert_int_equal(tfs_write_str(e->keys, "comms.pub", text), 0);
+		free(text);
+	}
+	snprintf(key, sizeof key, "%s/../comms.key", e->stick);
+	assert_int_equal(tk_sign_dir(e->stick, key, &n, &what), TK_OK);
+}
+
+/* Issue 9.12: one file the stick will not give (an I/O error on that file
+ * only) is refused with its error; the rest is imported, a REPLACE does not
+ * run, and it is not "the stick was pulled out". Signed: refused whole. */
+static void test_one_unreadable_file(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *real, bad[4300], *r;
+
+	three_old(e);
+	real = realpath(e->stick, NULL);
+	assert_non_null(real);
+	snprintf(bad, sizeof bad, "%s/new2.txt", real);
+	free(real);
+	tk_io_fail_under(bad);
+	tk_io_fail_at(TK_IO_MASK(TK_IO_READ), 1, EIO);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_fail_at(0, 0, 0);
+	tk_io_fail_under(NULL);
+	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+	assert_false(s.incomplete);
+	assert_int_equal(s.mode, TK_IMPORT_MERGE);
+	assert_int_equal(s.n[TK_IMPORT_REFUSED], 1);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 5);
+	assert_int_equal(tfs_exists(e->cache, "old1.txt"), 1);
+	assert_int_equal(tfs_exists(e->cache, "new2.txt"), 0);
+	assert_int_equal(tfs_exists(e->cache, "new5.txt"), 1);
+	r = report(e);
+	assert_non_null(
+	    strstr(r, "  REFUSED    new2.txt  --  could not be read: Input/output error"));
+	assert_null(strstr(r, "stopped responding"));
+	assert_non_null(
+	    strstr(r, "NOT carried out, because a file on the stick could not be read"));
+	free(r);
+
+	/* The same on a signed stick: the drop is incomplete, nothing changes. */
+	tfs_rm_rf(e->cache);
+	tfs_rm_rf(e->stick);
+	mkdir(e->stick, 0755);
+	three_old(e);
+	sign_stick(e);
+	tk_io_fail_under(bad);
+	tk_io_fail_at(TK_IO_MASK(TK_IO_READ), 1, EIO);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_fail_at(0, 0, 0);
+	tk_io_fail_under(NULL);
+	assert_true(s.refused_whole);
+	assert_int_equal(s.exit_code, TK_EXIT_REFUSED);
+	assert_int_equal(tfs_exists(e->cache, "old1.txt"), 1);
+	assert_int_equal(tfs_exists(e->cache, "new0.txt"), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "STICK REFUSED. Nothing on the ticker was changed."));
+	assert_non_null(strstr(r, "the signed drop is incomplete: the file \"new2.txt\" could "
+				  "not be read: Input/output error"));
+	free(r);
+}
+
+/* Issue 9.8: a listed file swapped, after signing, for one over the size
+ * limit is tampering: the drop is refused whole and its REPLACE never runs. */
+static void test_signed_file_swapped_too_large(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char path[4200], *r;
+
+	three_old(e);
+	sign_stick(e);
+	snprintf(path, sizeof path, "%s/new3.txt", e->stick);
+	assert_int_equal(truncate(path, e->cfg.max_file_bytes + 1), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_true(s.refused_whole);
+	assert_int_equal(s.exit_code, TK_EXIT_REFUSED);
+	assert_int_equal(s.mode, TK_IMPORT_MERGE);
+	assert_int_equal(tfs_exists(e->cache, "old1.txt"), 1);
+	assert_int_equal(tfs_exists(e->cache, "old2.txt"), 1);
+	assert_int_equal(tfs_exists(e->cache, "new0.txt"), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "Why: the signed file \"new3.txt\" is 4.2 MB, over the limit"));
+	free(r);
+}
+
 static void test_disk_full(void **state)
 {
 	struct env *e = *state;
@@ -854,6 +957,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_size_limit_boundary, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_file_changes_while_read, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stick_pulled, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_one_unreadable_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_signed_file_swapped_too_large, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fail_every_step, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_crash_every_step, setup, teardown),
