@@ -161,10 +161,33 @@ void tk_import_cache_name(const char *path, char *out, size_t size)
 
 enum tk_imp_kind { TK_KIND_ARTICLE, TK_KIND_OTHER, TK_KIND_UNKNOWN };
 
+/* The extensions read as articles, grouped as the report names them. */
+static const struct {
+	const char *ext, *kind;
+} tk_imp_article_ext[] = {
+    {"txt", "plain text"},    {"text", "plain text"}, {"md", "Markdown"},
+    {"markdown", "Markdown"}, {"htm", "web pages"},   {"html", "web pages"},
+    {"xhtml", "web pages"},   {"rss", "news feeds"},  {"atom", "news feeds"},
+    {"xml", "news feeds"},
+};
+#define TK_IMP_NARTICLE_EXT (sizeof tk_imp_article_ext / sizeof tk_imp_article_ext[0])
+
+/* "plain text (.txt, .text), Markdown (.md, .markdown), ..." from the table. */
+static void tk_imp_supported_types(struct tk_sb *b)
+{
+	for (size_t i = 0; i < TK_IMP_NARTICLE_EXT; i++) {
+		const char *kind = tk_imp_article_ext[i].kind;
+		int first = !i || strcmp(kind, tk_imp_article_ext[i - 1].kind);
+		int last =
+		    i + 1 == TK_IMP_NARTICLE_EXT || strcmp(kind, tk_imp_article_ext[i + 1].kind);
+
+		tk_sb_printf(b, "%s%s%s.%s%s", first && i ? ", " : "", first ? kind : "",
+			     first ? " (" : ", ", tk_imp_article_ext[i].ext, last ? ")" : "");
+	}
+}
+
 static enum tk_imp_kind tk_imp_classify(const char *name, const char **why)
 {
-	static const char *const article[] = {"txt",   "text", "md",  "markdown", "htm", "html",
-					      "xhtml", "xml",  "rss", "atom",	  NULL};
 	static const struct {
 		const char *ext, *why;
 	} other[] = {
@@ -215,8 +238,8 @@ static enum tk_imp_kind tk_imp_classify(const char *name, const char **why)
 	*why = NULL;
 	if (!dot || dot == name)
 		return TK_KIND_UNKNOWN;
-	for (int i = 0; article[i]; i++)
-		if (!strcasecmp(dot + 1, article[i]))
+	for (size_t i = 0; i < TK_IMP_NARTICLE_EXT; i++)
+		if (!strcasecmp(dot + 1, tk_imp_article_ext[i].ext))
 			return TK_KIND_ARTICLE;
 	for (int i = 0; other[i].ext; i++)
 		if (!strcasecmp(dot + 1, other[i].ext)) {
@@ -1016,6 +1039,17 @@ static const char *tk_imp_mode_name(enum tk_import_mode m)
 	return m == TK_IMPORT_REPLACE ? "replace" : m == TK_IMPORT_CLEAR ? "clear" : "merge";
 }
 
+/* Issue 9.14: the stick was read whole and nothing on it was of use: no
+ * article (good or refused), no notice, no settings, no CLEAR. */
+static int tk_imp_nothing_usable(const struct tk_imp *im)
+{
+	const struct tk_import_summary *s = im->sum;
+
+	return !s->refused_whole && !s->incomplete && !s->cache_failed && !s->n[TK_IMPORT_ADDED] &&
+	       !s->n[TK_IMPORT_UPDATED] && !s->n[TK_IMPORT_UNCHANGED] && !s->n[TK_IMPORT_REFUSED] &&
+	       !im->conf_ok && !im->urgent.present && s->mode == TK_IMPORT_MERGE;
+}
+
 static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
@@ -1040,7 +1074,11 @@ static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 		if (s->n[TK_IMPORT_UPDATED])
 			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
 					      s->n[TK_IMPORT_UPDATED]);
-		if (!n)
+		if (!n && tk_imp_nothing_usable(im))
+			n += (size_t)snprintf(b + n, z - n,
+					      "Nothing usable on the USB stick: save articles as "
+					      ".txt or .html");
+		else if (!n)
 			n += (size_t)snprintf(b + n, z - n, "USB stick read: nothing new");
 	}
 	if (s->n[TK_IMPORT_REFUSED])
@@ -1066,7 +1104,7 @@ static void tk_imp_exit_code(struct tk_imp *im)
 	else if ((s->n[TK_IMPORT_REFUSED] || s->incomplete) && !ok && s->mode == TK_IMPORT_MERGE &&
 		 !im->conf_ok && !im->urgent.present)
 		s->exit_code = TK_EXIT_REFUSED;
-	else if (s->n[TK_IMPORT_REFUSED] || s->incomplete)
+	else if (s->n[TK_IMPORT_REFUSED] || s->incomplete || tk_imp_nothing_usable(im))
 		s->exit_code = TK_EXIT_PARTIAL;
 	else
 		s->exit_code = TK_EXIT_OK;
@@ -1079,6 +1117,22 @@ static void tk_imp_fmt_time(int64_t t, char *out, size_t size)
 
 	if (!localtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M %Z", &tm))
 		snprintf(out, size, "%" PRId64, t);
+}
+
+static void tk_imp_report_nothing_usable(struct tk_sb *r)
+{
+	tk_sb_printf(r, "          NOTHING USABLE WAS FOUND: no file on this stick is an article "
+			"the ticker can show.\n"
+			"          The ticker reads these kinds of file:\n          ");
+	tk_imp_supported_types(r);
+	tk_sb_printf(r,
+		     ".\n"
+		     "          From Word, LibreOffice or Pages: open the document, choose "
+		     "File > Save As (or Export)\n"
+		     "          and pick \"Plain Text (.txt)\" or \"Web Page (.html)\". From a "
+		     "PDF: copy its text into a\n"
+		     "          text editor (Notepad, TextEdit) and save it as a .txt file. Then "
+		     "plug the stick in again.\n");
 }
 
 /* Put the report in place from this (unprivileged) process: a temporary name
@@ -1158,6 +1212,8 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		if (s->cache_failed || s->incomplete)
 			tk_sb_printf(&r, "          THE IMPORT DID NOT FINISH: %s\n",
 				     im->stop_reason[0] ? im->stop_reason : "see below.");
+		else if (tk_imp_nothing_usable(im))
+			tk_imp_report_nothing_usable(&r);
 		else if (s->n[TK_IMPORT_REFUSED])
 			tk_sb_printf(
 			    &r, "          Some files were refused: the list below says why.\n");

@@ -165,6 +165,40 @@ static void test_outcomes_and_report(void **state)
 	free(r);
 }
 
+/* Issue 9.14: a stick with only Word, PDF and photo files says plainly that
+ * nothing usable was found, what the ticker reads and how to save as it. */
+static void test_nothing_usable(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	assert_int_equal(tfs_write_str(e->stick, "Minutes.docx", "PK\3\4 word"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "news/Flyer.pdf", "%PDF-1.7"), 0);
+	assert_int_equal(tfs_write(e->stick, "photo.jpg", "\xff\xd8\xff\xe0", 4), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+	assert_int_equal(s.n[TK_IMPORT_IGNORED], 3);
+	r = report(e);
+	assert_null(strstr(r, "Everything went well"));
+	assert_non_null(strstr(r, "NOTHING USABLE WAS FOUND"));
+	assert_non_null(strstr(r, "plain text (.txt, .text), Markdown (.md, .markdown), web pages "
+				  "(.htm, .html, .xhtml), news feeds (.rss, .atom, .xml)."));
+	assert_non_null(strstr(r, "\"Plain Text (.txt)\""));
+	assert_non_null(strstr(r, "Exit code 1 (partial)"));
+	free(r);
+	r = tfs_read(e->cache, ".status", NULL);
+	assert_non_null(strstr(r, "Nothing usable on the USB stick"));
+	free(r);
+	/* An urgent notice alone is of use: no such message. */
+	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	r = report(e);
+	assert_null(strstr(r, "NOTHING USABLE"));
+	free(r);
+}
+
 static void test_replace_clear(void **state)
 {
 	struct env *e = *state;
@@ -947,6 +981,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_outcomes_and_report, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nothing_usable, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
