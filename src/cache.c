@@ -53,6 +53,10 @@ struct tk_cache {
 #define TK_CACHE_INDEX ".index"
 #define TK_CACHE_PENDING ".pending"
 #define TK_CACHE_LOCK ".lock"
+#define TK_CACHE_RESERVE ".reserve" /* room for the journal when the disk is full */
+#if !defined(TK_CACHE_RESERVE_BYTES)
+#define TK_CACHE_RESERVE_BYTES (256 * 1024) /* > the journal of 1,000 long names */
+#endif
 #define TK_CACHE_TMP ".tmp-"
 
 static void tk_cache_tmpname(struct tk_cache *c, char *buf, size_t size)
@@ -828,6 +832,8 @@ static int tk_cache_trim(struct tk_cache *c, const struct tk_cache_limits *lim, 
 	return err;
 }
 
+static int tk_cache_free_room(struct tk_cache *c);
+
 static int tk_cache_write_pending(struct tk_cache *c)
 {
 	size_t cap = 32, n;
@@ -854,8 +860,52 @@ static int tk_cache_write_pending(struct tk_cache *c)
 	n += 4;
 	tk_cache_tmpname(c, tmp, sizeof tmp);
 	err = tk_io_replace_file(c->dfd, TK_CACHE_PENDING, tmp, buf, n, 0644);
+	if (err == TK_ENOSPC && tk_cache_free_room(c)) {
+		/* A full disk must still be emptied: the removal only needs the
+		 * journal, and the reserve kept room for it. */
+		tk_cache_tmpname(c, tmp, sizeof tmp);
+		err = tk_io_replace_file(c->dfd, TK_CACHE_PENDING, tmp, buf, n, 0644);
+	}
 	tk_free(buf);
 	return err;
+}
+
+/* Give back the room kept for a full disk: the reserve, and the index (a hint
+ * that is written again later). 1 if anything went. */
+static int tk_cache_free_room(struct tk_cache *c)
+{
+	int freed = 0;
+
+	if (!tk_io_unlink(c->dfd, TK_CACHE_RESERVE))
+		freed = 1;
+	if (!tk_io_unlink(c->dfd, TK_CACHE_INDEX)) {
+		c->index_dirty = 1;
+		freed = 1;
+	}
+	return freed;
+}
+
+/* Keep TK_CACHE_RESERVE_BYTES of real blocks aside under .reserve, so that
+ * CLEAR and REPLACE can run on a disk that has filled up meanwhile. Best
+ * effort: on a disk already full the removal falls back to the index. */
+static void tk_cache_keep_reserve(struct tk_cache *c)
+{
+	struct stat st;
+	char tmp[48];
+	int fd, bad;
+
+	if (!fstatat(c->dfd, TK_CACHE_RESERVE, &st, AT_SYMLINK_NOFOLLOW) && S_ISREG(st.st_mode) &&
+	    st.st_size >= TK_CACHE_RESERVE_BYTES &&
+	    (uint64_t)st.st_blocks * 512 >= TK_CACHE_RESERVE_BYTES)
+		return;
+	tk_cache_tmpname(c, tmp, sizeof tmp);
+	fd = openat(c->dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return;
+	bad = posix_fallocate(fd, 0, TK_CACHE_RESERVE_BYTES) != 0;
+	bad |= close(fd) != 0;
+	if (bad || tk_io_rename(c->dfd, tmp, c->dfd, TK_CACHE_RESERVE))
+		unlinkat(c->dfd, tmp, 0);
 }
 
 /* Renew the age of articles that were on the stick again, unchanged. */
@@ -935,6 +985,7 @@ int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk
 			if (err)
 				goto out;
 			/* From here the import has completed: a crash is rolled forward. */
+			ch->replaced = 1;
 			for (size_t i = 0; i < c->n && !err; i++)
 				if (!c->e[i].touched) {
 					err = tk_cache_drop(c, &c->e[i]);
@@ -979,8 +1030,12 @@ out:
 		if (!err)
 			err = e2;
 	}
+	if (mode == TK_CACHE_REPLACE && !err)
+		ch->replaced = 1; /* nothing else was there to remove */
 	for (size_t i = 0; i < c->n; i++)
 		c->e[i].touched = 0;
+	if (!err)
+		tk_cache_keep_reserve(c);
 	return err;
 }
 

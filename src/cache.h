@@ -80,6 +80,8 @@ struct tk_cache_changes {
 	size_t removed; /* removed by REPLACE/CLEAR */
 	size_t evicted; /* removed to stay within the limits */
 	size_t expired; /* removed for age */
+	int replaced;	/* REPLACE: the new set is committed (journalled); the old set is
+			 * gone, or goes at the next open if removal was cut short */
 };
 
 /* Make the staged files visible (each by an atomic rename). TK_CACHE_REPLACE
@@ -88,6 +90,8 @@ struct tk_cache_changes {
  * job at the next open, and a crash before leaves the old set whole. Then
  * evicts the oldest articles not touched by this import until within limits,
  * drops expired ones and bumps .generation. ch (may be NULL) gets the counts.
+ * Removal needs no free space: the journal is written into room kept by the
+ * .reserve file (released when the disk is full and made again afterwards).
  * On failure the articles renamed so far stay (they are whole). Returns
  * TK_OK, TK_EIO, TK_ENOSPC or TK_ENOMEM. */
 int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk_cache_limits *lim,

@@ -296,6 +296,16 @@ static int tk_nameset_add(struct tk_nameset *s, const char *name)
 	return 1;
 }
 
+static int tk_nameset_has(const struct tk_nameset *s, const char *name)
+{
+	if (!s->n)
+		return 0;
+	for (size_t i = tk_imp_fnv(name) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
+		if (!strcmp(s->slot[i], name))
+			return 1;
+	return 0;
+}
+
 static void tk_nameset_free(struct tk_nameset *s)
 {
 	for (size_t i = 0; i < s->cap; i++)
@@ -325,6 +335,9 @@ struct tk_imp {
 	int signed_ok;
 	struct tk_sb files, conf_problems;
 	struct tk_nameset names;
+	struct tk_nameset deferred; /* stick paths staged after a CLEAR/REPLACE made room */
+	int second_pass;
+	int not_done; /* the CLEAR/REPLACE asked for but not carried out (storage) */
 	unsigned char *buf;
 	size_t bufsize;
 	uint64_t total_read;
@@ -945,7 +958,7 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 			snprintf(extra, sizeof extra, " and %zu more article%s", na - 1,
 				 na > 2 ? "s" : "");
 		tk_doc_free(doc);
-		added = tk_nameset_add(&im->names, name);
+		added = im->second_pass ? 1 : tk_nameset_add(&im->names, name);
 		if (added < 0)
 			return TK_ENOMEM;
 		if (!added) {
@@ -982,6 +995,13 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		err = tk_cache_stage(im->cache, name, im->buf, len, h);
 		if (err == TK_ENOMEM)
 			return err;
+		if (err == TK_ENOSPC && !im->second_pass &&
+		    (im->clear.present || im->replace.present)) {
+			/* The old set about to go makes the room: after the removal. */
+			if (tk_nameset_add(&im->deferred, e->path) < 0)
+				return TK_ENOMEM;
+			return 0;
+		}
 		if (err) {
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s",
 				    err == TK_ENOSPC
@@ -1007,6 +1027,11 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 {
 	struct tk_imp *im = ctx;
+
+	if (im->second_pass) /* only the files put off for lack of room */
+		return e->kind == TK_WALK_FILE && tk_nameset_has(&im->deferred, e->path)
+			   ? tk_imp_file(im, e)
+			   : 0;
 
 	switch (e->kind) {
 	case TK_WALK_FILE:
@@ -1039,15 +1064,17 @@ static const char *tk_imp_mode_name(enum tk_import_mode m)
 	return m == TK_IMPORT_REPLACE ? "replace" : m == TK_IMPORT_CLEAR ? "clear" : "merge";
 }
 
-/* Issue 9.14: the stick was read whole and nothing on it was of use: no
- * article (good or refused), no notice, no settings, no CLEAR. */
+/* Issue 9.14: the stick was read whole and held files, none of them of use:
+ * no article (good or refused), no notice, no settings, no CLEAR. (An empty
+ * stick is just "nothing new".) */
 static int tk_imp_nothing_usable(const struct tk_imp *im)
 {
 	const struct tk_import_summary *s = im->sum;
 
 	return !s->refused_whole && !s->incomplete && !s->cache_failed && !s->n[TK_IMPORT_ADDED] &&
 	       !s->n[TK_IMPORT_UPDATED] && !s->n[TK_IMPORT_UNCHANGED] && !s->n[TK_IMPORT_REFUSED] &&
-	       !im->conf_ok && !im->urgent.present && s->mode == TK_IMPORT_MERGE;
+	       s->n[TK_IMPORT_IGNORED] && !im->conf_ok && !im->urgent.present &&
+	       s->mode == TK_IMPORT_MERGE;
 }
 
 static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
@@ -1233,7 +1260,8 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    "          The %s file was found but NOT carried out, because %s. "
 			    "Nothing was removed.\n",
 			    im->clear.present ? "CLEAR" : "REPLACE",
-			    s->refused_whole			 ? "the stick was refused"
+			    s->refused_whole ? "the stick was refused"
+			    : im->not_done ? "the ticker could not write to its storage (see above)"
 			    : (s->incomplete || s->cache_failed) ? "the import did not finish"
 			    : im->unreadable ? "a file on the stick could not be read (see below)"
 					     : "the stick holds no article that could be imported "
@@ -1342,14 +1370,138 @@ static void tk_imp_free_control(struct tk_control *c)
 	c->text = NULL;
 }
 
+/* REPLACE and CLEAR remove articles: only when the stick was read whole. */
+static enum tk_cache_mode tk_imp_decide_mode(struct tk_imp *im)
+{
+	struct tk_import_summary *sum = im->sum;
+
+	sum->mode = TK_IMPORT_MERGE;
+	if (sum->incomplete || sum->cache_failed)
+		return TK_CACHE_MERGE;
+	if (im->clear.present) {
+		sum->mode = TK_IMPORT_CLEAR;
+		return TK_CACHE_REPLACE;
+	}
+	if (im->replace.present && !im->unreadable &&
+	    (tk_cache_touched_count(im->cache) > 0 || im->deferred.n > 0)) {
+		sum->mode = TK_IMPORT_REPLACE;
+		return TK_CACHE_REPLACE;
+	}
+	return TK_CACHE_MERGE;
+}
+
+static void tk_imp_cache_failed(struct tk_imp *im, int err, int removed_ok)
+{
+	im->sum->cache_failed = 1;
+	snprintf(im->stop_reason, sizeof im->stop_reason, "%s%s",
+		 err == TK_ENOSPC
+		     ? "The ticker's storage is full: not every article could be saved."
+		     : "The ticker could not write to its storage.",
+		 removed_ok ? "" : " Articles already on the ticker are unharmed.");
+	tk_log(TK_LOG_ERROR, "import: cache commit failed: %s", tk_strerror(err));
+}
+
+/* Files that did not fit before a CLEAR/REPLACE removed the old set (a full
+ * disk): read, checked and staged again now that there is room, then added. */
+static int tk_imp_second_pass(struct tk_imp *im, const struct tk_cache_limits *lim,
+			      struct tk_cache_changes *ch)
+{
+	struct tk_cache_changes ch2 = {0};
+	int err;
+
+	im->second_pass = 1;
+	im->io_failures = 0;
+	err = tk_walk(im->rootfd, tk_imp_visit, im, NULL);
+	if (err == TK_ENOMEM)
+		return err;
+	if (im->whole_reason[0]) {
+		/* Changed between the two reads: what was removed stays removed, and
+		 * the report must not say that nothing changed. */
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "A file changed while the stick was being read a second time: %.400s.",
+			 im->whole_reason);
+		im->whole_reason[0] = '\0';
+		im->sum->incomplete = 1;
+		tk_cache_abort(im->cache);
+		return TK_OK;
+	}
+	err = tk_cache_commit(im->cache, TK_CACHE_MERGE, lim, &ch2);
+	ch->evicted += ch2.evicted;
+	ch->expired += ch2.expired;
+	if (err && !im->sum->cache_failed)
+		tk_imp_cache_failed(im, err, 1);
+	return TK_OK;
+}
+
+/* The urgent notice and the stick's settings, once its articles are in. */
+static void tk_imp_save_state(struct tk_imp *im)
+{
+	struct tk_import_summary *sum = im->sum;
+	int e2 = TK_OK;
+
+	if (im->urgent.present && !im->urgent_clear) {
+		char ubuf[TK_URGENT_TEXT_MAX + 64];
+		int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 "\n%s\n",
+				 im->now + im->cfg.urgent_hours * 3600, im->urgent_msg);
+
+		e2 = tk_cache_write_state(im->cache, TK_CACHE_URGENT, ubuf, (size_t)n);
+	} else if (im->urgent_clear || sum->mode == TK_IMPORT_CLEAR) {
+		e2 = tk_cache_remove_state(im->cache, TK_CACHE_URGENT);
+	}
+	if (!e2 && im->conf_ok)
+		e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->conf.text, im->conf.len);
+	if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
+		e2 = tk_cache_bump_generation(im->cache);
+	if (e2) {
+		sum->cache_failed = 1;
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The ticker could not save the urgent notice or the settings "
+			 "(storage full?).");
+	}
+}
+
+/* Commit what the walk staged, in the mode the stick asked for when it may be
+ * carried out; sum->mode ends up saying what was actually done (issue 9.11:
+ * the report never claims a CLEAR or REPLACE that did not happen). */
+static int tk_imp_commit(struct tk_imp *im)
+{
+	struct tk_import_summary *sum = im->sum;
+	enum tk_cache_mode cmode = tk_imp_decide_mode(im);
+	struct tk_cache_changes ch = {0};
+	struct tk_cache_limits lim;
+	int err;
+
+	lim.max_articles = im->cfg.max_articles;
+	lim.max_bytes = im->cfg.max_cache_bytes;
+	lim.expire_days = im->cfg.expire_days;
+	lim.now = im->now;
+	err = tk_cache_commit(im->cache, cmode, &lim, &ch);
+	if (cmode == TK_CACHE_REPLACE && !ch.replaced) {
+		im->not_done = sum->mode;
+		sum->mode = TK_IMPORT_MERGE;
+	}
+	if (err)
+		tk_imp_cache_failed(im, err, ch.replaced);
+	else if (im->deferred.n && ch.replaced && tk_imp_second_pass(im, &lim, &ch) == TK_ENOMEM)
+		return TK_ENOMEM;
+	if (im->deferred.n && !ch.replaced && !sum->cache_failed)
+		tk_imp_cache_failed(im, TK_ENOSPC, 0);
+	if (ch.evicted || ch.expired)
+		tk_sb_printf(&im->files,
+			     "  (%zu older article%s removed to stay within the limits, "
+			     "%zu removed because older than %ld days)\n",
+			     ch.evicted, ch.evicted == 1 ? " was" : "s were", ch.expired,
+			     im->cfg.expire_days);
+	if (!sum->cache_failed)
+		tk_imp_save_state(im);
+	return TK_OK;
+}
+
 int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_import_opts *o,
 		  struct tk_import_summary *sum)
 {
 	struct tk_imp *im = NULL;
 	struct tk_walk_stats ws;
-	struct tk_cache_changes ch = {0};
-	struct tk_cache_limits lim;
-	enum tk_cache_mode cmode = TK_CACHE_MERGE;
 	int err = TK_OK, started = 0;
 
 	memset(sum, 0, sizeof *sum);
@@ -1450,64 +1602,9 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		goto finish;
 	}
 
-	/* REPLACE and CLEAR remove articles: only when the stick was read whole. */
-	sum->mode = TK_IMPORT_MERGE;
-	if (!sum->incomplete && !sum->cache_failed) {
-		if (im->clear.present) {
-			sum->mode = TK_IMPORT_CLEAR;
-			cmode = TK_CACHE_REPLACE;
-		} else if (im->replace.present && tk_cache_touched_count(im->cache) > 0 &&
-			   !im->unreadable) {
-			sum->mode = TK_IMPORT_REPLACE;
-			cmode = TK_CACHE_REPLACE;
-		}
-	}
-	lim.max_articles = im->cfg.max_articles;
-	lim.max_bytes = im->cfg.max_cache_bytes;
-	lim.expire_days = im->cfg.expire_days;
-	lim.now = im->now;
-	err = tk_cache_commit(im->cache, cmode, &lim, &ch);
-	if (err) {
-		sum->cache_failed = 1;
-		snprintf(im->stop_reason, sizeof im->stop_reason, "%s",
-			 err == TK_ENOSPC
-			     ? "The ticker's storage is full: not every article could be saved. "
-			       "Articles already on the ticker are unharmed."
-			     : "The ticker could not write to its storage. Articles already on "
-			       "the ticker are unharmed.");
-		tk_log(TK_LOG_ERROR, "import: cache commit failed: %s", tk_strerror(err));
-		err = TK_OK;
-	}
-	if (ch.evicted || ch.expired)
-		tk_sb_printf(&im->files,
-			     "  (%zu older article%s removed to stay within the limits, "
-			     "%zu removed because older than %ld days)\n",
-			     ch.evicted, ch.evicted == 1 ? " was" : "s were", ch.expired,
-			     im->cfg.expire_days);
-	if (!sum->cache_failed) {
-		int e2 = TK_OK;
-
-		if (im->urgent.present && !im->urgent_clear) {
-			char ubuf[TK_URGENT_TEXT_MAX + 64];
-			int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 "\n%s\n",
-					 im->now + im->cfg.urgent_hours * 3600, im->urgent_msg);
-
-			e2 = tk_cache_write_state(im->cache, TK_CACHE_URGENT, ubuf, (size_t)n);
-		} else if (im->urgent_clear || sum->mode == TK_IMPORT_CLEAR) {
-			e2 = tk_cache_remove_state(im->cache, TK_CACHE_URGENT);
-		}
-		if (!e2 && im->conf_ok)
-			e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->conf.text,
-						  im->conf.len);
-		if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
-			e2 = tk_cache_bump_generation(im->cache);
-		if (e2) {
-			sum->cache_failed = 1;
-			snprintf(im->stop_reason, sizeof im->stop_reason,
-				 "The ticker could not save the urgent notice or the settings "
-				 "(storage full?).");
-		}
-	}
+	err = tk_imp_commit(im);
+	if (err)
+		goto out;
 finish:
 	tk_imp_exit_code(im);
 	tk_imp_write_report(im, src, o);
@@ -1541,6 +1638,7 @@ out:
 		tk_sign_keyring_free(im->ring);
 		tk_manifest_free(im->man);
 		tk_nameset_free(&im->names);
+		tk_nameset_free(&im->deferred);
 		tk_free(im->files.p);
 		tk_free(im->conf_problems.p);
 		tk_free(im->buf);

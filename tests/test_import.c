@@ -806,6 +806,83 @@ static void test_disk_full(void **state)
 	free(r);
 }
 
+/* Issue 9.11: a full cache disk can be emptied. CLEAR and REPLACE run (the
+ * journal goes into the room .reserve kept; files that did not fit are added
+ * once the old set is gone), and without that room the report says the CLEAR
+ * was NOT carried out instead of claiming it. */
+static void test_full_disk_clear_replace(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *real, *r, *list;
+
+	three_old(e);
+	real = realpath(e->cache, NULL);
+	assert_non_null(real);
+	assert_int_equal(tfs_exists(e->cache, ".reserve"), 1);
+	tk_io_disk_full(real);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_disk_full(NULL);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	assert_int_equal(s.mode, TK_IMPORT_REPLACE);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "new0.txt\nnew1.txt\nnew2.txt\nnew3.txt\nnew4.txt\nnew5.txt\n"
+				  "shared.txt");
+	free(list);
+	assert_int_equal(tfs_exists(e->cache, ".reserve"), 1); /* made again */
+	r = report(e);
+	assert_non_null(strstr(r, "Mode:     REPLACE"));
+	assert_non_null(strstr(r, "  added      new3.txt  --"));
+	free(r);
+
+	/* CLEAR on a full disk, with an urgent notice up. */
+	tfs_rm_rf(e->stick);
+	mkdir(e->stick, 0755);
+	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
+	rm_stick(e, "URGENT.txt");
+	assert_int_equal(tfs_write_str(e->stick, "CLEAR", ""), 0);
+	tk_io_disk_full(real);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_disk_full(NULL);
+	assert_int_equal(s.mode, TK_IMPORT_CLEAR);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "");
+	free(list);
+	assert_int_equal(tfs_exists(e->cache, ".urgent"), 0);
+
+	/* No room kept at all (a cache made on a disk already full): the CLEAR
+	 * cannot be journalled, nothing is removed and the report says so. */
+	art(e, "keep.txt", "A story that must stay");
+	rm_stick(e, "CLEAR");
+	assert_int_equal(run(e, &s), TK_OK);
+	rm_stick(e, "keep.txt");
+	assert_int_equal(tfs_write_str(e->stick, "CLEAR", ""), 0);
+	{
+		char path[4300];
+
+		snprintf(path, sizeof path, "%s/.reserve", e->cache);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/.index", e->cache);
+		unlink(path);
+	}
+	tk_io_disk_full(real);
+	assert_int_equal(run(e, &s), TK_OK);
+	tk_io_disk_full(NULL);
+	assert_int_equal(s.mode, TK_IMPORT_MERGE);
+	assert_true(s.cache_failed);
+	assert_int_equal(s.exit_code, TK_EXIT_FAIL);
+	assert_int_equal(tfs_exists(e->cache, "keep.txt"), 1);
+	r = report(e);
+	assert_null(strstr(r, "the ticker was emptied"));
+	assert_non_null(strstr(r, "The CLEAR file was found but NOT carried out"));
+	assert_non_null(strstr(r, "storage is full"));
+	free(r);
+	free(real);
+}
+
 static void test_fail_every_step(void **state)
 {
 	struct env *e = *state;
@@ -995,6 +1072,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_one_unreadable_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_signed_file_swapped_too_large, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_full_disk_clear_replace, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fail_every_step, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_crash_every_step, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
