@@ -369,12 +369,14 @@ static int tk_cache_roll_forward(struct tk_cache *c)
 		err = TK_ENOMEM;
 		goto out;
 	}
+	/* Every line between the header and the final "end" is a name, even a
+	 * name that reads "end" (an article may be called that). */
+	text[len - 4] = '\0';
 	for (p = text + 17; *p;) {
 		char *eol = strchr(p, '\n');
 
 		*eol = '\0';
-		if (strcmp(p, "end"))
-			keep[nkeep++] = p;
+		keep[nkeep++] = p;
 		p = eol + 1;
 	}
 	dfd2 = dup(c->dfd);
@@ -592,7 +594,8 @@ static int tk_cache_name_ok(const char *name)
 {
 	size_t n = strlen(name);
 
-	return n > 0 && n <= 255 && name[0] != '.' && !strchr(name, '/');
+	/* One name per line in the journal: no newline in a name. */
+	return n > 0 && n <= 255 && name[0] != '.' && !strchr(name, '/') && !strchr(name, '\n');
 }
 
 enum tk_cache_match tk_cache_match(struct tk_cache *c, const char *name,
@@ -1078,5 +1081,41 @@ int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_repo
 	if (!err)
 		*cfg = copy;
 	tk_free(text);
+	return err;
+}
+
+int tk_cache_recover(const char *dir)
+{
+	struct tk_cache c = {0};
+	int err = TK_OK;
+
+	c.lockfd = -1;
+	c.dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c.dfd < 0)
+		return errno == ENOENT ? TK_ENOENT : TK_EIO;
+	if (faccessat(c.dfd, TK_CACHE_PENDING, F_OK, AT_SYMLINK_NOFOLLOW))
+		goto out; /* nothing interrupted: the usual case, no lock needed */
+	c.lockfd = openat(c.dfd, TK_CACHE_LOCK, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (c.lockfd < 0) {
+		err = tk_io_err(errno);
+		goto out;
+	}
+	if (flock(c.lockfd, LOCK_EX | LOCK_NB)) {
+		/* An importer holds it: it finishes the journal and bumps .generation. */
+		err = errno == EWOULDBLOCK ? TK_EBUSY : TK_EIO;
+		goto out;
+	}
+	err = tk_cache_roll_forward(&c);
+	if (!err) {
+		char gen[32];
+
+		if (!tk_cache_read_state(&c, TK_CACHE_GENERATION, gen, sizeof gen))
+			c.generation = strtoull(gen, NULL, 10);
+		err = tk_cache_bump_generation(&c);
+	}
+out:
+	if (c.lockfd >= 0)
+		close(c.lockfd);
+	close(c.dfd);
 	return err;
 }

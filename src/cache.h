@@ -37,6 +37,12 @@ struct tk_cache_info {
  * Returns TK_OK, TK_EBUSY (another import holds it), TK_ENOENT, TK_EIO or
  * TK_ENOMEM. The caller closes it with tk_cache_close. */
 int tk_cache_open(const char *dir, struct tk_cache **out);
+/* For the display, before it reads the cache: finish a REPLACE/CLEAR that
+ * was cut short (a journal is left), so old and new articles are never shown
+ * mixed. Takes the lock only when there is a journal, and only if free.
+ * Returns TK_OK (also when there was nothing to do), TK_EBUSY (an import is
+ * running and will finish it), TK_ENOENT, TK_EIO or TK_ENOSPC. */
+int tk_cache_recover(const char *dir);
 /* Discard staged files and release the lock. Accepts NULL. */
 void tk_cache_close(struct tk_cache *c);
 

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "cmd.h"
 #include "err.h"
 #include "font.h"
@@ -116,6 +117,8 @@ static int tk_load(const struct tk_config *cfg, const char *dir, struct tk_playl
 	po.max_quotes = (size_t)cfg->quotes_per_article;
 	po.max_figures = (size_t)cfg->figures_per_article;
 	po.max_articles = cfg->max_articles > 0 ? (size_t)cfg->max_articles : 0;
+	/* A REPLACE cut short (power loss) is finished first: never old and new mixed. */
+	(void)tk_cache_recover(dir);
 	err = tk_playlist_load(dir, &po, tk_playlist_generation(dir), out);
 	if (err == TK_ENOENT) {
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
