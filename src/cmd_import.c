@@ -81,8 +81,12 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 	if (!src || expire)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_import_run(src, cfg, &o, &sum);
-	if (err == TK_ENOENT)
+	if (err == TK_ENOENT || err == TK_EINVAL)
 		return TK_EXIT_USAGE;
+	if (err && sum.report_written)
+		printf("nothing imported: see the report %s%s%s\n",
+		       o.report_path ? o.report_path : src, o.report_path ? "" : "/",
+		       o.report_path ? "" : TK_IMPORT_REPORT);
 	if (!err) {
 		char *see = strstr(sum.banner, " — see ");
 

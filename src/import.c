@@ -337,7 +337,8 @@ struct tk_imp {
 	struct tk_nameset names;
 	struct tk_nameset deferred; /* stick paths staged after a CLEAR/REPLACE made room */
 	int second_pass;
-	int not_done; /* the CLEAR/REPLACE asked for but not carried out (storage) */
+	int not_done;		 /* the CLEAR/REPLACE asked for but not carried out (storage) */
+	char cache_problem[200]; /* the cache could not be opened: why */
 	unsigned char *buf;
 	size_t bufsize;
 	uint64_t total_read;
@@ -1226,6 +1227,13 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 	tk_imp_fmt_time(im->now, when, sizeof when);
 	tk_sb_printf(&r, "TICKER IMPORT REPORT\n====================\n\n");
 	tk_sb_printf(&r, "Read on:  %s by ticker %s\n\n", when, TK_VERSION);
+	if (im->cache_problem[0]) {
+		tk_sb_printf(&r,
+			     "RESULT:   NOT IMPORTED. Nothing on the ticker was changed.\n"
+			     "          Why: %s\n",
+			     im->cache_problem);
+		goto tail;
+	}
 	if (s->refused_whole) {
 		tk_sb_printf(&r,
 			     "RESULT:   STICK REFUSED. Nothing on the ticker was changed.\n"
@@ -1349,6 +1357,7 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		if (nc > 2000)
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}
+tail:
 	tk_sb_printf(&r, "\nExit code %d (%s)\n", s->exit_code,
 		     s->exit_code == TK_EXIT_OK	       ? "success"
 		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"
@@ -1497,6 +1506,62 @@ static int tk_imp_commit(struct tk_imp *im)
 	return TK_OK;
 }
 
+/* Is the folder open at fd the folder st, or inside it? Walks up by "..". */
+static int tk_imp_dir_within(int fd, const struct stat *st)
+{
+	int cur = dup(fd), hit = 0;
+
+	for (int depth = 0; cur >= 0 && depth < 4096; depth++) {
+		struct stat a, b;
+		int up;
+
+		if (fstat(cur, &a))
+			break;
+		if (a.st_dev == st->st_dev && a.st_ino == st->st_ino) {
+			hit = 1;
+			break;
+		}
+		up = openat(cur, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (up < 0 || fstat(up, &b) || (b.st_dev == a.st_dev && b.st_ino == a.st_ino)) {
+			if (up >= 0)
+				close(up);
+			break; /* the root */
+		}
+		close(cur);
+		cur = up;
+	}
+	if (cur >= 0)
+		close(cur);
+	return hit;
+}
+
+/* Issue 9.17: importing the cache into itself (ticker import /var/lib/ticker/
+ * cache, or a folder that holds the cache or lies inside it) is refused. */
+static int tk_imp_overlaps_cache(struct tk_imp *im)
+{
+	struct stat cst, sst;
+	int cfd = tk_cache_dirfd(im->cache);
+
+	if (fstat(cfd, &cst) || fstat(im->rootfd, &sst))
+		return 0;
+	return tk_imp_dir_within(im->rootfd, &cst) || tk_imp_dir_within(cfd, &sst);
+}
+
+/* Issue 9.17: a cache that is locked by another import, read-only or broken
+ * still gets the stick a report saying nothing was imported, and why. */
+static void tk_imp_no_cache_report(struct tk_imp *im, const char *src,
+				   const struct tk_import_opts *o, int err)
+{
+	snprintf(im->cache_problem, sizeof im->cache_problem, "%s",
+		 err == TK_EBUSY
+		     ? "another import is running on the ticker. Plug the stick in again in a "
+		       "minute."
+		     : "the ticker's storage cannot be written (it may be read-only, full or "
+		       "damaged). Tell whoever looks after the ticker.");
+	im->sum->exit_code = TK_EXIT_FAIL;
+	tk_imp_write_report(im, src, o);
+}
+
 int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_import_opts *o,
 		  struct tk_import_summary *sum)
 {
@@ -1526,6 +1591,15 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: cannot open the cache %s: %s", cfg->cache_dir,
 		       err == TK_EBUSY ? "another import is running" : tk_strerror(err));
+		tk_imp_no_cache_report(im, src, o, err);
+		goto out;
+	}
+	if (tk_imp_overlaps_cache(im)) {
+		tk_log(TK_LOG_ERROR,
+		       "import: %s is the ticker's cache %s, or holds it, or lies inside it: "
+		       "refusing to import the cache into itself",
+		       src, cfg->cache_dir);
+		err = TK_EINVAL;
 		goto out;
 	}
 	/* Settings from an earlier stick hold until a new stick brings its own. */

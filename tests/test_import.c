@@ -883,6 +883,65 @@ static void test_full_disk_clear_replace(void **state)
 	free(real);
 }
 
+/* Issue 9.17: importing from the cache itself, from a folder that holds it or
+ * from inside it is refused as a usage error; nothing changes. */
+static void test_import_cache_into_itself(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	struct tk_import_opts o = {NULL, NOW};
+	char *before, *after, root[4200], inner[4300];
+
+	art(e, "a.txt", "A story");
+	assert_int_equal(run(e, &s), TK_OK);
+	before = tfs_list(e->cache);
+	snprintf(root, sizeof root, "%s/..", e->stick);
+	snprintf(inner, sizeof inner, "%s/sub", e->cache);
+	mkdir(inner, 0755);
+	assert_int_equal(tk_import_run(e->cache, &e->cfg, &o, &s), TK_EINVAL);
+	assert_int_equal(tk_import_run(root, &e->cfg, &o, &s), TK_EINVAL);
+	assert_int_equal(tk_import_run(inner, &e->cfg, &o, &s), TK_EINVAL);
+	rmdir(inner);
+	after = tfs_list(e->cache);
+	assert_string_equal(after, before);
+	assert_int_equal(tfs_exists(e->cache, TK_IMPORT_REPORT), 0);
+	free(before);
+	free(after);
+}
+
+/* Issue 9.17: a cache held by another import, or one that cannot be written,
+ * still gets the stick a report: nothing imported, and why. */
+static void test_cache_locked_or_unwritable_report(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	struct tk_cache *c = NULL;
+	char *r, lock[4300];
+
+	art(e, "a.txt", "A story");
+	assert_int_equal(tk_cache_open(e->cache, &c), TK_OK);
+	assert_int_equal(run(e, &s), TK_EBUSY);
+	tk_cache_close(c);
+	assert_int_equal(s.exit_code, TK_EXIT_FAIL);
+	assert_true(s.report_written);
+	r = report(e);
+	assert_non_null(strstr(r, "RESULT:   NOT IMPORTED. Nothing on the ticker was changed."));
+	assert_non_null(strstr(r, "another import is running"));
+	assert_non_null(strstr(r, "Exit code 5 (failure)"));
+	free(r);
+	rm_stick(e, TK_IMPORT_REPORT);
+	/* A cache whose lock cannot be opened for writing (as on a read-only disk). */
+	snprintf(lock, sizeof lock, "%s/.lock", e->cache);
+	unlink(lock);
+	assert_int_equal(mkdir(lock, 0755), 0);
+	assert_int_equal(run(e, &s), TK_EIO);
+	assert_true(s.report_written);
+	r = report(e);
+	assert_non_null(strstr(r, "the ticker's storage cannot be written"));
+	free(r);
+	assert_int_equal(tfs_exists(e->cache, "a.txt"), 0);
+}
+
 static void test_fail_every_step(void **state)
 {
 	struct env *e = *state;
@@ -1073,6 +1132,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_signed_file_swapped_too_large, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_full_disk_clear_replace, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_import_cache_into_itself, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cache_locked_or_unwritable_report, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_fail_every_step, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_crash_every_step, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
