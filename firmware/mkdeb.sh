@@ -27,17 +27,8 @@ esac
 command -v "$strip" >/dev/null && "$strip" --strip-unneeded --remove-section=.comment "$root/usr/bin/ticker"
 mkdir -p "$root/usr/share/ticker"
 [ -d "$top/assets" ] && cp -R "$top/assets/." "$root/usr/share/ticker/"
-inst 0755 "$fw/libexec/ticker-usb-import" /usr/libexec/ticker/ticker-usb-import
-# Bookworm keeps packaged units and rules under /lib (merged-/usr aliasing rules).
-inst 0644 "$fw/systemd/ticker.service" /lib/systemd/system/ticker.service
-inst 0644 "$fw/systemd/ticker-import@.service" /lib/systemd/system/ticker-import@.service
-inst 0644 "$fw/udev/60-ticker.rules" /lib/udev/rules.d/60-ticker.rules
-inst 0644 "$fw/sysusers/ticker.conf" /usr/lib/sysusers.d/ticker.conf
-inst 0644 "$fw/tmpfiles/ticker.conf" /usr/lib/tmpfiles.d/ticker.conf
-inst 0644 "$fw/conf.d/journald-ticker.conf" /usr/lib/systemd/journald.conf.d/60-ticker.conf
-inst 0644 "$fw/conf.d/system-watchdog.conf" /usr/lib/systemd/system.conf.d/60-ticker-watchdog.conf
-inst 0644 "$fw/boot/config.txt" /usr/share/ticker/boot/config.txt
-inst 0644 "$fw/boot/cmdline.txt" /usr/share/ticker/boot/cmdline.txt
+# Units, udev rule, helper, system settings: the same tree the unit tests check.
+sh "$fw/stage.sh" "$root"
 inst 0644 "$top/README.md" /usr/share/doc/ticker/README.md
 inst 0644 "$fw/debian/copyright" /usr/share/doc/ticker/copyright
 printf 'ticker (1:%s) unstable; urgency=medium\n\n  * Built from git %s.\n\n -- Lobby ticker developers <ticker-dev@example.org>  %s\n' \
