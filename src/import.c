@@ -351,6 +351,7 @@ struct tk_imp {
 	char io_why[200];	  /* the last file the stick would not give: why */
 	size_t unreadable;	  /* files refused for an I/O error */
 	int io_failures;	  /* ... in a row */
+	int io_errno;		  /* the error of the last one */
 	char first_unreadable[300];
 	int stop;
 	struct tk_control replace, clear, urgent, conf, manifest, sig;
@@ -719,6 +720,7 @@ static int tk_imp_check_signature(struct tk_imp *im)
  * error, and what an operator can do about the usual ones. */
 static void tk_imp_io_why(struct tk_imp *im, const char *what, int errnum)
 {
+	im->io_errno = errnum;
 	snprintf(im->io_why, sizeof im->io_why, "%s: %s%s", what, strerror(errnum),
 		 errnum == EACCES || errnum == EPERM
 		     ? " (the file's permissions on the stick do not let the ticker read it)"
@@ -813,7 +815,10 @@ static int tk_imp_unreadable(struct tk_imp *im, const struct tk_walk_entry *e, c
 	im->unreadable++;
 	if (!im->first_unreadable[0])
 		tk_import_show_name(e->path, im->first_unreadable, sizeof im->first_unreadable);
-	if (++im->io_failures >= TK_IMP_PULLED_AFTER || fstatat(im->rootfd, ".", &st, 0)) {
+	/* A file the import may not read says nothing about the stick itself. */
+	if (im->io_errno != EACCES && im->io_errno != EPERM)
+		im->io_failures++;
+	if (im->io_failures >= TK_IMP_PULLED_AFTER || fstatat(im->rootfd, ".", &st, 0)) {
 		snprintf(im->stop_reason, sizeof im->stop_reason,
 			 "The stick stopped responding (was it pulled out?): files after this one "
 			 "were not looked at.");
@@ -1049,6 +1054,11 @@ static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "%s", e->reason);
 		return 0;
 	case TK_WALK_ERROR:
+		if (e->path[0] && (e->errnum == EACCES || e->errnum == EPERM)) {
+			/* A folder the import may not open: like an unreadable file. */
+			tk_imp_io_why(im, e->reason, e->errnum);
+			return tk_imp_unreadable(im, e, im->io_why);
+		}
 		tk_imp_line(im, TK_IMPORT_REFUSED, e->path[0] ? e->path : "(top of the stick)",
 			    "%s", e->reason);
 		im->sum->incomplete = 1;
