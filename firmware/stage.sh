@@ -1,12 +1,15 @@
 #!/bin/sh
-# stage.sh ROOT: install everything under firmware/ (units, udev rule, helper,
-# system settings, examples) into the file tree ROOT, at the paths the package
-# uses. Called by mkdeb.sh, and by tests/firmware/test_units.sh, which checks
+# stage.sh ROOT: install what the package ships from firmware/ (units, udev rule,
+# import helper, boot files, examples) into the file tree ROOT, at the package's
+# paths. Called by mkdeb.sh, and by tests/firmware/test_units.sh, which checks
 # the staged tree with systemd-analyze: what is tested is what is shipped.
+# Whole-machine settings are examples here; firmware/image/image-policy.sh
+# applies them to the appliance image.
 set -eu
 root=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 fw=$top/firmware
+ex=/usr/share/doc/lobby-ticker/examples
 inst() { # inst MODE SRC DEST
 	install -D -m "$1" "$2" "$root$3"
 }
@@ -17,15 +20,15 @@ inst 0644 "$fw/systemd/ticker-import@.service" /lib/systemd/system/ticker-import
 inst 0644 "$fw/udev/60-ticker.rules" /lib/udev/rules.d/60-ticker.rules
 inst 0644 "$fw/sysusers/ticker.conf" /usr/lib/sysusers.d/ticker.conf
 inst 0644 "$fw/tmpfiles/ticker.conf" /usr/lib/tmpfiles.d/ticker.conf
-inst 0644 "$fw/conf.d/journald-ticker.conf" /usr/lib/systemd/journald.conf.d/60-ticker.conf
-inst 0644 "$fw/conf.d/system-watchdog.conf" /usr/lib/systemd/system.conf.d/60-ticker-watchdog.conf
-inst 0644 "$fw/conf.d/system-keyboard.conf" /usr/lib/systemd/system.conf.d/60-ticker-keyboard.conf
-inst 0644 "$fw/conf.d/sysctl-ticker.conf" /usr/lib/sysctl.d/60-ticker.conf
-# A keyboard on the USB port (or a stick pretending to be one) must not reboot
-# the box with Ctrl-Alt-Del: the target is masked, as `systemctl mask` does.
-mkdir -p "$root/etc/systemd/system"
-ln -sfn /dev/null "$root/etc/systemd/system/ctrl-alt-del.target"
-inst 0644 "$fw/systemd/examples/ticker-input.conf" /usr/share/ticker/examples/ticker-input.conf
-inst 0644 "$fw/systemd/examples/ticker-import-ext4.conf" /usr/share/ticker/examples/ticker-import-ext4.conf
+# Whole-machine settings (journal storage, the hardware watchdog, what a USB
+# keyboard may do) belong to the image, not to a package installed on somebody's
+# Pi OS: shipped as examples, applied by firmware/image/.
+inst 0644 "$fw/conf.d/journald-ticker.conf" $ex/journald-ticker.conf
+inst 0644 "$fw/conf.d/system-watchdog.conf" $ex/system-watchdog.conf
+inst 0644 "$fw/conf.d/system-keyboard.conf" $ex/system-keyboard.conf
+inst 0644 "$fw/conf.d/sysctl-ticker.conf" $ex/sysctl-ticker.conf
+# Opt-in settings of the USB port, as systemd drop-ins (README, "The USB port").
+inst 0644 "$fw/systemd/examples/ticker-input.conf" $ex/ticker-input.conf
+inst 0644 "$fw/systemd/examples/ticker-import-ext4.conf" $ex/ticker-import-ext4.conf
 inst 0644 "$fw/boot/config.txt" /usr/share/ticker/boot/config.txt
 inst 0644 "$fw/boot/cmdline.txt" /usr/share/ticker/boot/cmdline.txt
