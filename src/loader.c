@@ -153,9 +153,9 @@ void tk_loader_notices(const char *dir, char *status, size_t status_size, char *
 {
 	int64_t now = (int64_t)time(NULL);
 
-	if (!dir || !tk_playlist_notice(dir, ".status", now, status, status_size))
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_STATUS, now, status, status_size))
 		status[0] = '\0';
-	if (!dir || !tk_playlist_notice(dir, ".urgent", now, urgent, urgent_size))
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_URGENT, now, urgent, urgent_size))
 		urgent[0] = '\0';
 }
 
