@@ -38,7 +38,8 @@ inst 0644 "$work/changelog.gz" /usr/share/doc/lobby-ticker/changelog.gz
 mkdir -p "$root/etc/ticker/keys.d"
 
 # The default configuration, generated from the binary's own key table.
-$run "$bin" --config /dev/null config | sh "$fw/gen-conf.sh" >"$work/ticker.conf"
+: >"$work/empty.conf" # the compiled defaults (a non-regular config file is refused)
+$run "$bin" --config "$work/empty.conf" config | sh "$fw/gen-conf.sh" >"$work/ticker.conf"
 inst 0644 "$work/ticker.conf" /etc/ticker/ticker.conf
 if ! cmp -s "$work/ticker.conf" "$fw/ticker.conf"; then
 	echo "mkdeb: note: firmware/ticker.conf differs from the binary's keys; shipping the generated one" \
