@@ -352,7 +352,6 @@ struct tk_imp {
 	size_t unreadable;	  /* files refused for an I/O error */
 	int io_failures;	  /* ... in a row */
 	int io_errno;		  /* the error of the last one */
-	char first_unreadable[300];
 	int stop;
 	struct tk_control replace, clear, urgent, conf, manifest, sig;
 	int conf_ok;
@@ -791,8 +790,6 @@ static int tk_imp_unreadable(struct tk_imp *im, const struct tk_walk_entry *e, c
 
 	tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
 	im->unreadable++;
-	if (!im->first_unreadable[0])
-		tk_import_show_name(e->path, im->first_unreadable, sizeof im->first_unreadable);
 	/* A file the import may not read says nothing about the stick itself. */
 	if (im->io_errno != EACCES && im->io_errno != EPERM)
 		im->io_failures++;
@@ -1185,7 +1182,8 @@ static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct t
 			break;
 	}
 	if (err) {
-		int e = errno;
+		int e = errno, same;
+		const char *sys = strerror(e);
 
 		snprintf(im->report_problem, sizeof im->report_problem, "%s",
 			 e == EISDIR ? "the stick has a folder with the report's name"
@@ -1193,9 +1191,11 @@ static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct t
 			     ? "the ticker may not write to the top folder of the stick"
 			 : e == EROFS  ? "the stick is write-protected"
 			 : e == ENOSPC ? "the stick is full"
-				       : strerror(e));
-		tk_log(TK_LOG_ERROR, "import: could not write the report %s: %s (%s)", shown,
-		       im->report_problem, strerror(e));
+				       : sys);
+		same = !strcmp(im->report_problem, sys);
+
+		tk_log(TK_LOG_ERROR, "import: could not write the report %s: %s%s%s%s", shown,
+		       im->report_problem, same ? "" : " (", same ? "" : sys, same ? "" : ")");
 	} else {
 		im->sum->report_written = 1;
 	}
