@@ -72,6 +72,8 @@ struct tk_scene {
 	int64_t card_base;		/* first card period of card_pl */
 	int64_t next_frame;		/* frame after the last one drawn */
 	int64_t late_p;			/* last card period that was late */
+	int64_t hold;			/* frames the crawl paused for a late worker */
+	int64_t shown_at;		/* motion frame of the crawl last drawn, or -1 */
 	char status_text[256], urgent_text[1024];
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf;
@@ -852,6 +854,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
+	s->shown_at = -1;
 	s->W = opts->width;
 	s->H = opts->height;
 	/* a ninth of the short side: the same band on portrait screens */
@@ -1113,7 +1116,7 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
 	const struct tk_config *c = s->cfg;
-	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
+	int64_t off = tk_scene_crawl_offset(s, frame - s->hold), first = off / s->cw,
 		last = (off + s->W - 1) / s->cw;
 	SDL_Rect d;
 	int underrun = 0;
@@ -1155,9 +1158,24 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 			for (int i = 0; i < TK_CHUNK_BUFS; i++)
 				if (s->cb[i].state == TK_BUF_READY && s->cb[i].id < first)
 					s->cb[i].state = TK_BUF_FREE;
+			if (!s->o.sync && s->shown_at >= 0 && !underrun) {
+				/* The worker is behind: hold the crawl where it was (its chunks
+				 * are resident) instead of stalling the frame loop and with it
+				 * the watchdog; it carries on from there when the worker is back.
+				 */
+				underrun = 1;
+				s->hold = frame - s->shown_at;
+				off = tk_scene_crawl_offset(s, frame - s->hold);
+				first = off / s->cw;
+				last = (off + s->W - 1) / s->cw;
+				SDL_CondSignal(s->work_cv);
+				k = first - 1;
+				break;
+			}
 			underrun = 1;
 			tk_wait_work(s);
 		}
+	s->shown_at = frame - s->hold;
 	if (underrun && !s->o.sync && frame > 0)
 		s->st.underruns++;
 	/* Prefetch: at most one more chunk per frame (the upload budget). */

@@ -12,7 +12,11 @@
 
 #include "cmd.h"
 #include "config.h"
+#include <SDL_ttf.h>
+
 #include "err.h"
+#include "font.h"
+#include "loader.h"
 #include "mem.h"
 #include "out.h"
 #include "render.h"
@@ -134,11 +138,63 @@ static void test_unplug_holds(void **state)
 	assert_true(f.lit[0] > 320 * 180 / 50);
 }
 
+/* A frame far ahead of what the worker has made does not wait for it: the
+ * crawl holds the picture it showed and the frame returns at once. */
+static void test_late_worker_holds_crawl(void **state)
+{
+	struct tk_config cfg;
+	struct tk_fonts *fonts = NULL;
+	struct tk_scene *scene = NULL;
+	struct tk_scene_opts so = {0};
+	struct tk_scene_stats st;
+	struct tk_playlist *pl = NULL;
+	SDL_Surface *surf;
+	SDL_Renderer *r;
+	SDL_Rect band;
+	uint32_t *a = NULL, *b = NULL;
+	char demo[512];
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(demo, sizeof demo, "%s/assets/demo", root());
+	assert_int_equal(TTF_Init(), 0);
+	assert_int_equal(tk_fonts_open(cfg.assets_dir, "", &fonts), TK_OK);
+	surf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_RGB888);
+	r = SDL_CreateSoftwareRenderer(surf);
+	assert_non_null(r);
+	so.width = 640;
+	so.height = 360;
+	so.fps = 60;
+	so.max_texture = 4096;
+	assert_int_equal(tk_scene_create(r, &cfg, fonts, &so, &scene), TK_OK);
+	assert_int_equal(tk_loader_load(&cfg, demo, &pl), TK_OK);
+	tk_scene_set_playlist(scene, pl);
+	tk_scene_draw(scene, 0); /* the first frame waits for its content */
+	assert_int_equal(tk_render_read(r, 640, 360, &a), TK_OK);
+	tk_scene_draw(scene, 50000000); /* 100,000,000 px further on */
+	assert_int_equal(tk_render_read(r, 640, 360, &b), TK_OK);
+	band = tk_scene_band(scene);
+	/* the band shows what it showed (not blank, not waiting) */
+	assert_memory_equal(a + band.y * 640, b + band.y * 640, (size_t)band.h * 640 * 4);
+	tk_scene_stats(scene, &st);
+	assert_true(st.underruns >= 1);
+	tk_free(a);
+	tk_free(b);
+	tk_scene_destroy(scene);
+	tk_playlist_unref(pl);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(surf);
+	tk_fonts_close(fonts);
+	TTF_Quit();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_replug_reopens),
 	    cmocka_unit_test(test_unplug_holds),
+	    cmocka_unit_test(test_late_worker_holds_crawl),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
