@@ -73,6 +73,9 @@ struct tk_scene {
 	int64_t next_frame;		/* frame after the last one drawn */
 	int64_t late_p;			/* last card period that was late */
 	int64_t hold;			/* frames the crawl paused for a late worker */
+	uint64_t outside_key;		/* cards and notices as last drawn */
+	int outside_changed;		/* the last draw changed them */
+	int notices_shown;		/* notice textures made so far */
 	int64_t shown_at;		/* motion frame of the crawl last drawn, or -1 */
 	char status_text[256], urgent_text[1024];
 	int notice_gen, notice_done;
@@ -1113,6 +1116,22 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 		s->st.underruns++;
 }
 
+/* Note what the frame shows outside the crawl band (cards: which one and
+ * its fade step; notices), so an output can redraw only the band when that
+ * did not change. */
+static void tk_outside(struct tk_scene *s, uint64_t cards)
+{
+	uint64_t key = cards * 1000003u + (uint64_t)s->notices_shown;
+
+	s->outside_changed = key != s->outside_key || s->next_frame <= 1;
+	s->outside_key = key;
+}
+
+int tk_scene_outside_changed(const struct tk_scene *s)
+{
+	return s->outside_changed;
+}
+
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
 	const struct tk_config *c = s->cfg;
@@ -1145,6 +1164,7 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		SDL_FreeSurface(s->urgent_surf);
 		s->status_surf = s->urgent_surf = NULL;
 		s->notice_ready = 0;
+		s->notices_shown++;
 		SDL_CondSignal(s->work_cv);
 	}
 	/* Crawl chunks: drop stale ones, make the visible ones resident. */
@@ -1221,6 +1241,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 			tk_take_card(s, p + 1, 0);
 		}
 		SDL_UnlockMutex(s->mu);
+		tk_outside(s, (uint64_t)show * 512 +
+				  (fade ? (uint64_t)(in * 255 / s->fade_frames) : 256));
 		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
 				       (c->card_bg >> 8) & 0xff, 255);
 		SDL_RenderFillRect(s->r, &s->cards);
@@ -1238,6 +1260,7 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
 	} else {
 		SDL_UnlockMutex(s->mu);
+		tk_outside(s, UINT64_MAX);
 		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
 				       (c->card_bg >> 8) & 0xff, 255);
 		SDL_RenderFillRect(s->r, &s->cards);

@@ -52,6 +52,11 @@ void tk_scene_set_notices(struct tk_scene *s, const char *status, const char *ur
  * Frames must not go backwards. Returns TK_OK or TK_ESDL. */
 int tk_scene_draw(struct tk_scene *s, int64_t frame);
 
+/* 1 when the last tk_scene_draw changed anything outside the crawl band
+ * (another card, a fade step, a notice): else redrawing and presenting only
+ * tk_scene_band() gives the same picture. */
+int tk_scene_outside_changed(const struct tk_scene *s);
+
 /* Horizontal crawl offset in pixels at frame (for tests). */
 int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame);
 /* Crawl band rectangle in logical coordinates (for tests). */

@@ -259,6 +259,9 @@ struct tk_run {
 	char status[256], urgent[1024];
 	int64_t start, next_poll, missed_log, stop_at;
 	int connected, reopens, shown;
+	int partial;	/* window surface: redraw and present only the band when we can */
+	int full;	/* this frame: the whole picture */
+	int force_full; /* next frame: the whole picture (exposed, re-opened) */
 };
 
 static void tk_sleep_until(int64_t t)
@@ -365,6 +368,14 @@ static int tk_run_show(struct tk_run *r)
 	int64_t frame = r->pacer.frame;
 
 	tk_run_describe(r);
+	/* the worker's first fallback lookup must not hold up the first frames */
+	if (!r->shown && !tk_ctx_fonts(&r->c, r->cfg)) {
+		int64_t t = tk_app_now_ns();
+
+		tk_fonts_prepare(r->c.fonts);
+		tk_log(TK_LOG_INFO, "fonts: fallback configuration loaded in %lld ms",
+		       (long long)((tk_app_now_ns() - t) / 1000000));
+	}
 	if (tk_ctx_scene(&r->c, r->cfg, r->c.out.refresh_hz > 0 ? r->c.out.refresh_hz : 60, 0, 1))
 		return TK_EXIT_FAIL;
 	if (!r->shown++)
@@ -381,6 +392,8 @@ static int tk_run_show(struct tk_run *r)
 	if (r->pl)
 		tk_scene_set_playlist(r->c.scene, r->pl);
 	tk_scene_set_notices(r->c.scene, r->status, r->urgent);
+	r->partial = !strcmp(r->c.out.info.path, "software-window") && !r->c.rot;
+	r->force_full = 1;
 	tk_pacer_init(&r->pacer, r->c.out.refresh_hz, r->c.out.vsync);
 	r->pacer.frame = frame;
 	r->connected = r->c.out.ops->connected(&r->c.out);
@@ -444,6 +457,8 @@ static void tk_run_events(struct tk_run *r)
 		if (ev.type == SDL_QUIT ||
 		    (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE && !kms))
 			tk_app_stop = 1;
+		else if (ev.type == SDL_WINDOWEVENT)
+			r->force_full = 1;
 	if (tk_app_nowatchdog)
 		tk_watchdog_stop(&r->wd);
 }
@@ -473,6 +488,41 @@ static void tk_run_presented(struct tk_run *r, int64_t now)
 		tk_app_stop = 1;
 }
 
+/* On the window surface only the crawl band moves between most frames: draw
+ * it clipped, and the whole picture only when the scene says the cards or
+ * notices changed (a fade step, a new card) or the window was exposed. */
+static void tk_run_draw(struct tk_run *r)
+{
+	SDL_Rect band;
+
+	r->full = 1;
+	if (!r->partial) {
+		tk_ctx_draw(&r->c, r->pacer.frame);
+		return;
+	}
+	band = tk_scene_band(r->c.scene);
+	SDL_RenderSetClipRect(r->c.out.r, &band);
+	tk_scene_draw(r->c.scene, r->pacer.frame);
+	SDL_RenderSetClipRect(r->c.out.r, NULL);
+	r->full = r->force_full || tk_scene_outside_changed(r->c.scene);
+	r->force_full = 0;
+	if (r->full)
+		tk_scene_draw(r->c.scene, r->pacer.frame);
+}
+
+static void tk_run_present(struct tk_run *r)
+{
+	SDL_Rect band;
+
+	if (r->full) {
+		SDL_RenderPresent(r->c.out.r);
+		return;
+	}
+	band = tk_scene_band(r->c.scene);
+	SDL_RenderFlush(r->c.out.r);
+	SDL_UpdateWindowSurfaceRects(r->c.out.win, &band, 1);
+}
+
 static int tk_run_loop(struct tk_run *r)
 {
 	int rc = TK_EXIT_OK;
@@ -482,11 +532,11 @@ static int tk_run_loop(struct tk_run *r)
 
 		tk_run_events(r);
 		tk_run_follow(r);
-		tk_ctx_draw(&r->c, r->pacer.frame);
+		tk_run_draw(r);
 		due = tk_pacer_due(&r->pacer);
 		if (due)
 			tk_sleep_until(due);
-		SDL_RenderPresent(r->c.out.r);
+		tk_run_present(r);
 		tk_run_presented(r, tk_app_now_ns());
 		rc = tk_run_hotplug(r, tk_app_now_ns());
 	}
