@@ -66,6 +66,8 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "crawl speed in whole pixels per display frame"},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
      "seconds each article card stays up"},
+    {"crawl_articles", TK_CFG_LONG, F(crawl_articles), 0, 100000, NULL, 0,
+     "the crawl loops over the newest N articles (0 = all); cards go through all"},
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
      "screen rotation in degrees: 0, 90, 180 or 270"},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
@@ -104,6 +106,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->crawl_position = TK_POS_BOTTOM;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
+	cfg->crawl_articles = 20;
 	cfg->labels = 1;
 	cfg->crawl_bg = 0x0b1d3aff;
 	cfg->crawl_fg = 0xffffffff;

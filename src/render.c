@@ -995,11 +995,17 @@ void tk_scene_destroy(struct tk_scene *s)
 
 void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 {
+	tk_scene_set_playlists(s, pl, pl);
+}
+
+void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
+			    struct tk_playlist *cards)
+{
 	SDL_LockMutex(s->mu);
 	tk_playlist_unref(s->pending_pl);
-	s->pending_pl = tk_playlist_ref(pl);
+	s->pending_pl = tk_playlist_ref(crawl);
 	tk_playlist_unref(s->card_pl);
-	s->card_pl = tk_playlist_ref(pl);
+	s->card_pl = tk_playlist_ref(cards);
 	/* Newest article on the next card; a function of frames, not of timing. */
 	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
 	s->has_pl = 1;

@@ -43,6 +43,10 @@ void tk_scene_destroy(struct tk_scene *s);
 /* Hand over a new playlist (the scene takes its own reference). The crawl
  * switches at the next item boundary, the cards at the next card. */
 void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl);
+/* The same with one playlist for the crawl and another for the cards (the
+ * crawl_articles rotation: the newest articles in the crawl, all in cards). */
+void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
+			    struct tk_playlist *cards);
 
 /* Set the banner and urgent texts (NULL or "" = none); re-rendered only when
  * they change. */

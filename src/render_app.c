@@ -123,6 +123,18 @@ int tk_ctx_open(struct tk_ctx *c, const struct tk_output_ops *ops, const struct 
 	return err;
 }
 
+void tk_ctx_show(struct tk_ctx *c, const struct tk_config *cfg, struct tk_playlist *pl)
+{
+	struct tk_playlist *crawl = NULL;
+
+	if (tk_loader_newest(pl, cfg->crawl_articles > 0 ? (size_t)cfg->crawl_articles : 0,
+			     &crawl)) {
+		crawl = tk_playlist_ref(pl); /* out of memory: everything in the crawl */
+	}
+	tk_scene_set_playlists(c->scene, crawl, pl);
+	tk_playlist_unref(crawl);
+}
+
 void tk_ctx_draw(struct tk_ctx *c, int64_t frame)
 {
 	SDL_Rect d;
@@ -193,7 +205,7 @@ int tk_display_snapshot(const struct tk_display_opts *o)
 	}
 	if (tk_loader_load(o->cfg, o->dir, &pl))
 		goto out;
-	tk_scene_set_playlist(c.scene, pl);
+	tk_ctx_show(&c, o->cfg, pl);
 	tk_notices_now(c.scene, o->dir);
 	tk_scene_draw(c.scene, frame);
 	if (tk_render_png(c.out.r, c.w, c.h, o->out)) {
@@ -225,7 +237,7 @@ int tk_display_record(const struct tk_display_opts *o)
 		goto out;
 	if (tk_loader_load(o->cfg, o->dir, &pl))
 		goto out;
-	tk_scene_set_playlist(c.scene, pl);
+	tk_ctx_show(&c, o->cfg, pl);
 	tk_notices_now(c.scene, o->dir);
 	for (int64_t f = 0; f < n && !tk_app_stop; f++) {
 		tk_scene_draw(c.scene, f);
@@ -390,7 +402,7 @@ static int tk_run_show(struct tk_run *r)
 				  sizeof r->urgent);
 	}
 	if (r->pl)
-		tk_scene_set_playlist(r->c.scene, r->pl);
+		tk_ctx_show(&r->c, r->cfg, r->pl);
 	tk_scene_set_notices(r->c.scene, r->status, r->urgent);
 	r->partial = !strcmp(r->c.out.info.path, "software-window") && !r->c.rot;
 	r->force_full = 1;
@@ -443,7 +455,7 @@ static void tk_run_follow(struct tk_run *r)
 		return;
 	tk_notify_status("showing %zu articles (generation %llu)", pl->n_articles,
 			 (unsigned long long)pl->generation);
-	tk_scene_set_playlist(r->c.scene, pl);
+	tk_ctx_show(&r->c, r->cfg, pl);
 	tk_playlist_unref(r->pl);
 	r->pl = pl;
 }
