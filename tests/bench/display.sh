@@ -69,6 +69,6 @@ run_path() {
 }
 echo
 echo "ticker run --window 1920x1080 on Xvfb :$d, demo articles, $runsecs s per path"
-echo "(targets: <= 3 CPU-s per 30 s, <= 30 MB PSS, 0 presents late by > 1.5 periods)"
+echo "(targets: <= 3 CPU-s per 30 s, <= 30 MB PSS, 0 present intervals over 1.5 periods)"
 run_path software software
 run_path gles2 opengles2
