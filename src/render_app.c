@@ -363,10 +363,16 @@ static int tk_run_open(struct tk_run *r)
 /* Log the chosen path, leave it where the stick report can read it. */
 static void tk_run_describe(struct tk_run *r)
 {
+	const struct tk_display_info *in = &r->c.out.info;
 	char line[512];
 
-	tk_display_info_format(&r->c.out.info, line, sizeof line);
-	tk_log(TK_LOG_INFO, "display: %s max_texture=%d", line, r->c.out.max_texture);
+	/* this line's shape is what field logs and the e2e test read */
+	tk_log(TK_LOG_INFO,
+	       "display: driver=%s renderer=%s mode=%dx%d@%dHz vsync=%s max_texture=%d", in->driver,
+	       in->renderer, in->w, in->h, in->refresh_hz, in->vsync ? "on" : "off",
+	       r->c.out.max_texture);
+	tk_display_info_format(in, line, sizeof line);
+	tk_log(TK_LOG_INFO, "display: %s", line);
 	if (r->o->dir && !strcmp(r->o->dir, r->cfg->cache_dir) &&
 	    tk_display_state_write(r->o->dir, &r->c.out.info))
 		tk_log(TK_LOG_DEBUG, "display: cannot write %s/%s", r->o->dir,
