@@ -64,6 +64,9 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "crawl text size in pixels (0 = from the band height)"},
     {"speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
      "crawl speed in whole pixels per display frame"},
+    {"speed_px_s", TK_CFG_LONG, F(speed_px_s), 0, 4000, NULL, 0,
+     "crawl speed in pixels per second, as whole pixels per frame at the display's "
+     "refresh (0 = use speed)"},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
      "seconds each article card stays up"},
     {"crawl_articles", TK_CFG_LONG, F(crawl_articles), 0, 100000, NULL, 0,

@@ -34,6 +34,7 @@ struct tk_config {
 	long crawl_height;  /* pixels; 0 = a ninth of the screen height */
 	long font_size;	    /* pixels; 0 = from crawl_height */
 	long speed;	    /* pixels per frame */
+	long speed_px_s;    /* pixels per second (whole px per frame); 0 = use speed */
 	long card_seconds;
 	long crawl_articles; /* the crawl shows the newest N articles; 0 = all */
 	long rotation;	     /* 0, 90, 180, 270 */

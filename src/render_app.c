@@ -105,7 +105,10 @@ int tk_ctx_scene(struct tk_ctx *c, const struct tk_config *cfg, int fps, int syn
 	so.fps = fps;
 	so.sync = sync;
 	so.max_texture = c->out.max_texture;
-	err = tk_scene_create(c->out.r, cfg, c->fonts, &so, &c->scene);
+	c->cfg = *cfg;
+	if (cfg->speed_px_s > 0)
+		c->cfg.speed = tk_pacer_px_per_frame(cfg->speed_px_s, 1000000000LL / fps);
+	err = tk_scene_create(c->out.r, &c->cfg, c->fonts, &so, &c->scene);
 	if (err)
 		tk_log(TK_LOG_ERROR, "display: scene: %s (%s)", tk_strerror(err), SDL_GetError());
 	return err;

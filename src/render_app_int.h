@@ -13,6 +13,7 @@
 
 struct tk_ctx {
 	struct tk_output out;
+	struct tk_config cfg; /* what the scene borrows: speed set for this output's refresh */
 	struct tk_fonts *fonts;
 	SDL_Texture *rot; /* rotation target, or NULL */
 	struct tk_scene *scene;

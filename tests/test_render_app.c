@@ -21,6 +21,7 @@
 #include "out.h"
 #include "render.h"
 #include "render_app.h"
+#include "render_app_int.h"
 
 static const char *root(void)
 {
@@ -189,12 +190,35 @@ static void test_late_worker_holds_crawl(void **state)
 	TTF_Quit();
 }
 
+/* speed_px_s becomes whole pixels per frame at the output's refresh. */
+static void test_speed_px_s(void **state)
+{
+	struct tk_config cfg;
+	struct tk_ctx c;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	cfg.speed_px_s = 300;
+	memset(&c, 0, sizeof c);
+	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 320, 180, 75, 1), TK_OK);
+	assert_int_equal(c.cfg.speed, 4);
+	assert_int_equal(tk_scene_crawl_offset(c.scene, 10), 40);
+	tk_ctx_close(&c);
+	cfg.speed_px_s = 0;
+	cfg.speed = 3;
+	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 320, 180, 60, 1), TK_OK);
+	assert_int_equal(tk_scene_crawl_offset(c.scene, 10), 30);
+	tk_ctx_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_replug_reopens),
 	    cmocka_unit_test(test_unplug_holds),
 	    cmocka_unit_test(test_late_worker_holds_crawl),
+	    cmocka_unit_test(test_speed_px_s),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
