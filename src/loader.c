@@ -23,13 +23,10 @@ static void tk_loader_log(const struct tk_playlist *pl)
 
 int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out)
 {
-	struct tk_playlist_opts po = {0};
+	struct tk_playlist_opts po;
 	int err;
 
-	po.max_file_bytes = (size_t)cfg->max_file_bytes;
-	po.max_quotes = (size_t)cfg->quotes_per_article;
-	po.max_figures = (size_t)cfg->figures_per_article;
-	po.max_articles = cfg->max_articles > 0 ? (size_t)cfg->max_articles : 0;
+	tk_playlist_opts_from_config(cfg, &po);
 	err = tk_playlist_load(dir, &po, tk_playlist_generation(dir), out);
 	if (err == TK_ENOENT) {
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
