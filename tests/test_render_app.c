@@ -212,13 +212,24 @@ static void test_speed_px_s(void **state)
 	tk_ctx_close(&c);
 }
 
+static void test_software_gl_names(void **state)
+{
+	(void)state;
+	assert_true(tk_out_is_software_gl("llvmpipe (LLVM 15.0.6, 256 bits)"));
+	assert_true(tk_out_is_software_gl("softpipe"));
+	assert_true(tk_out_is_software_gl("Mesa OffScreen swrast"));
+	assert_false(tk_out_is_software_gl("V3D 4.2"));
+	assert_false(tk_out_is_software_gl("VC4 V3D 2.1"));
+	assert_false(tk_out_is_software_gl("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+	assert_false(tk_out_is_software_gl(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_replug_reopens),
-	    cmocka_unit_test(test_unplug_holds),
-	    cmocka_unit_test(test_late_worker_holds_crawl),
-	    cmocka_unit_test(test_speed_px_s),
+	    cmocka_unit_test(test_replug_reopens),	    cmocka_unit_test(test_unplug_holds),
+	    cmocka_unit_test(test_late_worker_holds_crawl), cmocka_unit_test(test_speed_px_s),
+	    cmocka_unit_test(test_software_gl_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
