@@ -7,6 +7,8 @@
 #include <png.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <unicase.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -1264,6 +1266,19 @@ static int tk_take_chunk(struct tk_scene *s, int64_t k)
 	return 0;
 }
 
+/* The composed card is in its texture: hand its pages back to the kernel
+ * until the next card is composed (~10 s later; the worker fills the whole
+ * buffer again, and fresh pages read as zero). Keeps several MB out of the
+ * resident set most of the time, with no allocation that could fail. */
+static void tk_pages_release(void *p, size_t n)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a = ((uintptr_t)p + pg - 1) & ~(pg - 1),
+		  b = ((uintptr_t)p + n) & ~(pg - 1);
+
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
 /* Upload a strip of the ready card into texture slot p%2; all of it when
  * urgent. Called with mu held. Returns 1 when card p is complete. */
 static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
@@ -1301,6 +1316,7 @@ static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
 	s->card_rows = 0;
 	s->cardtex_p[slot] = p;
 	s->card_state = TK_BUF_FREE;
+	tk_pages_release(s->cardpx, (size_t)s->cc.w * (size_t)s->cc.h * 4);
 	SDL_CondSignal(s->work_cv);
 	return 1;
 }
