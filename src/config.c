@@ -110,8 +110,15 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "screen diagonal in inches (with viewing_distance, sets the text sizes)", TK_DEVICE},
     {"speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
      "crawl speed in whole pixels per display frame", TK_STICK_RANGE(1, 16)},
+    {"speed_px_s", TK_CFG_LONG, F(speed_px_s), 0, 4000, NULL, 0,
+     "crawl speed in pixels per second, as whole pixels per frame at the display's "
+     "refresh (0 = use speed)",
+     TK_STICK_RANGE(0, 960)},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
      "seconds each article card stays up", TK_STICK_RANGE(3, 600)},
+    {"crawl_articles", TK_CFG_LONG, F(crawl_articles), 0, 100000, NULL, 0,
+     "the crawl loops over the newest N articles (0 = all); cards go through all",
+     TK_STICK_RANGE(0, 1000)},
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
      "screen rotation in degrees: 0, 90, 180 or 270", TK_DEVICE},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
@@ -155,6 +162,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->screen_diagonal = 43;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
+	cfg->crawl_articles = 20;
 	cfg->labels = 1;
 	cfg->crawl_bg = 0x0b1d3aff;
 	cfg->crawl_fg = 0xffffffff;

@@ -59,9 +59,11 @@ struct tk_config {
 	long viewing_distance; /* centimetres from the farthest reader to the screen */
 	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
 	long speed;	       /* pixels per frame */
+	long speed_px_s;       /* pixels per second (whole px per frame); 0 = use speed */
 	long card_seconds;
-	long rotation;					       /* 0, 90, 180, 270 */
-	int labels;					       /* bool */
+	long crawl_articles; /* the crawl shows the newest N articles; 0 = all */
+	long rotation;	     /* 0, 90, 180, 270 */
+	int labels;	     /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
 	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */

@@ -268,6 +268,12 @@ size_t tk_fonts_missing(const struct tk_fonts *f)
 }
 
 /* Ask fontconfig for an installed font that has cp; add it to every chain. */
+void tk_fonts_prepare(struct tk_fonts *f)
+{
+	if (!f->fc)
+		f->fc = FcInitLoadConfigAndFonts();
+}
+
 static int tk_font_fallback(struct tk_fonts *f, uint32_t cp, int size)
 {
 	FcPattern *pat = NULL, *match = NULL;

@@ -43,6 +43,45 @@ int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playl
 	return err;
 }
 
+int tk_loader_newest(struct tk_playlist *pl, size_t n, struct tk_playlist **out)
+{
+	struct tk_playlist *sub = NULL;
+	struct tk_item it[64];
+	int err;
+
+	*out = NULL;
+	if (!n || pl->n_articles <= n) {
+		*out = tk_playlist_ref(pl);
+		return TK_OK;
+	}
+	err = tk_playlist_create(&sub);
+	for (size_t i = 0; !err && i < n; i++) {
+		const struct tk_pl_article *a = &pl->articles[i];
+		size_t m = a->count < 64 ? a->count : 64;
+
+		for (size_t j = 0; j < m; j++) {
+			const struct tk_pl_item *p = &pl->items[a->first + j];
+
+			it[j].kind = p->kind;
+			it[j].text = p->text;
+			it[j].speaker = p->speaker;
+			it[j].role = p->role;
+			it[j].figure = p->figure;
+			it[j].caption = p->caption;
+		}
+		err = tk_playlist_add(sub, a->headline, a->source, a->when, it, m);
+	}
+	if (!err)
+		err = tk_playlist_sort(sub);
+	if (err) {
+		tk_playlist_unref(sub);
+		return err;
+	}
+	sub->generation = pl->generation;
+	*out = sub;
+	return TK_OK;
+}
+
 /* FNV-1a over every string and number the screen shows. */
 static uint64_t tk_fnv(uint64_t h, const void *p, size_t n)
 {
