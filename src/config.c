@@ -252,7 +252,9 @@ static const char *tk_cfg_set(struct tk_config *cfg, enum tk_config_origin from,
 	case TK_CFG_STR:
 		if (strlen(value) >= k->size)
 			return "too long";
-		memcpy(field, value, strlen(value) + 1);
+		/* zero-filled: equal settings are equal bytes (copies compare) */
+		memset(field, 0, k->size);
+		memcpy(field, value, strlen(value));
 		return NULL;
 	case TK_CFG_ENUM:
 		return tk_cfg_set_enum(k, value, (int *)(void *)field);
@@ -489,6 +491,22 @@ int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_conf
 	return tk_config_parse_from(cfg, TK_CONFIG_DEVICE, text, len, report, ctx);
 }
 
+/* A string value as the parser reads it back: quoted when it has a '#', a
+ * quote first, or blanks at an end (a value holding both quote marks and
+ * needing quotes cannot be written; it is written bare). */
+static void tk_cfg_dump_str(const char *s, char *v, size_t size)
+{
+	size_t n = strlen(s);
+	int quote = n && (strchr(s, '#') || *s == '"' || *s == '\'' || tk_cfg_blank(*s) ||
+			  tk_cfg_blank(s[n - 1]));
+	char q = strchr(s, '"') ? '\'' : '"';
+
+	if (quote && !strchr(s, q))
+		snprintf(v, size, "%c%s%c", q, s, q);
+	else
+		snprintf(v, size, "%s", s);
+}
+
 size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
 {
 	size_t n = 0;
@@ -506,7 +524,7 @@ size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
 			snprintf(v, sizeof v, "%ld", *(const long *)(const void *)field);
 			break;
 		case TK_CFG_STR:
-			snprintf(v, sizeof v, "%s", field);
+			tk_cfg_dump_str(field, v, sizeof v);
 			break;
 		case TK_CFG_ENUM:
 			snprintf(v, sizeof v, "%s",

@@ -111,7 +111,7 @@ static void test_dump_round_trips(void **state)
 	tk_config_defaults(&a);
 	a.speed = 5;
 	a.accent = 0x11223344;
-	snprintf(a.font, sizeof a.font, "/usr/share/fonts/x.ttf");
+	snprintf(a.font, sizeof a.font, "/usr/share/fonts/my #1.ttf"); /* quoted in the dump */
 	n = tk_config_dump(&a, buf, sizeof buf);
 	assert_true(n < sizeof buf);
 	tk_config_defaults(&b);
