@@ -76,6 +76,10 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			src = argv[i];
 		}
 	}
+	if (expire && !src && (cfg->service & TK_SERVICE_DEVICE_CONF)) {
+		tk_log(TK_LOG_ERROR, "import: --expire: not with a bad settings file (see above)");
+		return TK_EXIT_USAGE;
+	}
 	if (expire && !src)
 		return tk_cmd_expire(cfg);
 	if (!src || expire)

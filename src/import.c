@@ -1173,6 +1173,12 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_check_signature(im);
 	if (err)
 		goto out;
+	/* A bad ticker.conf on the box: its limits would be guesses, so change
+	 * nothing (nothing is lost) and say so on the stick. */
+	if (!im->whole_reason[0] && (cfg->service & TK_SERVICE_DEVICE_CONF))
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the ticker's own settings file has errors, so nothing was changed (a "
+			 "technician can list them with \"ticker config\" on the ticker)");
 	if (!im->whole_reason[0]) {
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||

@@ -203,6 +203,13 @@ static int tk_is_display_command(const char *name)
 	return !strcmp(name, "run") || !strcmp(name, "snapshot") || !strcmp(name, "record");
 }
 
+/* Commands that go on after a bad ticker.conf (with TK_SERVICE_DEVICE_CONF set):
+ * the display, and import, which then refuses the stick with a report saying why. */
+static int tk_goes_on_after_bad_file(const char *name)
+{
+	return tk_is_display_command(name) || !strcmp(name, "import");
+}
+
 /* Device file, then the settings the last USB stick brought (kept by `ticker
  * import` in <cache_dir>/.config, checked by the stick rules on every load) for
  * the display commands. Import applies those on its own terms. */
@@ -212,14 +219,14 @@ static int tk_load_settings(struct tk_config *cfg, const char *path, int must_ex
 	int display = cmd && tk_is_display_command(cmd), stick;
 	int err = tk_load_config_file(cfg, path, must_exist);
 
-	if (err && !display)
+	if (err && !(cmd && tk_goes_on_after_bad_file(cmd)))
 		return err;
 	if (err) {
 		cfg->service |= TK_SERVICE_DEVICE_CONF;
-		tk_log(TK_LOG_ERROR,
-		       "%s: starting with the defaults for what was bad above (service mark on "
-		       "screen); `ticker config` checks the file",
-		       path);
+		tk_log(TK_LOG_ERROR, "%s: %s; `ticker config` checks the file", path,
+		       display ? "starting with the defaults for what was bad above (service mark "
+				 "on screen)"
+			       : "nothing will be imported until it is fixed");
 	}
 	stick = display ? tk_cache_config_apply(cfg->cache_dir, cfg, tk_config_report,
 						(void *)"<cache>/.config")

@@ -330,6 +330,27 @@ static void test_settings_attacks(void **state)
 	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
 }
 
+/* Issue 9 item 13: with a bad ticker.conf on the box the limits are guesses:
+ * the stick is refused whole (nothing lost) and its report says why. */
+static void test_bad_device_settings_refuse_stick(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	art(e, "a.txt", "Story one");
+	e->cfg.service = TK_SERVICE_DEVICE_CONF;
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_REFUSED);
+	assert_int_equal(tfs_count(e->cache, "a"), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "the ticker's own settings file has errors"));
+	free(r);
+	e->cfg.service = 0;
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+}
+
 static void test_odd_names_links_fifo(void **state)
 {
 	struct env *e = *state;
@@ -817,6 +838,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_device_settings_refuse_stick, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),
