@@ -126,9 +126,15 @@ static int tk_display_args(int argc, char **argv, struct tk_config *cfg, struct 
 int tk_cmd_run(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_display_opts o;
+	int seconds_flag = 0;
 
+	for (int i = 1; i < argc; i++)
+		seconds_flag |= !strcmp(argv[i], "--seconds");
 	if (tk_display_args(argc, argv, cfg, &o, NULL))
 		return TK_EXIT_USAGE;
+	/* run goes on until stopped, unless --seconds says otherwise (bench, soak) */
+	if (!seconds_flag)
+		o.seconds = 0;
 	return tk_display_run(&o);
 }
 
