@@ -265,6 +265,45 @@ static int tk_cmd_config(const struct tk_config *cfg)
 	return TK_EXIT_OK;
 }
 
+/* --set KEY=VALUE: one key, as the device may set it. Returns 0 or -1 (logged). */
+static int tk_main_set(struct tk_config *cfg, const char *arg)
+{
+	char key[64];
+	const char *eq = strchr(arg, '='), *msg;
+	size_t kl = eq ? (size_t)(eq - arg) : 0;
+
+	if (!eq || kl >= sizeof key) {
+		tk_log(TK_LOG_ERROR, "--set %s: expected KEY=VALUE", arg);
+		return -1;
+	}
+	memcpy(key, arg, kl);
+	key[kl] = '\0';
+	if (tk_config_set(cfg, key, eq + 1, &msg)) {
+		tk_log(TK_LOG_ERROR, "--set %s: %s", arg, msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* `ticker help [COMMAND]`. */
+static int tk_main_help_command(const char *name)
+{
+	if (!name) {
+		tk_main_help(stdout);
+		return TK_EXIT_OK;
+	}
+	if (!strcmp(name, "config")) {
+		printf("usage: ticker config\n\nPrints every configuration key, its value, its "
+		       "meaning and what a USB stick may set.\n");
+		return TK_EXIT_OK;
+	}
+	if (tk_cmd_usage(name)) {
+		fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n", name);
+		return TK_EXIT_USAGE;
+	}
+	return TK_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	struct tk_config cfg;
@@ -306,20 +345,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--config") && i + 1 < argc) {
 			i++;
 		} else if (!strcmp(a, "--set") && i + 1 < argc) {
-			char key[64];
-			const char *eq = strchr(argv[++i], '='), *msg;
-			size_t kl = eq ? (size_t)(eq - argv[i]) : 0;
-
-			if (!eq || kl >= sizeof key) {
-				tk_log(TK_LOG_ERROR, "--set %s: expected KEY=VALUE", argv[i]);
+			if (tk_main_set(&cfg, argv[++i]))
 				return TK_EXIT_USAGE;
-			}
-			memcpy(key, argv[i], kl);
-			key[kl] = '\0';
-			if (tk_config_set(&cfg, key, eq + 1, &msg)) {
-				tk_log(TK_LOG_ERROR, "--set %s: %s", argv[i], msg);
-				return TK_EXIT_USAGE;
-			}
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			cfg.log_level = TK_LOG_DEBUG;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -334,23 +361,8 @@ int main(int argc, char **argv)
 		tk_main_help(stderr);
 		return TK_EXIT_USAGE;
 	}
-	if (!strcmp(argv[i], "help")) {
-		if (i + 1 >= argc) {
-			tk_main_help(stdout);
-			return TK_EXIT_OK;
-		}
-		if (!strcmp(argv[i + 1], "config")) {
-			printf("usage: ticker config\n\nPrints every configuration key, its value "
-			       "and its meaning.\n");
-			return TK_EXIT_OK;
-		}
-		if (tk_cmd_usage(argv[i + 1])) {
-			fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n",
-				argv[i + 1]);
-			return TK_EXIT_USAGE;
-		}
-		return TK_EXIT_OK;
-	}
+	if (!strcmp(argv[i], "help"))
+		return tk_main_help_command(i + 1 < argc ? argv[i + 1] : NULL);
 	if (!strcmp(argv[i], "config"))
 		return tk_cmd_config(&cfg);
 	cmd = tk_find_command(argv[i]);
