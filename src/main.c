@@ -212,13 +212,11 @@ static int tk_goes_on_after_bad_file(const char *name)
 	return tk_is_display_command(name) || !strcmp(name, "import");
 }
 
-/* Device file, then the settings the last USB stick brought (kept by `ticker
- * import` in <cache_dir>/.config, checked by the stick rules on every load) for
- * the display commands. Import applies those on its own terms. */
-static int tk_load_settings(struct tk_config *cfg, const char *path, int must_exist,
-			    const char *cmd)
+/* The device file. Its errors are fatal except for the commands that go on
+ * (then TK_SERVICE_DEVICE_CONF is set). Returns TK_OK or the error. */
+static int tk_load_device_settings(struct tk_config *cfg, const char *path, int must_exist,
+				   const char *cmd)
 {
-	int display = cmd && tk_is_display_command(cmd), stick;
 	int err = tk_load_config_file(cfg, path, must_exist);
 
 	if (err && !(cmd && tk_goes_on_after_bad_file(cmd)))
@@ -226,13 +224,24 @@ static int tk_load_settings(struct tk_config *cfg, const char *path, int must_ex
 	if (err) {
 		cfg->service |= TK_SERVICE_DEVICE_CONF;
 		tk_log(TK_LOG_ERROR, "%s: %s; `ticker config` checks the file", path,
-		       display ? "starting with the defaults for what was bad above (service mark "
-				 "on screen)"
-			       : "nothing will be imported until it is fixed");
+		       tk_is_display_command(cmd) ? "starting with the defaults for what was bad "
+						    "above (service mark on screen)"
+						  : "nothing will be imported until it is fixed");
 	}
-	stick = display ? tk_cache_config_apply(cfg->cache_dir, cfg, tk_config_report,
-						(void *)"<cache>/.config")
-			: TK_OK;
+	return TK_OK;
+}
+
+/* For the display commands, the settings the last USB stick brought (kept by
+ * `ticker import` in <cache_dir>/.config, checked by the stick rules on every
+ * load), from the final cache_dir; then the start-up log line. Import applies
+ * them on its own terms. */
+static void tk_load_stick_settings(struct tk_config *cfg, const char *path, const char *cmd)
+{
+	int display = cmd && tk_is_display_command(cmd), stick = TK_OK;
+
+	if (display)
+		stick = tk_cache_config_apply(cfg->cache_dir, cfg, tk_config_report,
+					      (void *)"<cache>/.config");
 	if (stick)
 		tk_log(TK_LOG_WARN, "settings from the last USB stick no longer pass the stick "
 				    "rules: ignored (service mark on screen)");
@@ -240,13 +249,12 @@ static int tk_load_settings(struct tk_config *cfg, const char *path, int must_ex
 	tk_log(display ? TK_LOG_INFO : TK_LOG_DEBUG,
 	       "ticker %s (%s) %s: settings: defaults, %s (%s)%s", TK_VERSION, TK_GITREV,
 	       cmd ? cmd : "", path,
-	       err		    ? "bad lines left at their defaults"
-	       : access(path, F_OK) ? "absent"
-				    : "read",
+	       cfg->service & TK_SERVICE_DEVICE_CONF ? "bad lines left at their defaults"
+	       : access(path, F_OK)		     ? "absent"
+						     : "read",
 	       !display ? ""
-	       : stick	? ", <cache>/.config (ignored)"
-			: ", then <cache>/.config if a stick left one");
-	return TK_OK;
+	       : stick	? ", <cache>/.config (ignored), --set"
+			: ", <cache>/.config if a stick left one, --set");
 }
 
 static int tk_cmd_config(const struct tk_config *cfg)
@@ -309,7 +317,7 @@ int main(int argc, char **argv)
 	struct tk_config cfg;
 	const char *config_path = NULL;
 	const struct tk_command *cmd;
-	int i, quiet = 0;
+	int i, quiet = 0, must_exist;
 
 	tk_mem_init();
 	tk_config_defaults(&cfg);
@@ -327,9 +335,10 @@ int main(int argc, char **argv)
 	}
 	if (quiet)
 		tk_log_set_level(TK_LOG_ERROR);
-	/* --set comes after both files: the operator's word is last. */
-	if (tk_load_settings(&cfg, config_path ? config_path : TK_CONFIG_FILE, config_path != NULL,
-			     i < argc ? argv[i] : NULL))
+	must_exist = config_path != NULL;
+	if (!config_path)
+		config_path = TK_CONFIG_FILE;
+	if (tk_load_device_settings(&cfg, config_path, must_exist, i < argc ? argv[i] : NULL))
 		return TK_EXIT_USAGE;
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
 
@@ -357,6 +366,14 @@ int main(int argc, char **argv)
 		}
 	}
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
+	/* Stick settings from the final cache_dir; --set again after them: the
+	 * operator's word is last. */
+	tk_load_stick_settings(&cfg, config_path, i < argc ? argv[i] : NULL);
+	for (int j = 1; j < i; j++)
+		if (!strcmp(argv[j], "--set") && j + 1 < i)
+			tk_main_set(&cfg, argv[++j]);
+		else if (!strcmp(argv[j], "--config"))
+			j++;
 	if (i >= argc) {
 		tk_main_help(stderr);
 		return TK_EXIT_USAGE;

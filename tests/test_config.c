@@ -363,6 +363,16 @@ static void test_cli_bad_device_file(void **state)
 	assert_non_null(strstr(out, "bad.conf:3: rotation"));
 	assert_non_null(strstr(out, "service mark on screen"));
 	assert_non_null(strstr(out, "ticker " TK_VERSION));
+	/* a tampered <cache>/.config (of the final cache_dir) is ignored, never fatal */
+	assert_int_equal(mkdir(strcat(strcpy(args, tmpdir), "/cache"), 0700), 0);
+	put("cache/.config", "speed = 3\ncache_dir\v= /etc\n", 26);
+	snprintf(args, sizeof args,
+		 "--set cache_dir=%s/cache snapshot --at 1 --size 320x180 --assets %s/assets "
+		 "-o shot.png",
+		 tmpdir, getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+	assert_int_equal(run_ticker(args, out, sizeof out), 0);
+	assert_non_null(strstr(out, "<cache>/.config:2: control character 0x0b"));
+	assert_non_null(strstr(out, "no longer pass the stick rules: ignored"));
 }
 
 /* Issue 9 item 17: no hang on a FIFO, no silent cut at 64 KiB, no NaN. */
