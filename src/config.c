@@ -301,17 +301,46 @@ static double tk_cfg_contrast(uint32_t a, uint32_t b)
 	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }
 
-int tk_config_check_contrast(const struct tk_config *cfg, const char **msg)
+/* A key the stick file set (so a cross-key rule is the stick's doing, not the
+ * device's own choice). */
+static int tk_cfg_touched(const unsigned char *touched, const char *key)
 {
-	*msg = NULL;
-	if (tk_cfg_contrast(cfg->crawl_fg, cfg->crawl_bg) < TK_CONFIG_MIN_CONTRAST)
-		*msg = "crawl_fg and crawl_bg are too alike to read";
-	else if (tk_cfg_contrast(cfg->card_fg, cfg->card_bg) < TK_CONFIG_MIN_CONTRAST)
-		*msg = "card_fg and card_bg are too alike to read";
-	else if (tk_cfg_contrast(cfg->accent, cfg->crawl_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST ||
-		 tk_cfg_contrast(cfg->accent, cfg->card_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST)
-		*msg = "accent is too close to a background colour to read";
-	return *msg ? TK_EINVAL : TK_OK;
+	const struct tk_cfg_key *k = tk_cfg_find(key);
+
+	return k && touched[k - tk_cfg_keys];
+}
+
+static int tk_cfg_pair_bad(const unsigned char *touched, const char *a, uint32_t ca, const char *b,
+			   uint32_t cb, double min)
+{
+	return (tk_cfg_touched(touched, a) || tk_cfg_touched(touched, b)) &&
+	       tk_cfg_contrast(ca, cb) < min;
+}
+
+/* Rules across keys for what a stick set: text stays readable on its
+ * background, and the crawl text fits its band (an automatic band is at least
+ * TK_CONFIG_AUTO_BAND_MIN high). NULL, or what is wrong. */
+static const char *tk_cfg_stick_cross_check(const struct tk_config *cfg,
+					    const unsigned char *touched)
+{
+	long band = cfg->crawl_height > 0 ? cfg->crawl_height : TK_CONFIG_AUTO_BAND_MIN;
+
+	if (tk_cfg_pair_bad(touched, "crawl_fg", cfg->crawl_fg, "crawl_bg", cfg->crawl_bg,
+			    TK_CONFIG_MIN_CONTRAST))
+		return "crawl_fg and crawl_bg are too alike to read";
+	if (tk_cfg_pair_bad(touched, "card_fg", cfg->card_fg, "card_bg", cfg->card_bg,
+			    TK_CONFIG_MIN_CONTRAST))
+		return "card_fg and card_bg are too alike to read";
+	if (tk_cfg_pair_bad(touched, "accent", cfg->accent, "crawl_bg", cfg->crawl_bg,
+			    TK_CONFIG_MIN_ACCENT_CONTRAST) ||
+	    tk_cfg_pair_bad(touched, "accent", cfg->accent, "card_bg", cfg->card_bg,
+			    TK_CONFIG_MIN_ACCENT_CONTRAST))
+		return "accent is too close to a background colour to read";
+	if ((tk_cfg_touched(touched, "font_size") || tk_cfg_touched(touched, "crawl_height")) &&
+	    cfg->font_size > band * 3 / 4)
+		return "font_size does not fit the crawl band (at most 3/4 of crawl_height; "
+		       "of 80 when crawl_height is 0)";
+	return NULL;
 }
 
 /* ---- lines --------------------------------------------------------------- */
@@ -322,6 +351,7 @@ struct tk_cfg_parse {
 	tk_config_report_fn report;
 	void *ctx;
 	int line, bad;
+	unsigned char touched[TK_CFG_NKEYS]; /* keys this text set */
 };
 
 static void tk_cfg_problem(struct tk_cfg_parse *ps, const char *key, const char *msg)
@@ -423,8 +453,10 @@ static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
 	}
 	memcpy(val, vs, (size_t)(ve - vs));
 	val[ve - vs] = '\0';
-	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg))
+	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg)) {
+		ps->touched[tk_cfg_find(key) - tk_cfg_keys] = 1;
 		return;
+	}
 	if (msg == tk_cfg_msg_range) {
 		char why[128], allowed[80];
 
@@ -463,7 +495,7 @@ static int tk_cfg_stick_controls(struct tk_cfg_parse *ps, const char *p, const c
 int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, const char *text,
 			 size_t len, tk_config_report_fn report, void *ctx)
 {
-	struct tk_cfg_parse ps = {cfg, from, report, ctx, 0, 0};
+	struct tk_cfg_parse ps = {cfg, from, report, ctx, 0, 0, {0}};
 	const char *p = text, *end = text + len, *msg;
 
 	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
@@ -478,7 +510,8 @@ int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, cons
 		tk_cfg_line(&ps, p, le);
 		p = eol ? eol + 1 : end;
 	}
-	if (from == TK_CONFIG_STICK && !ps.bad && tk_config_check_contrast(cfg, &msg)) {
+	if (from == TK_CONFIG_STICK && !ps.bad &&
+	    (msg = tk_cfg_stick_cross_check(cfg, ps.touched))) {
 		ps.line = 0;
 		tk_cfg_problem(&ps, "", msg);
 	}
