@@ -1047,6 +1047,10 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    &r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    im->conf.name, im->conf_problems.p);
 	}
+	if ((im->cfg.service & TK_SERVICE_STICK_CONF) && !im->conf_ok)
+		tk_sb_printf(&r, "Settings: those kept from an earlier stick failed the ticker's "
+				 "checks and are ignored; a stick with a new ticker.conf replaces "
+				 "them\n");
 	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
 		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
 		if (im->files.n)

@@ -323,6 +323,20 @@ static void test_settings_attacks(void **state)
 		assert_non_null(strstr(r, said[i]));
 		free(r);
 	}
+	/* a tampered stored copy is ignored, and the next report says so */
+	assert_int_equal(tfs_write_str(e->cache, ".config", "urgent_name = TICKER-MANIFEST\n"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "speed = 3\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	r = tfs_read(e->cache, ".config", NULL);
+	assert_string_equal(r, "speed = 3\n"); /* replaced by the new good one */
+	free(r);
+	assert_int_equal(tfs_write_str(e->cache, ".config", "cache_dir = /etc\n"), 0);
+	rm_stick(e, "ticker.conf");
+	assert_int_equal(run(e, &s), TK_OK);
+	r = report(e);
+	assert_non_null(strstr(r, "those kept from an earlier stick failed the ticker's checks"));
+	free(r);
+	assert_int_equal(tfs_write_str(e->cache, ".config", ""), 0);
 	/* the urgent file name stayed: a later stick's URGENT.txt still works */
 	rm_stick(e, "ticker.conf");
 	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n"), 0);
