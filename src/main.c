@@ -246,7 +246,7 @@ static void tk_load_stick_settings(struct tk_config *cfg, const char *path, cons
 		tk_log(TK_LOG_WARN, "settings from the last USB stick no longer pass the stick "
 				    "rules: ignored (service mark on screen)");
 	/* The field log's first line: what ran, and where its settings came from. */
-	tk_log(display ? TK_LOG_INFO : TK_LOG_DEBUG,
+	tk_log(cmd && tk_goes_on_after_bad_file(cmd) ? TK_LOG_INFO : TK_LOG_DEBUG,
 	       "ticker %s (%s) %s: settings: defaults, %s (%s)%s", TK_VERSION, TK_GITREV,
 	       cmd ? cmd : "", path,
 	       cfg->service & TK_SERVICE_DEVICE_CONF ? "bad lines left at their defaults"
