@@ -1,5 +1,6 @@
-/* Table-driven configuration: one row per key gives its type, limits and help,
- * so parsing, validation, dumping and documentation share one list. */
+/* Table-driven configuration: one row per key gives its type, limits, help and
+ * what a USB stick may set (the allow-list), so parsing, validation, the stick
+ * check, dumping and documentation share one list. */
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -13,8 +14,9 @@
 
 enum tk_cfg_type { TK_CFG_LONG, TK_CFG_STR, TK_CFG_ENUM, TK_CFG_COLOR };
 
-/* The stick column: who may set a key. Zero (a row that forgot the column) is
- * undeclared, treated as device-only and failed by test_config. */
+/* The stick column: who may set a key. A row without it does not build
+ * (-Wmissing-field-initializers under -Werror); a zero one is undeclared,
+ * treated as device-only and failed by test_config. */
 enum tk_cfg_who { TK_CFG_UNDECLARED = 0, TK_CFG_DEVICE, TK_CFG_STICK };
 
 struct tk_cfg_stick {
