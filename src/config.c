@@ -327,13 +327,11 @@ static int tk_cfg_pair_bad(const unsigned char *touched, const char *a, uint32_t
 }
 
 /* Rules across keys for what a stick set: text stays readable on its
- * background, and the crawl text fits its band (an automatic band is at least
- * TK_CONFIG_AUTO_BAND_MIN high). NULL, or what is wrong. */
+ * background. (That the crawl text fits its band is the renderer's rule, for
+ * every origin.) NULL, or what is wrong. */
 static const char *tk_cfg_stick_cross_check(const struct tk_config *cfg,
 					    const unsigned char *touched)
 {
-	long band = cfg->crawl_height > 0 ? cfg->crawl_height : TK_CONFIG_AUTO_BAND_MIN;
-
 	if (tk_cfg_pair_bad(touched, "crawl_fg", cfg->crawl_fg, "crawl_bg", cfg->crawl_bg,
 			    TK_CONFIG_MIN_CONTRAST))
 		return "crawl_fg and crawl_bg are too alike to read";
@@ -345,10 +343,6 @@ static const char *tk_cfg_stick_cross_check(const struct tk_config *cfg,
 	    tk_cfg_pair_bad(touched, "accent", cfg->accent, "card_bg", cfg->card_bg,
 			    TK_CONFIG_MIN_ACCENT_CONTRAST))
 		return "accent is too close to a background colour to read";
-	if ((tk_cfg_touched(touched, "font_size") || tk_cfg_touched(touched, "crawl_height")) &&
-	    cfg->font_size > band * 3 / 4)
-		return "font_size does not fit the crawl band (at most 3/4 of crawl_height; "
-		       "of 80 when crawl_height is 0)";
 	return NULL;
 }
 

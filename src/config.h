@@ -32,9 +32,6 @@ enum tk_config_origin { TK_CONFIG_DEVICE, TK_CONFIG_STICK };
 #if !defined(TK_CONFIG_MIN_ACCENT_CONTRAST)
 #define TK_CONFIG_MIN_ACCENT_CONTRAST 1.5
 #endif
-/* The smallest automatic crawl band (a ninth of a 720-line screen), for the
- * stick rule that the crawl text fits its band. */
-#define TK_CONFIG_AUTO_BAND_MIN 80
 
 struct tk_config {
 	/* content */
@@ -90,8 +87,7 @@ int tk_config_set_from(struct tk_config *cfg, enum tk_config_origin from, const 
  * ignored; a trailing "# comment" is cut by value type (a colour's own # is
  * kept); a leading UTF-8 BOM and CRLF line ends are accepted; space and tab
  * are the only blanks. From a stick, a control character anywhere refuses the
- * whole text (nothing applied), the colour pairs it sets must stay readable
- * and the crawl text it sizes must fit its band.
+ * whole text (nothing applied) and the colour pairs it sets must stay readable.
  * Every problem is reported; returns TK_OK when there were none, else
  * TK_EINVAL (cfg then holds a partial update: parse into a copy to keep the
  * whole-or-nothing rule). */
