@@ -420,54 +420,63 @@ static int tk_cfg_cut_comment(const struct tk_cfg_key *k, const char **vs, const
 	return 0;
 }
 
-static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
+/* Split a non-blank, non-comment line into key and value (trimmed, quotes
+ * and trailing comment removed). Returns 0, or -1 after reporting. */
+static int tk_cfg_split(struct tk_cfg_parse *ps, const char *ls, const char *le, char *key,
+			size_t ksize, char *val, size_t vsize)
 {
-	char key[64], val[TK_CONFIG_PATH_MAX + 1];
-	const char *eq, *ks = ls, *ke, *vs, *ve, *msg, *ctl;
+	const char *eq = memchr(ls, '=', (size_t)(le - ls)), *ks = ls, *ke, *vs, *ve;
 
-	tk_cfg_trim(&ls, &le);
-	if (ls == le || *ls == '#' || *ls == ';')
-		return;
-	if ((ctl = tk_cfg_control(ls, le))) {
+	if (tk_cfg_control(ls, le)) {
 		tk_cfg_problem(ps, "", "control character in line");
-		return;
+		return -1;
 	}
-	eq = memchr(ls, '=', (size_t)(le - ls));
 	if (!eq) {
 		tk_cfg_problem(ps, "", "expected key = value");
-		return;
+		return -1;
 	}
-	ks = ls, ke = eq, vs = eq + 1, ve = le;
+	ke = eq, vs = eq + 1, ve = le;
 	tk_cfg_trim(&ks, &ke);
 	tk_cfg_trim(&vs, &ve);
-	if ((size_t)(ke - ks) >= sizeof key) {
-		tk_cfg_problem(ps, "", "line too long");
-		return;
+	if ((size_t)(ke - ks) >= ksize) {
+		tk_cfg_problem(ps, "", "key too long");
+		return -1;
 	}
 	memcpy(key, ks, (size_t)(ke - ks));
 	key[ke - ks] = '\0';
 	if (tk_cfg_cut_comment(tk_cfg_find(key), &vs, &ve)) {
 		tk_cfg_problem(ps, key, "text after the closing quote");
-		return;
+		return -1;
 	}
-	if ((size_t)(ve - vs) >= sizeof val) {
+	if ((size_t)(ve - vs) >= vsize) {
 		tk_cfg_problem(ps, key, "value too long");
-		return;
+		return -1;
 	}
 	memcpy(val, vs, (size_t)(ve - vs));
 	val[ve - vs] = '\0';
+	return 0;
+}
+
+static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
+{
+	char key[64], val[TK_CONFIG_PATH_MAX + 1], why[128], allowed[80];
+	const char *msg;
+
+	tk_cfg_trim(&ls, &le);
+	if (ls == le || *ls == '#' || *ls == ';' ||
+	    tk_cfg_split(ps, ls, le, key, sizeof key, val, sizeof val))
+		return;
 	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg)) {
 		ps->touched[tk_cfg_find(key) - tk_cfg_keys] = 1;
 		return;
 	}
 	if (msg == tk_cfg_msg_range) {
-		char why[128], allowed[80];
-
+		/* say what a stick may set instead */
 		tk_config_key_stick((size_t)(tk_cfg_find(key) - tk_cfg_keys), allowed,
 				    sizeof allowed);
-		snprintf(why, sizeof why, "%s (%s)", msg, allowed);
-		tk_cfg_problem(ps, key, why);
-		return;
+		snprintf(why, sizeof why, "%s: %s", msg,
+			 strncmp(allowed, "stick: ", 7) ? allowed : allowed + 7);
+		msg = why;
 	}
 	tk_cfg_problem(ps, key, msg);
 }
