@@ -37,8 +37,8 @@ static const struct tk_command tk_commands[] = {
      "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] [--assets DIR]\n"
      "                       [--renderer software|opengles2] -o OUT.png\n"
      "\n"
-     "Renders exactly the frame shown SECONDS after start on a virtual clock, with\n"
-     "the software renderer: the same inputs always give the same pixels.\n"
+     "Renders exactly the frame shown SECONDS (at most 86400) after start on a virtual\n"
+     "clock, with the software renderer: the same inputs always give the same pixels.\n"
      "--renderer opengles2 renders with GL instead (offscreen), for comparison.\n"},
     {"record", tk_cmd_record, "render a run of frames to PNG files",
      "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] [--assets DIR] DIR\n"

@@ -97,6 +97,9 @@ static void test_set_numbers_strictly(void **state)
 			 TK_EINVAL);
 	assert_int_equal(tk_config_set(&c, "max_file_bytes", "1024", &msg), TK_OK);
 	assert_int_equal(c.max_file_bytes, 1024);
+	assert_int_equal(tk_config_set(&c, "speed", "nan", &msg), TK_EINVAL);
+	assert_int_equal(tk_config_set(&c, "speed", "inf", &msg), TK_EINVAL);
+	assert_int_equal(tk_config_set(&c, "speed", "0x3", &msg), TK_EINVAL);
 	assert_int_equal(tk_config_set(&c, "rotation", "270", &msg), TK_OK);
 	assert_int_equal(c.rotation, 270);
 }
@@ -413,6 +416,8 @@ static void test_cli_fifo_size_nan(void **state)
 	assert_int_equal(run_ticker("snapshot --at nan -o x.png", out, sizeof out), 2);
 	assert_int_equal(run_ticker("snapshot --at inf -o x.png", out, sizeof out), 2);
 	assert_int_equal(run_ticker("record --seconds nan x", out, sizeof out), 2);
+	assert_int_equal(run_ticker("snapshot --at 1e7 -o x.png", out, sizeof out), 2);
+	assert_int_equal(run_ticker("extract --max-bytes nan x.txt", out, sizeof out), 2);
 }
 
 /* Issue 9 item 1: <cache>/.config is on a writable disk; whatever is in it is
