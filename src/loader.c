@@ -8,10 +8,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "cache.h"
 #include "err.h"
 #include "loader.h"
 #include "log.h"
 #include "mem.h"
+#include "trust.h"
 
 static void tk_loader_log(const struct tk_playlist *pl)
 {
@@ -27,6 +29,8 @@ int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playl
 	int err;
 
 	tk_playlist_opts_from_config(cfg, &po);
+	/* A REPLACE cut short (power loss) is finished first: never old and new mixed. */
+	(void)tk_cache_recover(dir);
 	err = tk_playlist_load(dir, &po, tk_playlist_generation(dir), out);
 	if (err == TK_ENOENT) {
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
@@ -143,6 +147,7 @@ struct tk_loader {
 	struct tk_playlist *next;
 	char status[256], urgent[1024];
 	uint64_t gen, fp;
+	struct tk_trust_shown shown; /* the urgent notice's shown-time bound */
 };
 
 void tk_loader_notices(const char *dir, char *status, size_t status_size, char *urgent,
@@ -150,9 +155,12 @@ void tk_loader_notices(const char *dir, char *status, size_t status_size, char *
 {
 	int64_t now = (int64_t)time(NULL);
 
-	if (!dir || !tk_playlist_notice(dir, ".status", now, status, status_size))
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_STATUS, now, status, status_size))
 		status[0] = '\0';
-	if (!dir || !tk_playlist_notice(dir, ".urgent", now, urgent, urgent_size))
+	/* The import's service flag (keys folder unusable): a calm, lasting banner. */
+	if (dir && !*status && tk_playlist_notice(dir, TK_CACHE_SERVICE, now, status, status_size))
+		status[strcspn(status, "\n")] = '\0';
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_URGENT, now, urgent, urgent_size))
 		urgent[0] = '\0';
 }
 
@@ -206,6 +214,10 @@ static void *tk_loader_main(void *arg)
 		pthread_mutex_unlock(&l->mu);
 		g = tk_playlist_generation(l->dir);
 		tk_loader_notices(l->dir, status, sizeof status, urgent, sizeof urgent);
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		if (!tk_trust_shown_tick(&l->shown, urgent, tk_trust_urgent_seconds(l->dir),
+					 (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000))
+			urgent[0] = '\0'; /* shown long enough, whatever the date says */
 		if (g != l->gen)
 			tk_loader_generation(l, g);
 		pthread_mutex_lock(&l->mu);
