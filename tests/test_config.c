@@ -528,6 +528,25 @@ static void test_zero_means_zero_everywhere(void **state)
 	assert_non_null(strstr(out, "\"figures\":[]"));
 }
 
+/* firmware/ticker.conf documents every key, its default and its stick column;
+ * it is generated from the key table and must not drift from it. */
+static void test_shipped_conf_is_current(void **state)
+{
+	const char *root = getenv("TK_ROOT") ? getenv("TK_ROOT") : ".";
+	char cmd[1024];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd,
+		 "%s --config /dev/null config | sh %s/firmware/gen-conf.sh | "
+		 "cmp -s - %s/firmware/ticker.conf",
+		 ticker(), root, root);
+	if (system(cmd))
+		fail_msg(
+		    "firmware/ticker.conf is stale: regenerate it with\n  %s --config /dev/null "
+		    "config | sh firmware/gen-conf.sh > firmware/ticker.conf",
+		    ticker());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -545,6 +564,7 @@ int main(void)
 	    cmocka_unit_test(test_zero_means_zero_everywhere),
 	    cmocka_unit_test(test_cli_bad_device_file),
 	    cmocka_unit_test(test_cli_fifo_size_nan),
+	    cmocka_unit_test(test_shipped_conf_is_current),
 	};
 	return cmocka_run_group_tests_name("config", tests, cli_setup, cli_teardown);
 }
