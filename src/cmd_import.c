@@ -106,6 +106,10 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 	}
 	if (not_read && !src && !expire)
 		return tk_cmd_not_read(cfg, not_read);
+	if (expire && !src && !not_read && (cfg->service & TK_SERVICE_DEVICE_CONF)) {
+		tk_log(TK_LOG_ERROR, "import: --expire: not with a bad settings file (see above)");
+		return TK_EXIT_USAGE;
+	}
 	if (expire && !src && !not_read)
 		return tk_cmd_expire(cfg);
 	if (!src || expire || not_read)

@@ -1372,6 +1372,10 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    &r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    im->conf.name, im->conf_problems.p);
 	}
+	if ((im->cfg.service & TK_SERVICE_STICK_CONF) && !im->conf_ok)
+		tk_sb_printf(&r, "Settings: those kept from an earlier stick failed the ticker's "
+				 "checks and are ignored; a stick with a new ticker.conf replaces "
+				 "them\n");
 	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
 		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
 		if (im->files.n)
@@ -1672,6 +1676,12 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_check_signature(im);
 	if (err)
 		goto out;
+	/* A bad ticker.conf on the box: its limits would be guesses, so change
+	 * nothing (nothing is lost) and say so on the stick. */
+	if (!im->whole_reason[0] && (cfg->service & TK_SERVICE_DEVICE_CONF))
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the ticker's own settings file has errors, so nothing was changed (a "
+			 "technician can list them with \"ticker config\" on the ticker)");
 	if (!im->whole_reason[0]) {
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||
