@@ -9,6 +9,7 @@
 #include "err.h"
 #include "import.h"
 #include "log.h"
+#include "recstore.h"
 #include "sign.h"
 
 /* tk_cmd_usage lives in main.c, which tests do not link: point to it instead. */
@@ -18,12 +19,16 @@ static int tk_cmd_import_usage(const char *name)
 	return TK_EXIT_USAGE;
 }
 
-/* `ticker import --expire`: drop articles older than expire_days without a
- * stick (for a daily timer: a ticker may run for months between sticks). */
-static int tk_cmd_expire(struct tk_config *cfg)
+/* `ticker import --expire` / `--rebuild`: without a stick, drop articles
+ * older than expire_days (for a daily timer: a ticker may run for months
+ * between sticks) and bring the display's records up to date (at boot,
+ * before the display starts: a new binary or new settings rebuild them). */
+static int tk_cmd_maintain(struct tk_config *cfg, int expire)
 {
 	struct tk_cache *c = NULL;
 	struct tk_cache_limits lim;
+	struct tk_recstore_opts ro = {0, 0};
+	struct tk_recstore_stats st;
 	size_t n = 0;
 	int err;
 
@@ -38,16 +43,31 @@ static int tk_cmd_expire(struct tk_config *cfg)
 	lim.max_bytes = cfg->max_cache_bytes;
 	lim.expire_days = cfg->expire_days;
 	lim.now = (int64_t)time(NULL);
-	err = tk_cache_expire(c, &lim, &n);
-	tk_cache_close(c);
+	err = expire ? tk_cache_expire(c, &lim, &n) : TK_OK;
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: expiry failed: %s", tk_strerror(err));
-		return TK_EXIT_FAIL;
+		goto out;
 	}
-	tk_log(TK_LOG_INFO,
-	       "import: expired %zu article file%s (older than %ld days or over the limits)", n,
-	       n == 1 ? "" : "s", cfg->expire_days);
-	return TK_EXIT_OK;
+	if (expire)
+		tk_log(TK_LOG_INFO,
+		       "import: expired %zu article file%s (older than %ld days or over the "
+		       "limits)",
+		       n, n == 1 ? "" : "s", cfg->expire_days);
+	ro.max_file_bytes = (size_t)cfg->max_file_bytes;
+	err = tk_recstore_sync(c, &ro, &st);
+	if (!err && (st.built || st.removed || n))
+		err = tk_cache_bump_generation(c);
+	if (err)
+		tk_log(TK_LOG_ERROR, "import: records: %s", tk_strerror(err));
+	else
+		tk_log(TK_LOG_INFO,
+		       "import: records: %zu listed, %zu built (%zu refused), %zu kept, %zu "
+		       "removed%s",
+		       st.records, st.built, st.refused, st.kept, st.removed,
+		       st.fp_changed ? " (extractor, binary or settings changed)" : "");
+out:
+	tk_cache_close(c);
+	return err ? TK_EXIT_FAIL : TK_EXIT_OK;
 }
 
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
@@ -55,7 +75,7 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 	struct tk_import_opts o = {NULL, 0};
 	struct tk_import_summary sum;
 	const char *src = NULL;
-	int err, expire = 0;
+	int err, expire = 0, rebuild = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--cache") && i + 1 < argc) {
@@ -70,15 +90,17 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			o.report_path = "";
 		} else if (!strcmp(argv[i], "--expire")) {
 			expire = 1;
+		} else if (!strcmp(argv[i], "--rebuild")) {
+			rebuild = 1;
 		} else if (argv[i][0] == '-' || src) {
 			return tk_cmd_import_usage(argv[0]);
 		} else {
 			src = argv[i];
 		}
 	}
-	if (expire && !src)
-		return tk_cmd_expire(cfg);
-	if (!src || expire)
+	if ((expire || rebuild) && !src)
+		return tk_cmd_maintain(cfg, expire);
+	if (!src || expire || rebuild)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_import_run(src, cfg, &o, &sum);
 	if (err == TK_ENOENT)

@@ -1,6 +1,8 @@
-/* Playlist: what the display cycles through, built from a cache directory
- * (every regular file not starting with '.', parsed and extracted), newest
- * article first. Immutable once built and reference-counted, so the loader
+/* Playlist: what the display cycles through, built from the records of a
+ * cache (record.h, recstore.h) and never from article bytes when the cache has
+ * a record index; from a plain directory of articles (snapshot --cache DIR)
+ * the records are built in memory. Newest article first, bounded by the caps
+ * below whatever the cache holds. Immutable once built and reference-counted, so the loader
  * thread can build the next one while the renderer still reads the current. */
 #ifndef TK_PLAYLIST_H
 #define TK_PLAYLIST_H
@@ -10,6 +12,18 @@
 #include <time.h>
 
 #include "extract.h"
+#include "record.h"
+
+/* Caps per playlist (the oldest articles are left out beyond them). */
+#if !defined(TK_PLAYLIST_MAX_ARTICLES)
+#define TK_PLAYLIST_MAX_ARTICLES 20000
+#endif
+#if !defined(TK_PLAYLIST_MAX_TEXT_BYTES)
+#define TK_PLAYLIST_MAX_TEXT_BYTES (16u << 20) /* strings of all items */
+#endif
+#if !defined(TK_PLAYLIST_MAX_INDEX_BYTES)
+#define TK_PLAYLIST_MAX_INDEX_BYTES (16u << 20) /* a longer record index is refused */
+#endif
 
 struct tk_pl_item {
 	enum tk_item_kind kind;
@@ -41,6 +55,8 @@ struct tk_playlist_opts {
 	size_t max_file_bytes; /* 0 = 4 MiB */
 	size_t max_quotes, max_figures;
 	size_t max_articles; /* keep the newest N; 0 = no limit */
+	int records_only;    /* a directory without a record index shows nothing
+				(never parse articles: the display of a real cache) */
 };
 
 /* Empty playlist to fill with tk_playlist_add (tests, generated content).
@@ -55,9 +71,17 @@ int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *so
 /* Sort articles newest first (ties by insertion order) and renumber items. */
 int tk_playlist_sort(struct tk_playlist *pl);
 
-/* Read every article file of dir into a new playlist, sorted. Files that do
- * not parse are counted in files_refused and skipped. generation is stored
- * as given. Returns TK_OK, TK_ENOENT (dir missing), TK_EIO, TK_ENOMEM. */
+/* Append the articles of a decoded record, each with its headline, the first
+ * opts->max_quotes quotes and max_figures figures interleaved; when is the
+ * sort time of undated articles. Stops at the playlist caps. TK_OK/TK_ENOMEM. */
+int tk_playlist_add_record(struct tk_playlist *pl, const struct tk_record *rec, int64_t when,
+			   const struct tk_playlist_opts *opts);
+
+/* A new playlist from dir, sorted: from <dir>/.records (index and records,
+ * each validated; invalid or missing ones are counted in files_refused) when
+ * the index exists, else (unless opts->records_only) by reading, parsing and
+ * extracting every article file of dir into in-memory records. generation is
+ * stored as given. Returns TK_OK, TK_ENOENT (dir missing), TK_EIO, TK_ENOMEM. */
 int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
 		     struct tk_playlist **out);
 
