@@ -16,9 +16,18 @@
 #include "playlist.h"
 #include "recstore.h"
 
+/* A record a playlist was built from, for reuse by the next one. */
+struct tk_pl_src {
+	char hex[65];
+	int64_t when;
+};
+
 struct tk_playlist_priv {
 	struct tk_playlist pub; /* first: the public view */
 	atomic_int refs;
+	struct tk_pl_src *srcs; /* by insertion; articles point here (source_rec) */
+	size_t n_srcs, cap_srcs;
+	struct tk_playlist_opts opts; /* what it was built with */
 	struct tk_arena *arena;
 	struct tk_pl_article *arts;
 	struct tk_pl_item *items;
@@ -64,6 +73,7 @@ void tk_playlist_unref(struct tk_playlist *pl)
 	if (atomic_fetch_sub(&p->refs, 1) != 1)
 		return;
 	tk_arena_destroy(p->arena);
+	tk_free(p->srcs);
 	tk_free(p->arts);
 	tk_free(p->items);
 	tk_free(p);
@@ -116,6 +126,7 @@ int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *so
 	art->when = when;
 	art->first = p->pub.n_items;
 	art->quote = art->figure = -1;
+	art->source_rec = p->n_srcs ? (long)p->n_srcs - 1 : -1;
 	for (size_t i = 0; i < n && !fail; i++) {
 		struct tk_pl_item *d = &p->items[p->pub.n_items + art->count];
 
@@ -154,6 +165,7 @@ int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *so
 		art->figure += (long)art->first;
 	p->pub.n_items += art->count;
 	p->pub.n_articles++;
+	p->pub.text_bytes = tk_arena_used(p->arena);
 	p->pub.articles = p->arts;
 	p->pub.items = p->items;
 	return TK_OK;
@@ -249,6 +261,20 @@ out:
 	return err;
 }
 
+/* opts with every default filled in (one place for them). */
+static void tk_pl_opts_effective(const struct tk_playlist_opts *in, struct tk_playlist_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	if (in)
+		*o = *in;
+	if (!o->max_file_bytes)
+		o->max_file_bytes = 4u << 20;
+	if (!o->max_quotes)
+		o->max_quotes = 3;
+	if (!o->max_figures)
+		o->max_figures = 2;
+}
+
 /* Per-playlist caps: the display's memory whatever the cache holds. */
 static int tk_pl_full(const struct tk_playlist *pl)
 {
@@ -297,6 +323,139 @@ int tk_playlist_add_record(struct tk_playlist *pl, const struct tk_record *rec, 
 }
 
 /* ---- from the record index (the display's path) ------------------------- */
+
+/* Articles added from now on come from this record. */
+static int tk_pl_src_begin(struct tk_playlist *pl, const char *hex, int64_t when)
+{
+	struct tk_playlist_priv *p = tk_pl_priv(pl);
+
+	if (p->n_srcs == p->cap_srcs) {
+		size_t cap = p->cap_srcs ? p->cap_srcs * 2 : 64;
+		struct tk_pl_src *ns = tk_realloc(p->srcs, cap * sizeof *ns);
+
+		if (!ns)
+			return TK_ENOMEM;
+		p->srcs = ns;
+		p->cap_srcs = cap;
+	}
+	memcpy(p->srcs[p->n_srcs].hex, hex, sizeof p->srcs[0].hex);
+	p->srcs[p->n_srcs++].when = when;
+	return TK_OK;
+}
+
+/* Previous playlist's articles by record, for reuse. */
+struct tk_pl_reuse {
+	const struct tk_playlist_priv *prev;
+	size_t *by_hex; /* indices into prev's srcs, sorted by hex */
+	size_t *arts;	/* prev's article indices grouped by record */
+	size_t *start;	/* per src: its first position in arts (n_srcs + 1 entries) */
+};
+
+static int tk_pl_hexcmp(const void *a, const void *b, void *ctx)
+{
+	const struct tk_pl_src *srcs = ctx;
+
+	return strcmp(srcs[*(const size_t *)a].hex, srcs[*(const size_t *)b].hex);
+}
+
+static void tk_pl_reuse_free(struct tk_pl_reuse *r)
+{
+	tk_free(r->by_hex);
+	tk_free(r->arts);
+	tk_free(r->start);
+	memset(r, 0, sizeof *r);
+}
+
+/* Index prev's articles by record. Nothing to reuse (r->prev NULL) when prev
+ * was built with other counts or not from records. */
+static int tk_pl_reuse_init(struct tk_pl_reuse *r, const struct tk_playlist *prev,
+			    const struct tk_playlist_opts *o)
+{
+	const struct tk_playlist_priv *p = (const struct tk_playlist_priv *)prev;
+	size_t ns;
+
+	memset(r, 0, sizeof *r);
+	if (!p || !p->n_srcs || p->opts.max_quotes != o->max_quotes ||
+	    p->opts.max_figures != o->max_figures)
+		return TK_OK;
+	ns = p->n_srcs;
+	r->by_hex = tk_malloc(ns * sizeof *r->by_hex);
+	r->start = tk_calloc(ns + 1, sizeof *r->start);
+	r->arts = tk_malloc((p->pub.n_articles ? p->pub.n_articles : 1) * sizeof *r->arts);
+	if (!r->by_hex || !r->start || !r->arts) {
+		tk_pl_reuse_free(r);
+		return TK_ENOMEM;
+	}
+	for (size_t i = 0; i < ns; i++)
+		r->by_hex[i] = i;
+	qsort_r(r->by_hex, ns, sizeof *r->by_hex, tk_pl_hexcmp, p->srcs);
+	for (size_t a = 0; a < p->pub.n_articles; a++)
+		if (p->arts[a].source_rec >= 0)
+			r->start[p->arts[a].source_rec + 1]++;
+	for (size_t i = 0; i < ns; i++)
+		r->start[i + 1] += r->start[i];
+	{
+		size_t *fill = tk_calloc(ns, sizeof *fill);
+
+		if (!fill) {
+			tk_pl_reuse_free(r);
+			return TK_ENOMEM;
+		}
+		for (size_t a = 0; a < p->pub.n_articles; a++) {
+			long s = p->arts[a].source_rec;
+
+			if (s >= 0)
+				r->arts[r->start[s] + fill[s]++] = a;
+		}
+		tk_free(fill);
+	}
+	r->prev = p;
+	return TK_OK;
+}
+
+/* The prev source with this record and sort time, or -1. */
+static long tk_pl_reuse_find(const struct tk_pl_reuse *r, const char *hex, int64_t when)
+{
+	size_t lo = 0, hi = r->prev ? r->prev->n_srcs : 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct tk_pl_src *s = &r->prev->srcs[r->by_hex[mid]];
+		int c = strcmp(s->hex, hex);
+
+		if (!c)
+			return s->when == when ? (long)r->by_hex[mid] : -1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Copy the articles prev built from source src. */
+static int tk_pl_reuse_add(struct tk_playlist *pl, const struct tk_pl_reuse *r, long src)
+{
+	struct tk_item items[1 + TK_RECORD_MAX_QUOTES + TK_RECORD_MAX_FIGURES];
+	const struct tk_playlist *prev = &r->prev->pub;
+	int err = TK_OK;
+
+	for (size_t k = r->start[src]; k < r->start[src + 1] && !err && !tk_pl_full(pl); k++) {
+		const struct tk_pl_article *a = &prev->articles[r->arts[k]];
+		size_t n = a->count < sizeof items / sizeof items[0]
+			       ? a->count
+			       : sizeof items / sizeof items[0];
+
+		for (size_t i = 0; i < n; i++) {
+			const struct tk_pl_item *it = &prev->items[a->first + i];
+
+			items[i] = (struct tk_item){it->kind, it->text,	  it->speaker,
+						    it->role, it->figure, it->caption};
+		}
+		err = tk_playlist_add(pl, a->headline, a->source, a->when, items, n);
+	}
+	return err;
+}
 
 struct tk_pl_entry {
 	char hex[65];
@@ -381,20 +540,29 @@ static int tk_pl_index_parse(char *text, struct tk_pl_entry **out, size_t *n, si
 	return TK_OK;
 }
 
-/* One record file: read, validate, add. Invalid or missing ones are counted. */
+/* One record: taken over from the previous playlist when unchanged, else
+ * read, validated and added. Invalid or missing ones are counted. */
 static int tk_pl_add_one(struct tk_playlist *pl, int rfd, const struct tk_pl_entry *e,
-			 const struct tk_playlist_opts *opts)
+			 const struct tk_playlist_opts *opts, const struct tk_pl_reuse *reuse)
 {
 	struct tk_record *rec = NULL;
 	char *buf = NULL;
 	size_t len = 0;
-	int err = tk_pl_read_file(rfd, e->hex, TK_RECORD_MAX_BYTES, &buf, &len, NULL);
+	long src = tk_pl_reuse_find(reuse, e->hex, e->when);
+	int err = tk_pl_src_begin(pl, e->hex, e->when);
 
+	if (!err && src >= 0) {
+		pl->files_reused++;
+		return tk_pl_reuse_add(pl, reuse, src);
+	}
+	if (!err)
+		err = tk_pl_read_file(rfd, e->hex, TK_RECORD_MAX_BYTES, &buf, &len, NULL);
 	if (!err)
 		err = tk_record_decode(buf, len, &rec);
 	if (err == TK_ENOMEM)
 		goto out;
 	if (err || !rec->n_articles) {
+		/* Refused at import (an empty record) or damaged since. */
 		pl->files_refused++;
 		err = TK_OK;
 		goto out;
@@ -407,8 +575,10 @@ out:
 	return err;
 }
 
-static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct tk_playlist *pl)
+static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct tk_playlist *pl,
+			    const struct tk_playlist *prev)
 {
+	struct tk_pl_reuse reuse = {0};
 	struct tk_pl_entry *e = NULL;
 	char *text = NULL;
 	size_t len = 0, n = 0;
@@ -422,9 +592,12 @@ static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct
 		goto out;
 	text[len] = '\0';
 	err = tk_pl_index_parse(text, &e, &n, &pl->files_refused);
+	if (!err)
+		err = tk_pl_reuse_init(&reuse, prev, &tk_pl_priv(pl)->opts);
 	for (size_t i = 0; i < n && !err && !tk_pl_full(pl); i++)
-		err = tk_pl_add_one(pl, rfd, &e[i], opts);
+		err = tk_pl_add_one(pl, rfd, &e[i], opts, &reuse);
 out:
+	tk_pl_reuse_free(&reuse);
 	tk_free(e);
 	tk_free(text);
 	if (rfd >= 0)
@@ -532,6 +705,12 @@ static int tk_pl_from_files(DIR *d, const struct tk_playlist_opts *opts, struct 
 int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
 		     struct tk_playlist **out)
 {
+	return tk_playlist_reload(dir, opts, generation, NULL, out);
+}
+
+int tk_playlist_reload(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
+		       const struct tk_playlist *prev, struct tk_playlist **out)
+{
 	struct tk_playlist *pl = NULL;
 	DIR *d = NULL;
 	int err;
@@ -544,8 +723,10 @@ int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint6
 	if (err)
 		goto out;
 	pl->generation = generation;
+	tk_pl_opts_effective(opts, &tk_pl_priv(pl)->opts);
+	opts = &tk_pl_priv(pl)->opts;
 	/* A cache the import side keeps has an index: never parse its articles. */
-	err = tk_pl_from_index(dirfd(d), opts, pl);
+	err = tk_pl_from_index(dirfd(d), opts, pl, prev);
 	if (err == TK_ENOENT && !(opts && opts->records_only))
 		err = tk_pl_from_files(d, opts, pl);
 	else if (err == TK_ENOENT || err == TK_EPARSE)

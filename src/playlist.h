@@ -41,6 +41,7 @@ struct tk_pl_article {
 	int64_t when;	     /* unix seconds: article date, else file mtime */
 	size_t first, count; /* its items: items[first .. first+count) */
 	long quote, figure;  /* index into items of the best quote / figure, or -1 */
+	long source_rec;     /* internal: the record it came from, or -1 */
 };
 
 struct tk_playlist {
@@ -49,6 +50,8 @@ struct tk_playlist {
 	const struct tk_pl_article *articles;
 	const struct tk_pl_item *items;
 	size_t files_read, files_refused;
+	size_t files_reused; /* records taken over from the previous playlist unread */
+	size_t text_bytes;   /* bytes of all strings (capped: TK_PLAYLIST_MAX_TEXT_BYTES) */
 };
 
 struct tk_playlist_opts {
@@ -84,6 +87,13 @@ int tk_playlist_add_record(struct tk_playlist *pl, const struct tk_record *rec, 
  * stored as given. Returns TK_OK, TK_ENOENT (dir missing), TK_EIO, TK_ENOMEM. */
 int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
 		     struct tk_playlist **out);
+
+/* Like tk_playlist_load, reusing the articles of prev (may be NULL) whose
+ * record is unchanged (same name in the index, same sort time, same opts):
+ * only new or changed records are read and validated, so a reload costs in
+ * proportion to what changed. prev is only read. */
+int tk_playlist_reload(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
+		       const struct tk_playlist *prev, struct tk_playlist **out);
 
 /* Reference counting (atomic): a new playlist has one reference. */
 struct tk_playlist *tk_playlist_ref(struct tk_playlist *pl);

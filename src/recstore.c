@@ -255,6 +255,7 @@ static int tk_rs_entry_for(struct tk_rs *s, size_t i, int force)
 {
 	struct tk_cache_info ci;
 	struct tk_rs_entry *e = &s->cur[s->n_cur], *old = NULL;
+	struct stat sb;
 	char hex[65];
 	int err = TK_OK;
 
@@ -265,6 +266,9 @@ static int tk_rs_entry_for(struct tk_rs *s, size_t i, int force)
 	sodium_bin2hex(hex, sizeof hex, ci.sha256, 32);
 	if (!force && s->n_old)
 		old = bsearch(e, s->old, s->n_old, sizeof *s->old, tk_rs_cmp);
+	/* Listed is not enough: the file must still be there (a stat, no read). */
+	if (old && (fstatat(s->rfd, hex, &sb, AT_SYMLINK_NOFOLLOW) || !S_ISREG(sb.st_mode)))
+		old = NULL;
 	if (old)
 		e->date = old->date; /* listed and current: nothing to read */
 	if (old || (!force && tk_rs_current(s, hex, &e->date))) {
