@@ -177,23 +177,26 @@ format-check:
 	@clang-format --dry-run --Werror $(FMT_FILES) && echo "format: $(words $(FMT_FILES)) files clean"
 
 # ===== firmware (issue 6): make deb / image / e2e =====================================
-#   make deb [TARGET=arm64|armhf]  build/<target>/ticker_<version>_<arch>.deb (dpkg-deb)
+#   make deb [TARGET=arm64|armhf]  build/<target>/lobby-ticker_<version>_<arch>.deb (dpkg-deb)
 #   make image                     build/image-arm64/rootfs.img: bookworm + the arm64 .deb (mmdebstrap)
 #   make e2e                       boot that image under qemu-system-aarch64 and test it end to end
-DEB       := $(BUILD)/ticker_$(VERSION)_$(DEB_ARCH).deb
+DEB       := $(BUILD)/lobby-ticker_$(VERSION)_$(DEB_ARCH).deb
 FW_FILES  := $(shell find firmware assets -type f 2>/dev/null) README.md
 E2E_ARGS  ?=
-.PHONY: deb image e2e deps-e2e
+.PHONY: deb image e2e deps-deb deps-e2e
+# Packaging needs only dpkg's tools; the QEMU/image toolset is the e2e set's.
+deps-deb:
+	@sh toolchain/deps.sh $(TARGET) build tools deb $(if $(filter-out host,$(TARGET)),cross)
 deps-e2e:
-	@sh toolchain/deps.sh $(TARGET) build tools e2e $(if $(filter-out host,$(TARGET)),cross)
-deb: deps-e2e
+	@sh toolchain/deps.sh $(TARGET) build tools deb e2e $(if $(filter-out host,$(TARGET)),cross)
+deb: deps-deb
 	@$(MAKE) --no-print-directory $(DEB)
 $(DEB): $(BUILD)/ticker $(FW_FILES)
 	$(Q)sh firmware/mkdeb.sh $(BUILD)/ticker $(DEB_ARCH) $(VERSION) $@ "$(RUN_TEST)"
 # The image and the end-to-end test are arm64 (what the QEMU virt board runs).
-image:
+image: deps-e2e
 	@$(MAKE) --no-print-directory TARGET=arm64 deb
-	sh firmware/image/mkimage.sh build/arm64/ticker_$(VERSION)_arm64.deb build/image-arm64
+	sh firmware/image/mkimage.sh build/arm64/lobby-ticker_$(VERSION)_arm64.deb build/image-arm64
 e2e: image
 	python3 tests/e2e/run.py --image-dir build/image-arm64 --out build/e2e $(E2E_ARGS)
 # ===== end firmware ====================================================================

@@ -111,6 +111,10 @@ if ! chroot "$out/rootfs" dpkg -i /tmp/ticker.deb; then
 fi
 umount "$out/rootfs/proc"; trap - EXIT
 rm -f "$out/rootfs/tmp/ticker.deb"
+# Whole-machine policy is the image's, not the package's: journal in RAM (the root is
+# meant to be read-only) and systemd feeding the hardware watchdog.
+install -D -m 0644 "$here/../conf.d/journald-ticker.conf" "$out/rootfs/etc/systemd/journald.conf.d/60-ticker.conf"
+install -D -m 0644 "$here/../conf.d/system-watchdog.conf" "$out/rootfs/etc/systemd/system.conf.d/60-ticker-watchdog.conf"
 cp "$out/rootfs"/boot/vmlinuz-* "$out/vmlinuz"
 cp "$out/rootfs"/boot/initrd.img-* "$out/initrd.img"
 rm -f "$out/rootfs.img.tmp"
