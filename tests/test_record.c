@@ -222,6 +222,23 @@ static void test_caps(void **state)
 	free(feed);
 }
 
+/* The extractor's own output is capped before ranking (a million "12% "). */
+static void test_extract_found_cap(void **state)
+{
+	char *t = repeat("Prices\n\n", "12% \"a b\" ", 200000, "\n");
+	struct tk_doc *doc = parse(t, strlen(t), "pct.txt");
+	struct tk_extract_opts xo = {3, 2, 1};
+	struct tk_extraction *ex = NULL;
+
+	(void)state;
+	assert_int_equal(tk_extract(tk_doc_article(doc, 0), &xo, &ex), TK_OK);
+	assert_int_equal(ex->n_figures, TK_EXTRACT_MAX_FOUND);
+	assert_true(ex->n_quotes <= TK_EXTRACT_MAX_FOUND);
+	tk_extraction_free(ex);
+	tk_doc_free(doc);
+	free(t);
+}
+
 static void sample(void **bytes, size_t *len)
 {
 	const char *t = "Harbour plan approved\n\n\"This is the best day for the harbour in "
@@ -371,6 +388,7 @@ int main(void)
 	    cmocka_unit_test(test_damaged),
 	    cmocka_unit_test(test_over_cap_refused),
 	    cmocka_unit_test(test_alloc_failures),
+	    cmocka_unit_test(test_extract_found_cap),
 	    cmocka_unit_test(test_dates),
 	};
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
