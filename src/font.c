@@ -7,8 +7,11 @@
 #include <hb.h>
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "err.h"
@@ -52,17 +55,24 @@ struct tk_run {
 
 static int tk_font_add_file(struct tk_fonts *f, const char *path)
 {
-	FILE *fp;
+	struct stat st;
+	int fd;
 
 	for (int i = 0; i < f->nfiles; i++)
 		if (!strcmp(f->path[i], path))
 			return i;
 	if (f->nfiles >= TK_FONT_MAXFILES)
 		return -1;
-	fp = fopen(path, "rb");
-	if (!fp)
+	/* Non-blocking and regular files only: a FIFO named as the font must
+	 * not hang start-up (the bundled fonts are used instead). */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
-	fclose(fp);
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
 	snprintf(f->path[f->nfiles], sizeof f->path[0], "%s", path);
 	return f->nfiles++;
 }

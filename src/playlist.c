@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "err.h"
 #include "mem.h"
 #include "playlist.h"
@@ -261,18 +262,25 @@ out:
 	return err;
 }
 
-/* opts with every default filled in (one place for them). */
+void tk_playlist_opts_from_config(const struct tk_config *cfg, struct tk_playlist_opts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->max_file_bytes = (size_t)cfg->max_file_bytes;
+	tk_extract_opts_from_config(cfg, &out->xo);
+	out->max_articles = cfg->max_articles > 0 ? (size_t)cfg->max_articles : 0;
+}
+
+/* opts, or the configuration's defaults for NULL. */
 static void tk_pl_opts_effective(const struct tk_playlist_opts *in, struct tk_playlist_opts *o)
 {
-	memset(o, 0, sizeof *o);
-	if (in)
+	struct tk_config dcfg;
+
+	if (in) {
 		*o = *in;
-	if (!o->max_file_bytes)
-		o->max_file_bytes = 4u << 20;
-	if (!o->max_quotes)
-		o->max_quotes = 3;
-	if (!o->max_figures)
-		o->max_figures = 2;
+		return;
+	}
+	tk_config_defaults(&dcfg);
+	tk_playlist_opts_from_config(&dcfg, o);
 }
 
 /* Per-playlist caps: the display's memory whatever the cache holds. */
@@ -287,11 +295,14 @@ static int tk_pl_full(const struct tk_playlist *pl)
 int tk_playlist_add_record(struct tk_playlist *pl, const struct tk_record *rec, int64_t mtime,
 			   const struct tk_playlist_opts *opts)
 {
-	size_t mq = opts && opts->max_quotes ? opts->max_quotes : 3;
-	size_t mf = opts && opts->max_figures ? opts->max_figures : 2;
+	struct tk_playlist_opts eo;
+	size_t mq, mf;
 	struct tk_item items[1 + TK_RECORD_MAX_QUOTES + TK_RECORD_MAX_FIGURES];
 	int err = TK_OK;
 
+	tk_pl_opts_effective(opts, &eo);
+	mq = eo.xo.max_quotes;
+	mf = eo.xo.max_figures;
 	for (size_t a = 0; a < rec->n_articles && !err && !tk_pl_full(pl); a++) {
 		const struct tk_record_article *ra = &rec->articles[a];
 		size_t nq = ra->n_quotes < mq ? ra->n_quotes : mq;
@@ -375,8 +386,8 @@ static int tk_pl_reuse_init(struct tk_pl_reuse *r, const struct tk_playlist *pre
 	size_t ns;
 
 	memset(r, 0, sizeof *r);
-	if (!p || !p->n_srcs || p->opts.max_quotes != o->max_quotes ||
-	    p->opts.max_figures != o->max_figures)
+	if (!p || !p->n_srcs || p->opts.xo.max_quotes != o->xo.max_quotes ||
+	    p->opts.xo.max_figures != o->xo.max_figures)
 		return TK_OK;
 	ns = p->n_srcs;
 	r->by_hex = tk_malloc(ns * sizeof *r->by_hex);
@@ -655,7 +666,7 @@ static int tk_pl_add_raw(struct tk_playlist *pl, int dfd, const char *name,
 			 const struct tk_playlist_opts *opts)
 {
 	static const unsigned char nofp[TK_RECORD_FP_BYTES];
-	struct tk_read_opts ro = {opts && opts->max_file_bytes ? opts->max_file_bytes : 4u << 20};
+	struct tk_read_opts ro = {opts->max_file_bytes};
 	struct tk_doc *doc = NULL;
 	struct tk_record *rec = NULL;
 	const char *reason = NULL;
@@ -727,13 +738,13 @@ int tk_playlist_reload(const char *dir, const struct tk_playlist_opts *opts, uin
 	opts = &tk_pl_priv(pl)->opts;
 	/* A cache the import side keeps has an index: never parse its articles. */
 	err = tk_pl_from_index(dirfd(d), opts, pl, prev);
-	if (err == TK_ENOENT && !(opts && opts->records_only))
+	if (err == TK_ENOENT && !opts->records_only)
 		err = tk_pl_from_files(d, opts, pl);
 	else if (err == TK_ENOENT || err == TK_EPARSE)
 		err = TK_OK; /* records not built yet: nothing to show until they are */
 	if (!err)
 		err = tk_playlist_sort(pl);
-	if (!err && opts && opts->max_articles && pl->n_articles > opts->max_articles) {
+	if (!err && opts->max_articles && pl->n_articles > opts->max_articles) {
 		/* Sorted newest first: dropping the tail keeps the newest. */
 		struct tk_playlist_priv *p = tk_pl_priv(pl);
 

@@ -55,12 +55,17 @@ struct tk_playlist {
 };
 
 struct tk_playlist_opts {
-	size_t max_file_bytes; /* 0 = 4 MiB */
-	size_t max_quotes, max_figures;
-	size_t max_articles; /* keep the newest N; 0 = no limit */
-	int records_only;    /* a directory without a record index shows nothing
-				(never parse articles: the display of a real cache) */
+	size_t max_file_bytes;	   /* larger files are refused */
+	struct tk_extract_opts xo; /* quotes and figures per article (0 = none) */
+	size_t max_articles;	   /* keep the newest N; 0 = no limit */
+	int records_only;	   /* a directory without a record index shows nothing
+				      (never parse articles: the display of a real cache) */
 };
+
+struct tk_config;
+/* The playlist options the configuration asks for (the one place the display
+ * turns configuration into them). */
+void tk_playlist_opts_from_config(const struct tk_config *cfg, struct tk_playlist_opts *out);
 
 /* Empty playlist to fill with tk_playlist_add (tests, generated content).
  * Returns TK_OK or TK_ENOMEM; release with tk_playlist_unref. */
@@ -75,7 +80,8 @@ int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *so
 int tk_playlist_sort(struct tk_playlist *pl);
 
 /* Append the articles of a decoded record, each with its headline, the first
- * opts->max_quotes quotes and max_figures figures interleaved; when is the
+ * opts->xo.max_quotes quotes and max_figures figures interleaved (opts NULL:
+ * the configuration defaults); when is the
  * sort time of undated articles. Stops at the playlist caps. TK_OK/TK_ENOMEM. */
 int tk_playlist_add_record(struct tk_playlist *pl, const struct tk_record *rec, int64_t when,
 			   const struct tk_playlist_opts *opts);

@@ -1110,6 +1110,20 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 		s->st.underruns++;
 }
 
+/* A discreet service mark (config.h TK_SERVICE_*: bad ticker.conf lines, stick
+ * settings ignored): a small accent square in the crawl band's far corner, for
+ * a technician who knows to look; the details are in the log. */
+static void tk_draw_service_mark(struct tk_scene *s)
+{
+	const struct tk_config *c = s->cfg;
+	int m = s->bh / 10 > 4 ? s->bh / 10 : 4;
+	SDL_Rect d = {s->W - 2 * m, s->band.y + s->bh - 2 * m, m, m};
+
+	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
+			       (c->accent >> 8) & 0xff, 255);
+	SDL_RenderFillRect(s->r, &d);
+}
+
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
 	const struct tk_config *c = s->cfg;
@@ -1273,6 +1287,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		d.w = s->status_w;
 		SDL_RenderCopy(s->r, s->status_tex, NULL, &d);
 	}
+	if (c->service)
+		tk_draw_service_mark(s);
 	return TK_OK;
 }
 

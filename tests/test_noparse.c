@@ -76,6 +76,15 @@ void tk_extraction_free(struct tk_extraction *ex)
 		TK_NOPARSE("tk_extraction_free");
 }
 
+/* Not a parser entry point (configuration to counts), but it lives in
+ * extract.c, which this test leaves out: the same two lines. */
+void tk_extract_opts_from_config(const struct tk_config *cfg, struct tk_extract_opts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->max_quotes = cfg->quotes_per_article > 0 ? (size_t)cfg->quotes_per_article : 0;
+	out->max_figures = cfg->figures_per_article > 0 ? (size_t)cfg->figures_per_article : 0;
+}
+
 /* ---- fixtures ------------------------------------------------------------ */
 
 struct env {

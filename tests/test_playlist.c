@@ -348,7 +348,8 @@ static void test_caps(void **state)
 	struct env *e = *state;
 	char *feed = malloc(1u << 20), *index, hex[65] = "";
 	size_t n = 0;
-	struct tk_playlist *pl;
+	struct tk_playlist *pl = NULL;
+	struct tk_playlist_opts o;
 	struct dirent *de;
 	DIR *d;
 
@@ -376,7 +377,9 @@ static void test_caps(void **state)
 	for (int i = 0; i < 30000; i++)
 		n += (size_t)sprintf(index + n, "%s - %d big-%d.rss\n", hex, 1700000000 + i, i);
 	assert_int_equal(tfs_write_str(e->recs, TK_RECSTORE_INDEX, index), 0);
-	pl = load(e->cache, NULL);
+	tk_playlist_opts_from_config(&e->cfg, &o);
+	o.max_articles = 0; /* only the playlist's own caps */
+	assert_int_equal(tk_playlist_load(e->cache, &o, 1, &pl), TK_OK);
 	assert_true(pl->n_articles <= TK_PLAYLIST_MAX_ARTICLES);
 	assert_true(pl->text_bytes <= TK_PLAYLIST_MAX_TEXT_BYTES + TK_RECORD_MAX_ARTICLE_BYTES);
 	assert_true(pl->n_articles > 1000);

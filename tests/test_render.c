@@ -320,6 +320,34 @@ static void test_deterministic(void **state)
 	tk_free(b);
 }
 
+/* A service flag (bad ticker.conf lines, stick settings ignored) shows a
+ * small mark in the crawl band's far corner and changes nothing else. */
+static void test_service_mark(void **state)
+{
+	struct fixture f;
+	uint32_t *a, *b;
+	size_t diff = 0, outside = 0;
+
+	(void)state;
+	fixture_open(&f, 480, 270, sample_playlist());
+	a = frame_pixels(&f, 100);
+	fixture_close(&f);
+	fixture_open(&f, 480, 270, sample_playlist());
+	f.cfg.service = TK_SERVICE_STICK_CONF;
+	b = frame_pixels(&f, 100);
+	fixture_close(&f);
+	for (int y = 0; y < 270; y++)
+		for (int x = 0; x < 480; x++)
+			if (a[y * 480 + x] != b[y * 480 + x]) {
+				diff++;
+				outside += x < 440 || y < 240;
+			}
+	assert_true(diff >= 9);
+	assert_int_equal(outside, 0);
+	tk_free(a);
+	tk_free(b);
+}
+
 /* Alpha of column x of a surface, summed. */
 static long column_ink(SDL_Surface *s, int x)
 {
@@ -573,6 +601,7 @@ int main(void)
 	    cmocka_unit_test(test_rtl_order),
 	    cmocka_unit_test(test_band_moves_speed_px),
 	    cmocka_unit_test(test_deterministic),
+	    cmocka_unit_test(test_service_mark),
 	    cmocka_unit_test(test_playlist_switch_no_hitch),
 	    cmocka_unit_test(test_texture_budget),
 	    cmocka_unit_test(test_max_texture_width),
