@@ -13,13 +13,21 @@
 #include "log.h"
 #include "mem.h"
 
-static void tk_loader_log(const struct tk_playlist *pl)
+static int64_t tk_loader_cpu_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void tk_loader_log(const struct tk_playlist *pl, int64_t cpu_us)
 {
 	tk_log(TK_LOG_INFO,
 	       "playlist: generation %llu: %zu articles, %zu items (%zu files read, %zu "
-	       "unchanged, %zu refused; %zu KB of text)",
+	       "unchanged, %zu refused; %zu KB of text; %.1f ms CPU)",
 	       (unsigned long long)pl->generation, pl->n_articles, pl->n_items, pl->files_read,
-	       pl->files_reused, pl->files_refused, pl->text_bytes / 1024);
+	       pl->files_reused, pl->files_refused, pl->text_bytes / 1024, (double)cpu_us / 1000);
 	for (size_t i = 0; i < pl->n_articles && i < 10; i++)
 		tk_log(TK_LOG_INFO, "playlist: headline: %s", pl->articles[i].headline);
 }
@@ -30,6 +38,7 @@ static int tk_loader_reload(const struct tk_config *cfg, const char *dir,
 			    const struct tk_playlist *prev, struct tk_playlist **out)
 {
 	struct tk_playlist_opts po;
+	int64_t t0 = tk_loader_cpu_us();
 	int err;
 
 	tk_playlist_opts_from_config(cfg, &po);
@@ -39,7 +48,7 @@ static int tk_loader_reload(const struct tk_config *cfg, const char *dir,
 		err = tk_playlist_create(out);
 	}
 	if (!err)
-		tk_loader_log(*out);
+		tk_loader_log(*out, tk_loader_cpu_us() - t0);
 	else
 		tk_log(TK_LOG_ERROR, "playlist: %s: %s", dir, tk_strerror(err));
 	return err;
