@@ -93,9 +93,14 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
     {"crawl_position", TK_CFG_ENUM, F(crawl_position), 0, 0, tk_positions, 0,
      "where the crawl band sits", TK_STICK},
     {"crawl_height", TK_CFG_LONG, F(crawl_height), 0, 4096, NULL, 0,
-     "crawl band height in pixels (0 = a ninth of the screen)", TK_STICK_AUTO_OR(32, 240)},
+     "crawl band height in pixels (0 = from the legible text size)", TK_STICK_AUTO_OR(32, 240)},
     {"font_size", TK_CFG_LONG, F(font_size), 0, 1024, NULL, 0,
-     "crawl text size in pixels (0 = from the band height)", TK_STICK_AUTO_OR(12, 160)},
+     "crawl text size in pixels (0 = legible at viewing_distance)", TK_STICK_AUTO_OR(12, 160)},
+    {"viewing_distance", TK_CFG_LONG, F(viewing_distance), 50, 5000, NULL, 0,
+     "distance in cm from which text must stay legible (sizes the crawl and labels)",
+     TK_STICK_RANGE(100, 1500)},
+    {"screen_diagonal", TK_CFG_LONG, F(screen_diagonal), 7, 200, NULL, 0,
+     "screen diagonal in inches (with viewing_distance, sets the text sizes)", TK_DEVICE},
     {"speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
      "crawl speed in whole pixels per display frame", TK_STICK_RANGE(1, 16)},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
@@ -137,6 +142,8 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->require_signature = TK_AUTO;
 	cfg->layout = TK_LAYOUT_CARDS;
 	cfg->crawl_position = TK_POS_BOTTOM;
+	cfg->viewing_distance = 500;
+	cfg->screen_diagonal = 43;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
 	cfg->labels = 1;
@@ -562,4 +569,13 @@ int tk_config_key_stick(size_t i, char *buf, size_t size)
 	else
 		snprintf(buf, size, "stick: any");
 	return k->stick.who == TK_CFG_STICK;
+}
+
+int tk_config_key_range(size_t i, long *min, long *max)
+{
+	if (i >= TK_CFG_NKEYS || tk_cfg_keys[i].type != TK_CFG_LONG)
+		return 0;
+	*min = tk_cfg_keys[i].min;
+	*max = tk_cfg_keys[i].max;
+	return 1;
 }

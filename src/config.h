@@ -49,11 +49,13 @@ struct tk_config {
 	char keys_dir[TK_CONFIG_PATH_MAX];
 	int require_signature; /* enum tk_tristate: auto = yes when a key is installed */
 	/* display */
-	int layout;	    /* enum tk_layout */
-	int crawl_position; /* enum tk_position */
-	long crawl_height;  /* pixels; 0 = a ninth of the screen height */
-	long font_size;	    /* pixels; 0 = from crawl_height */
-	long speed;	    /* pixels per frame */
+	int layout;	       /* enum tk_layout */
+	int crawl_position;    /* enum tk_position */
+	long crawl_height;     /* pixels; 0 = a ninth of the screen height */
+	long font_size;	       /* pixels; 0 = from crawl_height */
+	long viewing_distance; /* centimetres from the farthest reader to the screen */
+	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
+	long speed;	       /* pixels per frame */
 	long card_seconds;
 	long rotation;					       /* 0, 90, 180, 270 */
 	int labels;					       /* bool */
@@ -110,5 +112,7 @@ const char *tk_config_key_help(size_t i);
  * "stick: 1..16", ...). Returns 1 when a stick may set it, 0 when device only,
  * -1 when the key's row does not declare it (a bug: test_config fails it). */
 int tk_config_key_stick(size_t i, char *buf, size_t size);
+/* 1 when the i-th key is a number, with its accepted range in *min, *max. */
+int tk_config_key_range(size_t i, long *min, long *max);
 
 #endif

@@ -41,7 +41,7 @@ deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g
 # that the base (keyed on this set) is not rebuilt when the binary links one more.
 runtime="libsdl2-2.0-0 libsdl2-ttf-2.0-0 libxml2 libunistring2 libfribidi0 libsodium23
 	libpng16-16 libjson-c5 libsystemd0 libharfbuzz0b libfreetype6 libegl1 libegl-mesa0 libgles2
-	libgl1-mesa-dri libgbm1 libfontconfig1 fonts-noto-core fonts-dejavu-core init-system-helpers"
+	libgl1-mesa-dri libgbm1 libfontconfig1 fonts-noto-core fonts-dejavu-core fonts-wqy-microhei fonts-symbola init-system-helpers"
 # The Pi boot firmware (non-free-firmware) and the tools the image's first boot needs
 # to grow its data partition (sfdisk; resize2fs and partx are in the minimal base).
 board="raspi-firmware fdisk e2fsprogs"
