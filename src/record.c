@@ -155,7 +155,8 @@ static void tk_rec_choose(const struct tk_extraction *ex, size_t used, const str
 
 static int tk_rec_article(struct tk_rec_buf *b, const struct tk_article *art)
 {
-	struct tk_extract_opts xo = {TK_RECORD_MAX_QUOTES, TK_RECORD_MAX_FIGURES, 0};
+	struct tk_extract_opts xo = {.max_quotes = TK_RECORD_MAX_QUOTES,
+				     .max_figures = TK_RECORD_MAX_FIGURES};
 	struct tk_extraction *ex = NULL;
 	const struct tk_item *q[TK_RECORD_MAX_QUOTES], *f[TK_RECORD_MAX_FIGURES];
 	size_t nq, nf, start = b->n;

@@ -64,7 +64,8 @@ static int str_eq_or_cut(const char *rec, const char *orig)
 static void check_article(const char *file, const struct tk_article *art,
 			  const struct tk_record_article *ra)
 {
-	struct tk_extract_opts xo = {TK_RECORD_MAX_QUOTES, TK_RECORD_MAX_FIGURES, 0};
+	struct tk_extract_opts xo = {.max_quotes = TK_RECORD_MAX_QUOTES,
+				     .max_figures = TK_RECORD_MAX_FIGURES};
 	struct tk_extraction *ex = NULL;
 	size_t q = 0, f = 0;
 
@@ -227,7 +228,7 @@ static void test_extract_found_cap(void **state)
 {
 	char *t = repeat("Prices\n\n", "12% \"a b\" ", 200000, "\n");
 	struct tk_doc *doc = parse(t, strlen(t), "pct.txt");
-	struct tk_extract_opts xo = {3, 2, 1};
+	struct tk_extract_opts xo = {.max_quotes = 3, .max_figures = 2, .all = 1};
 	struct tk_extraction *ex = NULL;
 
 	(void)state;
