@@ -13,6 +13,13 @@
 #include "log.h"
 #include "mem.h"
 
+/* How often the cache is looked at: a banner or a new generation reaches the
+ * frame loop within this (issue 15: banner within 1 s of the import's last
+ * write). Each look is a read of three tiny files. */
+#if !defined(TK_LOADER_POLL_MS)
+#define TK_LOADER_POLL_MS 250
+#endif
+
 static int64_t tk_loader_cpu_us(void)
 {
 	struct timespec ts;
@@ -234,7 +241,9 @@ static void *tk_loader_main(void *arg)
 		pthread_mutex_lock(&l->mu);
 		tk_loader_post_notices(l, status, urgent);
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += 1;
+		ts.tv_nsec += TK_LOADER_POLL_MS * 1000000L;
+		ts.tv_sec += ts.tv_nsec / 1000000000L;
+		ts.tv_nsec %= 1000000000L;
 		if (!l->quit)
 			pthread_cond_timedwait(&l->cv, &l->mu, &ts);
 	}

@@ -1,7 +1,7 @@
 /* The display's playlist loader: the one place the display turns a cache
  * directory into a playlist (tk_loader_load), a preload that runs while the
  * output opens, and a thread that follows the cache (the .generation file,
- * 1 s poll, and the .status/.urgent notices) and posts what changed for the
+ * 250 ms poll, and the .status/.urgent notices) and posts what changed for the
  * frame loop to pick up without waiting. SDL-free. */
 #ifndef TK_LOADER_H
 #define TK_LOADER_H
