@@ -192,6 +192,14 @@ static void tk_loader_generation(struct tk_loader *l, uint64_t g)
 	uint64_t fp;
 
 	l->gen = g; /* a failed load keeps the last content until the next change */
+	/* The import bumps the generation once at its commit and once with the
+	 * new record index: only the index changes what the display shows. */
+	if (l->last && l->last->records_id &&
+	    tk_playlist_records_id(l->dir) == l->last->records_id) {
+		tk_log(TK_LOG_DEBUG, "playlist: generation %llu: record index unchanged",
+		       (unsigned long long)g);
+		return;
+	}
 	if (tk_loader_reload(l->cfg, l->dir, l->last, &pl))
 		return;
 	tk_playlist_unref(l->last);

@@ -23,6 +23,11 @@ struct tk_pl_src {
 	int64_t when;
 };
 
+/* Above malloc's mmap threshold (128 KiB, render_app.c): a playlist's text
+ * returns to the system when it goes, instead of fragmenting the heap of the
+ * loader thread that built it (RSS would keep the high-water mark). */
+#define TK_PLAYLIST_ARENA_BLOCK (256u * 1024)
+
 struct tk_playlist_priv {
 	struct tk_playlist pub; /* first: the public view */
 	atomic_int refs;
@@ -49,7 +54,7 @@ int tk_playlist_create(struct tk_playlist **out)
 	if (!p)
 		return TK_ENOMEM;
 	atomic_init(&p->refs, 1);
-	if (tk_arena_create(&p->arena)) {
+	if (tk_arena_create_blocks(TK_PLAYLIST_ARENA_BLOCK, &p->arena)) {
 		tk_free(p);
 		return TK_ENOMEM;
 	}
@@ -586,6 +591,28 @@ out:
 	return err;
 }
 
+static uint64_t tk_pl_stat_id(const struct stat *st)
+{
+	uint64_t v[4] = {(uint64_t)st->st_ino, (uint64_t)st->st_size, (uint64_t)st->st_mtim.tv_sec,
+			 (uint64_t)st->st_mtim.tv_nsec};
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < sizeof v; i++)
+		h = (h ^ ((const unsigned char *)v)[i]) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+uint64_t tk_playlist_records_id(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/" TK_RECSTORE_DIR "/" TK_RECSTORE_INDEX, dir);
+	if (lstat(path, &st) || !S_ISREG(st.st_mode))
+		return 0;
+	return tk_pl_stat_id(&st);
+}
+
 static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct tk_playlist *pl,
 			    const struct tk_playlist *prev)
 {
@@ -596,6 +623,12 @@ static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct
 	int rfd = openat(dfd, TK_RECSTORE_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 	int err = rfd < 0 ? TK_ENOENT : TK_OK;
 
+	struct stat st;
+
+	/* Identity first: if the index is replaced meanwhile, the next look reloads. */
+	if (!err && !fstatat(rfd, TK_RECSTORE_INDEX, &st, AT_SYMLINK_NOFOLLOW) &&
+	    S_ISREG(st.st_mode))
+		pl->records_id = tk_pl_stat_id(&st);
 	if (!err)
 		err = tk_pl_read_file(rfd, TK_RECSTORE_INDEX, TK_PLAYLIST_MAX_INDEX_BYTES, &text,
 				      &len, NULL);
@@ -605,7 +638,11 @@ static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct
 	err = tk_pl_index_parse(text, &e, &n, &pl->files_refused);
 	if (!err)
 		err = tk_pl_reuse_init(&reuse, prev, &tk_pl_priv(pl)->opts);
-	for (size_t i = 0; i < n && !err && !tk_pl_full(pl); i++)
+	/* Newest first: beyond max_articles nothing more is shown, so nothing
+	 * more is read (a feed's later articles may be older: a few are kept). */
+	for (size_t i = 0; i < n && !err && !tk_pl_full(pl) &&
+			   (!opts->max_articles || pl->n_articles < opts->max_articles);
+	     i++)
 		err = tk_pl_add_one(pl, rfd, &e[i], opts, &reuse);
 out:
 	tk_pl_reuse_free(&reuse);

@@ -52,6 +52,7 @@ struct tk_playlist {
 	size_t files_read, files_refused;
 	size_t files_reused; /* records taken over from the previous playlist unread */
 	size_t text_bytes;   /* bytes of all strings (capped: TK_PLAYLIST_MAX_TEXT_BYTES) */
+	uint64_t records_id; /* tk_playlist_records_id of the index it was read from, or 0 */
 };
 
 struct tk_playlist_opts {
@@ -104,6 +105,12 @@ int tk_playlist_reload(const char *dir, const struct tk_playlist_opts *opts, uin
 /* Reference counting (atomic): a new playlist has one reference. */
 struct tk_playlist *tk_playlist_ref(struct tk_playlist *pl);
 void tk_playlist_unref(struct tk_playlist *pl);
+
+/* Identity of <dir>/.records/index (inode, size, modification time), 0 when
+ * there is none: a playlist read from an index with the same identity shows
+ * exactly the same (the display reads nothing else), so a new generation
+ * with an unchanged index needs no reload. */
+uint64_t tk_playlist_records_id(const char *dir);
 
 /* <dir>/.generation as a number; 0 when absent or unreadable. */
 uint64_t tk_playlist_generation(const char *dir);
