@@ -68,8 +68,13 @@ run_it() {
 	/usr/bin/time -f '%M' -o "$dir/rss" "$TICKER" --set video_driver=dummy \
 		--set max_articles=100000 run --cache "$1" --window 1920x1080 >"$log" 2>&1 &
 	tpid=$!
-	sleep 1
-	pid=$(pgrep -P "$tpid" | head -n 1 || true)
+	pid=
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 0.3
+		pid=$(pgrep -P "$tpid" | head -n 1 || true)
+		[ -n "$pid" ] && break
+	done
+	[ -n "$pid" ] || pid=$tpid
 	sleep 2
 	early=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
 	if [ -n "${2:-}" ]; then
