@@ -1007,6 +1007,25 @@ static void test_unsigned_stick_articles_only(void **state)
 	report_has(e, "unsigned_sticks = none");
 }
 
+/* Even a signed stick cannot loosen the trust settings: unsigned_sticks and
+ * clock_jump_days are device keys (/etc/ticker/ticker.conf only). */
+static void test_stick_cannot_set_trust_keys(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+
+	art(e, "a.txt", "Alpha");
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf",
+				       "unsigned_sticks = all\nclock_jump_days = 3650\n"),
+			 0);
+	assert_int_equal(sign_with(e, e->key), TK_OK);
+	run(e, &s);
+	assert_false(tfs_exists(e->cache, ".config"));
+	report_has(e, "SETTINGS: ticker.conf was NOT applied");
+	report_has(e, "unsigned_sticks");
+	report_has(e, "clock_jump_days");
+}
+
 /* ---- issue 9 item 20: rotate and revoke by a signed drop ---- */
 
 static void test_rotate_and_revoke_keys(void **state)
@@ -1185,6 +1204,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_keys_dir_tolerates_os_files, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_dir_unusable_fails_closed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unsigned_stick_articles_only, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stick_cannot_set_trust_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rotate_and_revoke_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_clock_jump_expires_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_clock_2031_corrected, setup, teardown),
