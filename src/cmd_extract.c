@@ -113,6 +113,8 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 		json_object_object_add(q, "text", json_object_new_string(ex->quotes[i].text));
 		json_object_object_add(q, "speaker", tk_jstr(ex->quotes[i].speaker));
 		json_object_object_add(q, "role", tk_jstr(ex->quotes[i].role));
+		json_object_object_add(
+		    q, "kind", json_object_new_string(ex->quotes[i].partial ? "partial" : "full"));
 		json_object_object_add(q, "paragraph",
 				       json_object_new_int64((int64_t)ex->quotes[i].para));
 		json_object_object_add(q, "score", json_object_new_int(ex->quotes[i].score));

@@ -54,11 +54,33 @@ static int tk_cmd_expire(struct tk_config *cfg)
 	return TK_EXIT_OK;
 }
 
+/* `ticker import --not-read REASON`: the USB helper would not mount a stick
+ * (a filesystem switched off, a damaged stick): say so on screen, calmly,
+ * as "USB stick not read: REASON", for as long as an import's summary. */
+static int tk_cmd_not_read(struct tk_config *cfg, const char *reason)
+{
+	struct tk_cache *c = NULL;
+	char text[256];
+	int err;
+
+	snprintf(text, sizeof text, "USB stick not read: %s", reason);
+	err = tk_cache_open(cfg->cache_dir, &c);
+	if (!err)
+		err = tk_cache_set_banner(c, (int64_t)time(NULL) + TK_IMPORT_BANNER_SECONDS, text);
+	tk_cache_close(c);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "import: cannot show \"%s\": %s", text, tk_strerror(err));
+		return TK_EXIT_FAIL;
+	}
+	tk_log(TK_LOG_INFO, "import: %s", text);
+	return TK_EXIT_OK;
+}
+
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_import_opts o = {NULL, 0};
 	struct tk_import_summary sum;
-	const char *src = NULL;
+	const char *src = NULL, *not_read = NULL;
 	int err, expire = 0;
 
 	for (int i = 1; i < argc; i++) {
@@ -74,19 +96,27 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			o.report_path = "";
 		} else if (!strcmp(argv[i], "--expire")) {
 			expire = 1;
+		} else if (!strcmp(argv[i], "--not-read") && i + 1 < argc) {
+			not_read = argv[++i];
 		} else if (argv[i][0] == '-' || src) {
 			return tk_cmd_import_usage(argv[0]);
 		} else {
 			src = argv[i];
 		}
 	}
-	if (expire && !src)
+	if (not_read && !src && !expire)
+		return tk_cmd_not_read(cfg, not_read);
+	if (expire && !src && !not_read)
 		return tk_cmd_expire(cfg);
-	if (!src || expire)
+	if (!src || expire || not_read)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_import_run(src, cfg, &o, &sum);
-	if (err == TK_ENOENT)
+	if (err == TK_ENOENT || err == TK_EINVAL)
 		return TK_EXIT_USAGE;
+	if (err && sum.report_written)
+		printf("nothing imported: see the report %s%s%s\n",
+		       o.report_path ? o.report_path : src, o.report_path ? "" : "/",
+		       o.report_path ? "" : TK_IMPORT_REPORT);
 	if (!err) {
 		char *see = strstr(sum.banner, " — see ");
 

@@ -47,6 +47,14 @@ static int tk_quote_score(const struct tk_rawquote *q)
 	return s;
 }
 
+/* The screen policy (quotes_need_speaker): a quote is shown only with a
+ * speaker (person, organisation or descriptor) that no rule marked as a
+ * guess. Better no quote than words in the wrong mouth. */
+static int tk_quote_sure(const struct tk_rawquote *q)
+{
+	return q->speaker && q->speaker[0] && !q->doubtful && (!q->partial || q->clause);
+}
+
 /* Indices of the best n entries by score (ties: earlier first). */
 struct tk_rank {
 	int score;
@@ -339,9 +347,11 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		allq[nq].speaker = q->speaker;
 		allq[nq].role = tk_role_clean(q->role);
 		allq[nq].para = q->para;
+		allq[nq].partial = q->partial;
 		allq[nq].score = tk_quote_score(q);
 		qr[nq].score = allq[nq].score;
-		qr[nq].idx = nq;
+		/* quotes_need_speaker: listed with --all, never shown */
+		qr[nq].idx = o.any_speaker || tk_quote_sure(q) ? nq : (size_t)-1;
 		nq++;
 	}
 	qsort(qr, nq, sizeof *qr, tk_rank_cmp);

@@ -13,6 +13,7 @@ struct tk_quote {
 	const char *role;    /* "US Secretary of State" or NULL */
 	size_t para;	     /* paragraph index where it starts */
 	int score;	     /* ranking score, higher is better */
+	int partial;	     /* 1: quoted words inside someone else's sentence */
 };
 
 struct tk_figure {
@@ -42,6 +43,10 @@ struct tk_extract_opts {
 	size_t max_quotes;  /* ranked quotes kept (0 = none) */
 	size_t max_figures; /* ranked figures kept (0 = none) */
 	int all;	    /* keep every quote and figure found, in article order */
+	/* 0 (default): the quotes_need_speaker screen policy: a quote whose
+	 * attribution is missing or doubtful is never ranked (shown); 1 ranks
+	 * every quote. --all lists them either way. */
+	int any_speaker;
 };
 
 struct tk_extraction {

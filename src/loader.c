@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cache.h"
 #include "err.h"
 #include "loader.h"
 #include "log.h"
@@ -28,6 +29,8 @@ int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playl
 	int err;
 
 	tk_playlist_opts_from_config(cfg, &po);
+	/* A REPLACE cut short (power loss) is finished first: never old and new mixed. */
+	(void)tk_cache_recover(dir);
 	err = tk_playlist_load(dir, &po, tk_playlist_generation(dir), out);
 	if (err == TK_ENOENT) {
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
@@ -152,12 +155,12 @@ void tk_loader_notices(const char *dir, char *status, size_t status_size, char *
 {
 	int64_t now = (int64_t)time(NULL);
 
-	if (!dir || !tk_playlist_notice(dir, ".status", now, status, status_size))
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_STATUS, now, status, status_size))
 		status[0] = '\0';
 	/* The import's service flag (keys folder unusable): a calm, lasting banner. */
-	if (dir && !*status && tk_playlist_notice(dir, ".service", now, status, status_size))
+	if (dir && !*status && tk_playlist_notice(dir, TK_CACHE_SERVICE, now, status, status_size))
 		status[strcspn(status, "\n")] = '\0';
-	if (!dir || !tk_playlist_notice(dir, ".urgent", now, urgent, urgent_size))
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_URGENT, now, urgent, urgent_size))
 		urgent[0] = '\0';
 }
 

@@ -64,6 +64,7 @@ static const struct tk_command tk_commands[] = {
     {"import", tk_cmd_import, "import article files from a USB stick into the cache",
      "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
      "       ticker import --expire [--cache DIR]\n"
+     "       ticker import --not-read REASON [--cache DIR]   (banner: a stick not mounted)\n"
      "\n"
      "Imports the article files of the stick mounted at SRC into the cache\n"
      "(cache_dir). A REPLACE file at the stick's top makes its articles the whole\n"

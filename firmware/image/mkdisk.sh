@@ -45,7 +45,7 @@ printf 'root=PARTUUID=%s-02 ro rootwait fsck.repair=yes net.ifnames=0 %s\n' "$id
 	>"$work/boot/cmdline.txt"
 # The operator's files, with Windows line ends so that Notepad shows them whole.
 sed 's/$/\r/' "$root/usr/share/ticker/image/ticker.conf" >"$work/boot/ticker/ticker.conf"
-sed 's/$/\r/' "$here/keys-README.txt" >"$work/boot/ticker/keys/README.txt"
+sed 's/$/\r/' "$here/keys-README.txt" >"$work/boot/ticker/KEYS-README.txt"
 
 # ---- sizes (MiB) ------------------------------------------------------------------
 boot_mb=256

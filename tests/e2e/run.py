@@ -706,23 +706,23 @@ def main():
                   f"({len(before_cut)} before, {len(arts)} after, {len(lost)} lost)")
             crawl_moves(vm, "03-after-power-cut", "3. the crawl moves again after the reboot")
 
-            # An ext4 stick: root owns its files, so the importer (user ticker) writes the
-            # report privately and the unit copies it onto the stick.
+            # An ext4 stick: not mounted by default (issue 9.21: the kernel's ext4 code
+            # would parse a stranger's stick; ext4 is a drop-in away), nothing imported,
+            # and root never writes to the stick.
             ext = os.path.join(out, "stick-ext4.img")
             run(["mkfs.ext4", "-q", "-F", "-L", "TICKEREXT", "-d", os.path.join(HERE, "stick-ext4"),
                  ext, "32M"])
             pos = vm.log_size()
-            t_plug = time.monotonic()
             vm.plug(ext, "stick4")
-            m, _ = vm.wait_log(r"playlist: headline: Museum stays open until midnight", 180, pos)
-            if check(m is not None, "2. an ext4 stick is imported too: its headline is cycled"):
-                TIMES["plug to new headline (ext4 stick)"] = time.monotonic() - t_plug
-            m, _ = vm.wait_log(r"ticker-usb-import: done with", 60, pos)
-            vm.unplug("stick4")
+            m, _ = vm.wait_log(r"ext4 sticks are not accepted on this ticker", 120, pos)
+            check(m is not None, "2. an ext4 stick is not mounted by default (the log says why)")
             time.sleep(3)
+            vm.unplug("stick4")
+            m, _ = vm.wait_log(r"playlist: headline: Museum stays open until midnight", 5, pos)
+            check(m is None, "2. nothing from the ext4 stick reaches the screen")
             rep = subprocess.run(["debugfs", "-R", "cat /TICKER-REPORT.txt", ext],
                                  capture_output=True).stdout.decode(errors="replace")
-            check("museum-night.txt" in rep, "2. the ext4 stick holds TICKER-REPORT.txt naming its file")
+            check("TICKER IMPORT REPORT" not in rep, "2. nothing was written to the ext4 stick")
         else:
             check(False, "test agent answers after the power cut")
     finally:
