@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <time.h>
+#include <sys/wait.h>
 
 /* dir/rel in a static buffer (valid until the next call). */
 static const char *tfs_path(const char *dir, const char *rel)
@@ -955,6 +956,42 @@ static void test_keys_dir_unusable_fails_closed(void **state)
 	assert_false(tfs_exists(e->cache, ".service"));
 }
 
+/* A .pub the service user may not read (the case that failed open): the
+ * keyring reports it, so the importer refuses every stick. Run as an
+ * unprivileged user (nobody) in a child when the tests run as root. */
+static void test_keys_dir_unreadable_key_fails_closed(void **state)
+{
+	struct env *e = *state;
+	char *pub = tfs_read(e->keys, "comms.pub", NULL);
+	int status = -1;
+	pid_t pid;
+
+	assert_int_equal(tfs_write_str(e->keys, "second.pub", pub), 0);
+	free(pub);
+	assert_int_equal(chmod(tfs_path(e->keys, "second.pub"), 0), 0);
+	assert_int_equal(chmod(e->root, 0755), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct tk_keyring *ring = NULL;
+		size_t bad = 0;
+		const char *why;
+
+		if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+			_exit(3);
+		if (tk_sign_keyring_load(e->keys, &ring, &bad) || bad != 1)
+			_exit(4);
+		why = tk_sign_keyring_problem(ring);
+		_exit(why && strstr(why, "\"second.pub\" in the trusted keys folder: the ticker is "
+					 "not allowed to read it")
+			  ? 0
+			  : 5);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* ---- issue 9 item 19: unsigned_sticks ---- */
 
 static void unsigned_controls(struct env *e)
@@ -1203,6 +1240,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_sign_cli_refuses, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_dir_tolerates_os_files, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_dir_unusable_fails_closed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_keys_dir_unreadable_key_fails_closed, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_unsigned_stick_articles_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stick_cannot_set_trust_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rotate_and_revoke_keys, setup, teardown),
