@@ -25,6 +25,7 @@
 #include "log.h"
 #include "mem.h"
 #include "import_trust.h"
+#include "recstore.h"
 #include "sign.h"
 #include "walk.h"
 
@@ -1372,6 +1373,10 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    &r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    im->conf.name, im->conf_problems.p);
 	}
+	if ((im->cfg.service & TK_SERVICE_STICK_CONF) && !im->conf_ok)
+		tk_sb_printf(&r, "Settings: those kept from an earlier stick failed the ticker's "
+				 "checks and are ignored; a stick with a new ticker.conf replaces "
+				 "them\n");
 	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
 		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
 		if (im->files.n)
@@ -1423,6 +1428,31 @@ static void tk_imp_free_control(struct tk_control *c)
 {
 	tk_free(c->text);
 	c->text = NULL;
+}
+
+/* Records for the display (recstore.h): built here, in the import process,
+ * for every article the commit made visible; REPLACE/CLEAR/expiry orphans go.
+ * A failure leaves the previous index: the display shows the old set. */
+static void tk_imp_records(struct tk_imp *im)
+{
+	struct tk_recstore_opts ro = {(size_t)im->cfg.max_file_bytes, 0};
+	struct tk_recstore_stats st;
+	int err = tk_recstore_sync(im->cache, &ro, &st);
+
+	if (!err)
+		err = tk_cache_bump_generation(im->cache);
+	if (err) {
+		im->sum->cache_failed = 1;
+		if (!im->stop_reason[0])
+			snprintf(im->stop_reason, sizeof im->stop_reason,
+				 "The ticker could not save what it shows for the new articles "
+				 "(storage full?): the screen keeps the previous ones.");
+		tk_log(TK_LOG_ERROR, "import: records: %s", tk_strerror(err));
+		return;
+	}
+	tk_log(TK_LOG_INFO, "import: records: %zu listed, %zu built, %zu kept, %zu removed%s",
+	       st.records, st.built, st.kept, st.removed,
+	       st.fp_changed ? " (extractor or settings changed: rebuilt)" : "");
 }
 
 /* REPLACE and CLEAR remove articles: only when the stick was read whole. */
@@ -1672,6 +1702,12 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_check_signature(im);
 	if (err)
 		goto out;
+	/* A bad ticker.conf on the box: its limits would be guesses, so change
+	 * nothing (nothing is lost) and say so on the stick. */
+	if (!im->whole_reason[0] && (cfg->service & TK_SERVICE_DEVICE_CONF))
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the ticker's own settings file has errors, so nothing was changed (a "
+			 "technician can list them with \"ticker config\" on the ticker)");
 	if (!im->whole_reason[0]) {
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||
@@ -1731,6 +1767,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_commit(im);
 	if (err)
 		goto out;
+	if (im->cache && !sum->refused_whole)
+		tk_imp_records(im);
 finish:
 	tk_imp_exit_code(im);
 	tk_imp_write_report(im, src, o);

@@ -362,11 +362,46 @@ static void test_settings_attacks(void **state)
 		assert_non_null(strstr(r, said[i]));
 		free(r);
 	}
+	/* a tampered stored copy is ignored, and the next report says so */
+	assert_int_equal(tfs_write_str(e->cache, ".config", "urgent_name = TICKER-MANIFEST\n"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "speed = 3\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	r = tfs_read(e->cache, ".config", NULL);
+	assert_string_equal(r, "speed = 3\n"); /* replaced by the new good one */
+	free(r);
+	assert_int_equal(tfs_write_str(e->cache, ".config", "cache_dir = /etc\n"), 0);
+	rm_stick(e, "ticker.conf");
+	assert_int_equal(run(e, &s), TK_OK);
+	r = report(e);
+	assert_non_null(strstr(r, "those kept from an earlier stick failed the ticker's checks"));
+	free(r);
+	assert_int_equal(tfs_write_str(e->cache, ".config", ""), 0);
 	/* the urgent file name stayed: a later stick's URGENT.txt still works */
 	rm_stick(e, "ticker.conf");
 	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n"), 0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
+}
+
+/* Issue 9 item 13: with a bad ticker.conf on the box the limits are guesses:
+ * the stick is refused whole (nothing lost) and its report says why. */
+static void test_bad_device_settings_refuse_stick(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	art(e, "a.txt", "Story one");
+	e->cfg.service = TK_SERVICE_DEVICE_CONF;
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_REFUSED);
+	assert_int_equal(tfs_count(e->cache, "a"), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "the ticker's own settings file has errors"));
+	free(r);
+	e->cfg.service = 0;
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
 }
 
 static void test_odd_names_links_fifo(void **state)
@@ -1169,6 +1204,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_device_settings_refuse_stick, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_report_planted_in_place, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),

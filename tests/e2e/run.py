@@ -572,8 +572,10 @@ def main():
         check(len(w) >= 3 and w[2].isdigit() and int(w[2]) * 1024 > data_size + 128 * 1024 * 1024,
               f"0. the data partition grew to fill the bigger card ({data_size >> 20} MiB -> "
               f"{int(w[2]) >> 10 if len(w) > 2 and w[2].isdigit() else '?'} MiB)")
-        rc, o = vm.sh("pgrep -a -f 'getty|login' ; systemctl is-enabled getty@tty1.service 2>&1; true")
-        check("agetty" not in o and "masked" in o, f"0. no login on any console ({' '.join(o.split())})")
+        rc, o = vm.sh("cat /proc/[0-9]*/comm 2>/dev/null | grep -E 'getty|login'; "
+                      "systemctl is-enabled getty@tty1.service serial-getty@ttyAMA0.service 2>&1; true")
+        check("getty" not in o.replace("getty@", "") and o.split().count("masked") == 2,
+              f"0. no login on any console ({' '.join(o.split())})")
 
         for unit in ("ticker.service", "ticker-import@sda.service"):
             rc, sec = vm.sh(f"systemd-analyze security {unit} 2>&1 | tail -n 1", timeout=120)
