@@ -54,6 +54,28 @@ static int tk_quote_sure(const struct tk_rawquote *q)
 	return q->speaker && q->speaker[0] && !q->doubtful && (!q->partial || q->clause);
 }
 
+/* A quotation as the screen shows it: a sentence with its final stop, which
+ * the comma before "he said" took away ("… the books," -> "… the books.").
+ * Returns the text itself or an arena copy; NULL when out of memory. */
+static const char *tk_screen_text(struct tk_arena *a, const char *t)
+{
+	size_t n = strlen(t);
+	unsigned char c = n ? (unsigned char)t[n - 1] : 0;
+	char *o;
+
+	/* . ! ? ) ] and any multi-byte ending (…, ”, ’, ?, 。) stay as they are */
+	if (!n || c == '.' || c == '!' || c == '?' || c == ')' || c == ']' || c >= 0x80 ||
+	    c == '"' || c == '\'' || c == '-' || c == ':' || c == ';')
+		return t;
+	o = tk_arena_alloc(a, n + 2);
+	if (!o)
+		return NULL;
+	memcpy(o, t, n);
+	o[n] = '.';
+	o[n + 1] = '\0';
+	return o;
+}
+
 /* Indices of the best n entries by score (ties: earlier first). */
 struct tk_rank {
 	int score;
@@ -413,7 +435,9 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	for (i = 0; i < nrq || i < nrf; i++) {
 		if (i < nrq) {
 			items[ni].kind = TK_ITEM_QUOTE;
-			items[ni].text = rq[i].text;
+			items[ni].text = tk_screen_text(ex->arena, rq[i].text);
+			if (!items[ni].text)
+				goto nomem;
 			items[ni].speaker = rq[i].speaker;
 			items[ni].role = rq[i].role;
 			ni++;

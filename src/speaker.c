@@ -69,6 +69,7 @@ struct tk_person {
 	const char *name;
 	size_t first_len;    /* bytes of the first name token */
 	const char *surname; /* points into name */
+	size_t surname_len;
 	const char *role;
 	int gender; /* 0 unknown, 1 male, 2 female */
 	unsigned personlike : 1, quoted : 1;
@@ -164,8 +165,11 @@ static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, siz
 		if (tk_is_cap_word(&t[j])) {
 			j++;
 		} else if (t[j].kind == TK_T_PUNCT && t[j].punct == '.' && t[j].s == t[j - 1].e &&
-			   IN(tk_lx_honorifics, p, &t[j - 1]) && j + 1 < nt &&
-			   tk_is_cap_word(&t[j + 1]) && tk_adjacent(p, &t[j], &t[j + 1])) {
+			   (IN(tk_lx_honorifics, p, &t[j - 1]) ||
+			    (t[j - 1].e - t[j - 1].s == 1 && t[j - 1].cap)) &&
+			   j + 1 < nt && tk_is_cap_word(&t[j + 1]) &&
+			   tk_adjacent(p, &t[j], &t[j + 1])) {
+			/* and a middle initial: "Janet Q. Rivers", "J. Gerald Hebert" */
 			/* honorific with a dot: "Dr. Maria Okafor" is one chain,
 			 * the '.' token is skipped when the chain is split */
 			j++;
@@ -323,7 +327,9 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		s->na = s->nb - 3;
 	s->valid = s->nb > s->na;
 	for (i = s->na; i < s->nb && s->valid; i++)
-		if (!tk_is_cap_word(&t[i]) && !IN(tk_lx_connectors, p, &t[i]))
+		if (!tk_is_cap_word(&t[i]) && !IN(tk_lx_connectors, p, &t[i]) &&
+		    !(t[i].kind == TK_T_PUNCT && t[i].punct == '.' && i > s->na &&
+		      t[i - 1].e - t[i - 1].s == 1)) /* the dot of an initial */
 			s->valid = 0;
 	if (s->valid &&
 	    (IN(tk_lx_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
@@ -359,7 +365,7 @@ static int tk_find_short_g(const struct tk_reg *g, const char *s, size_t n, int 
 {
 	size_t i;
 	for (i = g->n; i-- > 0;)
-		if (strlen(g->p[i].surname) == n && !strncmp(g->p[i].surname, s, n) &&
+		if (g->p[i].surname_len == n && !strncmp(g->p[i].surname, s, n) &&
 		    !(gender && g->p[i].gender_named && g->p[i].gender != gender))
 			return (int)i;
 	for (i = g->n; i-- > 0;)
@@ -374,13 +380,19 @@ static int tk_find_short(const struct tk_reg *g, const char *s, size_t n)
 {
 	size_t i;
 	for (i = g->n; i-- > 0;)
-		if (strlen(g->p[i].surname) == n && !strncmp(g->p[i].surname, s, n))
+		if (g->p[i].surname_len == n && !strncmp(g->p[i].surname, s, n))
 			return (int)i;
 	for (i = g->n; i-- > 0;)
 		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) &&
 		    g->p[i].surname != g->p[i].name)
 			return (int)i;
 	return -1;
+}
+
+static int tk_name_suffix(const char *w)
+{
+	return !strcmp(w, "Jr") || !strcmp(w, "Sr") || !strcmp(w, "II") || !strcmp(w, "III") ||
+	       !strcmp(w, "IV");
 }
 
 static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
@@ -401,6 +413,15 @@ static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
 	}
 	sp = strrchr(q->name, ' ');
 	q->surname = sp ? sp + 1 : q->name;
+	q->surname_len = strlen(q->surname);
+	/* "Tom Ashby II", "Ed Boyd Jr": the surname is the word before */
+	if (sp && sp > q->name && tk_name_suffix(q->surname)) {
+		const char *s2 = sp;
+		while (s2 > q->name && s2[-1] != ' ')
+			s2--;
+		q->surname = s2;
+		q->surname_len = (size_t)(sp - s2);
+	}
 	for (i = 0; q->name[i] && q->name[i] != ' '; i++)
 		;
 	q->first_len = i;

@@ -91,7 +91,8 @@ def quote_segments(text):
                 nxt = text[i + 1] if i + 1 < pe else " "
                 if nxt != " ":
                     cur = (c, i + 1)
-            elif cur is not None and c == OPEN[cur[0]]:
+            elif cur is not None and (c == OPEN[cur[0]] or (
+                    cur[0] == "\u201c" and c == '"' and "\u201d" not in text[i:pe])):
                 prev = text[i - 1]
                 if c != '"' or prev != " ":
                     segs.append((cur[1], i))
