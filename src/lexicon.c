@@ -450,24 +450,27 @@ TK_LIST(stop, stop_w);
 
 /* words that make a capitalised chain an organisation or place */
 static const char *const org_w[] = {
-    "ag",	    "agency",	    "airlines",	    "airport",	     "alliance", "army",
-    "association",  "authority",    "bank",	    "bay",	     "board",	 "capital",
-    "center",	    "centre",	    "championship", "city",	     "club",	 "co",
-    "college",	    "commission",   "committee",    "company",	     "corp",	 "corporation",
-    "council",	    "county",	    "court",	    "cup",	     "daily",	 "department",
-    "east",	    "energy",	    "europe",	    "european",	     "federal",	 "festival",
-    "foods",	    "forces",	    "foundation",   "fund",	     "gmbh",	 "gobierno",
-    "government",   "group",	    "gulf",	    "hall",	     "holdings", "hospital",
-    "house",	    "inc",	    "institute",    "international", "island",	 "kingdom",
-    "league",	    "library",	    "llc",	    "ltd",	     "media",	 "middle",
-    "ministerio",   "ministry",	    "ministère",    "motors",	     "museum",	 "national",
-    "nations",	    "network",	    "news",	    "north",	     "ocean",	 "office",
-    "organisation", "organization", "park",	    "parliament",    "partners", "party",
-    "plc",	    "police",	    "post",	    "press",	     "province", "regierung",
-    "region",	    "republic",	    "river",	    "road",	     "sa",	 "school",
-    "sea",	    "services",	    "south",	    "square",	     "stadt",	 "state",
-    "states",	    "street",	    "systems",	    "technologies",  "times",	 "union",
-    "united",	    "university",   "valley",	    "west",
+    "ag",	    "agency",	  "airlines",	  "airport",	   "alliance",	 "army",
+    "association",  "authority",  "bank",	  "bay",	   "board",	 "capital",
+    "center",	    "centre",	  "championship", "chronicle",	   "city",	 "club",
+    "co",	    "college",	  "commission",	  "committee",	   "company",	 "corp",
+    "corporation",  "council",	  "county",	  "courier",	   "court",	 "cup",
+    "daily",	    "department", "east",	  "energy",	   "europe",	 "european",
+    "federal",	    "festival",	  "foods",	  "forces",	   "foundation", "fund",
+    "gazette",	    "globe",	  "gmbh",	  "gobierno",	   "government", "group",
+    "guardian",	    "gulf",	  "hall",	  "herald",	   "holdings",	 "hospital",
+    "house",	    "inc",	  "institute",	  "international", "island",	 "journal",
+    "kingdom",	    "league",	  "library",	  "llc",	   "ltd",	 "magazine",
+    "mail",	    "media",	  "middle",	  "ministerio",	   "ministry",	 "ministère",
+    "mirror",	    "motors",	  "museum",	  "national",	   "nations",	 "network",
+    "news",	    "north",	  "observer",	  "ocean",	   "office",	 "organisation",
+    "organization", "park",	  "parliament",	  "partners",	   "party",	 "plc",
+    "police",	    "post",	  "press",	  "province",	   "radio",	 "regierung",
+    "region",	    "republic",	  "river",	  "road",	   "sa",	 "school",
+    "sea",	    "services",	  "south",	  "square",	   "stadt",	 "state",
+    "states",	    "street",	  "systems",	  "technologies",  "telegraph",	 "television",
+    "times",	    "tribune",	  "union",	  "united",	   "university", "valley",
+    "west",
 };
 TK_LIST(org, org_w);
 
@@ -575,12 +578,30 @@ static const char *const not_names_w[] = {
 };
 TK_LIST(not_names, not_names_w);
 
+/* words that make an organisation a news outlet ("Harbour Gazette") */
+static const char *const media_w[] = {
+    "abc",	 "afp",		"axios",    "bbc",	"bulletin", "cbs",	"chronicle",
+    "cnn",	 "courier",	"daily",    "express",	"gazette",  "globe",	"guardian",
+    "herald",	 "independent", "journal",  "magazine", "mail",	    "media",	"mirror",
+    "nbc",	 "network",	"news",	    "npr",	"observer", "politico", "post",
+    "press",	 "radio",	"register", "reuters",	"review",   "standard", "star",
+    "telegraph", "television",	"times",    "tribune",	"tv",
+};
+TK_LIST(media, media_w);
+
+/* what an article calls an outlet named before: "the newspaper wrote" */
+static const char *const media_nouns_w[] = {
+    "broadcaster", "channel",	  "daily", "magazine", "network", "newspaper", "outlet",
+    "paper",	   "publication", "site",  "station",  "tabloid", "website",
+};
+TK_LIST(media_nouns, media_nouns_w);
+
 const struct tk_wordlist *const tk_lexicon_lists[] = {
-    &tk_lx_not_names,	&tk_lx_source_nouns, &tk_lx_quote_verbs,   &tk_lx_verbs,
-    &tk_lx_according,	&tk_lx_adverbs,	     &tk_lx_dets,	   &tk_lx_honorifics,
-    &tk_lx_roles,	&tk_lx_female_roles, &tk_lx_male_roles,	   &tk_lx_stop,
-    &tk_lx_org,		&tk_lx_groups,	     &tk_lx_connectors,	   &tk_lx_pron_male,
-    &tk_lx_pron_female, &tk_lx_pron_plural,  &tk_lx_titles_female, &tk_lx_titles_male,
-    &tk_lx_role_links,	&tk_lx_abbrevs,
+    &tk_lx_media,	  &tk_lx_media_nouns, &tk_lx_not_names,	  &tk_lx_source_nouns,
+    &tk_lx_quote_verbs,	  &tk_lx_verbs,	      &tk_lx_according,	  &tk_lx_adverbs,
+    &tk_lx_dets,	  &tk_lx_honorifics,  &tk_lx_roles,	  &tk_lx_female_roles,
+    &tk_lx_male_roles,	  &tk_lx_stop,	      &tk_lx_org,	  &tk_lx_groups,
+    &tk_lx_connectors,	  &tk_lx_pron_male,   &tk_lx_pron_female, &tk_lx_pron_plural,
+    &tk_lx_titles_female, &tk_lx_titles_male, &tk_lx_role_links,  &tk_lx_abbrevs,
 };
 const size_t tk_lexicon_nlists = sizeof tk_lexicon_lists / sizeof tk_lexicon_lists[0];

@@ -1289,12 +1289,17 @@ static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok 
 	}
 	if (t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',') {
 		/* "Maria Lopez, chief executive of Harbor Foods, said:" */
-		size_t q = k - 1;
-		while (q > 0 && k - q < 16 &&
+		size_t q = k - 1, e;
+		while (q > 0 && k - q < 24 &&
 		       !(t[q - 1].kind == TK_T_PUNCT && t[q - 1].punct == ','))
 			q--;
-		if (q >= 2 && tk_is_cap_word(&t[q - 2])) {
-			size_t a = tk_chain_start(p, t, q - 1);
+		e = q >= 1 ? q - 1 : 0;
+		/* "Luis Ortega Jr., a retired engineer, said" */
+		if (e >= 2 && t[e - 1].kind == TK_T_PUNCT && t[e - 1].punct == '.' &&
+		    (tk_word_eq(p, &t[e - 2], "jr") || tk_word_eq(p, &t[e - 2], "sr")))
+			e--;
+		if (e >= 1 && tk_is_cap_word(&t[e - 1])) {
+			size_t a = tk_chain_start(p, t, e);
 			return tk_source_at(g, p, t, k, a, at);
 		}
 		return TK_OK;
@@ -1428,6 +1433,21 @@ struct tk_sa {
 	size_t *plen;	    /* paragraph lengths */
 };
 
+/* Someone named before the quote in its own paragraph (outside quotes)? */
+static int tk_sa_named_in_para(const struct tk_sa *s, const struct tk_rawquote *q)
+{
+	size_t lo = 0, hi = s->g->nm;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tk_mention_before(&s->g->m[mid], q->para, q->open))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && s->g->m[lo - 1].para == q->para;
+}
+
 /* Candidates: the attribution in the words after the quote, else before it,
  * else in the paragraph before that ends with a colon, else the subject of
  * the quote's sentence. */
@@ -1471,6 +1491,17 @@ static int tk_sa_candidates(struct tk_sa *s, size_t i)
 	}
 	if (!q->at_start)
 		err = tk_attr_sentence(s->g, ps, q->open, at);
+	/* "Rep. Ann Cole said she would ask for help. “No town …”": the
+	 * reporting verb of the sentence before, in the same paragraph */
+	if (!err && !at->kind && q->after_sentence && !q->at_start) {
+		size_t e = q->open;
+		while (e > 0 && ps[e - 1] == ' ')
+			e--;
+		if (e > 1 && !(i > 0 && s->ql->q[i - 1].para_end == q->para) &&
+		    (!(i > 0 && s->ql->q[i - 1].para_end + 1 == q->para) ||
+		     tk_sa_named_in_para(s, q)))
+			err = tk_attr_sentence(s->g, ps, e - 1, at);
+	}
 	return err;
 }
 
@@ -1585,6 +1616,30 @@ static int tk_sa_desc_speaker(struct tk_sa *s, struct tk_rawquote *q, const char
 	return TK_OK;
 }
 
+/* "the newspaper wrote": the last news outlet named before the quote, else
+ * the descriptor speaks itself. */
+static int tk_sa_outlet(struct tk_sa *s, struct tk_rawquote *q, const char *d)
+{
+	const struct tk_reg *g = s->g;
+	size_t o, cnt = g->norgs < 32 ? g->norgs : 32;
+
+	for (o = 0; o < cnt; o++) {
+		const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
+		const char *op = s->art->paras[og->para];
+		struct tk_tok t[12];
+		size_t nt, k;
+		if (og->para > q->para || (og->para == q->para && og->s > q->open))
+			continue;
+		nt = tk_tokenize(op, og->s, og->e, t, 12);
+		for (k = 0; k < nt; k++)
+			if (IN(tk_lx_media, op, &t[k])) {
+				q->speaker = tk_arena_strndup(s->a, op + og->s, og->e - og->s);
+				return q->speaker ? TK_OK : TK_ENOMEM;
+			}
+	}
+	return tk_sa_desc_speaker(s, q, d);
+}
+
 /* "the minister said": a person named earlier with that role, else "the
  * agency said": the last organisation whose name ends with that word, else
  * the descriptor itself speaks ("Hospital spokesperson"). */
@@ -1620,6 +1675,8 @@ static int tk_sa_descriptor(struct tk_sa *s, size_t i)
 			return TK_OK;
 		}
 	}
+	if (dn == 1 && IN(tk_lx_media_nouns, d, &dt[0]))
+		return tk_sa_outlet(s, q, d);
 	if (!strchr(d, ' ')) {
 		size_t o, cnt = g->norgs < 32 ? g->norgs : 32, hl = strlen(d);
 		for (o = 0; o < cnt; o++) {

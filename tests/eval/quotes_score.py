@@ -6,7 +6,8 @@ SPLIT_DIR holds text/*.txt and attributions/*.ann. Nothing from the corpus is
 written anywhere but a temporary directory. Standard library only.
 
 Gold quotes are the directly quoted segments (text between quotation marks,
-“…” or "…", a quote running on over paragraphs joined as one) that lie inside
+“…”, "…" or “…" where no ” follows, a quote running on over paragraphs joined
+as one) that lie inside
 an annotated attribution's content; paraphrase is out of scope. Segments of
 fewer than 3 words (scare terms, titles) are ignored on both sides. A found
 quote matches a gold one when their character spans overlap by more than half
