@@ -54,25 +54,32 @@ static int tk_quote_sure(const struct tk_rawquote *q)
 	return q->speaker && q->speaker[0] && !q->doubtful && (!q->partial || q->clause);
 }
 
-/* A quotation as the screen shows it: a sentence with its final stop, which
- * the comma before "he said" took away ("… the books," -> "… the books.").
+/* A quotation as the screen shows it: a sentence with its capital and its
+ * final stop, which the comma before "he said" took away ("… the books," ->
+ * "… the books.").
  * Returns the text itself or an arena copy; NULL when out of memory. */
 static const char *tk_screen_text(struct tk_arena *a, const char *t)
 {
 	size_t n = strlen(t);
 	unsigned char c = n ? (unsigned char)t[n - 1] : 0;
+	/* . ! ? ) ] and any multi-byte ending (…, ”, ’, ?, 。) stay as they are */
+	int stop = !(!n || c == '.' || c == '!' || c == '?' || c == ')' || c == ']' || c >= 0x80 ||
+		     c == '"' || c == '\'' || c == '-' || c == ':' || c == ';');
+	/* a partial quotation shown as a clause starts as a sentence */
+	int upper = t[0] >= 'a' && t[0] <= 'z';
 	char *o;
 
-	/* . ! ? ) ] and any multi-byte ending (…, ”, ’, ?, 。) stay as they are */
-	if (!n || c == '.' || c == '!' || c == '?' || c == ')' || c == ']' || c >= 0x80 ||
-	    c == '"' || c == '\'' || c == '-' || c == ':' || c == ';')
+	if (!stop && !upper)
 		return t;
 	o = tk_arena_alloc(a, n + 2);
 	if (!o)
 		return NULL;
 	memcpy(o, t, n);
-	o[n] = '.';
-	o[n + 1] = '\0';
+	if (upper)
+		o[0] = (char)(o[0] - 32);
+	if (stop)
+		o[n++] = '.';
+	o[n] = '\0';
 	return o;
 }
 

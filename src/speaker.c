@@ -810,6 +810,17 @@ static int tk_in_quote(const struct tk_qlist *ql, size_t *cursor, size_t pi, siz
 	return 1;
 }
 
+/* Is the word after a name (and its apposition) a verb, so that the name
+ * is a subject ("Airport spokesperson Leo Marchetti said", "Siân Evans,
+ * …, praised")? A preposition or a quotation mark after it says no. */
+static int tk_verb_follows(const char *p, const struct tk_tok *t, size_t nt, size_t e)
+{
+	if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',')
+		e++;
+	return e < nt && t[e].kind == TK_T_WORD && !t[e].cap && !IN(tk_lx_stop, p, &t[e]) &&
+	       !IN(tk_lx_connectors, p, &t[e]) && !IN(tk_lx_dets, p, &t[e]);
+}
+
 /* Pass over the text: people mentioned (outside quotes), their roles. */
 static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 {
@@ -867,7 +878,7 @@ static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 				g->m[g->nm - 1].subject =
 				    k == 0 ||
 				    (t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct != ',') ||
-				    t[k - 1].kind == TK_T_QMARK;
+				    t[k - 1].kind == TK_T_QMARK || tk_verb_follows(p, t, nt, after);
 			}
 			k = e > k ? e : k + 1;
 		}
@@ -877,7 +888,7 @@ out:
 	return err;
 }
 
-enum { TK_A_NONE, TK_A_NAME, TK_A_PRONOUN, TK_A_DESC };
+enum { TK_A_NONE, TK_A_NAME, TK_A_PRONOUN, TK_A_DESC, TK_A_ANON };
 
 struct tk_attr {
 	int kind;
@@ -1019,6 +1030,14 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		}
 	}
 	last = k;
+	/* "another said", "one said": someone, but not the last speaker */
+	if (det && last == d0 && j + 1 == d0 &&
+	    (tk_word_eq(p, &t[j], "another") || tk_word_eq(p, &t[j], "one") ||
+	     tk_word_eq(p, &t[j], "others") || tk_word_eq(p, &t[j], "some"))) {
+		at->kind = TK_A_ANON;
+		at->pos = t[j].s;
+		return TK_OK;
+	}
 	if (last > d0 && (has_role || det)) {
 		at->kind = TK_A_DESC;
 		while (last > d0 && t[last - 1].kind != TK_T_WORD)
@@ -1180,7 +1199,12 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 
 	/* begin at the start of the sentence the quote opens in */
 	for (k = to; k > from; k--) {
-		if (tk_is_sentence_end(p, to, k - 1) || tk_is_qmark((unsigned char)p[k - 1]) ||
+		/* an apostrophe inside a word (l'adjoint, don't) is no mark */
+		if (tk_is_sentence_end(p, to, k - 1) ||
+		    (tk_is_qmark((unsigned char)p[k - 1]) &&
+		     !(p[k - 1] == '\'' && k >= 2 && k < to &&
+		       tk_is_letter((unsigned char)p[k - 2]) &&
+		       tk_is_letter((unsigned char)p[k]))) ||
 		    ((unsigned char)p[k - 1] >= 0x80 && k >= 3 &&
 		     ((unsigned char)p[k - 1] == 0x9D || (unsigned char)p[k - 1] == 0xBB) &&
 		     ((unsigned char)p[k - 2] == 0x80 || (unsigned char)p[k - 2] == 0xC2)))
@@ -1334,6 +1358,12 @@ static int tk_clause_subject(struct tk_reg *g, const char *p, const struct tk_to
 	    (k > 0 && t[k - 1].kind == TK_T_WORD && !IN(tk_lx_stop, p, &t[k - 1])))
 		return TK_OK;
 	e = tk_chain_end(p, t, nt, k);
+	/* "Resort manager Ines Duarte spoke": the name after the role */
+	if (e + 1 < nt && t[e].kind == TK_T_WORD && !t[e].cap && tk_is_role(p, &t[e]) &&
+	    tk_is_cap_word(&t[e + 1])) {
+		k = e;
+		e = tk_chain_end(p, t, nt, e + 1);
+	}
 	n = e;
 	if (n < nt && t[n].kind == TK_T_PUNCT && t[n].punct == '(') { /* (D-Ohio) */
 		size_t c = n + 1;
@@ -1379,6 +1409,8 @@ static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct t
 			 (tk_is_verb(p, &t[k]) || IN(tk_lx_quote_verbs, p, &t[k])))
 			err = tk_attr_subject(g, p, t, k, at);
 	}
+	if (at->kind)
+		return err;
 	for (k = 0, inq = 0; k < nt && !err && !at->kind; k++) {
 		if (t[k].kind == TK_T_QMARK)
 			inq = !inq;
@@ -1432,6 +1464,24 @@ struct tk_sa {
 	struct tk_attr *at; /* per quote */
 	size_t *plen;	    /* paragraph lengths */
 };
+
+/* Does the quote follow ", saying" / ", adding:" (an -ing reporting verb)? */
+static int tk_after_ing(const char *p, size_t open)
+{
+	struct tk_tok t[4];
+	size_t from = open > 24 ? open - 24 : 0, nt, v;
+
+	nt = tk_tokenize(p, from, open, t, 4);
+	if (nt == 4 && from > 0)
+		return 0;
+	v = nt;
+	if (v > 0 && t[v - 1].kind == TK_T_PUNCT &&
+	    (t[v - 1].punct == ':' || t[v - 1].punct == ','))
+		v--;
+	return v >= 2 && tk_is_verb(p, &t[v - 1]) && t[v - 1].e - t[v - 1].s > 4 &&
+	       !strncmp(p + t[v - 1].e - 3, "ing", 3) && t[v - 2].kind == TK_T_PUNCT &&
+	       t[v - 2].punct == ',';
+}
 
 /* Someone named before the quote in its own paragraph (outside quotes)? */
 static int tk_sa_named_in_para(const struct tk_sa *s, const struct tk_rawquote *q)
@@ -1489,8 +1539,12 @@ static int tk_sa_candidates(struct tk_sa *s, size_t i)
 				return err;
 		}
 	}
-	if (!q->at_start)
+	if (!q->at_start) {
 		err = tk_attr_sentence(s->g, ps, q->open, at);
+		/* ", saying “…”": the sentence's subject is the speaker for sure */
+		if (at->weak && tk_after_ing(ps, q->open))
+			at->weak = 0;
+	}
 	/* "Rep. Ann Cole said she would ask for help. “No town …”": the
 	 * reporting verb of the sentence before, in the same paragraph */
 	if (!err && !at->kind && q->after_sentence && !q->at_start) {
@@ -1563,14 +1617,26 @@ static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
 	struct tk_reg *g = s->g;
 	int gender = s->at[i].gender, best = -1, strong;
 
+	const struct tk_mention *bp = NULL;
+
 	*weak = 0;
 	for (strong = 2; strong >= 0 && best < 0; strong--) {
-		const struct tk_mention *bp = NULL;
+		bp = NULL;
 		if (strong == 2 && gender != 1 && gender != 2)
 			continue;
 		tk_latest_fitting(g, g->m, g->nm, q->para, q->open, gender, strong, &best, &bp);
 		tk_latest_fitting(g, g->am, g->nam, q->para, q->open, gender, strong, &best, &bp);
 		*weak = strong == 0;
+	}
+	/* the article's current speaker beats someone mentioned in passing (not
+	 * the subject of a sentence, never quoted): "proposed by a former
+	 * councillor, Anna Berg" */
+	if (best >= 0 && last_person >= 0 && best != last_person && bp && !bp->subject &&
+	    !g->p[best].quoted && tk_gender_ok(g->p[last_person].gender, gender) &&
+	    !(gender && g->p[best].gender_named && g->p[best].gender == gender &&
+	      g->p[last_person].gender != gender)) {
+		best = last_person;
+		*weak = 0;
 	}
 	if (best < 0 && last_person >= 0 && tk_gender_ok(g->p[last_person].gender, gender)) {
 		best = last_person;
@@ -1667,6 +1733,10 @@ static int tk_sa_descriptor(struct tk_sa *s, size_t i)
 		const char *sp = strrchr(d, ' ');
 		head = sp ? sp + 1 : d;
 	}
+	/* "the mayor" is the person last given that role; "the opposition
+	 * leader" is not the "council leader": several words must all match */
+	if (dn > 1 && x + 1 == dn && head != d)
+		head = d;
 	for (k = g->n; k-- > 0 && strlen(head) >= 3;) {
 		if (g->p[k].role && strcasestr(g->p[k].role, head)) {
 			q->person = (int)k;
@@ -1755,8 +1825,11 @@ static int tk_sa_choose(struct tk_sa *s)
 			err = tk_sa_descriptor(s, i);
 			q->attr_kind = 2;
 			last = i;
+		} else if (at->kind == TK_A_ANON) {
+			last = (size_t)-1; /* nobody to continue */
 		} else if (last != (size_t)-1 && ql->q[last].speaker &&
-			   (q->para <= ql->q[last].para_end + 1 ||
+			   (q->para == ql->q[last].para_end ||
+			    (!q->partial && q->para == ql->q[last].para_end + 1) ||
 			    (q->at_start && q->para <= ql->q[last].para_end + 2)) &&
 			   !tk_sa_named_between(s, last, i, ql->q[last].person)) {
 			q->person = ql->q[last].person;
