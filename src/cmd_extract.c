@@ -27,7 +27,8 @@ static int tk_read_file(const char *path, size_t max, unsigned char **out, size_
 	struct stat st;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Non-blocking: a FIFO must not hang the command (it is refused below). */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
 		*why = errno == ENOENT	 ? "no such file"
@@ -35,9 +36,9 @@ static int tk_read_file(const char *path, size_t max, unsigned char **out, size_
 					 : "cannot open file";
 		goto out;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		err = TK_EIO;
-		*why = "is a directory";
+		*why = "not a regular file";
 		goto out;
 	}
 	for (;;) {
@@ -224,13 +225,12 @@ static void tk_print_text(const char *file, size_t idx, size_t count, const stru
 
 int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_extract_opts xo = {3, 2, 0, 0};
+	struct tk_extract_opts xo;
 	struct tk_read_opts ro = {0};
 	int json = 0, nfiles = 0, failed = 0, i;
-	size_t max = cfg->max_file_bytes > 0 ? (size_t)cfg->max_file_bytes : 4u << 20;
+	size_t max = (size_t)cfg->max_file_bytes;
 
-	xo.max_quotes = cfg->quotes_per_article >= 0 ? (size_t)cfg->quotes_per_article : 3;
-	xo.max_figures = cfg->figures_per_article >= 0 ? (size_t)cfg->figures_per_article : 2;
+	tk_extract_opts_from_config(cfg, &xo);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json")) {
 			json = 1;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "err.h"
 #include "extract.h"
 #include "extract_int.h"
@@ -314,10 +315,26 @@ static const char *tk_role_clean(const char *r)
 	return r;
 }
 
+void tk_extract_opts_from_config(const struct tk_config *cfg, struct tk_extract_opts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->max_quotes = cfg->quotes_per_article > 0 ? (size_t)cfg->quotes_per_article : 0;
+	out->max_figures = cfg->figures_per_article > 0 ? (size_t)cfg->figures_per_article : 0;
+}
+
+/* NULL options: what the compiled configuration defaults ask for. */
+static void tk_extract_opts_default(struct tk_extract_opts *o)
+{
+	struct tk_config d;
+
+	tk_config_defaults(&d);
+	tk_extract_opts_from_config(&d, o);
+}
+
 int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	       struct tk_extraction **out)
 {
-	struct tk_extract_opts o = {3, 2, 0, 0};
+	struct tk_extract_opts o;
 	struct tk_qlist ql = {0};
 	struct tk_figlist fl = {0};
 	struct tk_ex *ex = NULL;
@@ -331,6 +348,8 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	*out = NULL;
 	if (opts)
 		o = *opts;
+	else
+		tk_extract_opts_default(&o);
 	ex = tk_calloc(1, sizeof *ex);
 	if (!ex)
 		goto nomem;

@@ -477,11 +477,6 @@ static int tk_imp_load_control(struct tk_imp *im, struct tk_control *c)
 	return TK_OK;
 }
 
-/* Keys a stick may not change: they decide where the ticker reads and whom it trusts. */
-static const char *const tk_imp_device_keys[] = {
-    "cache_dir", "assets_dir", "keys_dir", "require_signature", "font", "video_driver", NULL,
-};
-
 static void tk_imp_conf_report(void *ctx, int line, const char *key, const char *msg)
 {
 	struct tk_imp *im = ctx;
@@ -494,30 +489,13 @@ static void tk_imp_conf_report(void *ctx, int line, const char *key, const char 
 static void tk_imp_check_conf(struct tk_imp *im)
 {
 	struct tk_config copy = im->base;
-	const char *p, *end;
-	int line = 0, bad = 0;
+	int bad;
 
 	if (!im->conf.present)
 		return;
-	bad = tk_config_parse(&copy, im->conf.text, im->conf.len, tk_imp_conf_report, im) != TK_OK;
-	for (p = im->conf.text, end = p + im->conf.len; p < end; line++) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p)), *le = eol ? eol : end;
-
-		while (p < le && (*p == ' ' || *p == '\t'))
-			p++;
-		for (int i = 0; tk_imp_device_keys[i]; i++) {
-			size_t kl = strlen(tk_imp_device_keys[i]);
-
-			if ((size_t)(le - p) > kl && !strncmp(p, tk_imp_device_keys[i], kl) &&
-			    (p[kl] == '=' || p[kl] == ' ' || p[kl] == '\t')) {
-				tk_imp_conf_report(im, line + 1, tk_imp_device_keys[i],
-						   "cannot be changed from a USB stick (only in "
-						   "/etc/ticker/ticker.conf on the ticker itself)");
-				bad++;
-			}
-		}
-		p = eol ? eol + 1 : end;
-	}
+	/* The stick column of the key table decides what a stick may set. */
+	bad = tk_config_parse_from(&copy, TK_CONFIG_STICK, im->conf.text, im->conf.len,
+				   tk_imp_conf_report, im) != TK_OK;
 	if (bad || im->conf_problems.oom) {
 		tk_imp_line(im, TK_IMPORT_REFUSED, im->conf.name,
 			    "settings NOT applied (none of them): see SETTINGS below");
