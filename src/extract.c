@@ -320,6 +320,7 @@ void tk_extract_opts_from_config(const struct tk_config *cfg, struct tk_extract_
 	memset(out, 0, sizeof *out);
 	out->max_quotes = cfg->quotes_per_article > 0 ? (size_t)cfg->quotes_per_article : 0;
 	out->max_figures = cfg->figures_per_article > 0 ? (size_t)cfg->figures_per_article : 0;
+	out->any_speaker = !cfg->quotes_need_speaker;
 }
 
 /* NULL options: what the compiled configuration defaults ask for. */
