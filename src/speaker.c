@@ -38,11 +38,12 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 		return IN(tk_lx_roles, p, &u);
 	}
 	/* compounds are capitalised and longer than the shortest suffix + 2 */
-	if (!t->cap || n < 7)
-		return 0;
+	if (!t->cap || n < 7 || !strchr("efnrt", p[t->e - 1]))
+		return 0; /* every suffix ends in one of these */
 	for (i = 0; i < TK_ARRAY_LEN(suffixes); i++) {
 		size_t l = strlen(suffixes[i]);
-		if (n > l + 2 && t->cap && !strncmp(p + t->e - l, suffixes[i], l))
+		if (n > l + 2 && suffixes[i][l - 1] == p[t->e - 1] &&
+		    !memcmp(p + t->e - l, suffixes[i], l))
 			return 1;
 	}
 	return 0;
@@ -67,7 +68,8 @@ static int tk_is_female_role(const char *p, const struct tk_tok *t)
 
 struct tk_person {
 	const char *name;
-	size_t first_len;    /* bytes of the first name token */
+	size_t first_len; /* bytes of the first name token */
+	size_t name_len;
 	const char *surname; /* points into name */
 	size_t surname_len;
 	const char *role;
@@ -83,7 +85,8 @@ struct tk_mention {
 };
 
 struct tk_reg {
-	struct tk_person p[TK_MAX_PERSONS];
+	struct tk_person *p; /* grows to TK_MAX_PERSONS: most articles name a few */
+	size_t capp;
 	size_t n;
 	struct tk_mention *m; /* names in the text, in text order */
 	size_t nm, capm;
@@ -106,8 +109,8 @@ static int tk_is_verb(const char *p, const struct tk_tok *t)
 static int tk_pronoun(const char *p, const struct tk_tok *t)
 {
 
-	if (t->kind != TK_T_WORD)
-		return 0;
+	if (t->kind != TK_T_WORD || t->e - t->s > 5 || t->upper)
+		return 0; /* "he" … "elles": five bytes at most */
 	if (IN(tk_lx_pron_male, p, t))
 		return 1;
 	if (IN(tk_lx_pron_female, p, t))
@@ -228,7 +231,7 @@ static void tk_name_cut(const char *p, const struct tk_tok *t, struct tk_split *
 		size_t n = t[i].e - t[i].s;
 		if ((!t[i].cap && (tk_word_eq(p, &t[i], "of") || tk_word_eq(p, &t[i], "on") ||
 				   tk_word_eq(p, &t[i], "for"))) ||
-		    (IN(tk_lx_stop, p, &t[i]) && n > 3 && !strncmp(p + t[i].e - 3, "day", 3))) {
+		    (n > 3 && !memcmp(p + t[i].e - 3, "day", 3) && IN(tk_lx_stop, p, &t[i]))) {
 			s->nb = i;
 			return;
 		}
@@ -354,7 +357,7 @@ static int tk_find_full(const struct tk_reg *g, const char *s, size_t n)
 {
 	size_t i;
 	for (i = g->n; i-- > 0;)
-		if (strlen(g->p[i].name) == n && !strncmp(g->p[i].name, s, n))
+		if (g->p[i].name_len == n && !memcmp(g->p[i].name, s, n))
 			return (int)i;
 	return -1;
 }
@@ -404,9 +407,20 @@ static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
 	*err = TK_OK;
 	if (g->n == TK_MAX_PERSONS)
 		return -1;
+	if (g->n == g->capp) {
+		size_t nc = g->capp ? g->capp * 2 : 16;
+		struct tk_person *np = tk_realloc(g->p, nc * sizeof *np);
+		if (!np) {
+			*err = TK_ENOMEM;
+			return -1;
+		}
+		g->p = np;
+		g->capp = nc;
+	}
 	q = &g->p[g->n];
 	memset(q, 0, sizeof *q);
 	q->name = tk_arena_strndup(g->a, name, n);
+	q->name_len = n;
 	if (!q->name) {
 		*err = TK_ENOMEM;
 		return -1;
@@ -1405,7 +1419,7 @@ static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct t
 	for (k = 1; k < nt && !err && !at->kind; k++) {
 		if (t[k].kind == TK_T_QMARK)
 			inq = !inq;
-		else if (!inq && t[k].kind == TK_T_WORD &&
+		else if (!inq && t[k].kind == TK_T_WORD && t[k].e - t[k].s > 2 && !t[k].cap &&
 			 (tk_is_verb(p, &t[k]) || IN(tk_lx_quote_verbs, p, &t[k])))
 			err = tk_attr_subject(g, p, t, k, at);
 	}
@@ -1910,6 +1924,7 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 out:
 	if (s.g) {
 		tk_free(s.g->m);
+		tk_free(s.g->p);
 		tk_free(s.g->am);
 	}
 	tk_free(s.plen);
