@@ -1549,6 +1549,8 @@ static int tk_sa_candidates(struct tk_sa *s, size_t i)
 		size_t pl = s->plen[q->para - 1];
 		if (pl > 0 && pp[pl - 1] == ':') {
 			err = tk_attr_before(s->g, pp, pl > 240 ? pl - 240 : 0, pl, at);
+			if (!err && !at->kind) /* "He told his audience, to applause:" */
+				err = tk_attr_sentence(s->g, pp, pl - 1, at);
 			if (err || at->kind)
 				return err;
 		}
@@ -1841,7 +1843,7 @@ static int tk_sa_choose(struct tk_sa *s)
 			last = i;
 		} else if (at->kind == TK_A_ANON) {
 			last = (size_t)-1; /* nobody to continue */
-		} else if (last != (size_t)-1 && ql->q[last].speaker &&
+		} else if (last != (size_t)-1 && (ql->q[last].speaker || ql->q[last].role) &&
 			   (q->para == ql->q[last].para_end ||
 			    (!q->partial && q->para == ql->q[last].para_end + 1) ||
 			    (q->at_start && q->para <= ql->q[last].para_end + 2)) &&
