@@ -238,6 +238,16 @@ static void tk_name_cut(const char *p, const struct tk_tok *t, struct tk_split *
 	}
 }
 
+static int tk_coordinated(const char *p, const struct tk_tok *t, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a + 1; i + 1 < b; i++)
+		if (!t[i].cap && tk_word_eq(p, &t[i], "and"))
+			return 1;
+	return 0;
+}
+
 /* Person filter: no possessive ("Hemming’s"), no coordinated names
  * ("Schumer and Pelosi"), no chain that opens or ends with a particle ("on
  * Hot Air"), no ALL-CAPS kicker or dateline ("WASHINGTON"), no lone party,
@@ -772,6 +782,8 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		role = app;
 	if (s.nb - s.na >= 2) {
 		idx = tk_find_full(g, p + t[s.na].s, nlen);
+		if (idx < 0 && tk_coordinated(p, t, s.na, s.nb))
+			return -1; /* "Bolton and Gorka": two people, neither alone */
 		if (idx < 0) {
 			if (!for_speaker && !role && !gender && tk_org_chain(p, t, s.na, s.nb))
 				return -1;
@@ -1342,9 +1354,13 @@ static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok 
 		}
 		return TK_OK;
 	}
-	/* the minister said: */
+	/* the minister said: (not "… her post and said", not "a statement
+	 * saying": there the sentence's subject speaks) */
+	if (t[v].e - t[v].s > 4 && !memcmp(p + t[v].e - 3, "ing", 3))
+		return TK_OK;
 	for (v = k; v-- > 0 && k - v <= 8;) {
-		if (t[v].kind != TK_T_WORD)
+		if (t[v].kind != TK_T_WORD || tk_word_eq(p, &t[v], "and") ||
+		    tk_word_eq(p, &t[v], "but") || tk_word_eq(p, &t[v], "or"))
 			break;
 		if (IN(tk_lx_dets, p, &t[v]) || IN(tk_lx_groups, p, &t[v]))
 			return tk_source_at(g, p, t, k, v, at);
