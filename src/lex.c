@@ -178,9 +178,9 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 			    (struct tk_tok){(uint32_t)i, (uint32_t)(i + adv), TK_T_QMARK, 0, 0, 0};
 		} else if (cp == ',' || cp == ':' || cp == ';' || cp == '.' || cp == '!' ||
 			   cp == '?' || cp == '(' || cp == ')' || cp == '-' || cp == 0x2013 ||
-			   cp == 0x2014 || cp == 0x2026 || cp == 0x060C || cp == 0xFF0C ||
-			   cp == 0x3001 || cp == 0x3002) {
-			char pc = cp == 0x2013 || cp == 0x2014			 ? '-'
+			   cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x060C ||
+			   cp == 0xFF0C || cp == 0x3001 || cp == 0x3002) {
+			char pc = cp == 0x2013 || cp == 0x2014 || cp == 0x2015	 ? '-'
 				  : cp == 0x2026				 ? '.'
 				  : cp == 0x060C || cp == 0xFF0C || cp == 0x3001 ? ','
 				  : cp == 0x3002				 ? '.'

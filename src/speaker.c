@@ -1098,6 +1098,13 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		j++;
 	if (j >= nt)
 		return TK_OK;
+	/* "“…” ― Pamela Padilla": a dash and a name ending the paragraph */
+	if (j > 0 && t[j - 1].kind == TK_T_PUNCT && t[j - 1].punct == '-' &&
+	    tk_is_cap_word(&t[j]) && !tk_pronoun(p, &t[j])) {
+		size_t e = tk_chain_end(p, t, nt, j);
+		if (e == nt || (t[e].kind == TK_T_PUNCT && t[e].punct == ','))
+			return tk_source_at(g, p, t, nt, j, at);
+	}
 	/* dit-il, a-t-elle ajouté */
 	if (tk_inverted_pronoun(p, &t[j])) {
 		at->kind = TK_A_PRONOUN;
@@ -1158,11 +1165,20 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		tmp.person = -1;
 		if (tk_is_cap_word(&t[j])) {
 			e = tk_chain_end(p, t, nt, j);
-			/* skip an apposition between the name and the verb */
+			/* skip a "(R-Utah)" tag and an apposition between the name
+			 * and the verb */
 			after = e;
+			if (e + 2 < nt && t[e].kind == TK_T_PUNCT && t[e].punct == '(') {
+				size_t c = e + 1;
+				while (c < nt && c - e < 8 &&
+				       !(t[c].kind == TK_T_PUNCT && t[c].punct == ')'))
+					c++;
+				if (c + 1 < nt && t[c].kind == TK_T_PUNCT)
+					after = e = c + 1;
+			}
 			if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
 				size_t q = e + 1;
-				while (q < nt && q - e < 16 &&
+				while (q < nt && q - e < 24 &&
 				       !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
 					q++;
 				if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
