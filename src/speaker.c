@@ -955,6 +955,56 @@ static int tk_chain_speaks_as_group(struct tk_reg *g, const char *p, const struc
 	return 1;
 }
 
+/* "le PDG de la SNCF, Jean-Pierre Farandou", "die Fraktionsvorsitzende der
+ * Grünen, Anna Petersen": the role t[d0..k) and a name after its comma. */
+static int tk_source_role_name(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			       size_t d0, size_t k, struct tk_attr *at)
+{
+	size_t e2, after;
+	int err = TK_OK;
+
+	if (!(k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' &&
+	      tk_is_cap_word(&t[k + 1])))
+		return TK_OK;
+	e2 = tk_chain_end(p, t, nt, k + 1);
+	at->person = tk_register(g, p, t, nt, k + 1, e2, 1, &after, &err);
+	if (err || at->person < 0)
+		return err;
+	at->kind = TK_A_NAME;
+	at->pos = t[k + 1].s;
+	if (!g->p[at->person].role) {
+		g->p[at->person].role = tk_span_dup(g, p, t[d0].s, t[k - 1].e);
+		if (!g->p[at->person].role)
+			return TK_ENOMEM;
+	}
+	g->p[at->person].personlike = 1;
+	return TK_OK;
+}
+
+/* No name: "another said" (someone, but not the last speaker again) or a
+ * descriptor t[d0..k) ("a spokesman for the council"). */
+static int tk_source_desc(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t j,
+			  size_t d0, size_t k, int det, int has_role, struct tk_attr *at)
+{
+	size_t last = k;
+
+	if (det && last == d0 && j + 1 == d0 &&
+	    (tk_word_eq(p, &t[j], "another") || tk_word_eq(p, &t[j], "one") ||
+	     tk_word_eq(p, &t[j], "others") || tk_word_eq(p, &t[j], "some"))) {
+		at->kind = TK_A_ANON;
+		at->pos = t[j].s;
+		return TK_OK;
+	}
+	if (last <= d0 || !(has_role || det))
+		return TK_OK;
+	at->kind = TK_A_DESC;
+	while (last > d0 && t[last - 1].kind != TK_T_WORD)
+		last--;
+	at->desc = tk_span_dup(g, p, t[d0].s, t[last - 1].e);
+	at->pos = t[j].s;
+	return at->desc ? TK_OK : TK_ENOMEM;
+}
+
 /* Name or descriptor starting at token j (after a verb or "according to"):
  * "Blinken", "the minister", "a spokeswoman for the council", "retired
  * teacher Graham Holt", "the company's chief executive, Maria Lopez". */
@@ -962,17 +1012,11 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 			size_t j, struct tk_attr *at)
 {
 	int err = TK_OK, det, has_role = 0;
-	size_t k, d0, e, after, last;
+	size_t k, d0, e, after;
 
 	if (j >= nt || t[j].kind != TK_T_WORD)
 		return TK_OK;
-	if (tk_pronoun(p, &t[j]) && !t[j].cap) {
-		at->kind = TK_A_PRONOUN;
-		at->gender = tk_pronoun(p, &t[j]);
-		at->pos = t[j].s;
-		return TK_OK;
-	}
-	if (tk_pronoun(p, &t[j]) && (j + 1 >= nt || !tk_is_cap_word(&t[j + 1]))) {
+	if (tk_pronoun(p, &t[j]) && (!t[j].cap || j + 1 >= nt || !tk_is_cap_word(&t[j + 1]))) {
 		at->kind = TK_A_PRONOUN;
 		at->gender = tk_pronoun(p, &t[j]);
 		at->pos = t[j].s;
@@ -1029,62 +1073,138 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		if (det || k > d0) {
 			size_t q;
 			for (q = k; q < e; q++)
-				if (tk_is_role(p, &t[q]))
-					has_role = 1;
+				has_role |= tk_is_role(p, &t[q]);
 			k = e;
-			/* "le PDG de la SNCF, Jean-Pierre Farandou" / "die
-			 * Fraktionsvorsitzende der Grünen, Anna Petersen" */
-			if (has_role && k + 1 < nt && t[k].kind == TK_T_PUNCT &&
-			    t[k].punct == ',' && tk_is_cap_word(&t[k + 1])) {
-				size_t e2 = tk_chain_end(p, t, nt, k + 1);
-				at->person = tk_register(g, p, t, nt, k + 1, e2, 1, &after, &err);
-				if (err)
+			if (has_role) {
+				err = tk_source_role_name(g, p, t, nt, d0, k, at);
+				if (err || at->kind)
 					return err;
-				if (at->person >= 0) {
-					at->kind = TK_A_NAME;
-					at->pos = t[k + 1].s;
-					if (!g->p[at->person].role) {
-						g->p[at->person].role =
-						    tk_span_dup(g, p, t[d0].s, t[k - 1].e);
-						if (!g->p[at->person].role)
-							return TK_ENOMEM;
-					}
-					g->p[at->person].personlike = 1;
-					return TK_OK;
-				}
 			}
 		}
 	}
-	last = k;
-	/* "another said", "one said": someone, but not the last speaker */
-	if (det && last == d0 && j + 1 == d0 &&
-	    (tk_word_eq(p, &t[j], "another") || tk_word_eq(p, &t[j], "one") ||
-	     tk_word_eq(p, &t[j], "others") || tk_word_eq(p, &t[j], "some"))) {
-		at->kind = TK_A_ANON;
-		at->pos = t[j].s;
-		return TK_OK;
-	}
-	if (last > d0 && (has_role || det)) {
-		at->kind = TK_A_DESC;
-		while (last > d0 && t[last - 1].kind != TK_T_WORD)
-			last--;
-		at->desc = tk_span_dup(g, p, t[d0].s, t[last - 1].e);
-		at->pos = t[j].s;
-		if (!at->desc)
-			return TK_ENOMEM;
-	}
-	return TK_OK;
+	return tk_source_desc(g, p, t, j, d0, k, det, has_role, at);
 }
 
-/* Attribution in the words right after the closing mark. */
+/* Where the verb stands after a name that opens the words after a quote:
+ * past a "(R-Utah)" tag and an apposition ("Maria Lopez, chief executive
+ * of Harbor Foods, said"). Returns the token index to test for a verb. */
+static size_t tk_after_name(const char *p, const struct tk_tok *t, size_t nt, size_t j)
+{
+	size_t e = tk_chain_end(p, t, nt, j), after = e;
+
+	if (e + 2 < nt && t[e].kind == TK_T_PUNCT && t[e].punct == '(') {
+		size_t c = e + 1;
+		while (c < nt && c - e < 8 && !(t[c].kind == TK_T_PUNCT && t[c].punct == ')'))
+			c++;
+		if (c + 1 < nt && t[c].kind == TK_T_PUNCT)
+			after = e = c + 1;
+	}
+	if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
+		size_t q = e + 1;
+		while (q < nt && q - e < 24 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
+			q++;
+		if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
+			after = q + 1;
+	}
+	return after;
+}
+
+/* "he said", "she also said", "dit-il": a pronoun and its verb. 1 when the
+ * words start with a pronoun (at set when it is an attribution). */
+static int tk_after_pronoun(const char *p, const struct tk_tok *t, size_t nt, size_t j, int period,
+			    struct tk_attr *at)
+{
+	size_t k;
+
+	if (tk_inverted_pronoun(p, &t[j])) { /* dit-il, a-t-elle ajouté */
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_inverted_pronoun(p, &t[j]);
+		at->pos = t[j].s;
+		return 1;
+	}
+	if (!tk_pronoun(p, &t[j]))
+		return 0;
+	/* “… ended.” He said the council …: a new sentence about something else */
+	if (period && t[j].cap && nt - j > 4)
+		return 1;
+	for (k = j + 1; k < nt && k <= j + 2; k++) {
+		if (tk_is_verb(p, &t[k])) {
+			at->kind = TK_A_PRONOUN;
+			at->gender = tk_pronoun(p, &t[j]);
+			at->pos = t[j].s;
+			return 1;
+		}
+		if (!IN(tk_lx_adverbs, p, &t[k]))
+			break;
+	}
+	return 1;
+}
+
+/* "said Blinken", "a déclaré le ministre", "sagte Müller", "so Müller",
+ * Spanish "dijo." with no subject. 1 when the words open with a verb. */
+static int tk_after_verb_first(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			       size_t j, struct tk_attr *at, int *err)
+{
+	size_t k = j, s;
+
+	if (k + 1 < nt && IN(tk_lx_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
+		k++;
+	if (!tk_is_verb(p, &t[k]) && !IN(tk_lx_according, p, &t[k]))
+		return 0;
+	s = k + 1;
+	while (s < nt && t[s].kind == TK_T_WORD &&
+	       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
+		s++;
+	if (tk_is_verb(p, &t[k]) && (s >= nt || t[s].kind == TK_T_PUNCT)) {
+		at->kind = TK_A_PRONOUN; /* the latest person */
+		at->gender = 0;
+		at->pos = t[k].s;
+		return 1;
+	}
+	*err = tk_source_at(g, p, t, nt, s, at);
+	return 1;
+}
+
+/* "Blinken said", "US Secretary of State Anthony Blinken said", "Maria
+ * Lopez, chief executive of Harbor Foods, said", "the minister said". */
+static int tk_after_name_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			      size_t j, struct tk_attr *at)
+{
+	struct tk_attr tmp = {0};
+	size_t e, after;
+	int err;
+
+	if (!(tk_is_cap_word(&t[j]) || IN(tk_lx_dets, p, &t[j]) || IN(tk_lx_groups, p, &t[j]) ||
+	      tk_is_role(p, &t[j]) || (j + 1 < nt && tk_is_role(p, &t[j + 1]))))
+		return TK_OK;
+	tmp.person = -1;
+	if (tk_is_cap_word(&t[j])) {
+		after = tk_after_name(p, t, nt, j);
+	} else {
+		for (e = j + 1;
+		     e < nt && e - j < 10 && !tk_is_verb(p, &t[e]) && t[e].kind == TK_T_WORD; e++)
+			;
+		after = e;
+	}
+	if (after + 1 < nt && IN(tk_lx_adverbs, p, &t[after]) && tk_is_verb(p, &t[after + 1]))
+		after++;
+	if (after >= nt || !tk_is_verb(p, &t[after]))
+		return TK_OK;
+	err = tk_source_at(g, p, t, after, j, &tmp);
+	if (!err && tmp.kind)
+		*at = tmp;
+	return err;
+}
+
+/* Attribution in the words right after the closing mark, up to the next
+ * mark or the end of the sentence. */
 static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to, int period,
 			 struct tk_attr *at)
 {
 	struct tk_tok t[TK_WIN];
-	size_t nt = tk_tokenize(p, from, to, t, TK_WIN), j = 0, k, lim;
+	size_t nt = tk_tokenize(p, from, to, t, TK_WIN), j = 0, k;
 	int err = TK_OK;
 
-	/* stop at the next quotation mark or the end of the sentence */
 	for (k = 0; k < nt; k++) {
 		if (t[k].kind == TK_T_QMARK)
 			break;
@@ -1105,121 +1225,32 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		if (e == nt || (t[e].kind == TK_T_PUNCT && t[e].punct == ','))
 			return tk_source_at(g, p, t, nt, j, at);
 	}
-	/* dit-il, a-t-elle ajouté */
-	if (tk_inverted_pronoun(p, &t[j])) {
-		at->kind = TK_A_PRONOUN;
-		at->gender = tk_inverted_pronoun(p, &t[j]);
-		at->pos = t[j].s;
-		return TK_OK;
-	}
-	/* “… ended.” He said the council …: a new sentence about something else */
-	if (period && t[j].cap && tk_pronoun(p, &t[j]) && nt - j > 4)
-		return TK_OK;
-	/* he said / she also said / he told reporters */
-	if (tk_pronoun(p, &t[j])) {
-		for (k = j + 1; k < nt && k <= j + 2; k++) {
-			if (tk_is_verb(p, &t[k])) {
-				at->kind = TK_A_PRONOUN;
-				at->gender = tk_pronoun(p, &t[j]);
-				at->pos = t[j].s;
-				return TK_OK;
-			}
-			if (!IN(tk_lx_adverbs, p, &t[k]))
-				break;
-		}
-		return TK_OK;
-	}
-	/* said Blinken / a déclaré le ministre / sagte Müller / so Müller */
-	k = j;
-	if (k + 1 < nt && IN(tk_lx_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
-		k++;
-	if (tk_is_verb(p, &t[k]) || IN(tk_lx_according, p, &t[k])) {
-		size_t s = k + 1;
-		while (s < nt && t[s].kind == TK_T_WORD &&
-		       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
-			s++;
-		/* Spanish drops the subject: "…", dijo. — the latest person */
-		if (tk_is_verb(p, &t[k]) && (s >= nt || t[s].kind == TK_T_PUNCT)) {
-			at->kind = TK_A_PRONOUN;
-			at->gender = 0;
-			at->pos = t[k].s;
-			return TK_OK;
-		}
-		return tk_source_at(g, p, t, nt, s, at);
-	}
-	/* according to X */
-	for (k = j; k + 2 < nt && k < j + 12; k++) {
+	if (tk_after_pronoun(p, t, nt, j, period, at) ||
+	    tk_after_verb_first(g, p, t, nt, j, at, &err))
+		return err;
+	for (k = j; k + 2 < nt && k < j + 12; k++) { /* according to X */
 		if (tk_word_eq(p, &t[k], "according") && tk_word_eq(p, &t[k + 1], "to")) {
 			err = tk_source_at(g, p, t, nt, k + 2, at);
 			if (err || at->kind)
 				return err;
 		}
 	}
-	/* Blinken said / US Secretary of State Anthony Blinken said / Maria
-	 * Lopez, chief executive of Harbor Foods, said / the minister said */
-	lim = nt;
-	if (tk_is_cap_word(&t[j]) || IN(tk_lx_dets, p, &t[j]) || IN(tk_lx_groups, p, &t[j]) ||
-	    tk_is_role(p, &t[j]) || (j + 1 < nt && tk_is_role(p, &t[j + 1]))) {
-		struct tk_attr tmp = {0};
-		size_t e, after = j;
-		tmp.person = -1;
-		if (tk_is_cap_word(&t[j])) {
-			e = tk_chain_end(p, t, nt, j);
-			/* skip a "(R-Utah)" tag and an apposition between the name
-			 * and the verb */
-			after = e;
-			if (e + 2 < nt && t[e].kind == TK_T_PUNCT && t[e].punct == '(') {
-				size_t c = e + 1;
-				while (c < nt && c - e < 8 &&
-				       !(t[c].kind == TK_T_PUNCT && t[c].punct == ')'))
-					c++;
-				if (c + 1 < nt && t[c].kind == TK_T_PUNCT)
-					after = e = c + 1;
-			}
-			if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
-				size_t q = e + 1;
-				while (q < nt && q - e < 24 &&
-				       !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
-					q++;
-				if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
-					after = q + 1;
-			}
-		} else {
-			for (e = j + 1; e < lim && e - j < 10 && !tk_is_verb(p, &t[e]) &&
-					t[e].kind == TK_T_WORD;
-			     e++)
-				;
-			after = e;
-		}
-		if (after < nt && IN(tk_lx_adverbs, p, &t[after]) && after + 1 < nt &&
-		    tk_is_verb(p, &t[after + 1]))
-			after++;
-		if (after < nt && tk_is_verb(p, &t[after])) {
-			err = tk_source_at(g, p, t, after, j, &tmp);
-			if (err)
-				return err;
-			if (tmp.kind) {
-				*at = tmp;
-				return TK_OK;
-			}
-		}
-	}
+	err = tk_after_name_verb(g, p, t, nt, j, at);
+	if (err || at->kind)
+		return err;
 	/* "NFU deputy president Tom Bradshaw said": the name right before a
 	 * verb a few words on */
 	for (k = j + 1; k < nt && k < j + 10; k++) {
 		if (t[k].kind == TK_T_PUNCT && t[k].punct != ',')
 			break;
 		if (tk_is_verb(p, &t[k])) {
-			size_t e = k;
+			size_t e = k, a;
 			if (e > j && IN(tk_lx_adverbs, p, &t[e - 1]))
 				e--;
-			if (e > j && tk_is_cap_word(&t[e - 1])) {
-				size_t a = tk_chain_start(p, t, e);
-				if (a < j)
-					a = j;
-				return tk_source_at(g, p, t, e, a, at);
-			}
-			break;
+			if (e <= j || !tk_is_cap_word(&t[e - 1]))
+				break;
+			a = tk_chain_start(p, t, e);
+			return tk_source_at(g, p, t, e, a < j ? j : a, at);
 		}
 	}
 	return TK_OK;
@@ -1384,7 +1415,6 @@ static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok 
 	return TK_OK;
 }
 
-/* Scare quotes and titles: the “Islamic State in Khorasan”. */
 /* A name or pronoun opening a clause and followed by a lower-case word (its
  * verb), past an apposition or a "(D-Ohio)" tag: "Obama described the
  * attack as “…”", "At the debate, Clinton blamed the “…”". */
