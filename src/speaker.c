@@ -1321,8 +1321,12 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	for (v = m; v-- > 0 && m - v <= 6;) {
 		if (tk_is_verb(p, &t[v]))
 			break;
-		if (t[v].kind == TK_T_PUNCT && t[v].punct != ',')
-			return TK_OK;
+		if (t[v].kind == TK_T_PUNCT && t[v].punct != ',') {
+			if (!colon)
+				return TK_OK;
+			v = (size_t)-1; /* "… - Philip Bump: “…”" */
+			break;
+		}
 	}
 	if (v == (size_t)-1 || m - v > 6 || !tk_is_verb(p, &t[v])) {
 		/* transcript style "Blinken: “…”" */
