@@ -1151,6 +1151,9 @@ static int tk_after_verb_first(struct tk_reg *g, const char *p, const struct tk_
 		k++;
 	if (!tk_is_verb(p, &t[k]) && !IN(tk_lx_according, p, &t[k]))
 		return 0;
+	/* "“…,” adding that Trump …": an -ing verb has no subject after it */
+	if (t[k].e - t[k].s > 4 && !memcmp(p + t[k].e - 3, "ing", 3))
+		return 0;
 	s = k + 1;
 	while (s < nt && t[s].kind == TK_T_WORD &&
 	       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
@@ -1351,6 +1354,13 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	 * statement"), unless a colon or comma makes it clear */
 	if (m - v > 3 && !colon)
 		return TK_OK;
+	/* "But, said Solovey, “…”": the name after the verb */
+	if (v + 1 < m && tk_is_cap_word(&t[v + 1]) && (v == 0 || t[v - 1].kind == TK_T_PUNCT) &&
+	    !tk_pronoun(p, &t[v + 1])) {
+		int err = tk_source_at(g, p, t, m, v + 1, at);
+		if (err || at->kind)
+			return err;
+	}
 	return tk_attr_subject(g, p, t, v, at);
 }
 
