@@ -1241,6 +1241,20 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 	err = tk_after_name_verb(g, p, t, nt, j, at);
 	if (err || at->kind)
 		return err;
+	/* "“…” yet in the glass ceiling, she said in a video": ", he said" or
+	 * ", Reid said" closing the quote's sentence */
+	for (k = j + 1; k + 2 < nt; k++) {
+		if (t[k].kind != TK_T_PUNCT || t[k].punct != ',')
+			continue;
+		if (tk_after_pronoun(p, t, nt, k + 1, 0, at) && at->kind)
+			return TK_OK;
+		if (tk_is_cap_word(&t[k + 1]) && !IN(tk_lx_stop, p, &t[k + 1])) {
+			size_t v = tk_after_name(p, t, nt, k + 1);
+			if (v < nt && tk_is_verb(p, &t[v]) &&
+			    (v + 1 == nt || t[v + 1].kind == TK_T_PUNCT || !t[v + 1].cap))
+				return tk_source_at(g, p, t, v, k + 1, at);
+		}
+	}
 	/* "NFU deputy president Tom Bradshaw said": the name right before a
 	 * verb a few words on */
 	for (k = j + 1; k < nt && k < j + 10; k++) {
