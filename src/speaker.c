@@ -336,7 +336,9 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 			s->na++;
 	}
 	tk_name_cut(p, t, s);
-	if (s->nb > s->na + 4)
+	/* a long chain keeps its last three words, four with an initial
+	 * ("Vann R. Newkirk II") */
+	if (s->nb > s->na + 4 && !(s->nb == s->na + 5 && t[s->na + 2].kind == TK_T_PUNCT))
 		s->na = s->nb - 3;
 	s->valid = s->nb > s->na;
 	for (i = s->na; i < s->nb && s->valid; i++)
@@ -1051,6 +1053,17 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 			at->pos = t[k].s;
 			return at->desc ? TK_OK : TK_ENOMEM;
 		}
+		/* "MSNBC host Chris Matthews": the name after the role words */
+		if (e + 1 < nt && t[e].kind == TK_T_WORD && !t[e].cap && tk_is_role(p, &t[e]) &&
+		    tk_adjacent(p, &t[e - 1], &t[e])) {
+			size_t n2 = e + 1;
+			while (n2 < nt && n2 - e < 3 && t[n2].kind == TK_T_WORD && !t[n2].cap)
+				n2++;
+			if (n2 < nt && tk_is_cap_word(&t[n2])) {
+				k = n2;
+				e = tk_chain_end(p, t, nt, k);
+			}
+		}
 		if (tk_chain_speaks_as_group(g, p, t, nt, k, e, at))
 			return at->desc ? TK_OK : TK_ENOMEM;
 		at->person = tk_register(g, p, t, nt, k, e, 1, &after, &err);
@@ -1753,6 +1766,23 @@ static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
 	return best;
 }
 
+/* Does text contain word w (case-insensitive), not as part of a longer
+ * word ("president" is not in "presidential nominee")? */
+static int tk_has_word(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+	const char *h = text;
+
+	while ((h = strcasestr(h, w)) != NULL) {
+		unsigned char b = h > text ? (unsigned char)h[-1] : ' ', a = (unsigned char)h[n];
+		if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && b < 0x80 &&
+		    !((a | 0x20) >= 'a' && (a | 0x20) <= 'z') && a < 0x80)
+			return 1;
+		h++;
+	}
+	return 0;
+}
+
 /* A descriptor nobody named: it speaks itself, capitalised for the screen
  * ("— Hospital spokesperson"); a long one is only a guess. */
 static int tk_sa_desc_speaker(struct tk_sa *s, struct tk_rawquote *q, const char *d)
@@ -1844,7 +1874,7 @@ static int tk_sa_descriptor(struct tk_sa *s, size_t i)
 	if (dn > 1 && x + 1 == dn && head != d)
 		head = d;
 	for (k = g->n; k-- > 0 && strlen(head) >= 3;) {
-		if (g->p[k].role && strcasestr(g->p[k].role, head)) {
+		if (g->p[k].role && tk_has_word(g->p[k].role, head)) {
 			q->person = (int)k;
 			q->speaker = g->p[k].name;
 			q->role = g->p[k].role;
