@@ -1766,17 +1766,17 @@ static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
 	return best;
 }
 
-/* Does text contain word w (case-insensitive), not as part of a longer
- * word ("president" is not in "presidential nominee")? */
+/* Does text contain word w (case-insensitive) ending a word ("president"
+ * is not in "presidential nominee", "minister" is in "Gesundheitsminister")? */
 static int tk_has_word(const char *text, const char *w)
 {
 	size_t n = strlen(w);
 	const char *h = text;
 
 	while ((h = strcasestr(h, w)) != NULL) {
-		unsigned char b = h > text ? (unsigned char)h[-1] : ' ', a = (unsigned char)h[n];
-		if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && b < 0x80 &&
-		    !((a | 0x20) >= 'a' && (a | 0x20) <= 'z') && a < 0x80)
+		unsigned char a = (unsigned char)h[n];
+		/* the word may close a compound ("Gesundheitsminister") */
+		if (!((a | 0x20) >= 'a' && (a | 0x20) <= 'z') && a < 0x80)
 			return 1;
 		h++;
 	}
