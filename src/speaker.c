@@ -1391,6 +1391,13 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	return tk_attr_subject(g, p, t, v, at);
 }
 
+/* A lower-case word in -ly ("reportedly", "angrily"): an adverb. */
+static int tk_ly_adverb(const char *p, const struct tk_tok *t)
+{
+	return t->kind == TK_T_WORD && !t->cap && t->e - t->s > 4 && p[t->e - 2] == 'l' &&
+	       p[t->e - 1] == 'y';
+}
+
 /* The subject of the reporting verb t[v]: "she (also) said", "Blinken
  * said", "Maria Lopez, chief executive of …, said", "the minister said". */
 static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t v,
@@ -1398,7 +1405,8 @@ static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok 
 {
 	size_t k = v;
 
-	while (k > 0 && IN(tk_lx_adverbs, p, &t[k - 1]))
+	/* "she also said", "Trump reportedly said", "Cruz gingerly said" */
+	while (k > 0 && (IN(tk_lx_adverbs, p, &t[k - 1]) || tk_ly_adverb(p, &t[k - 1])))
 		k--;
 	if (k >= 2 && t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',' &&
 	    t[k - 2].kind == TK_T_PUNCT && t[k - 2].punct == ')')
