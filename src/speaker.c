@@ -1114,9 +1114,15 @@ static size_t tk_after_name(const char *p, const struct tk_tok *t, size_t nt, si
 	}
 	if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
 		size_t q = e + 1;
-		while (q < nt && q - e < 24 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
+		/* the verb after the closing comma, or one that ends an apposition
+		 * left open ("Sam Lau, the director of … Party said") */
+		while (q < nt && q - e < 24 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ',') &&
+		       !(q > e + 2 && t[q - 1].kind == TK_T_WORD && t[q - 1].cap &&
+			 tk_is_verb(p, &t[q])))
 			q++;
-		if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
+		if (q < nt && t[q].kind == TK_T_WORD)
+			after = q;
+		else if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
 			after = q + 1;
 	}
 	return after;
@@ -1362,8 +1368,8 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 		/* transcript style "Blinken: “…”" */
 		if (colon && tk_is_cap_word(&t[m - 1])) {
 			size_t a = tk_chain_start(p, t, m);
-			if (a == 0 || t[a - 1].kind == TK_T_PUNCT)
-				return tk_source_at(g, p, t, m, a, at);
+			if (a == 0 || t[a - 1].kind == TK_T_PUNCT || tk_is_role(p, &t[a - 1]))
+				return tk_source_at(g, p, t, m, a, at); /* "pollster Daron Shaw:" */
 		}
 		/* "Meier wies das zurück:": a known person opening the sentence */
 		if (colon && m <= 10 && tk_is_cap_word(&t[0])) {
