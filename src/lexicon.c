@@ -78,11 +78,13 @@ TK_LIST(according, according_w);
 
 /* words allowed between subject and verb ("also", "later") */
 static const char *const adverbs_w[] = {
-    "a",      "again",	    "also",    "angrily", "auch",    "aussi",	 "avait",      "bluntly",
-    "calmly", "dann",	    "earlier", "finally", "firmly",  "flatly",	 "ha",	       "habe",
-    "had",    "has",	    "hat",     "have",	  "later",   "luego",	 "noch",       "once",
-    "only",   "previously", "proudly", "quickly", "quietly", "recently", "repeatedly", "sadly",
-    "simply", "softly",	    "también", "then",	  "told",    "will",	 "would",
+    "a",       "again",	     "also",	"angrily", "auch",	 "aussi",    "avait",
+    "bluntly", "calmly",     "dann",	"earlier", "even",	 "finally",  "firmly",
+    "flatly",  "ha",	     "habe",	"had",	   "has",	 "hat",	     "have",
+    "herself", "himself",    "itself",	"later",   "luego",	 "noch",     "once",
+    "only",    "previously", "proudly", "quickly", "quietly",	 "recently", "repeatedly",
+    "sadly",   "simply",     "softly",	"también", "themselves", "then",     "told",
+    "too",     "will",	     "would",
 };
 TK_LIST(adverbs, adverbs_w);
 

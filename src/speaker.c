@@ -1348,6 +1348,14 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 	return TK_OK;
 }
 
+/* "telling Stephanopoulos", "told Reuters", "asked Kim": the name after
+ * these verbs (and after any -ing form) is who was addressed. */
+static int tk_addressing(const char *p, const struct tk_tok *v)
+{
+	return (v->e - v->s > 4 && !memcmp(p + v->e - 3, "ing", 3)) || tk_word_eq(p, v, "told") ||
+	       tk_word_eq(p, v, "tells") || tk_word_eq(p, v, "asked") || tk_word_eq(p, v, "asks");
+}
+
 static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
 			       int colon, struct tk_attr *at)
 {
@@ -1389,7 +1397,7 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 		return TK_OK;
 	/* "But, said Solovey, “…”": the name after the verb */
 	if (v + 1 < m && tk_is_cap_word(&t[v + 1]) && (v == 0 || t[v - 1].kind == TK_T_PUNCT) &&
-	    !tk_pronoun(p, &t[v + 1])) {
+	    !tk_pronoun(p, &t[v + 1]) && !tk_addressing(p, &t[v])) {
 		int err = tk_source_at(g, p, t, m, v + 1, at);
 		if (err || at->kind)
 			return err;
@@ -1554,6 +1562,17 @@ static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct t
 	return err;
 }
 
+/* Quoted words inside someone else's sentence ("called it “…”", "said
+ * that “…”"): lower-case, or opened after a word and not a sentence. */
+static int tk_is_partial(const char *p, const struct tk_rawquote *q)
+{
+	unsigned char before = q->open > 0 ? (unsigned char)p[q->open - 1] : 0;
+
+	return (q->text[0] >= 'a' && q->text[0] <= 'z') ||
+	       (!q->terminal && !q->at_start && !q->after_colon && !q->after_sentence &&
+		before == ' ');
+}
+
 /* Scare quotes, titles and fragments: rejected (1), kept (0). Sets partial
  * for a quotation inside someone else's sentence ("called it “…”"). */
 static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
@@ -1561,7 +1580,6 @@ static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
 	const char *t = q->text;
 	size_t words = q->words, capw = 0, i;
 	int lower_start = t[0] >= 'a' && t[0] <= 'z';
-	unsigned char before = q->open > 0 ? (unsigned char)p[q->open - 1] : 0;
 
 	/* “gobsmacked”, “three-peat”: a word or two is a term, said or not */
 	if (words < 2 || (words < 3 && ((!q->terminal && !q->comma_end) || lower_start)))
@@ -1574,8 +1592,7 @@ static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
 		return 1; /* Title Case: a book, a show, a sign */
 	if (!q->closed && words < 4)
 		return 1;
-	q->partial = (unsigned)(lower_start || (!q->terminal && !q->at_start && !q->after_colon &&
-						!q->after_sentence && before == ' '));
+	q->partial = (unsigned)tk_is_partial(p, q);
 	if (attributed)
 		return 0;
 	if (!q->closed && lower_start)
@@ -1645,6 +1662,17 @@ static int tk_sa_candidates(struct tk_sa *s, size_t i)
 	at->person = -1;
 	if (i + 1 < s->ql->n && s->ql->q[i + 1].para == q->para_end && s->ql->q[i + 1].open < to)
 		to = s->ql->q[i + 1].open;
+	/* a partial quote belongs to its own sentence's speaker first ("X
+	 * asserted that “…” Clinton said …" is X's) */
+	if (tk_is_partial(ps, q) && q->para == q->para_end) {
+		err = tk_attr_before(s->g, ps, q->open > 240 ? q->open - 240 : 0, q->open, at);
+		if (!err && !at->kind)
+			err = tk_attr_sentence(s->g, ps, q->open, at);
+		if (err || (at->kind && !at->weak))
+			return err;
+		memset(at, 0, sizeof *at);
+		at->person = -1;
+	}
 	/* closed, or cut before an embedded ", said X" */
 	if (q->closed || q->close_end < ne) {
 		size_t tl = strlen(q->text);
