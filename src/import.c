@@ -25,6 +25,7 @@
 #include "log.h"
 #include "mem.h"
 #include "import_trust.h"
+#include "recstore.h"
 #include "sign.h"
 #include "walk.h"
 
@@ -1429,6 +1430,31 @@ static void tk_imp_free_control(struct tk_control *c)
 	c->text = NULL;
 }
 
+/* Records for the display (recstore.h): built here, in the import process,
+ * for every article the commit made visible; REPLACE/CLEAR/expiry orphans go.
+ * A failure leaves the previous index: the display shows the old set. */
+static void tk_imp_records(struct tk_imp *im)
+{
+	struct tk_recstore_opts ro = {(size_t)im->cfg.max_file_bytes, 0};
+	struct tk_recstore_stats st;
+	int err = tk_recstore_sync(im->cache, &ro, &st);
+
+	if (!err)
+		err = tk_cache_bump_generation(im->cache);
+	if (err) {
+		im->sum->cache_failed = 1;
+		if (!im->stop_reason[0])
+			snprintf(im->stop_reason, sizeof im->stop_reason,
+				 "The ticker could not save what it shows for the new articles "
+				 "(storage full?): the screen keeps the previous ones.");
+		tk_log(TK_LOG_ERROR, "import: records: %s", tk_strerror(err));
+		return;
+	}
+	tk_log(TK_LOG_INFO, "import: records: %zu listed, %zu built, %zu kept, %zu removed%s",
+	       st.records, st.built, st.kept, st.removed,
+	       st.fp_changed ? " (extractor or settings changed: rebuilt)" : "");
+}
+
 /* REPLACE and CLEAR remove articles: only when the stick was read whole. */
 static enum tk_cache_mode tk_imp_decide_mode(struct tk_imp *im)
 {
@@ -1741,6 +1767,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_commit(im);
 	if (err)
 		goto out;
+	if (im->cache && !sum->refused_whole)
+		tk_imp_records(im);
 finish:
 	tk_imp_exit_code(im);
 	tk_imp_write_report(im, src, o);

@@ -63,7 +63,7 @@ static const struct tk_command tk_commands[] = {
      "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n"},
     {"import", tk_cmd_import, "import article files from a USB stick into the cache",
      "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
-     "       ticker import --expire [--cache DIR]\n"
+     "       ticker import [--expire] [--rebuild] [--cache DIR]\n"
      "       ticker import --not-read REASON [--cache DIR]   (banner: a stick not mounted)\n"
      "\n"
      "Imports the article files of the stick mounted at SRC into the cache\n"
@@ -74,7 +74,10 @@ static const struct tk_command tk_commands[] = {
      "With trusted keys in keys_dir only signed sticks are accepted (ticker sign).\n"
      "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
      "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n"
-     "--expire only drops articles older than expire_days (for a daily timer).\n"},
+     "--expire only drops articles older than expire_days (for a daily timer).\n"
+     "--rebuild (also implied by --expire) brings the display's records in\n"
+     "<cache>/.records up to date: missing ones, and all of them when the binary\n"
+     "or an extraction setting changed (run at boot before the display).\n"},
     {"keygen", tk_cmd_keygen, "make a minisign key pair for signed drops",
      "usage: ticker keygen NAME\n"
      "\n"
