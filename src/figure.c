@@ -699,6 +699,10 @@ static int tk_emit(const struct tk_article *art, struct tk_arena *ar, struct tk_
 	f.value = v;
 	f.value_max = vmax;
 	f.para = pi;
+	f.offset = s;
+	f.kind = kind == TK_FK_PERCENT	  ? TK_FIG_PERCENT
+		 : kind == TK_FK_CURRENCY ? TK_FIG_MONEY
+					  : TK_FIG_COUNT;
 	f.text = tk_arena_strndup(ar, p + s, e - s);
 	if (!f.text)
 		return TK_ENOMEM;
@@ -1215,4 +1219,11 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 		}
 	}
 	return err;
+}
+
+const char *tk_figure_kind_name(enum tk_figure_kind k)
+{
+	static const char *const names[] = {"count",   "money",	   "percent",
+					    "measure", "duration", "fraction"};
+	return (size_t)k < TK_ARRAY_LEN(names) ? names[k] : "count";
 }
