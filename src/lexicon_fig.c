@@ -1,0 +1,563 @@
+/* Figure lexicon: the unit and currency tables the figure finder reads,
+ * sorted bytewise for binary search (tests/test_lexicon_fig.c keeps them
+ * sorted). A unit word maps to its canonical unit, its kind and a factor. */
+#include "lexicon_fig.h"
+
+#include <string.h>
+
+#define TK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct tk_fig_unit tk_units[] = {
+    /* sorted (bytewise) */
+    {"GB", "GB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"GHz", "GHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"GW", "GW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"GWh", "GWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"Gb", "Gbit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"Gbps", "Gbit/s", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"Hz", "Hz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"KB", "KB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"Kbps", "kbit/s", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"MB", "MB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"MHz", "MHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"MW", "MW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"MWh", "MWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"Mb", "Mbit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"Mbps", "Mbit/s", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"PB", "PB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"TB", "TB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"TW", "TW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"TWh", "TWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"V", "V", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"W", "W", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED, 1.0},
+    {"acre", "acre", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"acres", "acre", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"an", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ann\xC3\xA9"
+     "e",
+     "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ann\xC3\xA9"
+     "es",
+     "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ans", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"a\xC3\xB1o", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"a\xC3\xB1os", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"baril", "bbl", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"barils", "bbl", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"barrel", "bbl", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"barrels", "bbl", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"barril", "bbl", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"barriles", "bbl", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"bbl", "bbl", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"bhp", "hp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"bit", "bit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"bits", "bit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"byte", "byte", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"bytes", "byte", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cc", "cm3", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"celsius",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cent", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"centavo", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"centavos", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"centigrade",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"centimeter", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"centimeters", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"centimetre", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"centimetres", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"centim\xC3\xA8tres", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cents", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"centuries", "centuries", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"century", "centuries", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cent\xC3\xADmetros", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cm", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cm3", "cm3", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cm\xC2\xB3", "cm3", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cup", "cup", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"cups", "cup", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"day", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"days", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"decade", "decades", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"decades", "decades", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"decimeter", "dm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"decimeters", "dm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"decimetre", "dm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"decimetres", "dm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"deg", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"degree", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"degrees", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"degr\xC3\xA9", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"degr\xC3\xA9s", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"dia", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"dias", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"dm", "dm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"d\xC3\xAD"
+     "a",
+     "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"d\xC3\xAD"
+     "as",
+     "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"fahrenheit",
+     "\xC2\xB0"
+     "F",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"feet", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"foot", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ft", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"g", "g", TK_FIG_MEASURE, TK_LU_GLUED, 1.0},
+    {"gal", "gal", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gallon", "gal", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gallons", "gal", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"galones", "gal", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gal\xC3\xB3n", "gal", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gbps", "Gbit/s", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ghz", "GHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gigabit", "Gbit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gigabits", "Gbit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gigabyte", "GB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gigabytes", "GB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gigahertz", "GHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gigawatt", "GW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gigawatts", "GW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"grad", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"grado", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"grados", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gram", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gramm", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gramme", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"grammes", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gramo", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gramos", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"grams", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gw", "GW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"gwh", "GWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"h", "hours", TK_FIG_DURATION, TK_LU_GLUED, 1.0},
+    {"ha", "ha", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hectare", "ha", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hectares", "ha", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hect\xC3\xA1rea", "ha", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hect\xC3\xA1reas", "ha", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hertz", "Hz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"heure", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"heures", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hora", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"horas", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"horsepower", "hp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hour", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hours", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hp", "hp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hr", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hrs", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"hz", "Hz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"in", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_HYPHEN, 1.0},
+    {"inch", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"inches", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"jahr", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"jahre", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"jahren", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"jour", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"jours", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kB", "KB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kHz", "kHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kV", "kV", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kW", "kW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kWh", "kWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kbps", "kbit/s", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kelvin", "K", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kg", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kgs", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"khz", "kHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilo", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilogram", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilogramm", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilogramme", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilogrammes", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilogramo", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilogramos", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilograms", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilometer", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilometers", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilometre", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilometres", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilom\xC3\xA8tre", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilom\xC3\xA8tres", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilos", "kg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilowatt", "kW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kilowatts", "kW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kil\xC3\xB3metro", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kil\xC3\xB3metros", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"km", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"km/h", "km/h", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"km/hr", "km/h", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"km2", "km2", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kmh", "km/h", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kmph", "km/h", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kms", "km", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"km\xC2\xB2", "km2", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"knot", "kn", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"knots", "kn", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kph", "km/h", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kw", "kW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"kwh", "kWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"l", "l", TK_FIG_MEASURE, TK_LU_GLUED, 1.0},
+    {"lb", "lb", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"lbs", "lb", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"liter", "l", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"liters", "l", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"litre", "l", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"litres", "l", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"litro", "l", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"litros", "l", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED, 1.0},
+    {"m.p.h.", "mph", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m/s", "m/s", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m2", "m2", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m3", "m3", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mAh", "mAh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mbps", "Mbit/s", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mcg", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"megabit", "Mbit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"megabits", "Mbit", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"megabyte", "MB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"megabytes", "MB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"megahertz", "MHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"megawatt", "MW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"megawatts", "MW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mes", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"meses", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"meter", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"meters", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"metre", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"metres", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"metro", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"metros", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mg", "mg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mhz", "MHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mi", "mi", TK_FIG_MEASURE, TK_LU_GLUED, 1.0},
+    {"microgram", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"microgramme", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"microgrammes", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"micrograms", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"micrometer", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"micrometers", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"micrometre", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"micrometres", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"micron", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"microns", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mile", "mi", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"miles", "mi", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mililitros", "ml", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milla", "mi", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millas", "mi", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milles", "mi", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milligram", "mg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milligramme", "mg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milligrammes", "mg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milligrams", "mg", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milliliter", "ml", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milliliters", "ml", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millilitre", "ml", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millilitres", "ml", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millimeter", "mm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millimeters", "mm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millimetre", "mm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millimetres", "mm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millim\xC3\xA8tres", "mm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"millisecond", "ms", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"milliseconds", "ms", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mil\xC3\xADmetros", "mm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"min", "min", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mins", "min", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"minute", "min", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"minuten", "min", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"minutes", "min", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"minuto", "min", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"minutos", "min", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ml", "ml", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mm", "mm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mois", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"monat", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"monate", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"monaten", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"month", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"months", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mph", "mph", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ms", "ms", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mw", "MW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"mwh", "MWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m\xC2\xB2", "m2", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m\xC2\xB3", "m3", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m\xC3\xA8tre", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m\xC3\xA8tres", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"m\xC3\xA9gawatts", "MW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"nanometer", "nm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"nanometers", "nm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"nanometre", "nm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"nanometres", "nm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"once", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"onces", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"onza", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"onzas", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ounce", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ounces", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"oz", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"p", "GBP", TK_FIG_MONEY, TK_LU_GLUED, 0.01},
+    {"pc", "%", TK_FIG_PERCENT, TK_LU_GLUED | TK_LU_SPACED, 1.0},
+    {"pct", "%", TK_FIG_PERCENT, TK_LU_GLUED | TK_LU_SPACED, 1.0},
+    {"pence", "GBP", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"penique", "GBP", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"peniques", "GBP", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"pennies", "GBP", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"penny", "GBP", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"picometer", "pm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"picometers", "pm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"picometre", "pm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"picometres", "pm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pie", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pieds", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pies", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pint", "pint", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pints", "pint", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pouce", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pouces", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pound", "lb", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN | TK_LU_AMBIG, 1.0},
+    {"pounds", "lb", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN | TK_LU_AMBIG, 1.0},
+    {"pulgada", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"pulgadas", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"rad", "rad", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"radian", "rad", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"radians", "rad", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"sec", "s", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"second", "s", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"seconds", "s", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"secs", "s", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"segundos", "s", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"sekunden", "s", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"semaine", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"semaines", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"semana", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"semanas", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"sqm", "m2", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"stunde", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"stunden", "hours", TK_FIG_DURATION, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"t", "t", TK_FIG_MEASURE, TK_LU_GLUED, 1.0},
+    {"tablespoon", "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tablespoons", "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tag", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tage", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tagen", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tbsp", "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"teaspoon", "tsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"teaspoons", "tsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"terabyte", "TB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"terabytes", "TB", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"ton", "t", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tonelada", "t", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"toneladas", "t", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tonne", "t", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tonnen", "t", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tonnes", "t", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tons", "t", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"tsp", "tsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"twh", "TWh", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"volt", "V", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"volts", "V", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"watt", "W", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"watts", "W", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"week", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"weeks", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"woche", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"wochen", "weeks", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"yard", "yd", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"yards", "yd", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"yd", "yd", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"year", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"years", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"yr", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"yrs", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"zoll", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB0", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_GLUED, 1.0},
+    {"\xC2\xB0"
+     "C",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB0"
+     "F",
+     "\xC2\xB0"
+     "F",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB0"
+     "c",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB5g", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB5m", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xBA", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_GLUED, 1.0},
+    {"\xC2\xBA"
+     "C",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xBA"
+     "F",
+     "\xC2\xB0"
+     "F",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xCE\xBCg", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xCE\xBCm", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xE2\x84\x83",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xE2\x84\x89",
+     "\xC2\xB0"
+     "F",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+};
+
+static const struct tk_fig_currency tk_currencies[] = {
+    /* sorted (bytewise) */
+    {"$", "USD"},
+    {"$US", "USD"},
+    {"A$", "AUD"},
+    {"AED", "AED"},
+    {"AU$", "AUD"},
+    {"AUD", "AUD"},
+    {"BRL", "BRL"},
+    {"BTC", "BTC"},
+    {"C$", "CAD"},
+    {"CA$", "CAD"},
+    {"CAD", "CAD"},
+    {"CHF", "CHF"},
+    {"CNY", "CNY"},
+    {"CZK", "CZK"},
+    {"DKK", "DKK"},
+    {"EUR", "EUR"},
+    {"GBP", "GBP"},
+    {"HK$", "HKD"},
+    {"HKD", "HKD"},
+    {"HUF", "HUF"},
+    {"ILS", "ILS"},
+    {"INR", "INR"},
+    {"JPY", "JPY"},
+    {"KRW", "KRW"},
+    {"MX$", "MXN"},
+    {"MXN", "MXN"},
+    {"MYR", "MYR"},
+    {"Mex$", "MXN"},
+    {"NOK", "NOK"},
+    {"NT$", "TWD"},
+    {"NZ$", "NZD"},
+    {"NZD", "NZD"},
+    {"PLN", "PLN"},
+    {"R$", "BRL"},
+    {"RM", "MYR"},
+    {"RMB", "CNY"},
+    {"RUB", "RUB"},
+    {"Rs", "INR"},
+    {"Rs.", "INR"},
+    {"S$", "SGD"},
+    {"SAR", "SAR"},
+    {"SEK", "SEK"},
+    {"SGD", "SGD"},
+    {"THB", "THB"},
+    {"TRY", "TRY"},
+    {"US$", "USD"},
+    {"USD", "USD"},
+    {"ZAR", "ZAR"},
+    {"\xC2\xA3", "GBP"},
+    {"\xC2\xA5", "JPY"},
+    {"\xE2\x82\xA6", "NGN"},
+    {"\xE2\x82\xA9", "KRW"},
+    {"\xE2\x82\xAA", "ILS"},
+    {"\xE2\x82\xAC", "EUR"},
+    {"\xE2\x82\xB1", "PHP"},
+    {"\xE2\x82\xB9", "INR"},
+    {"\xE2\x82\xBA", "TRY"},
+    {"\xE2\x82\xBD", "RUB"},
+};
+
+static int tk_lexfig_cmp(const char *key, size_t n, const char *word)
+{
+	size_t l = strlen(word);
+	int c = memcmp(key, word, n < l ? n : l);
+
+	if (c)
+		return c;
+	return n < l ? -1 : n > l;
+}
+
+const struct tk_fig_unit *tk_lexfig_unit(const char *s, size_t n)
+{
+	size_t lo = 0, hi = TK_ARRAY_LEN(tk_units), i;
+	char low[24];
+	int pass;
+
+	if (n == 0 || n >= sizeof low)
+		return NULL;
+	for (pass = 0; pass < 2; pass++) {
+		const char *key = s;
+		if (pass == 1) {
+			int changed = 0;
+			if (n < 4)
+				break;
+			for (i = 0; i < n; i++) {
+				char c = s[i];
+				changed |= c >= 'A' && c <= 'Z';
+				low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+			}
+			if (!changed)
+				break;
+			key = low;
+		}
+		lo = 0;
+		hi = TK_ARRAY_LEN(tk_units);
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			int c = tk_lexfig_cmp(key, n, tk_units[mid].word);
+			if (c == 0)
+				return &tk_units[mid];
+			if (c < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+	}
+	return NULL;
+}
+
+const struct tk_fig_currency *tk_lexfig_currency(const char *s, size_t n)
+{
+	size_t lo = 0, hi = TK_ARRAY_LEN(tk_currencies);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = tk_lexfig_cmp(s, n, tk_currencies[mid].text);
+		if (c == 0)
+			return &tk_currencies[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct tk_fig_unit *tk_lexfig_units(size_t *n)
+{
+	*n = TK_ARRAY_LEN(tk_units);
+	return tk_units;
+}
+
+const struct tk_fig_currency *tk_lexfig_currencies(size_t *n)
+{
+	*n = TK_ARRAY_LEN(tk_currencies);
+	return tk_currencies;
+}

@@ -1,0 +1,75 @@
+/* Figure lexicon: the unit and currency tables stay sorted (binary search
+ * depends on it) and lookups find what the finder needs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "lexicon_fig.h"
+
+static void test_units_sorted(void **state)
+{
+	size_t n, i;
+	const struct tk_fig_unit *u = tk_lexfig_units(&n);
+
+	(void)state;
+	assert_true(n > 100);
+	for (i = 1; i < n; i++)
+		if (strcmp(u[i - 1].word, u[i].word) >= 0)
+			fail_msg("units not sorted at \"%s\" / \"%s\"", u[i - 1].word, u[i].word);
+}
+
+static void test_currencies_sorted(void **state)
+{
+	size_t n, i;
+	const struct tk_fig_currency *c = tk_lexfig_currencies(&n);
+
+	(void)state;
+	assert_true(n > 20);
+	for (i = 1; i < n; i++)
+		if (strcmp(c[i - 1].text, c[i].text) >= 0)
+			fail_msg("currencies not sorted at \"%s\" / \"%s\"", c[i - 1].text,
+				 c[i].text);
+}
+
+static void test_lookups(void **state)
+{
+	const struct tk_fig_unit *u;
+	const struct tk_fig_currency *c;
+
+	(void)state;
+	u = tk_lexfig_unit("GB", 2);
+	assert_non_null(u);
+	assert_string_equal(u->unit, "GB");
+	u = tk_lexfig_unit("Miles", 5); /* case-folded for long words */
+	assert_non_null(u);
+	assert_string_equal(u->unit, "mi");
+	assert_null(tk_lexfig_unit("MI", 2)); /* short symbols are exact */
+	u = tk_lexfig_unit("p", 1);
+	assert_non_null(u);
+	assert_int_equal(u->kind, TK_FIG_MONEY);
+	assert_true(u->factor == 0.01);
+	u = tk_lexfig_unit("days", 4);
+	assert_non_null(u);
+	assert_int_equal(u->kind, TK_FIG_DURATION);
+	assert_null(tk_lexfig_unit("cheaper", 7));
+	c = tk_lexfig_currency("HK$", 3);
+	assert_non_null(c);
+	assert_string_equal(c->code, "HKD");
+	c = tk_lexfig_currency("\xE2\x82\xB9", 3);
+	assert_non_null(c);
+	assert_string_equal(c->code, "INR");
+	assert_null(tk_lexfig_currency("ABC", 3));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_units_sorted),
+	    cmocka_unit_test(test_currencies_sorted),
+	    cmocka_unit_test(test_lookups),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
