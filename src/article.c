@@ -307,6 +307,7 @@ int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
 	a->source = b->source;
 	a->paras = (const char *const *)paras;
 	a->n_paras = b->n;
+	a->lang = b->lang;
 out:
 	b->headline = b->date = b->source = NULL;
 	b->n = 0;

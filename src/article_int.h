@@ -21,6 +21,8 @@ struct tk_doc {
  * are copied into the arena when the article is finished. */
 struct tk_art_build {
 	const char *headline, *date, *source;
+	const char
+	    *lang; /* declared language (HTML lang, feed language) or NULL; static or arena */
 	const char **paras;
 	size_t n, cap;
 	size_t chars; /* text bytes so far, for the "densest" heuristics */

@@ -234,7 +234,7 @@ static int tk_unit_shown(const struct tk_figure *f)
 {
 	const char *u = f->unit;
 
-	if (!u)
+	if (!u || f->kind != TK_FIG_COUNT)
 		return 1;
 	if (!strcmp(u, "%") || !strcmp(u, "percentage points"))
 		return 1;

@@ -195,8 +195,10 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 		n--;
 	for (k = 0; k < n && s[k] >= 'a' && s[k] <= 'z'; k++)
 		;
+	/* "75,000 tons of plastic", "a third of the staff": "of" names what is measured */
 	if (n && tk_cap_words(s, n) >= 2 &&
-	    !(k < n && s[k] == ' ' && (tk_cap_weak_start(s, k) || tk_cap_joiner(s, k))))
+	    !(k < n && s[k] == ' ' && (tk_cap_weak_start(s, k) || tk_cap_joiner(s, k)) &&
+	      !(k == 2 && !strncmp(s, "of", 2) && f->kind != TK_FIG_COUNT)))
 		return tk_cap_copy(a, s, n, 0);
 	/* the clause before the figure */
 	b = hit;

@@ -35,8 +35,39 @@ const struct tk_fig_unit *tk_lexfig_unit(const char *s, size_t n);
 /* The currency code or prefix written as s[0..n) ("US$", "CHF", "€") or NULL. */
 const struct tk_fig_currency *tk_lexfig_currency(const char *s, size_t n);
 
+/* Number words: what each one does to the value being read. */
+enum tk_nw_type {
+	TK_NW_UNIT,    /* zero .. nineteen: added */
+	TK_NW_TEN,     /* twenty .. ninety (and Spanish hundreds): added */
+	TK_NW_HUNDRED, /* multiplies what precedes by 100 */
+	TK_NW_SCALE,   /* thousand, million, ...: closes a group */
+	TK_NW_DOZEN,   /* dozen: multiplies by 12 */
+	TK_NW_FRAC,    /* third(s), quarter(s): value is the denominator */
+	TK_NW_HALF,    /* half, moitié, mitad */
+	TK_NW_ARTICLE, /* a, an, ein, una: 1 before a scale, hundred or fraction */
+};
+
+enum {
+	TK_NL_EN = 1,
+	TK_NL_FR = 2,
+	TK_NL_DE = 4,
+	TK_NL_ES = 8,
+	TK_NL_AMBIG = 16, /* a common word elsewhere ("once", "elf", "sept"): needs the language */
+};
+
+struct tk_fig_numword {
+	const char *word; /* lower case */
+	double value;
+	enum tk_nw_type type;
+	unsigned char langs; /* TK_NL_* */
+};
+
+/* The number word written as s[0..n) (any case) or NULL. */
+const struct tk_fig_numword *tk_lexfig_numword(const char *s, size_t n);
+
 /* The tables themselves, for the test that they stay sorted (bytewise). */
 const struct tk_fig_unit *tk_lexfig_units(size_t *n);
 const struct tk_fig_currency *tk_lexfig_currencies(size_t *n);
+const struct tk_fig_numword *tk_lexfig_numwords(size_t *n);
 
 #endif

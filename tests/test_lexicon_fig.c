@@ -34,6 +34,19 @@ static void test_currencies_sorted(void **state)
 				 c[i].text);
 }
 
+static void test_numwords_sorted(void **state)
+{
+	size_t n, i;
+	const struct tk_fig_numword *w = tk_lexfig_numwords(&n);
+
+	(void)state;
+	assert_true(n > 100);
+	for (i = 1; i < n; i++)
+		if (strcmp(w[i - 1].word, w[i].word) >= 0)
+			fail_msg("number words not sorted at \"%s\" / \"%s\"", w[i - 1].word,
+				 w[i].word);
+}
+
 static void test_lookups(void **state)
 {
 	const struct tk_fig_unit *u;
@@ -62,6 +75,10 @@ static void test_lookups(void **state)
 	assert_non_null(c);
 	assert_string_equal(c->code, "INR");
 	assert_null(tk_lexfig_currency("ABC", 3));
+	assert_non_null(tk_lexfig_numword("Zwölf", 6));
+	assert_true(tk_lexfig_numword("zw\xC3\xB6lf", 6)->value == 12);
+	assert_int_equal(tk_lexfig_numword("thirds", 6)->type, TK_NW_FRAC);
+	assert_true(tk_lexfig_numword("once", 4)->langs & TK_NL_AMBIG);
 }
 
 int main(void)
@@ -69,6 +86,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_units_sorted),
 	    cmocka_unit_test(test_currencies_sorted),
+	    cmocka_unit_test(test_numwords_sorted),
 	    cmocka_unit_test(test_lookups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
