@@ -205,8 +205,16 @@ static const char *const tk_plural_irregular[] = {
 
 static double tk_scale_value(const char *p, struct tk_w w)
 {
-	if (w.e == w.s || !strchr("tTkKmMbBlLcC", p[w.s]))
+	if (w.e == w.s || !strchr("tTkKmMbBlLcCdDhH", p[w.s]))
 		return 0;
+	if (tk_w_is(p, w, "hundred") || tk_w_is(p, w, "hundreds"))
+		return 100;
+	if (tk_w_is(p, w, "dozen") || tk_w_is(p, w, "dozens"))
+		return 12;
+	if (tk_w_is(p, w, "bln"))
+		return 1e9;
+	if (tk_w_is(p, w, "tln"))
+		return 1e12;
 	if (tk_w_is(p, w, "thousand") || tk_w_is(p, w, "thousands") || tk_w_is(p, w, "k") ||
 	    tk_w_is(p, w, "mille") || tk_w_is(p, w, "tausend"))
 		return 1e3;
@@ -229,29 +237,51 @@ static double tk_scale_value(const char *p, struct tk_w w)
 	return 0;
 }
 
-struct tk_cur {
-	const char *word;
-	const char *code;
-};
-
-static const struct tk_cur tk_cur_words[] = {
-    {"euros", "EUR"},  {"euro", "EUR"},	   {"eur", "EUR"},     {"dollars", "USD"},
-    {"dollar", "USD"}, {"usd", "USD"},	   {"pounds", "GBP"},  {"gbp", "GBP"},
-    {"francs", "CHF"}, {"chf", "CHF"},	   {"yen", "JPY"},     {"jpy", "JPY"},
-    {"yuan", "CNY"},   {"cny", "CNY"},	   {"rupees", "INR"},  {"inr", "INR"},
-    {"rubles", "RUB"}, {"roubles", "RUB"}, {"kronor", "SEK"},  {"sek", "SEK"},
-    {"kroner", "NOK"}, {"dólares", "USD"}, {"pesos", "MXN"},   {"złoty", "PLN"},
-    {"zloty", "PLN"},  {"shekels", "ILS"}, {"dirhams", "AED"}, {"riyals", "SAR"},
-    {"lira", "TRY"},
-};
-
+/* A currency word ("euros", "dólares", "USD") at w: its code or NULL. */
 static const char *tk_cur_word(const char *p, struct tk_w w)
 {
-	size_t i;
-	for (i = 0; i < TK_ARRAY_LEN(tk_cur_words); i++)
-		if (tk_w_is(p, w, tk_cur_words[i].word))
-			return tk_cur_words[i].code;
-	return NULL;
+	const struct tk_fig_currency *c;
+
+	if (w.e == w.s)
+		return NULL;
+	c = tk_lexfig_currency_word(p + w.s, w.e - w.s);
+	return c ? c->code : NULL;
+}
+
+/* A currency named in words after i: "euros", "Australian dollars", "Hong
+ * Kong dollars", "dollars canadiens", "francs suisses". The code and *end. */
+static const char *tk_cur_phrase(const char *p, size_t n, size_t i, size_t *end)
+{
+	struct tk_w a = tk_next_word(p, n, i), b = tk_next_word(p, n, a.e), c;
+	const struct tk_fig_currency *adj = NULL;
+	const char *code;
+
+	if (a.e == a.s)
+		return NULL;
+	code = tk_cur_word(p, a);
+	if (!code) {
+		/* "Hong Kong dollars" before "Australian dollars" */
+		c = tk_next_word(p, n, b.e);
+		adj = tk_lexfig_currency_adjective(p + a.s, b.e - a.s);
+		if (adj && tk_cur_word(p, c)) {
+			*end = c.e;
+			return adj->code;
+		}
+		adj = tk_lexfig_currency_adjective(p + a.s, a.e - a.s);
+		if (adj && tk_cur_word(p, b)) {
+			*end = b.e;
+			return adj->code;
+		}
+		return NULL;
+	}
+	*end = a.e;
+	if (b.e > b.s && a.e < n && p[a.e] == ' ' &&
+	    (adj = tk_lexfig_currency_adjective(p + b.s, b.e - b.s)) != NULL &&
+	    (p[b.s] >= 'a' && p[b.s] <= 'z')) {
+		*end = b.e; /* "dollars canadiens" */
+		return adj->code;
+	}
+	return code;
 }
 
 /* Currency symbol right after a number: "45.000 €", "3,5 Mio. €" */
@@ -352,10 +382,16 @@ static size_t tk_parse_number(const char *p, size_t n, size_t i, double *value, 
 			if (seps[k] != last)
 				same = 0;
 		if (same) {
-			int thousands = 1;
+			int thousands = 1, indian = ng >= 3 && groups[ng - 1] == 3 && last == ',';
 			for (k = 1; k < ng; k++)
 				if (groups[k] != 3)
 					thousands = 0;
+			/* "12,34,567": lakh grouping */
+			for (k = 1; indian && k + 1 < ng; k++)
+				if (groups[k] != 2)
+					indian = 0;
+			if (indian && groups[0] <= 2)
+				thousands = 1;
 			if (ng == 2 && (last == ',' || last == '.') && groups[1] == 3 &&
 			    last == '.' && scale_follows)
 				thousands = 0; /* "1.125 billion" */
@@ -809,7 +845,7 @@ static int tk_fig_glued_before(struct tk_fs *st, size_t i)
 	const char *code;
 
 	if (!(tk_ascii_alpha(c) || c == '_' || c == '#' || c == '/' || c == ':' || c == '.' ||
-	      c == ',' ||
+	      c == ',' || c == '=' || c == '&' || c == '?' || c == '%' || c == '@' ||
 	      (c == '-' && i > 1 &&
 	       (tk_ascii_alpha((unsigned char)p[i - 2]) || tk_digit(p[i - 2])))))
 		return 0;
@@ -847,7 +883,7 @@ static int tk_fig_number(struct tk_fs *st, size_t i)
 		return 1;
 	}
 	st->ne = st->e;
-	if (i >= 2 && p[i - 1] == '.' && (i == 2 || p[i - 2] == ' ') && st->plain) {
+	if (i >= 1 && p[i - 1] == '.' && (i == 1 || p[i - 2] == ' ') && st->plain) {
 		/* ".08" */
 		for (v = st->v, k = 0; k < st->ndig; k++)
 			v /= 10;
@@ -1400,7 +1436,8 @@ static int tk_fig_percent_sign(struct tk_fs *st)
 	const char *p = st->p;
 	size_t n = st->n, ne = st->ne;
 
-	if (ne < n && p[ne] == '%')
+	if (ne < n && p[ne] == '%' &&
+	    !(ne + 1 < n && (tk_digit(p[ne + 1]) || tk_ascii_alpha((unsigned char)p[ne + 1]))))
 		st->ne = ne + 1;
 	else if (ne + 1 < n && p[ne] == ' ' && p[ne + 1] == '%')
 		st->ne = ne + 2;
@@ -1478,8 +1515,14 @@ static void tk_fig_after(struct tk_fs *st)
 	if (tk_w_is(p, nw, "percentage") || tk_w_is(p, nw, "prozentpunkte")) {
 		w2 = tk_next_word(p, n, nw.e);
 		st->kind = TK_FIG_PERCENT;
-		st->ne = tk_w_is(p, w2, "points") || tk_w_is(p, w2, "point") ? w2.e : nw.e;
-		st->code = "percentage points";
+		if (tk_w_is(p, w2, "points") || tk_w_is(p, w2, "point") ||
+		    tk_w_is(p, nw, "prozentpunkte")) {
+			st->ne = tk_w_is(p, nw, "prozentpunkte") ? nw.e : w2.e;
+			st->code = "percentage points";
+		} else {
+			st->ne = nw.e;
+			st->code = "%";
+		}
 		return;
 	}
 	if (st->kind == TK_FIG_MONEY)
@@ -1497,11 +1540,12 @@ static void tk_fig_after(struct tk_fs *st)
 		st->ne = w2.e;
 		return;
 	}
-	if (tk_cur_word(p, nw) && !((tk_w_is(p, nw, "pounds") || tk_w_is(p, nw, "pound")) &&
-				    tk_fig_weight_cue(p, n, st->s, nw.e))) {
-		st->code = tk_cur_word(p, nw);
+	if ((c2 = tk_cur_phrase(p, n, st->ne, &ce)) != NULL &&
+	    !((tk_w_is(p, nw, "pounds") || tk_w_is(p, nw, "pound")) &&
+	      tk_fig_weight_cue(p, n, st->s, nw.e))) {
+		st->code = c2;
 		st->kind = TK_FIG_MONEY;
-		st->ne = nw.e;
+		st->ne = ce;
 		return;
 	}
 	c2 = tk_cur_symbol_after(p, n, st->ne, &ce);
@@ -1687,121 +1731,158 @@ static int tk_spell_frac_ok(const char *p, size_t n, size_t e, int plural)
 	return tk_w_in(p, w, next, TK_ARRAY_LEN(next));
 }
 
+/* Is w "and" in one of the languages? */
+static int tk_spell_and(const char *p, struct tk_w w)
+{
+	return tk_w_is(p, w, "and") || tk_w_is(p, w, "und") || tk_w_is(p, w, "y") ||
+	       tk_w_is(p, w, "et");
+}
+
+/* "point seventy-one", "point zero three": decimals in words after w. */
+static double tk_spell_point(const struct tk_fs *st, struct tk_w w, size_t *end)
+{
+	const struct tk_fig_numword *d;
+	double div = 1, v = 0;
+	int last_ten = 0;
+
+	for (w = tk_spell_next(st->p, st->n, w.e);
+	     (d = tk_spell_word(st, w)) != NULL && (d->type == TK_NW_UNIT || d->type == TK_NW_TEN);
+	     w = tk_spell_next(st->p, st->n, w.e)) {
+		/* a ten and its unit are one pair of digits */
+		if (!(d->type == TK_NW_UNIT && d->value < 10 && last_ten))
+			div *= d->type == TK_NW_TEN || d->value >= 10 ? 100 : 10;
+		v += d->value / div;
+		last_ten = d->type == TK_NW_TEN;
+		*end = w.e;
+	}
+	return v;
+}
+
+/* Number words being read: the groups closed by scales, the open group,
+ * and what "and" left behind ("one hundred and three quarters"). */
+struct tk_spell {
+	double total, cur, last_scale, snap;
+	int have, art, anded, snap_scaled;
+};
+
+/* A fraction word (den) ends the number: "two thirds", "a quarter", "one
+ * hundred and three quarters", "five billion and three quarters". */
+static double tk_spell_fraction(const struct tk_spell *sp, double den)
+{
+	double num;
+
+	if (sp->anded) {
+		num =
+		    sp->art && sp->total + sp->cur == sp->snap ? 1 : sp->total + sp->cur - sp->snap;
+		return sp->snap + num / den * (sp->snap_scaled ? sp->last_scale : 1);
+	}
+	return (sp->have ? sp->total + sp->cur : 1) / den;
+}
+
 /* Reads number words at i: "twenty-one trillion and three hundred", "a
- * dozen", "two thirds", "half a million", "one and a half", "deux
+ * dozen", "two thirds", "half a million", "five and a half million", "deux
  * millions", "zwölf", "tres mil". Returns the end (i when none); *frac is
- * set when the value is a fraction. */
+ * set when the value is a fraction below one. */
 static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *frac)
 {
 	const char *p = st->p;
 	size_t n = st->n, end = i;
-	struct tk_w w = tk_spell_next(p, n, i);
-	double total = 0, cur = 0, last_scale = 0;
-	int have = 0, art = 0;
+	struct tk_w w = tk_spell_next(p, n, i), a, b;
+	struct tk_spell sp;
+	const struct tk_fig_numword *nw, *bw;
 
+	memset(&sp, 0, sizeof sp);
 	*frac = 0;
 	for (; w.e > w.s; w = tk_spell_next(p, n, w.e)) {
-		const struct tk_fig_numword *nw = tk_spell_word(st, w);
-		if (!nw) {
-			struct tk_w w2 = tk_spell_next(p, n, w.e);
-			/* "one hundred and six", "one and a half" */
-			if (have &&
-			    (tk_w_is(p, w, "and") || tk_w_is(p, w, "und") || tk_w_is(p, w, "y") ||
-			     tk_w_is(p, w, "et")) &&
-			    tk_spell_word(st, w2) && p[w.e] == ' ')
-				continue;
-			if (have && tk_w_is(p, w, "point") && tk_spell_word(st, w2) &&
-			    tk_spell_word(st, w2)->type == TK_NW_UNIT) {
-				double div = 1;
-				size_t k = w.e;
-				const struct tk_fig_numword *d;
-				for (w2 = tk_spell_next(p, n, k);
-				     (d = tk_spell_word(st, w2)) != NULL &&
-				     (d->type == TK_NW_UNIT || d->type == TK_NW_TEN);
-				     w2 = tk_spell_next(p, n, w2.e)) {
-					div *= d->type == TK_NW_TEN || d->value >= 10 ? 100 : 10;
-					cur += d->value / div;
-					end = w2.e;
-				}
-			}
-			break;
-		}
 		if (w.s > i && p[w.s - 1] != ' ' && p[w.s - 1] != '-')
 			break;
+		nw = tk_spell_word(st, w);
+		if (!nw) {
+			b = tk_spell_next(p, n, w.e);
+			if (sp.have && !sp.anded && tk_spell_and(p, w) && p[w.e] == ' ' &&
+			    tk_spell_word(st, b)) {
+				sp.anded = 1;
+				sp.snap = sp.total + sp.cur;
+				sp.snap_scaled = sp.cur == 0 && sp.last_scale > 0;
+				sp.art = 0;
+				continue;
+			}
+			if (sp.have && tk_w_is(p, w, "point") && tk_spell_word(st, b) &&
+			    (tk_spell_word(st, b)->type == TK_NW_UNIT ||
+			     tk_spell_word(st, b)->type == TK_NW_TEN))
+				sp.cur += tk_spell_point(st, w, &end);
+			break;
+		}
+		a = tk_spell_next(p, n, w.e);
+		b = tk_spell_next(p, n, a.e);
 		if (nw->type == TK_NW_ARTICLE) {
-			if (have)
+			if (sp.have && !sp.anded)
 				break;
-			art = 1;
+			sp.art = 1;
 			continue;
 		}
-		if (art && !have && (nw->type == TK_NW_UNIT || nw->type == TK_NW_TEN))
+		if (sp.art && !sp.have && (nw->type == TK_NW_UNIT || nw->type == TK_NW_TEN))
 			return i; /* "a two-way race" */
 		switch (nw->type) {
 		case TK_NW_UNIT:
 		case TK_NW_TEN:
-			cur += nw->value;
+			sp.cur += nw->value;
 			break;
 		case TK_NW_HUNDRED:
-			cur = (cur ? cur : 1) * 100;
+			sp.cur = (sp.cur ? sp.cur : 1) * 100;
 			break;
 		case TK_NW_DOZEN:
-			cur = (cur ? cur : 1) * 12;
+			sp.cur = (sp.cur ? sp.cur : 1) * 12;
 			break;
 		case TK_NW_SCALE:
-			if (!cur && last_scale && last_scale < nw->value) {
-				total *= nw->value; /* "mil millones", "lakh crore" */
+			if (!sp.cur && sp.last_scale && sp.last_scale < nw->value && !sp.anded) {
+				sp.total *= nw->value; /* "mil millones", "lakh crore" */
 			} else {
-				total += (cur ? cur : 1) * nw->value;
-				cur = 0;
+				sp.total += (sp.cur ? sp.cur : 1) * nw->value;
+				sp.cur = 0;
 			}
-			last_scale = nw->value;
+			sp.last_scale = nw->value;
 			break;
-		case TK_NW_HALF: {
-			/* "half a million", "one and a half", "half the" */
-			struct tk_w a = tk_spell_next(p, n, w.e), b = tk_spell_next(p, n, a.e);
-			const struct tk_fig_numword *bw = tk_spell_word(st, b);
-			if ((tk_w_is(p, a, "a") || tk_w_is(p, a, "an")) && bw &&
-			    (bw->type == TK_NW_SCALE || bw->type == TK_NW_DOZEN)) {
-				total += 0.5 * bw->value;
-				end = b.e;
-				*val = total;
-				return end;
-			}
-			if (have || art) {
-				cur += 0.5;
-				end = w.e;
-				goto done;
-			}
-			if (!tk_spell_frac_ok(p, n, w.e, 0))
-				return i;
-			*frac = 1;
-			*val = 0.5;
-			return w.e;
-		}
+		case TK_NW_HALF:
 		case TK_NW_FRAC: {
-			int plural = p[w.e - 1] == 's' && nw->value != 3 ? 1 : p[w.e - 1] == 's';
-			if (!have && !art)
+			double den = nw->type == TK_NW_HALF ? 2 : nw->value;
+			int plural = p[w.e - 1] == 's';
+			/* "half a million", "half a dozen", "quarter million" */
+			if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
+				a = b;
+			bw = tk_spell_word(st, a);
+			if (!sp.have && !sp.anded && bw &&
+			    (bw->type == TK_NW_SCALE || bw->type == TK_NW_DOZEN)) {
+				*val = bw->value / den;
+				return a.e;
+			}
+			if (!sp.have && !sp.art && nw->type == TK_NW_FRAC)
 				return i;
-			if (!tk_spell_frac_ok(p, n, w.e, plural))
+			if (!sp.have && !sp.anded &&
+			    !tk_spell_frac_ok(p, n, w.e, plural && nw->value != 3))
 				return i;
-			if (!have)
-				cur = 1;
-			*val = total + cur / nw->value;
-			*frac = total == 0;
-			return w.e;
+			*val = tk_spell_fraction(&sp, den);
+			*frac = *val < 1;
+			end = w.e;
+			/* "five and a half million" goes on */
+			if (sp.anded && !sp.snap_scaled && tk_spell_word(st, a) &&
+			    tk_spell_word(st, a)->type == TK_NW_SCALE) {
+				*val *= tk_spell_word(st, a)->value;
+				end = a.e;
+			}
+			return end;
 		}
 		default:
 			break;
 		}
-		have = 1;
+		sp.have = 1;
 		end = w.e;
 		if (w.e < n && p[w.e] != ' ' && p[w.e] != '-')
 			break;
 	}
-done:
-	if (!have)
+	if (!sp.have)
 		return i;
-	*val = total + cur;
+	*val = sp.total + sp.cur;
 	return end;
 }
 
@@ -1839,7 +1920,7 @@ static size_t tk_fig_spelled(struct tk_fs *st, size_t i, int *err)
 		tk_fig_hyphen_unit(st, e + 1); /* "six-mile", "three-month" */
 	tk_fig_after(st);
 	/* a lone "one" ("the one you mentioned", "the fifth one works") says nothing */
-	if (st->kind == TK_FIG_COUNT && v == 1 && st->scale == 1 && st->ne == e) {
+	if (st->kind == TK_FIG_COUNT && v == 1 && st->scale == 1 && st->ne == e && !st->neg) {
 		struct tk_w u = tk_unit_after(p, st->n, e);
 		if (u.e == u.s || !tk_is_plural(p, u) || (pw.e + 1 == i && p[pw.s] >= 'a'))
 			return e;

@@ -32,7 +32,6 @@ static const struct tk_fig_unit tk_units[] = {
     {"W", "W", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED, 1.0},
     {"acre", "acre", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"acres", "acre", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"an", "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"ann\xC3\xA9"
      "e",
      "years", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -59,9 +58,9 @@ static const struct tk_fig_unit tk_units[] = {
      "\xC2\xB0"
      "C",
      TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"cent", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
-    {"centavo", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
-    {"centavos", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"cent", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
+    {"centavo", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
+    {"centavos", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
     {"centigrade",
      "\xC2\xB0"
      "C",
@@ -71,7 +70,7 @@ static const struct tk_fig_unit tk_units[] = {
     {"centimetre", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"centimetres", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"centim\xC3\xA8tres", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"cents", "USD", TK_FIG_MONEY, TK_LU_SPACED, 0.01},
+    {"cents", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
     {"centuries", "centuries", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"century", "centuries", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"cent\xC3\xADmetros", "cm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -124,7 +123,6 @@ static const struct tk_fig_unit tk_units[] = {
     {"gigahertz", "GHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"gigawatt", "GW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"gigawatts", "GW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"grad", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"grado", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"grados", "\xC2\xB0", TK_FIG_MEASURE, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"gram", "g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -228,7 +226,6 @@ static const struct tk_fig_unit tk_units[] = {
     {"megahertz", "MHz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"megawatt", "MW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"megawatts", "MW", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"mes", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"meses", "months", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"meter", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"meters", "m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -299,7 +296,6 @@ static const struct tk_fig_unit tk_units[] = {
     {"nanometers", "nm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"nanometre", "nm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"nanometres", "nm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"once", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"onces", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"onza", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"onzas", "oz", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -318,9 +314,7 @@ static const struct tk_fig_unit tk_units[] = {
     {"picometers", "pm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"picometre", "pm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"picometres", "pm", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"pie", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"pieds", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"pies", "ft", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"pint", "pint", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"pints", "pint", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"pouce", "in", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -348,7 +342,6 @@ static const struct tk_fig_unit tk_units[] = {
     {"t", "t", TK_FIG_MEASURE, TK_LU_GLUED, 1.0},
     {"tablespoon", "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"tablespoons", "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
-    {"tag", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"tage", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"tagen", "days", TK_FIG_DURATION, TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"tbsp", "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -693,6 +686,79 @@ static const struct tk_fig_numword tk_numwords[] = {
     {"z\xC3\xA9ro", 0.0, TK_NW_UNIT, TK_NL_FR},
 };
 
+static const struct tk_fig_currency tk_curwords[] = {
+    /* sorted (bytewise), lower case */
+    {"aud", "AUD"},	 {"baht", "THB"},	  {"bitcoin", "BTC"},
+    {"bitcoins", "BTC"}, {"brl", "BRL"},	  {"btc", "BTC"},
+    {"cad", "CAD"},	 {"chf", "CHF"},	  {"cny", "CNY"},
+    {"dirhams", "AED"},	 {"dkk", "DKK"},	  {"dollar", "USD"},
+    {"dollars", "USD"},	 {"d\xC3\xB3lar", "USD"}, {"d\xC3\xB3lares", "USD"},
+    {"eur", "EUR"},	 {"euro", "EUR"},	  {"euros", "EUR"},
+    {"florins", "NLG"},	 {"franc", "CHF"},	  {"francos", "CHF"},
+    {"francs", "CHF"},	 {"franken", "CHF"},	  {"gbp", "GBP"},
+    {"guilders", "NLG"}, {"hkd", "HKD"},	  {"inr", "INR"},
+    {"jpy", "JPY"},	 {"kroner", "NOK"},	  {"kronor", "SEK"},
+    {"libras", "GBP"},	 {"lira", "TRY"},	  {"liras", "TRY"},
+    {"livres", "GBP"},	 {"markka", "FIM"},	  {"mxn", "MXN"},
+    {"naira", "NGN"},	 {"nok", "NOK"},	  {"nzd", "NZD"},
+    {"pesetas", "ESP"},	 {"peso", "MXN"},	  {"pesos", "MXN"},
+    {"pln", "PLN"},	 {"pound", "GBP"},	  {"pounds", "GBP"},
+    {"rand", "ZAR"},	 {"reais", "BRL"},	  {"renminbi", "CNY"},
+    {"ringgit", "MYR"},	 {"riyals", "SAR"},	  {"roubles", "RUB"},
+    {"roupies", "INR"},	 {"rub", "RUB"},	  {"rubles", "RUB"},
+    {"rublos", "RUB"},	 {"rupee", "INR"},	  {"rupees", "INR"},
+    {"rupias", "INR"},	 {"sek", "SEK"},	  {"sgd", "SGD"},
+    {"shekels", "ILS"},	 {"usd", "USD"},	  {"yen", "JPY"},
+    {"yenes", "JPY"},	 {"yuan", "CNY"},	  {"zar", "ZAR"},
+    {"zloty", "PLN"},	 {"z\xC5\x82oty", "PLN"},
+};
+
+/* Nationality words before or after a currency word: "Australian dollars",
+ * "dollars canadiens". */
+static const struct tk_fig_currency tk_curadj[] = {
+    /* sorted (bytewise), lower case */
+    {"american", "USD"},
+    {"am\xC3\xA9ricains", "USD"},
+    {"argentine", "ARS"},
+    {"australian", "AUD"},
+    {"australianos", "AUD"},
+    {"australiens", "AUD"},
+    {"belgian", "BEF"},
+    {"brazilian", "BRL"},
+    {"british", "GBP"},
+    {"canadian", "CAD"},
+    {"canadiens", "CAD"},
+    {"canadienses", "CAD"},
+    {"chilean", "CLP"},
+    {"chinese", "CNY"},
+    {"colombian", "COP"},
+    {"danish", "DKK"},
+    {"dutch", "NLG"},
+    {"egyptian", "EGP"},
+    {"estadounidenses", "USD"},
+    {"finnish", "FIM"},
+    {"french", "FRF"},
+    {"hong kong", "HKD"},
+    {"indian", "INR"},
+    {"japanese", "JPY"},
+    {"mexican", "MXN"},
+    {"mexicanos", "MXN"},
+    {"new zealand", "NZD"},
+    {"norwegian", "NOK"},
+    {"pakistani", "PKR"},
+    {"russian", "RUB"},
+    {"singapore", "SGD"},
+    {"south african", "ZAR"},
+    {"suisses", "CHF"},
+    {"suizos", "CHF"},
+    {"swedish", "SEK"},
+    {"swiss", "CHF"},
+    {"taiwan", "TWD"},
+    {"turkish", "TRY"},
+    {"u.s.", "USD"},
+    {"us", "USD"},
+};
+
 static int tk_lexfig_cmp(const char *key, size_t n, const char *word)
 {
 	size_t l = strlen(word);
@@ -797,4 +863,44 @@ const struct tk_fig_numword *tk_lexfig_numwords(size_t *n)
 {
 	*n = TK_ARRAY_LEN(tk_numwords);
 	return tk_numwords;
+}
+
+/* Binary search of a lower-cased s[0..n) in a currency-shaped table. */
+static const struct tk_fig_currency *tk_lexfig_lower(const struct tk_fig_currency *t, size_t count,
+						     const char *s, size_t n)
+{
+	size_t lo = 0, hi = count, i;
+	char low[24];
+
+	if (n == 0 || n >= sizeof low)
+		return NULL;
+	for (i = 0; i < n; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = tk_lexfig_cmp(low, n, t[mid].text);
+		if (c == 0)
+			return &t[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct tk_fig_currency *tk_lexfig_currency_word(const char *s, size_t n)
+{
+	return tk_lexfig_lower(tk_curwords, TK_ARRAY_LEN(tk_curwords), s, n);
+}
+
+const struct tk_fig_currency *tk_lexfig_currency_adjective(const char *s, size_t n)
+{
+	return tk_lexfig_lower(tk_curadj, TK_ARRAY_LEN(tk_curadj), s, n);
+}
+
+const struct tk_fig_currency *tk_lexfig_currency_words(size_t *n, int adjectives)
+{
+	*n = adjectives ? TK_ARRAY_LEN(tk_curadj) : TK_ARRAY_LEN(tk_curwords);
+	return adjectives ? tk_curadj : tk_curwords;
 }

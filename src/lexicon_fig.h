@@ -35,6 +35,12 @@ const struct tk_fig_unit *tk_lexfig_unit(const char *s, size_t n);
 /* The currency code or prefix written as s[0..n) ("US$", "CHF", "€") or NULL. */
 const struct tk_fig_currency *tk_lexfig_currency(const char *s, size_t n);
 
+/* A currency word ("euros", "dólares", "usd") in any case, or NULL. */
+const struct tk_fig_currency *tk_lexfig_currency_word(const char *s, size_t n);
+/* A nationality that names a currency with a currency word ("Australian",
+ * "hong kong", "canadiens"), or NULL. */
+const struct tk_fig_currency *tk_lexfig_currency_adjective(const char *s, size_t n);
+
 /* Number words: what each one does to the value being read. */
 enum tk_nw_type {
 	TK_NW_UNIT,    /* zero .. nineteen: added */
@@ -69,5 +75,6 @@ const struct tk_fig_numword *tk_lexfig_numword(const char *s, size_t n);
 const struct tk_fig_unit *tk_lexfig_units(size_t *n);
 const struct tk_fig_currency *tk_lexfig_currencies(size_t *n);
 const struct tk_fig_numword *tk_lexfig_numwords(size_t *n);
+const struct tk_fig_currency *tk_lexfig_currency_words(size_t *n, int adjectives);
 
 #endif

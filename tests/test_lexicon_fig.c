@@ -47,6 +47,22 @@ static void test_numwords_sorted(void **state)
 				 w[i].word);
 }
 
+static void test_currency_words_sorted(void **state)
+{
+	int adj;
+
+	(void)state;
+	for (adj = 0; adj < 2; adj++) {
+		size_t n, i;
+		const struct tk_fig_currency *c = tk_lexfig_currency_words(&n, adj);
+		assert_true(n > 20);
+		for (i = 1; i < n; i++)
+			if (strcmp(c[i - 1].text, c[i].text) >= 0)
+				fail_msg("currency words not sorted at \"%s\" / \"%s\"",
+					 c[i - 1].text, c[i].text);
+	}
+}
+
 static void test_lookups(void **state)
 {
 	const struct tk_fig_unit *u;
@@ -75,6 +91,8 @@ static void test_lookups(void **state)
 	assert_non_null(c);
 	assert_string_equal(c->code, "INR");
 	assert_null(tk_lexfig_currency("ABC", 3));
+	assert_string_equal(tk_lexfig_currency_word("Dollars", 7)->code, "USD");
+	assert_string_equal(tk_lexfig_currency_adjective("Hong Kong", 9)->code, "HKD");
 	assert_non_null(tk_lexfig_numword("Zwölf", 6));
 	assert_true(tk_lexfig_numword("zw\xC3\xB6lf", 6)->value == 12);
 	assert_int_equal(tk_lexfig_numword("thirds", 6)->type, TK_NW_FRAC);
@@ -84,9 +102,8 @@ static void test_lookups(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_units_sorted),
-	    cmocka_unit_test(test_currencies_sorted),
-	    cmocka_unit_test(test_numwords_sorted),
+	    cmocka_unit_test(test_units_sorted),    cmocka_unit_test(test_currencies_sorted),
+	    cmocka_unit_test(test_numwords_sorted), cmocka_unit_test(test_currency_words_sorted),
 	    cmocka_unit_test(test_lookups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
