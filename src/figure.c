@@ -890,9 +890,10 @@ static int tk_fig_number(struct tk_fs *st, size_t i)
 		st->v = v;
 		s = i - 1;
 	}
+	/* a minus, not a dash between numbers ("75 - 300mm") */
 	if (s >= 1 && p[s - 1] == '-' &&
-	    (s == 1 || p[s - 2] == ' ' || p[s - 2] == '(' || p[s - 2] == '$' ||
-	     (unsigned char)p[s - 2] >= 0x80)) {
+	    (s == 1 || p[s - 2] == '(' || p[s - 2] == '$' || (unsigned char)p[s - 2] >= 0x80 ||
+	     (p[s - 2] == ' ' && !(s >= 3 && tk_digit(p[s - 3]))))) {
 		st->neg = 1;
 		s--;
 	} else if (s >= 3 && !memcmp(p + s - 3, "\xE2\x88\x92", 3)) {
@@ -913,9 +914,12 @@ static int tk_fig_number(struct tk_fs *st, size_t i)
 /* Is the clause about weight ("weighs 25 pounds") rather than sterling? */
 static int tk_fig_weight_cue(const char *p, size_t n, size_t s, size_t e)
 {
-	static const char *const cues[] = {"baby",   "fish",   "heavier", "heavy",   "lighter",
-					   "lost",   "ounces", "weigh",	  "weighed", "weighing",
-					   "weighs", "weight", "weights"};
+	static const char *const cues[] = {
+	    /* sorted (bytewise) */
+	    "baby",    "fish",	   "heavier", "heavy",	"kg",	   "kilograms", "lighter",
+	    "lost",    "metric",   "ounces",  "ton",	"tonne",   "tons",	"weigh",
+	    "weighed", "weighing", "weighs",  "weight", "weights",
+	};
 	size_t a = s > 80 ? s - 80 : 0, b = e + 60 < n ? e + 60 : n, k;
 
 	/* the figure's own sentence only */
@@ -1394,6 +1398,11 @@ static void tk_fig_spaced_unit(struct tk_fs *st)
 	else if (!(i < n && (unsigned char)p[i] >= 0x80))
 		return;
 	w = tk_next_word(p, n, i);
+	if (w.s == i && (tk_w_is(p, w, "metric") || tk_w_is(p, w, "short")) && w.e + 1 < n &&
+	    p[w.e] == ' ') {
+		i = w.e + 1; /* "16,000 metric tons" */
+		w = tk_next_word(p, n, i);
+	}
 	if (w.s == i &&
 	    (tk_w_is(p, w, "sq") || tk_w_is(p, w, "square") || tk_w_is(p, w, "cubic"))) {
 		power = tk_w_is(p, w, "cubic") ? 3 : 2;
@@ -1864,10 +1873,14 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 			*val = tk_spell_fraction(&sp, den);
 			*frac = *val < 1;
 			end = w.e;
-			/* "five and a half million" goes on */
-			if (sp.anded && !sp.snap_scaled && tk_spell_word(st, a) &&
-			    tk_spell_word(st, a)->type == TK_NW_SCALE) {
-				*val *= tk_spell_word(st, a)->value;
+			/* "five and a half million", "one billion and a half million" */
+			bw = tk_spell_word(st, a);
+			if (sp.anded && bw && bw->type == TK_NW_SCALE) {
+				if (sp.snap_scaled)
+					*val =
+					    sp.snap + (*val - sp.snap) / sp.last_scale * bw->value;
+				else
+					*val *= bw->value;
 				end = a.e;
 			}
 			return end;

@@ -9,6 +9,7 @@ model annotates only its own kind, so a found figure counts as a false
 positive only in the model of its kind (count/fraction: Number; percent:
 Percent; money: Currency; measure: Dimension or Temperature by its unit);
 figures of other kinds are neither credited nor penalised unless they match.
+A range or change matches a gold value equal to either of its bounds.
 """
 import json
 import os
@@ -131,7 +132,8 @@ def score_model(model, kind, cases, preds, show):
         for gv, gu, gt in gold:
             hit = None
             for i, f in enumerate(found):
-                if used[i] or not close(f["value"], gv):
+                # a range or change ("eight to 10 feet") holds both of its bounds
+                if used[i] or not (close(f["value"], gv) or close(f.get("high", f["value"]), gv)):
                     continue
                 if model != "number" and f.get("unit") != gu:
                     continue
