@@ -89,8 +89,11 @@ def gold_items(model, results):
         v = res.get("value")
         if v is None:
             continue
+        v = str(v).rstrip("%").strip()
+        if "," in v:  # the French, German and Spanish specs write "0,75"
+            v = v.replace(".", "").replace(",", ".")
         try:
-            val = float(str(v).rstrip("%"))
+            val = float(v)
         except ValueError:
             continue
         unit = None
