@@ -632,6 +632,7 @@ struct tk_fs {
 	size_t n, pi;
 	int lang;	 /* TK_LANG_*: which separator is decimal */
 	unsigned langs;	 /* TK_NL_*: whose number words count; AMBIG when declared */
+	char lc;	 /* first letter of the declared language (e, f, d, s), or 0 */
 	size_t s, e, ne; /* figure start (sign, currency), end of the number, end of the figure */
 	size_t skip_to;	 /* where to go on when the figure is rejected */
 	double v, vmax, scale;
@@ -876,8 +877,10 @@ static int tk_fig_number(struct tk_fs *st, size_t i)
 	while (k < n && (tk_digit(p[k]) || p[k] == '.' || p[k] == ','))
 		k++;
 	nw = tk_next_word(p, n, k);
-	st->e = tk_parse_number(p, n, i, &st->v, &st->plain, &st->ndig, tk_scale_value(p, nw) > 0,
-				st->lang);
+	/* "1.125 billion": a decimal point before a scale word (not "4.050 m²") */
+	st->e = tk_parse_number(
+	    p, n, i, &st->v, &st->plain, &st->ndig,
+	    tk_scale_value(p, nw) > 0 && nw.e - nw.s > 1 && st->lang != TK_LANG_COMMA, st->lang);
 	if (st->e == i) {
 		st->skip_to = k > i ? k : i + 1;
 		return 1;
@@ -1470,6 +1473,8 @@ static void tk_fig_scale_word(struct tk_fs *st)
 
 	if (st->scale != 1 || sc <= 0)
 		return;
+	if (st->lc == 'f' && sc == 1e9 && (p[nw.s] | 0x20) == 'b')
+		sc = 1e12; /* "1 billion" in French */
 	if (nw.e - nw.s == 1 && st->kind != TK_FIG_MONEY)
 		return;
 	/* "-million" glued by a hyphen to a unit is read by the hyphen step */
@@ -1714,16 +1719,44 @@ static const struct tk_fig_numword *tk_spell_word(const struct tk_fs *st, struct
 
 /* The next word for the number reader: letters only, a hyphen or " - "
  * between words splits ("twenty-one", "fifty - two"). */
-static struct tk_w tk_spell_next(const char *p, size_t n, size_t i)
+static const struct tk_fig_numword *tk_spell_word(const struct tk_fs *st, struct tk_w w);
+
+/* The next piece for the number reader: a word, the longest known part of
+ * a hyphenated one ("quatre-vingt-dix", then "neuf"; "twenty", then "one"),
+ * or in German text the longest number word a compound starts with
+ * ("dreihundert|sechs|und|fünfzig"). A lone " - " between words is skipped. */
+static struct tk_w tk_spell_next(const struct tk_fs *st, size_t i)
 {
+	const char *p = st->p;
+	size_t n = st->n, t, h, k;
 	struct tk_w w;
 
 	while (i < n && (p[i] == ' ' || p[i] == '-'))
 		i++;
-	w.s = i;
-	while (i < n && (tk_ascii_alpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80))
-		i++;
-	w.e = i;
+	w.s = t = i;
+	while (t < n && (tk_ascii_alpha((unsigned char)p[t]) || (unsigned char)p[t] >= 0x80))
+		t++;
+	w.e = h = t;
+	while (h + 1 < n && p[h] == '-' && tk_ascii_alpha((unsigned char)p[h + 1])) {
+		h++;
+		while (h < n &&
+		       (tk_ascii_alpha((unsigned char)p[h]) || (unsigned char)p[h] >= 0x80))
+			h++;
+	}
+	for (k = h; k > t; k--) {
+		struct tk_w c = {w.s, k};
+		if ((k == h || p[k] == '-') && tk_spell_word(st, c))
+			return c;
+	}
+	if (st->lc == 'd' && t - w.s > 4 && !tk_spell_word(st, w)) {
+		for (k = t - 1; k > w.s + 1; k--) {
+			struct tk_w c = {w.s, k};
+			if (((unsigned char)p[k] & 0xC0) == 0x80)
+				continue;
+			if (tk_spell_word(st, c) || tk_w_is(p, c, "und"))
+				return c;
+		}
+	}
 	return w;
 }
 
@@ -1754,9 +1787,9 @@ static double tk_spell_point(const struct tk_fs *st, struct tk_w w, size_t *end)
 	double div = 1, v = 0;
 	int last_ten = 0;
 
-	for (w = tk_spell_next(st->p, st->n, w.e);
+	for (w = tk_spell_next(st, w.e);
 	     (d = tk_spell_word(st, w)) != NULL && (d->type == TK_NW_UNIT || d->type == TK_NW_TEN);
-	     w = tk_spell_next(st->p, st->n, w.e)) {
+	     w = tk_spell_next(st, w.e)) {
 		/* a ten and its unit are one pair of digits */
 		if (!(d->type == TK_NW_UNIT && d->value < 10 && last_ten))
 			div *= d->type == TK_NW_TEN || d->value >= 10 ? 100 : 10;
@@ -1796,20 +1829,23 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 {
 	const char *p = st->p;
 	size_t n = st->n, end = i;
-	struct tk_w w = tk_spell_next(p, n, i), a, b;
+	struct tk_w w = tk_spell_next(st, i), a, b;
 	struct tk_spell sp;
 	const struct tk_fig_numword *nw, *bw;
+	size_t last_e = i;
 
 	memset(&sp, 0, sizeof sp);
 	*frac = 0;
-	for (; w.e > w.s; w = tk_spell_next(p, n, w.e)) {
-		if (w.s > i && p[w.s - 1] != ' ' && p[w.s - 1] != '-')
+	for (; w.e > w.s; w = tk_spell_next(st, w.e)) {
+		/* a new word, or the next piece of a German compound */
+		if (w.s > i && w.s != last_e && p[w.s - 1] != ' ' && p[w.s - 1] != '-')
 			break;
+		last_e = w.e;
 		nw = tk_spell_word(st, w);
 		if (!nw) {
-			b = tk_spell_next(p, n, w.e);
-			if (sp.have && !sp.anded && tk_spell_and(p, w) && p[w.e] == ' ' &&
-			    tk_spell_word(st, b)) {
+			b = tk_spell_next(st, w.e);
+			if (sp.have && !sp.anded && tk_spell_and(p, w) &&
+			    (p[w.e] == ' ' || b.s == w.e) && tk_spell_word(st, b)) {
 				sp.anded = 1;
 				sp.snap = sp.total + sp.cur;
 				sp.snap_scaled = sp.cur == 0 && sp.last_scale > 0;
@@ -1822,8 +1858,16 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 				sp.cur += tk_spell_point(st, w, &end);
 			break;
 		}
-		a = tk_spell_next(p, n, w.e);
-		b = tk_spell_next(p, n, a.e);
+		a = tk_spell_next(st, w.e);
+		b = tk_spell_next(st, a.e);
+		/* "einhundert", "eintausendeinhundert": "ein" inside a compound is one */
+		if (nw->type == TK_NW_ARTICLE && a.s == w.e &&
+		    (tk_spell_word(st, a) || tk_w_is(p, a, "und"))) {
+			sp.cur += 1;
+			sp.have = 1;
+			end = w.e;
+			continue;
+		}
 		if (nw->type == TK_NW_ARTICLE) {
 			if (sp.have && !sp.anded)
 				break;
@@ -1835,7 +1879,11 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		switch (nw->type) {
 		case TK_NW_UNIT:
 		case TK_NW_TEN:
-			sp.cur += nw->value;
+			/* "quatre vingt": four twenties */
+			if (nw->value == 20 && sp.cur == 4 && (nw->langs & TK_NL_FR))
+				sp.cur = 80;
+			else
+				sp.cur += nw->value;
 			break;
 		case TK_NW_HUNDRED:
 			sp.cur = (sp.cur ? sp.cur : 1) * 100;
@@ -1843,15 +1891,20 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		case TK_NW_DOZEN:
 			sp.cur = (sp.cur ? sp.cur : 1) * 12;
 			break;
-		case TK_NW_SCALE:
-			if (!sp.cur && sp.last_scale && sp.last_scale < nw->value && !sp.anded) {
-				sp.total *= nw->value; /* "mil millones", "lakh crore" */
+		case TK_NW_SCALE: {
+			/* a French "billion" is a million million */
+			double sv = st->lc == 'f' && nw->value == 1e9 && (p[w.s] | 0x20) == 'b'
+					? 1e12
+					: nw->value;
+			if (!sp.cur && sp.last_scale && sp.last_scale < sv && !sp.anded) {
+				sp.total *= sv; /* "mil millones", "lakh crore" */
 			} else {
-				sp.total += (sp.cur ? sp.cur : 1) * nw->value;
+				sp.total += (sp.cur ? sp.cur : 1) * sv;
 				sp.cur = 0;
 			}
-			sp.last_scale = nw->value;
+			sp.last_scale = sv;
 			break;
+		}
 		case TK_NW_HALF:
 		case TK_NW_FRAC: {
 			double den = nw->type == TK_NW_HALF ? 2 : nw->value;
@@ -1890,7 +1943,7 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		}
 		sp.have = 1;
 		end = w.e;
-		if (w.e < n && p[w.e] != ' ' && p[w.e] != '-')
+		if (w.e < n && p[w.e] != ' ' && p[w.e] != '-' && a.s != w.e)
 			break;
 	}
 	if (!sp.have)
@@ -1949,8 +2002,10 @@ static void tk_fs_language(struct tk_fs *st, const char *lang)
 {
 	st->lang = TK_LANG_ANY;
 	st->langs = TK_NL_EN | TK_NL_FR | TK_NL_DE | TK_NL_ES;
+	st->lc = 0;
 	if (!lang || !lang[0] || !lang[1])
 		return;
+	st->lc = lang[0] == 'e' && lang[1] == 's' ? 's' : lang[0];
 	if (lang[0] == 'e' && lang[1] == 'n') {
 		st->lang = TK_LANG_DOT;
 		st->langs = TK_NL_EN;
