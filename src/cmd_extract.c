@@ -217,6 +217,8 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 		} else if (it->kind == TK_ITEM_FIGURE) {
 			json_object_object_add(j, "figure", tk_jstr(it->figure));
 			json_object_object_add(j, "caption", tk_jstr(it->caption));
+			if (it->speaker)
+				json_object_object_add(j, "speaker", tk_jstr(it->speaker));
 		}
 		json_object_array_add(is, j);
 	}

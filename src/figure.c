@@ -1548,7 +1548,7 @@ static void tk_fig_after(struct tk_fs *st)
 		return;
 	}
 	w2 = tk_next_word(p, n, nw.e);
-	if (tk_w_is(p, nw, "de") && tk_cur_word(p, w2) && st->scale > 1) {
+	if (tk_w_is(p, nw, "de") && tk_cur_word(p, w2) && (st->scale > 1 || st->v >= 1e6)) {
 		st->code = tk_cur_word(p, w2);
 		st->kind = TK_FIG_MONEY;
 		st->ne = w2.e;
@@ -1635,7 +1635,7 @@ static void tk_fig_ratio(struct tk_fs *st)
 
 	if (st->kind != TK_FIG_COUNT || !st->plain || st->v < 1 || st->v > 99 || st->scale != 1)
 		return;
-	if (tk_w_is(p, w, "in")) {
+	if (tk_w_is(p, w, "in") || tk_w_is(p, w, "sur")) {
 		at = w.e + 1;
 	} else if (tk_w_is(p, w, "out")) {
 		w2 = tk_next_word(p, n, w.e);
