@@ -91,9 +91,13 @@ static const char *tk_kind_name(enum tk_item_kind k)
 
 static json_object *tk_jnum(double v)
 {
+	char buf[32];
+
 	if (v == (double)(int64_t)v && v < 9e15 && v > -9e15)
 		return json_object_new_int64((int64_t)v);
-	return json_object_new_double(v);
+	/* 12 significant digits: "164p" prints 1.64, not 1.6399999999999999 */
+	snprintf(buf, sizeof buf, "%.12g", v);
+	return json_object_new_double_s(v, buf);
 }
 
 /* One figure as JSON: value, unit, text, context, kind, and where they
@@ -189,6 +193,7 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 	json_object_object_add(o, "headline", json_object_new_string(a->headline));
 	json_object_object_add(o, "date", tk_jstr(a->date));
 	json_object_object_add(o, "source", tk_jstr(a->source));
+	json_object_object_add(o, "language", tk_jstr(a->lang));
 	qs = json_object_new_array();
 	for (i = 0; i < ex->n_quotes; i++) {
 		json_object *q = json_object_new_object();

@@ -253,6 +253,11 @@ static size_t tk_cap_clause_start(const char *ctx, size_t bn)
 	}
 	while (k < bn && ctx[k] == ' ')
 		k++;
+	/* ", and the city plans ..." starts after the joiner */
+	for (r = k; r < bn && ctx[r] >= 'a' && ctx[r] <= 'z'; r++)
+		;
+	if (r < bn && ctx[r] == ' ' && tk_cap_joiner(ctx + k, r - k))
+		k = r + 1;
 	for (r = 0; r < sizeof rel / sizeof rel[0]; r++) {
 		size_t l = strlen(rel[r]);
 		if (bn - k > l + 3 && !strncmp(ctx + k, rel[r], l)) {

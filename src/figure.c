@@ -962,8 +962,10 @@ static void tk_fig_set_unit(struct tk_fs *st, const struct tk_fig_unit *u, size_
 	st->kind = u->kind;
 	st->code = u->unit;
 	if (u->factor != 1.0) {
-		st->v *= u->factor;
-		st->vmax *= u->factor;
+		/* dividing keeps "164p" at exactly 1.64 */
+		double d = floor(1 / u->factor + 0.5);
+		st->v /= d;
+		st->vmax /= d;
 	}
 	st->ne = end;
 }
@@ -1139,10 +1141,12 @@ static int tk_fig_slash(struct tk_fs *st)
 }
 
 /* A capitalised model or product word after a bare number: "737 Max",
- * "787 Dreamliner", "75008 Paris"; plural demonyms ("Americans") and German
- * nouns are counted things, not names. */
-static int tk_fig_model_after(const char *p, size_t n, size_t e)
+ * "787 Dreamliner", or a place after a post code ("75008 Paris"); plural
+ * demonyms ("Americans") and German nouns are counted things, not names. */
+static int tk_fig_model_after(const struct tk_fs *st, size_t e)
 {
+	const char *p = st->p;
+	size_t n = st->n;
 	struct tk_w w;
 
 	if (e >= n || p[e] != ' ')
@@ -1150,12 +1154,14 @@ static int tk_fig_model_after(const char *p, size_t n, size_t e)
 	w = tk_next_word(p, n, e);
 	if (w.e - w.s < 2 || !(p[w.s] >= 'A' && p[w.s] <= 'Z'))
 		return 0;
+	if (st->ndig == 5)
+		return 1; /* "75008 Paris", "10115 Berlin" */
 	if (tk_is_plural(p, w) || tk_lexfig_unit(p + w.s, w.e - w.s) || tk_cur_word(p, w) ||
 	    tk_month_name(p + w.s, w.e - w.s) || tk_scale_value(p, w) > 0 ||
 	    tk_lexfig_currency(p + w.s, w.e - w.s))
 		return 0;
-	/* German nouns: "45.000 Menschen", "12 Prozent" */
-	if (w.e - w.s >= 4 &&
+	/* German nouns: "5000 Menschen", "12 Prozent" (not in English text) */
+	if (st->lc != 'e' && w.e - w.s >= 4 &&
 	    (p[w.e - 1] == 'e' || p[w.e - 1] == 'n' || p[w.e - 1] == 'r' || p[w.e - 1] == 't'))
 		return 0;
 	return 1;
@@ -1194,12 +1200,14 @@ static int tk_fig_filters(struct tk_fs *st)
 		return 1; /* tweet and account ids */
 	if (s > 0 && p[s - 1] == '#')
 		return 1;
+	if (st->kind == TK_FIG_MONEY)
+		return 0; /* "the unit A$45m": money is never a page or unit number */
 	pw = tk_prev_word(p, s);
 	if (tk_w_in(p, pw, tk_prev_block, TK_ARRAY_LEN(tk_prev_block)))
 		return 1;
 	if (tk_near_month(p, n, s, e))
 		return 1;
-	if (st->kind == TK_FIG_MONEY || st->neg)
+	if (st->neg)
 		return 0;
 	/* "Boeing 737", "Apollo 11": a number right after a name */
 	if (st->plain && pw.e > pw.s && pw.e == s - 1 && p[pw.s] >= 'A' && p[pw.s] <= 'Z' &&
@@ -1207,7 +1215,7 @@ static int tk_fig_filters(struct tk_fs *st)
 	    !(pw.s >= 2 && (p[pw.s - 2] == '.' || p[pw.s - 2] == ':')) &&
 	    !tk_month_name(p + pw.s, pw.e - pw.s))
 		return 1;
-	if (st->plain && st->ndig <= 5 && st->e == st->ne && tk_fig_model_after(p, n, e))
+	if (st->plain && st->ndig <= 5 && st->e == st->ne && tk_fig_model_after(st, e))
 		return 1;
 	return 0;
 }
@@ -1469,8 +1477,12 @@ static void tk_fig_scale_word(struct tk_fs *st)
 	const char *p = st->p;
 	size_t n = st->n;
 	struct tk_w nw = tk_next_word(p, n, st->ne);
-	double sc = tk_scale_value(p, nw);
+	const char *dash = memchr(p + nw.s, '-', nw.e - nw.s);
+	double sc;
 
+	if (dash)
+		nw.e = (size_t)(dash - p); /* "a 1.8 billion-mile trip" */
+	sc = tk_scale_value(p, nw);
 	if (st->scale != 1 || sc <= 0)
 		return;
 	if (st->lc == 'f' && sc == 1e9 && (p[nw.s] | 0x20) == 'b')
@@ -1505,6 +1517,19 @@ static void tk_fig_after(struct tk_fs *st)
 
 	if (st->kind == TK_FIG_PERCENT || st->kind == TK_FIG_MEASURE || st->kind == TK_FIG_DURATION)
 		return;
+	if (st->kind == TK_FIG_FRACTION) {
+		/* "1/16 of a pint", "a third of a mile" */
+		nw = tk_next_word(p, n, st->ne);
+		w2 = tk_next_word(p, n, nw.e);
+		if (tk_w_is(p, nw, "of") && (tk_w_is(p, w2, "a") || tk_w_is(p, w2, "an"))) {
+			size_t save = st->ne;
+			st->ne = w2.e;
+			tk_fig_spaced_unit(st);
+			if (st->kind != TK_FIG_MEASURE)
+				st->ne = save;
+		}
+		return;
+	}
 	if (tk_fig_percent_sign(st))
 		return;
 	tk_fig_scale_word(st);
@@ -1635,13 +1660,19 @@ static void tk_fig_ratio(struct tk_fs *st)
 
 	if (st->kind != TK_FIG_COUNT || !st->plain || st->v < 1 || st->v > 99 || st->scale != 1)
 		return;
-	if (tk_w_is(p, w, "in") || tk_w_is(p, w, "sur")) {
-		at = w.e + 1;
-	} else if (tk_w_is(p, w, "out")) {
+	/* "six élèves sur dix": the counted noun may come first */
+	w2 = tk_next_word(p, n, w.e);
+	if (w.e > w.s && (unsigned char)p[w.s] >= 'a' && !tk_w_is(p, w, "in") &&
+	    !tk_w_is(p, w, "out") && !tk_w_is(p, w, "de") &&
+	    (tk_w_is(p, w2, "sur") || tk_w_is(p, w2, "von"))) {
+		w = w2;
 		w2 = tk_next_word(p, n, w.e);
-		if (!tk_w_is(p, w2, "of"))
-			return;
-		at = w2.e + 1;
+	}
+	if (tk_w_is(p, w, "in") || tk_w_is(p, w, "sur") || tk_w_is(p, w, "von")) {
+		at = w.e + 1;
+	} else if ((tk_w_is(p, w, "out") && tk_w_is(p, w2, "of")) ||
+		   (tk_w_is(p, w, "de") && tk_w_is(p, w2, "cada"))) {
+		at = w2.e + 1; /* "one out of three", "uno de cada cuatro" */
 	} else {
 		return;
 	}
