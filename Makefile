@@ -6,6 +6,7 @@
 #   make check-asan      unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang)
 #   make check-faults    kill -9 the importer at 200 random points; the cache must stay whole
 #   make bench           benchmarks that print figures (never pass/fail)
+#   make soak HOURS=N    the display for N hours with an import every minute
 #   make eval            extraction quality on development data named by POLNEAR_DIR, RECOGNIZERS_DIR
 #   make install DESTDIR=... PREFIX=...
 #   make format / format-check   apply / verify .clang-format on every C file
@@ -69,7 +70,7 @@ Q := $(if $(V),,@)
 all: $(BUILD)/ticker
 
 help:
-	@sed -n '2,10s/^# //p' Makefile
+	@sed -n '2,11s/^# //p' Makefile
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	@$(if $(Q),echo "  CC      $<")
@@ -153,6 +154,12 @@ bench: deps
 	@$(MAKE) --no-print-directory tests
 	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker BUILD=$(CURDIR)/$(BUILD) sh tests/bench.sh
 
+# Long run of the display with an import every minute: RSS, fds, CPU per 10 minutes.
+.PHONY: soak
+soak: deps
+	@$(MAKE) --no-print-directory all
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker HOURS=$(or $(HOURS),2) sh tests/soak.sh
+
 # Quality on third-party development data (never committed; see tests/eval/): POLNEAR_DIR, RECOGNIZERS_DIR.
 .PHONY: eval
 eval: deps
@@ -177,25 +184,34 @@ format-check:
 	@clang-format --dry-run --Werror $(FMT_FILES) && echo "format: $(words $(FMT_FILES)) files clean"
 
 # ===== firmware (issue 6): make deb / image / e2e =====================================
-#   make deb [TARGET=arm64|armhf]  build/<target>/ticker_<version>_<arch>.deb (dpkg-deb)
-#   make image                     build/image-arm64/rootfs.img: bookworm + the arm64 .deb (mmdebstrap)
+#   make deb [TARGET=arm64|armhf]  build/<target>/lobby-ticker_<version>_<arch>.deb (dpkg-deb)
+#   make image [BOARD=rpi]         build/ticker-rpi-arm64.img.xz (+ .bmap, .sha256): the SD card image
 #   make e2e                       boot that image under qemu-system-aarch64 and test it end to end
-DEB       := $(BUILD)/ticker_$(VERSION)_$(DEB_ARCH).deb
+DEB       := $(BUILD)/lobby-ticker_$(VERSION)_$(DEB_ARCH).deb
 FW_FILES  := $(shell find firmware assets -type f 2>/dev/null) README.md
 E2E_ARGS  ?=
-.PHONY: deb image e2e deps-e2e
+.PHONY: deb image e2e deps-deb deps-e2e
+# Packaging needs only dpkg's tools; the QEMU/image toolset is the e2e set's.
+deps-deb:
+	@sh toolchain/deps.sh $(TARGET) build tools deb $(if $(filter-out host,$(TARGET)),cross)
 deps-e2e:
-	@sh toolchain/deps.sh $(TARGET) build tools e2e $(if $(filter-out host,$(TARGET)),cross)
-deb: deps-e2e
+	@sh toolchain/deps.sh $(TARGET) build tools deb e2e $(if $(filter-out host,$(TARGET)),cross)
+deb: deps-deb
 	@$(MAKE) --no-print-directory $(DEB)
 $(DEB): $(BUILD)/ticker $(FW_FILES)
 	$(Q)sh firmware/mkdeb.sh $(BUILD)/ticker $(DEB_ARCH) $(VERSION) $@ "$(RUN_TEST)"
-# The image and the end-to-end test are arm64 (what the QEMU virt board runs).
-image:
+# The image and the end-to-end test are arm64: BOARD=rpi (the only board) is the
+# Raspberry Pi 3/4/400/CM4/Zero 2 W SD card image; e2e boots that same image.
+BOARD ?= rpi
+IMG   := build/ticker-$(BOARD)-arm64.img
+image: deps-e2e
+	@test "$(BOARD)" = rpi || { echo "make image: BOARD=rpi is the only board" >&2; exit 2; }
 	@$(MAKE) --no-print-directory TARGET=arm64 deb
-	sh firmware/image/mkimage.sh build/arm64/ticker_$(VERSION)_arm64.deb build/image-arm64
+	sh firmware/image/mkimage.sh build/arm64/lobby-ticker_$(VERSION)_arm64.deb build/image-arm64
+	sh firmware/image/publish.sh build/image-arm64/ticker-rpi-arm64.img $(IMG)
+	sh tests/image/check-image.sh build/image-arm64/ticker-rpi-arm64.img
 e2e: image
-	python3 tests/e2e/run.py --image-dir build/image-arm64 --out build/e2e $(E2E_ARGS)
+	python3 tests/e2e/run.py --image build/image-arm64/ticker-rpi-arm64.img --out build/e2e $(E2E_ARGS)
 # ===== end firmware ====================================================================
 
 -include $(OBJS:.o=.d) $(wildcard $(BUILD)/tests/obj/*.d)

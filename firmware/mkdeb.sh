@@ -1,6 +1,6 @@
 #!/bin/sh
 # mkdeb.sh BINARY DEB_ARCH VERSION OUT.deb [RUN_PREFIX]
-# Builds the ticker .deb with dpkg-deb from the built binary, assets/ and
+# Builds the lobby-ticker .deb with dpkg-deb from the built binary, assets/ and
 # firmware/. Depends come from the binary's real shared-library needs
 # (dpkg-shlibdeps, for the target architecture) plus what SDL loads with
 # dlopen (EGL/GLES, Mesa's drivers). RUN_PREFIX runs a target binary on the
@@ -34,16 +34,18 @@ inst 0644 "$fw/systemd/ticker-import@.service" /lib/systemd/system/ticker-import
 inst 0644 "$fw/udev/60-ticker.rules" /lib/udev/rules.d/60-ticker.rules
 inst 0644 "$fw/sysusers/ticker.conf" /usr/lib/sysusers.d/ticker.conf
 inst 0644 "$fw/tmpfiles/ticker.conf" /usr/lib/tmpfiles.d/ticker.conf
-inst 0644 "$fw/conf.d/journald-ticker.conf" /usr/lib/systemd/journald.conf.d/60-ticker.conf
-inst 0644 "$fw/conf.d/system-watchdog.conf" /usr/lib/systemd/system.conf.d/60-ticker-watchdog.conf
+# Whole-machine settings (journal storage, the hardware watchdog) belong to the image, not
+# to a package installed on somebody's Pi OS: shipped as examples, applied by firmware/image/.
+inst 0644 "$fw/conf.d/journald-ticker.conf" /usr/share/doc/lobby-ticker/examples/journald-ticker.conf
+inst 0644 "$fw/conf.d/system-watchdog.conf" /usr/share/doc/lobby-ticker/examples/system-watchdog.conf
 inst 0644 "$fw/boot/config.txt" /usr/share/ticker/boot/config.txt
 inst 0644 "$fw/boot/cmdline.txt" /usr/share/ticker/boot/cmdline.txt
-inst 0644 "$top/README.md" /usr/share/doc/ticker/README.md
-inst 0644 "$fw/debian/copyright" /usr/share/doc/ticker/copyright
-printf 'ticker (1:%s) unstable; urgency=medium\n\n  * Built from git %s.\n\n -- Lobby ticker developers <ticker-dev@example.org>  %s\n' \
+inst 0644 "$top/README.md" /usr/share/doc/lobby-ticker/README.md
+inst 0644 "$fw/debian/copyright" /usr/share/doc/lobby-ticker/copyright
+printf 'lobby-ticker (%s) unstable; urgency=medium\n\n  * Built from git %s.\n\n -- Lobby ticker developers <ticker-dev@example.org>  %s\n' \
 	"$version" "$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(date -R)" |
 	gzip -9n >"$work/changelog.gz"
-inst 0644 "$work/changelog.gz" /usr/share/doc/ticker/changelog.gz
+inst 0644 "$work/changelog.gz" /usr/share/doc/lobby-ticker/changelog.gz
 mkdir -p "$root/etc/ticker/keys.d"
 
 # The default configuration, generated from the binary's own key table.
@@ -59,9 +61,9 @@ for s in postinst prerm postrm; do install -m 0755 "$fw/debian/$s" "$root/DEBIAN
 
 # Depends: shared libraries the binary links, for the target architecture.
 mkdir -p "$work/src/debian"
-printf 'Source: ticker\n\nPackage: ticker\nArchitecture: any\n' >"$work/src/debian/control"
+printf 'Source: lobby-ticker\n\nPackage: lobby-ticker\nArchitecture: any\n' >"$work/src/debian/control"
 shlibs=$(cd "$work/src" && dpkg-architecture -a"$arch" -f -c \
-	dpkg-shlibdeps -O -xticker "$root/usr/bin/ticker" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
+	dpkg-shlibdeps -O -xlobby-ticker "$root/usr/bin/ticker" 2>"$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || { cat "$work/shlibdeps.log" >&2; echo "mkdeb: dpkg-shlibdeps found nothing" >&2; exit 1; }
 # SDL opens these with dlopen, so shlibdeps cannot see them: EGL + GLES2 and
 # Mesa's DRI drivers (vc4/v3d on a Pi, llvmpipe elsewhere);
@@ -70,9 +72,9 @@ depends="$shlibs, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri, libgbm1, sys
 
 rm -rf "$work/src"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-# Epoch 1: Debian has an unrelated package called "ticker" (1.x, a terminal
-# text scroller); without the epoch apt would "upgrade" this one to it.
-sed -e "s/@VERSION@/1:$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \
+# The package is "lobby-ticker": Debian has an unrelated "ticker" (a terminal text
+# scroller) that also ships /usr/bin/ticker, hence Conflicts/Replaces in control.in.
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \
     -e "s/@DEPENDS@/$depends/" "$fw/debian/control.in" >"$root/DEBIAN/control"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | LC_ALL=C sort |
 	xargs md5sum) >"$root/DEBIAN/md5sums"

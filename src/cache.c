@@ -1203,15 +1203,21 @@ int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_repo
 
 	if (dfd < 0)
 		return errno == ENOENT ? TK_OK : TK_EIO;
-	err = tk_cache_slurp(dfd, ".config", 1u << 16, &text, &len);
+	err = tk_cache_slurp(dfd, ".config", TK_CONFIG_FILE_MAX, &text, &len);
 	close(dfd);
 	if (err == TK_ENOENT)
 		return TK_OK;
-	if (err)
+	if (err) {
+		cfg->service |= TK_SERVICE_STICK_CONF;
 		return err == TK_ENOMEM ? err : TK_EIO;
-	err = tk_config_parse(&copy, text, len, report, ctx);
+	}
+	/* Checked against the stick column on every load: the file is on a
+	 * writable disk and the rules may have tightened since it was stored. */
+	err = tk_config_parse_from(&copy, TK_CONFIG_STICK, text, len, report, ctx);
 	if (!err)
 		*cfg = copy;
+	else
+		cfg->service |= TK_SERVICE_STICK_CONF;
 	tk_free(text);
 	return err;
 }

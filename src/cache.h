@@ -150,9 +150,11 @@ uint64_t tk_cache_generation(const struct tk_cache *c);
 int tk_cache_set_banner(struct tk_cache *c, int64_t until, const char *text);
 
 /* Settings from the last USB stick that carried a valid ticker.conf are kept
- * in <cache>/.config. Apply them over cfg (whole or not at all: a file that
- * no longer validates is ignored and every problem reported). Returns TK_OK
- * (also when there is none), TK_EINVAL or TK_EIO. No lock needed. */
+ * in <cache>/.config. Apply them over cfg (whole or not at all), checked by
+ * the stick rules of config.h on every load: a file that no longer validates
+ * is ignored, every problem reported and TK_SERVICE_STICK_CONF set in
+ * cfg->service. Returns TK_OK (also when there is none), TK_EINVAL or TK_EIO.
+ * No lock needed. */
 int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_report_fn report,
 			  void *ctx);
 

@@ -1,6 +1,7 @@
 /* The display commands: run, snapshot, record, bench. Parses their flags,
  * picks the article directory (the cache, else the bundled demo articles)
  * and hands over to render_app. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ static int tk_parse_num(const char *s, double *out)
 	char *end;
 	double v = strtod(s, &end);
 
-	if (end == s || *end || v < 0 || v > 1e7)
+	if (end == s || *end || !isfinite(v) || v < 0 || v > 1e7) /* NaN compares false */
 		return -1;
 	*out = v;
 	return 0;
@@ -125,9 +126,15 @@ static int tk_display_args(int argc, char **argv, struct tk_config *cfg, struct 
 int tk_cmd_run(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_display_opts o;
+	int seconds_flag = 0;
 
+	for (int i = 1; i < argc; i++)
+		seconds_flag |= !strcmp(argv[i], "--seconds");
 	if (tk_display_args(argc, argv, cfg, &o, NULL))
 		return TK_EXIT_USAGE;
+	/* run goes on until stopped, unless --seconds says otherwise (bench, soak) */
+	if (!seconds_flag)
+		o.seconds = 0;
 	return tk_display_run(&o);
 }
 

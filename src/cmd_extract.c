@@ -27,7 +27,8 @@ static int tk_read_file(const char *path, size_t max, unsigned char **out, size_
 	struct stat st;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Non-blocking: a FIFO must not hang the command (it is refused below). */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
 		*why = errno == ENOENT	 ? "no such file"
@@ -35,9 +36,9 @@ static int tk_read_file(const char *path, size_t max, unsigned char **out, size_
 					 : "cannot open file";
 		goto out;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		err = TK_EIO;
-		*why = "is a directory";
+		*why = "not a regular file";
 		goto out;
 	}
 	for (;;) {
@@ -141,7 +142,7 @@ static int tk_figures_lines(FILE *in, const char *lang)
 	size_t cap = 0, no = 0;
 	ssize_t len;
 	int rc = 0;
-	struct tk_extract_opts xo = {0, 0, 1};
+	struct tk_extract_opts xo = {0, 0, 1, 1};
 
 	while (rc == 0 && (len = getline(&line, &cap, in)) >= 0) {
 		const char *paras[1];
@@ -200,6 +201,8 @@ static int tk_print_json(const char *file, size_t idx, const struct tk_doc *doc,
 		json_object_object_add(q, "text", json_object_new_string(ex->quotes[i].text));
 		json_object_object_add(q, "speaker", tk_jstr(ex->quotes[i].speaker));
 		json_object_object_add(q, "role", tk_jstr(ex->quotes[i].role));
+		json_object_object_add(
+		    q, "kind", json_object_new_string(ex->quotes[i].partial ? "partial" : "full"));
 		json_object_object_add(q, "paragraph",
 				       json_object_new_int64((int64_t)ex->quotes[i].para));
 		json_object_object_add(q, "score", json_object_new_int(ex->quotes[i].score));
@@ -319,14 +322,13 @@ static int tk_extract_lines(int argc, char **argv, const char *lang)
 
 int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_extract_opts xo = {3, 2, 0};
+	struct tk_extract_opts xo;
 	struct tk_read_opts ro = {0};
 	int json = 0, figures_only = 0, nfiles = 0, failed = 0, i;
 	const char *lang = NULL;
-	size_t max = cfg->max_file_bytes > 0 ? (size_t)cfg->max_file_bytes : 4u << 20;
+	size_t max = (size_t)cfg->max_file_bytes;
 
-	xo.max_quotes = cfg->quotes_per_article >= 0 ? (size_t)cfg->quotes_per_article : 3;
-	xo.max_figures = cfg->figures_per_article >= 0 ? (size_t)cfg->figures_per_article : 2;
+	tk_extract_opts_from_config(cfg, &xo);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json")) {
 			json = 1;

@@ -13,6 +13,36 @@
 
 enum tk_cfg_type { TK_CFG_LONG, TK_CFG_STR, TK_CFG_ENUM, TK_CFG_COLOR };
 
+/* The stick column: who may set a key. Zero (a row that forgot the column) is
+ * undeclared, treated as device-only and failed by test_config. */
+enum tk_cfg_who { TK_CFG_UNDECLARED = 0, TK_CFG_DEVICE, TK_CFG_STICK };
+
+struct tk_cfg_stick {
+	enum tk_cfg_who who;
+	long min, max; /* TK_CFG_LONG: the range a stick may set (within the key's range) */
+	int zero;      /* TK_CFG_LONG: 0 ("automatic") is also allowed from a stick */
+};
+
+/* Device keys decide where the ticker reads, whom it trusts and how much it
+ * keeps: only /etc/ticker/ticker.conf or --set. */
+#define TK_DEVICE                                                                                  \
+	{                                                                                          \
+		TK_CFG_DEVICE, 0, 0, 0                                                             \
+	}
+/* Enums: every choice; colours: opaque only, and readable on their background. */
+#define TK_STICK                                                                                   \
+	{                                                                                          \
+		TK_CFG_STICK, 0, 0, 0                                                              \
+	}
+#define TK_STICK_RANGE(lo, hi)                                                                     \
+	{                                                                                          \
+		TK_CFG_STICK, (lo), (hi), 0                                                        \
+	}
+#define TK_STICK_AUTO_OR(lo, hi)                                                                   \
+	{                                                                                          \
+		TK_CFG_STICK, (lo), (hi), 1                                                        \
+	}
+
 struct tk_cfg_key {
 	const char *name;
 	enum tk_cfg_type type;
@@ -21,66 +51,83 @@ struct tk_cfg_key {
 	const char *const *choices; /* TK_CFG_ENUM, NULL-terminated; value = index + base */
 	int base;
 	const char *help;
+	struct tk_cfg_stick stick; /* every row must say: TK_DEVICE or TK_STICK... */
 };
 
 static const char *const tk_layouts[] = {"crawl", "cards", NULL};
 static const char *const tk_positions[] = {"bottom", "top", NULL};
 static const char *const tk_tristates[] = {"auto", "no", "yes", NULL};
+static const char *const tk_unsigned_modes[] = {"articles", "all", "none", NULL};
 static const char *const tk_bools[] = {"no", "yes", NULL};
 static const char *const tk_levels[] = {"error", "warning", "info", "debug", NULL};
 
+/* Stick ranges are what renders on every screen the ticker supports (720p to
+ * 4K, portrait or landscape) and keeps memory bounded (issue 9 items 4, 5). */
 #define F(field) offsetof(struct tk_config, field), sizeof(((struct tk_config *)0)->field)
 static const struct tk_cfg_key tk_cfg_keys[] = {
-    {"cache_dir", TK_CFG_STR, F(cache_dir), 0, 0, NULL, 0, "directory of cached articles"},
+    {"cache_dir", TK_CFG_STR, F(cache_dir), 0, 0, NULL, 0, "directory of cached articles",
+     TK_DEVICE},
     {"assets_dir", TK_CFG_STR, F(assets_dir), 0, 0, NULL, 0,
-     "directory with fonts/ and demo/ (demo articles shown when the cache is empty)"},
+     "directory with fonts/ and demo/ (demo articles shown when the cache is empty)", TK_DEVICE},
     {"max_file_bytes", TK_CFG_LONG, F(max_file_bytes), 1, 1L << 30, NULL, 0,
-     "largest article file read, in bytes"},
+     "largest article file read, in bytes", TK_DEVICE},
     {"quotes_per_article", TK_CFG_LONG, F(quotes_per_article), 0, 50, NULL, 0,
-     "quotations shown per article"},
+     "quotations shown per article", TK_STICK_RANGE(0, 10)},
     {"figures_per_article", TK_CFG_LONG, F(figures_per_article), 0, 50, NULL, 0,
-     "key figures shown per article"},
+     "key figures shown per article", TK_STICK_RANGE(0, 10)},
     {"max_articles", TK_CFG_LONG, F(max_articles), 1, 100000, NULL, 0,
-     "articles kept in the cache; the oldest are evicted first"},
+     "articles kept in the cache; the oldest are evicted first", TK_DEVICE},
     {"max_cache_bytes", TK_CFG_LONG, F(max_cache_bytes), 1024, LONG_MAX, NULL, 0,
-     "bytes kept in the cache; the oldest are evicted first"},
+     "bytes kept in the cache; the oldest are evicted first", TK_DEVICE},
     {"expire_days", TK_CFG_LONG, F(expire_days), 0, 36500, NULL, 0,
-     "articles older than this many days are dropped (0 = never)"},
+     "articles older than this many days are dropped (0 = never)", TK_DEVICE},
     {"urgent_hours", TK_CFG_LONG, F(urgent_hours), 1, 24 * 365, NULL, 0,
-     "how long an urgent notice stays on screen"},
+     "how long an urgent notice stays on screen", TK_STICK_RANGE(1, 168)},
     {"urgent_name", TK_CFG_STR, F(urgent_name), 0, 0, NULL, 0,
-     "file name on the stick that holds the urgent notice"},
+     "file name on the stick that holds the urgent notice", TK_DEVICE},
     {"keys_dir", TK_CFG_STR, F(keys_dir), 0, 0, NULL, 0,
-     "directory of trusted public keys for signed drops"},
+     "directory of trusted public keys for signed drops", TK_DEVICE},
     {"require_signature", TK_CFG_ENUM, F(require_signature), 0, 0, tk_tristates, -1,
-     "refuse unsigned drops: auto = yes whenever a key is installed"},
+     "refuse unsigned drops: auto = yes whenever a key is installed", TK_DEVICE},
+    {"unsigned_sticks", TK_CFG_ENUM, F(unsigned_sticks), 0, 0, tk_unsigned_modes, 0,
+     "when unsigned sticks are accepted: articles = articles only (URGENT, CLEAR, REPLACE and "
+     "ticker.conf need a signature), all, none",
+     TK_DEVICE},
+    {"clock_jump_days", TK_CFG_LONG, F(clock_jump_days), 1, 3650, NULL, 0,
+     "a clock jump larger than this expires nothing until a later import confirms it", TK_DEVICE},
     {"layout", TK_CFG_ENUM, F(layout), 0, 0, tk_layouts, 0,
-     "crawl = crawl only; cards = article cards above the crawl"},
+     "crawl = crawl only; cards = article cards above the crawl", TK_STICK},
     {"crawl_position", TK_CFG_ENUM, F(crawl_position), 0, 0, tk_positions, 0,
-     "where the crawl band sits"},
+     "where the crawl band sits", TK_STICK},
     {"crawl_height", TK_CFG_LONG, F(crawl_height), 0, 4096, NULL, 0,
-     "crawl band height in pixels (0 = a ninth of the screen)"},
+     "crawl band height in pixels (0 = from the legible text size)", TK_STICK_AUTO_OR(32, 240)},
     {"font_size", TK_CFG_LONG, F(font_size), 0, 1024, NULL, 0,
-     "crawl text size in pixels (0 = from the band height)"},
+     "crawl text size in pixels (0 = legible at viewing_distance)", TK_STICK_AUTO_OR(12, 160)},
+    {"viewing_distance", TK_CFG_LONG, F(viewing_distance), 50, 5000, NULL, 0,
+     "distance in cm from which text must stay legible (sizes the crawl and labels)",
+     TK_STICK_RANGE(100, 1500)},
+    {"screen_diagonal", TK_CFG_LONG, F(screen_diagonal), 7, 200, NULL, 0,
+     "screen diagonal in inches (with viewing_distance, sets the text sizes)", TK_DEVICE},
     {"speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
-     "crawl speed in whole pixels per display frame"},
+     "crawl speed in whole pixels per display frame", TK_STICK_RANGE(1, 16)},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
-     "seconds each article card stays up"},
+     "seconds each article card stays up", TK_STICK_RANGE(3, 600)},
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
-     "screen rotation in degrees: 0, 90, 180 or 270"},
+     "screen rotation in degrees: 0, 90, 180 or 270", TK_DEVICE},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
-     "show a label chip (QUOTE, FIGURE, source) before crawl items"},
-    {"crawl_bg", TK_CFG_COLOR, F(crawl_bg), 0, 0, NULL, 0, "crawl background, #RRGGBB"},
-    {"crawl_fg", TK_CFG_COLOR, F(crawl_fg), 0, 0, NULL, 0, "crawl text colour, #RRGGBB"},
-    {"accent", TK_CFG_COLOR, F(accent), 0, 0, NULL, 0,
-     "accent colour (figures, chips, separators)"},
-    {"card_bg", TK_CFG_COLOR, F(card_bg), 0, 0, NULL, 0, "cards background"},
-    {"card_fg", TK_CFG_COLOR, F(card_fg), 0, 0, NULL, 0, "cards text colour"},
+     "show a label chip (QUOTE, FIGURE, source) before crawl items", TK_STICK},
+    {"crawl_bg", TK_CFG_COLOR, F(crawl_bg), 0, 0, NULL, 0, "crawl background, #RRGGBB", TK_STICK},
+    {"crawl_fg", TK_CFG_COLOR, F(crawl_fg), 0, 0, NULL, 0, "crawl text colour, #RRGGBB", TK_STICK},
+    {"accent", TK_CFG_COLOR, F(accent), 0, 0, NULL, 0, "accent colour (figures, chips, separators)",
+     TK_STICK},
+    {"card_bg", TK_CFG_COLOR, F(card_bg), 0, 0, NULL, 0, "cards background", TK_STICK},
+    {"card_fg", TK_CFG_COLOR, F(card_fg), 0, 0, NULL, 0, "cards text colour", TK_STICK},
     {"font", TK_CFG_STR, F(font), 0, 0, NULL, 0,
-     "extra font file tried before the bundled ones (empty = none)"},
+     "extra font file tried before the bundled ones (empty = none)", TK_DEVICE},
     {"video_driver", TK_CFG_STR, F(video_driver), 0, 0, NULL, 0,
-     "SDL video driver (empty = kmsdrm on a console, else the desktop's)"},
-    {"log_level", TK_CFG_ENUM, F(log_level), 0, 0, tk_levels, 0, "error, warning, info or debug"},
+     "SDL video driver (empty = kmsdrm on a console, else the desktop's)", TK_DEVICE},
+    {"log_level", TK_CFG_ENUM, F(log_level), 0, 0, tk_levels, 0, "error, warning, info or debug",
+     TK_DEVICE},
 };
 #undef F
 #define TK_CFG_NKEYS (sizeof tk_cfg_keys / sizeof tk_cfg_keys[0])
@@ -97,11 +144,15 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->max_cache_bytes = 256L << 20;
 	cfg->expire_days = 30;
 	cfg->urgent_hours = 24;
+	cfg->unsigned_sticks = TK_UNSIGNED_ARTICLES;
+	cfg->clock_jump_days = 7;
 	snprintf(cfg->urgent_name, sizeof cfg->urgent_name, "URGENT.txt");
 	snprintf(cfg->keys_dir, sizeof cfg->keys_dir, "/etc/ticker/keys.d");
 	cfg->require_signature = TK_AUTO;
 	cfg->layout = TK_LAYOUT_CARDS;
 	cfg->crawl_position = TK_POS_BOTTOM;
+	cfg->viewing_distance = 500;
+	cfg->screen_diagonal = 43;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
 	cfg->labels = 1;
@@ -140,140 +191,318 @@ static int tk_cfg_parse_color(const char *v, uint32_t *out)
 	return 0;
 }
 
-int tk_config_set(struct tk_config *cfg, const char *key, const char *value, const char **msg)
+static const char tk_cfg_msg_device[] =
+    "cannot be changed from a USB stick (only in /etc/ticker/ticker.conf on the ticker itself)";
+static const char tk_cfg_msg_range[] = "outside what a USB stick may set";
+
+static const char *tk_cfg_set_long(const struct tk_cfg_key *k, enum tk_config_origin from,
+				   const char *value, long *field)
 {
-	const struct tk_cfg_key *k = tk_cfg_find(key);
-	char *field;
+	char *end;
+	long v;
 
-	if (!k) {
-		*msg = "unknown key";
-		return TK_EINVAL;
-	}
-	field = (char *)cfg + k->offset;
-	switch (k->type) {
-	case TK_CFG_LONG: {
-		char *end;
-		long v;
-
-		errno = 0;
-		v = strtol(value, &end, 10);
-		if (end == value || *end || errno) {
-			*msg = "not a whole number";
-			return TK_EINVAL;
-		}
-		if (v < k->min || v > k->max) {
-			*msg = "out of range";
-			return TK_EINVAL;
-		}
-		if (!strcmp(key, "rotation") && v % 90) {
-			*msg = "must be 0, 90, 180 or 270";
-			return TK_EINVAL;
-		}
-		*(long *)(void *)field = v;
-		return TK_OK;
-	}
-	case TK_CFG_STR:
-		if (strlen(value) >= k->size) {
-			*msg = "too long";
-			return TK_EINVAL;
-		}
-		memcpy(field, value, strlen(value) + 1);
-		return TK_OK;
-	case TK_CFG_ENUM:
-		for (int i = 0; k->choices[i]; i++)
-			if (!strcasecmp(k->choices[i], value)) {
-				*(int *)(void *)field = i + k->base;
-				return TK_OK;
-			}
-		/* Booleans and tristates also take the usual spellings. */
-		if (k->choices == tk_bools || k->choices == tk_tristates) {
-			if (!strcasecmp(value, "true") || !strcmp(value, "1") ||
-			    !strcasecmp(value, "on")) {
-				*(int *)(void *)field = 1;
-				return TK_OK;
-			}
-			if (!strcasecmp(value, "false") || !strcmp(value, "0") ||
-			    !strcasecmp(value, "off")) {
-				*(int *)(void *)field = 0;
-				return TK_OK;
-			}
-		}
-		*msg = "not one of the allowed values";
-		return TK_EINVAL;
-	case TK_CFG_COLOR:
-		if (tk_cfg_parse_color(value, (uint32_t *)(void *)field)) {
-			*msg = "not a colour (#RRGGBB or #RRGGBBAA)";
-			return TK_EINVAL;
-		}
-		return TK_OK;
-	}
-	*msg = "internal error";
-	return TK_EINVAL;
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (end == value || *end || errno)
+		return "not a whole number";
+	if (v < k->min || v > k->max)
+		return "out of range";
+	if (!strcmp(k->name, "rotation") && v % 90)
+		return "must be 0, 90, 180 or 270";
+	if (from == TK_CONFIG_STICK && !(k->stick.zero && v == 0) &&
+	    (v < k->stick.min || v > k->stick.max))
+		return tk_cfg_msg_range;
+	*field = v;
+	return NULL;
 }
 
+/* Booleans and tristates also take the usual spellings. */
+static int tk_cfg_bool_word(const char *value)
+{
+	if (!strcasecmp(value, "true") || !strcmp(value, "1") || !strcasecmp(value, "on"))
+		return 1;
+	if (!strcasecmp(value, "false") || !strcmp(value, "0") || !strcasecmp(value, "off"))
+		return 0;
+	return -1;
+}
+
+static const char *tk_cfg_set_enum(const struct tk_cfg_key *k, const char *value, int *field)
+{
+	int b;
+
+	for (int i = 0; k->choices[i]; i++)
+		if (!strcasecmp(k->choices[i], value)) {
+			*field = i + k->base;
+			return NULL;
+		}
+	if ((k->choices == tk_bools || k->choices == tk_tristates) &&
+	    (b = tk_cfg_bool_word(value)) >= 0) {
+		*field = b;
+		return NULL;
+	}
+	return "not one of the allowed values";
+}
+
+static const char *tk_cfg_set_color(enum tk_config_origin from, const char *value, uint32_t *field)
+{
+	uint32_t c;
+
+	if (tk_cfg_parse_color(value, &c))
+		return "not a colour (#RRGGBB or #RRGGBBAA)";
+	if (from == TK_CONFIG_STICK && (c & 0xff) != 0xff)
+		return tk_cfg_msg_range;
+	*field = c;
+	return NULL;
+}
+
+static const char *tk_cfg_set(struct tk_config *cfg, enum tk_config_origin from,
+			      const struct tk_cfg_key *k, const char *value)
+{
+	char *field = (char *)cfg + k->offset;
+
+	if (from == TK_CONFIG_STICK && k->stick.who != TK_CFG_STICK)
+		return tk_cfg_msg_device;
+	switch (k->type) {
+	case TK_CFG_LONG:
+		return tk_cfg_set_long(k, from, value, (long *)(void *)field);
+	case TK_CFG_STR:
+		if (strlen(value) >= k->size)
+			return "too long";
+		memcpy(field, value, strlen(value) + 1);
+		return NULL;
+	case TK_CFG_ENUM:
+		return tk_cfg_set_enum(k, value, (int *)(void *)field);
+	case TK_CFG_COLOR:
+		return tk_cfg_set_color(from, value, (uint32_t *)(void *)field);
+	}
+	return "internal error";
+}
+
+int tk_config_set_from(struct tk_config *cfg, enum tk_config_origin from, const char *key,
+		       const char *value, const char **msg)
+{
+	const struct tk_cfg_key *k = tk_cfg_find(key);
+
+	*msg = k ? tk_cfg_set(cfg, from, k, value) : "unknown key";
+	return *msg ? TK_EINVAL : TK_OK;
+}
+
+int tk_config_set(struct tk_config *cfg, const char *key, const char *value, const char **msg)
+{
+	return tk_config_set_from(cfg, TK_CONFIG_DEVICE, key, value, msg);
+}
+
+/* ---- contrast: a stick may pick colours, not invisible text ------------- */
+
+static double tk_cfg_luminance(uint32_t rgba)
+{
+	double l = 0;
+	static const double w[3] = {0.2126, 0.7152, 0.0722};
+
+	for (int i = 0; i < 3; i++) {
+		double c = (double)((rgba >> (24 - 8 * i)) & 0xff) / 255.0;
+
+		/* sRGB to linear, approximated by a square: close enough for a floor */
+		l += w[i] * c * c;
+	}
+	return l;
+}
+
+static double tk_cfg_contrast(uint32_t a, uint32_t b)
+{
+	double la = tk_cfg_luminance(a), lb = tk_cfg_luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+int tk_config_check_contrast(const struct tk_config *cfg, const char **msg)
+{
+	*msg = NULL;
+	if (tk_cfg_contrast(cfg->crawl_fg, cfg->crawl_bg) < TK_CONFIG_MIN_CONTRAST)
+		*msg = "crawl_fg and crawl_bg are too alike to read";
+	else if (tk_cfg_contrast(cfg->card_fg, cfg->card_bg) < TK_CONFIG_MIN_CONTRAST)
+		*msg = "card_fg and card_bg are too alike to read";
+	else if (tk_cfg_contrast(cfg->accent, cfg->crawl_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST ||
+		 tk_cfg_contrast(cfg->accent, cfg->card_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST)
+		*msg = "accent is too close to a background colour to read";
+	return *msg ? TK_EINVAL : TK_OK;
+}
+
+/* ---- lines --------------------------------------------------------------- */
+
+struct tk_cfg_parse {
+	struct tk_config *cfg;
+	enum tk_config_origin from;
+	tk_config_report_fn report;
+	void *ctx;
+	int line, bad;
+};
+
+static void tk_cfg_problem(struct tk_cfg_parse *ps, const char *key, const char *msg)
+{
+	ps->bad++;
+	if (ps->report)
+		ps->report(ps->ctx, ps->line, key, msg);
+}
+
+static int tk_cfg_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Only space and tab are trimmed: any other control byte stays in the key or
+ * value and fails it, so "require_signature\v" is never "require_signature". */
 static void tk_cfg_trim(const char **s, const char **e)
 {
-	while (*s < *e && isspace((unsigned char)**s))
+	while (*s < *e && tk_cfg_blank(**s))
 		(*s)++;
-	while (*e > *s && isspace((unsigned char)(*e)[-1]))
+	while (*e > *s && tk_cfg_blank((*e)[-1]))
 		(*e)--;
+}
+
+/* First control byte of [s, e) other than tab (DEL counts), or NULL. */
+static const char *tk_cfg_control(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7f)
+			return s;
+	return NULL;
+}
+
+/* Cut a trailing "# comment" from the value [vs, ve). A comment starts at a '#'
+ * at the value's start or after a blank, except the '#' that begins a colour.
+ * A quoted value ends at its closing quote; only a comment may follow it.
+ * Returns 0, or -1 when text follows a closing quote. */
+static int tk_cfg_cut_comment(const struct tk_cfg_key *k, const char **vs, const char **ve)
+{
+	const char *p = *vs;
+
+	if (p < *ve && (*p == '"' || *p == '\'')) {
+		const char *q = memchr(p + 1, *p, (size_t)(*ve - p - 1)), *r;
+
+		if (!q)
+			return 0; /* an unclosed quote is kept as written */
+		for (r = q + 1; r < *ve && tk_cfg_blank(*r); r++)
+			;
+		if (r < *ve && *r != '#')
+			return -1;
+		*vs = p + 1;
+		*ve = q;
+		return 0;
+	}
+	if (k && k->type == TK_CFG_COLOR && p < *ve && *p == '#')
+		p++;
+	for (; p < *ve; p++)
+		if (*p == '#' && (p == *vs || tk_cfg_blank(p[-1]))) {
+			*ve = p;
+			break;
+		}
+	tk_cfg_trim(vs, ve);
+	return 0;
+}
+
+static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
+{
+	char key[64], val[TK_CONFIG_PATH_MAX + 1];
+	const char *eq, *ks = ls, *ke, *vs, *ve, *msg, *ctl;
+
+	tk_cfg_trim(&ls, &le);
+	if (ls == le || *ls == '#' || *ls == ';')
+		return;
+	if ((ctl = tk_cfg_control(ls, le))) {
+		tk_cfg_problem(ps, "", "control character in line");
+		return;
+	}
+	eq = memchr(ls, '=', (size_t)(le - ls));
+	if (!eq) {
+		tk_cfg_problem(ps, "", "expected key = value");
+		return;
+	}
+	ks = ls, ke = eq, vs = eq + 1, ve = le;
+	tk_cfg_trim(&ks, &ke);
+	tk_cfg_trim(&vs, &ve);
+	if ((size_t)(ke - ks) >= sizeof key) {
+		tk_cfg_problem(ps, "", "line too long");
+		return;
+	}
+	memcpy(key, ks, (size_t)(ke - ks));
+	key[ke - ks] = '\0';
+	if (tk_cfg_cut_comment(tk_cfg_find(key), &vs, &ve)) {
+		tk_cfg_problem(ps, key, "text after the closing quote");
+		return;
+	}
+	if ((size_t)(ve - vs) >= sizeof val) {
+		tk_cfg_problem(ps, key, "value too long");
+		return;
+	}
+	memcpy(val, vs, (size_t)(ve - vs));
+	val[ve - vs] = '\0';
+	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg))
+		return;
+	if (msg == tk_cfg_msg_range) {
+		char why[128], allowed[80];
+
+		tk_config_key_stick((size_t)(tk_cfg_find(key) - tk_cfg_keys), allowed,
+				    sizeof allowed);
+		snprintf(why, sizeof why, "%s (%s)", msg, allowed);
+		tk_cfg_problem(ps, key, why);
+		return;
+	}
+	tk_cfg_problem(ps, key, msg);
+}
+
+/* A stick file with a control byte anywhere (other than tab, and CR before a
+ * line end) is refused whole: it is not a hand-edited settings file. */
+static int tk_cfg_stick_controls(struct tk_cfg_parse *ps, const char *p, const char *end)
+{
+	for (ps->line = 1; p < end; ps->line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *le = eol ? eol : end, *c;
+
+		if (le > p && le[-1] == '\r')
+			le--;
+		if ((c = tk_cfg_control(p, le))) {
+			char msg[96];
+
+			snprintf(msg, sizeof msg,
+				 "control character 0x%02x in line: the whole file is refused",
+				 (unsigned char)*c);
+			tk_cfg_problem(ps, "", msg);
+			return -1;
+		}
+		p = eol ? eol + 1 : end;
+	}
+	return 0;
+}
+
+int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, const char *text,
+			 size_t len, tk_config_report_fn report, void *ctx)
+{
+	struct tk_cfg_parse ps = {cfg, from, report, ctx, 0, 0};
+	const char *p = text, *end = text + len, *msg;
+
+	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		p += 3; /* a UTF-8 byte order mark, as Notepad writes */
+	if (from == TK_CONFIG_STICK && tk_cfg_stick_controls(&ps, p, end))
+		return TK_EINVAL;
+	for (ps.line = 1; p < end; ps.line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *le = eol ? eol : end;
+
+		if (le > p && le[-1] == '\r')
+			le--;
+		tk_cfg_line(&ps, p, le);
+		p = eol ? eol + 1 : end;
+	}
+	if (from == TK_CONFIG_STICK && !ps.bad && tk_config_check_contrast(cfg, &msg)) {
+		ps.line = 0;
+		tk_cfg_problem(&ps, "", msg);
+	}
+	return ps.bad ? TK_EINVAL : TK_OK;
 }
 
 int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_config_report_fn report,
 		    void *ctx)
 {
-	const char *p = text, *end = text + len;
-	int line = 0, bad = 0;
-
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *ls = p, *le = eol ? eol : end, *eq;
-		char key[64], val[TK_CONFIG_PATH_MAX + 1];
-		const char *msg = NULL;
-
-		p = eol ? eol + 1 : end;
-		line++;
-		tk_cfg_trim(&ls, &le);
-		if (ls == le || *ls == '#' || *ls == ';')
-			continue;
-		eq = memchr(ls, '=', (size_t)(le - ls));
-		if (!eq) {
-			bad++;
-			if (report)
-				report(ctx, line, "", "expected key = value");
-			continue;
-		}
-		const char *ks = ls, *ke = eq, *vs = eq + 1, *ve = le;
-		tk_cfg_trim(&ks, &ke);
-		tk_cfg_trim(&vs, &ve);
-		/* Quotes around a value are allowed and removed. */
-		if (ve - vs >= 2 && (*vs == '"' || *vs == '\'') && ve[-1] == *vs) {
-			vs++;
-			ve--;
-		}
-		if ((size_t)(ke - ks) >= sizeof key || (size_t)(ve - vs) >= sizeof val) {
-			bad++;
-			if (report)
-				report(ctx, line, "", "line too long");
-			continue;
-		}
-		memcpy(key, ks, (size_t)(ke - ks));
-		key[ke - ks] = '\0';
-		memcpy(val, vs, (size_t)(ve - vs));
-		val[ve - vs] = '\0';
-		if (memchr(key, '\0', (size_t)(ke - ks)) || memchr(val, '\0', (size_t)(ve - vs))) {
-			bad++;
-			if (report)
-				report(ctx, line, "", "NUL byte in line");
-			continue;
-		}
-		if (tk_config_set(cfg, key, val, &msg)) {
-			bad++;
-			if (report)
-				report(ctx, line, key, msg);
-		}
-	}
-	return bad ? TK_EINVAL : TK_OK;
+	return tk_config_parse_from(cfg, TK_CONFIG_DEVICE, text, len, report, ctx);
 }
 
 size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
@@ -329,4 +558,33 @@ const char *tk_config_key_name(size_t i)
 const char *tk_config_key_help(size_t i)
 {
 	return i < TK_CFG_NKEYS ? tk_cfg_keys[i].help : NULL;
+}
+
+int tk_config_key_stick(size_t i, char *buf, size_t size)
+{
+	const struct tk_cfg_key *k = i < TK_CFG_NKEYS ? &tk_cfg_keys[i] : NULL;
+
+	if (!k || k->stick.who == TK_CFG_UNDECLARED) {
+		snprintf(buf, size, "undeclared (device only)");
+		return -1;
+	}
+	if (k->stick.who == TK_CFG_DEVICE)
+		snprintf(buf, size, "device only");
+	else if (k->type == TK_CFG_LONG)
+		snprintf(buf, size, "stick: %s%ld..%ld", k->stick.zero ? "0 or " : "", k->stick.min,
+			 k->stick.max);
+	else if (k->type == TK_CFG_COLOR)
+		snprintf(buf, size, "stick: opaque #RRGGBB, readable on its background");
+	else
+		snprintf(buf, size, "stick: any");
+	return k->stick.who == TK_CFG_STICK;
+}
+
+int tk_config_key_range(size_t i, long *min, long *max)
+{
+	if (i >= TK_CFG_NKEYS || tk_cfg_keys[i].type != TK_CFG_LONG)
+		return 0;
+	*min = tk_cfg_keys[i].min;
+	*max = tk_cfg_keys[i].max;
+	return 1;
 }

@@ -12,6 +12,27 @@
 enum tk_layout { TK_LAYOUT_CRAWL, TK_LAYOUT_CARDS };
 enum tk_position { TK_POS_BOTTOM, TK_POS_TOP };
 enum tk_tristate { TK_AUTO = -1, TK_NO = 0, TK_YES = 1 };
+enum tk_unsigned { TK_UNSIGNED_ARTICLES, TK_UNSIGNED_ALL, TK_UNSIGNED_NONE };
+
+/* Where settings come from. A stick may set only the keys its column in the
+ * key table allows, within that column's range (config.c). */
+enum tk_config_origin { TK_CONFIG_DEVICE, TK_CONFIG_STICK };
+
+/* Service flags (struct tk_config.service): something the operator should look
+ * at, shown as a discreet mark on screen; details are in the log. */
+#define TK_SERVICE_DEVICE_CONF 0x1u /* bad lines in ticker.conf: defaults used for them */
+#define TK_SERVICE_STICK_CONF 0x2u  /* stored stick settings failed the check: ignored */
+
+/* Largest configuration file read; a bigger one is refused, never cut. */
+#define TK_CONFIG_FILE_MAX (64u * 1024u)
+
+/* Colour pairs a stick sets must stay readable (WCAG-style contrast ratio). */
+#if !defined(TK_CONFIG_MIN_CONTRAST)
+#define TK_CONFIG_MIN_CONTRAST 3.0
+#endif
+#if !defined(TK_CONFIG_MIN_ACCENT_CONTRAST)
+#define TK_CONFIG_MIN_ACCENT_CONTRAST 1.5
+#endif
 
 struct tk_config {
 	/* content */
@@ -28,12 +49,16 @@ struct tk_config {
 	char urgent_name[64];
 	char keys_dir[TK_CONFIG_PATH_MAX];
 	int require_signature; /* enum tk_tristate: auto = yes when a key is installed */
+	int unsigned_sticks;   /* enum tk_unsigned: what an unsigned stick may do */
+	long clock_jump_days;  /* a larger clock jump expires nothing until confirmed */
 	/* display */
-	int layout;	    /* enum tk_layout */
-	int crawl_position; /* enum tk_position */
-	long crawl_height;  /* pixels; 0 = a ninth of the screen height */
-	long font_size;	    /* pixels; 0 = from crawl_height */
-	long speed;	    /* pixels per frame */
+	int layout;	       /* enum tk_layout */
+	int crawl_position;    /* enum tk_position */
+	long crawl_height;     /* pixels; 0 = a ninth of the screen height */
+	long font_size;	       /* pixels; 0 = from crawl_height */
+	long viewing_distance; /* centimetres from the farthest reader to the screen */
+	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
+	long speed;	       /* pixels per frame */
 	long card_seconds;
 	long rotation;					       /* 0, 90, 180, 270 */
 	int labels;					       /* bool */
@@ -41,6 +66,7 @@ struct tk_config {
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
 	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */
 	int log_level;		       /* enum tk_log_level */
+	unsigned service;	       /* TK_SERVICE_*: not a key, set while loading */
 };
 
 /* Fill cfg with the compiled defaults. */
@@ -50,16 +76,32 @@ void tk_config_defaults(struct tk_config *cfg);
  * and a one-line message. */
 typedef void (*tk_config_report_fn)(void *ctx, int line, const char *key, const char *msg);
 
-/* Set one key from its text value. Returns TK_OK, or TK_EINVAL with *msg set
- * to a static explanation (unknown key, bad number, out of range, ...). */
+/* Set one key from its text value, as the device (ticker.conf, --set) may.
+ * Returns TK_OK, or TK_EINVAL with *msg set to a static explanation (unknown
+ * key, bad number, out of range, ...). */
 int tk_config_set(struct tk_config *cfg, const char *key, const char *value, const char **msg);
+/* The same, from a given origin: from TK_CONFIG_STICK a key the stick column
+ * does not allow, or a value outside its stick range, is TK_EINVAL. */
+int tk_config_set_from(struct tk_config *cfg, enum tk_config_origin from, const char *key,
+		       const char *value, const char **msg);
 
-/* Parse "key = value" text (comments with #, blank lines ignored) into cfg.
+/* Parse "key = value" text into cfg as the device may (tk_config_parse) or
+ * from a given origin. Blank lines and lines starting with # or ; are
+ * ignored; a trailing "# comment" is cut by value type (a colour's own # is
+ * kept); a leading UTF-8 BOM and CRLF line ends are accepted; space and tab
+ * are the only blanks. From a stick, a control character anywhere refuses the
+ * whole text (nothing applied), and the colour pairs must stay readable.
  * Every problem is reported; returns TK_OK when there were none, else
  * TK_EINVAL (cfg then holds a partial update: parse into a copy to keep the
  * whole-or-nothing rule). */
 int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_config_report_fn report,
 		    void *ctx);
+int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, const char *text,
+			 size_t len, tk_config_report_fn report, void *ctx);
+
+/* TK_EINVAL with *msg set when a text colour is too close to its background
+ * (checked on every stick parse, since a stick may set colours). */
+int tk_config_check_contrast(const struct tk_config *cfg, const char **msg);
 
 /* Write every key with its current value, one "key = value" per line, into
  * buf (always NUL-terminated). Returns the length it needed. */
@@ -69,5 +111,11 @@ size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size);
 size_t tk_config_key_count(void);
 const char *tk_config_key_name(size_t i);
 const char *tk_config_key_help(size_t i);
+/* Describe what a stick may set for the i-th key into buf ("device only",
+ * "stick: 1..16", ...). Returns 1 when a stick may set it, 0 when device only,
+ * -1 when the key's row does not declare it (a bug: test_config fails it). */
+int tk_config_key_stick(size_t i, char *buf, size_t size);
+/* 1 when the i-th key is a number, with its accepted range in *min, *max. */
+int tk_config_key_range(size_t i, long *min, long *max);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "err.h"
 #include "extract.h"
 #include "extract_int.h"
@@ -44,6 +45,14 @@ static int tk_quote_score(const struct tk_rawquote *q)
 	if (q->para < 10)
 		s += 10 - (int)q->para;
 	return s;
+}
+
+/* The screen policy (quotes_need_speaker): a quote is shown only with a
+ * speaker (person, organisation or descriptor) that no rule marked as a
+ * guess. Better no quote than words in the wrong mouth. */
+static int tk_quote_sure(const struct tk_rawquote *q)
+{
+	return q->speaker && q->speaker[0] && !q->doubtful && (!q->partial || q->clause);
 }
 
 /* Indices of the best n entries by score (ties: earlier first). */
@@ -369,10 +378,26 @@ static void tk_figures_speakers(const struct tk_qlist *ql, struct tk_figlist *fl
 	}
 }
 
+void tk_extract_opts_from_config(const struct tk_config *cfg, struct tk_extract_opts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->max_quotes = cfg->quotes_per_article > 0 ? (size_t)cfg->quotes_per_article : 0;
+	out->max_figures = cfg->figures_per_article > 0 ? (size_t)cfg->figures_per_article : 0;
+}
+
+/* NULL options: what the compiled configuration defaults ask for. */
+static void tk_extract_opts_default(struct tk_extract_opts *o)
+{
+	struct tk_config d;
+
+	tk_config_defaults(&d);
+	tk_extract_opts_from_config(&d, o);
+}
+
 int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	       struct tk_extraction **out)
 {
-	struct tk_extract_opts o = {3, 2, 0};
+	struct tk_extract_opts o;
 	struct tk_qlist ql = {0};
 	struct tk_figlist fl = {0};
 	struct tk_ex *ex = NULL;
@@ -386,6 +411,8 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	*out = NULL;
 	if (opts)
 		o = *opts;
+	else
+		tk_extract_opts_default(&o);
 	ex = tk_calloc(1, sizeof *ex);
 	if (!ex)
 		goto nomem;
@@ -413,9 +440,11 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		allq[nq].speaker = q->speaker;
 		allq[nq].role = tk_role_clean(q->role);
 		allq[nq].para = q->para;
+		allq[nq].partial = q->partial;
 		allq[nq].score = tk_quote_score(q);
 		qr[nq].score = allq[nq].score;
-		qr[nq].idx = nq;
+		/* quotes_need_speaker: listed with --all, never shown */
+		qr[nq].idx = o.any_speaker || tk_quote_sure(q) ? nq : (size_t)-1;
 		nq++;
 	}
 	qsort(qr, nq, sizeof *qr, tk_rank_cmp);

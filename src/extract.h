@@ -13,6 +13,7 @@ struct tk_quote {
 	const char *role;    /* "US Secretary of State" or NULL */
 	size_t para;	     /* paragraph index where it starts */
 	int score;	     /* ranking score, higher is better */
+	int partial;	     /* 1: quoted words inside someone else's sentence */
 };
 
 /* What a figure counts (JSON "kind"). */
@@ -60,9 +61,13 @@ struct tk_item {
 };
 
 struct tk_extract_opts {
-	size_t max_quotes;  /* ranked quotes kept (default 3) */
-	size_t max_figures; /* ranked figures kept (default 2) */
+	size_t max_quotes;  /* ranked quotes kept (0 = none) */
+	size_t max_figures; /* ranked figures kept (0 = none) */
 	int all;	    /* keep every quote and figure found, in article order */
+	/* 0 (default): the quotes_need_speaker screen policy: a quote whose
+	 * attribution is missing or doubtful is never ranked (shown); 1 ranks
+	 * every quote. --all lists them either way. */
+	int any_speaker;
 };
 
 struct tk_extraction {
@@ -74,7 +79,14 @@ struct tk_extraction {
 	size_t n_items;
 };
 
-/* Extract from one article. opts may be NULL (defaults). On success *out owns
+struct tk_config;
+
+/* The extraction options the configuration asks for: quotes_per_article and
+ * figures_per_article as they are (0 means none, as everywhere). The one
+ * place a consumer turns configuration into extraction options. */
+void tk_extract_opts_from_config(const struct tk_config *cfg, struct tk_extract_opts *out);
+
+/* Extract from one article. opts may be NULL (the configuration defaults). On success *out owns
  * the result; strings may point into the article, so free the extraction
  * before the document. Returns TK_OK or TK_ENOMEM. */
 int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,

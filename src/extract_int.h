@@ -7,22 +7,9 @@
 #include <stdint.h>
 
 #include "extract.h"
+#include "lex.h"
 
 struct tk_arena;
-
-/* Word-level tokens of one paragraph. */
-enum tk_tok_kind { TK_T_WORD, TK_T_NUM, TK_T_PUNCT, TK_T_QMARK };
-
-struct tk_tok {
-	uint32_t s, e; /* byte span in the paragraph */
-	uint8_t kind;  /* enum tk_tok_kind */
-	uint8_t cap;   /* word starts with an upper-case letter */
-	uint8_t upper; /* every letter upper-case (acronym) */
-	char punct;    /* for TK_T_PUNCT: the ASCII char, or '-' for dashes */
-};
-
-/* Tokenise p[from..to) into at most max tokens; returns the count. */
-size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size_t max);
 
 /* Quotation found in the text (before filtering). */
 struct tk_rawquote {
@@ -34,7 +21,10 @@ struct tk_rawquote {
 	unsigned closed : 1, at_start : 1, after_colon : 1, after_sentence : 1, multi : 1,
 	    comma_end : 1, terminal : 1;
 	unsigned rejected : 1, continued : 1;
-	int person; /* speaker person index or -1 */
+	unsigned doubtful : 1; /* the attribution is a guess: never shown (quotes_need_speaker) */
+	unsigned partial : 1;  /* inside someone else's sentence: "called it “…”" */
+	unsigned clause : 1;   /* a partial that reads as a complete clause (may be shown) */
+	int person;	       /* speaker person index or -1 */
 	const char *speaker, *role;
 	int attr_kind; /* how it was attributed (0 = not) */
 };
@@ -43,9 +33,6 @@ struct tk_qlist {
 	struct tk_rawquote *q;
 	size_t n, cap;
 };
-
-/* Is the code point a quotation mark of any style? */
-int tk_is_qmark(unsigned cp);
 
 /* Find quotations in the paragraphs (linear time; unbalanced marks end at
  * the paragraph). Appends to ql; strings into a. TK_OK or TK_ENOMEM. */
@@ -61,14 +48,5 @@ struct tk_figlist {
 
 /* Find key figures; quote spans are not needed (figures inside quotes count). */
 int tk_figures_find(const struct tk_article *art, struct tk_arena *a, struct tk_figlist *fl);
-
-/* Shared word helpers */
-int tk_word_eq(const char *p, const struct tk_tok *t, const char *w);
-/* Membership in a word list sorted bytewise, case-insensitive for ASCII. */
-int tk_word_in_list(const char *p, const struct tk_tok *t, const char *const *list, size_t n);
-int tk_span_in_list(const char *p, size_t s, size_t n, const char *const *list, size_t count);
-unsigned tk_cp_at(const char *p, size_t n, size_t i, size_t *adv);
-/* Is position i a sentence end ('.', '!', '?' not after an abbreviation)? */
-int tk_is_sentence_end(const char *p, size_t n, size_t i);
 
 #endif

@@ -7,8 +7,12 @@
 #include <hb.h>
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "err.h"
@@ -19,6 +23,7 @@
 #define TK_FONT_MAXFILES 32
 #define TK_FONT_MAXINST 96
 #define TK_FONT_MAXMISSING 64
+#define TK_FONT_PROBE_PX 16 /* size a font file is test-opened at */
 
 struct tk_fontinst {
 	int file, size;
@@ -35,9 +40,12 @@ struct tk_fonts {
 	FcConfig *fc;
 	uint32_t missing[TK_FONT_MAXMISSING];
 	size_t nmissing;
+	uint32_t scripts[TK_FONT_MAXMISSING]; /* scripts already logged as missing */
+	size_t nscripts;
 	uint32_t tried[256]; /* code points already looked up in fontconfig */
 	size_t ntried;
 	char desc[1024];
+	char problem[300]; /* the configured font was unusable (shown as a service mark) */
 };
 
 /* One run: a stretch of one span at one bidi level in one face and script. */
@@ -50,19 +58,35 @@ struct tk_run {
 	int ascent;
 };
 
+/* 1 when path is a regular file FreeType opens as a font. A FIFO would hang
+ * the open, and a corrupt file must not take the screen down with it. */
+static int tk_font_usable(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), ok = 0;
+	TTF_Font *font;
+
+	if (fd < 0)
+		return 0;
+	ok = !fstat(fd, &st) && S_ISREG(st.st_mode);
+	close(fd);
+	if (!ok)
+		return 0;
+	font = TTF_OpenFont(path, TK_FONT_PROBE_PX);
+	if (!font)
+		return 0;
+	ok = TTF_FontFaces(font) > 0 && TTF_FontHeight(font) > 0;
+	TTF_CloseFont(font);
+	return ok;
+}
+
 static int tk_font_add_file(struct tk_fonts *f, const char *path)
 {
-	FILE *fp;
-
 	for (int i = 0; i < f->nfiles; i++)
 		if (!strcmp(f->path[i], path))
 			return i;
-	if (f->nfiles >= TK_FONT_MAXFILES)
+	if (f->nfiles >= TK_FONT_MAXFILES || !tk_font_usable(path))
 		return -1;
-	fp = fopen(path, "rb");
-	if (!fp)
-		return -1;
-	fclose(fp);
 	snprintf(f->path[f->nfiles], sizeof f->path[0], "%s", path);
 	return f->nfiles++;
 }
@@ -125,6 +149,12 @@ static void tk_font_describe_update(struct tk_fonts *f)
 	}
 }
 
+static const char *const tk_font_system[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+};
+
 int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_fonts **out)
 {
 	static const char *const bundled[TK_FONT_NSTYLES][3] = {
@@ -145,9 +175,16 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 	if (extra_font && *extra_font) {
 		int e = tk_font_add_file(f, extra_font);
 
-		if (e < 0)
-			tk_log(TK_LOG_WARN, "fonts: cannot open %s; using the bundled fonts",
+		if (e < 0) {
+			const char *b = strrchr(extra_font, '/');
+
+			snprintf(f->problem, sizeof f->problem,
+				 "Font %s unusable: bundled fonts shown", b ? b + 1 : extra_font);
+			tk_log(TK_LOG_WARN,
+			       "fonts: %s is missing, not a regular file or corrupt; "
+			       "using the bundled fonts",
 			       extra_font);
+		}
 		for (int s = 0; s < TK_FONT_NSTYLES; s++)
 			tk_font_chain_add(f, s, e);
 	}
@@ -163,10 +200,16 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 			}
 			tk_font_chain_add(f, s, id);
 		}
-	/* Last resort when the assets are missing: DejaVu is on nearly every system. */
-	for (int s = 0; s < TK_FONT_NSTYLES; s++)
-		tk_font_chain_add(
-		    f, s, tk_font_add_file(f, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+	/* Then the packages the ticker depends on, without a fontconfig scan:
+	 * DejaVu (nearly everywhere), WenQuanYi Micro Hei for CJK (5 MB where
+	 * fonts-noto-cjk takes 91 MB) and Symbola for monochrome emoji (SDL_ttf
+	 * 2.20 cannot draw colour emoji). */
+	for (size_t k = 0; k < sizeof tk_font_system / sizeof tk_font_system[0]; k++) {
+		int id = tk_font_add_file(f, tk_font_system[k]);
+
+		for (int s = 0; s < TK_FONT_NSTYLES; s++)
+			tk_font_chain_add(f, s, id);
+	}
 	if (f->nchain[TK_FONT_REGULAR] == 0 || !tk_font_get(f, f->chain[TK_FONT_REGULAR][0], 32)) {
 		err = TK_ENOENT;
 		goto out;
@@ -207,6 +250,11 @@ void tk_fonts_trim(struct tk_fonts *f, int keep)
 const char *tk_fonts_describe(struct tk_fonts *f)
 {
 	return f->desc;
+}
+
+const char *tk_fonts_problem(const struct tk_fonts *f)
+{
+	return f->problem[0] ? f->problem : NULL;
 }
 
 size_t tk_fonts_missing(const struct tk_fonts *f)
@@ -276,6 +324,30 @@ static int tk_font_is_weak(uint32_t cp)
 	       (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f);
 }
 
+/* Count a code point no font has; log once per script, not per character
+ * (a page of CJK would otherwise flood the journal). */
+static void tk_font_note_missing(struct tk_fonts *f, uint32_t cp)
+{
+	hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+	int seen = 0;
+	char tag[5];
+
+	for (size_t i = 0; i < f->nmissing; i++)
+		seen |= f->missing[i] == cp;
+	if (seen || f->nmissing >= TK_FONT_MAXMISSING)
+		return;
+	f->missing[f->nmissing++] = cp;
+	for (size_t i = 0; i < f->nscripts; i++)
+		if (f->scripts[i] == (uint32_t)sc)
+			return;
+	if (f->nscripts < TK_FONT_MAXMISSING)
+		f->scripts[f->nscripts++] = (uint32_t)sc;
+	hb_tag_to_string(hb_script_to_iso15924_tag(sc), tag);
+	tag[4] = '\0';
+	tk_log(TK_LOG_WARN, "fonts: no installed font covers script %s (first missing: U+%04X)",
+	       tag, (unsigned)cp);
+}
+
 /* Index in f->path of the face to draw cp with, preferring prev. */
 static int tk_font_choose(struct tk_fonts *f, int style, int size, uint32_t cp, int prev)
 {
@@ -299,17 +371,7 @@ static int tk_font_choose(struct tk_fonts *f, int style, int size, uint32_t cp, 
 
 		if (id >= 0)
 			return id;
-		if (f->nmissing < TK_FONT_MAXMISSING) {
-			int seen = 0;
-
-			for (size_t i = 0; i < f->nmissing; i++)
-				seen |= f->missing[i] == cp;
-			if (!seen) {
-				f->missing[f->nmissing++] = cp;
-				tk_log(TK_LOG_WARN, "fonts: no installed font has U+%04X",
-				       (unsigned)cp);
-			}
-		}
+		tk_font_note_missing(f, cp);
 	}
 	return prev >= 0 ? prev : f->chain[style][0];
 }
@@ -338,163 +400,212 @@ int tk_text_is_rtl(const char *text, size_t len)
 	return 0;
 }
 
-/* Split spans into runs (logical order, then reordered to visual order).
- * Returns the number of runs, or -1 when out of memory. *runs_out is
- * tk_malloc'd. */
-static int tk_font_runs(struct tk_fonts *f, const struct tk_span *spans, size_t n, int rtl,
-			struct tk_run **runs_out)
+/* One span resolved as a paragraph (logical order): code points and their
+ * byte offsets, bidi types and levels (UAX #9 on the whole paragraph), the
+ * face and script of every character, and the visual map of a line. */
+struct tk_para {
+	size_t n;
+	FriBidiChar *cps;
+	FriBidiCharType *types;
+	FriBidiBracketType *brackets;
+	FriBidiLevel *levels;
+	FriBidiStrIndex *map;
+	size_t *offs; /* n + 1 entries */
+	int *file;
+	hb_script_t *script;
+	FriBidiParType base;
+};
+
+/* Runs under construction. */
+struct tk_runvec {
+	struct tk_run *v;
+	size_t n, cap;
+};
+
+static void tk_para_free(struct tk_para *p)
 {
-	struct tk_run *runs = NULL;
-	size_t nruns = 0, cap = 0;
-	FriBidiChar *cps = NULL;
-	FriBidiCharType *types = NULL;
-	FriBidiBracketType *brackets = NULL;
-	FriBidiLevel *levels = NULL;
-	size_t *offs = NULL;
-	int ret = -1, maxlevel = 0;
+	tk_free(p->cps);
+	tk_free(p->types);
+	tk_free(p->brackets);
+	tk_free(p->levels);
+	tk_free(p->map);
+	tk_free(p->offs);
+	tk_free(p->file);
+	tk_free(p->script);
+	memset(p, 0, sizeof *p);
+}
+
+/* Decode text into code points (control characters drawn as spaces). */
+static int tk_para_decode(struct tk_para *p, const char *text, size_t len)
+{
+	size_t i = 0;
+
+	memset(p, 0, sizeof *p);
+	p->cps = tk_malloc(len * sizeof *p->cps);
+	p->types = tk_malloc(len * sizeof *p->types);
+	p->brackets = tk_malloc(len * sizeof *p->brackets);
+	p->levels = tk_malloc(len * sizeof *p->levels);
+	p->map = tk_malloc(len * sizeof *p->map);
+	p->offs = tk_malloc((len + 1) * sizeof *p->offs);
+	p->file = tk_malloc(len * sizeof *p->file);
+	p->script = tk_malloc(len * sizeof *p->script);
+	if (!p->cps || !p->types || !p->brackets || !p->levels || !p->map || !p->offs || !p->file ||
+	    !p->script)
+		return -1;
+	while (i < len) {
+		ucs4_t cp;
+		int k = u8_mbtouc(&cp, (const uint8_t *)text + i, len - i);
+
+		if (k <= 0)
+			k = 1;
+		p->offs[p->n] = i;
+		p->cps[p->n++] = cp < 0x20 ? 0x20 : cp;
+		i += (size_t)k;
+	}
+	p->offs[p->n] = len;
+	return 0;
+}
+
+/* Bidi levels of the whole paragraph, in direction rtl. */
+static void tk_para_levels(struct tk_para *p, int rtl)
+{
+	FriBidiStrIndex n = (FriBidiStrIndex)p->n;
+
+	p->base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	fribidi_get_bidi_types(p->cps, n, p->types);
+	fribidi_get_bracket_types(p->cps, n, p->types, p->brackets);
+	if (!fribidi_get_par_embedding_levels_ex(p->types, p->brackets, n, &p->base, p->levels))
+		memset(p->levels, rtl, p->n * sizeof *p->levels);
+}
+
+/* Face and script of every character: neutral characters take their
+ * neighbour's script so runs do not fragment. */
+static void tk_para_faces(struct tk_fonts *f, struct tk_para *p, const struct tk_span *sp)
+{
 	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+	hb_script_t script = HB_SCRIPT_COMMON;
+	int prev = -1;
 
-	for (size_t s = 0; s < n; s++) {
-		size_t len = spans[s].len, nc = 0, i = 0;
-		FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-		hb_script_t script = HB_SCRIPT_COMMON;
+	for (size_t c = 0; c < p->n; c++) {
+		hb_script_t sc = hb_unicode_script(uf, p->cps[c]);
 
-		if (!len)
+		p->file[c] = prev = tk_font_choose(f, sp->style, sp->size, p->cps[c], prev);
+		if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
+			sc = script;
+		p->script[c] = script = sc;
+	}
+}
+
+static int tk_para_resolve(struct tk_fonts *f, const struct tk_span *sp, int rtl, struct tk_para *p)
+{
+	if (tk_para_decode(p, sp->text, sp->len))
+		return -1;
+	tk_para_levels(p, rtl);
+	tk_para_faces(f, p, sp);
+	return 0;
+}
+
+static struct tk_run *tk_runvec_push(struct tk_runvec *rv)
+{
+	if (rv->n == rv->cap) {
+		size_t cap = rv->cap ? rv->cap * 2 : 16;
+		struct tk_run *v = tk_realloc(rv->v, cap * sizeof *v);
+
+		if (!v)
+			return NULL;
+		rv->v = v;
+		rv->cap = cap;
+	}
+	memset(&rv->v[rv->n], 0, sizeof rv->v[0]);
+	return &rv->v[rv->n++];
+}
+
+/* Characters [c0, c1) of span's paragraph as one line: reordered by FriBidi
+ * (rules L1-L2 on the paragraph's levels), then cut into runs of one level,
+ * face and script, appended in visual order. Each run keeps its logical text
+ * (HarfBuzz shapes it in the run's direction). */
+static int tk_runs_line(struct tk_runvec *rv, struct tk_para *p, size_t span, size_t c0, size_t c1)
+{
+	struct tk_run *last = NULL;
+	size_t prev = 0;
+
+	if (c1 <= c0)
+		return 0;
+	for (size_t i = 0; i < p->n; i++)
+		p->map[i] = (FriBidiStrIndex)i;
+	if (!fribidi_reorder_line(0, p->types, (FriBidiStrIndex)(c1 - c0), (FriBidiStrIndex)c0,
+				  p->base, p->levels, NULL, p->map))
+		return -1;
+	for (size_t v = c0; v < c1; v++) {
+		size_t c = (size_t)p->map[v];
+		int lvl = p->levels[c], odd = lvl & 1;
+
+		if (last && last->level == lvl && last->file == p->file[c] &&
+		    c == (odd ? prev - 1 : prev + 1) &&
+		    (last->script == p->script[c] || last->script == HB_SCRIPT_COMMON ||
+		     p->script[c] == HB_SCRIPT_COMMON)) {
+			if (odd)
+				last->b0 = p->offs[c];
+			else
+				last->b1 = p->offs[c + 1];
+			if (last->script == HB_SCRIPT_COMMON)
+				last->script = p->script[c];
+		} else {
+			last = tk_runvec_push(rv);
+			if (!last)
+				return -1;
+			last->span = span;
+			last->b0 = p->offs[c];
+			last->b1 = p->offs[c + 1];
+			last->level = lvl;
+			last->file = p->file[c];
+			last->script = p->script[c];
+		}
+		prev = c;
+	}
+	return 0;
+}
+
+/* Index of the first character at or after byte b. */
+static size_t tk_para_char_at(const struct tk_para *p, size_t b)
+{
+	size_t c = 0;
+
+	while (c < p->n && p->offs[c] < b)
+		c++;
+	return c;
+}
+
+/* Runs in visual order for spans laid out as units in the item's direction
+ * (in a right-to-left item the first span goes right). For one span, only
+ * its bytes [b0, b1) are laid out: one line of a paragraph whose bidi was
+ * resolved whole. Returns the number of runs or -1 when out of memory;
+ * *runs_out is tk_malloc'd. */
+static int tk_font_runs(struct tk_fonts *f, const struct tk_span *spans, size_t n, int rtl,
+			size_t b0, size_t b1, struct tk_run **runs_out)
+{
+	struct tk_runvec rv = {NULL, 0, 0};
+	struct tk_para p;
+	int ret = -1;
+
+	memset(&p, 0, sizeof p);
+	for (size_t k = 0; k < n; k++) {
+		size_t s = rtl ? n - 1 - k : k;
+		size_t lo = n == 1 ? b0 : 0, hi = n == 1 ? b1 : spans[s].len;
+
+		if (!spans[s].len || hi <= lo)
 			continue;
-		cps = tk_malloc(len * sizeof *cps);
-		types = tk_malloc(len * sizeof *types);
-		brackets = tk_malloc(len * sizeof *brackets);
-		levels = tk_malloc(len * sizeof *levels);
-		offs = tk_malloc((len + 1) * sizeof *offs);
-		if (!cps || !types || !brackets || !levels || !offs)
+		if (tk_para_resolve(f, &spans[s], rtl, &p) ||
+		    tk_runs_line(&rv, &p, s, tk_para_char_at(&p, lo), tk_para_char_at(&p, hi)))
 			goto out;
-		while (i < len) {
-			ucs4_t cp;
-			int k = u8_mbtouc(&cp, (const uint8_t *)spans[s].text + i, len - i);
-
-			if (k <= 0)
-				k = 1;
-			offs[nc] = i;
-			cps[nc++] = cp < 0x20 ? 0x20 : cp;
-			i += (size_t)k;
-		}
-		offs[nc] = len;
-		fribidi_get_bidi_types(cps, (FriBidiStrIndex)nc, types);
-		fribidi_get_bracket_types(cps, (FriBidiStrIndex)nc, types, brackets);
-		if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)nc,
-							 &base, levels))
-			memset(levels, rtl, nc * sizeof *levels);
-		for (size_t c = 0; c < nc; c++) {
-			int prev = nruns && runs[nruns - 1].span == s ? runs[nruns - 1].file : -1;
-			int file = tk_font_choose(f, spans[s].style, spans[s].size, cps[c], prev);
-			hb_script_t sc = hb_unicode_script(uf, cps[c]);
-
-			if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED ||
-			    sc == HB_SCRIPT_UNKNOWN)
-				sc = script;
-			if (nruns && runs[nruns - 1].span == s &&
-			    runs[nruns - 1].level == levels[c] && runs[nruns - 1].file == file &&
-			    (runs[nruns - 1].script == sc ||
-			     runs[nruns - 1].script == HB_SCRIPT_COMMON ||
-			     sc == HB_SCRIPT_COMMON)) {
-				runs[nruns - 1].b1 = offs[c + 1];
-				if (runs[nruns - 1].script == HB_SCRIPT_COMMON)
-					runs[nruns - 1].script = sc;
-			} else {
-				if (nruns == cap) {
-					struct tk_run *r =
-					    tk_realloc(runs, (cap ? cap * 2 : 16) * sizeof *runs);
-
-					if (!r)
-						goto out;
-					runs = r;
-					cap = cap ? cap * 2 : 16;
-				}
-				memset(&runs[nruns], 0, sizeof runs[0]);
-				runs[nruns].span = s;
-				runs[nruns].b0 = offs[c];
-				runs[nruns].b1 = offs[c + 1];
-				runs[nruns].level = levels[c];
-				runs[nruns].file = file;
-				runs[nruns].script = sc;
-				nruns++;
-			}
-			if (levels[c] > maxlevel)
-				maxlevel = levels[c];
-			script = sc;
-		}
-		tk_free(cps);
-		tk_free(types);
-		tk_free(brackets);
-		tk_free(levels);
-		tk_free(offs);
-		cps = NULL;
-		types = NULL;
-		brackets = NULL;
-		levels = NULL;
-		offs = NULL;
+		tk_para_free(&p);
 	}
-	/* Spans are laid out as units: in an RTL item the first span goes right. */
-	if (rtl) {
-		for (size_t a = 0, b = nruns; a + 1 < b; a++, b--) {
-			struct tk_run t = runs[a];
-
-			runs[a] = runs[b - 1];
-			runs[b - 1] = t;
-		}
-		/* Within each span restore logical order, then reorder it by levels. */
-		for (size_t a = 0; a < nruns;) {
-			size_t b = a;
-
-			while (b < nruns && runs[b].span == runs[a].span)
-				b++;
-			for (size_t i = a, j = b; i + 1 < j; i++, j--) {
-				struct tk_run t = runs[i];
-
-				runs[i] = runs[j - 1];
-				runs[j - 1] = t;
-			}
-			a = b;
-		}
-	}
-	/* Rule L2 per span: reverse every sequence at level >= lvl, from the highest
-	 * level down to the lowest odd one. */
-	for (size_t a = 0; a < nruns;) {
-		size_t b = a;
-
-		while (b < nruns && runs[b].span == runs[a].span)
-			b++;
-		for (int lvl = maxlevel; lvl >= 1; lvl--) {
-			for (size_t i = a; i < b;) {
-				size_t j = i;
-
-				if (runs[i].level < lvl) {
-					i++;
-					continue;
-				}
-				while (j < b && runs[j].level >= lvl)
-					j++;
-				for (size_t p = i, q = j; p + 1 < q; p++, q--) {
-					struct tk_run t = runs[p];
-
-					runs[p] = runs[q - 1];
-					runs[q - 1] = t;
-				}
-				i = j;
-			}
-		}
-		a = b;
-	}
-	*runs_out = runs;
-	runs = NULL;
-	ret = (int)nruns;
+	*runs_out = rv.v;
+	rv.v = NULL;
+	ret = (int)rv.n;
 out:
-	tk_free(runs);
-	tk_free(cps);
-	tk_free(types);
-	tk_free(brackets);
-	tk_free(levels);
-	tk_free(offs);
+	tk_para_free(&p);
+	tk_free(rv.v);
 	return ret;
 }
 
@@ -532,7 +643,7 @@ int tk_fonts_measure(struct tk_fonts *f, const struct tk_span *spans, size_t n)
 	int nr, total = 0;
 	int rtl = n ? tk_text_is_rtl(spans[0].text, spans[0].len) : 0;
 
-	nr = tk_font_runs(f, spans, n, rtl, &runs);
+	nr = tk_font_runs(f, spans, n, rtl, 0, n ? spans[0].len : 0, &runs);
 	for (int i = 0; i < nr; i++) {
 		TTF_Font *font =
 		    tk_font_prepare(f, &spans[runs[i].span], &runs[i], buf, sizeof buf);
@@ -553,28 +664,14 @@ void tk_fonts_metrics(struct tk_fonts *f, int style, int size, int *ascent, int 
 	*descent = font ? -TTF_FontDescent(font) : size / 4;
 }
 
-int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n, SDL_Surface **out,
-		    int *baseline)
+/* Rasterise every run (left to right in visual order): sets each run's
+ * surface, x and ascent; *width, *asc, *desc get the line's extent. */
+static void tk_runs_raster(struct tk_fonts *f, const struct tk_span *spans, struct tk_run *runs,
+			   int nr, int *width, int *asc, int *desc)
 {
-	struct tk_run *runs = NULL;
-	SDL_Surface *dst = NULL;
 	char buf[4096];
-	int nr, x = 0, asc = 0, desc = 0, err = TK_OK;
-	int rtl = 0;
+	int x = 0;
 
-	*out = NULL;
-	for (size_t i = 0; i < n; i++)
-		if (spans[i].len) {
-			rtl = tk_text_is_rtl(spans[i].text, spans[i].len);
-			break;
-		}
-	nr = tk_font_runs(f, spans, n, rtl, &runs);
-	if (nr < 0) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	if (n)
-		tk_fonts_metrics(f, spans[0].style, spans[0].size, &asc, &desc);
 	for (int i = 0; i < nr; i++) {
 		const struct tk_span *sp = &spans[runs[i].span];
 		TTF_Font *font = tk_font_prepare(f, sp, &runs[i], buf, sizeof buf);
@@ -585,10 +682,10 @@ int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n, S
 		if (!font)
 			continue;
 		runs[i].ascent = TTF_FontAscent(font);
-		if (runs[i].ascent > asc)
-			asc = runs[i].ascent;
-		if (-TTF_FontDescent(font) > desc)
-			desc = -TTF_FontDescent(font);
+		if (runs[i].ascent > *asc)
+			*asc = runs[i].ascent;
+		if (-TTF_FontDescent(font) > *desc)
+			*desc = -TTF_FontDescent(font);
 		runs[i].surf = TTF_RenderUTF8_Blended(font, buf, c);
 		if (runs[i].surf)
 			w = runs[i].surf->w;
@@ -598,12 +695,18 @@ int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n, S
 		runs[i].w = w;
 		x += w;
 	}
-	dst = SDL_CreateRGBSurfaceWithFormat(0, x > 0 ? x : 1, asc + desc > 0 ? asc + desc : 1, 32,
-					     SDL_PIXELFORMAT_ARGB8888);
-	if (!dst) {
-		err = TK_ESDL;
-		goto out;
-	}
+	*width = x;
+}
+
+/* One transparent surface with every run blitted on a common baseline. */
+static SDL_Surface *tk_runs_compose(const struct tk_run *runs, int nr, int width, int asc, int desc)
+{
+	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, width > 0 ? width : 1,
+							  asc + desc > 0 ? asc + desc : 1, 32,
+							  SDL_PIXELFORMAT_ARGB8888);
+
+	if (!dst)
+		return NULL;
 	SDL_FillRect(dst, NULL, 0);
 	for (int i = 0; i < nr; i++) {
 		SDL_Rect r;
@@ -617,13 +720,52 @@ int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n, S
 		SDL_SetSurfaceBlendMode(runs[i].surf, SDL_BLENDMODE_NONE);
 		SDL_BlitSurface(runs[i].surf, NULL, dst, &r);
 	}
+	return dst;
+}
+
+/* Lay out spans (bytes [b0, b1) when there is one) in direction rtl. */
+static int tk_fonts_draw(struct tk_fonts *f, const struct tk_span *spans, size_t n, int rtl,
+			 size_t b0, size_t b1, SDL_Surface **out, int *baseline)
+{
+	struct tk_run *runs = NULL;
+	int nr, width = 0, asc = 0, desc = 0, err = TK_OK;
+
+	*out = NULL;
+	nr = tk_font_runs(f, spans, n, rtl, b0, b1, &runs);
+	if (nr < 0)
+		return TK_ENOMEM;
+	if (n)
+		tk_fonts_metrics(f, spans[0].style, spans[0].size, &asc, &desc);
+	tk_runs_raster(f, spans, runs, nr, &width, &asc, &desc);
+	*out = tk_runs_compose(runs, nr, width, asc, desc);
+	if (!*out)
+		err = TK_ESDL;
 	*baseline = asc;
-	*out = dst;
-	dst = NULL;
-out:
 	for (int i = 0; i < nr; i++)
 		SDL_FreeSurface(runs[i].surf);
 	tk_free(runs);
-	SDL_FreeSurface(dst);
 	return err;
+}
+
+int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n, SDL_Surface **out,
+		    int *baseline)
+{
+	int rtl = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (spans[i].len) {
+			rtl = tk_text_is_rtl(spans[i].text, spans[i].len);
+			break;
+		}
+	return tk_fonts_draw(f, spans, n, rtl, 0, n ? spans[0].len : 0, out, baseline);
+}
+
+int tk_fonts_render_line(struct tk_fonts *f, const struct tk_span *para, size_t b0, size_t b1,
+			 int rtl, SDL_Surface **out, int *baseline)
+{
+	if (rtl < 0)
+		rtl = tk_text_is_rtl(para->text, para->len);
+	if (b1 > para->len)
+		b1 = para->len;
+	return tk_fonts_draw(f, para, 1, rtl, b0, b1, out, baseline);
 }

@@ -48,8 +48,20 @@ int tk_fonts_measure(struct tk_fonts *f, const struct tk_span *spans, size_t n);
 int tk_fonts_render(struct tk_fonts *f, const struct tk_span *spans, size_t n,
 		    struct SDL_Surface **out, int *baseline);
 
+/* Render bytes [b0, b1) of the paragraph para as one line, like
+ * tk_fonts_render: bidi is resolved on the whole paragraph (rtl: 1 right to
+ * left, 0 left to right, -1 from its first strong character), then the line
+ * alone is reordered (UAX #9 rules L1-L2), so wrapped mixed-direction text
+ * reads in order line after line. Returns TK_OK, TK_ENOMEM or TK_ESDL. */
+int tk_fonts_render_line(struct tk_fonts *f, const struct tk_span *para, size_t b0, size_t b1,
+			 int rtl, struct SDL_Surface **out, int *baseline);
+
 /* Ascent and descent (positive, pixels) of the primary face of style at size. */
 void tk_fonts_metrics(struct tk_fonts *f, int style, int size, int *ascent, int *descent);
+
+/* Why the configured font is not in use (missing, not a regular file,
+ * corrupt), or NULL when all is well. Borrowed until tk_fonts_close. */
+const char *tk_fonts_problem(const struct tk_fonts *f);
 
 /* Number of distinct code points no installed font could draw (each logged once). */
 size_t tk_fonts_missing(const struct tk_fonts *f);

@@ -1,9 +1,12 @@
 /* Entry point: global options, configuration, and dispatch to a subcommand.
  * Everything else lives in modules; main only wires them together. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cache.h"
 #include "cmd.h"
@@ -74,16 +77,23 @@ static const struct tk_command tk_commands[] = {
      "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
      "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n"
      "--expire only drops articles older than expire_days (for a daily timer).\n"},
-    {"keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
+    {"keygen", tk_cmd_keygen, "make a minisign key pair for signed drops",
      "usage: ticker keygen NAME\n"
      "\n"
-     "Writes NAME.key (secret: keep it off the stick) and NAME.pub (install it on\n"
-     "each ticker in keys_dir, /etc/ticker/keys.d/). Never overwrites a key.\n"},
+     "Writes NAME.key (secret, minisign format without a password: keep it off the\n"
+     "stick) and NAME.pub (install it on each ticker in keys_dir, /etc/ticker/keys.d/).\n"
+     "Refuses if either file exists. A key made by minisign -G works the same.\n"},
     {"sign", tk_cmd_sign, "sign a directory of articles for import",
-     "usage: ticker sign --key NAME.key DIR\n"
+     "usage: ticker sign --key NAME.key [--sequence N] [--recover STATE]\n"
+     "                   [--add-key NEW.pub] [--revoke KEYID] DIR\n"
      "\n"
-     "Writes DIR/TICKER-MANIFEST (SHA-256 of every file) and DIR/TICKER-MANIFEST.sig\n"
-     "(its Ed25519 signature). Sign again after changing any file.\n"},
+     "Writes DIR/TICKER-MANIFEST (a sequence number, then the SHA-256 of every file)\n"
+     "and DIR/TICKER-MANIFEST.minisig (minisign signature). The sequence is one more\n"
+     "than the last one in NAME.seq, unless --sequence says; a ticker refuses a stick\n"
+     "older than the newest it accepted from the key. --recover STATE (the state id\n"
+     "in the ticker's report) makes a recovery stick for that ticker as it is now.\n"
+     "--add-key / --revoke change the ticker's trusted keys. Refuses a directory\n"
+     "holding a secret key, or one it cannot list whole. Sign again after changes.\n"},
 };
 #define TK_NCOMMANDS (sizeof tk_commands / sizeof tk_commands[0])
 
@@ -134,36 +144,110 @@ static void tk_config_report(void *ctx, int line, const char *key, const char *m
 		tk_log(TK_LOG_ERROR, "%s: %s%s%s", path, key, *key ? ": " : "", msg);
 }
 
-/* Load a configuration file into cfg. A missing default file is fine. */
-static int tk_load_config_file(struct tk_config *cfg, const char *path, int must_exist)
+/* Read a configuration file whole: a regular file only (opened non-blocking,
+ * so a FIFO cannot hang start-up), at most TK_CONFIG_FILE_MAX bytes (a bigger
+ * one is refused, never cut). A missing default file is fine (*out NULL). */
+static int tk_read_config_file(const char *path, int must_exist, char **out, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n;
-	int err = TK_OK;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), err = TK_OK;
+	struct stat st;
+	ssize_t r = 0;
 
-	if (!f) {
+	*out = NULL;
+	*len = 0;
+	if (fd < 0) {
 		if (!must_exist && errno == ENOENT)
 			return TK_OK;
 		tk_log(TK_LOG_ERROR, "%s: %s", path, strerror(errno));
 		return TK_EIO;
 	}
-	buf = tk_malloc(1 << 16);
-	if (!buf) {
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		tk_log(TK_LOG_ERROR, "%s: not a regular file: not read", path);
+		err = TK_EINVAL;
+		goto out;
+	}
+	*out = tk_malloc(TK_CONFIG_FILE_MAX + 1);
+	if (!*out) {
 		err = TK_ENOMEM;
 		goto out;
 	}
-	n = fread(buf, 1, (1 << 16) - 1, f);
-	if (ferror(f)) {
-		tk_log(TK_LOG_ERROR, "%s: read error", path);
+	while (*len <= TK_CONFIG_FILE_MAX &&
+	       (r = read(fd, *out + *len, TK_CONFIG_FILE_MAX + 1 - *len)) > 0)
+		*len += (size_t)r;
+	if (r < 0) {
+		tk_log(TK_LOG_ERROR, "%s: read error: %s", path, strerror(errno));
 		err = TK_EIO;
-		goto out;
+	} else if (*len > TK_CONFIG_FILE_MAX) {
+		tk_log(TK_LOG_ERROR,
+		       "%s: larger than %u KiB: refused (a configuration file is never cut)", path,
+		       TK_CONFIG_FILE_MAX / 1024);
+		err = TK_ETOOBIG;
 	}
-	err = tk_config_parse(cfg, buf, n, tk_config_report, (void *)path);
 out:
-	tk_free(buf);
-	fclose(f);
+	if (err) {
+		tk_free(*out);
+		*out = NULL;
+	}
+	close(fd);
 	return err;
+}
+
+/* Load a configuration file into cfg: good lines apply, bad ones are reported
+ * (and keep their defaults). Returns TK_OK, or the first problem. */
+static int tk_load_config_file(struct tk_config *cfg, const char *path, int must_exist)
+{
+	char *buf = NULL;
+	size_t n;
+	int err = tk_read_config_file(path, must_exist, &buf, &n);
+
+	if (!err && buf)
+		err = tk_config_parse(cfg, buf, n, tk_config_report, (void *)path);
+	tk_free(buf);
+	return err;
+}
+
+/* Commands that show the ticker: a bad ticker.conf must never blank the
+ * screen, so they start with the defaults for what was bad, and a service mark. */
+static int tk_is_display_command(const char *name)
+{
+	return !strcmp(name, "run") || !strcmp(name, "snapshot") || !strcmp(name, "record");
+}
+
+/* Device file, then the settings the last USB stick brought (kept by `ticker
+ * import` in <cache_dir>/.config, checked by the stick rules on every load) for
+ * the display commands. Import applies those on its own terms. */
+static int tk_load_settings(struct tk_config *cfg, const char *path, int must_exist,
+			    const char *cmd)
+{
+	int display = cmd && tk_is_display_command(cmd), stick;
+	int err = tk_load_config_file(cfg, path, must_exist);
+
+	if (err && !display)
+		return err;
+	if (err) {
+		cfg->service |= TK_SERVICE_DEVICE_CONF;
+		tk_log(TK_LOG_ERROR,
+		       "%s: starting with the defaults for what was bad above (service mark on "
+		       "screen); `ticker config` checks the file",
+		       path);
+	}
+	stick = display ? tk_cache_config_apply(cfg->cache_dir, cfg, tk_config_report,
+						(void *)"<cache>/.config")
+			: TK_OK;
+	if (stick)
+		tk_log(TK_LOG_WARN, "settings from the last USB stick no longer pass the stick "
+				    "rules: ignored (service mark on screen)");
+	/* The field log's first line: what ran, and where its settings came from. */
+	tk_log(display ? TK_LOG_INFO : TK_LOG_DEBUG,
+	       "ticker %s (%s) %s: settings: defaults, %s (%s)%s", TK_VERSION, TK_GITREV,
+	       cmd ? cmd : "", path,
+	       err		    ? "bad lines left at their defaults"
+	       : access(path, F_OK) ? "absent"
+				    : "read",
+	       !display ? ""
+	       : stick	? ", <cache>/.config (ignored)"
+			: ", then <cache>/.config if a stick left one");
+	return TK_OK;
 }
 
 static int tk_cmd_config(const struct tk_config *cfg)
@@ -173,8 +257,12 @@ static int tk_cmd_config(const struct tk_config *cfg)
 	tk_config_dump(cfg, buf, sizeof buf);
 	fputs(buf, stdout);
 	printf("\n# keys:\n");
-	for (size_t i = 0; i < tk_config_key_count(); i++)
-		printf("#   %-20s %s\n", tk_config_key_name(i), tk_config_key_help(i));
+	for (size_t i = 0; i < tk_config_key_count(); i++) {
+		char stick[80];
+
+		tk_config_key_stick(i, stick, sizeof stick);
+		printf("#   %-20s %s [%s]\n", tk_config_key_name(i), tk_config_key_help(i), stick);
+	}
 	return TK_EXIT_OK;
 }
 
@@ -183,7 +271,7 @@ int main(int argc, char **argv)
 	struct tk_config cfg;
 	const char *config_path = NULL;
 	const struct tk_command *cmd;
-	int i;
+	int i, quiet = 0;
 
 	tk_mem_init();
 	tk_config_defaults(&cfg);
@@ -196,18 +284,15 @@ int main(int argc, char **argv)
 			config_path = argv[++i];
 		else if (!strcmp(argv[i], "--set"))
 			i++;
+		else if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet"))
+			quiet = 1;
 	}
-	if (tk_load_config_file(&cfg, config_path ? config_path : TK_CONFIG_FILE,
-				config_path != NULL))
+	if (quiet)
+		tk_log_set_level(TK_LOG_ERROR);
+	/* --set comes after both files: the operator's word is last. */
+	if (tk_load_settings(&cfg, config_path ? config_path : TK_CONFIG_FILE, config_path != NULL,
+			     i < argc ? argv[i] : NULL))
 		return TK_EXIT_USAGE;
-	/* Settings a USB stick brought (kept by `ticker import` in <cache_dir>/.config)
-	 * apply to the display commands, after the file and before --set. Import
-	 * itself applies them on its own terms (a new stick's file replaces them). */
-	if (i < argc &&
-	    (!strcmp(argv[i], "run") || !strcmp(argv[i], "snapshot") ||
-	     !strcmp(argv[i], "record")) &&
-	    tk_cache_config_apply(cfg.cache_dir, &cfg, tk_config_report, (void *)"<cache>/.config"))
-		tk_log(TK_LOG_WARN, "settings from the last USB stick no longer validate: ignored");
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "err.h"
 #include "mem.h"
 #include "playlist.h"
@@ -274,10 +275,20 @@ static int tk_pl_namecmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+void tk_playlist_opts_from_config(const struct tk_config *cfg, struct tk_playlist_opts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->max_file_bytes = (size_t)cfg->max_file_bytes;
+	tk_extract_opts_from_config(cfg, &out->xo);
+	out->max_articles = cfg->max_articles > 0 ? (size_t)cfg->max_articles : 0;
+}
+
 int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
 		     struct tk_playlist **out)
 {
 	struct tk_playlist *pl = NULL;
+	struct tk_playlist_opts dopts;
+	struct tk_config dcfg;
 	struct tk_extract_opts xo = {0};
 	struct tk_read_opts ro = {0};
 	DIR *d = NULL;
@@ -295,9 +306,13 @@ int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint6
 	if (err)
 		goto out;
 	pl->generation = generation;
-	ro.max_bytes = opts && opts->max_file_bytes ? opts->max_file_bytes : 4u << 20;
-	xo.max_quotes = opts && opts->max_quotes ? opts->max_quotes : 3;
-	xo.max_figures = opts && opts->max_figures ? opts->max_figures : 2;
+	if (!opts) {
+		tk_config_defaults(&dcfg);
+		tk_playlist_opts_from_config(&dcfg, &dopts);
+		opts = &dopts;
+	}
+	ro.max_bytes = opts->max_file_bytes;
+	xo = opts->xo;
 	/* Names sorted first: the same directory always gives the same playlist. */
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')

@@ -38,10 +38,15 @@ struct tk_playlist {
 };
 
 struct tk_playlist_opts {
-	size_t max_file_bytes; /* 0 = 4 MiB */
-	size_t max_quotes, max_figures;
-	size_t max_articles; /* keep the newest N; 0 = no limit */
+	size_t max_file_bytes;	   /* larger files are refused */
+	struct tk_extract_opts xo; /* quotes and figures per article (0 = none) */
+	size_t max_articles;	   /* keep the newest N; 0 = no limit */
 };
+
+struct tk_config;
+/* The playlist options the configuration asks for (the one place the display
+ * turns configuration into them). */
+void tk_playlist_opts_from_config(const struct tk_config *cfg, struct tk_playlist_opts *out);
 
 /* Empty playlist to fill with tk_playlist_add (tests, generated content).
  * Returns TK_OK or TK_ENOMEM; release with tk_playlist_unref. */

@@ -3,15 +3,48 @@
  * into CPU buffers ahead of time; the frame path uploads at most one chunk
  * or a strip of card rows per frame into a fixed ring of textures and draws
  * a few copies. Motion is frame-counted: offset = frame * speed. */
+#include <math.h>
 #include <png.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicase.h>
+#include <unilbrk.h>
+#include <unistr.h>
 
 #include "err.h"
 #include "log.h"
 #include "mem.h"
 #include "render.h"
+
+/* Legibility (issue 15): cap heights as seen from the viewing distance. */
+#define TK_CAP_PER_MILLE 714	/* Noto Sans cap height per em */
+#define TK_CRAWL_ARCMIN 16	/* crawl text */
+#define TK_SMALL_ARCMIN 12	/* speaker, caption, chips, labels */
+#define TK_DEF_DIAGONAL_IN 43.0 /* when the config says 0 */
+#define TK_DEF_DISTANCE_CM 500.0
+#define TK_MM_PER_INCH 25.4
+/* Crawl band geometry. */
+#define TK_BAND_FS_PCT 48  /* crawl text size in % of the band height */
+#define TK_FS_MAX_PCT 60   /* the crawl text never exceeds this % of the band */
+#define TK_BAND_MAX_PCT 30 /* automatic band height at most this % of the screen */
+#define TK_MIN_BAND_PX 12
+#define TK_MIN_FONT_PX 8
+#define TK_ITEM_SURFACE_BYTES (24u << 20) /* one crawl item's text surface */
+
+/* The operator's status tag. */
+#define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
+#define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
+#define TK_STATUS_BG_MIX 30	  /* card background lightened by this /256 */
+
+/* Text blocks. */
+#define TK_MAX_LINES 8		  /* lines one text block may take */
+#define TK_MAX_PARA 2048	  /* bytes of one paragraph laid out */
+#define TK_HEADLINE_LH_PCT 120	  /* headline line height, % of its size */
+#define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
+#define TK_HEADLINE_SHARE 55	  /* % of the card height a headline may fill */
+
+#define TK_RULE_DIV 24 /* accent rule above the band: 1/24 of its height */
+#define TK_RULE_MIN_PX 2
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
@@ -43,7 +76,7 @@ struct tk_scene {
 	int W, H;
 	SDL_Rect band, cards;
 	SDL_Rect cc; /* card content: the only part held in textures */
-	int cw, bh, fs, label_w, maxt;
+	int cw, bh, fs, small, label_w, maxt;
 	int64_t card_frames, fade_frames;
 
 	/* frame-path textures: all created up front */
@@ -73,6 +106,7 @@ struct tk_scene {
 	int64_t next_frame;		/* frame after the last one drawn */
 	int64_t late_p;			/* last card period that was late */
 	char status_text[256], urgent_text[1024];
+	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf;
 	int notice_ready;
@@ -104,6 +138,21 @@ static uint32_t tk_mix(uint32_t x, uint32_t y, unsigned t) /* t/256 of y */
 		out |= (uint32_t)((a * (256 - t) + b * t) >> 8) << sh;
 	}
 	return out | 0xff;
+}
+
+static int tk_maxi(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int tk_mini(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+static int tk_clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
 }
 
 static void tk_fill(SDL_Surface *s, int x, int y, int w, int h, uint32_t rgba)
@@ -194,6 +243,28 @@ static void tk_item_free(struct tk_crawlitem *ci)
 	memset(ci, 0, sizeof *ci);
 }
 
+/* Bytes of text one crawl item shows: all of it unless its surface would
+ * pass TK_ITEM_SURFACE_BYTES (huge font sizes) or the buffer; then cut at a
+ * space in the second half, else at a character boundary. */
+static size_t tk_item_cut(const struct tk_scene *s, const char *text, size_t room)
+{
+	size_t tl = strlen(text), lim = room;
+	/* worst case per character: a full em wide, two ems of line height */
+	size_t chars = TK_ITEM_SURFACE_BYTES / ((size_t)s->fs * (size_t)s->fs * 2 * 4);
+	size_t k;
+
+	if (chars * 4 < lim) /* 4 bytes: the longest UTF-8 character */
+		lim = chars * 4 > 8 ? chars * 4 : 8;
+	if (tl <= lim)
+		return tl;
+	for (k = lim; k > lim / 2 && text[k] != ' '; k--)
+		;
+	if (text[k] != ' ')
+		for (k = lim; k > 0 && ((unsigned char)text[k] & 0xc0) == 0x80; k--)
+			;
+	return k;
+}
+
 static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 			const struct tk_pl_item *it, struct tk_crawlitem *ci)
 {
@@ -211,14 +282,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 		sp[n++] = tk_sp(idle, TK_FONT_REGULAR, fs, c->crawl_fg);
 		label = NULL;
 	} else {
-		size_t tl = strlen(it->text);
+		size_t tl = tk_item_cut(s, it->text, sizeof text - 4);
 
-		if (tl >= sizeof text - 4) {
-			/* cut very long sentences at a word */
-			tl = sizeof text - 4;
-			while (tl > 100 && it->text[tl] != ' ')
-				tl--;
-		}
 		memcpy(text, it->text, tl);
 		memcpy(text + tl, tl < strlen(it->text) ? "…" : "", tl < strlen(it->text) ? 4 : 1);
 		switch (it->kind) {
@@ -267,7 +332,8 @@ static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 	if (c->labels && label && *label) {
 		char up[128];
 		struct tk_span cs;
-		int csz = fs * 42 / 100, cbase, h = csz * 17 / 10, cy = bl - fs * 36 / 100;
+		int csz = tk_mini(tk_maxi(fs * 42 / 100, s->small), s->bh * 10 / 17), cbase,
+		    h = csz * 17 / 10, cy = bl - fs * 36 / 100;
 
 		tk_upper(label, up, sizeof up);
 		cs = tk_sp(up, TK_FONT_BOLD, csz, c->crawl_bg);
@@ -382,82 +448,119 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 	SDL_FreeSurface(dst);
 }
 
-/* Greedy word wrap of text into at most maxl lines of width maxw. Line i is
- * text[start[i] .. end[i]). Returns the number of lines; *cut set when the
- * text did not fit. */
+/* Width of text[a, b) in one style and size. */
+static int tk_width(struct tk_scene *s, const char *text, size_t a, size_t b, int style, int size)
+{
+	struct tk_span sp = tk_sp(text + a, style, size, 0);
+
+	sp.len = b - a;
+	return b > a ? tk_fonts_measure(s->fonts, &sp, 1) : 0;
+}
+
+/* Longest prefix of text[a, b) (at least one character) no wider than maxw:
+ * the emergency break of a word wider than the whole line. */
+static size_t tk_fit_prefix(struct tk_scene *s, const char *text, size_t a, size_t b, int style,
+			    int size, int maxw)
+{
+	size_t best = a, k = a;
+
+	while (k < b) {
+		size_t nk = k + 1;
+
+		while (nk < b && ((unsigned char)text[nk] & 0xc0) == 0x80)
+			nk++;
+		if (best > a && tk_width(s, text, a, nk, style, size) > maxw)
+			break;
+		best = k = nk;
+	}
+	return best;
+}
+
+/* Line breaking by UAX #14 (libunistring): greedy fill of the break
+ * opportunities (between words, and between ideographs for CJK), a line
+ * break character ends a line, a word wider than the line is cut where it
+ * fits. Line i is text[start[i] .. end[i]) without its trailing spaces; at
+ * most maxl lines. Returns the number of lines; *cut set when the text did
+ * not fit. Segments are measured one by one (kerning across a break is nil
+ * in practice), O(segments) shaping instead of O(segments^2). */
 static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl,
 		   size_t *start, size_t *end, int *cut)
 {
 	size_t len = strlen(text), i = 0;
-	int nl = 0, space;
-	struct tk_span sp = tk_sp(" ", TK_FONT_REGULAR, size, 0);
+	int nl = 0, space = tk_width(s, " ", 0, 1, style, size);
+	char *brk = tk_malloc(len + 1);
 
-	/* Words are measured one by one (O(words), not O(words^2) prefix
-	 * shaping): kerning across a space is nil in practice. */
-	sp.style = style;
-	space = tk_fonts_measure(s->fonts, &sp, 1);
 	*cut = 0;
+	if (!brk)
+		return 0;
+	u8_possible_linebreaks((const uint8_t *)text, len, "UTF-8", brk);
 	while (i < len && text[i] == ' ')
 		i++;
 	while (i < len && nl < maxl) {
-		size_t j = i, best = 0;
-		int w = 0;
+		size_t j = i, best = i;
+		int w = 0, hard = 0;
 
-		while (j < len) {
-			size_t k = j;
+		while (j < len && !hard) {
+			size_t k = j + 1, t;
 			int ww;
 
-			while (k < len && text[k] != ' ')
+			while (k < len && brk[k] != UC_BREAK_POSSIBLE &&
+			       brk[k] != UC_BREAK_HYPHENATION && brk[k - 1] != UC_BREAK_MANDATORY)
 				k++;
-			sp = tk_sp(text + j, style, size, 0);
-			sp.len = k - j;
-			ww = tk_fonts_measure(s->fonts, &sp, 1);
-			if (best && w + space + ww > maxw)
+			hard = brk[k - 1] == UC_BREAK_MANDATORY;
+			t = hard ? k - 1 : k;
+			while (t > j && (text[t - 1] == ' ' || text[t - 1] == '\r'))
+				t--;
+			ww = tk_width(s, text, j, t, style, size);
+			if (best > i && w + ww > maxw)
 				break;
-			w += (best ? space : 0) + ww;
-			best = k;
+			if (best == i && ww > maxw) { /* alone and still too wide */
+				best = j = tk_fit_prefix(s, text, j, t, style, size, maxw);
+				break;
+			}
+			w += ww + (int)(k - t) * space;
+			best = t;
 			j = k;
-			while (j < len && text[j] == ' ')
-				j++;
-			if (w > maxw) /* one word wider than the line stands alone */
-				break;
 		}
 		start[nl] = i;
 		end[nl] = best;
 		nl++;
-		i = best;
-		while (i < len && text[i] == ' ')
+		i = j > best ? j : best;
+		while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r'))
 			i++;
 	}
 	if (i < len)
 		*cut = 1;
+	tk_free(brk);
 	return nl;
 }
 
-/* Draw wrapped text; returns the y below the last line. Lines of RTL text
- * are right-aligned. The last line gets "…" when cut. */
+/* Draw wrapped text; returns the y below the last line. The paragraph's
+ * bidi is resolved once and each line reordered on its own; lines of RTL
+ * text are right-aligned. The last line gets "…" when cut. */
 static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text, int style,
 			 int size, uint32_t color, int x, int y, int maxw, int maxl, int lh)
 {
-	size_t st[8], en[8];
-	int cut, nl = tk_wrap(s, text, style, size, maxw, maxl > 8 ? 8 : maxl, st, en, &cut);
+	size_t st[TK_MAX_LINES], en[TK_MAX_LINES];
+	int cut,
+	    nl = tk_wrap(s, text, style, size, maxw, tk_mini(maxl, TK_MAX_LINES), st, en, &cut);
 	int rtl = tk_text_is_rtl(text, strlen(text));
+	char para[TK_MAX_PARA];
 
-	for (int i = 0; i < nl; i++) {
-		char line[1024];
-		struct tk_span sp;
+	snprintf(para, sizeof para, "%s", text);
+	for (int i = 0; dst && i < nl; i++) {
+		struct tk_span sp = tk_sp(para, style, size, color);
 		SDL_Surface *t = NULL;
+		size_t b1 = en[i];
 		int base;
-		size_t len = en[i] - st[i];
 
-		if (len > sizeof line - 8)
-			len = sizeof line - 8;
-		memcpy(line, text + st[i], len);
-		line[len] = '\0';
-		if (cut && i == nl - 1)
-			strcat(line, "…");
-		sp = tk_sp(line, style, size, color);
-		if (!dst || tk_fonts_render(s->fonts, &sp, 1, &t, &base))
+		if (cut && i == nl - 1 && en[i] + sizeof "…" <= sizeof para) {
+			/* the ellipsis joins the paragraph, in its direction */
+			memcpy(para + en[i], "…", sizeof "…");
+			sp.len = strlen(para);
+			b1 = sp.len;
+		}
+		if (b1 > sp.len || tk_fonts_render_line(s->fonts, &sp, st[i], b1, rtl, &t, &base))
 			continue;
 		/* right-aligned when the text runs against the layout direction */
 		tk_mblit(s, t, dst, rtl != s->wmirror ? x + maxw - t->w : x,
@@ -470,18 +573,58 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 /* Lines text needs at size within maxw (capped at maxl + 1). */
 static int tk_lines(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl)
 {
-	size_t st[9], en[9];
-	int cut, n;
+	size_t st[TK_MAX_LINES + 1], en[TK_MAX_LINES + 1];
+	int cut, n, want = tk_mini(maxl + 1, TK_MAX_LINES + 1);
 
 	/* Autofit tries several sizes: measure them all at the crawl size (its
 	 * faces are open and their glyphs cached) with the width scaled, 3 %
 	 * short for hinting, instead of opening a face per candidate size. */
 	if (size > s->fs)
 		n = tk_wrap(s, text, style, s->fs, (int)((int64_t)maxw * s->fs * 97 / 100 / size),
-			    maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
+			    want, st, en, &cut);
 	else
-		n = tk_wrap(s, text, style, size, maxw, maxl + 1 > 9 ? 9 : maxl + 1, st, en, &cut);
+		n = tk_wrap(s, text, style, size, maxw, want, st, en, &cut);
 	return n;
+}
+
+/* Line height for text at size: pct % of the size, more for Arabic script,
+ * whose marks reach far above and below the Latin line. */
+static int tk_line_height(const char *text, int size, int pct)
+{
+	size_t len = strlen(text);
+
+	for (size_t i = 0; i < len;) {
+		ucs4_t cp;
+		int k = u8_mbtouc(&cp, (const uint8_t *)text + i, len - i);
+
+		if ((cp >= 0x0600 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfeff))
+			return size * (pct + TK_ARABIC_EXTRA_LH_PCT) / 100;
+		i += k > 0 ? (size_t)k : 1;
+	}
+	return size * pct / 100;
+}
+
+/* Headline size and line count by the space there is (portrait cards once
+ * cut at 3 lines with half the card empty): the largest size, from a tenth
+ * of the card height down, at which the headline fits in two lines, or at
+ * smaller sizes in as many lines as TK_HEADLINE_SHARE % of avail holds.
+ * Sets *size; returns the lines allowed. */
+static int tk_headline_fit(struct tk_scene *s, const char *text, int maxw, int avail, int *size)
+{
+	int CH = s->cards.h, hs = CH / 10, floor = tk_maxi(CH / 22, s->small * 5 / 4), maxl = 2;
+
+	for (;;) {
+		int lh = tk_line_height(text, hs, TK_HEADLINE_LH_PCT);
+
+		maxl = hs > CH / 14 ? 2
+				    : tk_clampi(avail * TK_HEADLINE_SHARE / 100 / tk_maxi(lh, 1), 3,
+						TK_MAX_LINES);
+		if (hs <= floor || tk_lines(s, text, TK_FONT_BOLD, hs, maxw, maxl) <= maxl)
+			break;
+		hs = tk_maxi(hs * 9 / 10, floor);
+	}
+	*size = hs;
+	return maxl;
 }
 
 /* A figure's caption without the clause punctuation it was cut from. */
@@ -501,7 +644,7 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 {
 	const struct tk_config *c = s->cfg;
 	int W = s->cc.w, CH = s->cards.h;
-	int mx = 0, y = y0, hs, colw, bottom, stacked;
+	int mx = 0, y = y0, hs, hl, colw, bottom, stacked;
 	const struct tk_pl_item *q = NULL, *f = NULL;
 	char buf[1200];
 
@@ -526,15 +669,12 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 	if (art->figure >= 0)
 		f = &pl->items[art->figure];
 	if (c->labels && art->source)
-		tk_chip(s, dst, mx, y + CH / 60, art->source, CH / 40, c->accent, c->card_bg);
+		tk_chip(s, dst, mx, y + CH / 60, art->source, tk_maxi(CH / 40, s->small), c->accent,
+			c->card_bg);
 	y += CH / 18;
-	/* Headline: the largest size that fits in two lines, else three smaller. */
-	hs = CH / 10;
-	while (hs > CH / 22 &&
-	       tk_lines(s, art->headline, TK_FONT_BOLD, hs, W - 2 * mx, 3) > (hs > CH / 14 ? 2 : 3))
-		hs = hs * 9 / 10;
-	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx, 3,
-			  hs * 6 / 5);
+	hl = tk_headline_fit(s, art->headline, W - 2 * mx, limit - y, &hs);
+	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx,
+			  hl, tk_line_height(art->headline, hs, TK_HEADLINE_LH_PCT));
 	y += CH / 30;
 	if (dst)
 		tk_mfill(s, dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
@@ -544,18 +684,19 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 	stacked = q && f && f->figure && W < CH * 6 / 5;
 	colw = f && f->figure && q && !stacked ? W * 60 / 100 : W;
 	if (q) {
-		int qs = CH / 17, left = limit - y, ql;
-		int maxl;
+		int qs = tk_mini(CH / 17, hs * 85 / 100), left = limit - y, ql;
+		int maxl, who = tk_maxi(CH / 30, s->small);
 
 		if (q->speaker)
-			left -= CH / 60 + CH / 30 * 5 / 4 * 2;
+			left -= CH / 60 + who * 5 / 4 * 2;
 		if (stacked)
 			left -= CH / 30 + CH / 7 + CH / 28 * 5 / 4 * 2;
 		maxl = left / (qs * 5 / 4);
 		if (maxl < 1)
 			maxl = 1;
 		snprintf(buf, sizeof buf, "“%s”", q->text);
-		while (qs > CH / 30 && tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
+		while (qs > tk_maxi(CH / 30, s->small) &&
+		       tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
 			qs = qs * 9 / 10;
 			maxl = left / (qs * 5 / 4);
 			if (maxl < 1)
@@ -567,15 +708,15 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		if (q->speaker) {
 			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "",
 				 q->role ? q->role : "");
-			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, CH / 30, c->accent, mx,
-					       ql + CH / 60, colw, 2, CH / 30 * 5 / 4);
+			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, who, c->accent, mx,
+					       ql + CH / 60, colw, 2, who * 5 / 4);
 		}
 	}
 	if (f && f->figure) {
 		int fx = q && !stacked ? mx + colw + W / 30 : mx,
 		    fw = q && !stacked ? W - mx - fx : W;
 		int fy = stacked ? bottom + CH / 30 : y;
-		int fsz = stacked ? CH / 7 : CH / 5, cap = CH / 28, fb;
+		int fsz = stacked ? CH / 7 : CH / 5, cap = tk_maxi(CH / 28, s->small), fb;
 		struct tk_span sp;
 		SDL_Surface *t = NULL;
 		int base;
@@ -634,37 +775,55 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	SDL_FreeSurface(dst);
 }
 
-static SDL_Surface *tk_notice_surface(struct tk_scene *s, const char *text, int urgent)
+/* The urgent notice: a red bar above the crawl, for visitors, so never below
+ * the legible size; two smaller lines before cutting. */
+static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 {
-	const struct tk_config *c = s->cfg;
-	int h = urgent ? s->bh * 8 / 10 : s->H / 20, fs = h * 45 / 100;
-	uint32_t bg = urgent ? TK_URGENT_BG : c->accent, fg = urgent ? 0xffffffff : 0x101010ff;
+	int fs = tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small);
+	int f2 = tk_maxi(fs * 8 / 10, s->small), lh2 = f2 * 12 / 10;
+	int h = tk_maxi(fs * 100 / 45, 2 * lh2 + f2 / 2);
 	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	char one[1024];
-	int x = s->W / 40;
+	int x = s->W / 40, maxw;
 
 	if (!out)
 		return NULL;
-	SDL_FillRect(out, NULL, tk_argb(bg));
+	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
 	snprintf(one, sizeof one, "%s", text);
 	for (char *p = one; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	if (urgent)
-		x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, bg) + fs;
-	/* An urgent notice must be read whole: two smaller lines before cutting. */
-	if (urgent && tk_lines(s, one, TK_FONT_BOLD, fs, nw - x - s->W / 40, 1) > 1) {
-		int f2 = fs * 8 / 10, n = tk_lines(s, one, TK_FONT_BOLD, f2, nw - x - s->W / 40, 2);
+	x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG) + fs;
+	maxw = nw - x - s->W / 40;
+	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1) {
+		int n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, 2), 2);
 
-		n = n > 2 ? 2 : n;
-		tk_text_block(s, out, one, TK_FONT_BOLD, f2, fg, x,
-			      (h - f2 * 12 / 10 * n) / 2 - f2 / 8, nw - x - s->W / 40, 2,
-			      f2 * 12 / 10);
+		tk_text_block(s, out, one, TK_FONT_BOLD, f2, 0xffffffff, x,
+			      (h - lh2 * n) / 2 - f2 / 8, maxw, 2, lh2);
 	} else {
-		tk_text_block(s, out, one, TK_FONT_BOLD, fs, fg, x,
-			      (h - fs * 13 / 10) / 2 - fs / 10, nw - x - s->W / 40, 1, fs);
+		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, x,
+			      (h - fs * 13 / 10) / 2 - fs / 10, maxw, 1, fs);
 	}
+	return out;
+}
+
+/* Operator notices ("see TICKER-REPORT.txt", a bad font file) are not news:
+ * a small muted tag in the corner away from the crawl, never a banner. */
+static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
+{
+	const struct tk_config *c = s->cfg;
+	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
+	int maxw = tk_mini(s->W * TK_STATUS_MAX_PCT / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
+	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, 0);
+	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, tk_argb(tk_mix(c->card_bg, c->card_fg, TK_STATUS_BG_MIX)));
+	tk_text_block(s, out, text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150), pad,
+		      (h - fs * 13 / 10) / 2, maxw, 1, fs);
 	return out;
 }
 
@@ -722,10 +881,10 @@ static int tk_work_one(struct tk_scene *s)
 		memcpy(st, s->status_text, sizeof st);
 		memcpy(ur, s->urgent_text, sizeof ur);
 		SDL_UnlockMutex(s->mu);
-		if (*st)
-			a = tk_notice_surface(s, st, 0);
+		if (*st || *s->service)
+			a = tk_status_surface(s, *st ? st : s->service);
 		if (*ur)
-			b = tk_notice_surface(s, ur, 1);
+			b = tk_urgent_surface(s, ur);
 		SDL_LockMutex(s->mu);
 		s->status_surf = a;
 		s->urgent_surf = b;
@@ -811,7 +970,8 @@ static SDL_Texture *tk_tex_from(struct tk_scene *s, SDL_Surface *surf)
 static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
-	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, s->fs * 6 / 10, s->cfg->crawl_bg);
+	int lsz = tk_maxi(s->fs * 6 / 10, s->small);
+	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
 	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
@@ -829,7 +989,7 @@ static int tk_label_texture(struct tk_scene *s)
 	for (int row = 0; row < s->bh; row++)
 		tk_fill(box, s->label_w, row, (s->fs / 3) * (s->bh - row) / s->bh, 1,
 			s->cfg->accent);
-	tk_blit(t, box, s->fs * 3 / 5, s->bh / 2 + s->fs * 6 / 10 * 36 / 100 - base);
+	tk_blit(t, box, s->fs * 3 / 5, s->bh / 2 + lsz * 36 / 100 - base);
 	s->label_tex = tk_tex_from(s, box);
 	if (!s->label_tex)
 		err = TK_ESDL;
@@ -837,6 +997,47 @@ out:
 	SDL_FreeSurface(t);
 	SDL_FreeSurface(box);
 	return err;
+}
+
+/* Font size in pixels whose cap height subtends arcmin minutes of arc at the
+ * configured viewing distance on a screen of the configured diagonal. */
+static int tk_legible_px(const struct tk_scene *s, int arcmin)
+{
+	const struct tk_config *c = s->cfg;
+	double diag_in = c->screen_diagonal > 0 ? (double)c->screen_diagonal : TK_DEF_DIAGONAL_IN;
+	double dist_cm = c->viewing_distance > 0 ? (double)c->viewing_distance : TK_DEF_DISTANCE_CM;
+	double mm_per_px = diag_in * TK_MM_PER_INCH / hypot(s->W, s->H);
+	double cap_mm = dist_cm * 10.0 * tan(arcmin / 60.0 * M_PI / 180.0);
+
+	return (int)ceil(cap_mm / mm_per_px * 1000.0 / TK_CAP_PER_MILLE);
+}
+
+/* Band height, crawl text size and the smallest text size (speaker, caption,
+ * chips, labels). Explicit crawl_height / font_size win over the legibility
+ * sizes; every size stays within bounds that render (crawl_height = 1 once
+ * divided by zero) and the crawl text always fits its band. */
+static void tk_scene_text_sizes(struct tk_scene *s)
+{
+	const struct tk_config *c = s->cfg;
+	int crawl = tk_legible_px(s, TK_CRAWL_ARCMIN), small = tk_legible_px(s, TK_SMALL_ARCMIN);
+	int maxband = s->H * TK_BAND_MAX_PCT / 100;
+
+	if (maxband < TK_MIN_BAND_PX)
+		maxband = s->H;
+	if (c->crawl_height > 0)
+		s->bh = (int)(c->crawl_height < s->H ? c->crawl_height : s->H);
+	else if (c->font_size > 0)
+		s->bh = (int)(c->font_size * 100 / TK_BAND_FS_PCT);
+	else
+		s->bh = crawl * 100 / TK_BAND_FS_PCT;
+	s->bh = tk_clampi(s->bh, TK_MIN_BAND_PX < s->H ? TK_MIN_BAND_PX : s->H,
+			  c->crawl_height > 0 ? s->H : maxband);
+	s->fs = c->font_size > 0 ? (int)c->font_size
+				 : (c->crawl_height > 0 ? s->bh * TK_BAND_FS_PCT / 100 : crawl);
+	s->fs = tk_clampi(s->fs, TK_MIN_FONT_PX, s->bh * TK_FS_MAX_PCT / 100);
+	if (s->fs < TK_MIN_FONT_PX)
+		s->fs = TK_MIN_FONT_PX;
+	s->small = tk_clampi(small, TK_MIN_FONT_PX, s->fs);
 }
 
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
@@ -852,13 +1053,9 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
-	s->W = opts->width;
-	s->H = opts->height;
-	/* a ninth of the short side: the same band on portrait screens */
-	s->bh = cfg->crawl_height > 0 ? (int)cfg->crawl_height : (s->H < s->W ? s->H : s->W) / 9;
-	if (s->bh > s->H)
-		s->bh = s->H;
-	s->fs = cfg->font_size > 0 ? (int)cfg->font_size : s->bh * 42 / 100;
+	s->W = opts->width > 0 ? opts->width : 1;
+	s->H = opts->height > 0 ? opts->height : 1;
+	tk_scene_text_sizes(s);
 	s->band.x = 0;
 	s->band.w = s->W;
 	s->band.h = s->bh;
@@ -934,6 +1131,10 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	err = tk_label_texture(s);
 	if (err)
 		goto out;
+	if (tk_fonts_problem(fonts)) {
+		snprintf(s->service, sizeof s->service, "%s", tk_fonts_problem(fonts));
+		s->notice_gen++;
+	}
 	if (!s->o.sync) {
 		s->thr = SDL_CreateThread(tk_worker, "ticker-text", s);
 		if (!s->thr) {
@@ -1110,41 +1311,53 @@ static void tk_need_card(struct tk_scene *s, int64_t p)
 		s->st.underruns++;
 }
 
-int tk_scene_draw(struct tk_scene *s, int64_t frame)
+/* A discreet service mark (config.h TK_SERVICE_*: bad ticker.conf lines, stick
+ * settings ignored): a small accent square in the crawl band's far corner, for
+ * a technician who knows to look; the details are in the log. */
+static void tk_draw_service_mark(struct tk_scene *s)
 {
 	const struct tk_config *c = s->cfg;
-	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
-		last = (off + s->W - 1) / s->cw;
-	SDL_Rect d;
-	int underrun = 0;
+	int m = s->bh / 10 > 4 ? s->bh / 10 : 4;
+	SDL_Rect d = {s->W - 2 * m, s->band.y + s->bh - 2 * m, m, m};
 
-	SDL_LockMutex(s->mu);
-	s->next_frame = frame + 1;
-	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
+	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
+			       (c->accent >> 8) & 0xff, 255);
+	SDL_RenderFillRect(s->r, &d);
+}
+
+/* Notices rendered by the worker become textures here (rare). mu held. */
+static void tk_draw_take_notices(struct tk_scene *s)
+{
 	if (s->o.sync)
 		while (s->notice_gen != s->notice_done && !s->notice_ready)
 			tk_wait_work(s);
-	/* Notices: rendered by the worker, turned into textures here (rare). */
-	if (s->notice_ready) {
-		tk_tex_free(s, &s->status_tex);
-		tk_tex_free(s, &s->urgent_tex);
-		if (s->status_surf) {
-			s->status_tex = tk_tex_from(s, s->status_surf);
-			s->status_w = s->status_surf->w;
-			s->status_h = s->status_surf->h;
-		}
-		if (s->urgent_surf) {
-			s->urgent_tex = tk_tex_from(s, s->urgent_surf);
-			s->urgent_w = s->urgent_surf->w;
-			s->urgent_h = s->urgent_surf->h;
-		}
-		SDL_FreeSurface(s->status_surf);
-		SDL_FreeSurface(s->urgent_surf);
-		s->status_surf = s->urgent_surf = NULL;
-		s->notice_ready = 0;
-		SDL_CondSignal(s->work_cv);
+	if (!s->notice_ready)
+		return;
+	tk_tex_free(s, &s->status_tex);
+	tk_tex_free(s, &s->urgent_tex);
+	if (s->status_surf) {
+		s->status_tex = tk_tex_from(s, s->status_surf);
+		s->status_w = s->status_surf->w;
+		s->status_h = s->status_surf->h;
 	}
-	/* Crawl chunks: drop stale ones, make the visible ones resident. */
+	if (s->urgent_surf) {
+		s->urgent_tex = tk_tex_from(s, s->urgent_surf);
+		s->urgent_w = s->urgent_surf->w;
+		s->urgent_h = s->urgent_surf->h;
+	}
+	SDL_FreeSurface(s->status_surf);
+	SDL_FreeSurface(s->urgent_surf);
+	s->status_surf = s->urgent_surf = NULL;
+	s->notice_ready = 0;
+	SDL_CondSignal(s->work_cv);
+}
+
+/* Crawl chunks first..last resident (waiting for the worker if need be),
+ * stale ones dropped, one more prefetched. mu held. */
+static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t first, int64_t last)
+{
+	int underrun = 0;
+
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
 		if (s->cb[i].state == TK_BUF_READY && s->cb[i].id < first) {
 			s->cb[i].state = TK_BUF_FREE;
@@ -1167,64 +1380,83 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		tk_take_chunk(s, k);
 		break;
 	}
-	/* Cards: p shows, p-1 fades out at the start of p, p+1 uploads in strips. */
-	if (s->cardtex[0]) {
-		int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
-		int fade = in < s->fade_frames && p > 0;
+}
 
-		if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 &&
-		    !tk_take_card(s, p, 1)) {
-			/* Card p is late (a slow worker): keep p-1 up rather than stall
-			 * the crawl; p cuts in when ready. */
-			if (s->card_state == TK_BUF_READY && s->card_have != p) {
-				s->card_state = TK_BUF_FREE;
-				s->card_rows = 0;
-			}
-			if (s->card_want != p) {
-				s->card_want = p;
-				SDL_CondSignal(s->work_cv);
-			}
-			if (s->late_p != p) {
-				s->late_p = p;
-				s->st.underruns++;
-			}
-			show = p - 1;
-			fade = 0;
-		} else {
-			if (fade)
-				tk_need_card(s, p - 1);
-			tk_need_card(s, p);
-		}
-		if (show == p && (in >= s->fade_frames || p == 0)) {
-			if (s->cardtex_p[(p + 1) % 2] != p + 1 && s->card_want != p + 1) {
-				s->card_want = p + 1;
-				SDL_CondSignal(s->work_cv);
-			}
-			tk_take_card(s, p + 1, 0);
-		}
-		SDL_UnlockMutex(s->mu);
-		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
-				       (c->card_bg >> 8) & 0xff, 255);
-		SDL_RenderFillRect(s->r, &s->cards);
-		if (fade) {
-			unsigned a = (unsigned)(in * 255 / s->fade_frames);
-
-			SDL_SetTextureBlendMode(s->cardtex[(p - 1) % 2], SDL_BLENDMODE_NONE);
-			SDL_RenderCopy(s->r, s->cardtex[(p - 1) % 2], NULL, &s->cc);
-			SDL_SetTextureBlendMode(s->cardtex[p % 2], SDL_BLENDMODE_BLEND);
-			SDL_SetTextureAlphaMod(s->cardtex[p % 2], (Uint8)a);
-		} else {
-			SDL_SetTextureBlendMode(s->cardtex[show % 2], SDL_BLENDMODE_NONE);
-			SDL_SetTextureAlphaMod(s->cardtex[show % 2], 255);
-		}
-		SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
-	} else {
-		SDL_UnlockMutex(s->mu);
-		SDL_SetRenderDrawColor(s->r, c->card_bg >> 24, (c->card_bg >> 16) & 0xff,
-				       (c->card_bg >> 8) & 0xff, 255);
-		SDL_RenderFillRect(s->r, &s->cards);
+/* Card p is late (a slow worker): keep p-1 up rather than stall the crawl;
+ * p cuts in when ready. mu held. */
+static void tk_card_late(struct tk_scene *s, int64_t p)
+{
+	if (s->card_state == TK_BUF_READY && s->card_have != p) {
+		s->card_state = TK_BUF_FREE;
+		s->card_rows = 0;
 	}
-	/* Crawl band. */
+	if (s->card_want != p) {
+		s->card_want = p;
+		SDL_CondSignal(s->work_cv);
+	}
+	if (s->late_p != p) {
+		s->late_p = p;
+		s->st.underruns++;
+	}
+}
+
+/* Which card shows at frame and how opaque (0-255). A change fades the old
+ * card out over the first half of the fade and the new one in over the
+ * second: never both at once (a dissolve printed text over text). The next
+ * card uploads in strips meanwhile. mu held. */
+static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *alpha)
+{
+	int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
+	int64_t half = s->fade_frames / 2 > 0 ? s->fade_frames / 2 : 1;
+	int fade = in < s->fade_frames && p > 0;
+
+	*alpha = 255;
+	if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
+		tk_card_late(s, p);
+		return p - 1;
+	}
+	if (fade && in < half)
+		tk_need_card(s, p - 1);
+	tk_need_card(s, p);
+	if (fade) {
+		show = in < half ? p - 1 : p;
+		*alpha = (unsigned)((in < half ? half - in : in - half) * 255 / half);
+		if (*alpha > 255)
+			*alpha = 255;
+	}
+	if (!fade) {
+		if (s->cardtex_p[(p + 1) % 2] != p + 1 && s->card_want != p + 1) {
+			s->card_want = p + 1;
+			SDL_CondSignal(s->work_cv);
+		}
+		tk_take_card(s, p + 1, 0);
+	}
+	return show;
+}
+
+static void tk_draw_color(struct tk_scene *s, uint32_t rgba)
+{
+	SDL_SetRenderDrawColor(s->r, rgba >> 24, (rgba >> 16) & 0xff, (rgba >> 8) & 0xff, 255);
+}
+
+/* The cards area: background, then card show (-1: none) at alpha. */
+static void tk_draw_cards(struct tk_scene *s, int64_t show, unsigned alpha)
+{
+	tk_draw_color(s, s->cfg->card_bg);
+	SDL_RenderFillRect(s->r, &s->cards);
+	if (show < 0)
+		return;
+	SDL_SetTextureBlendMode(s->cardtex[show % 2],
+				alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+	SDL_SetTextureAlphaMod(s->cardtex[show % 2], (Uint8)alpha);
+	SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
+}
+
+/* Crawl chunks at offset off, the accent rule and the fixed label box. */
+static void tk_draw_band(struct tk_scene *s, int64_t off, int64_t first, int64_t last)
+{
+	SDL_Rect d;
+
 	for (int64_t k = first; k <= last; k++) {
 		SDL_Rect src = {0, 0, s->cw, s->bh};
 
@@ -1234,45 +1466,63 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 		d.h = s->bh;
 		SDL_RenderCopy(s->r, s->ctex[k % s->nct], &src, &d);
 	}
-	SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
-			       (c->accent >> 8) & 0xff, 255);
+	tk_draw_color(s, s->cfg->accent);
 	d.x = 0;
 	d.w = s->W;
-	d.h = s->bh / 24 > 2 ? s->bh / 24 : 2;
+	d.h = tk_maxi(s->bh / TK_RULE_DIV, TK_RULE_MIN_PX);
 	d.y = s->band.y;
 	SDL_RenderFillRect(s->r, &d);
-	d.x = 0;
-	d.y = s->band.y;
 	d.w = s->label_w + s->fs / 3;
 	d.h = s->bh;
 	SDL_RenderCopy(s->r, s->label_tex, NULL, &d);
+}
+
+/* The urgent bar against the crawl, the operator's tag in a far corner. */
+static void tk_draw_notices(struct tk_scene *s)
+{
+	const struct tk_config *c = s->cfg;
+	SDL_Rect d;
+
 	if (s->urgent_tex) {
 		d.x = 0;
 		d.w = s->W;
 		d.h = s->urgent_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->band.y + s->bh : s->band.y - s->urgent_h;
 		if (s->urgent_w < s->W) {
-			SDL_SetRenderDrawColor(s->r, TK_URGENT_BG >> 24,
-					       (TK_URGENT_BG >> 16) & 0xff,
-					       (TK_URGENT_BG >> 8) & 0xff, 255);
+			tk_draw_color(s, TK_URGENT_BG);
 			SDL_RenderFillRect(s->r, &d);
 		}
 		d.w = s->urgent_w;
 		SDL_RenderCopy(s->r, s->urgent_tex, NULL, &d);
 	}
 	if (s->status_tex) {
-		d.x = 0;
-		d.w = s->W;
+		d.x = s->W - s->status_w;
+		d.w = s->status_w;
 		d.h = s->status_h;
 		d.y = c->crawl_position == TK_POS_TOP ? s->H - s->status_h : 0;
-		if (s->status_w < s->W) {
-			SDL_SetRenderDrawColor(s->r, c->accent >> 24, (c->accent >> 16) & 0xff,
-					       (c->accent >> 8) & 0xff, 255);
-			SDL_RenderFillRect(s->r, &d);
-		}
-		d.w = s->status_w;
 		SDL_RenderCopy(s->r, s->status_tex, NULL, &d);
 	}
+}
+
+int tk_scene_draw(struct tk_scene *s, int64_t frame)
+{
+	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
+		last = (off + s->W - 1) / s->cw, show = -1;
+	unsigned alpha = 255;
+
+	SDL_LockMutex(s->mu);
+	s->next_frame = frame + 1;
+	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
+	tk_draw_take_notices(s);
+	tk_draw_take_chunks(s, frame, first, last);
+	if (s->cardtex[0])
+		show = tk_draw_take_cards(s, frame, &alpha);
+	SDL_UnlockMutex(s->mu);
+	tk_draw_cards(s, show, alpha);
+	tk_draw_band(s, off, first, last);
+	tk_draw_notices(s);
+	if (s->cfg->service)
+		tk_draw_service_mark(s);
 	return TK_OK;
 }
 

@@ -8,475 +8,15 @@
 
 #include "err.h"
 #include "extract_int.h"
+#include "lexicon.h"
 #include "mem.h"
 
-#define TK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #if !defined(TK_MAX_PERSONS)
 #define TK_MAX_PERSONS 256
 #endif
 #define TK_WIN 64 /* tokens looked at around a quote */
 
-static const char *const tk_verbs[] = {
-    /* sorted (bytewise) for binary search */
-    "acknowledged", "added",	   "adds",	  "admet",	 "admitió",    "admits",
-    "admitted",	    "advirtió",	   "affirme",	  "affirmé",	 "afirma",     "afirmaron",
-    "afirmó",	    "agreed",	   "agrega",	  "agregó",	 "ajoute",     "ajouté",
-    "annonce",	    "annoncé",	   "announced",	  "announces",	 "answered",   "answers",
-    "antwortete",   "apuntó",	   "argued",	  "argues",	 "asegura",    "aseguró",
-    "asked",	    "asks",	   "asserted",	  "assure",	 "assured",    "assuré",
-    "averti",	    "avertit",	   "añade",	  "añadió",	 "begged",     "berichtete",
-    "bestätigte",   "betont",	   "betonte",	  "betonten",	 "boasted",    "cautioned",
-    "claimed",	    "claims",	   "comentó",	  "commente",	 "commented",  "commenté",
-    "complained",   "conceded",	   "concluded",	  "conclut",	 "concluyó",   "confie",
-    "confirme",	    "confirmed",   "confirms",	  "confirmé",	 "confié",     "contended",
-    "continued",    "continues",   "countered",	  "cried",	 "declara",    "declared",
-    "declares",	    "declaró",	   "destacó",	  "dice",	 "dijeron",    "dijo",
-    "disait",	    "dit",	   "déclarait",	  "déclare",	 "déclaré",    "déplore",
-    "emphasised",   "emphasized",  "ergänzt",	  "ergänzte",	 "erklären",   "erklärt",
-    "erklärte",	    "erklärten",   "erzählt",	  "erzählte",	 "estime",     "estimé",
-    "exclaimed",    "explained",   "explains",	  "explica",	 "explicó",    "explique",
-    "expliqué",	    "forderte",	   "fügte",	  "glisse",	 "indica",     "indicó",
-    "indique",	    "indiqué",	   "insiste",	  "insisted",	 "insistió",   "insists",
-    "insisté",	    "ironise",	   "joked",	  "kritisierte", "lance",      "lancé",
-    "laughed",	    "mahnte",	   "maintained",  "manifestó",	 "martelé",    "martèle",
-    "meint",	    "meinte",	   "mused",	  "noted",	 "notes",      "noté",
-    "objected",	    "observe",	   "observed",	  "pledged",	 "pointed",    "posted",
-    "poursuit",	    "poursuivi",   "precisó",	  "predicted",	 "promised",   "protested",
-    "précise",	    "précisé",	   "prévenu",	  "prévient",	 "quipped",    "raconte",
-    "raconté",	    "rappelle",	   "rappelé",	  "recalled",	 "recalls",    "reconnaît",
-    "reconnu",	    "reconoció",   "recordó",	  "recounted",	 "reflected",  "regrette",
-    "reiterated",   "remarked",	   "replied",	  "replies",	 "responded",  "respondió",
-    "revealed",	    "räumte",	   "répond",	  "répondu",	 "résume",     "s'exclame",
-    "sagen",	    "sagt",	   "sagte",	  "sagten",	 "said",       "say",
-    "says",	    "schrieb",	   "señala",	  "señaló",	 "shouted",    "sighed",
-    "sostuvo",	    "souffle",	   "souligne",	  "souligné",	 "stated",     "states",
-    "stressed",	    "stresses",	   "subrayó",	  "suggested",	 "suggests",   "teilte",
-    "tells",	    "testified",   "told",	  "tranche",	 "tweeted",    "unterstrich",
-    "urged",	    "versicherte", "vowed",	  "warned",	 "warns",      "warnt",
-    "warnte",	    "went",	   "whispered",	  "wondered",	 "writes",     "wrote",
-    "yelled",	    "ανέφερε",	   "δήλωσε",	  "είπε",	 "εξήγησε",    "πρόσθεσε",
-    "σημείωσε",	    "τόνισε",	   "υπογράμμισε", "говорит",	 "добавил",    "добавила",
-    "заявил",	    "заявила",	   "отметил",	  "отметила",	 "подчеркнул", "подчеркнула",
-    "сказал",	    "сказала",	   "сообщил",	  "сообщила",
-};
-
-/* Words that introduce the source after the quote: "so Müller", "laut ...". */
-static const char *const tk_according[] = {
-    /* sorted (bytewise) for binary search */
-    "laut", "segun", "según", "selon", "so",
-};
-
-static const char *const tk_adverbs[] = {
-    /* sorted (bytewise) for binary search */
-    "a",      "again",	    "also",    "angrily", "auch",    "aussi",	 "avait",      "bluntly",
-    "calmly", "dann",	    "earlier", "finally", "firmly",  "flatly",	 "ha",	       "habe",
-    "had",    "has",	    "hat",     "have",	  "later",   "luego",	 "noch",       "once",
-    "only",   "previously", "proudly", "quickly", "quietly", "recently", "repeatedly", "sadly",
-    "simply", "softly",	    "también", "then",	  "told",    "will",	 "would",
-};
-
-static const char *const tk_dets[] = {
-    /* sorted (bytewise) for binary search */
-    "a",   "an",   "another", "das",   "dem",  "den", "der", "die", "ein", "eine", "einer",
-    "el",  "her",  "his",     "its",   "l",    "la",  "las", "le",  "les", "los",  "one",
-    "our", "that", "the",     "their", "this", "un",  "una", "une", "η",   "ο",
-};
-
-static const char *const tk_honorifics[] = {
-    /* sorted (bytewise) for binary search */
-    "capt", "col",  "dame", "det",  "don",  "dott", "doña", "dr",  "dra", "fr",	  "frau", "gen",
-    "gov",  "herr", "ing",  "insp", "lady", "lic",  "lord", "m",   "me",  "miss", "mlle", "mme",
-    "mr",   "mrs",  "ms",   "mx",   "prof", "rep",  "rev",  "sen", "sir", "sr",	  "sra",  "srta",
-};
-
-static const char *const tk_roles[] = {
-    /* sorted (bytewise) for binary search */
-    "abgeordnete",
-    "abgeordneter",
-    "abogada",
-    "abogado",
-    "activist",
-    "adjoint",
-    "adjointe",
-    "administrator",
-    "admiral",
-    "adviser",
-    "advisor",
-    "alcalde",
-    "alcaldesa",
-    "alderman",
-    "ambassador",
-    "analyst",
-    "anwalt",
-    "anwältin",
-    "archbishop",
-    "architect",
-    "arzt",
-    "assistant",
-    "attorney",
-    "author",
-    "avocat",
-    "avocate",
-    "baker",
-    "bishop",
-    "bundeskanzler",
-    "bundeskanzlerin",
-    "bürgermeister",
-    "bürgermeisterin",
-    "campaigner",
-    "captain",
-    "cardinal",
-    "ceo",
-    "cfo",
-    "chair",
-    "chairman",
-    "chairperson",
-    "chairs",
-    "chairwoman",
-    "chancellor",
-    "chaplain",
-    "chef",
-    "chefarzt",
-    "chefin",
-    "chefärztin",
-    "chief",
-    "chirurgien",
-    "chirurgienne",
-    "cirujana",
-    "cirujano",
-    "co-founder",
-    "coach",
-    "colonel",
-    "commander",
-    "commissaire",
-    "commissioner",
-    "concejal",
-    "concejala",
-    "conseiller",
-    "conseillère",
-    "consejero",
-    "consul",
-    "controller",
-    "coo",
-    "coordinator",
-    "councillor",
-    "councilman",
-    "councilmember",
-    "councilor",
-    "councilwoman",
-    "coxswain",
-    "cto",
-    "curator",
-    "dean",
-    "deputy",
-    "designer",
-    "diplomat",
-    "diputada",
-    "diputado",
-    "directeur",
-    "director",
-    "director-general",
-    "directora",
-    "directrice",
-    "direktor",
-    "direktorin",
-    "doctor",
-    "doctora",
-    "driver",
-    "délégué",
-    "déléguée",
-    "député",
-    "députée",
-    "economist",
-    "editor",
-    "emir",
-    "enfermera",
-    "enfermero",
-    "engineer",
-    "envoy",
-    "executive",
-    "expert",
-    "experte",
-    "expertin",
-    "farmer",
-    "firefighter",
-    "fishmonger",
-    "fondateur",
-    "fondatrice",
-    "founder",
-    "fundador",
-    "fundadora",
-    "gen",
-    "general",
-    "gerente",
-    "geschäftsführer",
-    "geschäftsführerin",
-    "gouverneur",
-    "gov",
-    "governor",
-    "governor-general",
-    "harbormaster",
-    "harbourmaster",
-    "head",
-    "headmaster",
-    "headmistress",
-    "headteacher",
-    "historian",
-    "imam",
-    "infirmier",
-    "infirmière",
-    "inspector",
-    "jefa",
-    "jefe",
-    "judge",
-    "juge",
-    "justice",
-    "kanzler",
-    "kanzlerin",
-    "king",
-    "landrat",
-    "landrätin",
-    "lawyer",
-    "leader",
-    "leiter",
-    "leiterin",
-    "lieutenant",
-    "maire",
-    "manager",
-    "master",
-    "mayor",
-    "mep",
-    "midwife",
-    "minister",
-    "minister-president",
-    "ministerin",
-    "ministra",
-    "ministre",
-    "ministro",
-    "mp",
-    "médecin",
-    "médica",
-    "médico",
-    "negotiator",
-    "nurse",
-    "oberarzt",
-    "oberärztin",
-    "officer",
-    "official",
-    "organiser",
-    "organizer",
-    "owner",
-    "paramedic",
-    "partner",
-    "pastor",
-    "pdg",
-    "pflegekraft",
-    "physician",
-    "pilot",
-    "planner",
-    "pope",
-    "portavoz",
-    "porte-parole",
-    "premier",
-    "president",
-    "president-elect",
-    "presidente",
-    "priest",
-    "prince",
-    "princess",
-    "principal",
-    "procureur",
-    "prof",
-    "professor",
-    "professorin",
-    "präsident",
-    "präsidentin",
-    "président",
-    "présidente",
-    "queen",
-    "rabbi",
-    "rechtsanwalt",
-    "rechtsanwältin",
-    "rep",
-    "representative",
-    "researcher",
-    "resident",
-    "responsable",
-    "scientist",
-    "secretaria",
-    "secretario",
-    "secretary",
-    "secrétaire",
-    "selectman",
-    "sen",
-    "senador",
-    "senadora",
-    "senator",
-    "sergeant",
-    "sheikh",
-    "sheriff",
-    "shopkeeper",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "sprecher",
-    "sprecherin",
-    "stadtrat",
-    "stadträtin",
-    "strategist",
-    "student",
-    "sultan",
-    "superintendent",
-    "supervisor",
-    "surgeon",
-    "sénateur",
-    "teacher",
-    "treasurer",
-    "trustee",
-    "vicar",
-    "vice-president",
-    "vocera",
-    "vocero",
-    "volunteer",
-    "vorsitzende",
-    "vorsitzender",
-    "vorstandschef",
-    "warden",
-    "worker",
-    "ärztin",
-    "élu",
-    "élue",
-    "δήμαρχος",
-    "διευθυντής",
-    "εκπρόσωπος",
-    "πρόεδρος",
-    "υπουργός",
-    "глава",
-    "директор",
-    "министр",
-    "мэр",
-    "председатель",
-    "представитель",
-    "президент",
-};
-
-static const char *const tk_female_roles[] = {
-    /* sorted (bytewise) for binary search */
-    "abogada",
-    "alcaldesa",
-    "anwältin",
-    "avocate",
-    "bundeskanzlerin",
-    "bürgermeisterin",
-    "chairwoman",
-    "chefin",
-    "chefärztin",
-    "chirurgienne",
-    "cirujana",
-    "councilwoman",
-    "diputada",
-    "directora",
-    "directrice",
-    "direktorin",
-    "doctora",
-    "députée",
-    "enfermera",
-    "expertin",
-    "fondatrice",
-    "fundadora",
-    "geschäftsführerin",
-    "infirmière",
-    "jefa",
-    "kanzlerin",
-    "leiterin",
-    "ministerin",
-    "ministra",
-    "médica",
-    "oberärztin",
-    "princess",
-    "professorin",
-    "präsidentin",
-    "présidente",
-    "queen",
-    "rechtsanwältin",
-    "secretaria",
-    "senadora",
-    "spokeswoman",
-    "sprecherin",
-    "ärztin",
-};
-static const char *const tk_male_roles[] = {
-    /* sorted (bytewise) for binary search */
-    "chairman", "councilman", "king", "prince", "spokesman",
-};
-
-/* Capitalised words that start a sentence but never a name. */
-static const char *const tk_stop[] = {
-    /* sorted (bytewise) for binary search */
-    "a",	"aber",	   "about",	"according", "acting",	  "after",   "all",	 "also",
-    "although", "am",	   "an",	"and",	     "another",	  "april",   "as",	 "asked",
-    "at",	"au",	   "august",	"aux",	     "because",	  "before",  "both",	 "but",
-    "by",	"ce",	   "cette",	"dans",	     "das",	  "de",	     "december", "der",
-    "des",	"despite", "die",	"du",	     "during",	  "each",    "earlier",	 "ein",
-    "eine",	"el",	   "ella",	"elle",	     "elles",	  "en",	     "er",	 "es",
-    "et",	"even",	   "every",	"february",  "finally",	  "first",   "for",	 "former",
-    "friday",	"from",	   "he",	"her",	     "here",	  "his",     "how",	 "however",
-    "i",	"if",	   "il",	"ils",	     "im",	  "in",	     "indeed",	 "instead",
-    "interim",	"it",	   "its",	"january",   "july",	  "june",    "just",	 "la",
-    "las",	"last",	   "later",	"laut",	     "le",	  "les",     "like",	 "los",
-    "mais",	"many",	   "march",	"may",	     "meanwhile", "mit",     "monday",	 "more",
-    "most",	"my",	   "nach",	"new",	     "next",	  "no",	     "not",	 "nous",
-    "november", "now",	   "october",	"of",	     "on",	  "once",    "one",	 "only",
-    "or",	"other",   "our",	"over",	     "overall",	  "perhaps", "pero",	 "pour",
-    "saturday", "second",  "según",	"selon",     "september", "several", "she",	 "sie",
-    "since",	"so",	   "some",	"speaking",  "still",	  "such",    "sunday",	 "that",
-    "the",	"their",   "then",	"there",     "therefore", "these",   "they",	 "third",
-    "this",	"those",   "though",	"three",     "thursday",  "thus",    "to",	 "today",
-    "tomorrow", "top",	   "tuesday",	"two",	     "un",	  "una",     "und",	 "under",
-    "une",	"unlike",  "until",	"we",	     "wednesday", "what",    "when",	 "where",
-    "which",	"while",   "who",	"why",	     "wir",	  "with",    "within",	 "without",
-    "y",	"yes",	   "yesterday", "yet",	     "you",	  "él",
-};
-
-/* Words that make a capitalised chain an organisation or place. */
-static const char *const tk_org[] = {
-    /* sorted (bytewise) for binary search */
-    "ag",	    "agency",	    "airlines",	    "airport",	     "alliance", "army",
-    "association",  "authority",    "bank",	    "bay",	     "board",	 "capital",
-    "center",	    "centre",	    "championship", "city",	     "club",	 "co",
-    "college",	    "commission",   "committee",    "company",	     "corp",	 "corporation",
-    "council",	    "county",	    "court",	    "cup",	     "daily",	 "department",
-    "east",	    "energy",	    "europe",	    "european",	     "federal",	 "festival",
-    "foods",	    "forces",	    "foundation",   "fund",	     "gmbh",	 "gobierno",
-    "government",   "group",	    "gulf",	    "hall",	     "holdings", "hospital",
-    "house",	    "inc",	    "institute",    "international", "island",	 "kingdom",
-    "league",	    "library",	    "llc",	    "ltd",	     "media",	 "middle",
-    "ministerio",   "ministry",	    "ministère",    "motors",	     "museum",	 "national",
-    "nations",	    "network",	    "news",	    "north",	     "ocean",	 "office",
-    "organisation", "organization", "park",	    "parliament",    "partners", "party",
-    "plc",	    "police",	    "post",	    "press",	     "province", "regierung",
-    "region",	    "republic",	    "river",	    "road",	     "sa",	 "school",
-    "sea",	    "services",	    "south",	    "square",	     "stadt",	 "state",
-    "states",	    "street",	    "systems",	    "technologies",  "times",	 "union",
-    "united",	    "university",   "valley",	    "west",
-};
-
-/* Plural nouns that speak as a group: speaker stays unknown, role says who. */
-static const char *const tk_groups[] = {
-    /* sorted (bytewise) for binary search */
-    "activists",  "analysts", "authorities", "critics",	   "diplomats",	  "doctors",   "economists",
-    "employees",  "experts",  "investors",   "locals",	   "officers",	  "officials", "organisers",
-    "organizers", "parents",  "police",	     "protesters", "researchers", "residents", "scientists",
-    "sources",	  "staff",    "students",    "teachers",   "villagers",	  "witnesses", "workers",
-};
-
-static const char *const tk_connectors[] = {
-    /* sorted (bytewise) for binary search */
-    "al",  "and", "bin", "da", "de", "del", "den", "der", "des", "di",	"du", "el", "for",
-    "für", "ibn", "la",	 "le", "of", "on",  "ter", "the", "van", "von", "y",  "zu",
-};
-
-#define IN(list, p, t) tk_word_in_list((p), (t), (list), TK_ARRAY_LEN(list))
+#define IN(list, p, t) tk_word_in((p), (t), &(list))
 
 /* Role words, including German compounds ("Messechefin", "Vertriebsleiter"). */
 static int tk_is_role(const char *p, const struct tk_tok *t)
@@ -489,13 +29,13 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 
 	if (t->kind != TK_T_WORD)
 		return 0;
-	if (IN(tk_roles, p, t))
+	if (IN(tk_lx_roles, p, t))
 		return 1;
 	/* French elision: l'adjointe, d'un directeur */
 	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L') && p[t->s + 1] == '\'') {
 		struct tk_tok u = *t;
 		u.s += 2;
-		return IN(tk_roles, p, &u);
+		return IN(tk_lx_roles, p, &u);
 	}
 	/* compounds are capitalised and longer than the shortest suffix + 2 */
 	if (!t->cap || n < 7)
@@ -511,14 +51,14 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 static int tk_is_female_role(const char *p, const struct tk_tok *t)
 {
 	size_t n = t->e - t->s;
-	if (IN(tk_female_roles, p, t))
+	if (IN(tk_lx_female_roles, p, t))
 		return 1;
 	/* French elision: l'avocate, d'une directrice */
 	if (n > 2 && (p[t->s] == 'l' || p[t->s] == 'd' || p[t->s] == 'L' || p[t->s] == 'D') &&
 	    p[t->s + 1] == '\'') {
 		struct tk_tok u = *t;
 		u.s += 2;
-		if (IN(tk_female_roles, p, &u))
+		if (IN(tk_lx_female_roles, p, &u))
 			return 1;
 	}
 	/* German feminine compounds end in -in */
@@ -559,40 +99,19 @@ struct tk_reg {
 
 static int tk_is_verb(const char *p, const struct tk_tok *t)
 {
-	return t->kind == TK_T_WORD && IN(tk_verbs, p, t);
+	return t->kind == TK_T_WORD && IN(tk_lx_verbs, p, t);
 }
 
 static int tk_pronoun(const char *p, const struct tk_tok *t)
 {
-	static const char *const m[] = {
-	    /* sorted (bytewise) for binary search */
-	    "er",
-	    "he",
-	    "il",
-	    "él",
-	};
-	static const char *const f[] = {
-	    /* sorted (bytewise) for binary search */
-	    "ella",
-	    "elle",
-	    "she",
-	    "sie",
-	};
-	static const char *const x[] = {
-	    /* sorted (bytewise) for binary search */
-	    "elles",
-	    "ellos",
-	    "ils",
-	    "they",
-	};
 
 	if (t->kind != TK_T_WORD)
 		return 0;
-	if (IN(m, p, t))
+	if (IN(tk_lx_pron_male, p, t))
 		return 1;
-	if (IN(f, p, t))
+	if (IN(tk_lx_pron_female, p, t))
 		return 2;
-	if (IN(x, p, t))
+	if (IN(tk_lx_pron_plural, p, t))
 		return 3;
 	return 0;
 }
@@ -645,15 +164,15 @@ static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, siz
 		if (tk_is_cap_word(&t[j])) {
 			j++;
 		} else if (t[j].kind == TK_T_PUNCT && t[j].punct == '.' && t[j].s == t[j - 1].e &&
-			   IN(tk_honorifics, p, &t[j - 1]) && j + 1 < nt &&
+			   IN(tk_lx_honorifics, p, &t[j - 1]) && j + 1 < nt &&
 			   tk_is_cap_word(&t[j + 1]) && tk_adjacent(p, &t[j], &t[j + 1])) {
 			/* honorific with a dot: "Dr. Maria Okafor" is one chain,
 			 * the '.' token is skipped when the chain is split */
 			j++;
-		} else if (t[j].kind == TK_T_WORD && IN(tk_connectors, p, &t[j]) && j + 1 < nt &&
+		} else if (t[j].kind == TK_T_WORD && IN(tk_lx_connectors, p, &t[j]) && j + 1 < nt &&
 			   tk_adjacent(p, &t[j], &t[j + 1]) &&
 			   (tk_is_cap_word(&t[j + 1]) ||
-			    (IN(tk_connectors, p, &t[j + 1]) && j + 2 < nt &&
+			    (IN(tk_lx_connectors, p, &t[j + 1]) && j + 2 < nt &&
 			     tk_is_cap_word(&t[j + 2])))) {
 			j++;
 		} else {
@@ -674,15 +193,16 @@ static size_t tk_chain_start(const char *p, const struct tk_tok *t, size_t e)
 	while (j > 0 && e - j < 10 && tk_adjacent(p, &t[j - 1], &t[j])) {
 		if (tk_is_cap_word(&t[j - 1]))
 			j--;
-		else if (t[j - 1].kind == TK_T_WORD && IN(tk_connectors, p, &t[j - 1]) && j >= 2 &&
-			 tk_is_cap_word(&t[j - 2]) && tk_adjacent(p, &t[j - 2], &t[j - 1]))
+		else if (t[j - 1].kind == TK_T_WORD && IN(tk_lx_connectors, p, &t[j - 1]) &&
+			 j >= 2 && tk_is_cap_word(&t[j - 2]) &&
+			 tk_adjacent(p, &t[j - 2], &t[j - 1]))
 			j--;
 		else
 			break;
 	}
 	/* "Mr. Blinken": step over the honorific and its dot */
 	if (j >= 2 && t[j - 1].kind == TK_T_PUNCT && t[j - 1].punct == '.' &&
-	    IN(tk_honorifics, p, &t[j - 2]))
+	    IN(tk_lx_honorifics, p, &t[j - 2]))
 		j -= 2;
 	return j;
 }
@@ -694,6 +214,51 @@ struct tk_split {
 	int titled; /* an honorific opened the chain */
 };
 
+/* A name stops at "of", "on", "for" or a day: "Ted Cruz of Texas", "Poulter
+ * on Christmas Day", "Pan of IG", "Trump Monday". */
+static void tk_name_cut(const char *p, const struct tk_tok *t, struct tk_split *s)
+{
+	size_t i;
+
+	for (i = s->na + 1; i < s->nb; i++) {
+		size_t n = t[i].e - t[i].s;
+		if ((!t[i].cap && (tk_word_eq(p, &t[i], "of") || tk_word_eq(p, &t[i], "on") ||
+				   tk_word_eq(p, &t[i], "for"))) ||
+		    (IN(tk_lx_stop, p, &t[i]) && n > 3 && !strncmp(p + t[i].e - 3, "day", 3))) {
+			s->nb = i;
+			return;
+		}
+	}
+}
+
+/* Person filter: no possessive ("Hemming’s"), no coordinated names
+ * ("Schumer and Pelosi"), no chain that opens or ends with a particle ("on
+ * Hot Air"), no ALL-CAPS kicker or dateline ("WASHINGTON"), no lone party,
+ * demonym or sentence adverb ("Republican", "Absolutely"). */
+static int tk_name_ok(const char *p, const struct tk_tok *t, size_t a, size_t b)
+{
+	const struct tk_tok *l = &t[b - 1];
+	size_t i, n = l->e - l->s, caps = 0;
+
+	if ((n > 2 && p[l->e - 2] == '\'' && p[l->e - 1] == 's') ||
+	    (n > 4 && !strncmp(p + l->e - 4, "\xE2\x80\x99s", 4)))
+		return 0;
+	if (!l->cap)
+		return 0;
+	for (i = a; i < b; i++) {
+		if (!t[i].cap && (tk_word_eq(p, &t[i], "and") || tk_word_eq(p, &t[i], "und") ||
+				  tk_word_eq(p, &t[i], "et") || tk_word_eq(p, &t[i], "y")))
+			return 0;
+		caps += t[i].upper && t[i].e - t[i].s > 1;
+	}
+	if (caps == b - a && (b - a > 1 || n > 4))
+		return 0;
+	if (b - a == 1 &&
+	    (IN(tk_lx_not_names, p, l) || (n > 5 && !strncmp(p + l->e - 2, "ly", 2) && l->s == 0)))
+		return 0;
+	return 1;
+}
+
 static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size_t b,
 			   struct tk_split *s)
 {
@@ -702,29 +267,22 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 	memset(s, 0, sizeof *s);
 	/* leading sentence words and honorifics */
 	while (a < b &&
-	       (t[a].kind != TK_T_WORD || IN(tk_stop, p, &t[a]) || (t[a].kind == TK_T_PUNCT))) {
+	       (t[a].kind != TK_T_WORD || IN(tk_lx_stop, p, &t[a]) || (t[a].kind == TK_T_PUNCT))) {
 		/* "de Gaulle" keeps its particle, a sentence-initial "La Dra."
 		 * does not */
-		if (t[a].kind == TK_T_WORD && IN(tk_connectors, p, &t[a]) && a > 0 &&
+		if (t[a].kind == TK_T_WORD && IN(tk_lx_connectors, p, &t[a]) && a > 0 &&
 		    !(t[a].cap && t[a - 1].kind == TK_T_PUNCT &&
 		      (t[a - 1].punct == '.' || t[a - 1].punct == '!' || t[a - 1].punct == '?')))
 			break;
 		a++;
 	}
 	while (a < b &&
-	       (IN(tk_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
-		static const char *const fem[] = {
-		    /* sorted (bytewise) for binary search */
-		    "dame", "doña", "dra", "frau", "lady", "miss",
-		    "mlle", "mme",  "mrs", "ms",   "sra",  "srta",
-		};
+	       (IN(tk_lx_honorifics, p, &t[a]) || (t[a].kind == TK_T_PUNCT && t[a].punct == '.'))) {
 		/* only titles that say the gender; Dr, Prof, Sen, Rev … do not */
-		static const char *const masc[] = {
-		    /* sorted (bytewise) for binary search */
-		    "don", "herr", "lord", "m", "mr", "sir", "sr",
-		};
 		if (t[a].kind == TK_T_WORD) {
-			s->gender = IN(fem, p, &t[a]) ? 2 : IN(masc, p, &t[a]) ? 1 : 0;
+			s->gender = IN(tk_lx_titles_female, p, &t[a]) ? 2
+				    : IN(tk_lx_titles_male, p, &t[a]) ? 1
+								      : 0;
 			s->titled = 1;
 		}
 		a++;
@@ -743,10 +301,10 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		size_t after = r + 1;
 		if (tk_is_female_role(p, &t[r]))
 			s->gender = 2;
-		else if (IN(tk_male_roles, p, &t[r]))
+		else if (IN(tk_lx_male_roles, p, &t[r]))
 			s->gender = 1;
 		if (after < b && t[after].kind == TK_T_WORD && !t[after].cap &&
-		    IN(tk_connectors, p, &t[after])) {
+		    IN(tk_lx_connectors, p, &t[after])) {
 			size_t c0 = after + 1, rem;
 			if (c0 < b && tk_word_eq(p, &t[c0], "the"))
 				c0++;
@@ -757,17 +315,18 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 		s->na = after;
 		/* honorifics after the role: "President Dr. Lee" */
 		while (s->na < b &&
-		       (IN(tk_honorifics, p, &t[s->na]) || (t[s->na].kind == TK_T_PUNCT)))
+		       (IN(tk_lx_honorifics, p, &t[s->na]) || (t[s->na].kind == TK_T_PUNCT)))
 			s->na++;
 	}
+	tk_name_cut(p, t, s);
 	if (s->nb > s->na + 4)
 		s->na = s->nb - 3;
 	s->valid = s->nb > s->na;
 	for (i = s->na; i < s->nb && s->valid; i++)
-		if (!tk_is_cap_word(&t[i]) && !IN(tk_connectors, p, &t[i]))
+		if (!tk_is_cap_word(&t[i]) && !IN(tk_lx_connectors, p, &t[i]))
 			s->valid = 0;
 	if (s->valid &&
-	    (IN(tk_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
+	    (IN(tk_lx_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
 		s->valid = 0;
 }
 
@@ -780,7 +339,7 @@ static int tk_org_chain(const char *p, const struct tk_tok *t, size_t a, size_t 
 {
 	size_t i;
 	for (i = a; i < b; i++)
-		if (IN(tk_org, p, &t[i]))
+		if (IN(tk_lx_org, p, &t[i]))
 			return 1;
 	return t[a].upper && t[a].e - t[a].s <= 4; /* "US", "NATO" */
 }
@@ -987,7 +546,7 @@ static const char *tk_became_role(struct tk_reg *g, const char *p, const struct 
 		j += 1;
 	else
 		return NULL;
-	if (j < nt && IN(tk_dets, p, &t[j]))
+	if (j < nt && IN(tk_lx_dets, p, &t[j]))
 		j++;
 	a = j;
 	for (k = j; k < nt && k - j < 10; k++) {
@@ -1029,7 +588,7 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 	if (j + 1 < nt && t[j].kind == TK_T_NUM && t[j + 1].kind == TK_T_PUNCT &&
 	    t[j + 1].punct == ',')
 		j += 2; /* age: "Jane Doe, 45, a teacher" */
-	if (j < nt && t[j].kind == TK_T_WORD && IN(tk_dets, p, &t[j]))
+	if (j < nt && t[j].kind == TK_T_WORD && IN(tk_lx_dets, p, &t[j]))
 		j++;
 	a = j;
 	for (; j < nt && j - a < 14; j++) {
@@ -1049,7 +608,7 @@ static const char *tk_apposition(struct tk_reg *g, const char *p, const struct t
 			has_role = 1;
 			if (tk_is_female_role(p, &t[j]))
 				*gender = 2;
-			else if (IN(tk_male_roles, p, &t[j]))
+			else if (IN(tk_lx_male_roles, p, &t[j]))
 				*gender = 1;
 		}
 		last = j;
@@ -1078,7 +637,7 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 		end = k - 2;
 		j = k - 1;
 		while (j > 0 && k - j < 8 && t[j - 1].kind == TK_T_WORD &&
-		       !IN(tk_dets, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
+		       !IN(tk_lx_dets, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
 		       (j == k - 1 || tk_adjacent(p, &t[j - 1], &t[j]))) {
 			j--;
 			if (tk_is_role(p, &t[j]))
@@ -1086,20 +645,15 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 		}
 		if (!has || j > end)
 			return NULL;
-		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_stop, p, &t[j]) &&
+		while (j <= end && t[j].kind == TK_T_WORD && IN(tk_lx_stop, p, &t[j]) &&
 		       !tk_is_role(p, &t[j]))
 			j++;
 		{
 			/* "junto al consejero de Salud, Andrés Molina": the role
 			 * starts after a preposition that links it to the sentence */
-			static const char *const cut[] = {
-			    /* sorted (bytewise) for binary search */
-			    "al",    "alongside", "and",   "avec", "by",   "con", "et",
-			    "junto", "mit",	  "neben", "und",  "with", "y",
-			};
 			size_t q;
 			for (q = j; q <= end && !tk_is_role(p, &t[q]); q++)
-				if (IN(cut, p, &t[q]))
+				if (IN(tk_lx_role_links, p, &t[q]))
 					j = q + 1;
 		}
 		if (j > end)
@@ -1118,12 +672,12 @@ static const char *tk_role_before(struct tk_reg *g, const char *p, const struct 
 		return NULL;
 	if (tk_is_female_role(p, &t[k - 1]))
 		*gender = 2;
-	else if (IN(tk_male_roles, p, &t[k - 1]))
+	else if (IN(tk_lx_male_roles, p, &t[k - 1]))
 		*gender = 1;
 	first = k - 1;
 	j = k - 1;
-	while (j > 0 && k - j < 4 && t[j - 1].kind == TK_T_WORD && !IN(tk_dets, p, &t[j - 1]) &&
-	       !IN(tk_stop, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
+	while (j > 0 && k - j < 4 && t[j - 1].kind == TK_T_WORD && !IN(tk_lx_dets, p, &t[j - 1]) &&
+	       !IN(tk_lx_stop, p, &t[j - 1]) && !tk_is_verb(p, &t[j - 1]) &&
 	       tk_adjacent(p, &t[j - 1], &t[j])) {
 		j--;
 		first = j;
@@ -1149,12 +703,12 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 	*err = TK_OK;
 	*after = b;
 	tk_split_chain(p, t, a, b, &s);
-	if (!s.valid)
+	if (!s.valid || (for_speaker && !tk_name_ok(p, t, s.na, s.nb)))
 		return -1;
 	/* "the Taliban", "the Islamic State": a determiner before a chain
 	 * without a role makes it an organisation, not a person */
 	if (s.rb == s.ra && !s.titled && a > 0 && t[a - 1].kind == TK_T_WORD && !t[a - 1].cap &&
-	    IN(tk_dets, p, &t[a - 1]) && tk_adjacent(p, &t[a - 1], &t[a]) &&
+	    IN(tk_lx_dets, p, &t[a - 1]) && tk_adjacent(p, &t[a - 1], &t[a]) &&
 	    !(for_speaker && (tk_find_full(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0 ||
 			      tk_find_short(g, p + t[s.na].s, t[s.nb - 1].e - t[s.na].s) >= 0)))
 		return -1;
@@ -1198,7 +752,7 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		/* a lone word becomes a new person only as a speaker or with a
 		 * title (Mr, Ms, Dr, a role before it), not by an apposition */
 		if (idx < 0 && (gender || (role && role != app) || for_speaker)) {
-			if (for_speaker && IN(tk_groups, p, &t[s.na]))
+			if (for_speaker && IN(tk_lx_groups, p, &t[s.na]))
 				return -1;
 			idx = tk_add_person(g, p + t[s.na].s, nlen, err);
 			if (idx < 0)
@@ -1273,7 +827,7 @@ static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 				/* not a person: remember it as an organisation for "the
 				 * agency said" (skipping a sentence-initial "The") */
 				size_t a0 = k;
-				while (a0 + 1 < e && IN(tk_stop, p, &t[a0]))
+				while (a0 + 1 < e && IN(tk_lx_stop, p, &t[a0]))
 					a0++;
 				if (e - a0 >= 2) {
 					struct tk_org *o = &g->orgs[g->norgs++ % 32];
@@ -1311,7 +865,37 @@ struct tk_attr {
 	const char *role;
 	const char *desc; /* descriptor or group ("a spokesman for the council") */
 	size_t pos;	  /* byte offset of the attribution in its paragraph */
+	int weak;	  /* found by a loose rule: never shown */
+	int group;	  /* desc names a group itself: "Ryan’s office" */
 };
+
+/* "Ryan’s office said", "Schumer and Pelosi said": a possessive with its
+ * noun or coordinated names speak as a group, not as one person (the
+ * coordinated ones only as a guess). Sets at and returns 1. */
+static int tk_chain_speaks_as_group(struct tk_reg *g, const char *p, const struct tk_tok *t,
+				    size_t nt, size_t k, size_t e, struct tk_attr *at)
+{
+	const struct tk_tok *l = &t[e - 1];
+	size_t n = l->e - l->s, i, end = e;
+	int poss = (n > 2 && p[l->e - 2] == '\'' && p[l->e - 1] == 's') ||
+		   (n > 4 && !strncmp(p + l->e - 4, "\xE2\x80\x99s", 4));
+	int coord = 0;
+
+	for (i = k + 1; i + 1 < e; i++)
+		coord |= !t[i].cap && tk_word_eq(p, &t[i], "and");
+	if (poss)
+		while (end < nt && end - e < 4 && t[end].kind == TK_T_WORD && !t[end].cap &&
+		       !tk_is_verb(p, &t[end]) && !IN(tk_lx_adverbs, p, &t[end]))
+			end++;
+	if (!(poss && end > e) && !coord)
+		return 0;
+	at->kind = TK_A_DESC;
+	at->weak = coord;
+	at->group = 1;
+	at->pos = t[k].s;
+	at->desc = tk_span_dup(g, p, t[k].s, t[end - 1].e);
+	return 1;
+}
 
 /* Name or descriptor starting at token j (after a verb or "according to"):
  * "Blinken", "the minister", "a spokeswoman for the council", "retired
@@ -1336,13 +920,13 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		at->pos = t[j].s;
 		return TK_OK;
 	}
-	det =
-	    IN(tk_dets, p, &t[j]) && !(t[j].cap && j + 1 < nt && !tk_adjacent(p, &t[j], &t[j + 1]));
+	det = IN(tk_lx_dets, p, &t[j]) &&
+	      !(t[j].cap && j + 1 < nt && !tk_adjacent(p, &t[j], &t[j + 1]));
 	d0 = k = det ? j + 1 : j;
 	/* lower-case descriptor words */
 	while (k < nt && k - d0 < 8 && t[k].kind == TK_T_WORD && !t[k].cap &&
 	       !tk_is_verb(p, &t[k]) && (k == d0 || tk_adjacent(p, &t[k - 1], &t[k]))) {
-		if (tk_is_role(p, &t[k]) || IN(tk_groups, p, &t[k]))
+		if (tk_is_role(p, &t[k]) || IN(tk_lx_groups, p, &t[k]))
 			has_role = 1;
 		k++;
 	}
@@ -1355,16 +939,18 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		e = tk_chain_end(p, t, nt, k);
 		/* "US media reports": the chain modifies a noun, it is no name */
 		if (k == d0 && e == k + 1 && t[k].upper && e < nt && t[e].kind == TK_T_WORD &&
-		    !t[e].cap && !tk_is_verb(p, &t[e]) && !IN(tk_adverbs, p, &t[e]) &&
-		    !IN(tk_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
-		    !tk_is_role(p, &t[e]) && !IN(tk_according, p, &t[e]))
+		    !t[e].cap && !tk_is_verb(p, &t[e]) && !IN(tk_lx_adverbs, p, &t[e]) &&
+		    !IN(tk_lx_connectors, p, &t[e]) && tk_adjacent(p, &t[e - 1], &t[e]) &&
+		    !tk_is_role(p, &t[e]) && !IN(tk_lx_according, p, &t[e]))
 			return TK_OK;
-		if (k == d0 && IN(tk_groups, p, &t[k]) && (e == k + 1)) {
+		if (k == d0 && IN(tk_lx_groups, p, &t[k]) && (e == k + 1)) {
 			at->kind = TK_A_DESC;
 			at->desc = tk_span_dup(g, p, t[k].s, t[k].e);
 			at->pos = t[k].s;
 			return at->desc ? TK_OK : TK_ENOMEM;
 		}
+		if (tk_chain_speaks_as_group(g, p, t, nt, k, e, at))
+			return at->desc ? TK_OK : TK_ENOMEM;
 		at->person = tk_register(g, p, t, nt, k, e, 1, &after, &err);
 		if (err)
 			return err;
@@ -1465,16 +1051,16 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 				at->pos = t[j].s;
 				return TK_OK;
 			}
-			if (!IN(tk_adverbs, p, &t[k]))
+			if (!IN(tk_lx_adverbs, p, &t[k]))
 				break;
 		}
 		return TK_OK;
 	}
 	/* said Blinken / a déclaré le ministre / sagte Müller / so Müller */
 	k = j;
-	if (k + 1 < nt && IN(tk_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
+	if (k + 1 < nt && IN(tk_lx_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
 		k++;
-	if (tk_is_verb(p, &t[k]) || IN(tk_according, p, &t[k])) {
+	if (tk_is_verb(p, &t[k]) || IN(tk_lx_according, p, &t[k])) {
 		size_t s = k + 1;
 		while (s < nt && t[s].kind == TK_T_WORD &&
 		       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
@@ -1499,7 +1085,7 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 	/* Blinken said / US Secretary of State Anthony Blinken said / Maria
 	 * Lopez, chief executive of Harbor Foods, said / the minister said */
 	lim = nt;
-	if (tk_is_cap_word(&t[j]) || IN(tk_dets, p, &t[j]) || IN(tk_groups, p, &t[j]) ||
+	if (tk_is_cap_word(&t[j]) || IN(tk_lx_dets, p, &t[j]) || IN(tk_lx_groups, p, &t[j]) ||
 	    tk_is_role(p, &t[j]) || (j + 1 < nt && tk_is_role(p, &t[j + 1]))) {
 		struct tk_attr tmp = {0};
 		size_t e, after = j;
@@ -1523,7 +1109,7 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 				;
 			after = e;
 		}
-		if (after < nt && IN(tk_adverbs, p, &t[after]) && after + 1 < nt &&
+		if (after < nt && IN(tk_lx_adverbs, p, &t[after]) && after + 1 < nt &&
 		    tk_is_verb(p, &t[after + 1]))
 			after++;
 		if (after < nt && tk_is_verb(p, &t[after])) {
@@ -1543,7 +1129,7 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 			break;
 		if (tk_is_verb(p, &t[k])) {
 			size_t e = k;
-			if (e > j && IN(tk_adverbs, p, &t[e - 1]))
+			if (e > j && IN(tk_lx_adverbs, p, &t[e - 1]))
 				e--;
 			if (e > j && tk_is_cap_word(&t[e - 1])) {
 				size_t a = tk_chain_start(p, t, e);
@@ -1560,6 +1146,9 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 /* Attribution in the words before the opening mark ("Blinken added: “"). */
 static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
 			       int colon, struct tk_attr *at);
+
+static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t v,
+			   struct tk_attr *at);
 
 static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t to,
 			  struct tk_attr *at)
@@ -1608,7 +1197,7 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
 			       int colon, struct tk_attr *at)
 {
-	size_t k, v;
+	size_t v;
 
 	/* the verb: the last one within a few words of the mark */
 	for (v = m; v-- > 0 && m - v <= 6;) {
@@ -1640,9 +1229,31 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	 * statement"), unless a colon or comma makes it clear */
 	if (m - v > 3 && !colon)
 		return TK_OK;
-	k = v;
-	while (k > 0 && IN(tk_adverbs, p, &t[k - 1]))
+	return tk_attr_subject(g, p, t, v, at);
+}
+
+/* The subject of the reporting verb t[v]: "she (also) said", "Blinken
+ * said", "Maria Lopez, chief executive of …, said", "the minister said". */
+static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t v,
+			   struct tk_attr *at)
+{
+	size_t k = v;
+
+	while (k > 0 && IN(tk_lx_adverbs, p, &t[k - 1]))
 		k--;
+	if (k >= 2 && t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',' &&
+	    t[k - 2].kind == TK_T_PUNCT && t[k - 2].punct == ')')
+		k--; /* "Rep. Ann Cole (D-Ohio), said" */
+	if (k >= 3 && t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ')') {
+		size_t o = k - 1;
+		while (o > 0 && k - o < 8 && !(t[o].kind == TK_T_PUNCT && t[o].punct == '('))
+			o--;
+		if (t[o].kind == TK_T_PUNCT && t[o].punct == '(' && o > 0 &&
+		    tk_is_cap_word(&t[o - 1])) {
+			size_t a = tk_chain_start(p, t, o);
+			return tk_source_at(g, p, t, o, a, at);
+		}
+	}
 	if (k == 0)
 		return TK_OK;
 	if (tk_pronoun(p, &t[k - 1])) {
@@ -1671,271 +1282,487 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	for (v = k; v-- > 0 && k - v <= 8;) {
 		if (t[v].kind != TK_T_WORD)
 			break;
-		if (IN(tk_dets, p, &t[v]) || IN(tk_groups, p, &t[v]))
+		if (IN(tk_lx_dets, p, &t[v]) || IN(tk_lx_groups, p, &t[v]))
 			return tk_source_at(g, p, t, k, v, at);
 	}
 	return TK_OK;
 }
 
 /* Scare quotes and titles: the “Islamic State in Khorasan”. */
-static int tk_is_scare(const char *p, const struct tk_rawquote *q, int attributed)
+/* A name or pronoun opening a clause and followed by a lower-case word (its
+ * verb), past an apposition or a "(D-Ohio)" tag: "Obama described the
+ * attack as “…”", "At the debate, Clinton blamed the “…”". */
+static int tk_clause_subject(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			     size_t k, struct tk_attr *at)
+{
+	size_t e, n;
+
+	if (tk_pronoun(p, &t[k]) && (k == 0 || t[k - 1].kind == TK_T_PUNCT) && k + 1 < nt &&
+	    t[k + 1].kind == TK_T_WORD && !t[k + 1].cap) {
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_pronoun(p, &t[k]);
+		at->pos = t[k].s;
+		return TK_OK;
+	}
+	if (!tk_is_cap_word(&t[k]) || IN(tk_lx_stop, p, &t[k]) ||
+	    (k > 0 && t[k - 1].kind == TK_T_WORD && !IN(tk_lx_stop, p, &t[k - 1])))
+		return TK_OK;
+	e = tk_chain_end(p, t, nt, k);
+	n = e;
+	if (n < nt && t[n].kind == TK_T_PUNCT && t[n].punct == '(') { /* (D-Ohio) */
+		size_t c = n + 1;
+		while (c < nt && c - n < 8 && !(t[c].kind == TK_T_PUNCT && t[c].punct == ')'))
+			c++;
+		if (c < nt && t[c].kind == TK_T_PUNCT)
+			n = c + 1;
+	}
+	if (n < nt && t[n].kind == TK_T_PUNCT && t[n].punct == ',') {
+		size_t q = n + 1;
+		while (q < nt && q - n < 16 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
+			q++;
+		n = q + 1;
+	}
+	while (n < nt && IN(tk_lx_adverbs, p, &t[n]))
+		n++;
+	if (n >= nt || t[n].kind != TK_T_WORD || t[n].cap || IN(tk_lx_connectors, p, &t[n]) ||
+	    IN(tk_lx_dets, p, &t[n]))
+		return TK_OK;
+	return tk_source_at(g, p, t, n, k, at);
+}
+
+/* "Trump told Newsmax that …, adding, “…”", "Cruz describes himself as “…”":
+ * nothing next to the mark; the speaker is the subject of the sentence's
+ * first reporting verb (outside quotations) that has one, else the name
+ * that opens one of its clauses. */
+static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct tk_attr *at)
+{
+	struct tk_tok t[TK_WIN];
+	size_t from = to > 320 ? to - 320 : 0, nt, k;
+	int inq = 0, err = TK_OK;
+
+	for (k = to; k > from; k--)
+		if (tk_is_sentence_end(p, to, k - 1))
+			break;
+	nt = tk_tokenize(p, k, to, t, TK_WIN);
+	if (nt == TK_WIN)
+		return TK_OK;
+	for (k = 1; k < nt && !err && !at->kind; k++) {
+		if (t[k].kind == TK_T_QMARK)
+			inq = !inq;
+		else if (!inq && t[k].kind == TK_T_WORD &&
+			 (tk_is_verb(p, &t[k]) || IN(tk_lx_quote_verbs, p, &t[k])))
+			err = tk_attr_subject(g, p, t, k, at);
+	}
+	for (k = 0, inq = 0; k < nt && !err && !at->kind; k++) {
+		if (t[k].kind == TK_T_QMARK)
+			inq = !inq;
+		else if (!inq)
+			err = tk_clause_subject(g, p, t, nt, k, at);
+		at->weak = 1;
+	}
+	if (at->kind == TK_A_DESC)
+		memset(at, 0, sizeof *at); /* "the city" opening a clause is no speaker */
+	return err;
+}
+
+/* Scare quotes, titles and fragments: rejected (1), kept (0). Sets partial
+ * for a quotation inside someone else's sentence ("called it “…”"). */
+static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
 {
 	const char *t = q->text;
 	size_t words = q->words, capw = 0, i;
 	int lower_start = t[0] >= 'a' && t[0] <= 'z';
+	unsigned char before = q->open > 0 ? (unsigned char)p[q->open - 1] : 0;
 
-	if (attributed)
-		return words < 1;
-	if (!q->closed && words < 4)
+	/* “gobsmacked”, “three-peat”: a word or two is a term, said or not */
+	if (words < 2 || (words < 3 && ((!q->terminal && !q->comma_end) || lower_start)))
 		return 1;
-	if (words < 2)
-		return 1;
-	if (!q->terminal && !q->comma_end && words <= 6)
-		return 1;
-	if (lower_start)
-		return 1; /* a fragment: called the plan “a nice idea …” */
 	for (i = 0; t[i]; i++)
 		if ((i == 0 || t[i - 1] == ' ') &&
 		    ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xC0))
 			capw++;
-	if (!q->terminal && capw * 10 >= words * 7)
-		return 1; /* Title Case */
-	(void)p;
+	if (!q->terminal && words <= 8 && capw * 10 >= words * 7)
+		return 1; /* Title Case: a book, a show, a sign */
+	if (!q->closed && words < 4)
+		return 1;
+	q->partial = (unsigned)(lower_start || (!q->terminal && !q->at_start && !q->after_colon &&
+						!q->after_sentence && before == ' '));
+	if (attributed)
+		return 0;
+	if (!q->closed && lower_start)
+		return 1;
+	if (!q->terminal && !q->comma_end && words <= 6 && !q->partial)
+		return 1;
 	return 0;
 }
 
-int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
+/* One pass of attribution: the people register and, per quote, what was
+ * found next to it, then the choice. */
+struct tk_sa {
+	const struct tk_article *art;
+	struct tk_arena *a;
+	struct tk_qlist *ql;
+	struct tk_reg *g;
+	struct tk_attr *at; /* per quote */
+	size_t *plen;	    /* paragraph lengths */
+};
+
+/* Candidates: the attribution in the words after the quote, else before it,
+ * else in the paragraph before that ends with a colon, else the subject of
+ * the quote's sentence. */
+static int tk_sa_candidates(struct tk_sa *s, size_t i)
 {
-	struct tk_reg *g = tk_calloc(1, sizeof *g);
-	struct tk_attr *at = NULL;
-	size_t i, last = (size_t)-1, *plen = NULL;
+	const struct tk_article *art = s->art;
+	struct tk_rawquote *q = &s->ql->q[i];
+	struct tk_attr *at = &s->at[i];
+	const char *pe = art->paras[q->para_end], *ps = art->paras[q->para];
+	size_t ne = s->plen[q->para_end], to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
+	size_t from;
 	int err = TK_OK;
 
-	if (!g)
-		return TK_ENOMEM;
-	plen = tk_malloc((art->n_paras ? art->n_paras : 1) * sizeof *plen);
-	if (!plen) {
-		err = TK_ENOMEM;
-		goto out;
+	at->person = -1;
+	if (i + 1 < s->ql->n && s->ql->q[i + 1].para == q->para_end && s->ql->q[i + 1].open < to)
+		to = s->ql->q[i + 1].open;
+	/* closed, or cut before an embedded ", said X" */
+	if (q->closed || q->close_end < ne) {
+		size_t tl = strlen(q->text);
+		err = tk_attr_after(s->g, pe, q->close_end, to, tl && q->text[tl - 1] == '.', at);
+		if (err || at->kind)
+			return err;
 	}
-	for (i = 0; i < art->n_paras; i++)
-		plen[i] = strlen(art->paras[i]);
-	g->a = a;
-	g->art = art;
-	if (ql->n) {
-		at = tk_calloc(ql->n, sizeof *at);
-		if (!at) {
-			err = TK_ENOMEM;
-			goto out;
+	from = q->open > 240 ? q->open - 240 : 0;
+	if (i > 0 && s->ql->q[i - 1].para_end == q->para && s->ql->q[i - 1].close_end > from)
+		from = s->ql->q[i - 1].close_end;
+	memset(at, 0, sizeof *at);
+	at->person = -1;
+	err = tk_attr_before(s->g, ps, from, q->open, at);
+	if (err || at->kind)
+		return err;
+	/* "In her farewell speech she said:" ending the paragraph before */
+	if (q->at_start && q->para > 0) {
+		const char *pp = art->paras[q->para - 1];
+		size_t pl = s->plen[q->para - 1];
+		if (pl > 0 && pp[pl - 1] == ':') {
+			err = tk_attr_before(s->g, pp, pl > 240 ? pl - 240 : 0, pl, at);
+			if (err || at->kind)
+				return err;
 		}
 	}
-	err = tk_scan_people(g, ql);
-	if (err)
-		goto out;
-	/* direct attributions */
-	for (i = 0; i < ql->n; i++) {
-		struct tk_rawquote *q = &ql->q[i];
-		const char *pe = art->paras[q->para_end];
-		const char *ps = art->paras[q->para];
-		size_t ne = plen[q->para_end],
-		       to = q->close_end + 240 < ne ? q->close_end + 240 : ne;
-		size_t from;
+	if (!q->at_start)
+		err = tk_attr_sentence(s->g, ps, q->open, at);
+	return err;
+}
 
-		at[i].person = -1;
-		if (i + 1 < ql->n && ql->q[i + 1].para == q->para_end && ql->q[i + 1].open < to)
-			to = ql->q[i + 1].open;
-		/* closed, or cut before an embedded ", said X" */
-		if (q->closed || q->close_end < plen[q->para_end]) {
-			size_t tl = strlen(q->text);
-			err = tk_attr_after(g, pe, q->close_end, to, tl && q->text[tl - 1] == '.',
-					    &at[i]);
-			if (err)
-				goto out;
-		}
-		if (!at[i].kind) {
-			from = q->open > 240 ? q->open - 240 : 0;
-			if (i > 0 && ql->q[i - 1].para_end == q->para &&
-			    ql->q[i - 1].close_end > from)
-				from = ql->q[i - 1].close_end;
-			memset(&at[i], 0, sizeof at[i]);
-			at[i].person = -1;
-			err = tk_attr_before(g, ps, from, q->open, &at[i]);
-			if (err)
-				goto out;
-			/* "In her farewell speech she said:" ending the paragraph before */
-			if (!at[i].kind && q->at_start && q->para > 0) {
-				const char *pp = art->paras[q->para - 1];
-				size_t pl = plen[q->para - 1];
-				if (pl > 0 && pp[pl - 1] == ':') {
-					at[i].person = -1;
-					err = tk_attr_before(g, pp, pl > 240 ? pl - 240 : 0, pl,
-							     &at[i]);
-					if (err)
-						goto out;
-				}
-			}
-		}
-		if (at[i].kind == TK_A_NAME && at[i].person >= 0) {
-			g->p[at[i].person].quoted = 1;
-			g->p[at[i].person].personlike = 1;
-		}
-		q->rejected = (unsigned)tk_is_scare(ps, q, at[i].kind != TK_A_NONE);
+/* “We were not the best team on paper,” she said, “but we were …”: the second
+ * half joins the first only across exactly ", X said," with no other
+ * speaker of its own. */
+static int tk_sa_join(struct tk_sa *s, size_t i)
+{
+	struct tk_rawquote *q = &s->ql->q[i], *pq = &s->ql->q[i - 1];
+	const char *p = s->art->paras[q->para];
+	unsigned char c0 = (unsigned char)q->text[0];
+	size_t l1, l2, k, words = 0, gap;
+	char *m;
+
+	if (!(c0 >= 'a' && c0 <= 'z') || pq->rejected || !pq->closed || pq->para_end != q->para ||
+	    q->open < pq->close_end || !pq->comma_end || !s->at[i - 1].kind)
+		return TK_OK;
+	if (s->at[i].kind &&
+	    (s->at[i].kind != s->at[i - 1].kind || s->at[i].person != s->at[i - 1].person))
+		return TK_OK;
+	gap = q->open - pq->close_end;
+	if (gap > 80)
+		return TK_OK;
+	/* the words between: an attribution ending in a comma, nothing else */
+	for (k = pq->close_end; k < q->open; k++) {
+		if (strchr(".;:!?()", p[k]))
+			return TK_OK;
+		if (p[k] != ' ' && (k == pq->close_end || p[k - 1] == ' '))
+			words++;
 	}
-	/* “We were not the best team on paper,” she said, “but we were …”: the
-	 * second half of a split sentence joins the first */
-	for (i = 1; i < ql->n; i++) {
-		struct tk_rawquote *q = &ql->q[i], *pq = &ql->q[i - 1];
-		unsigned char c0 = (unsigned char)q->text[0];
-		if (!(c0 >= 'a' && c0 <= 'z') || pq->rejected || !pq->closed ||
-		    pq->para_end != q->para || q->open < pq->close_end ||
-		    q->open - pq->close_end > 80 || !pq->comma_end)
+	k = q->open;
+	while (k > pq->close_end && p[k - 1] == ' ')
+		k--;
+	if (words > 7 || k == pq->close_end || p[k - 1] != ',')
+		return TK_OK;
+	l1 = strlen(pq->text);
+	l2 = strlen(q->text);
+	m = tk_arena_alloc(s->a, l1 + l2 + 3);
+	if (!m)
+		return TK_ENOMEM;
+	memcpy(m, pq->text, l1);
+	memcpy(m + l1, ", ", 2);
+	memcpy(m + l1 + 2, q->text, l2 + 1);
+	pq->text = m;
+	pq->words += q->words;
+	pq->terminal = q->terminal;
+	pq->comma_end = q->comma_end;
+	q->rejected = 1;
+	return TK_OK;
+}
+
+/* "she said": the most recent fitting person before the quote; someone the
+ * article marked with that gender (Mrs, Frau, spokeswoman) beats a nearer
+ * person of unknown gender. Returns the person or -1; *weak when only the
+ * loosest rule found one. */
+static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
+{
+	const struct tk_rawquote *q = &s->ql->q[i];
+	struct tk_reg *g = s->g;
+	int gender = s->at[i].gender, best = -1, strong;
+
+	*weak = 0;
+	for (strong = 2; strong >= 0 && best < 0; strong--) {
+		const struct tk_mention *bp = NULL;
+		if (strong == 2 && gender != 1 && gender != 2)
 			continue;
-		{
-			size_t l1 = strlen(pq->text), l2 = strlen(q->text);
-			char *m = tk_arena_alloc(a, l1 + l2 + 3);
-			if (!m) {
-				err = TK_ENOMEM;
-				goto out;
-			}
-			memcpy(m, pq->text, l1);
-			memcpy(m + l1, ", ", 2);
-			memcpy(m + l1 + 2, q->text, l2 + 1);
-			pq->text = m;
-			pq->words += q->words;
-			pq->terminal = q->terminal;
-			pq->comma_end = q->comma_end;
-			q->rejected = 1;
+		tk_latest_fitting(g, g->m, g->nm, q->para, q->open, gender, strong, &best, &bp);
+		tk_latest_fitting(g, g->am, g->nam, q->para, q->open, gender, strong, &best, &bp);
+		*weak = strong == 0;
+	}
+	if (best < 0 && last_person >= 0 && tk_gender_ok(g->p[last_person].gender, gender)) {
+		best = last_person;
+		*weak = 1;
+	}
+	if (best >= 0 && (gender == 1 || gender == 2) && !g->p[best].gender)
+		g->p[best].gender = gender;
+	return best;
+}
+
+/* A descriptor nobody named: it speaks itself, capitalised for the screen
+ * ("— Hospital spokesperson"); a long one is only a guess. */
+static int tk_sa_desc_speaker(struct tk_sa *s, struct tk_rawquote *q, const char *d)
+{
+	char *sp;
+	size_t i, words = 1, nt;
+	struct tk_tok t[8];
+	int who = 0;
+
+	/* only a descriptor whose words say who speaks: a role, a group, an
+	 * organisation or a source noun ("the newspaper", "the report") */
+	nt = tk_tokenize(d, 0, strlen(d), t, 8);
+	for (i = 0; i < nt && !who; i++)
+		who = t[i].kind == TK_T_WORD &&
+		      (tk_is_role(d, &t[i]) || IN(tk_lx_groups, d, &t[i]) ||
+		       IN(tk_lx_org, d, &t[i]) || IN(tk_lx_source_nouns, d, &t[i]));
+	for (i = 0; i < nt && !who; i++)
+		who = tk_is_cap_word(&t[i]) && q->doubtful; /* "Schumer and Pelosi", a guess */
+	for (i = 0; i < nt && !who; i++)
+		who = tk_is_cap_word(&t[i]) && strstr(d, "s ") != NULL; /* "Ryan’s office" */
+	if (!who || nt == 8)
+		return TK_OK;
+	sp = tk_arena_strndup(s->a, d, strlen(d));
+	if (!sp)
+		return TK_ENOMEM;
+	if (sp[0] >= 'a' && sp[0] <= 'z')
+		sp[0] = (char)(sp[0] - 32);
+	for (i = 0; sp[i]; i++)
+		words += sp[i] == ' ';
+	q->speaker = sp;
+	q->role = NULL;
+	q->doubtful |= (unsigned)(words > 5);
+	return TK_OK;
+}
+
+/* "the minister said": a person named earlier with that role, else "the
+ * agency said": the last organisation whose name ends with that word, else
+ * the descriptor itself speaks ("Hospital spokesperson"). */
+static int tk_sa_descriptor(struct tk_sa *s, size_t i)
+{
+	struct tk_rawquote *q = &s->ql->q[i];
+	struct tk_reg *g = s->g;
+	const char *d = s->at[i].desc, *head = d;
+	char hw[48];
+	struct tk_tok dt[16];
+	size_t dn = tk_tokenize(d, 0, strlen(d), dt, 16), x, k;
+
+	if (s->at[i].group)
+		return tk_sa_desc_speaker(s, q, d); /* "Ryan’s office" names itself */
+	/* the descriptor's role word ("maire" in "maire devant le conseil") */
+	for (x = 0; x < dn; x++)
+		if (tk_is_role(d, &dt[x]) && dt[x].e - dt[x].s < sizeof hw) {
+			size_t off = (d[dt[x].s + 1] == '\'') ? 2 : 0;
+			memcpy(hw, d + dt[x].s + off, dt[x].e - dt[x].s - off);
+			hw[dt[x].e - dt[x].s - off] = '\0';
+			head = hw;
+			break;
+		}
+	if (head == d) {
+		const char *sp = strrchr(d, ' ');
+		head = sp ? sp + 1 : d;
+	}
+	for (k = g->n; k-- > 0 && strlen(head) >= 3;) {
+		if (g->p[k].role && strcasestr(g->p[k].role, head)) {
+			q->person = (int)k;
+			q->speaker = g->p[k].name;
+			q->role = g->p[k].role;
+			return TK_OK;
 		}
 	}
-	/* mentions must be in text order for the pronoun search */
+	if (!strchr(d, ' ')) {
+		size_t o, cnt = g->norgs < 32 ? g->norgs : 32, hl = strlen(d);
+		for (o = 0; o < cnt; o++) {
+			const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
+			const char *op = s->art->paras[og->para];
+			if (og->para > q->para || (og->para == q->para && og->s > q->open))
+				continue;
+			if (og->e - og->last_s == hl && !strncasecmp(op + og->last_s, d, hl)) {
+				q->speaker = tk_arena_strndup(s->a, op + og->s, og->e - og->s);
+				return q->speaker ? TK_OK : TK_ENOMEM;
+			}
+		}
+	}
+	q->role = d;
+	return tk_sa_desc_speaker(s, q, d);
+}
+
+/* Another person named (outside quotations) between quote j's end and quote
+ * i's start? Then a follow-on quote is not j's speaker's. */
+static int tk_sa_named_between(const struct tk_sa *s, size_t j, size_t i, int person)
+{
+	const struct tk_rawquote *a = &s->ql->q[j], *b = &s->ql->q[i];
+	size_t k;
+
+	for (k = 0; k < s->g->nm; k++) {
+		const struct tk_mention *m = &s->g->m[k];
+		if (!tk_mention_before(m, b->para, b->open))
+			break;
+		/* the rest of j's paragraph is its own attribution ("said Tom
+		 * Akers, an analyst at Northbridge") */
+		if (m->para <= a->para_end)
+			continue;
+		if (m->person != person && s->g->p[m->person].personlike)
+			return 1;
+	}
+	return 0;
+}
+
+/* Choice: pronouns and descriptors resolved; a quote with nothing next to it
+ * continues the previous quote's speaker in the same or next paragraph, or
+ * two on when it is a paragraph of its own, unless another person was
+ * named in between. */
+static int tk_sa_choose(struct tk_sa *s)
+{
+	struct tk_qlist *ql = s->ql;
+	struct tk_reg *g = s->g;
+	size_t i, last = (size_t)-1;
+	int err = TK_OK;
+
 	for (i = 0; i < ql->n; i++) {
 		struct tk_rawquote *q = &ql->q[i];
-		struct tk_person *pp;
+		struct tk_attr *at = &s->at[i];
 
 		if (q->rejected)
 			continue;
-		if (at[i].kind == TK_A_PRONOUN) {
-			/* the most recent fitting person mentioned before the quote */
-			const struct tk_mention *bp = NULL;
-			int best = -1;
-			/* "she said": someone the article marked as a woman (Mrs,
-			 * Frau, spokeswoman) beats a nearer person of unknown gender */
-			if (at[i].gender == 1 || at[i].gender == 2) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 2,
-						  &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
-						  2, &best, &bp);
-			}
-			if (best < 0) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 1,
-						  &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
-						  1, &best, &bp);
-			}
-			if (best < 0) {
-				tk_latest_fitting(g, g->m, g->nm, q->para, q->open, at[i].gender, 0,
-						  &best, &bp);
-				tk_latest_fitting(g, g->am, g->nam, q->para, q->open, at[i].gender,
-						  0, &best, &bp);
-			}
-			if (best < 0 && last != (size_t)-1 && ql->q[last].person >= 0 &&
-			    tk_gender_ok(g->p[ql->q[last].person].gender, at[i].gender))
-				best = ql->q[last].person;
+		if (at->kind == TK_A_PRONOUN) {
+			int weak, best = tk_sa_pronoun(
+				      s, i, last != (size_t)-1 ? ql->q[last].person : -1, &weak);
 			if (best >= 0) {
-				at[i].kind = TK_A_NAME;
-				at[i].person = best;
-				if ((at[i].gender == 1 || at[i].gender == 2) && !g->p[best].gender)
-					g->p[best].gender = at[i].gender;
+				at->kind = TK_A_NAME;
+				at->person = best;
+				q->doubtful |= (unsigned)weak;
 			}
 		}
-		if (at[i].kind == TK_A_NAME && at[i].person >= 0) {
-			pp = &g->p[at[i].person];
-			q->person = at[i].person;
+		q->doubtful |= (unsigned)(at->weak && at->kind);
+		if (at->kind == TK_A_NAME && at->person >= 0) {
+			const struct tk_person *pp = &g->p[at->person];
+			q->person = at->person;
 			q->speaker = pp->name;
 			q->role = pp->role;
 			q->attr_kind = 1;
 			last = i;
 			err = tk_push_mention(&g->am, &g->nam, &g->capam, q->para_end, q->close_end,
-					      at[i].person);
-			if (err)
-				goto out;
-		} else if (at[i].kind == TK_A_DESC) {
-			/* "the minister" may be someone named earlier */
-			size_t k;
-			const char *d = at[i].desc, *head = d;
-			char hw[48];
-			{
-				/* the descriptor's role word ("maire" in "maire devant le conseil")
-				 */
-				struct tk_tok dt[16];
-				size_t dn = tk_tokenize(d, 0, strlen(d), dt, 16), x;
-				for (x = 0; x < dn; x++)
-					if (tk_is_role(d, &dt[x]) &&
-					    dt[x].e - dt[x].s < sizeof hw) {
-						size_t off = (d[dt[x].s + 1] == '\'') ? 2 : 0;
-						memcpy(hw, d + dt[x].s + off,
-						       dt[x].e - dt[x].s - off);
-						hw[dt[x].e - dt[x].s - off] = '\0';
-						head = hw;
-						break;
-					}
-				if (head == d) {
-					const char *sp = strrchr(d, ' ');
-					head = sp ? sp + 1 : d;
-				}
-			}
-			for (k = g->n; k-- > 0;) {
-				if (g->p[k].role && strcasestr(g->p[k].role, head) &&
-				    strlen(head) >= 3) {
-					q->person = (int)k;
-					q->speaker = g->p[k].name;
-					q->role = g->p[k].role;
-					break;
-				}
-			}
-			if (!q->speaker && !strchr(d, ' ')) {
-				/* "the agency said": the last organisation whose name
-				 * ends with that word ("Environment Agency") */
-				size_t o, cnt = g->norgs < 32 ? g->norgs : 32;
-				for (o = 0; o < cnt; o++) {
-					const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
-					const char *op = art->paras[og->para];
-					size_t hl = strlen(d);
-					if (og->para > q->para ||
-					    (og->para == q->para && og->s > q->open))
-						continue;
-					if (og->e - og->last_s == hl &&
-					    !strncasecmp(op + og->last_s, d, hl)) {
-						q->speaker =
-						    tk_arena_strndup(a, op + og->s, og->e - og->s);
-						if (!q->speaker) {
-							err = TK_ENOMEM;
-							goto out;
-						}
-						break;
-					}
-				}
-			}
-			if (!q->speaker)
-				q->role = d;
+					      at->person);
+		} else if (at->kind == TK_A_DESC) {
+			err = tk_sa_descriptor(s, i);
 			q->attr_kind = 2;
 			last = i;
-		} else if (last != (size_t)-1 && q->para <= ql->q[last].para_end + 1) {
-			/* no new speaker: the last one goes on */
+		} else if (last != (size_t)-1 && ql->q[last].speaker &&
+			   (q->para <= ql->q[last].para_end + 1 ||
+			    (q->at_start && q->para <= ql->q[last].para_end + 2)) &&
+			   !tk_sa_named_between(s, last, i, ql->q[last].person)) {
 			q->person = ql->q[last].person;
 			q->speaker = ql->q[last].speaker;
 			q->role = ql->q[last].role;
+			q->doubtful = ql->q[last].doubtful;
 			q->continued = 1;
 			q->attr_kind = 3;
+			last = i;
 		}
+		if (err)
+			break;
 	}
+	return err;
+}
+
+/* Screen policy input: a partial quotation is shown only when it reads as a
+ * complete clause: at least 8 words, opened after a colon, a sentence end, a
+ * comma or "that", and ending where its sentence ends. */
+static void tk_sa_screen(struct tk_sa *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ql->n; i++) {
+		struct tk_rawquote *q = &s->ql->q[i];
+		const char *pe = s->art->paras[q->para_end], *ps = s->art->paras[q->para];
+		size_t k = q->open, e = q->close_end;
+		int opens, ends;
+
+		if (q->rejected || !q->partial)
+			continue;
+		while (k > 0 && ps[k - 1] == ' ')
+			k--;
+		opens = q->after_colon || q->after_sentence || (k > 0 && ps[k - 1] == ',') ||
+			(k >= 5 && !strncmp(ps + k - 5, " that", 5));
+		while (pe[e] == ' ')
+			e++;
+		ends = q->terminal || !pe[e] || pe[e] == '.' || pe[e] == '!' || pe[e] == '?';
+		q->clause = (unsigned)(q->words >= 8 && opens && ends);
+	}
+}
+
+int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
+{
+	struct tk_sa s = {art, a, ql, NULL, NULL, NULL};
+	size_t i;
+	int err = TK_ENOMEM;
+
+	s.g = tk_calloc(1, sizeof *s.g);
+	s.plen = tk_malloc((art->n_paras ? art->n_paras : 1) * sizeof *s.plen);
+	s.at = tk_calloc(ql->n ? ql->n : 1, sizeof *s.at);
+	if (!s.g || !s.plen || !s.at)
+		goto out;
+	for (i = 0; i < art->n_paras; i++)
+		s.plen[i] = strlen(art->paras[i]);
+	s.g->a = a;
+	s.g->art = art;
+	/* mentions and chains: the people named outside quotations */
+	err = tk_scan_people(s.g, ql);
+	/* candidates: what stands next to each quote */
+	for (i = 0; i < ql->n && !err; i++) {
+		struct tk_rawquote *q = &ql->q[i];
+		err = tk_sa_candidates(&s, i);
+		if (s.at[i].kind == TK_A_NAME && s.at[i].person >= 0) {
+			s.g->p[s.at[i].person].quoted = 1;
+			s.g->p[s.at[i].person].personlike = 1;
+		}
+		q->rejected =
+		    (unsigned)tk_is_scare(art->paras[q->para], q, s.at[i].kind != TK_A_NONE);
+	}
+	for (i = 1; i < ql->n && !err; i++)
+		err = tk_sa_join(&s, i);
+	/* choice, then what the screen may show */
+	if (!err)
+		err = tk_sa_choose(&s);
+	if (!err)
+		tk_sa_screen(&s);
 out:
-	if (g) {
-		tk_free(g->m);
-		tk_free(g->am);
+	if (s.g) {
+		tk_free(s.g->m);
+		tk_free(s.g->am);
 	}
-	tk_free(plen);
-	tk_free(g);
-	tk_free(at);
+	tk_free(s.plen);
+	tk_free(s.g);
+	tk_free(s.at);
 	return err;
 }

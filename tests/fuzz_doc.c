@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < tk_doc_count(doc); i++) {
 			const struct tk_article *a = tk_doc_article(doc, i);
 			struct tk_extraction *ex = NULL;
-			struct tk_extract_opts o = {3, 2, (int)(i & 1)};
+			struct tk_extract_opts o = {3, 2, (int)(i & 1), 0};
 			if (!a->headline || !a->headline[0])
 				__builtin_trap();
 			if (tk_extract(a, &o, &ex) == 0)

@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *paras[64];
 	struct tk_article a = {"Headline", NULL, NULL, paras, 0};
 	struct tk_extraction *ex = NULL;
-	struct tk_extract_opts o = {5, 5, 1};
+	struct tk_extract_opts o = {5, 5, 1, 0};
 	size_t i, start = 0;
 
 	if (!buf)

@@ -156,7 +156,7 @@ static void check_captions(const char *name, const struct tk_extraction *ranked)
 /* Compare one article's extraction with its expectations. */
 static void check_article(const char *name, const struct tk_article *a, json_object *exp)
 {
-	struct tk_extract_opts all = {3, 2, 1};
+	struct tk_extract_opts all = {3, 2, 1, 0};
 	struct tk_extraction *ex = NULL, *ranked = NULL;
 	json_object *arr, *v;
 	const char *s;
@@ -225,6 +225,20 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 				mismatch(name, "quote \"%.40s...\" role %s, expected %s",
 					 ex->quotes[i].text,
 					 ex->quotes[i].role ? ex->quotes[i].role : "null", s);
+	/* partial quotations: found (kind partial), never on screen */
+	if (json_object_object_get_ex(exp, "partials", &arr))
+		for (k = 0; k < json_object_array_length(arr); k++) {
+			const char *want =
+			    json_object_get_string(json_object_array_get_idx(arr, k));
+			for (i = 0; i < ex->n_quotes; i++)
+				if (!strcmp(ex->quotes[i].text, want))
+					break;
+			if (i == ex->n_quotes || !ex->quotes[i].partial)
+				mismatch(name, "\"%s\" not found as a partial quotation", want);
+			for (i = 0; i < ranked->n_items; i++)
+				if (strstr(ranked->items[i].text, want))
+					mismatch(name, "partial \"%s\" shown", want);
+		}
 	/* text that must not be (part of) any quotation */
 	if (json_object_object_get_ex(exp, "not_quotes", &arr))
 		for (k = 0; k < json_object_array_length(arr); k++) {
@@ -428,7 +442,7 @@ static void test_blinken_acceptance(void **state)
 	char *bytes;
 	struct tk_doc *doc = NULL;
 	struct tk_extraction *ex = NULL, *ranked = NULL;
-	struct tk_extract_opts all = {3, 2, 1};
+	struct tk_extract_opts all = {3, 2, 1, 0};
 	const struct tk_article *a;
 	const char *why;
 	static const char *const figs[][2] = {
@@ -508,7 +522,7 @@ static void alloc_loop(const char *text, size_t len, const char *name)
 	for (n = 1; n < 20000 && !ok; n++) {
 		struct tk_doc *doc = NULL;
 		struct tk_extraction *ex = NULL;
-		struct tk_extract_opts all = {3, 2, 1};
+		struct tk_extract_opts all = {3, 2, 1, 0};
 		const char *why = NULL;
 		int err;
 
@@ -585,7 +599,7 @@ static void parse_extract_bounded(const char *buf, size_t len, const char *name,
 	struct tk_doc *doc = NULL;
 	struct tk_read_opts ro = {8u << 20};
 	struct tk_extraction *ex = NULL;
-	struct tk_extract_opts all = {3, 2, 1};
+	struct tk_extract_opts all = {3, 2, 1, 0};
 	const char *why;
 	size_t i;
 

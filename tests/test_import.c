@@ -51,6 +51,9 @@ static int setup(void **state)
 	tk_config_defaults(&e->cfg);
 	snprintf(e->cfg.cache_dir, sizeof e->cfg.cache_dir, "%s", e->cache);
 	snprintf(e->cfg.keys_dir, sizeof e->cfg.keys_dir, "%s", e->keys);
+	/* These tests drive unsigned REPLACE/CLEAR/URGENT/ticker.conf: an operator's
+	 * explicit choice (the default refuses them; see test_sign.c). */
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ALL;
 	*state = e;
 	return 0;
 }
@@ -231,7 +234,8 @@ static void test_urgent(void **state)
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(s.exit_code, TK_EXIT_OK);
 	u = tfs_read(e->cache, ".urgent", NULL);
-	snprintf(expect, sizeof expect, "%lld\nFire alarm test at 14:00\n", (long long)NOW + 7200);
+	snprintf(expect, sizeof expect, "%lld 7200\nFire alarm test at 14:00\n",
+		 (long long)NOW + 7200);
 	assert_memory_equal(u, expect, strlen(expect));
 	assert_non_null(strstr(u, "No need to leave the building."));
 	free(u);
@@ -269,20 +273,20 @@ static void test_settings(void **state)
 	assert_non_null(strstr(r, "line 2: speed: not a whole number"));
 	assert_non_null(strstr(r, "line 3: whatever: unknown key"));
 	assert_non_null(strstr(r, "line 4: keys_dir: cannot be changed from a USB stick"));
+	/* max_* are device keys (the stick column of the config table) */
+	assert_non_null(strstr(r, "line 1: max_articles: cannot be changed from a USB stick"));
 	free(r);
-	/* Good settings: applied to this import (limit 2) and kept for the display. */
-	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "max_articles = 2\nspeed = 3\n"),
+	/* Good settings (Notepad's BOM and CRLF, a trailing comment): kept for the display. */
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf",
+				       "\xef\xbb\xbfspeed = 3\r\nlabels = no # plain\r\n"),
 			 0);
-	assert_int_equal(tfs_write_str(e->stick, "REPLACE", ""), 0);
 	assert_int_equal(run(e, &s), TK_OK);
-	assert_int_equal(s.n[TK_IMPORT_UNCHANGED], 2);
-	assert_int_equal(s.n[TK_IMPORT_REFUSED], 2);
-	assert_int_equal(tfs_count(e->cache, "s"), 2);
+	assert_int_equal(s.n[TK_IMPORT_UNCHANGED], 4);
 	c = tfs_read(e->cache, ".config", NULL);
-	assert_string_equal(c, "max_articles = 2\nspeed = 3\n");
+	assert_string_equal(c, "\xef\xbb\xbfspeed = 3\r\nlabels = no # plain\r\n");
 	free(c);
 	r = report(e);
-	assert_non_null(strstr(r, "the ticker is full: it keeps at most 2 articles"));
+	assert_non_null(strstr(r, "settings checked and applied"));
 	free(r);
 	{
 		struct tk_config cfg;
@@ -291,6 +295,43 @@ static void test_settings(void **state)
 		assert_int_equal(tk_cache_config_apply(e->cache, &cfg, NULL, NULL), TK_OK);
 		assert_int_equal(cfg.speed, 3);
 	}
+}
+
+/* Issue 9 items 1 and 10: the exact attacks that slipped past the old
+ * deny-list. None is stored in <cache>/.config, and each is named in the report. */
+static void test_settings_attacks(void **state)
+{
+	static const char *const attacks[] = {
+	    "speed = 3\nrequire_signature\v= no\n",
+	    "keys_dir\f= /tmp\nspeed = 3\n",
+	    "cache_dir\v= /etc\n",
+	    "urgent_name = TICKER-MANIFEST\n",
+	};
+	static const char *const said[] = {
+	    "line 2: control character 0x0b in line: the whole file is refused",
+	    "line 1: control character 0x0c in line: the whole file is refused",
+	    "line 1: control character 0x0b in line: the whole file is refused",
+	    "line 1: urgent_name: cannot be changed from a USB stick",
+	};
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	art(e, "a.txt", "Story one");
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+		assert_int_equal(tfs_write_str(e->stick, "ticker.conf", attacks[i]), 0);
+		assert_int_equal(run(e, &s), TK_OK);
+		assert_int_equal(tfs_exists(e->cache, ".config"), 0);
+		r = report(e);
+		assert_non_null(strstr(r, "SETTINGS: ticker.conf was NOT applied"));
+		assert_non_null(strstr(r, said[i]));
+		free(r);
+	}
+	/* the urgent file name stayed: a later stick's URGENT.txt still works */
+	rm_stick(e, "ticker.conf");
+	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
 }
 
 static void test_odd_names_links_fifo(void **state)
@@ -739,8 +780,14 @@ static void test_fixture_sticks(void **state)
 		if (de->d_name[0] == '.' || strstr(de->d_name, ".expect"))
 			continue;
 		snprintf(stick, sizeof stick, "%s/%s", dir, de->d_name);
-		snprintf(out, sizeof out, "%s/report-%s.txt", e->keys, de->d_name);
-		mkdir(e->keys, 0755);
+		/* Not in keys_dir: anything there but keys makes the box refuse sticks. */
+		snprintf(out, sizeof out, "%s-reports/report-%s.txt", e->keys, de->d_name);
+		{
+			char rd[4200];
+
+			snprintf(rd, sizeof rd, "%s-reports", e->keys);
+			mkdir(rd, 0755);
+		}
 		tfs_rm_rf(e->cache);
 		{
 			char en[300];
@@ -779,6 +826,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_many_tiny_files, setup, teardown),

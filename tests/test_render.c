@@ -82,12 +82,17 @@ static struct tk_playlist *sample_playlist(void)
 	return pl;
 }
 
-static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl)
+/* Open a scene of w x h with cfg (NULL: the defaults) showing pl. */
+static void fixture_open_cfg(struct fixture *f, int w, int h, struct tk_playlist *pl,
+			     const struct tk_config *cfg)
 {
 	struct tk_scene_opts so = {0};
 
 	memset(f, 0, sizeof *f);
-	tk_config_defaults(&f->cfg);
+	if (cfg)
+		f->cfg = *cfg;
+	else
+		tk_config_defaults(&f->cfg);
 	snprintf(f->cfg.assets_dir, sizeof f->cfg.assets_dir, "%s/assets", root());
 	assert_int_equal(TTF_Init(), 0);
 	assert_int_equal(tk_fonts_open(f->cfg.assets_dir, "", &f->fonts), TK_OK);
@@ -106,6 +111,11 @@ static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl
 		tk_scene_set_playlist(f->scene, pl);
 	f->w = w;
 	f->h = h;
+}
+
+static void fixture_open(struct fixture *f, int w, int h, struct tk_playlist *pl)
+{
+	fixture_open_cfg(f, w, h, pl, NULL);
 }
 
 static void fixture_close(struct fixture *f)
@@ -167,26 +177,30 @@ static double differing_share(const uint32_t *a, const uint32_t *b, size_t n)
 	return (double)bad / (double)n;
 }
 
-static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl,
-			     const char *status, const char *urgent)
+/* Render frame at W x H and compare with tests/data/render/NAME.png. */
+static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlist *pl,
+			      const char *status, const char *urgent, int W, int H)
 {
 	struct fixture f;
 	char path[1024];
 	uint32_t *px, *want;
 	int w = 0, h = 0;
 
-	fixture_open(&f, 640, 360, pl);
+	fixture_open(&f, W, H, pl);
 	tk_scene_set_notices(f.scene, status, urgent);
 	px = frame_pixels(&f, frame);
 	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
+	/* Issue 14: CI must compare, never bless whatever it rendered. */
+	if (getenv("TK_UPDATE_EXPECTED") && getenv("CI"))
+		fail_msg("TK_UPDATE_EXPECTED is refused when CI is set");
 	if (getenv("TK_UPDATE_EXPECTED")) {
 		assert_int_equal(tk_render_png(f.r, f.w, f.h, path), TK_OK);
 		fprintf(stderr, "updated %s\n", path);
 	}
 	want = read_png(path, &w, &h);
 	assert_non_null(want);
-	assert_int_equal(w, 640);
-	assert_int_equal(h, 360);
+	assert_int_equal(w, W);
+	assert_int_equal(h, H);
 	if (differing_share(px, want, (size_t)w * (size_t)h) > 0.005) {
 		snprintf(path, sizeof path, "/tmp/ticker-test-%s.png", name);
 		tk_render_png(f.r, f.w, f.h, path);
@@ -196,6 +210,12 @@ static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist
 	free(want);
 	tk_free(px);
 	fixture_close(&f);
+}
+
+static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl,
+			     const char *status, const char *urgent)
+{
+	check_snapshot_wh(frame, name, pl, status, urgent, 640, 360);
 }
 
 static void check_snapshot(int64_t frame, const char *name, struct tk_playlist *pl)
@@ -316,6 +336,34 @@ static void test_deterministic(void **state)
 	b = frame_pixels(&f2, 1234);
 	fixture_close(&f2);
 	assert_memory_equal(a, b, 480 * 270 * 4);
+	tk_free(a);
+	tk_free(b);
+}
+
+/* A service flag (bad ticker.conf lines, stick settings ignored) shows a
+ * small mark in the crawl band's far corner and changes nothing else. */
+static void test_service_mark(void **state)
+{
+	struct fixture f;
+	uint32_t *a, *b;
+	size_t diff = 0, outside = 0;
+
+	(void)state;
+	fixture_open(&f, 480, 270, sample_playlist());
+	a = frame_pixels(&f, 100);
+	fixture_close(&f);
+	fixture_open(&f, 480, 270, sample_playlist());
+	f.cfg.service = TK_SERVICE_STICK_CONF;
+	b = frame_pixels(&f, 100);
+	fixture_close(&f);
+	for (int y = 0; y < 270; y++)
+		for (int x = 0; x < 480; x++)
+			if (a[y * 480 + x] != b[y * 480 + x]) {
+				diff++;
+				outside += x < 440 || y < 240;
+			}
+	assert_true(diff >= 9);
+	assert_int_equal(outside, 0);
 	tk_free(a);
 	tk_free(b);
 }
@@ -565,6 +613,268 @@ static void test_playlist_load_dir(void **state)
 	rmdir(dir);
 }
 
+/* Issue 9 item 5: every numeric key at its minimum, just above it (0 often
+ * means "automatic": crawl_height = 1 divided by zero) and at its maximum
+ * renders a crawl frame and a card mid-fade, landscape and portrait, with
+ * notices up. */
+static void test_config_extremes_render(void **state)
+{
+	static const int sizes[][2] = {{640, 360}, {360, 640}};
+
+	(void)state;
+	for (size_t i = 0; i < tk_config_key_count(); i++) {
+		long lim[4];
+
+		if (!tk_config_key_range(i, &lim[0], &lim[3]))
+			continue;
+		lim[1] = lim[0] + 1 < lim[3] ? lim[0] + 1 : lim[3];
+		lim[2] = lim[0] + 2 < lim[3] ? lim[0] + 2 : lim[3];
+		for (int m = 0; m < 4; m++)
+			for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+				struct tk_config cfg;
+				struct fixture f;
+				const char *msg = NULL;
+				char v[32];
+				int64_t fr;
+
+				tk_config_defaults(&cfg);
+				snprintf(v, sizeof v, "%ld", lim[m]);
+				if (!strcmp(tk_config_key_name(i), "rotation"))
+					snprintf(v, sizeof v, "%d", m * 90);
+				assert_int_equal(
+				    tk_config_set(&cfg, tk_config_key_name(i), v, &msg), TK_OK);
+				fixture_open_cfg(&f, sizes[z][0], sizes[z][1], sample_playlist(),
+						 &cfg);
+				tk_scene_set_notices(f.scene, "Importing", "Drill at noon");
+				fr = (cfg.card_seconds > 0 ? cfg.card_seconds : 10) * 60 + 5;
+				assert_int_equal(tk_scene_draw(f.scene, 0), TK_OK);
+				assert_int_equal(tk_scene_draw(f.scene, fr), TK_OK);
+				fixture_close(&f);
+			}
+	}
+}
+
+/* Copy the first n bytes of from into to (a truncated font). */
+static void copy_head(const char *from, const char *to, size_t n)
+{
+	char buf[4096];
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	size_t k;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while (n && (k = fread(buf, 1, n < sizeof buf ? n : sizeof buf, in)) > 0) {
+		fwrite(buf, 1, k, out);
+		n -= k;
+	}
+	fclose(in);
+	fclose(out);
+}
+
+/* Issue 9 item 17: a corrupt, truncated or FIFO `font` falls back to the
+ * bundled fonts (no hang, no dead screen) and says so in a service mark. */
+static void test_bad_font_falls_back(void **state)
+{
+	char dir[] = "/tmp/ticker-test-XXXXXX", bad[3][120], from[512];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(bad[0], sizeof bad[0], "%.80s/tests/data/fonts/corrupt.ttf", root());
+	snprintf(bad[1], sizeof bad[1], "%s/truncated.ttf", dir);
+	snprintf(bad[2], sizeof bad[2], "%s/fifo.ttf", dir);
+	snprintf(from, sizeof from, "%s/assets/fonts/NotoSans-Regular.ttf", root());
+	copy_head(from, bad[1], 20000);
+	assert_int_equal(mkfifo(bad[2], 0600), 0);
+	for (size_t i = 0; i < 3; i++) {
+		struct tk_config cfg;
+		struct tk_scene_opts so = {640, 360, 60, 1, 4096};
+		struct fixture f;
+		uint32_t *px;
+		int ink = 0;
+
+		tk_config_defaults(&cfg);
+		snprintf(cfg.font, sizeof cfg.font, "%.200s", bad[i]);
+		fixture_open_cfg(&f, 640, 360, sample_playlist(), &cfg);
+		tk_scene_destroy(f.scene);
+		tk_fonts_close(f.fonts);
+		assert_int_equal(tk_fonts_open(f.cfg.assets_dir, cfg.font, &f.fonts), TK_OK);
+		assert_non_null(tk_fonts_problem(f.fonts));
+		assert_non_null(strstr(tk_fonts_problem(f.fonts), "bundled"));
+		assert_int_equal(tk_scene_create(f.r, &f.cfg, f.fonts, &so, &f.scene), TK_OK);
+		tk_scene_set_playlist(f.scene, f.pl);
+		px = frame_pixels(&f, 120);
+		/* the mark sits in the top right corner */
+		for (int y = 0; y < 12; y++)
+			for (int x = 560; x < 636; x++)
+				ink += (px[y * 640 + x] & 0xffffff) != (f.cfg.card_bg >> 8);
+		assert_true(ink > 50);
+		tk_free(px);
+		fixture_close(&f);
+	}
+	unlink(bad[1]);
+	unlink(bad[2]);
+	rmdir(dir);
+}
+
+/* Typography cases (issue 15 section 5): one article each, its card and
+ * crawl drawn in landscape and portrait. */
+struct typo_case {
+	const char *name, *headline, *source, *quote, *speaker, *fig, *figtext;
+};
+
+static const struct typo_case typo_cases[] = {
+    {"ar-mixed",
+     "أعلنت شركة Northwind Energy اليوم افتتاح محطة جديدة لتحلية المياه في رأس الخيمة بتكلفة 450 "
+     "مليون درهم لتزويد 90,000 منزل",
+     "الخليج", "ستوفر المحطة مياه الشرب لسكان Ras Al Khaimah طوال العام", "سارة خليل", NULL, NULL},
+    {"he-mixed",
+     "עיריית תל אביב חתמה היום על הסכם עם חברת Siemens Mobility להקמת קו רכבת קלה חדש באורך 24 "
+     "ק\"מ",
+     "הארץ", NULL, NULL, NULL, NULL},
+    {"ja",
+     "東京都は来年度から新しい路面電車の路線を開業し、一日あたり約四万五千人の利用を見込んでいる"
+     "と発表した",
+     "東京新聞", "新しい路線で東側の通勤が大きく変わります", "山田花子", NULL, NULL},
+    {"zh", "上海市政府宣布将在明年开通一条新的有轨电车线路，预计每天运送约四万五千名乘客", "新华社",
+     NULL, NULL, NULL, NULL},
+    {"emoji", "Harbour café ☕ reopens with a tram stop 🚋 at the door", "Metro Desk", NULL, NULL,
+     NULL, NULL},
+};
+
+static struct tk_playlist *typo_playlist(const struct typo_case *c)
+{
+	struct tk_playlist *pl = NULL;
+
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	add_article(pl, c->headline, c->source, 1000, c->quote, c->speaker, c->fig, c->figtext);
+	assert_int_equal(tk_playlist_sort(pl), TK_OK);
+	return pl;
+}
+
+/* Snapshots of every case, landscape and portrait; no missing glyphs; no
+ * text in the right margin of the cards (a CJK headline once ran off the
+ * card, broken only at ASCII spaces). */
+static void test_typography_cases(void **state)
+{
+	static const int sizes[][2] = {{640, 360}, {360, 640}};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof typo_cases / sizeof typo_cases[0]; i++)
+		for (size_t z = 0; z < 2; z++) {
+			const struct typo_case *c = &typo_cases[i];
+			int W = sizes[z][0], H = sizes[z][1], ink = 0;
+			char name[64];
+			struct fixture f;
+			SDL_Rect band;
+			uint32_t *px;
+
+			snprintf(name, sizeof name, "typo-%s-%s", c->name,
+				 z ? "portrait" : "landscape");
+			check_snapshot_wh(120, name, typo_playlist(c), NULL, NULL, W, H);
+			fixture_open(&f, W, H, typo_playlist(c));
+			px = frame_pixels(&f, 120);
+			band = tk_scene_band(f.scene);
+			for (int y = 0; y < band.y; y++)
+				for (int x = W - W / 14; x < W; x++)
+					ink += (px[y * W + x] & 0xffffff) != (f.cfg.card_bg >> 8);
+			assert_int_equal(ink, 0);
+			assert_int_equal(tk_fonts_missing(f.fonts), 0);
+			tk_free(px);
+			fixture_close(&f);
+		}
+}
+
+/* Ink column range [*x0, *x1) of a surface. */
+static void ink_extent(SDL_Surface *s, int *x0, int *x1)
+{
+	*x0 = s->w;
+	*x1 = 0;
+	for (int x = 0; x < s->w; x++)
+		if (column_ink(s, x) > 0) {
+			*x0 = x < *x0 ? x : *x0;
+			*x1 = x + 1;
+		}
+}
+
+/* Paragraph bidi: the second line of an RTL paragraph that starts with
+ * Latin letters still reads right to left (the Latin word on the right);
+ * the line on its own (old behaviour: direction from its first letter)
+ * would put it on the left. */
+static void test_bidi_paragraph_lines(void **state)
+{
+	const char *para = "שלום לכולם abc def עולם";
+	const char *line2 = strstr(para, "abc");
+	struct tk_span sp = {para, strlen(para), TK_FONT_REGULAR, 40, 0xffffffff};
+	struct tk_span lat = {"abc def", 7, TK_FONT_REGULAR, 40, 0xffffffff};
+	SDL_Surface *in_para = NULL, *alone = NULL, *l = NULL;
+	struct fixture f;
+	int base, a0, a1, b0, b1;
+
+	(void)state;
+	fixture_open(&f, 320, 180, NULL);
+	assert_int_equal(
+	    tk_fonts_render_line(f.fonts, &sp, (size_t)(line2 - para), sp.len, -1, &in_para, &base),
+	    TK_OK);
+	sp.text = line2;
+	sp.len = strlen(line2);
+	assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &alone, &base), TK_OK);
+	assert_int_equal(tk_fonts_render(f.fonts, &lat, 1, &l, &base), TK_OK);
+	assert_true(abs(in_para->w - alone->w) <= 4);
+	/* in the paragraph "abc def" sits at the right end, alone at the left */
+	assert_true(diff_cols(in_para, in_para->w - l->w, l) < diff_cols(in_para, 0, l));
+	assert_true(diff_cols(alone, 0, l) < diff_cols(alone, alone->w - l->w, l));
+	ink_extent(in_para, &a0, &a1);
+	ink_extent(alone, &b0, &b1);
+	assert_true(a1 > b1 - 2 && a0 < b0 + 2); /* same ink, other order */
+	SDL_FreeSurface(in_para);
+	SDL_FreeSurface(alone);
+	SDL_FreeSurface(l);
+	fixture_close(&f);
+}
+
+/* Cross-fade: the old card fades out, then the new one in; no frame shows
+ * ink of both (a dissolve once printed text over text). Landscape and
+ * portrait. */
+static void test_crossfade_no_double_exposure(void **state)
+{
+	static const int sizes[][2] = {{640, 360}, {360, 640}};
+
+	(void)state;
+	for (size_t z = 0; z < 2; z++) {
+		int W = sizes[z][0], H = sizes[z][1];
+		struct fixture f;
+		uint32_t *old, *cur, bg;
+		SDL_Rect band;
+
+		fixture_open(&f, W, H, sample_playlist());
+		bg = f.cfg.card_bg >> 8;
+		band = tk_scene_band(f.scene);
+		old = frame_pixels(&f, 590);
+		cur = frame_pixels(&f, 640);
+		for (int64_t fr = 600; fr < 640; fr++) {
+			uint32_t *px = frame_pixels(&f, fr);
+			size_t old_ink = 0, new_ink = 0;
+
+			for (int y = 0; y < band.y; y++)
+				for (int x = 0; x < W; x++) {
+					size_t i = (size_t)y * (size_t)W + (size_t)x;
+					int o = (old[i] & 0xffffff) != bg,
+					    n = (cur[i] & 0xffffff) != bg;
+
+					if ((px[i] & 0xffffff) == bg)
+						continue;
+					old_ink += o && !n;
+					new_ink += n && !o;
+				}
+			assert_false(old_ink > 20 && new_ink > 20);
+			tk_free(px);
+		}
+		tk_free(old);
+		tk_free(cur);
+		fixture_close(&f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -573,6 +883,7 @@ int main(void)
 	    cmocka_unit_test(test_rtl_order),
 	    cmocka_unit_test(test_band_moves_speed_px),
 	    cmocka_unit_test(test_deterministic),
+	    cmocka_unit_test(test_service_mark),
 	    cmocka_unit_test(test_playlist_switch_no_hitch),
 	    cmocka_unit_test(test_texture_budget),
 	    cmocka_unit_test(test_max_texture_width),
@@ -580,6 +891,11 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_notices),
+	    cmocka_unit_test(test_config_extremes_render),
+	    cmocka_unit_test(test_bad_font_falls_back),
+	    cmocka_unit_test(test_bidi_paragraph_lines),
+	    cmocka_unit_test(test_typography_cases),
+	    cmocka_unit_test(test_crossfade_no_double_exposure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

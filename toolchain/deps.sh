@@ -39,6 +39,25 @@ if [ "$(id -u)" != 0 ]; then
   command -v sudo >/dev/null || { echo "deps: need root or sudo to install:$missing" >&2; exit 1; }
   sudo=sudo
 fi
+# Another package manager (unattended-upgrades on a freshly booted Pi, a desktop
+# updater) holds the dpkg/apt locks: wait for it with a message instead of
+# failing at once. apt-get itself also waits (DPkg::Lock::Timeout) for what
+# this check cannot see. TICKER_APT_WAIT bounds the wait in seconds.
+wait_s=${TICKER_APT_WAIT:-900}
+pkgmgrs='apt|apt-get|aptitude|dpkg|unattended-upgr|packagekitd|apt.systemd.dai'
+apt_busy() {
+  command -v pgrep >/dev/null || return 1
+  pgrep -x "$pkgmgrs" >/dev/null 2>&1
+}
+waited=0
+while apt_busy && [ "$waited" -lt "$wait_s" ]; do
+  if [ $((waited % 30)) -eq 0 ]; then
+    echo "deps: another package manager is running ($(pgrep -a -x "$pkgmgrs" 2>/dev/null | head -n 1)); waiting for it (${waited}s of ${wait_s}s)..." >&2
+  fi
+  sleep 5
+  waited=$((waited + 5))
+done
+lock="-oDPkg::Lock::Timeout=$wait_s"
 echo "deps: installing$missing"
 if [ "$arch" != "$native" ] && ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
   echo "deps: adding Debian architecture $arch"
@@ -46,9 +65,9 @@ if [ "$arch" != "$native" ] && ! dpkg --print-foreign-architectures | grep -qx "
 fi
 # A mirror in mid-sync can fail one index; retry, then go on with what we have.
 i=0
-until $sudo apt-get update -q >/tmp/ticker-apt-update.log 2>&1; do
+until $sudo apt-get "$lock" update -q >/tmp/ticker-apt-update.log 2>&1; do
   i=$((i + 1))
   if [ $i -ge 3 ]; then echo "deps: apt-get update reported errors (see /tmp/ticker-apt-update.log); trying anyway" >&2; break; fi
   sleep 5
 done
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get "$lock" install -y -q --no-install-recommends $missing

@@ -1,13 +1,16 @@
 #!/bin/sh
 # mkimage.sh DEB OUTDIR
-# A complete Debian bookworm root filesystem for the ticker, as an ext4 image
-# (OUTDIR/rootfs.img) with its kernel and initramfs beside it, for QEMU's
-# arm64 "virt" board (make e2e). On a Raspberry Pi use Pi OS Lite + the .deb.
-#  1. base: mmdebstrap --variant=minbase from the Debian archive only, with
-#     systemd, udev, a kernel with a trimmed initramfs, and every package the
-#     .deb depends on. Minutes; cached under a key of its inputs.
-#  2. the .deb installed with dpkg inside the base (a copy), then mkfs.ext4 -d.
-#     Seconds; redone whenever the .deb changes.
+# The flashable Raspberry Pi image (OUTDIR/ticker-rpi-arm64.img): Debian bookworm
+# arm64 with Debian's raspi-firmware and linux-image-arm64, the ticker .deb, a
+# read-only root and a data partition. The QEMU end-to-end test boots the same
+# image on the arm64 "virt" board (make e2e).
+#  1. base: mmdebstrap --variant=minbase from the Debian archive only (main and
+#     non-free-firmware), with systemd, udev, the kernel with a trimmed initramfs,
+#     the Pi firmware and every package the .deb depends on. Minutes; cached
+#     under a key of its inputs.
+#  2. the .deb installed with dpkg inside a copy of the base, then the image's
+#     own policy (image-policy.sh: read-only root, no console login, ...).
+#  3. mkdisk.sh: the partitioned disk image. Seconds; redone when the .deb changes.
 set -eu
 deb=$(realpath "$1") out=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,8 +41,11 @@ deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g
 # that the base (keyed on this set) is not rebuilt when the binary links one more.
 runtime="libsdl2-2.0-0 libsdl2-ttf-2.0-0 libxml2 libunistring2 libfribidi0 libsodium23
 	libpng16-16 libjson-c5 libsystemd0 libharfbuzz0b libfreetype6 libegl1 libegl-mesa0 libgles2
-	libgl1-mesa-dri libgbm1 libfontconfig1 fonts-noto-core fonts-dejavu-core init-system-helpers"
-fixed=$(echo systemd systemd-sysv udev kmod initramfs-tools "$kernel" $runtime | tr ' \t' '\n\n' | grep . | sort -u | tr '\n' ' ')
+	libgl1-mesa-dri libgbm1 libfontconfig1 fonts-noto-core fonts-dejavu-core fonts-wqy-microhei fonts-symbola init-system-helpers"
+# The Pi boot firmware (non-free-firmware) and the tools the image's first boot needs
+# to grow its data partition (sfdisk; resize2fs and partx are in the minimal base).
+board="raspi-firmware fdisk e2fsprogs"
+fixed=$(echo systemd systemd-sysv udev kmod initramfs-tools "$kernel" $runtime $board | tr ' \t' '\n\n' | grep . | sort -u | tr '\n' ' ')
 pkgs=$(echo $fixed $deps | tr ' ' '\n' | sort -u | tr '\n' ' ')
 # The base is keyed on what goes into it: the fixed packages, mirror, the mmdebstrap
 # options below (sed extracts them from this file) and mmdebstrap's version. A
@@ -63,8 +69,10 @@ if [ "$(cat "$out/base.key" 2>/dev/null)" != "$key" ] || [ ! -d "$out/base" ]; t
 	awk -v p="$(realpath "$out")/base.tmp/" 'index($2, p) == 1 { print $2 }' /proc/mounts |
 		sort -r | xargs -r -n1 umount
 	rm -rf "$out/base" "$out/base.key" "$out/base.tmp"
-	# The initramfs only needs to find a virtio disk with ext4: MODULES=list
-	# plus these modules keeps update-initramfs (under emulation) short.
+	# The initramfs only needs to find the root partition: MODULES=list plus these
+	# modules keeps update-initramfs (under emulation) short. virtio for QEMU; for the
+	# Pi's SD card: sdhci-iproc (Pi 4 emmc2 and Pi 3's SD host in upstream device
+	# trees), bcm2835 (the Pi 3 "sdhost"), mmc_block. Untested on hardware.
 	mmdebstrap --variant=minbase --arch="$arch" --include="$(echo $pkgs | tr ' ' ',')" \
 		--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
 		--aptopt='APT::Install-Recommends "false"' \
@@ -72,12 +80,12 @@ if [ "$(cat "$out/base.key" 2>/dev/null)" != "$key" ] || [ ! -d "$out/base" ]; t
 		--dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
 		--setup-hook='mkdir -p "$1/etc/initramfs-tools/conf.d" "$1/etc/initramfs-tools/hooks"' \
 		--setup-hook='printf "MODULES=list\nCOMPRESS=gzip\n" > "$1/etc/initramfs-tools/conf.d/ticker"' \
-		--setup-hook='printf "#!/bin/sh\n[ \"\$1\" = prereqs ] && exit 0\n. /usr/share/initramfs-tools/hook-functions\nmanual_add_modules virtio_pci virtio_blk virtio_mmio ext4\n" > "$1/etc/initramfs-tools/hooks/ticker"; chmod 755 "$1/etc/initramfs-tools/hooks/ticker"' \
+		--setup-hook='printf "#!/bin/sh\n[ \"\$1\" = prereqs ] && exit 0\n. /usr/share/initramfs-tools/hook-functions\nmanual_add_modules virtio_pci virtio_blk virtio_mmio ext4 mmc_block sdhci sdhci_pltfm sdhci_iproc bcm2835\n" > "$1/etc/initramfs-tools/hooks/ticker"; chmod 755 "$1/etc/initramfs-tools/hooks/ticker"' \
 		--customize-hook='echo ticker > "$1/etc/hostname"' \
 		--customize-hook='printf "/dev/vda / ext4 rw,noatime 0 1\n" > "$1/etc/fstab"' \
 		bookworm "$out/base.tmp" \
-		"deb $mirror bookworm main" "deb $mirror bookworm-updates main" \
-		"deb $security bookworm-security main"
+		"deb $mirror bookworm main non-free-firmware" "deb $mirror bookworm-updates main non-free-firmware" \
+		"deb $security bookworm-security main non-free-firmware"
 	find "$cache" -maxdepth 1 -name 'base-*' -exec rm -rf {} +
 	mv "$out/base.tmp" "$cache/base-$key"
 	ln -sfn "$cache/base-$key" "$out/base"
@@ -87,8 +95,9 @@ fi
 
 # Stage 2: the package, installed by dpkg, into a copy of the base.
 key2=$( { echo "$key"; sha256sum "$deb"; } | sha256sum | cut -c1-16)
-if [ "$(cat "$out/rootfs.key" 2>/dev/null)" = "$key2" ] && [ -f "$out/rootfs.img" ]; then
-	echo "mkimage: $out/rootfs.img is up to date"
+key2=$( { echo "$key2"; cat "$here/image-policy.sh" "$here/mkdisk.sh" "$here/../boot/"*; } | sha256sum | cut -c1-16)
+if [ "$(cat "$out/rootfs.key" 2>/dev/null)" = "$key2" ] && [ -f "$out/ticker-rpi-arm64.img" ]; then
+	echo "mkimage: $out/ticker-rpi-arm64.img is up to date"
 	exit 0
 fi
 rm -rf "$out/rootfs" "$out/rootfs.key"
@@ -111,11 +120,12 @@ if ! chroot "$out/rootfs" dpkg -i /tmp/ticker.deb; then
 fi
 umount "$out/rootfs/proc"; trap - EXIT
 rm -f "$out/rootfs/tmp/ticker.deb"
-cp "$out/rootfs"/boot/vmlinuz-* "$out/vmlinuz"
-cp "$out/rootfs"/boot/initrd.img-* "$out/initrd.img"
-rm -f "$out/rootfs.img.tmp"
-mkfs.ext4 -q -F -L rootfs -d "$out/rootfs" "$out/rootfs.img.tmp" 2G
-mv "$out/rootfs.img.tmp" "$out/rootfs.img"
+
+# Stage 3: the image's policy, then the disk. The disk identifier (and so every
+# PARTUUID) is derived from the inputs, so the same inputs give the same image.
+diskid=$(echo "$key2" | cut -c1-8)
+sh "$here/image-policy.sh" "$out/rootfs" "$diskid"
+sh "$here/mkdisk.sh" "$out/rootfs" "$diskid" "$out/ticker-rpi-arm64.img"
 rm -rf "$out/rootfs"
 echo "$key2" >"$out/rootfs.key"
-echo "mkimage: $out/rootfs.img ready ($(( $(date +%s) - t0 )) s)"
+echo "mkimage: $out/ticker-rpi-arm64.img ready ($(( $(date +%s) - t0 )) s)"

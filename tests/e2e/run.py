@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """End-to-end test of the ticker image under qemu-system-aarch64 (make e2e).
 
-Boots build/image-arm64/rootfs.img (bookworm + the ticker .deb) on QEMU's arm64
-virt board with virtio-gpu, an xHCI USB controller and no network, and checks
+Boots the SD card image that `make image` builds (build/image-arm64/ticker-rpi-arm64.img:
+the very file that is compressed for flashing) on QEMU's arm64 virt board: its kernel
+and initrd as config.txt names them, its cmdline.txt (root=PARTUUID=..., read-only),
+its fstab; the disk is enlarged first, as flashing onto a bigger card does. On the virt board with virtio-gpu, an xHCI USB controller and no network, and checks
 with the ticker's own log lines (the journal forwarded to the serial console)
 and QEMU monitor screendumps:
   1. systemd starts the ticker on KMSDRM + GLES2 and the crawl band moves;
@@ -103,12 +105,46 @@ def debugfs_cat(img, path):
     return r.stdout.decode()
 
 
-def prepare_disk(image_dir, out):
-    """Copy the cached image and add the test-only files with debugfs."""
-    src = os.path.join(image_dir, "rootfs.img")
+def partitions(img):
+    """(start, size) in bytes of each partition, and the MBR disk id."""
+    t = json.loads(subprocess.run(["sfdisk", "-J", img], check=True,
+                                  capture_output=True).stdout)["partitiontable"]
+    return [(p["start"] * 512, p["size"] * 512) for p in t["partitions"]], t["id"][2:]
+
+
+def dd_out(img, start, size, path):
+    run(["dd", f"if={img}", f"of={path}", "bs=1M", "iflag=skip_bytes,count_bytes",
+         f"skip={start}", f"count={size}", "conv=sparse", "status=none"])
+
+
+def dd_in(path, img, start):
+    run(["dd", f"if={path}", f"of={img}", "bs=1M", "oflag=seek_bytes", f"seek={start}",
+         "conv=notrunc,sparse", "status=none"])
+
+
+def boot_file(img, start, name, dest=None):
+    env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+    r = subprocess.run(["mtype", "-i", f"{img}@@{start}", "::" + name], capture_output=True,
+                       env=env, check=True)
+    if dest:
+        with open(dest, "wb") as f:
+            f.write(r.stdout)
+    return r.stdout
+
+
+def prepare_disk(image, out, grow_mb=256):
+    """Copy the flashable image, add the test-only files with debugfs (root partition) and
+    the preloaded articles (data partition), take the kernel, initrd and command line from
+    the boot partition as the Pi firmware would, and enlarge the disk like a bigger card."""
     disk = os.path.join(out, "disk.img")
-    run(["cp", "--sparse=always", src, disk])
-    passwd = debugfs_cat(disk, "/etc/passwd")
+    run(["cp", "--sparse=always", image, disk])
+    parts, diskid = partitions(disk)
+    (b_start, _), (r_start, r_size), (d_start, d_size) = parts[:3]
+    root = os.path.join(out, "root.ext4")
+    data = os.path.join(out, "data.ext4")
+    dd_out(disk, r_start, r_size, root)
+    dd_out(disk, d_start, d_size, data)
+    passwd = debugfs_cat(root, "/etc/passwd")
     m = re.search(r"^ticker:x:(\d+):(\d+):", passwd, re.M)
     if not m:
         raise RuntimeError("no ticker user in the image: was the .deb installed?")
@@ -129,19 +165,35 @@ def prepare_disk(image_dir, out):
         "/etc/systemd/system/ticker-e2e-agent.service",
         "mkdir /etc/systemd/system/ticker.service.d",
         f"write {tmp}/e2e.conf /etc/systemd/system/ticker.service.d/e2e.conf",
-        # systemd refuses to boot with an empty machine-id on a read-write root? It
-        # creates one; nothing to do.
     ]
-    # Cached articles the ticker shows from the first boot (owned by the ticker user).
-    preload = sorted(os.listdir(os.path.join(HERE, "preload")))
-    for name in preload:
-        p = f"/var/lib/ticker/cache/{name}"
+    out_txt = debugfs(root, cmds)
+    if "No such file" in out_txt or "not found" in out_txt:
+        log("debugfs said (root): " + out_txt.strip().replace("\n", " | "))
+    # Cached articles the ticker shows from the first boot (owned by the ticker user),
+    # on the data partition, which the image mounts on /var/lib/ticker.
+    cmds = []
+    for name in sorted(os.listdir(os.path.join(HERE, "preload"))):
+        p = f"/cache/{name}"
         cmds += [f"write {HERE}/preload/{name} {p}", f"sif {p} uid {uid}", f"sif {p} gid {gid}",
                  f"sif {p} mode 0100640"]
-    out_txt = debugfs(disk, cmds)
+    out_txt = debugfs(data, cmds)
     if "No such file" in out_txt or "not found" in out_txt:
-        log("debugfs said: " + out_txt.strip().replace("\n", " | "))
-    return disk
+        log("debugfs said (data): " + out_txt.strip().replace("\n", " | "))
+    dd_in(root, disk, r_start)
+    dd_in(data, disk, d_start)
+    os.unlink(root)
+    os.unlink(data)
+    # What the Pi firmware would start: the kernel and initrd named by config.txt.
+    config = boot_file(disk, b_start, "config.txt").decode()
+    kernel = re.search(r"^kernel=(\S+)", config, re.M).group(1)
+    initrd = re.search(r"^initramfs (\S+)", config, re.M).group(1)
+    boot_file(disk, b_start, kernel, os.path.join(out, "vmlinuz"))
+    boot_file(disk, b_start, initrd, os.path.join(out, "initrd.img"))
+    cmdline = boot_file(disk, b_start, "cmdline.txt").decode().strip()
+    # A bigger card: the data partition grows into this at first boot.
+    with open(disk, "r+b") as f:
+        f.truncate(os.path.getsize(disk) + grow_mb * 1024 * 1024)
+    return disk, cmdline, diskid, d_size
 
 
 def make_stick(path, files, size_mb=64):
@@ -166,7 +218,7 @@ def stick_read(path, name):
 
 
 class VM:
-    def __init__(self, image_dir, disk, out, tag):
+    def __init__(self, cmdline, disk, out, tag):
         self.out = out
         self.serial = os.path.join(out, f"serial-{tag}.log")
         self.qmp_path = os.path.join(out, "qmp.sock")
@@ -174,14 +226,15 @@ class VM:
         for p in (self.serial, self.qmp_path, self.agent_path):
             if os.path.exists(p):
                 os.unlink(p)
-        append = ("root=/dev/vda rw console=ttyAMA0 consoleblank=0 loglevel=4 "
-                  "systemd.journald.forward_to_console=1 systemd.show_status=0 "
-                  "net.ifnames=0")
+        # The image's own command line (root=PARTUUID=..., ro), plus the virt board's
+        # serial console and the journal on it for the test to read.
+        append = (cmdline + " console=ttyAMA0 loglevel=4 "
+                  "systemd.journald.forward_to_console=1 systemd.show_status=0")
         self.cmd = [
             "qemu-system-aarch64", "-M", "virt", "-cpu", "cortex-a72", "-smp", "2", "-m", "1024",
             "-accel", "tcg,thread=multi",
-            "-kernel", os.path.join(image_dir, "vmlinuz"),
-            "-initrd", os.path.join(image_dir, "initrd.img"),
+            "-kernel", os.path.join(out, "vmlinuz"),
+            "-initrd", os.path.join(out, "initrd.img"),
             "-append", append,
             "-drive", f"if=none,id=hd,file={disk},format=raw",
             "-device", "virtio-blk-pci,drive=hd",
@@ -475,7 +528,7 @@ def first_frame(vm, start, timeout, what):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--image-dir", default=os.path.join(TOP, "build/image-arm64"))
+    ap.add_argument("--image", default=os.path.join(TOP, "build/image-arm64/ticker-rpi-arm64.img"))
     ap.add_argument("--out", default=os.path.join(TOP, "build/e2e"))
     ap.add_argument("--boot-timeout", type=int, default=240)
     args = ap.parse_args()
@@ -483,8 +536,7 @@ def main():
     out = os.path.abspath(args.out)
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
-    image_dir = os.path.abspath(args.image_dir)
-    disk = prepare_disk(image_dir, out)
+    disk, cmdline, diskid, data_size = prepare_disk(os.path.abspath(args.image), out)
 
     known = {}
     for d in ("preload", "stick", "stick-ext4"):
@@ -494,7 +546,7 @@ def main():
 
     # ---- boot 1 -------------------------------------------------------------------
     log("boot 1: qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024")
-    vm = VM(image_dir, disk, out, "boot1")
+    vm = VM(cmdline, disk, out, "boot1")
     try:
         pos = first_frame(vm, 0, args.boot_timeout, "boot 1")
         TIMES["boot to first frame"] = time.monotonic() - vm.t0
@@ -503,6 +555,25 @@ def main():
             return finish(t_start, out)
         rc, out_txt = vm.sh("systemctl is-active ticker.service; systemctl show -p Type,User,NRestarts ticker.service")
         check(out_txt.startswith("active"), f"ticker.service active ({out_txt.split()[0] if out_txt else ''})")
+
+        # 0. The flashed image as it boots: root by PARTUUID and read-only, the data
+        # partition grown to the bigger card, nobody logged in or able to.
+        rc, o = vm.sh("findmnt -n -o SOURCE,OPTIONS /; readlink -f /dev/disk/by-partuuid/" + diskid + "-02")
+        check(o.split()[:1] and o.split()[1].startswith("ro") and o.split()[0] == o.split()[-1],
+              f"0. root is partition {diskid}-02, mounted read-only ({' '.join(o.split())})")
+        rc, o = vm.sh("touch /usr/e2e-write 2>&1; echo rc=$?")
+        check("rc=0" not in o, "0. the root filesystem refuses writes")
+        rc, o = vm.sh("findmnt -n -o SOURCE /var/lib/ticker; findmnt -n -o SOURCE /boot/firmware; "
+                      "df -k --output=size /var/lib/ticker | tail -n 1; "
+                      "ls /boot/firmware/ticker/ticker.conf")
+        w = o.split()
+        check(len(w) >= 4 and w[0].endswith("3") and w[1].endswith("1"),
+              f"0. data and boot partitions mounted by the image's fstab ({' '.join(w[:2])})")
+        check(len(w) >= 3 and w[2].isdigit() and int(w[2]) * 1024 > data_size + 128 * 1024 * 1024,
+              f"0. the data partition grew to fill the bigger card ({data_size >> 20} MiB -> "
+              f"{int(w[2]) >> 10 if len(w) > 2 and w[2].isdigit() else '?'} MiB)")
+        rc, o = vm.sh("pgrep -a -f 'getty|login' ; systemctl is-enabled getty@tty1.service 2>&1; true")
+        check("agetty" not in o and "masked" in o, f"0. no login on any console ({' '.join(o.split())})")
 
         for unit in ("ticker.service", "ticker-import@sda.service"):
             rc, sec = vm.sh(f"systemd-analyze security {unit} 2>&1 | tail -n 1", timeout=120)
@@ -623,7 +694,7 @@ def main():
 
     # ---- boot 2: after the power cut ---------------------------------------------
     before_cut = locals().get("before_cut", {})
-    vm = VM(image_dir, disk, out, "boot2")
+    vm = VM(cmdline, disk, out, "boot2")
     try:
         first_frame(vm, 0, args.boot_timeout, "3. after the power cut")
         TIMES["boot to first frame (after power cut)"] = time.monotonic() - vm.t0
