@@ -525,7 +525,8 @@ static int tk_near_month(const char *p, size_t n, size_t s, size_t e)
 }
 
 /* The clause around [s, e): the sentence, bounded by quotation marks. */
-static void tk_context(const char *p, size_t n, size_t s, size_t e, size_t *cs, size_t *ce)
+static void tk_context(const char *p, size_t n, size_t s, size_t e, size_t *cs, size_t *ce,
+		       int *narrowed)
 {
 	size_t a = s, b = e, lim;
 
@@ -587,6 +588,7 @@ static void tk_context(const char *p, size_t n, size_t s, size_t e, size_t *cs, 
 		}
 	}
 	/* a long sentence: narrow to the comma clause around the figure */
+	*narrowed = b - a > 160;
 	if (b - a > 160) {
 		size_t ca = s, cb = e;
 		while (ca > a && !(p[ca - 1] == ' ' && ca >= 2 && p[ca - 2] == ','))
@@ -642,6 +644,8 @@ struct tk_fs {
 	const char *code; /* currency code, "%", measure or duration unit; NULL for counts */
 	struct tk_w noun; /* the counted noun of a count */
 	size_t last_end;  /* end of the last figure emitted in this paragraph, or 0 */
+	const char *ctx;  /* the last context made, when it is a whole sentence */
+	size_t ctx_pi, ctx_s, ctx_e; /* its paragraph and span */
 };
 
 static void tk_fs_begin(struct tk_fs *st, size_t i)
@@ -740,10 +744,20 @@ static int tk_fs_emit(struct tk_fs *st)
 	}
 	/* "two fact checkers", a bare "3": nothing a reader calls a key figure */
 	f.trivial = st->kind == TK_FIG_COUNT && fabs(f.value_max) < 10;
-	tk_context(p, st->n, st->s, st->ne, &cs, &ce);
-	f.context = tk_arena_strndup(st->ar, p + cs, ce - cs);
-	if (!f.context)
-		return TK_ENOMEM;
+	/* figures of one sentence share its context: no second scan or copy */
+	if (st->ctx && st->ctx_pi == st->pi && st->s >= st->ctx_s && st->ne <= st->ctx_e) {
+		f.context = st->ctx;
+	} else {
+		int narrowed;
+		tk_context(p, st->n, st->s, st->ne, &cs, &ce, &narrowed);
+		f.context = tk_arena_strndup(st->ar, p + cs, ce - cs);
+		if (!f.context)
+			return TK_ENOMEM;
+		st->ctx = narrowed ? NULL : f.context;
+		st->ctx_pi = st->pi;
+		st->ctx_s = cs;
+		st->ctx_e = ce;
+	}
 	f.score = tk_score(&f, st->spelled);
 	tk_fs_link_conversion(st, &f);
 	st->last_end = st->ne;
@@ -994,26 +1008,25 @@ static size_t tk_fig_unit_token(const char *p, size_t n, size_t i)
 }
 
 /* The unit written at [i, k) with the flag needed, trying shorter forms
- * ("km/hr" then "km"); *end is where it stops. */
+ * before a '/', '.' or trailing digit ("km/ms" then "km"); *end is where
+ * it stops. */
 static const struct tk_fig_unit *tk_fig_unit_at(const char *p, size_t i, size_t k, unsigned flag,
 						size_t *end)
 {
-	while (k > i) {
+	for (;;) {
 		const struct tk_fig_unit *u = tk_lexfig_unit(p + i, k - i);
+		size_t j = k;
 		if (u && (u->flags & flag)) {
 			*end = k;
 			return u;
 		}
-		/* drop a trailing '.', '/x' or '2' and try again */
-		do
-			k--;
-		while (k > i && ((unsigned char)p[k] & 0xC0) == 0x80);
-		while (k > i && p[k - 1] != '.' && p[k - 1] != '/' && !tk_digit(p[k - 1]) &&
-		       tk_ascii_alpha((unsigned char)p[k - 1]) && k > i + 1 &&
-		       (p[k] == '/' || p[k] == '.'))
-			k--;
+		while (j > i + 1 && p[j - 1] != '/' && p[j - 1] != '.' &&
+		       !(j == k && tk_digit(p[j - 1])))
+			j--;
+		if (j <= i + 1)
+			return NULL;
+		k = j - 1;
 	}
-	return NULL;
 }
 
 /* "6.1-inch", "185-hp", "3.5-litre", "30-day": a hyphenated unit adjective.
@@ -1864,6 +1877,7 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 	struct tk_spell sp;
 	const struct tk_fig_numword *nw, *bw;
 	size_t last_e = i;
+	int glued;
 
 	memset(&sp, 0, sizeof sp);
 	*frac = 0;
@@ -1874,6 +1888,11 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		last_e = w.e;
 		nw = tk_spell_word(st, w);
 		if (!nw) {
+			/* "dreist" is no "drei": a compound must be numbers to its end */
+			if (w.s > i && tk_ascii_alpha((unsigned char)p[w.s - 1]))
+				return i;
+			if (!sp.have)
+				break;
 			b = tk_spell_next(st, w.e);
 			if (sp.have && !sp.anded && tk_spell_and(p, w) &&
 			    (p[w.e] == ' ' || b.s == w.e) && tk_spell_word(st, b)) {
@@ -1889,10 +1908,14 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 				sp.cur += tk_spell_point(st, w, &end);
 			break;
 		}
-		a = tk_spell_next(st, w.e);
-		b = tk_spell_next(st, a.e);
+		/* the next piece glued to this one (a German compound) */
+		glued = w.e < n &&
+			(tk_ascii_alpha((unsigned char)p[w.e]) || (unsigned char)p[w.e] >= 0x80);
+		a.s = a.e = w.e;
+		if (glued || nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
+			a = tk_spell_next(st, w.e);
 		/* "einhundert", "eintausendeinhundert": "ein" inside a compound is one */
-		if (nw->type == TK_NW_ARTICLE && a.s == w.e &&
+		if (nw->type == TK_NW_ARTICLE && glued && a.s == w.e &&
 		    (tk_spell_word(st, a) || tk_w_is(p, a, "und"))) {
 			sp.cur += 1;
 			sp.have = 1;
@@ -1939,6 +1962,7 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		case TK_NW_HALF:
 		case TK_NW_FRAC: {
 			double den = nw->type == TK_NW_HALF ? 2 : nw->value;
+			b = tk_spell_next(st, a.e);
 			int plural = p[w.e - 1] == 's';
 			/* "half a million", "half a dozen", "quarter million" */
 			if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
@@ -1974,7 +1998,7 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		}
 		sp.have = 1;
 		end = w.e;
-		if (w.e < n && p[w.e] != ' ' && p[w.e] != '-' && a.s != w.e)
+		if (w.e < n && p[w.e] != ' ' && p[w.e] != '-' && !glued)
 			break;
 	}
 	if (!sp.have)
@@ -2052,12 +2076,13 @@ static void tk_fs_language(struct tk_fs *st, const char *lang)
 }
 
 /* Can a number word start at i? A cheap test before the lexicon lookup. */
-static int tk_fig_word_start(const char *p, size_t i)
+static int tk_fig_word_start(const char *p, size_t n, size_t i)
 {
-	unsigned char c = (unsigned char)p[i] | 0x20;
-
-	return i == 0 || p[i - 1] == ' ' || p[i - 1] == '(' ? strchr("acdefhmnoqstuvz", c) != NULL
-							    : 0;
+	if (i > 0 && p[i - 1] != ' ' && p[i - 1] != '(')
+		return 0;
+	return tk_lexfig_numword_maybe(p + i, i + 1 < n ? 2 : 1) ||
+	       (i + 1 < n && !tk_ascii_alpha((unsigned char)p[i + 1]) &&
+		(unsigned char)p[i + 1] < 0x80 && tk_lexfig_numword_maybe(p + i, 1));
 }
 
 int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk_figlist *fl)
@@ -2081,8 +2106,12 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 			unsigned char c = (unsigned char)st.p[i];
 			if (tk_digit((char)c)) {
 				i = tk_fig_digits(&st, i, &err);
-			} else if (tk_ascii_alpha(c) && tk_fig_word_start(st.p, i)) {
+			} else if (tk_ascii_alpha(c) && tk_fig_word_start(st.p, n, i)) {
 				i = tk_fig_spelled(&st, i, &err);
+			} else if (tk_ascii_alpha(c)) {
+				/* the rest of a word that starts no number */
+				while (++i < n && tk_ascii_alpha((unsigned char)st.p[i]))
+					;
 			} else {
 				i++;
 			}

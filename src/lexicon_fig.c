@@ -865,6 +865,68 @@ static const struct tk_fig_currency tk_curadj[] = {
     {"us", "USD"},
 };
 
+/* Which second letters each first letter of a number word takes (bit 0-25
+ * a-z, 26 a non-ASCII byte or '-', 27 the end of a one-letter word): a
+ * cheap test that spares most words the lookup. Generated with the table
+ * above; tests/test_lexicon_fig.c checks every word passes it. */
+static const unsigned tk_numword_prefix[26] = {
+    0x08002004u, /* a */
+    0x00000100u, /* b */
+    0x00120111u, /* c */
+    0x04124110u, /* d */
+    0x00000900u, /* e */
+    0x04104100u, /* f */
+    0x00000000u, /* g */
+    0x04100001u, /* h */
+    0x00000000u, /* i */
+    0x00000000u, /* j */
+    0x00000000u, /* k */
+    0x00000001u, /* l */
+    0x00004110u, /* m */
+    0x00104111u, /* n */
+    0x00002004u, /* o */
+    0x00000000u, /* p */
+    0x00100000u, /* q */
+    0x00000000u, /* r */
+    0x00004110u, /* s */
+    0x00420191u, /* t */
+    0x00002000u, /* u */
+    0x00000110u, /* v */
+    0x00000000u, /* w */
+    0x00000000u, /* x */
+    0x00000000u, /* y */
+    0x04400010u, /* z */
+};
+
+/* Where the number words of each first letter start in the table (and its
+ * end): the search looks only there. Checked by looking up every word. */
+static const unsigned short tk_numword_first[27] = {
+    0,	 7,   12,  36,	70,  85,  101, 101, 115, 115, 115, 115, 116, 134,
+    149, 157, 157, 175, 175, 205, 234, 238, 258, 258, 258, 258, 266,
+};
+
+/* A 2048-bit filter over every number word (length, first, second and
+ * last byte): most other words are turned away without a search. */
+static const unsigned tk_numword_hash[64] = {
+    0x00000000u, 0x40001008u, 0x00080000u, 0x40000020u, 0x00000004u, 0x30240100u, 0x00000020u,
+    0x82404400u, 0x00000800u, 0x80004100u, 0x00508288u, 0x00040000u, 0x04000001u, 0x00004000u,
+    0x00800400u, 0x80000000u, 0x40280124u, 0x18102401u, 0x780a0000u, 0x00411008u, 0x0cc84202u,
+    0x04000680u, 0x041e2400u, 0x60248024u, 0x40115100u, 0x1890882bu, 0x08e80802u, 0x80004022u,
+    0x88000608u, 0x88011090u, 0x80400181u, 0x828c0600u, 0x20050428u, 0x02022002u, 0x02900300u,
+    0x45006011u, 0x00600048u, 0x00048000u, 0x0a300080u, 0x09042000u, 0x00400080u, 0x001010c0u,
+    0x20032040u, 0x01008100u, 0x80000028u, 0x11140140u, 0x05202044u, 0x88040000u, 0x00000000u,
+    0x00100400u, 0x00400018u, 0x00800108u, 0x00400800u, 0x00000000u, 0x00400100u, 0x00200000u,
+    0x00011000u, 0x01000004u, 0x00002000u, 0x00000000u, 0x21000004u, 0x00020000u, 0x80008008u,
+    0x00001000u,
+};
+
+static unsigned tk_numword_hash_of(const char *low, size_t n)
+{
+	const unsigned char *b = (const unsigned char *)low;
+	return ((unsigned)(n * 131) ^ (b[0] * 31u) ^ ((n > 1 ? b[1] : 0) * 7u) ^ (b[n - 1] * 17u)) &
+	       2047u;
+}
+
 static int tk_lexfig_cmp(const char *key, size_t n, const char *word)
 {
 	size_t l = strlen(word);
@@ -945,16 +1007,26 @@ const struct tk_fig_currency *tk_lexfig_currencies(size_t *n)
 
 const struct tk_fig_numword *tk_lexfig_numword(const char *s, size_t n)
 {
-	size_t lo = 0, hi = TK_ARRAY_LEN(tk_numwords), i;
+	size_t lo, hi, i;
+	unsigned h;
 	char low[24];
 
 	if (n == 0 || n >= sizeof low)
 		return NULL;
 	for (i = 0; i < n; i++)
 		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	if (low[0] < 'a' || low[0] > 'z')
+		return NULL;
+	h = tk_numword_hash_of(low, n);
+	if (!((tk_numword_hash[h >> 5] >> (h & 31)) & 1))
+		return NULL;
+	lo = tk_numword_first[low[0] - 'a'];
+	hi = tk_numword_first[low[0] - 'a' + 1];
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = tk_lexfig_cmp(low, n, tk_numwords[mid].word);
+		int c = strncmp(low, tk_numwords[mid].word, n);
+		if (c == 0 && tk_numwords[mid].word[n])
+			c = -1; /* a prefix of the word: sorts before it */
 		if (c == 0)
 			return &tk_numwords[mid];
 		if (c < 0)
@@ -1009,4 +1081,23 @@ const struct tk_fig_currency *tk_lexfig_currency_words(size_t *n, int adjectives
 {
 	*n = adjectives ? TK_ARRAY_LEN(tk_curadj) : TK_ARRAY_LEN(tk_curwords);
 	return adjectives ? tk_curadj : tk_curwords;
+}
+
+int tk_lexfig_numword_maybe(const char *s, size_t n)
+{
+	unsigned c0 = (unsigned char)s[0] | 0x20, bit;
+	unsigned char b;
+
+	if (n == 0 || c0 < 'a' || c0 > 'z')
+		return 0;
+	if (n == 1)
+		return (tk_numword_prefix[c0 - 'a'] >> 27) & 1;
+	b = (unsigned char)s[1];
+	if (b >= 0x80 || b == '-')
+		bit = 26;
+	else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+		bit = (b | 0x20) - 'a';
+	else
+		return 0;
+	return (tk_numword_prefix[c0 - 'a'] >> bit) & 1;
 }

@@ -71,6 +71,10 @@ struct tk_fig_numword {
 /* The number word written as s[0..n) (any case) or NULL. */
 const struct tk_fig_numword *tk_lexfig_numword(const char *s, size_t n);
 
+/* Can s[0..n) (n >= 1) be a number word at all, judging by its first two
+ * letters? 0 means certainly not; 1 means look it up. */
+int tk_lexfig_numword_maybe(const char *s, size_t n);
+
 /* The tables themselves, for the test that they stay sorted (bytewise). */
 const struct tk_fig_unit *tk_lexfig_units(size_t *n);
 const struct tk_fig_currency *tk_lexfig_currencies(size_t *n);

@@ -45,6 +45,13 @@ static void test_numwords_sorted(void **state)
 		if (strcmp(w[i - 1].word, w[i].word) >= 0)
 			fail_msg("number words not sorted at \"%s\" / \"%s\"", w[i - 1].word,
 				 w[i].word);
+	for (i = 0; i < n; i++)
+		if (tk_lexfig_numword(w[i].word, strlen(w[i].word)) != &w[i])
+			fail_msg("number word \"%s\" not found by its lookup", w[i].word);
+	for (i = 0; i < n; i++)
+		if (!tk_lexfig_numword_maybe(w[i].word, strlen(w[i].word)))
+			fail_msg("number word \"%s\" fails the prefix test", w[i].word);
+	assert_false(tk_lexfig_numword_maybe("xylophone", 9));
 }
 
 static void test_currency_words_sorted(void **state)
