@@ -260,16 +260,18 @@ static const char *tk_cur_phrase(const char *p, size_t n, size_t i, size_t *end)
 		return NULL;
 	code = tk_cur_word(p, a);
 	if (!code) {
-		/* "Hong Kong dollars" before "Australian dollars" */
+		/* "Australian dollars"; "Hong Kong dollars" (two words, rare: last) */
+		if (tk_cur_word(p, b)) {
+			adj = tk_lexfig_currency_adjective(p + a.s, a.e - a.s);
+			*end = b.e;
+			return adj ? adj->code : NULL;
+		}
+		if (!(tk_w_is(p, a, "hong") || tk_w_is(p, a, "new") || tk_w_is(p, a, "south")))
+			return NULL;
 		c = tk_next_word(p, n, b.e);
 		adj = tk_lexfig_currency_adjective(p + a.s, b.e - a.s);
 		if (adj && tk_cur_word(p, c)) {
 			*end = c.e;
-			return adj->code;
-		}
-		adj = tk_lexfig_currency_adjective(p + a.s, a.e - a.s);
-		if (adj && tk_cur_word(p, b)) {
-			*end = b.e;
 			return adj->code;
 		}
 		return NULL;
@@ -1186,7 +1188,7 @@ static int tk_fig_model_after(const struct tk_fs *st, size_t e)
 static int tk_fig_filters(struct tk_fs *st)
 {
 	const char *p = st->p;
-	size_t n = st->n, s = st->s, e = st->e, cstart;
+	size_t n = st->n, s = st->s, e = st->e;
 	struct tk_w pw;
 
 	st->skip_to = e;
@@ -1224,7 +1226,7 @@ static int tk_fig_filters(struct tk_fs *st)
 		return 0;
 	/* "Boeing 737", "Apollo 11": a number right after a name */
 	if (st->plain && pw.e > pw.s && pw.e == s - 1 && p[pw.s] >= 'A' && p[pw.s] <= 'Z' &&
-	    pw.s != 0 && !tk_fig_cur_before(p, s, &cstart) && !tk_cur_word(p, pw) &&
+	    pw.s != 0 && !tk_cur_word(p, pw) &&
 	    !(pw.s >= 2 && (p[pw.s - 2] == '.' || p[pw.s - 2] == ':')) &&
 	    !tk_month_name(p + pw.s, pw.e - pw.s))
 		return 1;

@@ -927,6 +927,20 @@ static unsigned tk_numword_hash_of(const char *low, size_t n)
 	       2047u;
 }
 
+/* The same filter over the currency words. */
+static const unsigned tk_curword_hash[64] = {
+    0x00020000u, 0x00004000u, 0x00000000u, 0x00000008u, 0x00000000u, 0x50000000u, 0x00400200u,
+    0x00000000u, 0x00080000u, 0x00000200u, 0x01000100u, 0x80000000u, 0x00000000u, 0x10004008u,
+    0x00000000u, 0x00400000u, 0x00000001u, 0x0002011au, 0x08001000u, 0x84000000u, 0x01000000u,
+    0x0404000au, 0x00000080u, 0x00a60080u, 0x00000808u, 0x00010008u, 0x01000000u, 0x04040820u,
+    0x80200000u, 0x00400001u, 0x00000002u, 0x00200000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000002u, 0x00020000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x04000200u, 0x00001000u, 0x00000080u,
+    0x00000000u, 0x00000040u, 0x00800420u, 0x00000000u, 0x00100000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000002u, 0x00000000u,
+    0x00000100u,
+};
+
 static int tk_lexfig_cmp(const char *key, size_t n, const char *word)
 {
 	size_t l = strlen(word);
@@ -1069,6 +1083,17 @@ static const struct tk_fig_currency *tk_lexfig_lower(const struct tk_fig_currenc
 
 const struct tk_fig_currency *tk_lexfig_currency_word(const char *s, size_t n)
 {
+	char low[24];
+	unsigned h;
+	size_t i;
+
+	if (n == 0 || n >= sizeof low)
+		return NULL;
+	for (i = 0; i < n; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	h = tk_numword_hash_of(low, n);
+	if (!((tk_curword_hash[h >> 5] >> (h & 31)) & 1))
+		return NULL;
 	return tk_lexfig_lower(tk_curwords, TK_ARRAY_LEN(tk_curwords), s, n);
 }
 

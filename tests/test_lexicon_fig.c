@@ -67,6 +67,9 @@ static void test_currency_words_sorted(void **state)
 			if (strcmp(c[i - 1].text, c[i].text) >= 0)
 				fail_msg("currency words not sorted at \"%s\" / \"%s\"",
 					 c[i - 1].text, c[i].text);
+		for (i = 0; !adj && i < n; i++)
+			if (tk_lexfig_currency_word(c[i].text, strlen(c[i].text)) != &c[i])
+				fail_msg("currency word \"%s\" not found", c[i].text);
 	}
 }
 
