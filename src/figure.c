@@ -650,6 +650,8 @@ struct tk_fs {
 	size_t ctx_pi, ctx_s, ctx_e; /* its paragraph and span */
 };
 
+static const struct tk_fig_numword *tk_spell_word(const struct tk_fs *st, struct tk_w w);
+
 static void tk_fs_begin(struct tk_fs *st, size_t i)
 {
 	st->s = st->e = st->ne = st->skip_to = i;
@@ -1405,6 +1407,34 @@ static const char *tk_fig_power_unit(const char *base, int power)
 	return NULL;
 }
 
+/* "5 ft 2 in", "6 feet and 2 inches": one height in feet. */
+static void tk_fig_feet_inches(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n, i = st->ne, k, e2;
+	struct tk_w a = tk_next_word(p, n, i), w;
+	double in = 0;
+	int plain;
+	size_t nd;
+
+	if (tk_w_is(p, a, "and"))
+		i = a.e;
+	while (i < n && p[i] == ' ')
+		i++;
+	if (i >= n || !tk_digit(p[i]) || st->vmax != st->v)
+		return;
+	e2 = tk_parse_number(p, n, i, &in, &plain, &nd, 0, st->lang);
+	if (e2 <= i || e2 >= n || p[e2] != ' ' || in >= 12)
+		return;
+	w = tk_next_word(p, n, e2);
+	k = w.e;
+	if (!(tk_w_is(p, w, "in") || tk_w_is(p, w, "inch") || tk_w_is(p, w, "inches")))
+		return;
+	st->v += in / 12;
+	st->vmax = st->v;
+	st->ne = k;
+}
+
 /* A unit word or abbreviation after a space: "8.5 kW", "550 megawatts",
  * "80 m.p.h.", "120 km/h", "3 sq m", "87 miles an hour", "200 days". */
 static void tk_fig_spaced_unit(struct tk_fs *st)
@@ -1454,6 +1484,8 @@ static void tk_fig_spaced_unit(struct tk_fs *st)
 	tk_fig_set_unit(st, u, end);
 	if (st->code && !strcmp(st->code, "°"))
 		tk_fig_temperature(st);
+	if (st->code && !strcmp(st->code, "ft"))
+		tk_fig_feet_inches(st);
 	/* "87 miles an hour", "10 kilometers per hour" */
 	if (st->code && (!strcmp(st->code, "mi") || !strcmp(st->code, "km"))) {
 		struct tk_w a = tk_next_word(p, n, st->ne), h = tk_next_word(p, n, a.e);
@@ -1498,6 +1530,13 @@ static void tk_fig_scale_word(struct tk_fs *st)
 	if (dash)
 		nw.e = (size_t)(dash - p); /* "a 1.8 billion-mile trip" */
 	sc = tk_scale_value(p, nw);
+	if (sc <= 0 && nw.e - nw.s > 2) {
+		/* "3 docenas", "2 milliards", "1 billón", "2 mil millones" in their language */
+		const struct tk_fig_numword *w = tk_spell_word(st, nw);
+		if (w &&
+		    (w->type == TK_NW_SCALE || w->type == TK_NW_HUNDRED || w->type == TK_NW_DOZEN))
+			sc = w->value;
+	}
 	if (st->scale != 1 || sc <= 0)
 		return;
 	if (st->lc == 'f' && sc == 1e9 && (p[nw.s] | 0x20) == 'b')
@@ -1542,6 +1581,8 @@ static void tk_fig_after(struct tk_fs *st)
 			tk_fig_spaced_unit(st);
 			if (st->kind != TK_FIG_MEASURE)
 				st->ne = save;
+		} else {
+			tk_fig_spaced_unit(st); /* "1/2 cup", "1/4 mile" */
 		}
 		return;
 	}
@@ -1849,9 +1890,34 @@ static double tk_spell_point(const struct tk_fs *st, struct tk_w w, size_t *end)
 /* Number words being read: the groups closed by scales, the open group,
  * and what "and" left behind ("one hundred and three quarters"). */
 struct tk_spell {
-	double total, cur, last_scale, snap;
+	double total, cur, last_scale, last_group, snap;
 	int have, art, anded, snap_scaled;
+	int last_type; /* enum tk_nw_type of the last word read, or -1 */
 };
+
+/* May "and" (und, y, et; Spanish "con" before a fraction) join the words
+ * around it into one number? After a hundred or a scale ("one hundred and
+ * six"), between a ten and a unit outside English ("vingt et un", "cuarenta
+ * y siete", "dreiundzwanzig"), and before a fraction ("and a half", "and
+ * three quarters"). */
+static int tk_spell_joins(const struct tk_fs *st, const struct tk_spell *sp, struct tk_w w,
+			  struct tk_w b)
+{
+	const char *p = st->p;
+	const struct tk_fig_numword *bw = tk_spell_word(st, b), *cw;
+	int con = st->lc == 's' && tk_w_is(p, w, "con");
+
+	if (!bw || !(tk_spell_and(p, w) || con))
+		return 0;
+	cw = tk_spell_word(st, tk_spell_next(st, b.e));
+	if (bw->type == TK_NW_ARTICLE || (cw && (cw->type == TK_NW_FRAC || cw->type == TK_NW_HALF)))
+		return 1;
+	if (con)
+		return 0;
+	return sp->last_type == TK_NW_HUNDRED || sp->last_type == TK_NW_SCALE ||
+	       (!tk_w_is(p, w, "and") && (bw->type == TK_NW_UNIT || bw->type == TK_NW_TEN) &&
+		(sp->last_type == TK_NW_UNIT || sp->last_type == TK_NW_TEN));
+}
 
 /* A fraction word (den) ends the number: "two thirds", "a quarter", "one
  * hundred and three quarters", "five billion and three quarters". */
@@ -1878,31 +1944,40 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 	struct tk_w w = tk_spell_next(st, i), a, b;
 	struct tk_spell sp;
 	const struct tk_fig_numword *nw, *bw;
-	size_t last_e = i;
+	size_t last_e = i, word_end = i;
+	struct tk_spell word_sp; /* the reading before the current word began */
 	int glued;
 
 	memset(&sp, 0, sizeof sp);
+	sp.last_type = -1;
 	*frac = 0;
 	for (; w.e > w.s; w = tk_spell_next(st, w.e)) {
 		/* a new word, or the next piece of a German compound */
 		if (w.s > i && w.s != last_e && p[w.s - 1] != ' ' && p[w.s - 1] != '-')
 			break;
+		if (w.s != last_e || w.s == i) {
+			word_sp = sp; /* a new word (not a compound piece) */
+			word_end = end;
+		}
 		last_e = w.e;
 		nw = tk_spell_word(st, w);
 		if (!nw) {
-			/* "dreist" is no "drei": a compound must be numbers to its end */
-			if (w.s > i && tk_ascii_alpha((unsigned char)p[w.s - 1]))
-				return i;
 			if (!sp.have)
 				break;
 			b = tk_spell_next(st, w.e);
-			if (sp.have && !sp.anded && tk_spell_and(p, w) &&
-			    (p[w.e] == ' ' || b.s == w.e) && tk_spell_word(st, b)) {
+			if ((p[w.e] == ' ' || b.s == w.e) && tk_spell_joins(st, &sp, w, b)) {
 				sp.anded = 1;
 				sp.snap = sp.total + sp.cur;
 				sp.snap_scaled = sp.cur == 0 && sp.last_scale > 0;
 				sp.art = 0;
 				continue;
+			}
+			/* "dreist" is no "drei": a compound must be numbers to its end,
+			 * else the number ends before that word */
+			if (w.s > i && tk_ascii_alpha((unsigned char)p[w.s - 1])) {
+				sp = word_sp;
+				end = word_end;
+				break;
 			}
 			if (sp.have && tk_w_is(p, w, "point") && tk_spell_word(st, b) &&
 			    (tk_spell_word(st, b)->type == TK_NW_UNIT ||
@@ -1921,6 +1996,7 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		    (tk_spell_word(st, a) || tk_w_is(p, a, "und"))) {
 			sp.cur += 1;
 			sp.have = 1;
+			sp.last_type = TK_NW_UNIT;
 			end = w.e;
 			continue;
 		}
@@ -1952,10 +2028,13 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 			double sv = st->lc == 'f' && nw->value == 1e9 && (p[w.s] | 0x20) == 'b'
 					? 1e12
 					: nw->value;
-			if (!sp.cur && sp.last_scale && sp.last_scale < sv && !sp.anded) {
-				sp.total *= sv; /* "mil millones", "lakh crore" */
+			if (!sp.cur && sp.last_scale && sp.last_scale < sv) {
+				/* "cinco mil millones", "lakh crore": the last group grows */
+				sp.total += sp.last_group * (sv - 1);
+				sp.last_group *= sv;
 			} else {
-				sp.total += (sp.cur ? sp.cur : 1) * sv;
+				sp.last_group = (sp.cur ? sp.cur : 1) * sv;
+				sp.total += sp.last_group;
 				sp.cur = 0;
 			}
 			sp.last_scale = sv;
@@ -1999,6 +2078,7 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 			break;
 		}
 		sp.have = 1;
+		sp.last_type = (int)nw->type;
 		end = w.e;
 		if (w.e < n && p[w.e] != ' ' && p[w.e] != '-' && !glued)
 			break;
