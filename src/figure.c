@@ -289,24 +289,27 @@ static const char *tk_cur_phrase(const char *p, size_t n, size_t i, size_t *end)
 /* Currency symbol right after a number: "45.000 €", "3,5 Mio. €" */
 static const char *tk_cur_symbol_after(const char *p, size_t n, size_t i, size_t *end)
 {
-	size_t j = i;
+	size_t j = i, l;
+	const struct tk_fig_currency *c;
+
 	if (j < n && p[j] == ' ')
 		j++;
 	else if (j + 3 <= n && !memcmp(p + j, "\xE2\x80\xAF", 3))
 		j += 3;
-	if (j + 3 <= n && !memcmp(p + j, "\xE2\x82\xAC", 3)) {
-		*end = j + 3;
-		return "EUR";
-	}
-	if (j + 2 <= n && !memcmp(p + j, "\xC2\xA3", 2)) {
-		*end = j + 2;
-		return "GBP";
-	}
-	if (j + 1 <= n && p[j] == '$') {
+	if (j >= n)
+		return NULL;
+	if (p[j] == '$') {
 		*end = j + 1;
 		return "USD";
 	}
-	return NULL;
+	/* one sign, any currency: "45.000 €", "100元", "100,000 ₭" */
+	if ((unsigned char)p[j] < 0xC2)
+		return NULL;
+	l = (unsigned char)p[j] >= 0xF0 ? 4 : (unsigned char)p[j] >= 0xE0 ? 3 : 2;
+	if (j + l > n || (c = tk_lexfig_currency(p + j, l)) == NULL)
+		return NULL;
+	*end = j + l;
+	return c->code;
 }
 
 /* Parse digits with separators at p[i..]. Returns the end or i on failure.
@@ -1082,6 +1085,16 @@ static int tk_fig_suffix(struct tk_fs *st)
 		return tk_fig_hyphen_unit(st, e + 1);
 	if (!(tk_ascii_alpha(c) || c >= 0x80))
 		return 0;
+	if (c >= 0xC2 && st->kind != TK_FIG_MONEY) {
+		/* "100元", "5€": a currency sign glued after the number */
+		const char *code = tk_cur_symbol_after(p, n, e, &end);
+		if (code) {
+			st->code = code;
+			st->kind = TK_FIG_MONEY;
+			st->ne = end;
+			return 0;
+		}
+	}
 	k = tk_fig_unit_token(p, n, e);
 	if (k > e && tk_ascii_alpha(c)) {
 		size_t le = e;
@@ -1102,6 +1115,14 @@ static int tk_fig_suffix(struct tk_fs *st)
 		if (sc > 0 &&
 		    (le >= n || !(tk_ascii_alpha((unsigned char)p[le]) || tk_digit(p[le])))) {
 			st->scale = sc;
+			st->ne = le;
+			return 0;
+		}
+		/* "115USD", "20eur": a currency code glued after the number */
+		if (le - e == 3 && st->kind != TK_FIG_MONEY && tk_cur_word(p, sw) &&
+		    (le >= n || !(tk_ascii_alpha((unsigned char)p[le]) || tk_digit(p[le])))) {
+			st->code = tk_cur_word(p, sw);
+			st->kind = TK_FIG_MONEY;
 			st->ne = le;
 			return 0;
 		}
@@ -1561,6 +1582,50 @@ static void tk_fig_scale_word(struct tk_fs *st)
 	}
 }
 
+/* "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars
+ * 50": the cents after a sum in whole units. */
+static void tk_fig_cents(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n, i = st->ne, e2;
+	struct tk_w a = tk_next_word(p, n, i), c;
+	double v = 0;
+	int frac;
+
+	if (st->scale != 1 || st->vmax != st->v || st->v != floor(st->v))
+		return;
+	if (tk_w_is(p, a, "and") || tk_w_is(p, a, "und") || tk_w_is(p, a, "y") ||
+	    tk_w_is(p, a, "et"))
+		i = a.e;
+	while (i < n && p[i] == ' ')
+		i++;
+	if (i >= n)
+		return;
+	if (tk_digit(p[i])) {
+		int plain;
+		size_t nd;
+		e2 = tk_parse_number(p, n, i, &v, &plain, &nd, 0, st->lang);
+		if (!plain || nd > 2)
+			return;
+	} else {
+		e2 = tk_spell_read(st, i, &v, &frac);
+		if (e2 <= i || frac)
+			return;
+	}
+	if (e2 <= i || v >= 100)
+		return;
+	c = tk_next_word(p, n, e2);
+	if (tk_w_is(p, c, "cents") || tk_w_is(p, c, "cent") || tk_w_is(p, c, "pence") ||
+	    tk_w_is(p, c, "centavos") || tk_w_is(p, c, "céntimos") || tk_w_is(p, c, "centimes"))
+		e2 = c.e;
+	else if (e2 < n && (tk_ascii_alpha((unsigned char)p[e2]) ||
+			    (p[e2] == ' ' && tk_ascii_alpha((unsigned char)p[e2 + 1]))))
+		return; /* "15 dollars 50 people": no cents */
+	st->v += v / 100;
+	st->vmax = st->v;
+	st->ne = e2;
+}
+
 /* Step 7: what follows the number: percent, scale, currency, unit. */
 static void tk_fig_after(struct tk_fs *st)
 {
@@ -1641,6 +1706,8 @@ static void tk_fig_after(struct tk_fs *st)
 		st->code = c2;
 		st->kind = TK_FIG_MONEY;
 		st->ne = ce;
+		tk_fig_scale_word(st); /* "75 USD million" */
+		tk_fig_cents(st);
 		return;
 	}
 	c2 = tk_cur_symbol_after(p, n, st->ne, &ce);
