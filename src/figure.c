@@ -654,6 +654,7 @@ struct tk_fs {
 };
 
 static const struct tk_fig_numword *tk_spell_word(const struct tk_fs *st, struct tk_w w);
+static double tk_fig_vulgar(const char *p, size_t n, size_t i, size_t *len);
 
 static void tk_fs_begin(struct tk_fs *st, size_t i)
 {
@@ -1085,6 +1086,16 @@ static int tk_fig_suffix(struct tk_fs *st)
 		return tk_fig_hyphen_unit(st, e + 1);
 	if (!(tk_ascii_alpha(c) || c >= 0x80))
 		return 0;
+	if (c >= 0xC2 && st->plain) {
+		/* "2½ miles" */
+		size_t len = 0;
+		double fv = tk_fig_vulgar(p, n, e, &len);
+		if (fv > 0) {
+			st->v += fv;
+			st->e = st->ne = e + len;
+			return 0;
+		}
+	}
 	if (c >= 0xC2 && st->kind != TK_FIG_MONEY) {
 		/* "100元", "5€": a currency sign glued after the number */
 		const char *code = tk_cur_symbol_after(p, n, e, &end);
@@ -1831,6 +1842,41 @@ static int tk_fig_finish(struct tk_fs *st)
 	return tk_fs_emit(st);
 }
 
+/* A vulgar fraction sign at i ("½", "¾", "⅔"): its value and *len, else 0. */
+static double tk_fig_vulgar(const char *p, size_t n, size_t i, size_t *len)
+{
+	static const double latin1[] = {0.25, 0.5, 0.75}; /* U+00BC..U+00BE */
+	static const double forms[] = {1.0 / 7, 1.0 / 9, 0.1,  1.0 / 3, 2.0 / 3, 0.2,
+				       0.4,	0.6,	 0.8,  1.0 / 6, 5.0 / 6, 0.125,
+				       0.375,	0.625,	 0.875}; /* U+2150..U+215E */
+	const unsigned char *u = (const unsigned char *)p + i;
+
+	if (i + 1 < n && u[0] == 0xC2 && u[1] >= 0xBC && u[1] <= 0xBE) {
+		*len = 2;
+		return latin1[u[1] - 0xBC];
+	}
+	if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x85 && u[2] >= 0x90 && u[2] <= 0x9E) {
+		*len = 3;
+		return forms[u[2] - 0x90];
+	}
+	return 0;
+}
+
+/* "½ teaspoon", "⅔ of voters": a fraction sign on its own. */
+static size_t tk_fig_vulgar_alone(struct tk_fs *st, size_t i, int *err)
+{
+	size_t len = 0;
+	double v = tk_fig_vulgar(st->p, st->n, i, &len);
+
+	tk_fs_begin(st, i);
+	st->v = st->vmax = v;
+	st->e = st->ne = i + len;
+	st->kind = TK_FIG_FRACTION;
+	tk_fig_after(st);
+	*err = tk_fig_finish(st);
+	return st->ne > i + len ? st->ne : i + len;
+}
+
 /* The digit pipeline at i; returns where the scan goes on. */
 static size_t tk_fig_digits(struct tk_fs *st, size_t i, int *err)
 {
@@ -1972,13 +2018,21 @@ static int tk_spell_joins(const struct tk_fs *st, const struct tk_spell *sp, str
 {
 	const char *p = st->p;
 	const struct tk_fig_numword *bw = tk_spell_word(st, b), *cw;
-	int con = st->lc == 's' && tk_w_is(p, w, "con");
+	int con = st->lc == 's' && tk_w_is(p, w, "con"), k;
 
 	if (!bw || !(tk_spell_and(p, w) || con))
 		return 0;
-	cw = tk_spell_word(st, tk_spell_next(st, b.e));
-	if (bw->type == TK_NW_ARTICLE || (cw && (cw->type == TK_NW_FRAC || cw->type == TK_NW_HALF)))
+	if (bw->type == TK_NW_ARTICLE)
 		return 1;
+	/* a fraction word within the next few number words: "and fifty-four hundredths" */
+	for (k = 0; k < 4; k++) {
+		b = tk_spell_next(st, b.e);
+		cw = tk_spell_word(st, b);
+		if (!cw)
+			break;
+		if (cw->type == TK_NW_FRAC || cw->type == TK_NW_HALF)
+			return 1;
+	}
 	if (con)
 		return 0;
 	return sp->last_type == TK_NW_HUNDRED || sp->last_type == TK_NW_SCALE ||
@@ -2129,6 +2183,23 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 			*val = tk_spell_fraction(&sp, den);
 			*frac = *val < 1;
 			end = w.e;
+			/* "two thirds of a million", "three quarters billion" */
+			if (!sp.anded && *frac) {
+				struct tk_w o = a, o2;
+				if (tk_w_is(p, o, "of")) {
+					o = tk_spell_next(st, o.e);
+					o2 = o;
+					if (tk_w_is(p, o, "a") || tk_w_is(p, o, "an"))
+						o2 = tk_spell_next(st, o.e);
+					o = o2;
+				}
+				bw = tk_spell_word(st, o);
+				if (bw && bw->type == TK_NW_SCALE) {
+					*val *= bw->value;
+					*frac = 0;
+					return o.e;
+				}
+			}
 			/* "five and a half million", "one billion and a half million" */
 			bw = tk_spell_word(st, a);
 			if (sp.anded && bw && bw->type == TK_NW_SCALE) {
@@ -2253,8 +2324,12 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 		st.last_end = 0;
 		while (i < n && !err) {
 			unsigned char c = (unsigned char)st.p[i];
+			size_t vl;
 			if (tk_digit((char)c)) {
 				i = tk_fig_digits(&st, i, &err);
+			} else if ((c == 0xC2 || c == 0xE2) && (i == 0 || !tk_digit(st.p[i - 1])) &&
+				   tk_fig_vulgar(st.p, n, i, &vl) > 0) {
+				i = tk_fig_vulgar_alone(&st, i, &err);
 			} else if (tk_ascii_alpha(c) && tk_fig_word_start(st.p, n, i)) {
 				i = tk_fig_spelled(&st, i, &err);
 			} else if (tk_ascii_alpha(c)) {
