@@ -1565,8 +1565,7 @@ static void tk_fig_scale_word(struct tk_fs *st)
 	if (sc <= 0 && nw.e - nw.s > 2) {
 		/* "3 docenas", "2 milliards", "1 billón", "2 mil millones" in their language */
 		const struct tk_fig_numword *w = tk_spell_word(st, nw);
-		if (w &&
-		    (w->type == TK_NW_SCALE || w->type == TK_NW_HUNDRED || w->type == TK_NW_DOZEN))
+		if (w && (w->type == TK_NW_SCALE || w->type == TK_NW_DOZEN))
 			sc = w->value;
 	}
 	if (st->scale != 1 || sc <= 0)
@@ -1669,10 +1668,12 @@ static void tk_fig_after(struct tk_fs *st)
 		return;
 	nw = tk_next_word(p, n, st->ne);
 	if (tk_w_is(p, nw, "percent") || tk_w_is(p, nw, "prozent") || tk_w_is(p, nw, "pct") ||
-	    tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per")) {
+	    tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per") ||
+	    tk_w_is(p, nw, "percents") || tk_w_is(p, nw, "pourcent") ||
+	    tk_w_is(p, nw, "pourcents") || tk_w_is(p, nw, "pour-cent") ||
+	    tk_w_is(p, nw, "pourcentage") || tk_w_is(p, nw, "pourcentages")) {
 		w2 = tk_next_word(p, n, nw.e);
-		if (tk_w_is(p, nw, "percent") || tk_w_is(p, nw, "prozent") ||
-		    tk_w_is(p, nw, "pct")) {
+		if (!(tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per"))) {
 			st->ne = nw.e;
 		} else if (tk_w_is(p, w2, "cent") || tk_w_is(p, w2, "ciento")) {
 			st->ne = w2.e;
@@ -1704,11 +1705,13 @@ static void tk_fig_after(struct tk_fs *st)
 		st->ne = nw.e;
 		return;
 	}
-	w2 = tk_next_word(p, n, nw.e);
-	if (tk_w_is(p, nw, "de") && tk_cur_word(p, w2) && (st->scale > 1 || st->v >= 1e6)) {
-		st->code = tk_cur_word(p, w2);
+	/* "3,5 millions de dollars australiens", "75 millions de $" */
+	if (tk_w_is(p, nw, "de") && (st->scale > 1 || st->v >= 1e6) &&
+	    ((c2 = tk_cur_phrase(p, n, nw.e, &ce)) != NULL ||
+	     (c2 = tk_cur_symbol_after(p, n, nw.e, &ce)) != NULL)) {
+		st->code = c2;
 		st->kind = TK_FIG_MONEY;
-		st->ne = w2.e;
+		st->ne = ce;
 		return;
 	}
 	if ((c2 = tk_cur_phrase(p, n, st->ne, &ce)) != NULL &&

@@ -807,8 +807,8 @@ static const struct tk_fig_currency tk_curwords[] = {
     {"rupees", "INR"},	  {"rupias", "INR"},	   {"rupien", "INR"},
     {"sek", "SEK"},	  {"sgd", "SGD"},	   {"shekels", "ILS"},
     {"us-dollar", "USD"}, {"usd", "USD"},	   {"yen", "JPY"},
-    {"yenes", "JPY"},	  {"yuan", "CNY"},	   {"zar", "ZAR"},
-    {"zloty", "PLN"},	  {"z\xC5\x82oty", "PLN"},
+    {"yenes", "JPY"},	  {"yens", "JPY"},	   {"yuan", "CNY"},
+    {"zar", "ZAR"},	  {"zloty", "PLN"},	   {"z\xC5\x82oty", "PLN"},
 };
 
 /* Nationality words before or after a currency word: "Australian dollars",
@@ -942,7 +942,7 @@ static unsigned tk_numword_hash_of(const char *low, size_t n)
 static const unsigned tk_curword_hash[64] = {
     0x00020000u, 0x00004000u, 0x00000000u, 0x00000008u, 0x00000000u, 0x50000000u, 0x00400200u,
     0x00000000u, 0x00080000u, 0x00000200u, 0x01000100u, 0x80000000u, 0x00000000u, 0x10004008u,
-    0x00000000u, 0x00400000u, 0x00000001u, 0x0002011au, 0x08001000u, 0x84000000u, 0x01000000u,
+    0x00000800u, 0x00400000u, 0x00000001u, 0x0002011au, 0x08001000u, 0x84000000u, 0x01000000u,
     0x0404000au, 0x00000080u, 0x00a60080u, 0x00000808u, 0x00010008u, 0x01000000u, 0x04040820u,
     0x80200000u, 0x00400001u, 0x00000002u, 0x00200000u, 0x00000000u, 0x00000000u, 0x00000000u,
     0x00000000u, 0x00000000u, 0x00000000u, 0x00000002u, 0x00020000u, 0x00000000u, 0x00000000u,
