@@ -1675,7 +1675,8 @@ static void tk_fig_after(struct tk_fs *st)
 		w2 = tk_next_word(p, n, nw.e);
 		if (!(tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per"))) {
 			st->ne = nw.e;
-		} else if (tk_w_is(p, w2, "cent") || tk_w_is(p, w2, "ciento")) {
+		} else if (tk_w_is(p, w2, "cent") || tk_w_is(p, w2, "ciento") ||
+			   tk_w_is(p, w2, "cien")) {
 			st->ne = w2.e;
 		} else {
 			return;
@@ -1912,7 +1913,7 @@ static const struct tk_fig_numword *tk_spell_word(const struct tk_fs *st, struct
 	if (w.e == w.s || w.e - w.s > 16)
 		return NULL;
 	nw = tk_lexfig_numword(st->p + w.s, w.e - w.s);
-	if (!nw || !(nw->langs & st->langs))
+	if (!nw || !(nw->langs & st->langs & ~(unsigned)TK_NL_AMBIG))
 		return NULL;
 	/* "once", "elf", "sept": only when the text says it is Spanish, German, French */
 	if ((nw->langs & TK_NL_AMBIG) && !(st->langs & TK_NL_AMBIG) && !(nw->langs & TK_NL_EN))
@@ -2001,6 +2002,24 @@ static double tk_spell_point(const struct tk_fs *st, struct tk_w w, size_t *end)
 		*end = w.e;
 	}
 	return v;
+}
+
+static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *frac);
+
+/* Spanish "siete con cincuenta" (7.50): the number at i read as the digits
+ * after a decimal point. */
+static double tk_spell_decimals(const struct tk_fs *st, size_t i, size_t *end)
+{
+	double v = 0, div = 1;
+	int frac = 0;
+	size_t e = tk_spell_read(st, i, &v, &frac);
+
+	if (e <= i || frac || v < 1 || v != floor(v))
+		return 0;
+	while (div <= v)
+		div *= 10;
+	*end = e;
+	return v / div;
 }
 
 /* Number words being read: the groups closed by scales, the open group,
@@ -2103,10 +2122,15 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 				end = word_end;
 				break;
 			}
-			if (sp.have && tk_w_is(p, w, "point") && tk_spell_word(st, b) &&
+			if ((tk_w_is(p, w, "point") || tk_w_is(p, w, "coma") ||
+			     tk_w_is(p, w, "virgule") || tk_w_is(p, w, "komma")) &&
+			    tk_spell_word(st, b) &&
 			    (tk_spell_word(st, b)->type == TK_NW_UNIT ||
 			     tk_spell_word(st, b)->type == TK_NW_TEN))
 				sp.cur += tk_spell_point(st, w, &end);
+			else if (st->lc == 's' && tk_w_is(p, w, "con") && tk_spell_word(st, b))
+				sp.cur +=
+				    tk_spell_decimals(st, b.s, &end); /* "siete con cincuenta" */
 			break;
 		}
 		/* the next piece glued to this one (a German compound) */
