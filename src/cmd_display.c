@@ -27,6 +27,10 @@ static int tk_parse_wh(const char *s, int *w, int *h)
 	return 0;
 }
 
+/* A snapshot plays every frame before the one asked for (about 26 us per
+ * virtual second here): one virtual day, a few seconds of work, is the limit. */
+#define TK_SNAPSHOT_AT_MAX 86400.0
+
 static int tk_parse_num(const char *s, double *out)
 {
 	char *end;
@@ -79,7 +83,7 @@ static int tk_display_args(int argc, char **argv, struct tk_config *cfg, struct 
 			o->out = v;
 			i++;
 		} else if (!strcmp(a, "--at") && v) {
-			if (tk_parse_num(v, &o->at))
+			if (tk_parse_num(v, &o->at) || o->at > TK_SNAPSHOT_AT_MAX)
 				goto bad;
 			i++;
 		} else if (!strcmp(a, "--seconds") && v) {

@@ -731,6 +731,8 @@ static int tk_fs_emit(struct tk_fs *st)
 	size_t cs, ce;
 	struct tk_figure f;
 
+	if (st->fl->n >= TK_EXTRACT_MAX_FOUND)
+		return TK_OK; /* bounded output, before any copy */
 	memset(&f, 0, sizeof f);
 	f.value = (st->neg ? -st->v : st->v) * st->scale;
 	f.value_max = (st->neg ? -st->vmax : st->vmax) * st->scale;
@@ -2343,7 +2345,7 @@ int tk_figures_find(const struct tk_article *art, struct tk_arena *ar, struct tk
 	st.ar = ar;
 	st.fl = fl;
 	tk_fs_language(&st, art->lang);
-	for (pi = 0; pi < art->n_paras && !err; pi++) {
+	for (pi = 0; pi < art->n_paras && !err && fl->n < TK_EXTRACT_MAX_FOUND; pi++) {
 		size_t n = strlen(art->paras[pi]), i = 0;
 		st.p = art->paras[pi];
 		st.n = n;

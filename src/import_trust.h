@@ -36,7 +36,7 @@ void tk_import_trust_close(struct tk_import_trust *it);
 
 /* The service flag: <cache>/.service, in the notice format the display reads
  * (until, newline, one calm line for the screen, newline, the reason). */
-#define TK_IMPORT_TRUST_SERVICE ".service"
+#define TK_IMPORT_TRUST_SERVICE TK_CACHE_SERVICE
 void tk_import_trust_flag_service(const struct tk_import_trust *it, struct tk_cache *c);
 
 /* Judge a verified manifest by the sequence rule and its key orders. Returns

@@ -206,6 +206,8 @@ static int tk_q_emit(const struct tk_article *art, struct tk_arena *a, struct tk
 	char *t;
 	int comma = 0;
 
+	if (ql->n >= TK_EXTRACT_MAX_FOUND)
+		return TK_OK; /* bounded output, before any copy */
 	for (i = 0; i < st->nspans; i++)
 		total += st->spans[i].to - st->spans[i].from + 1;
 	t = tk_arena_alloc(a, total + 1);

@@ -18,7 +18,9 @@ work=$(mktemp -d "$tmp/tk-killloop-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 old=$work/old new=$work/new newr=$work/new-replace empty=$work/empty
 mkdir -p "$old" "$new" "$newr" "$empty" "$work/keys"
-export TICKER_CONFIG=/dev/null
+# No device settings: an empty file (a config that is not a regular file is refused).
+: >"$work/empty.conf"
+export TICKER_CONFIG=$work/empty.conf
 # A private copy: a rebuild in the same tree during the loop must not break it.
 cp "$TICKER" "$work/ticker" && TICKER=$work/ticker
 imp() { "$TICKER" --set keys_dir="$work/keys" --set unsigned_sticks=all -q import "$@" --no-report >/dev/null 2>&1; }
