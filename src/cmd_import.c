@@ -1,6 +1,7 @@
 /* `ticker import`, `ticker keygen`, `ticker sign`: argument handling and
  * messages around the import and sign modules. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -8,7 +9,9 @@
 #include "cmd.h"
 #include "err.h"
 #include "import.h"
+#include "import_trust.h"
 #include "log.h"
+#include "mem.h"
 #include "sign.h"
 
 /* tk_cmd_usage lives in main.c, which tests do not link: point to it instead. */
@@ -36,8 +39,9 @@ static int tk_cmd_expire(struct tk_config *cfg)
 	}
 	lim.max_articles = cfg->max_articles;
 	lim.max_bytes = cfg->max_cache_bytes;
-	lim.expire_days = cfg->expire_days;
 	lim.now = (int64_t)time(NULL);
+	/* A clock that jumped far ahead expires nothing until an import confirms it. */
+	lim.expire_days = tk_import_trust_expire_ok(c, cfg, lim.now) ? cfg->expire_days : 0;
 	err = tk_cache_expire(c, &lim, &n);
 	tk_cache_close(c);
 	if (err) {
@@ -146,7 +150,8 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 		       tk_strerror(err));
 		return TK_EXIT_FAIL;
 	}
-	printf("wrote %s.key: the SECRET key. Keep it on your computer, never on the stick.\n"
+	printf("wrote %s.key: the SECRET key (minisign format, no password). Keep it on your "
+	       "computer, never on the stick.\n"
 	       "wrote %s.pub: the public key. Install it on each ticker as "
 	       "/etc/ticker/keys.d/%s.pub\n",
 	       argv[1], argv[1], strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1]);
@@ -155,14 +160,27 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 
 int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg)
 {
-	const char *key = NULL, *dir = NULL, *what = NULL;
-	size_t n = 0;
-	int err;
+	struct tk_sign_opts o = {0, NULL, NULL, NULL};
+	struct tk_sign_result *res = NULL;
+	const char *key = NULL, *dir = NULL;
+	int err, rc = TK_EXIT_OK;
 
 	(void)cfg;
 	for (int i = 1; i < argc; i++) {
+		char *end = NULL;
+
 		if (!strcmp(argv[i], "--key") && i + 1 < argc)
 			key = argv[++i];
+		else if (!strcmp(argv[i], "--sequence") && i + 1 < argc) {
+			o.sequence = strtoull(argv[++i], &end, 10);
+			if (*end || !o.sequence || argv[i][0] < '1' || argv[i][0] > '9')
+				return tk_cmd_import_usage(argv[0]);
+		} else if (!strcmp(argv[i], "--recover") && i + 1 < argc)
+			o.recover = argv[++i];
+		else if (!strcmp(argv[i], "--add-key") && i + 1 < argc)
+			o.add_key = argv[++i];
+		else if (!strcmp(argv[i], "--revoke") && i + 1 < argc)
+			o.revoke_key = argv[++i];
 		else if (argv[i][0] == '-' || dir)
 			return tk_cmd_import_usage(argv[0]);
 		else
@@ -170,19 +188,25 @@ int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg)
 	}
 	if (!key || !dir)
 		return tk_cmd_import_usage(argv[0]);
-	err = tk_sign_dir(dir, key, &n, &what);
-	if (err == TK_EPARSE) {
-		tk_log(TK_LOG_ERROR, "sign: %s is not a ticker secret key (made by ticker keygen)",
-		       key);
-		return TK_EXIT_USAGE;
-	}
-	if (err) {
-		tk_log(TK_LOG_ERROR, "sign: %s: %s", what && *what ? what : dir, tk_strerror(err));
+	res = tk_malloc(sizeof *res);
+	if (!res)
 		return TK_EXIT_FAIL;
+	err = tk_sign_dir_opts(dir, key, &o, res);
+	if (res->warning[0])
+		tk_log(TK_LOG_WARN, "sign: warning: %s", res->warning);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "sign: nothing was written: %s",
+		       res->what[0] ? res->what : tk_strerror(err));
+		rc = err == TK_EPARSE || err == TK_EUNSUPP || err == TK_EINVAL ? TK_EXIT_USAGE
+									       : TK_EXIT_FAIL;
+		goto out;
 	}
-	printf("signed %zu file%s in %s: wrote %s and %s\n"
+	printf("signed %zu file%s in %s with sequence %llu: wrote %s and %s\n"
 	       "Any change to the files after this makes the ticker refuse the stick: sign again "
 	       "after editing.\n",
-	       n, n == 1 ? "" : "s", dir, TK_SIGN_MANIFEST, TK_SIGN_SIGNATURE);
-	return TK_EXIT_OK;
+	       res->nfiles, res->nfiles == 1 ? "" : "s", dir, (unsigned long long)res->sequence,
+	       TK_SIGN_MANIFEST, TK_SIGN_SIGNATURE);
+out:
+	tk_free(res);
+	return rc;
 }

@@ -57,6 +57,7 @@ struct tk_cfg_key {
 static const char *const tk_layouts[] = {"crawl", "cards", NULL};
 static const char *const tk_positions[] = {"bottom", "top", NULL};
 static const char *const tk_tristates[] = {"auto", "no", "yes", NULL};
+static const char *const tk_unsigned_modes[] = {"articles", "all", "none", NULL};
 static const char *const tk_bools[] = {"no", "yes", NULL};
 static const char *const tk_levels[] = {"error", "warning", "info", "debug", NULL};
 
@@ -88,6 +89,12 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "directory of trusted public keys for signed drops", TK_DEVICE},
     {"require_signature", TK_CFG_ENUM, F(require_signature), 0, 0, tk_tristates, -1,
      "refuse unsigned drops: auto = yes whenever a key is installed", TK_DEVICE},
+    {"unsigned_sticks", TK_CFG_ENUM, F(unsigned_sticks), 0, 0, tk_unsigned_modes, 0,
+     "when unsigned sticks are accepted: articles = articles only (URGENT, CLEAR, REPLACE and "
+     "ticker.conf need a signature), all, none",
+     TK_DEVICE},
+    {"clock_jump_days", TK_CFG_LONG, F(clock_jump_days), 1, 3650, NULL, 0,
+     "a clock jump larger than this expires nothing until a later import confirms it", TK_DEVICE},
     {"layout", TK_CFG_ENUM, F(layout), 0, 0, tk_layouts, 0,
      "crawl = crawl only; cards = article cards above the crawl", TK_STICK},
     {"crawl_position", TK_CFG_ENUM, F(crawl_position), 0, 0, tk_positions, 0,
@@ -137,6 +144,8 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->max_cache_bytes = 256L << 20;
 	cfg->expire_days = 30;
 	cfg->urgent_hours = 24;
+	cfg->unsigned_sticks = TK_UNSIGNED_ARTICLES;
+	cfg->clock_jump_days = 7;
 	snprintf(cfg->urgent_name, sizeof cfg->urgent_name, "URGENT.txt");
 	snprintf(cfg->keys_dir, sizeof cfg->keys_dir, "/etc/ticker/keys.d");
 	cfg->require_signature = TK_AUTO;

@@ -12,6 +12,7 @@
 enum tk_layout { TK_LAYOUT_CRAWL, TK_LAYOUT_CARDS };
 enum tk_position { TK_POS_BOTTOM, TK_POS_TOP };
 enum tk_tristate { TK_AUTO = -1, TK_NO = 0, TK_YES = 1 };
+enum tk_unsigned { TK_UNSIGNED_ARTICLES, TK_UNSIGNED_ALL, TK_UNSIGNED_NONE };
 
 /* Where settings come from. A stick may set only the keys its column in the
  * key table allows, within that column's range (config.c). */
@@ -48,6 +49,8 @@ struct tk_config {
 	char urgent_name[64];
 	char keys_dir[TK_CONFIG_PATH_MAX];
 	int require_signature; /* enum tk_tristate: auto = yes when a key is installed */
+	int unsigned_sticks;   /* enum tk_unsigned: what an unsigned stick may do */
+	long clock_jump_days;  /* a larger clock jump expires nothing until confirmed */
 	/* display */
 	int layout;	       /* enum tk_layout */
 	int crawl_position;    /* enum tk_position */

@@ -24,6 +24,7 @@
 #include "import.h"
 #include "log.h"
 #include "mem.h"
+#include "import_trust.h"
 #include "sign.h"
 #include "walk.h"
 
@@ -329,7 +330,8 @@ struct tk_imp {
 	int64_t now;
 	int rootfd;
 	struct tk_cache *cache;
-	struct tk_keyring *ring;
+	struct tk_import_trust trust; /* keys, sequences, clock (import_trust.c) */
+	int trust_open;
 	struct tk_manifest *man;
 	const char *signer;
 	int signed_ok;
@@ -450,6 +452,7 @@ enum tk_imp_ctl {
 	TK_CTL_CONF,
 	TK_CTL_MANIFEST,
 	TK_CTL_SIG,
+	TK_CTL_OLDSIG, /* the version 1 signature: read by the signature check itself */
 	TK_CTL_REPORT
 };
 
@@ -460,10 +463,11 @@ static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *na
 		enum tk_imp_ctl ctl;
 		int exact;
 	} names[] = {
-	    {"REPLACE", TK_CTL_REPLACE, 0},	{"REPLACE.txt", TK_CTL_REPLACE, 0},
-	    {"CLEAR", TK_CTL_CLEAR, 0},		{"CLEAR.txt", TK_CTL_CLEAR, 0},
-	    {"ticker.conf", TK_CTL_CONF, 0},	{TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
-	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1}, {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
+	    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
+	    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
+	    {"ticker.conf", TK_CTL_CONF, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+	    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -496,6 +500,7 @@ static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
 	case TK_CTL_SIG:
 		return &im->sig;
 	case TK_CTL_NONE:
+	case TK_CTL_OLDSIG:
 	case TK_CTL_REPORT:
 		break;
 	}
@@ -635,62 +640,109 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 	tk_doc_free(doc);
 }
 
-/* The signature decision, before anything else is read. */
+/* Read and verify TICKER-MANIFEST(.minisig), then judge its sequence. */
+static int tk_imp_verify_manifest(struct tk_imp *im)
+{
+	char *man = NULL, *sig = NULL;
+	size_t mlen = 0, slen = 0;
+	const char *reason = "";
+	int err;
+
+	err = tk_imp_read_small(im->rootfd, TK_SIGN_MANIFEST, 64u << 20, &man, &mlen);
+	if (!err)
+		err = tk_imp_read_small(im->rootfd, TK_SIGN_SIGNATURE, TK_MINISIGN_SIG_TEXT_MAX,
+					&sig, &slen);
+	if (err == TK_ENOMEM)
+		goto out;
+	if (err)
+		reason = "the signature files could not be read";
+	else
+		err = tk_manifest_verify(man, mlen, sig, slen, im->trust.ring, &im->man,
+					 &im->signer, &reason);
+	if (err == TK_ENOMEM)
+		goto out;
+	if (err) {
+		snprintf(im->whole_reason, sizeof im->whole_reason, "%s", reason);
+		err = TK_OK;
+		goto out;
+	}
+	im->signed_ok = 1;
+	if (tk_import_trust_judge(&im->trust, im->man, im->whole_reason, sizeof im->whole_reason))
+		im->signed_ok = 0;
+out:
+	tk_free(man);
+	tk_free(sig);
+	return err;
+}
+
+/* The signature decision, before anything else is read. Fails closed when
+ * keys_dir holds anything but usable keys. */
 static int tk_imp_check_signature(struct tk_imp *im)
 {
-	size_t bad = 0;
-	int err, required;
+	struct stat st;
+	int err, required, keys;
 
-	err = tk_sign_keyring_load(im->cfg.keys_dir, &im->ring, &bad);
+	err = tk_import_trust_open(&im->trust, im->cache, &im->base, im->now);
 	if (err)
 		return err;
-	if (bad)
-		tk_log(TK_LOG_WARN, "import: %zu file(s) in %s are not ticker public keys", bad,
-		       im->cfg.keys_dir);
-	required = im->cfg.require_signature == TK_YES ||
-		   (im->cfg.require_signature == TK_AUTO && tk_sign_keyring_count(im->ring) > 0);
-	if (!im->manifest.present || !im->sig.present) {
+	im->trust_open = 1;
+	if (im->trust.keys_problem[0]) {
+		snprintf(im->whole_reason, sizeof im->whole_reason, "%s", im->trust.keys_problem);
+		tk_import_trust_flag_service(&im->trust, im->cache);
+		return TK_OK;
+	}
+	tk_cache_remove_state(im->cache, TK_IMPORT_TRUST_SERVICE);
+	keys = tk_sign_keyring_count(im->trust.ring) > 0;
+	required =
+	    im->base.require_signature == TK_YES || (im->base.require_signature == TK_AUTO && keys);
+	if (im->manifest.present && !im->sig.present &&
+	    !fstatat(im->rootfd, TK_SIGN_OLD_SIGNATURE, &st, AT_SYMLINK_NOFOLLOW) &&
+	    (required || keys))
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the stick was signed by ticker 0.1, whose signatures are no longer "
+			 "accepted (they carry no sequence number): sign it again with this "
+			 "version's \"ticker sign\" or with minisign");
+	else if (!im->manifest.present || !im->sig.present) {
 		if (required)
 			snprintf(im->whole_reason, sizeof im->whole_reason, "%s",
 				 im->manifest.present || im->sig.present
-				     ? "the stick is only partly signed (TICKER-MANIFEST or "
-				       "TICKER-MANIFEST.sig is missing)"
+				     ? "the stick is only partly signed (" TK_SIGN_MANIFEST
+				       " or " TK_SIGN_SIGNATURE " is missing)"
 				     : "this ticker only accepts signed sticks, and this stick is "
 				       "not signed "
-				       "(sign it with \"ticker sign\" first)");
-		return TK_OK;
+				       "(sign it with \"ticker sign\" or minisign first)");
+	} else if (keys || required) {
+		err = tk_imp_verify_manifest(im);
 	}
-	if (!tk_sign_keyring_count(im->ring) && !required)
-		return TK_OK; /* signed, but nothing to check against: reported as such */
-	{
-		char *man = NULL, *sig = NULL;
-		size_t mlen = 0, slen = 0;
-		const char *reason = "";
+	if (!err && !im->whole_reason[0] && !im->signed_ok) {
+		const char *no = tk_import_trust_unsigned(&im->trust);
 
-		err = tk_imp_read_small(im->rootfd, TK_SIGN_MANIFEST, 64u << 20, &man, &mlen);
-		if (!err)
-			err = tk_imp_read_small(im->rootfd, TK_SIGN_SIGNATURE, 4096, &sig, &slen);
-		if (err == TK_ENOMEM) {
-			tk_free(man);
-			tk_free(sig);
-			return err;
-		}
-		if (err)
-			reason = "the signature files could not be read";
-		else
-			err = tk_manifest_verify(man, mlen, sig, slen, im->ring, &im->man,
-						 &im->signer, &reason);
-		tk_free(man);
-		tk_free(sig);
-		if (err == TK_ENOMEM)
-			return err;
-		if (err) {
-			snprintf(im->whole_reason, sizeof im->whole_reason, "%s", reason);
-			return TK_OK;
-		}
-		im->signed_ok = 1;
+		if (no)
+			snprintf(im->whole_reason, sizeof im->whole_reason, "%s", no);
 	}
-	return TK_OK;
+	return err;
+}
+
+/* Control files an unsigned stick (unsigned_sticks) or a re-plugged signed
+ * one (same sequence) may not act on: refused one by one, articles go on. */
+static void tk_imp_gate_controls(struct tk_imp *im)
+{
+	struct tk_control *cs[] = {&im->conf, &im->replace, &im->clear, &im->urgent};
+	const char *why = tk_import_trust_controls(&im->trust, im->signed_ok);
+
+	if (!why)
+		return;
+	for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
+		if (!cs[i]->present)
+			continue;
+		if (im->signed_ok) /* the same signed stick again: done before, not refused */
+			tk_sb_printf(&im->files, "  %-9s  %s  --  %s\n", "unchanged", cs[i]->name,
+				     why);
+		else
+			tk_imp_line(im, TK_IMPORT_REFUSED, cs[i]->name, "%s", why);
+		cs[i]->present = 0;
+		cs[i]->refused = 1;
+	}
 }
 
 /* The report's words for a file the stick would not give: the system's
@@ -1288,6 +1340,12 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		    "signature was not checked\n");
 	else if (!s->refused_whole)
 		tk_sb_printf(&r, "Signed:   no (this ticker does not require signed sticks)\n");
+	if (im->trust_open) {
+		char tl[2048];
+
+		tk_import_trust_report(&im->trust, s->refused_whole, tl, sizeof tl);
+		tk_sb_printf(&r, "%s", tl);
+	}
 	if (im->urgent.present && !s->refused_whole) {
 		if (im->urgent_clear) {
 			tk_sb_printf(&r, "Urgent:   the urgent notice was removed (%s is empty)\n",
@@ -1438,8 +1496,11 @@ static void tk_imp_save_state(struct tk_imp *im)
 
 	if (im->urgent.present && !im->urgent_clear) {
 		char ubuf[TK_URGENT_TEXT_MAX + 64];
-		int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 "\n%s\n",
-				 im->now + im->cfg.urgent_hours * 3600, im->urgent_msg);
+		/* Until a date, and for a shown time (the display's bound when the
+		 * clock was wrong at import). */
+		int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 " %ld\n%s\n",
+				 im->now + im->cfg.urgent_hours * 3600, im->cfg.urgent_hours * 3600,
+				 im->urgent_msg);
 
 		e2 = tk_cache_write_state(im->cache, TK_CACHE_URGENT, ubuf, (size_t)n);
 	} else if (im->urgent_clear || sum->mode == TK_IMPORT_CLEAR) {
@@ -1449,6 +1510,8 @@ static void tk_imp_save_state(struct tk_imp *im)
 		e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->conf.text, im->conf.len);
 	if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
 		e2 = tk_cache_bump_generation(im->cache);
+	if (!e2)
+		e2 = tk_import_trust_commit(&im->trust, im->cache, im->man);
 	if (e2) {
 		sum->cache_failed = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason,
@@ -1470,7 +1533,7 @@ static int tk_imp_commit(struct tk_imp *im)
 
 	lim.max_articles = im->cfg.max_articles;
 	lim.max_bytes = im->cfg.max_cache_bytes;
-	lim.expire_days = im->cfg.expire_days;
+	lim.expire_days = tk_import_trust_may_expire(&im->trust) ? im->cfg.expire_days : 0;
 	lim.now = im->now;
 	err = tk_cache_commit(im->cache, cmode, &lim, &ch);
 	if (cmode == TK_CACHE_REPLACE && !ch.replaced) {
@@ -1620,6 +1683,7 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		sum->refused_whole = 1;
 		goto finish;
 	}
+	tk_imp_gate_controls(im);
 	tk_imp_check_conf(im);
 	tk_imp_check_urgent(im);
 	/* The stick's settings may change the limits: size the buffer after them;
@@ -1697,7 +1761,8 @@ out:
 		tk_cache_close(im->cache);
 		if (im->rootfd >= 0)
 			close(im->rootfd);
-		tk_sign_keyring_free(im->ring);
+		if (im->trust_open)
+			tk_import_trust_close(&im->trust);
 		tk_manifest_free(im->man);
 		tk_nameset_free(&im->names);
 		tk_nameset_free(&im->deferred);

@@ -13,6 +13,7 @@
 #include "loader.h"
 #include "log.h"
 #include "mem.h"
+#include "trust.h"
 
 static void tk_loader_log(const struct tk_playlist *pl)
 {
@@ -146,6 +147,7 @@ struct tk_loader {
 	struct tk_playlist *next;
 	char status[256], urgent[1024];
 	uint64_t gen, fp;
+	struct tk_trust_shown shown; /* the urgent notice's shown-time bound */
 };
 
 void tk_loader_notices(const char *dir, char *status, size_t status_size, char *urgent,
@@ -155,6 +157,9 @@ void tk_loader_notices(const char *dir, char *status, size_t status_size, char *
 
 	if (!dir || !tk_playlist_notice(dir, TK_CACHE_STATUS, now, status, status_size))
 		status[0] = '\0';
+	/* The import's service flag (keys folder unusable): a calm, lasting banner. */
+	if (dir && !*status && tk_playlist_notice(dir, TK_CACHE_SERVICE, now, status, status_size))
+		status[strcspn(status, "\n")] = '\0';
 	if (!dir || !tk_playlist_notice(dir, TK_CACHE_URGENT, now, urgent, urgent_size))
 		urgent[0] = '\0';
 }
@@ -209,6 +214,10 @@ static void *tk_loader_main(void *arg)
 		pthread_mutex_unlock(&l->mu);
 		g = tk_playlist_generation(l->dir);
 		tk_loader_notices(l->dir, status, sizeof status, urgent, sizeof urgent);
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		if (!tk_trust_shown_tick(&l->shown, urgent, tk_trust_urgent_seconds(l->dir),
+					 (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000))
+			urgent[0] = '\0'; /* shown long enough, whatever the date says */
 		if (g != l->gen)
 			tk_loader_generation(l, g);
 		pthread_mutex_lock(&l->mu);

@@ -75,16 +75,23 @@ static const struct tk_command tk_commands[] = {
      "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
      "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n"
      "--expire only drops articles older than expire_days (for a daily timer).\n"},
-    {"keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
+    {"keygen", tk_cmd_keygen, "make a minisign key pair for signed drops",
      "usage: ticker keygen NAME\n"
      "\n"
-     "Writes NAME.key (secret: keep it off the stick) and NAME.pub (install it on\n"
-     "each ticker in keys_dir, /etc/ticker/keys.d/). Never overwrites a key.\n"},
+     "Writes NAME.key (secret, minisign format without a password: keep it off the\n"
+     "stick) and NAME.pub (install it on each ticker in keys_dir, /etc/ticker/keys.d/).\n"
+     "Refuses if either file exists. A key made by minisign -G works the same.\n"},
     {"sign", tk_cmd_sign, "sign a directory of articles for import",
-     "usage: ticker sign --key NAME.key DIR\n"
+     "usage: ticker sign --key NAME.key [--sequence N] [--recover STATE]\n"
+     "                   [--add-key NEW.pub] [--revoke KEYID] DIR\n"
      "\n"
-     "Writes DIR/TICKER-MANIFEST (SHA-256 of every file) and DIR/TICKER-MANIFEST.sig\n"
-     "(its Ed25519 signature). Sign again after changing any file.\n"},
+     "Writes DIR/TICKER-MANIFEST (a sequence number, then the SHA-256 of every file)\n"
+     "and DIR/TICKER-MANIFEST.minisig (minisign signature). The sequence is one more\n"
+     "than the last one in NAME.seq, unless --sequence says; a ticker refuses a stick\n"
+     "older than the newest it accepted from the key. --recover STATE (the state id\n"
+     "in the ticker's report) makes a recovery stick for that ticker as it is now.\n"
+     "--add-key / --revoke change the ticker's trusted keys. Refuses a directory\n"
+     "holding a secret key, or one it cannot list whole. Sign again after changes.\n"},
 };
 #define TK_NCOMMANDS (sizeof tk_commands / sizeof tk_commands[0])
 

@@ -52,6 +52,9 @@ static int setup(void **state)
 	tk_config_defaults(&e->cfg);
 	snprintf(e->cfg.cache_dir, sizeof e->cfg.cache_dir, "%s", e->cache);
 	snprintf(e->cfg.keys_dir, sizeof e->cfg.keys_dir, "%s", e->keys);
+	/* These tests drive unsigned REPLACE/CLEAR/URGENT/ticker.conf: an operator's
+	 * explicit choice (the default refuses them; see test_sign.c). */
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ALL;
 	*state = e;
 	return 0;
 }
@@ -266,7 +269,8 @@ static void test_urgent(void **state)
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(s.exit_code, TK_EXIT_OK);
 	u = tfs_read(e->cache, ".urgent", NULL);
-	snprintf(expect, sizeof expect, "%lld\nFire alarm test at 14:00\n", (long long)NOW + 7200);
+	snprintf(expect, sizeof expect, "%lld 7200\nFire alarm test at 14:00\n",
+		 (long long)NOW + 7200);
 	assert_memory_equal(u, expect, strlen(expect));
 	assert_non_null(strstr(u, "No need to leave the building."));
 	free(u);
@@ -1117,8 +1121,14 @@ static void test_fixture_sticks(void **state)
 		if (de->d_name[0] == '.' || strstr(de->d_name, ".expect"))
 			continue;
 		snprintf(stick, sizeof stick, "%s/%s", dir, de->d_name);
-		snprintf(out, sizeof out, "%s/report-%s.txt", e->keys, de->d_name);
-		mkdir(e->keys, 0755);
+		/* Not in keys_dir: anything there but keys makes the box refuse sticks. */
+		snprintf(out, sizeof out, "%s-reports/report-%s.txt", e->keys, de->d_name);
+		{
+			char rd[4200];
+
+			snprintf(rd, sizeof rd, "%s-reports", e->keys);
+			mkdir(rd, 0755);
+		}
 		tfs_rm_rf(e->cache);
 		{
 			char en[300];

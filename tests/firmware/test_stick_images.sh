@@ -167,7 +167,7 @@ umount "$work/m"
 echo "[ RUN      ] full cache disk"
 cdev=$(image cachefs ext4)
 mkdir -p "$work/full/cache" && mount "$cdev" "$work/full/cache" && chown "$user" "$work/full/cache"
-printf 'cache_dir = %s\nkeys_dir = %s\n' "$work/full/cache" "$work/keys" >"$work/ticker.conf"
+printf 'cache_dir = %s\nkeys_dir = %s\nunsigned_sticks = all\n' "$work/full/cache" "$work/keys" >"$work/ticker.conf"
 TICKER_CONFIG=$work/ticker.conf setpriv --reuid=$user --regid=nogroup --clear-groups \
 	"$work/ticker" -q import "$work/seed" --no-report >/dev/null 2>&1
 setpriv --reuid=$user --regid=nogroup --clear-groups sh -c \
