@@ -796,23 +796,53 @@ out:
 
 /* ---- Markdown ---- */
 
-/* Strip inline Markdown from s[0..n) into buf (at least n+1 bytes). */
-static size_t tk_md_inline(const char *s, size_t n, char *buf)
+/* The next c at or after from in s[0..n), or n. Every caller asks with a
+ * from that never decreases, so a remembered answer serves all asks up to it
+ * and each byte is scanned at most once per cache: linear, not quadratic, on
+ * lines of a million '[' or "![" with no closing mark. */
+struct tk_md_next {
+	size_t from, at;
+	int valid;
+};
+
+static size_t tk_md_find(const char *s, size_t n, size_t from, char c, struct tk_md_next *m,
+			 size_t *work)
 {
+	const char *p;
+
+	if (m->valid && from >= m->from && from <= m->at)
+		return m->at;
+	p = from < n ? memchr(s + from, c, n - from) : NULL;
+	*work += (p ? (size_t)(p - s) + 1 : n) - (from < n ? from : n);
+	m->from = from;
+	m->at = p ? (size_t)(p - s) : n;
+	m->valid = 1;
+	return m->at;
+}
+
+/* Longest inline tag or autolink dropped; a '<' with no '>' this close is text. */
+#define TK_MD_TAG_MAX 200
+
+size_t tk_md_inline(const char *s, size_t n, char *buf, size_t *work)
+{
+	/* One cache per kind of search, each asked from a non-decreasing place. */
+	struct tk_md_next close_br = {0}, ref_br = {0}, img_par = {0}, link_par = {0};
+	struct tk_md_next close_gt = {0};
 	size_t i = 0, o = 0;
 
 	while (i < n) {
 		char c = s[i];
+		++*work;
 		if (c == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!<>|~", s[i + 1])) {
 			buf[o++] = s[i + 1];
 			i += 2;
 		} else if (c == '!' && i + 1 < n && s[i + 1] == '[') {
 			/* image: drop alt text and target */
-			const char *cb = memchr(s + i, ']', n - i);
-			if (cb && (size_t)(cb - s) + 1 < n && cb[1] == '(') {
-				const char *cp = memchr(cb, ')', n - (size_t)(cb - s));
-				if (cp) {
-					i = (size_t)(cp - s) + 1;
+			size_t cb = tk_md_find(s, n, i, ']', &close_br, work);
+			if (cb + 1 < n && s[cb + 1] == '(') {
+				size_t cp = tk_md_find(s, n, cb, ')', &img_par, work);
+				if (cp < n) {
+					i = cp + 1;
 					continue;
 				}
 			}
@@ -820,20 +850,22 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			i++;
 		} else if (c == '[') {
 			/* [text](url), [text][ref], [^note] */
-			const char *cb = memchr(s + i, ']', n - i);
-			if (cb && i + 1 < n && s[i + 1] == '^') {
-				i = (size_t)(cb - s) + 1;
+			size_t cb = tk_md_find(s, n, i, ']', &close_br, work);
+			if (cb < n && i + 1 < n && s[i + 1] == '^') {
+				i = cb + 1;
 				continue;
 			}
-			if (cb) {
-				size_t tb = i + 1, te = (size_t)(cb - s), after = te + 1;
+			if (cb < n) {
+				size_t tb = i + 1, te = cb, after = te + 1;
 				if (after < n && (s[after] == '(' || s[after] == '[')) {
-					char close = s[after] == '(' ? ')' : ']';
-					const char *cp = memchr(s + after, close, n - after);
-					if (cp) {
+					size_t cp =
+					    s[after] == '('
+						? tk_md_find(s, n, after, ')', &link_par, work)
+						: tk_md_find(s, n, after, ']', &ref_br, work);
+					if (cp < n) {
 						memcpy(buf + o, s + tb, te - tb);
 						o += te - tb;
-						i = (size_t)(cp - s) + 1;
+						i = cp + 1;
 						continue;
 					}
 				}
@@ -842,12 +874,12 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			i++;
 		} else if (c == '<') {
 			/* inline HTML tag or autolink: drop it */
-			const char *gt = memchr(s + i, '>', n - i);
-			if (gt && (size_t)(gt - s) - i < 200 && i + 1 < n &&
+			size_t gt = tk_md_find(s, n, i, '>', &close_gt, work);
+			if (gt < n && gt - i < TK_MD_TAG_MAX && i + 1 < n &&
 			    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 			     (s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '/' ||
 			     s[i + 1] == '!')) {
-				i = (size_t)(gt - s) + 1;
+				i = gt + 1;
 				continue;
 			}
 			buf[o++] = c;
@@ -865,6 +897,7 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			size_t j = i;
 			while (j < n && s[j] == c)
 				j++;
+			*work += j - i;
 			int after = j < n && s[j] != ' ';
 			int word_before = i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
 						    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
@@ -1004,7 +1037,7 @@ static int tk_md_block(struct tk_line *l, int *list)
 static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first,
 			  int md_mode, struct tk_art_build *b)
 {
-	size_t i, maxlen = 0, multi = 0, prevblank = 1;
+	size_t i, maxlen = 0, multi = 0, prevblank = 1, work = 0;
 	char *buf = NULL;
 	size_t cap = 0, len = 0;
 	int err = TK_OK, wrapped, fence = 0;
@@ -1093,7 +1126,7 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 		if (len)
 			buf[len++] = ' ';
 		if (md_mode) {
-			len += tk_md_inline(l.s, l.n, buf + len);
+			len += tk_md_inline(l.s, l.n, buf + len, &work);
 		} else {
 			memcpy(buf + len, l.s, l.n);
 			len += l.n;
@@ -1127,11 +1160,12 @@ static int tk_md_parse(struct tk_doc *d, char *text, size_t len)
 	if (!b.headline && first + 1 < nl && lines[first + 1].n >= 3 &&
 	    lines[first + 1].s[0] == '=' && tk_md_rule(&lines[first + 1])) {
 		char *tmp = tk_malloc(lines[first].n + 1);
+		size_t work = 0;
 		if (!tmp) {
 			err = TK_ENOMEM;
 			goto out;
 		}
-		size_t tl = tk_md_inline(lines[first].s, lines[first].n, tmp);
+		size_t tl = tk_md_inline(lines[first].s, lines[first].n, tmp, &work);
 		b.headline = tk_build_title(d, tmp, tl, NULL, 0, &err);
 		tk_free(tmp);
 		if (err)

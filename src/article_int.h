@@ -51,6 +51,11 @@ size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start);
 /* Month number 1..12 of a month name or abbreviation (en/fr/de/es), else 0. */
 int tk_month_name(const char *w, size_t n);
 
+/* Strip inline Markdown (emphasis, links, images, inline tags, escapes) from
+ * s[0..n) into buf (at least n+1 bytes); returns the length written. Adds the
+ * bytes it examined to *work, so tests can prove the work is linear in n. */
+size_t tk_md_inline(const char *s, size_t n, char *buf, size_t *work);
+
 int tk_html_parse_doc(struct tk_doc *d, const char *s, size_t n, const char **reason);
 /* Paragraphs of an HTML fragment (feed content) appended to b. */
 int tk_html_fragment(struct tk_doc *d, struct tk_art_build *b, const char *s, size_t n);

@@ -695,6 +695,8 @@ static int tk_emit(const struct tk_article *art, struct tk_arena *ar, struct tk_
 	size_t cs, ce;
 	struct tk_figure f;
 
+	if (fl->n >= TK_EXTRACT_MAX_FOUND)
+		return TK_OK; /* bounded output, before any copy */
 	memset(&f, 0, sizeof f);
 	f.value = v;
 	f.value_max = vmax;

@@ -257,6 +257,11 @@ const char *tk_fonts_problem(const struct tk_fonts *f)
 	return f->problem[0] ? f->problem : NULL;
 }
 
+size_t tk_fonts_missing_scripts(const struct tk_fonts *f)
+{
+	return f->nscripts;
+}
+
 size_t tk_fonts_missing(const struct tk_fonts *f)
 {
 	return f->nmissing;

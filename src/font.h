@@ -68,6 +68,10 @@ void tk_fonts_metrics(struct tk_fonts *f, int style, int size, int *ascent, int 
  * corrupt), or NULL when all is well. Borrowed until tk_fonts_close. */
 const char *tk_fonts_problem(const struct tk_fonts *f);
 
+/* Number of scripts logged as missing (one log line each, however many of
+ * their characters were asked for). */
+size_t tk_fonts_missing_scripts(const struct tk_fonts *f);
+
 /* Number of distinct code points no installed font could draw (each logged once). */
 size_t tk_fonts_missing(const struct tk_fonts *f);
 

@@ -8,32 +8,58 @@
 #include <string.h>
 #include <time.h>
 
+#include "cache.h"
 #include "err.h"
 #include "loader.h"
 #include "log.h"
 #include "mem.h"
+#include "trust.h"
 
-static void tk_loader_log(const struct tk_playlist *pl)
+/* How often the cache is looked at: a banner or a new generation reaches the
+ * frame loop within this (issue 15: banner within 1 s of the import's last
+ * write). Each look is a read of three tiny files. */
+#if !defined(TK_LOADER_POLL_MS)
+#define TK_LOADER_POLL_MS 250
+#endif
+
+static int64_t tk_loader_cpu_us(void)
 {
-	tk_log(TK_LOG_INFO, "playlist: generation %llu: %zu articles, %zu items",
-	       (unsigned long long)pl->generation, pl->n_articles, pl->n_items);
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void tk_loader_log(const struct tk_playlist *pl, int64_t cpu_us)
+{
+	tk_log(TK_LOG_INFO,
+	       "playlist: generation %llu: %zu articles, %zu items (%zu files read, %zu "
+	       "unchanged, %zu refused; %zu KB of text; %.1f ms CPU)",
+	       (unsigned long long)pl->generation, pl->n_articles, pl->n_items, pl->files_read,
+	       pl->files_reused, pl->files_refused, pl->text_bytes / 1024, (double)cpu_us / 1000);
 	for (size_t i = 0; i < pl->n_articles && i < 10; i++)
 		tk_log(TK_LOG_INFO, "playlist: headline: %s", pl->articles[i].headline);
 }
 
-int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out)
+/* prev (may be NULL): the last playlist loaded, whose unchanged records are
+ * taken over unread (a reload costs in proportion to what changed). */
+static int tk_loader_reload(const struct tk_config *cfg, const char *dir,
+			    const struct tk_playlist *prev, struct tk_playlist **out)
 {
 	struct tk_playlist_opts po;
+	int64_t t0 = tk_loader_cpu_us();
 	int err;
 
 	tk_playlist_opts_from_config(cfg, &po);
-	err = tk_playlist_load(dir, &po, tk_playlist_generation(dir), out);
+	/* A REPLACE cut short (power loss) is finished first: never old and new mixed. */
+	(void)tk_cache_recover(dir);
+	err = tk_playlist_reload(dir, &po, tk_playlist_generation(dir), prev, out);
 	if (err == TK_ENOENT) {
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
 		err = tk_playlist_create(out);
 	}
 	if (!err)
-		tk_loader_log(*out);
+		tk_loader_log(*out, tk_loader_cpu_us() - t0);
 	else
 		tk_log(TK_LOG_ERROR, "playlist: %s: %s", dir, tk_strerror(err));
 	return err;
@@ -76,6 +102,11 @@ int tk_loader_newest(struct tk_playlist *pl, size_t n, struct tk_playlist **out)
 	sub->generation = pl->generation;
 	*out = sub;
 	return TK_OK;
+}
+
+int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out)
+{
+	return tk_loader_reload(cfg, dir, NULL, out);
 }
 
 /* FNV-1a over every string and number the screen shows. */
@@ -180,8 +211,10 @@ struct tk_loader {
 	int quit;
 	atomic_int posted;
 	struct tk_playlist *next;
+	struct tk_playlist *last; /* loader thread only: the last one loaded */
 	char status[256], urgent[1024];
 	uint64_t gen, fp;
+	struct tk_trust_shown shown; /* the urgent notice's shown-time bound */
 };
 
 void tk_loader_notices(const char *dir, char *status, size_t status_size, char *urgent,
@@ -189,9 +222,12 @@ void tk_loader_notices(const char *dir, char *status, size_t status_size, char *
 {
 	int64_t now = (int64_t)time(NULL);
 
-	if (!dir || !tk_playlist_notice(dir, ".status", now, status, status_size))
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_STATUS, now, status, status_size))
 		status[0] = '\0';
-	if (!dir || !tk_playlist_notice(dir, ".urgent", now, urgent, urgent_size))
+	/* The import's service flag (keys folder unusable): a calm, lasting banner. */
+	if (dir && !*status && tk_playlist_notice(dir, TK_CACHE_SERVICE, now, status, status_size))
+		status[strcspn(status, "\n")] = '\0';
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_URGENT, now, urgent, urgent_size))
 		urgent[0] = '\0';
 }
 
@@ -203,8 +239,18 @@ static void tk_loader_generation(struct tk_loader *l, uint64_t g)
 	uint64_t fp;
 
 	l->gen = g; /* a failed load keeps the last content until the next change */
-	if (tk_loader_load(l->cfg, l->dir, &pl))
+	/* The import bumps the generation once at its commit and once with the
+	 * new record index: only the index changes what the display shows. */
+	if (l->last && l->last->records_id &&
+	    tk_playlist_records_id(l->dir) == l->last->records_id) {
+		tk_log(TK_LOG_DEBUG, "playlist: generation %llu: record index unchanged",
+		       (unsigned long long)g);
 		return;
+	}
+	if (tk_loader_reload(l->cfg, l->dir, l->last, &pl))
+		return;
+	tk_playlist_unref(l->last);
+	l->last = tk_playlist_ref(pl);
 	pl->generation = g;
 	fp = tk_loader_fingerprint(pl);
 	if (fp == l->fp) {
@@ -245,12 +291,18 @@ static void *tk_loader_main(void *arg)
 		pthread_mutex_unlock(&l->mu);
 		g = tk_playlist_generation(l->dir);
 		tk_loader_notices(l->dir, status, sizeof status, urgent, sizeof urgent);
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		if (!tk_trust_shown_tick(&l->shown, urgent, tk_trust_urgent_seconds(l->dir),
+					 (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000))
+			urgent[0] = '\0'; /* shown long enough, whatever the date says */
 		if (g != l->gen)
 			tk_loader_generation(l, g);
 		pthread_mutex_lock(&l->mu);
 		tk_loader_post_notices(l, status, urgent);
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += 1;
+		ts.tv_nsec += TK_LOADER_POLL_MS * 1000000L;
+		ts.tv_sec += ts.tv_nsec / 1000000000L;
+		ts.tv_nsec %= 1000000000L;
 		if (!l->quit)
 			pthread_cond_timedwait(&l->cv, &l->mu, &ts);
 	}
@@ -258,8 +310,8 @@ static void *tk_loader_main(void *arg)
 	return NULL;
 }
 
-int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, uint64_t fp,
-		    struct tk_loader **out)
+static int tk_loader_begin(const struct tk_config *cfg, const char *dir, uint64_t gen, uint64_t fp,
+			   struct tk_playlist *last, struct tk_loader **out)
 {
 	struct tk_loader *l = tk_calloc(1, sizeof *l);
 	int err = TK_ENOMEM;
@@ -271,12 +323,14 @@ int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, 
 	l->dir = dir;
 	l->gen = gen;
 	l->fp = fp;
+	l->last = tk_playlist_ref(last);
 	tk_loader_notices(dir, l->status, sizeof l->status, l->urgent, sizeof l->urgent);
 	pthread_mutex_init(&l->mu, NULL);
 	pthread_cond_init(&l->cv, NULL);
 	if (pthread_create(&l->thr, NULL, tk_loader_main, l)) {
 		pthread_mutex_destroy(&l->mu);
 		pthread_cond_destroy(&l->cv);
+		tk_playlist_unref(l->last);
 		tk_free(l);
 		goto out;
 	}
@@ -284,6 +338,19 @@ int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, 
 	err = TK_OK;
 out:
 	return err;
+}
+
+int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, uint64_t fp,
+		    struct tk_loader **out)
+{
+	return tk_loader_begin(cfg, dir, gen, fp, NULL, out);
+}
+
+int tk_loader_start_from(const struct tk_config *cfg, const char *dir, struct tk_playlist *shown,
+			 struct tk_loader **out)
+{
+	return tk_loader_begin(cfg, dir, shown ? shown->generation : 0,
+			       shown ? tk_loader_fingerprint(shown) : 0, shown, out);
 }
 
 void tk_loader_stop(struct tk_loader *l)
@@ -296,6 +363,7 @@ void tk_loader_stop(struct tk_loader *l)
 	pthread_mutex_unlock(&l->mu);
 	pthread_join(l->thr, NULL);
 	tk_playlist_unref(l->next);
+	tk_playlist_unref(l->last);
 	pthread_mutex_destroy(&l->mu);
 	pthread_cond_destroy(&l->cv);
 	tk_free(l);

@@ -598,8 +598,7 @@ int tk_display_run_on(const struct tk_display_opts *o, const struct tk_output_op
 	rc = tk_run_show(&r);
 	if (rc != TK_EXIT_OK)
 		goto out;
-	if (tk_loader_start(r.cfg, o->dir, r.pl ? r.pl->generation : 0,
-			    r.pl ? tk_loader_fingerprint(r.pl) : 0, &r.ld))
+	if (tk_loader_start_from(r.cfg, o->dir, r.pl, &r.ld))
 		tk_log(TK_LOG_WARN, "playlist: no loader thread: the cache is not followed");
 	rc = tk_run_loop(&r);
 out:
