@@ -30,10 +30,13 @@ struct tk_command {
 static const struct tk_command tk_commands[] = {
     {"run", tk_cmd_run, "show the ticker on the display (or a PNG when there is none)",
      "usage: ticker run [--cache DIR] [--assets DIR] [--window WxH] [--headless [-o PNG]]\n"
+     "                  [--renderer software|opengles2] [--seconds S]\n"
      "\n"
      "Shows the cached articles full screen: KMSDRM on a bare console, a window on a\n"
-     "desktop. With no display at all it renders one frame to a PNG and says where.\n"
-     "Follows imports while running. Ends cleanly on Ctrl-C or SIGTERM.\n"},
+     "desktop (SDL's software renderer when GL would be software, e.g. llvmpipe; the\n"
+     "log and <cache>/.display say which path). With no display at all it renders one\n"
+     "frame to a PNG and says where; a DISPLAY no server answers exits 4. Follows\n"
+     "imports while running. Ends cleanly on Ctrl-C, SIGTERM or after --seconds.\n"},
     {"snapshot", tk_cmd_snapshot, "render the frame at a given time to a PNG",
      "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] [--assets DIR]\n"
      "                       [--renderer software|opengles2] -o OUT.png\n"
