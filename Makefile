@@ -55,6 +55,8 @@ OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 TESTSRCS := $(wildcard tests/test_*.c)
 TESTBINS := $(TESTSRCS:tests/%.c=$(BUILD)/tests/%)
+# Test scripts for what is not C (the firmware's units): run by the same runner.
+TESTSCRIPTS := $(wildcard tests/firmware/test_*.sh)
 BENCHSRCS := $(wildcard tests/bench_*.c)
 BENCHBINS := $(BENCHSRCS:tests/%.c=$(BUILD)/tests/%)
 FUZZSRCS  := $(wildcard tests/fuzz_*.c)
@@ -137,13 +139,14 @@ deps-asan:
 check: deps
 	@$(MAKE) --no-print-directory tests
 	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker RUN_TEST="$(RUN_TEST)" \
-	  sh tests/run-tests.sh $(TESTBINS)
+	  sh tests/run-tests.sh $(TESTBINS) $(TESTSCRIPTS)
 
 check-asan: deps-asan
 	@$(MAKE) --no-print-directory SAN=asan tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/build/$(TARGET)-asan/ticker \
-	  sh tests/run-tests.sh $(patsubst build/$(TARGET)/%,build/$(TARGET)-asan/%,$(TESTBINS))
+	  sh tests/run-tests.sh $(patsubst build/$(TARGET)/%,build/$(TARGET)-asan/%,$(TESTBINS)) \
+	  $(TESTSCRIPTS)
 
 # Power cuts during `ticker import`: kill -9 at random points, RUNS times (tests/faults/).
 .PHONY: check-faults

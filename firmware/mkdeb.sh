@@ -27,19 +27,8 @@ esac
 command -v "$strip" >/dev/null && "$strip" --strip-unneeded --remove-section=.comment "$root/usr/bin/ticker"
 mkdir -p "$root/usr/share/ticker"
 [ -d "$top/assets" ] && cp -R "$top/assets/." "$root/usr/share/ticker/"
-inst 0755 "$fw/libexec/ticker-usb-import" /usr/libexec/ticker/ticker-usb-import
-# Bookworm keeps packaged units and rules under /lib (merged-/usr aliasing rules).
-inst 0644 "$fw/systemd/ticker.service" /lib/systemd/system/ticker.service
-inst 0644 "$fw/systemd/ticker-import@.service" /lib/systemd/system/ticker-import@.service
-inst 0644 "$fw/udev/60-ticker.rules" /lib/udev/rules.d/60-ticker.rules
-inst 0644 "$fw/sysusers/ticker.conf" /usr/lib/sysusers.d/ticker.conf
-inst 0644 "$fw/tmpfiles/ticker.conf" /usr/lib/tmpfiles.d/ticker.conf
-# Whole-machine settings (journal storage, the hardware watchdog) belong to the image, not
-# to a package installed on somebody's Pi OS: shipped as examples, applied by firmware/image/.
-inst 0644 "$fw/conf.d/journald-ticker.conf" /usr/share/doc/lobby-ticker/examples/journald-ticker.conf
-inst 0644 "$fw/conf.d/system-watchdog.conf" /usr/share/doc/lobby-ticker/examples/system-watchdog.conf
-inst 0644 "$fw/boot/config.txt" /usr/share/ticker/boot/config.txt
-inst 0644 "$fw/boot/cmdline.txt" /usr/share/ticker/boot/cmdline.txt
+# Units, udev rule, helper, examples: firmware/stage.sh, the same tree the unit tests check.
+sh "$fw/stage.sh" "$root"
 inst 0644 "$top/README.md" /usr/share/doc/lobby-ticker/README.md
 inst 0644 "$fw/debian/copyright" /usr/share/doc/lobby-ticker/copyright
 printf 'lobby-ticker (%s) unstable; urgency=medium\n\n  * Built from git %s.\n\n -- Lobby ticker developers <ticker-dev@example.org>  %s\n' \
@@ -49,7 +38,8 @@ inst 0644 "$work/changelog.gz" /usr/share/doc/lobby-ticker/changelog.gz
 mkdir -p "$root/etc/ticker/keys.d"
 
 # The default configuration, generated from the binary's own key table.
-$run "$bin" --config /dev/null config | sh "$fw/gen-conf.sh" >"$work/ticker.conf"
+: >"$work/empty.conf" # the compiled defaults (a non-regular config file is refused)
+$run "$bin" --config "$work/empty.conf" config | sh "$fw/gen-conf.sh" >"$work/ticker.conf"
 inst 0644 "$work/ticker.conf" /etc/ticker/ticker.conf
 if ! cmp -s "$work/ticker.conf" "$fw/ticker.conf"; then
 	echo "mkdeb: note: firmware/ticker.conf differs from the binary's keys; shipping the generated one" \

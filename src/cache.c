@@ -1,13 +1,12 @@
-/* The article cache directory and the I/O layer under it. Files become visible
- * only by rename(2) after an fsync, REPLACE is journalled and rolled forward,
- * and every mutating step can be failed or turned into a crash by test hooks,
- * so power-cut safety is tested step by step rather than hoped for. */
+/* The article cache directory. Files become visible only by rename(2) after an
+ * fsync, REPLACE is journalled and rolled forward, and every mutating step goes
+ * through io.c, whose test hooks fail it or turn it into a crash, so power-cut
+ * safety is tested step by step rather than hoped for. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <sodium.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,194 +18,6 @@
 #include "cache.h"
 #include "err.h"
 #include "mem.h"
-
-/* ---- I/O layer ---------------------------------------------------------- */
-
-/* Process-wide by design, like the allocator hook: the steps to fail are deep
- * inside import, cache and report code that should not carry a test context. */
-static atomic_uint tk_io_fmask;
-static atomic_long tk_io_fcountdown;
-static atomic_int tk_io_ferrno;
-static atomic_long tk_io_ccountdown;
-static atomic_ulong tk_io_counts[TK_IO_NOPS];
-static atomic_ulong tk_io_fdev; /* 0 = fail on any device */
-static void (*tk_io_read_fn)(void *ctx, int fd);
-static void *tk_io_read_ctx;
-
-void tk_io_on_read(void (*fn)(void *ctx, int fd), void *ctx)
-{
-	tk_io_read_fn = fn;
-	tk_io_read_ctx = ctx;
-}
-
-void tk_io_fail_at(unsigned mask, long n, int errnum)
-{
-	atomic_store(&tk_io_fmask, n > 0 ? mask : 0u);
-	atomic_store(&tk_io_fcountdown, n > 0 ? n : 0);
-	atomic_store(&tk_io_ferrno, errnum ? errnum : EIO);
-}
-
-void tk_io_fail_dev(unsigned long dev)
-{
-	atomic_store(&tk_io_fdev, dev);
-}
-
-void tk_io_crash_at(long n)
-{
-	atomic_store(&tk_io_ccountdown, n > 0 ? n : 0);
-}
-
-unsigned long tk_io_count(enum tk_io_op op)
-{
-	return op < TK_IO_NOPS ? atomic_load(&tk_io_counts[op]) : 0;
-}
-
-void tk_io_count_reset(void)
-{
-	for (int i = 0; i < TK_IO_NOPS; i++)
-		atomic_store(&tk_io_counts[i], 0);
-}
-
-/* 1 = simulate the crash now, -1 = fail with errno set, 0 = go ahead. */
-static int tk_io_hook(enum tk_io_op op, int fd)
-{
-	struct stat st;
-
-	atomic_fetch_add(&tk_io_counts[op], 1);
-	if ((TK_IO_MASK(op) & TK_IO_MUTATING) && atomic_load(&tk_io_ccountdown) > 0 &&
-	    atomic_fetch_sub(&tk_io_ccountdown, 1) == 1)
-		return 1;
-	if ((atomic_load(&tk_io_fmask) & TK_IO_MASK(op)) && atomic_load(&tk_io_fcountdown) > 0 &&
-	    (!atomic_load(&tk_io_fdev) ||
-	     (!fstat(fd, &st) && st.st_dev == atomic_load(&tk_io_fdev)))) {
-		if (atomic_load(&tk_io_fcountdown) == 1) {
-			errno = atomic_load(&tk_io_ferrno);
-			return -1; /* stays at 1: every later one fails too */
-		}
-		atomic_fetch_sub(&tk_io_fcountdown, 1);
-	}
-	return 0;
-}
-
-static _Noreturn void tk_io_crash(void)
-{
-	_exit(TK_IO_CRASH_STATUS);
-}
-
-int tk_io_err(int errnum)
-{
-	return errnum == ENOSPC || errnum == EDQUOT ? TK_ENOSPC : TK_EIO;
-}
-
-ssize_t tk_io_read(int fd, void *buf, size_t n)
-{
-	ssize_t r;
-
-	if (tk_io_hook(TK_IO_READ, fd) < 0)
-		return -1;
-	if (tk_io_read_fn)
-		tk_io_read_fn(tk_io_read_ctx, fd);
-	do
-		r = read(fd, buf, n);
-	while (r < 0 && errno == EINTR);
-	return r;
-}
-
-int tk_io_write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-	int h = tk_io_hook(TK_IO_WRITE, fd);
-
-	if (h < 0)
-		return -1;
-	if (h > 0) {
-		/* A power cut in the middle of a write: half of it reaches the file. */
-		if (write(fd, p, n / 2) < 0)
-			tk_io_crash();
-		tk_io_crash();
-	}
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-int tk_io_fsync(int fd)
-{
-	int h = tk_io_hook(TK_IO_FSYNC, fd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : fsync(fd);
-}
-
-int tk_io_syncfs(int fd)
-{
-	int h = tk_io_hook(TK_IO_FSYNC, fd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : syncfs(fd);
-}
-
-int tk_io_rename(int olddfd, const char *oldname, int newdfd, const char *newname)
-{
-	int h = tk_io_hook(TK_IO_RENAME, olddfd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : renameat(olddfd, oldname, newdfd, newname);
-}
-
-int tk_io_unlink(int dfd, const char *name)
-{
-	int h = tk_io_hook(TK_IO_UNLINK, dfd);
-
-	if (h > 0)
-		tk_io_crash();
-	return h < 0 ? -1 : unlinkat(dfd, name, 0);
-}
-
-int tk_io_replace_file(int dfd, const char *name, const char *tmpname, const void *buf, size_t n,
-		       mode_t mode)
-{
-	int fd, err = TK_OK, saved;
-
-	/* A leftover (or, on a stick, a planted symlink) must not block the write. */
-	unlinkat(dfd, tmpname, 0);
-	fd = openat(dfd, tmpname, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
-	if (fd < 0)
-		return tk_io_err(errno);
-	if (tk_io_write_all(fd, buf, n) || tk_io_fsync(fd)) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd)) {
-		saved = errno;
-		goto fail;
-	}
-	if (tk_io_rename(dfd, tmpname, dfd, name)) {
-		saved = errno;
-		goto fail;
-	}
-	/* The rename is durable only once the directory is. */
-	if (tk_io_fsync(dfd))
-		return tk_io_err(errno);
-	return TK_OK;
-fail:
-	unlinkat(dfd, tmpname, 0);
-	errno = saved;
-	err = tk_io_err(saved);
-	return err;
-}
 
 /* ---- the cache ---------------------------------------------------------- */
 
@@ -241,8 +52,11 @@ struct tk_cache {
 
 #define TK_CACHE_INDEX ".index"
 #define TK_CACHE_PENDING ".pending"
-#define TK_CACHE_GENERATION ".generation"
-#define TK_CACHE_STATUS ".status"
+#define TK_CACHE_LOCK ".lock"
+#define TK_CACHE_RESERVE ".reserve" /* room for the journal when the disk is full */
+#if !defined(TK_CACHE_RESERVE_BYTES)
+#define TK_CACHE_RESERVE_BYTES (256 * 1024) /* > the journal of 1,000 long names */
+#endif
 #define TK_CACHE_TMP ".tmp-"
 
 static void tk_cache_tmpname(struct tk_cache *c, char *buf, size_t size)
@@ -555,12 +369,14 @@ static int tk_cache_roll_forward(struct tk_cache *c)
 		err = TK_ENOMEM;
 		goto out;
 	}
+	/* Every line between the header and the final "end" is a name, even a
+	 * name that reads "end" (an article may be called that). */
+	text[len - 4] = '\0';
 	for (p = text + 17; *p;) {
 		char *eol = strchr(p, '\n');
 
 		*eol = '\0';
-		if (strcmp(p, "end"))
-			keep[nkeep++] = p;
+		keep[nkeep++] = p;
 		p = eol + 1;
 	}
 	dfd2 = dup(c->dfd);
@@ -675,7 +491,7 @@ int tk_cache_open(const char *dir, struct tk_cache **out)
 		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
 		goto out;
 	}
-	c->lockfd = openat(c->dfd, ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	c->lockfd = openat(c->dfd, TK_CACHE_LOCK, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (c->lockfd < 0) {
 		err = tk_io_err(errno);
 		goto out;
@@ -778,7 +594,8 @@ static int tk_cache_name_ok(const char *name)
 {
 	size_t n = strlen(name);
 
-	return n > 0 && n <= 255 && name[0] != '.' && !strchr(name, '/');
+	/* One name per line in the journal: no newline in a name. */
+	return n > 0 && n <= 255 && name[0] != '.' && !strchr(name, '/') && !strchr(name, '\n');
 }
 
 enum tk_cache_match tk_cache_match(struct tk_cache *c, const char *name,
@@ -1018,6 +835,8 @@ static int tk_cache_trim(struct tk_cache *c, const struct tk_cache_limits *lim, 
 	return err;
 }
 
+static int tk_cache_free_room(struct tk_cache *c);
+
 static int tk_cache_write_pending(struct tk_cache *c)
 {
 	size_t cap = 32, n;
@@ -1044,8 +863,52 @@ static int tk_cache_write_pending(struct tk_cache *c)
 	n += 4;
 	tk_cache_tmpname(c, tmp, sizeof tmp);
 	err = tk_io_replace_file(c->dfd, TK_CACHE_PENDING, tmp, buf, n, 0644);
+	if (err == TK_ENOSPC && tk_cache_free_room(c)) {
+		/* A full disk must still be emptied: the removal only needs the
+		 * journal, and the reserve kept room for it. */
+		tk_cache_tmpname(c, tmp, sizeof tmp);
+		err = tk_io_replace_file(c->dfd, TK_CACHE_PENDING, tmp, buf, n, 0644);
+	}
 	tk_free(buf);
 	return err;
+}
+
+/* Give back the room kept for a full disk: the reserve, and the index (a hint
+ * that is written again later). 1 if anything went. */
+static int tk_cache_free_room(struct tk_cache *c)
+{
+	int freed = 0;
+
+	if (!tk_io_unlink(c->dfd, TK_CACHE_RESERVE))
+		freed = 1;
+	if (!tk_io_unlink(c->dfd, TK_CACHE_INDEX)) {
+		c->index_dirty = 1;
+		freed = 1;
+	}
+	return freed;
+}
+
+/* Keep TK_CACHE_RESERVE_BYTES of real blocks aside under .reserve, so that
+ * CLEAR and REPLACE can run on a disk that has filled up meanwhile. Best
+ * effort: on a disk already full the removal falls back to the index. */
+static void tk_cache_keep_reserve(struct tk_cache *c)
+{
+	struct stat st;
+	char tmp[48];
+	int fd, bad;
+
+	if (!fstatat(c->dfd, TK_CACHE_RESERVE, &st, AT_SYMLINK_NOFOLLOW) && S_ISREG(st.st_mode) &&
+	    st.st_size >= TK_CACHE_RESERVE_BYTES &&
+	    (uint64_t)st.st_blocks * 512 >= TK_CACHE_RESERVE_BYTES)
+		return;
+	tk_cache_tmpname(c, tmp, sizeof tmp);
+	fd = openat(c->dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return;
+	bad = posix_fallocate(fd, 0, TK_CACHE_RESERVE_BYTES) != 0;
+	bad |= close(fd) != 0;
+	if (bad || tk_io_rename(c->dfd, tmp, c->dfd, TK_CACHE_RESERVE))
+		unlinkat(c->dfd, tmp, 0);
 }
 
 /* Renew the age of articles that were on the stick again, unchanged. */
@@ -1125,6 +988,7 @@ int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk
 			if (err)
 				goto out;
 			/* From here the import has completed: a crash is rolled forward. */
+			ch->replaced = 1;
 			for (size_t i = 0; i < c->n && !err; i++)
 				if (!c->e[i].touched) {
 					err = tk_cache_drop(c, &c->e[i]);
@@ -1169,8 +1033,12 @@ out:
 		if (!err)
 			err = e2;
 	}
+	if (mode == TK_CACHE_REPLACE && !err)
+		ch->replaced = 1; /* nothing else was there to remove */
 	for (size_t i = 0; i < c->n; i++)
 		c->e[i].touched = 0;
+	if (!err)
+		tk_cache_keep_reserve(c);
 	return err;
 }
 
@@ -1203,7 +1071,7 @@ int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_repo
 
 	if (dfd < 0)
 		return errno == ENOENT ? TK_OK : TK_EIO;
-	err = tk_cache_slurp(dfd, ".config", TK_CONFIG_FILE_MAX, &text, &len);
+	err = tk_cache_slurp(dfd, TK_CACHE_CONFIG, TK_CONFIG_FILE_MAX, &text, &len);
 	close(dfd);
 	if (err == TK_ENOENT)
 		return TK_OK;
@@ -1219,5 +1087,41 @@ int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_repo
 	else
 		cfg->service |= TK_SERVICE_STICK_CONF;
 	tk_free(text);
+	return err;
+}
+
+int tk_cache_recover(const char *dir)
+{
+	struct tk_cache c = {0};
+	int err = TK_OK;
+
+	c.lockfd = -1;
+	c.dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c.dfd < 0)
+		return errno == ENOENT ? TK_ENOENT : TK_EIO;
+	if (faccessat(c.dfd, TK_CACHE_PENDING, F_OK, AT_SYMLINK_NOFOLLOW))
+		goto out; /* nothing interrupted: the usual case, no lock needed */
+	c.lockfd = openat(c.dfd, TK_CACHE_LOCK, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (c.lockfd < 0) {
+		err = tk_io_err(errno);
+		goto out;
+	}
+	if (flock(c.lockfd, LOCK_EX | LOCK_NB)) {
+		/* An importer holds it: it finishes the journal and bumps .generation. */
+		err = errno == EWOULDBLOCK ? TK_EBUSY : TK_EIO;
+		goto out;
+	}
+	err = tk_cache_roll_forward(&c);
+	if (!err) {
+		char gen[32];
+
+		if (!tk_cache_read_state(&c, TK_CACHE_GENERATION, gen, sizeof gen))
+			c.generation = strtoull(gen, NULL, 10);
+		err = tk_cache_bump_generation(&c);
+	}
+out:
+	if (c.lockfd >= 0)
+		close(c.lockfd);
+	close(c.dfd);
 	return err;
 }

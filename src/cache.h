@@ -1,7 +1,7 @@
 /* The article cache: a directory of whole article files that the display reads
  * (format in README.md, "Cache directory"). Every change is atomic (temporary
  * file, fsync, rename, fsync of the directory) and a crash at any instant
- * leaves only whole articles. Also the I/O layer with its fault-injection hooks. */
+ * leaves only whole articles. File operations go through io.h. */
 #ifndef TK_CACHE_H
 #define TK_CACHE_H
 
@@ -10,54 +10,18 @@
 #include <sys/types.h>
 
 #include "config.h"
-
-/* ---- I/O layer ---------------------------------------------------------
- * Every write, fsync, rename and unlink of the cache (and every read of a
- * stick) goes through these, so tests can fail or "crash" at any step. */
-enum tk_io_op { TK_IO_READ, TK_IO_WRITE, TK_IO_FSYNC, TK_IO_RENAME, TK_IO_UNLINK, TK_IO_NOPS };
-#define TK_IO_MASK(op) (1u << (op))
-#define TK_IO_MUTATING                                                                             \
-	(TK_IO_MASK(TK_IO_WRITE) | TK_IO_MASK(TK_IO_FSYNC) | TK_IO_MASK(TK_IO_RENAME) |            \
-	 TK_IO_MASK(TK_IO_UNLINK))
-/* Exit status of a process stopped by tk_io_crash_at. */
-#define TK_IO_CRASH_STATUS 86
-
-/* Test hook: the n-th operation (n >= 1, counted over the operations in mask)
- * from now fails with errnum, and so does every later one in mask until the
- * next call; n = 0 turns failures off. Process-wide, like tk_mem_fail_at. */
-void tk_io_fail_at(unsigned mask, long n, int errnum);
-/* Test hook: restrict tk_io_fail_at to files on device dev (st_dev), e.g. a
- * full cache disk while the stick still takes the report. 0 = any device. */
-void tk_io_fail_dev(unsigned long dev);
-/* Test hook: simulate a power cut: _exit(TK_IO_CRASH_STATUS) at the n-th
- * mutating step from now (a write is cut in the middle first). 0 = off. */
-void tk_io_crash_at(long n);
-/* Test hook: call fn(ctx, fd) before every tk_io_read (NULL = off), e.g. to
- * change a file while it is being read. */
-void tk_io_on_read(void (*fn)(void *ctx, int fd), void *ctx);
-/* Operations performed since the last tk_io_count_reset (for benchmarks). */
-unsigned long tk_io_count(enum tk_io_op op);
-void tk_io_count_reset(void);
-
-/* read(2) that retries EINTR. Returns bytes read, 0 at end, -1 with errno. */
-ssize_t tk_io_read(int fd, void *buf, size_t n);
-/* Write all n bytes. 0, or -1 with errno. */
-int tk_io_write_all(int fd, const void *buf, size_t n);
-int tk_io_fsync(int fd);
-/* syncfs(2): flush the whole file system holding fd (counted as an fsync). */
-int tk_io_syncfs(int fd);
-int tk_io_rename(int olddfd, const char *oldname, int newdfd, const char *newname);
-int tk_io_unlink(int dfd, const char *name);
-/* Atomically replace dfd/name with buf: write tmpname, fsync, rename, fsync
- * dfd. Returns TK_OK, TK_ENOSPC or TK_EIO (errno kept); tmpname is removed on
- * failure. */
-int tk_io_replace_file(int dfd, const char *name, const char *tmpname, const void *buf, size_t n,
-		       mode_t mode);
-/* TK_ENOSPC for ENOSPC/EDQUOT, else TK_EIO. */
-int tk_io_err(int errnum);
+#include "io.h"
 
 /* ---- the cache ---------------------------------------------------------- */
 struct tk_cache;
+
+/* State files the display reads (the contract is in README.md, "Cache
+ * directory"); their names are written here only. */
+#define TK_CACHE_GENERATION ".generation" /* counter, bumped after every change */
+#define TK_CACHE_STATUS ".status"	  /* banner: expiry, newline, one line */
+#define TK_CACHE_URGENT ".urgent"   /* urgent notice: expiry, space, shown seconds, newline, text */
+#define TK_CACHE_CONFIG ".config"   /* the last valid ticker.conf from a stick */
+#define TK_CACHE_SERVICE ".service" /* service notice: expiry, newline, one line */
 
 /* One cached article file. Borrowed from the cache until its next change. */
 struct tk_cache_info {
@@ -74,6 +38,12 @@ struct tk_cache_info {
  * Returns TK_OK, TK_EBUSY (another import holds it), TK_ENOENT, TK_EIO or
  * TK_ENOMEM. The caller closes it with tk_cache_close. */
 int tk_cache_open(const char *dir, struct tk_cache **out);
+/* For the display, before it reads the cache: finish a REPLACE/CLEAR that
+ * was cut short (a journal is left), so old and new articles are never shown
+ * mixed. Takes the lock only when there is a journal, and only if free.
+ * Returns TK_OK (also when there was nothing to do), TK_EBUSY (an import is
+ * running and will finish it), TK_ENOENT, TK_EIO or TK_ENOSPC. */
+int tk_cache_recover(const char *dir);
 /* Discard staged files and release the lock. Accepts NULL. */
 void tk_cache_close(struct tk_cache *c);
 
@@ -117,6 +87,8 @@ struct tk_cache_changes {
 	size_t removed; /* removed by REPLACE/CLEAR */
 	size_t evicted; /* removed to stay within the limits */
 	size_t expired; /* removed for age */
+	int replaced;	/* REPLACE: the new set is committed (journalled); the old set is
+			 * gone, or goes at the next open if removal was cut short */
 };
 
 /* Make the staged files visible (each by an atomic rename). TK_CACHE_REPLACE
@@ -125,6 +97,8 @@ struct tk_cache_changes {
  * job at the next open, and a crash before leaves the old set whole. Then
  * evicts the oldest articles not touched by this import until within limits,
  * drops expired ones and bumps .generation. ch (may be NULL) gets the counts.
+ * Removal needs no free space: the journal is written into room kept by the
+ * .reserve file (released when the disk is full and made again afterwards).
  * On failure the articles renamed so far stay (they are whole). Returns
  * TK_OK, TK_EIO, TK_ENOSPC or TK_ENOMEM. */
 int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk_cache_limits *lim,

@@ -1,6 +1,7 @@
 /* `ticker import`, `ticker keygen`, `ticker sign`: argument handling and
  * messages around the import and sign modules. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -8,7 +9,9 @@
 #include "cmd.h"
 #include "err.h"
 #include "import.h"
+#include "import_trust.h"
 #include "log.h"
+#include "mem.h"
 #include "recstore.h"
 #include "sign.h"
 
@@ -41,8 +44,9 @@ static int tk_cmd_maintain(struct tk_config *cfg, int expire)
 	}
 	lim.max_articles = cfg->max_articles;
 	lim.max_bytes = cfg->max_cache_bytes;
-	lim.expire_days = cfg->expire_days;
 	lim.now = (int64_t)time(NULL);
+	/* A clock that jumped far ahead expires nothing until an import confirms it. */
+	lim.expire_days = tk_import_trust_expire_ok(c, cfg, lim.now) ? cfg->expire_days : 0;
 	err = expire ? tk_cache_expire(c, &lim, &n) : TK_OK;
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: expiry failed: %s", tk_strerror(err));
@@ -70,11 +74,33 @@ out:
 	return err ? TK_EXIT_FAIL : TK_EXIT_OK;
 }
 
+/* `ticker import --not-read REASON`: the USB helper would not mount a stick
+ * (a filesystem switched off, a damaged stick): say so on screen, calmly,
+ * as "USB stick not read: REASON", for as long as an import's summary. */
+static int tk_cmd_not_read(struct tk_config *cfg, const char *reason)
+{
+	struct tk_cache *c = NULL;
+	char text[256];
+	int err;
+
+	snprintf(text, sizeof text, "USB stick not read: %s", reason);
+	err = tk_cache_open(cfg->cache_dir, &c);
+	if (!err)
+		err = tk_cache_set_banner(c, (int64_t)time(NULL) + TK_IMPORT_BANNER_SECONDS, text);
+	tk_cache_close(c);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "import: cannot show \"%s\": %s", text, tk_strerror(err));
+		return TK_EXIT_FAIL;
+	}
+	tk_log(TK_LOG_INFO, "import: %s", text);
+	return TK_EXIT_OK;
+}
+
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_import_opts o = {NULL, 0};
 	struct tk_import_summary sum;
-	const char *src = NULL;
+	const char *src = NULL, *not_read = NULL;
 	int err, expire = 0, rebuild = 0;
 
 	for (int i = 1; i < argc; i++) {
@@ -90,6 +116,8 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			o.report_path = "";
 		} else if (!strcmp(argv[i], "--expire")) {
 			expire = 1;
+		} else if (!strcmp(argv[i], "--not-read") && i + 1 < argc) {
+			not_read = argv[++i];
 		} else if (!strcmp(argv[i], "--rebuild")) {
 			rebuild = 1;
 		} else if (argv[i][0] == '-' || src) {
@@ -98,13 +126,23 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			src = argv[i];
 		}
 	}
-	if ((expire || rebuild) && !src)
+	if (not_read && !src && !expire && !rebuild)
+		return tk_cmd_not_read(cfg, not_read);
+	if (expire && !src && !not_read && (cfg->service & TK_SERVICE_DEVICE_CONF)) {
+		tk_log(TK_LOG_ERROR, "import: --expire: not with a bad settings file (see above)");
+		return TK_EXIT_USAGE;
+	}
+	if ((expire || rebuild) && !src && !not_read)
 		return tk_cmd_maintain(cfg, expire);
-	if (!src || expire || rebuild)
+	if (!src || expire || rebuild || not_read)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_import_run(src, cfg, &o, &sum);
-	if (err == TK_ENOENT)
+	if (err == TK_ENOENT || err == TK_EINVAL)
 		return TK_EXIT_USAGE;
+	if (err && sum.report_written)
+		printf("nothing imported: see the report %s%s%s\n",
+		       o.report_path ? o.report_path : src, o.report_path ? "" : "/",
+		       o.report_path ? "" : TK_IMPORT_REPORT);
 	if (!err) {
 		char *see = strstr(sum.banner, " — see ");
 
@@ -128,8 +166,8 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 	err = tk_sign_keygen(argv[1]);
 	if (err == TK_EINVAL) {
 		tk_log(TK_LOG_ERROR,
-		       "keygen: %s.key or %s.pub already exists, or the name is not usable "
-		       "(letters, digits, '.', '_', '-')",
+		       "keygen: %s.key or %s.pub already exists (a key is never overwritten: "
+		       "remove both or choose another name), or the name is empty",
 		       argv[1], argv[1]);
 		return TK_EXIT_USAGE;
 	}
@@ -138,7 +176,8 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 		       tk_strerror(err));
 		return TK_EXIT_FAIL;
 	}
-	printf("wrote %s.key: the SECRET key. Keep it on your computer, never on the stick.\n"
+	printf("wrote %s.key: the SECRET key (minisign format, no password). Keep it on your "
+	       "computer, never on the stick.\n"
 	       "wrote %s.pub: the public key. Install it on each ticker as "
 	       "/etc/ticker/keys.d/%s.pub\n",
 	       argv[1], argv[1], strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1]);
@@ -147,14 +186,27 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 
 int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg)
 {
-	const char *key = NULL, *dir = NULL, *what = NULL;
-	size_t n = 0;
-	int err;
+	struct tk_sign_opts o = {0, NULL, NULL, NULL};
+	struct tk_sign_result *res = NULL;
+	const char *key = NULL, *dir = NULL;
+	int err, rc = TK_EXIT_OK;
 
 	(void)cfg;
 	for (int i = 1; i < argc; i++) {
+		char *end = NULL;
+
 		if (!strcmp(argv[i], "--key") && i + 1 < argc)
 			key = argv[++i];
+		else if (!strcmp(argv[i], "--sequence") && i + 1 < argc) {
+			o.sequence = strtoull(argv[++i], &end, 10);
+			if (*end || !o.sequence || argv[i][0] < '1' || argv[i][0] > '9')
+				return tk_cmd_import_usage(argv[0]);
+		} else if (!strcmp(argv[i], "--recover") && i + 1 < argc)
+			o.recover = argv[++i];
+		else if (!strcmp(argv[i], "--add-key") && i + 1 < argc)
+			o.add_key = argv[++i];
+		else if (!strcmp(argv[i], "--revoke") && i + 1 < argc)
+			o.revoke_key = argv[++i];
 		else if (argv[i][0] == '-' || dir)
 			return tk_cmd_import_usage(argv[0]);
 		else
@@ -162,19 +214,25 @@ int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg)
 	}
 	if (!key || !dir)
 		return tk_cmd_import_usage(argv[0]);
-	err = tk_sign_dir(dir, key, &n, &what);
-	if (err == TK_EPARSE) {
-		tk_log(TK_LOG_ERROR, "sign: %s is not a ticker secret key (made by ticker keygen)",
-		       key);
-		return TK_EXIT_USAGE;
-	}
-	if (err) {
-		tk_log(TK_LOG_ERROR, "sign: %s: %s", what && *what ? what : dir, tk_strerror(err));
+	res = tk_malloc(sizeof *res);
+	if (!res)
 		return TK_EXIT_FAIL;
+	err = tk_sign_dir_opts(dir, key, &o, res);
+	if (res->warning[0])
+		tk_log(TK_LOG_WARN, "sign: warning: %s", res->warning);
+	if (err) {
+		tk_log(TK_LOG_ERROR, "sign: nothing was written: %s",
+		       res->what[0] ? res->what : tk_strerror(err));
+		rc = err == TK_EPARSE || err == TK_EUNSUPP || err == TK_EINVAL ? TK_EXIT_USAGE
+									       : TK_EXIT_FAIL;
+		goto out;
 	}
-	printf("signed %zu file%s in %s: wrote %s and %s\n"
+	printf("signed %zu file%s in %s with sequence %llu: wrote %s and %s\n"
 	       "Any change to the files after this makes the ticker refuse the stick: sign again "
 	       "after editing.\n",
-	       n, n == 1 ? "" : "s", dir, TK_SIGN_MANIFEST, TK_SIGN_SIGNATURE);
-	return TK_EXIT_OK;
+	       res->nfiles, res->nfiles == 1 ? "" : "s", dir, (unsigned long long)res->sequence,
+	       TK_SIGN_MANIFEST, TK_SIGN_SIGNATURE);
+out:
+	tk_free(res);
+	return rc;
 }

@@ -1,5 +1,6 @@
-/* Table-driven configuration: one row per key gives its type, limits and help,
- * so parsing, validation, dumping and documentation share one list. */
+/* Table-driven configuration: one row per key gives its type, limits, help and
+ * what a USB stick may set (the allow-list), so parsing, validation, the stick
+ * check, dumping and documentation share one list. */
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -13,8 +14,9 @@
 
 enum tk_cfg_type { TK_CFG_LONG, TK_CFG_STR, TK_CFG_ENUM, TK_CFG_COLOR };
 
-/* The stick column: who may set a key. Zero (a row that forgot the column) is
- * undeclared, treated as device-only and failed by test_config. */
+/* The stick column: who may set a key. A row without it does not build
+ * (-Wmissing-field-initializers under -Werror); a zero one is undeclared,
+ * treated as device-only and failed by test_config. */
 enum tk_cfg_who { TK_CFG_UNDECLARED = 0, TK_CFG_DEVICE, TK_CFG_STICK };
 
 struct tk_cfg_stick {
@@ -57,6 +59,7 @@ struct tk_cfg_key {
 static const char *const tk_layouts[] = {"crawl", "cards", NULL};
 static const char *const tk_positions[] = {"bottom", "top", NULL};
 static const char *const tk_tristates[] = {"auto", "no", "yes", NULL};
+static const char *const tk_unsigned_modes[] = {"articles", "all", "none", NULL};
 static const char *const tk_bools[] = {"no", "yes", NULL};
 static const char *const tk_levels[] = {"error", "warning", "info", "debug", NULL};
 
@@ -74,6 +77,8 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "quotations shown per article", TK_STICK_RANGE(0, 10)},
     {"figures_per_article", TK_CFG_LONG, F(figures_per_article), 0, 50, NULL, 0,
      "key figures shown per article", TK_STICK_RANGE(0, 10)},
+    {"quotes_need_speaker", TK_CFG_ENUM, F(quotes_need_speaker), 0, 0, tk_bools, 0,
+     "show a quote only with a sure speaker (a doubtful or missing one is skipped)", TK_DEVICE},
     {"max_articles", TK_CFG_LONG, F(max_articles), 1, 100000, NULL, 0,
      "articles kept in the cache; the oldest are evicted first", TK_DEVICE},
     {"max_cache_bytes", TK_CFG_LONG, F(max_cache_bytes), 1024, LONG_MAX, NULL, 0,
@@ -88,6 +93,12 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "directory of trusted public keys for signed drops", TK_DEVICE},
     {"require_signature", TK_CFG_ENUM, F(require_signature), 0, 0, tk_tristates, -1,
      "refuse unsigned drops: auto = yes whenever a key is installed", TK_DEVICE},
+    {"unsigned_sticks", TK_CFG_ENUM, F(unsigned_sticks), 0, 0, tk_unsigned_modes, 0,
+     "when unsigned sticks are accepted: articles = articles only (URGENT, CLEAR, REPLACE and "
+     "ticker.conf need a signature), all, none",
+     TK_DEVICE},
+    {"clock_jump_days", TK_CFG_LONG, F(clock_jump_days), 1, 3650, NULL, 0,
+     "a clock jump larger than this expires nothing until a later import confirms it", TK_DEVICE},
     {"layout", TK_CFG_ENUM, F(layout), 0, 0, tk_layouts, 0,
      "crawl = crawl only; cards = article cards above the crawl", TK_STICK},
     {"crawl_position", TK_CFG_ENUM, F(crawl_position), 0, 0, tk_positions, 0,
@@ -103,8 +114,15 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "screen diagonal in inches (with viewing_distance, sets the text sizes)", TK_DEVICE},
     {"speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
      "crawl speed in whole pixels per display frame", TK_STICK_RANGE(1, 16)},
+    {"speed_px_s", TK_CFG_LONG, F(speed_px_s), 0, 4000, NULL, 0,
+     "crawl speed in pixels per second, as whole pixels per frame at the display's "
+     "refresh (0 = use speed)",
+     TK_STICK_RANGE(0, 960)},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
      "seconds each article card stays up", TK_STICK_RANGE(3, 600)},
+    {"crawl_articles", TK_CFG_LONG, F(crawl_articles), 0, 100000, NULL, 0,
+     "the crawl loops over the newest N articles (0 = all); cards go through all",
+     TK_STICK_RANGE(0, 1000)},
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
      "screen rotation in degrees: 0, 90, 180 or 270", TK_DEVICE},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
@@ -133,10 +151,13 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->max_file_bytes = 4L << 20;
 	cfg->quotes_per_article = 3;
 	cfg->figures_per_article = 2;
+	cfg->quotes_need_speaker = 1;
 	cfg->max_articles = 1000;
 	cfg->max_cache_bytes = 256L << 20;
 	cfg->expire_days = 30;
 	cfg->urgent_hours = 24;
+	cfg->unsigned_sticks = TK_UNSIGNED_ARTICLES;
+	cfg->clock_jump_days = 7;
 	snprintf(cfg->urgent_name, sizeof cfg->urgent_name, "URGENT.txt");
 	snprintf(cfg->keys_dir, sizeof cfg->keys_dir, "/etc/ticker/keys.d");
 	cfg->require_signature = TK_AUTO;
@@ -146,6 +167,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->screen_diagonal = 43;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
+	cfg->crawl_articles = 20;
 	cfg->labels = 1;
 	cfg->crawl_bg = 0x0b1d3aff;
 	cfg->crawl_fg = 0xffffffff;
@@ -259,7 +281,9 @@ static const char *tk_cfg_set(struct tk_config *cfg, enum tk_config_origin from,
 	case TK_CFG_STR:
 		if (strlen(value) >= k->size)
 			return "too long";
-		memcpy(field, value, strlen(value) + 1);
+		/* zero-filled: equal settings are equal bytes (copies compare) */
+		memset(field, 0, k->size);
+		memcpy(field, value, strlen(value));
 		return NULL;
 	case TK_CFG_ENUM:
 		return tk_cfg_set_enum(k, value, (int *)(void *)field);
@@ -306,17 +330,40 @@ static double tk_cfg_contrast(uint32_t a, uint32_t b)
 	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }
 
-int tk_config_check_contrast(const struct tk_config *cfg, const char **msg)
+/* A key the stick file set (so a cross-key rule is the stick's doing, not the
+ * device's own choice). */
+static int tk_cfg_touched(const unsigned char *touched, const char *key)
 {
-	*msg = NULL;
-	if (tk_cfg_contrast(cfg->crawl_fg, cfg->crawl_bg) < TK_CONFIG_MIN_CONTRAST)
-		*msg = "crawl_fg and crawl_bg are too alike to read";
-	else if (tk_cfg_contrast(cfg->card_fg, cfg->card_bg) < TK_CONFIG_MIN_CONTRAST)
-		*msg = "card_fg and card_bg are too alike to read";
-	else if (tk_cfg_contrast(cfg->accent, cfg->crawl_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST ||
-		 tk_cfg_contrast(cfg->accent, cfg->card_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST)
-		*msg = "accent is too close to a background colour to read";
-	return *msg ? TK_EINVAL : TK_OK;
+	const struct tk_cfg_key *k = tk_cfg_find(key);
+
+	return k && touched[k - tk_cfg_keys];
+}
+
+static int tk_cfg_pair_bad(const unsigned char *touched, const char *a, uint32_t ca, const char *b,
+			   uint32_t cb, double min)
+{
+	return (tk_cfg_touched(touched, a) || tk_cfg_touched(touched, b)) &&
+	       tk_cfg_contrast(ca, cb) < min;
+}
+
+/* Rules across keys for what a stick set: text stays readable on its
+ * background. (That the crawl text fits its band is the renderer's rule, for
+ * every origin.) NULL, or what is wrong. */
+static const char *tk_cfg_stick_cross_check(const struct tk_config *cfg,
+					    const unsigned char *touched)
+{
+	if (tk_cfg_pair_bad(touched, "crawl_fg", cfg->crawl_fg, "crawl_bg", cfg->crawl_bg,
+			    TK_CONFIG_MIN_CONTRAST))
+		return "crawl_fg and crawl_bg are too alike to read";
+	if (tk_cfg_pair_bad(touched, "card_fg", cfg->card_fg, "card_bg", cfg->card_bg,
+			    TK_CONFIG_MIN_CONTRAST))
+		return "card_fg and card_bg are too alike to read";
+	if (tk_cfg_pair_bad(touched, "accent", cfg->accent, "crawl_bg", cfg->crawl_bg,
+			    TK_CONFIG_MIN_ACCENT_CONTRAST) ||
+	    tk_cfg_pair_bad(touched, "accent", cfg->accent, "card_bg", cfg->card_bg,
+			    TK_CONFIG_MIN_ACCENT_CONTRAST))
+		return "accent is too close to a background colour to read";
+	return NULL;
 }
 
 /* ---- lines --------------------------------------------------------------- */
@@ -327,6 +374,7 @@ struct tk_cfg_parse {
 	tk_config_report_fn report;
 	void *ctx;
 	int line, bad;
+	unsigned char touched[TK_CFG_NKEYS]; /* keys this text set */
 };
 
 static void tk_cfg_problem(struct tk_cfg_parse *ps, const char *key, const char *msg)
@@ -392,52 +440,63 @@ static int tk_cfg_cut_comment(const struct tk_cfg_key *k, const char **vs, const
 	return 0;
 }
 
-static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
+/* Split a non-blank, non-comment line into key and value (trimmed, quotes
+ * and trailing comment removed). Returns 0, or -1 after reporting. */
+static int tk_cfg_split(struct tk_cfg_parse *ps, const char *ls, const char *le, char *key,
+			size_t ksize, char *val, size_t vsize)
 {
-	char key[64], val[TK_CONFIG_PATH_MAX + 1];
-	const char *eq, *ks = ls, *ke, *vs, *ve, *msg, *ctl;
+	const char *eq = memchr(ls, '=', (size_t)(le - ls)), *ks = ls, *ke, *vs, *ve;
 
-	tk_cfg_trim(&ls, &le);
-	if (ls == le || *ls == '#' || *ls == ';')
-		return;
-	if ((ctl = tk_cfg_control(ls, le))) {
+	if (tk_cfg_control(ls, le)) {
 		tk_cfg_problem(ps, "", "control character in line");
-		return;
+		return -1;
 	}
-	eq = memchr(ls, '=', (size_t)(le - ls));
 	if (!eq) {
 		tk_cfg_problem(ps, "", "expected key = value");
-		return;
+		return -1;
 	}
-	ks = ls, ke = eq, vs = eq + 1, ve = le;
+	ke = eq, vs = eq + 1, ve = le;
 	tk_cfg_trim(&ks, &ke);
 	tk_cfg_trim(&vs, &ve);
-	if ((size_t)(ke - ks) >= sizeof key) {
-		tk_cfg_problem(ps, "", "line too long");
-		return;
+	if ((size_t)(ke - ks) >= ksize) {
+		tk_cfg_problem(ps, "", "key too long");
+		return -1;
 	}
 	memcpy(key, ks, (size_t)(ke - ks));
 	key[ke - ks] = '\0';
 	if (tk_cfg_cut_comment(tk_cfg_find(key), &vs, &ve)) {
 		tk_cfg_problem(ps, key, "text after the closing quote");
-		return;
+		return -1;
 	}
-	if ((size_t)(ve - vs) >= sizeof val) {
+	if ((size_t)(ve - vs) >= vsize) {
 		tk_cfg_problem(ps, key, "value too long");
-		return;
+		return -1;
 	}
 	memcpy(val, vs, (size_t)(ve - vs));
 	val[ve - vs] = '\0';
-	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg))
-		return;
-	if (msg == tk_cfg_msg_range) {
-		char why[128], allowed[80];
+	return 0;
+}
 
+static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
+{
+	char key[64], val[TK_CONFIG_PATH_MAX + 1], why[128], allowed[80];
+	const char *msg;
+
+	tk_cfg_trim(&ls, &le);
+	if (ls == le || *ls == '#' || *ls == ';' ||
+	    tk_cfg_split(ps, ls, le, key, sizeof key, val, sizeof val))
+		return;
+	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg)) {
+		ps->touched[tk_cfg_find(key) - tk_cfg_keys] = 1;
+		return;
+	}
+	if (msg == tk_cfg_msg_range) {
+		/* say what a stick may set instead */
 		tk_config_key_stick((size_t)(tk_cfg_find(key) - tk_cfg_keys), allowed,
 				    sizeof allowed);
-		snprintf(why, sizeof why, "%s (%s)", msg, allowed);
-		tk_cfg_problem(ps, key, why);
-		return;
+		snprintf(why, sizeof why, "%s: %s", msg,
+			 strncmp(allowed, "stick: ", 7) ? allowed : allowed + 7);
+		msg = why;
 	}
 	tk_cfg_problem(ps, key, msg);
 }
@@ -468,7 +527,7 @@ static int tk_cfg_stick_controls(struct tk_cfg_parse *ps, const char *p, const c
 int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, const char *text,
 			 size_t len, tk_config_report_fn report, void *ctx)
 {
-	struct tk_cfg_parse ps = {cfg, from, report, ctx, 0, 0};
+	struct tk_cfg_parse ps = {cfg, from, report, ctx, 0, 0, {0}};
 	const char *p = text, *end = text + len, *msg;
 
 	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
@@ -483,7 +542,8 @@ int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, cons
 		tk_cfg_line(&ps, p, le);
 		p = eol ? eol + 1 : end;
 	}
-	if (from == TK_CONFIG_STICK && !ps.bad && tk_config_check_contrast(cfg, &msg)) {
+	if (from == TK_CONFIG_STICK && !ps.bad &&
+	    (msg = tk_cfg_stick_cross_check(cfg, ps.touched))) {
 		ps.line = 0;
 		tk_cfg_problem(&ps, "", msg);
 	}
@@ -494,6 +554,22 @@ int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_conf
 		    void *ctx)
 {
 	return tk_config_parse_from(cfg, TK_CONFIG_DEVICE, text, len, report, ctx);
+}
+
+/* A string value as the parser reads it back: quoted when it has a '#', a
+ * quote first, or blanks at an end (a value holding both quote marks and
+ * needing quotes cannot be written; it is written bare). */
+static void tk_cfg_dump_str(const char *s, char *v, size_t size)
+{
+	size_t n = strlen(s);
+	int quote = n && (strchr(s, '#') || *s == '"' || *s == '\'' || tk_cfg_blank(*s) ||
+			  tk_cfg_blank(s[n - 1]));
+	char q = strchr(s, '"') ? '\'' : '"';
+
+	if (quote && !strchr(s, q))
+		snprintf(v, size, "%c%s%c", q, s, q);
+	else
+		snprintf(v, size, "%s", s);
 }
 
 size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
@@ -513,7 +589,7 @@ size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
 			snprintf(v, sizeof v, "%ld", *(const long *)(const void *)field);
 			break;
 		case TK_CFG_STR:
-			snprintf(v, sizeof v, "%s", field);
+			tk_cfg_dump_str(field, v, sizeof v);
 			break;
 		case TK_CFG_ENUM:
 			snprintf(v, sizeof v, "%s",

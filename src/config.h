@@ -12,6 +12,7 @@
 enum tk_layout { TK_LAYOUT_CRAWL, TK_LAYOUT_CARDS };
 enum tk_position { TK_POS_BOTTOM, TK_POS_TOP };
 enum tk_tristate { TK_AUTO = -1, TK_NO = 0, TK_YES = 1 };
+enum tk_unsigned { TK_UNSIGNED_ARTICLES, TK_UNSIGNED_ALL, TK_UNSIGNED_NONE };
 
 /* Where settings come from. A stick may set only the keys its column in the
  * key table allows, within that column's range (config.c). */
@@ -40,6 +41,7 @@ struct tk_config {
 	long max_file_bytes;
 	long quotes_per_article;
 	long figures_per_article;
+	int quotes_need_speaker; /* bool: never show a quote without a sure speaker */
 	/* import */
 	long max_articles;
 	long max_cache_bytes;
@@ -48,17 +50,21 @@ struct tk_config {
 	char urgent_name[64];
 	char keys_dir[TK_CONFIG_PATH_MAX];
 	int require_signature; /* enum tk_tristate: auto = yes when a key is installed */
+	int unsigned_sticks;   /* enum tk_unsigned: what an unsigned stick may do */
+	long clock_jump_days;  /* a larger clock jump expires nothing until confirmed */
 	/* display */
 	int layout;	       /* enum tk_layout */
 	int crawl_position;    /* enum tk_position */
-	long crawl_height;     /* pixels; 0 = a ninth of the screen height */
-	long font_size;	       /* pixels; 0 = from crawl_height */
+	long crawl_height;     /* pixels; 0 = from the legible text size */
+	long font_size;	       /* pixels; 0 = legible at viewing_distance */
 	long viewing_distance; /* centimetres from the farthest reader to the screen */
 	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
 	long speed;	       /* pixels per frame */
+	long speed_px_s;       /* pixels per second (whole px per frame); 0 = use speed */
 	long card_seconds;
-	long rotation;					       /* 0, 90, 180, 270 */
-	int labels;					       /* bool */
+	long crawl_articles; /* the crawl shows the newest N articles; 0 = all */
+	long rotation;	     /* 0, 90, 180, 270 */
+	int labels;	     /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
 	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */
@@ -87,7 +93,7 @@ int tk_config_set_from(struct tk_config *cfg, enum tk_config_origin from, const 
  * ignored; a trailing "# comment" is cut by value type (a colour's own # is
  * kept); a leading UTF-8 BOM and CRLF line ends are accepted; space and tab
  * are the only blanks. From a stick, a control character anywhere refuses the
- * whole text (nothing applied), and the colour pairs must stay readable.
+ * whole text (nothing applied) and the colour pairs it sets must stay readable.
  * Every problem is reported; returns TK_OK when there were none, else
  * TK_EINVAL (cfg then holds a partial update: parse into a copy to keep the
  * whole-or-nothing rule). */
@@ -95,10 +101,6 @@ int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_conf
 		    void *ctx);
 int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, const char *text,
 			 size_t len, tk_config_report_fn report, void *ctx);
-
-/* TK_EINVAL with *msg set when a text colour is too close to its background
- * (checked on every stick parse, since a stick may set colours). */
-int tk_config_check_contrast(const struct tk_config *cfg, const char **msg);
 
 /* Write every key with its current value, one "key = value" per line, into
  * buf (always NUL-terminated). Returns the length it needed. */

@@ -257,12 +257,23 @@ const char *tk_fonts_problem(const struct tk_fonts *f)
 	return f->problem[0] ? f->problem : NULL;
 }
 
+size_t tk_fonts_missing_scripts(const struct tk_fonts *f)
+{
+	return f->nscripts;
+}
+
 size_t tk_fonts_missing(const struct tk_fonts *f)
 {
 	return f->nmissing;
 }
 
 /* Ask fontconfig for an installed font that has cp; add it to every chain. */
+void tk_fonts_prepare(struct tk_fonts *f)
+{
+	if (!f->fc)
+		f->fc = FcInitLoadConfigAndFonts();
+}
+
 static int tk_font_fallback(struct tk_fonts *f, uint32_t cp, int size)
 {
 	FcPattern *pat = NULL, *match = NULL;

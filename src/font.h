@@ -30,6 +30,11 @@ struct tk_fonts;
 int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_fonts **out);
 void tk_fonts_close(struct tk_fonts *f);
 
+/* Load the fontconfig fallback configuration now (else on first need, on
+ * the render worker: tens of ms here, seconds on a cold Pi) so the first
+ * fallback lookup never holds up the screen. Call before the worker starts. */
+void tk_fonts_prepare(struct tk_fonts *f);
+
 /* Close all but the keep most recently used face instances (each holds a
  * glyph cache: large card sizes cost hundreds of KB). */
 void tk_fonts_trim(struct tk_fonts *f, int keep);
@@ -62,6 +67,10 @@ void tk_fonts_metrics(struct tk_fonts *f, int style, int size, int *ascent, int 
 /* Why the configured font is not in use (missing, not a regular file,
  * corrupt), or NULL when all is well. Borrowed until tk_fonts_close. */
 const char *tk_fonts_problem(const struct tk_fonts *f);
+
+/* Number of scripts logged as missing (one log line each, however many of
+ * their characters were asked for). */
+size_t tk_fonts_missing_scripts(const struct tk_fonts *f);
 
 /* Number of distinct code points no installed font could draw (each logged once). */
 size_t tk_fonts_missing(const struct tk_fonts *f);

@@ -21,9 +21,11 @@
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
+#include "health.h"
 #include "import.h"
 #include "log.h"
 #include "mem.h"
+#include "import_trust.h"
 #include "recstore.h"
 #include "sign.h"
 #include "walk.h"
@@ -31,6 +33,9 @@
 #define TK_CONTROL_MAX (64 * 1024) /* ticker.conf, URGENT.txt, manifest */
 #define TK_URGENT_TEXT_MAX 1000
 #define TK_IMP_STOP (-1) /* walk callback: stop here (not an error code) */
+#if !defined(TK_IMP_PULLED_AFTER)
+#define TK_IMP_PULLED_AFTER 3 /* unreadable files in a row that mean "stick pulled out" */
+#endif
 
 /* ---- a growable text buffer ---- */
 struct tk_sb {
@@ -159,10 +164,33 @@ void tk_import_cache_name(const char *path, char *out, size_t size)
 
 enum tk_imp_kind { TK_KIND_ARTICLE, TK_KIND_OTHER, TK_KIND_UNKNOWN };
 
+/* The extensions read as articles, grouped as the report names them. */
+static const struct {
+	const char *ext, *kind;
+} tk_imp_article_ext[] = {
+    {"txt", "plain text"},    {"text", "plain text"}, {"md", "Markdown"},
+    {"markdown", "Markdown"}, {"htm", "web pages"},   {"html", "web pages"},
+    {"xhtml", "web pages"},   {"rss", "news feeds"},  {"atom", "news feeds"},
+    {"xml", "news feeds"},
+};
+#define TK_IMP_NARTICLE_EXT (sizeof tk_imp_article_ext / sizeof tk_imp_article_ext[0])
+
+/* "plain text (.txt, .text), Markdown (.md, .markdown), ..." from the table. */
+static void tk_imp_supported_types(struct tk_sb *b)
+{
+	for (size_t i = 0; i < TK_IMP_NARTICLE_EXT; i++) {
+		const char *kind = tk_imp_article_ext[i].kind;
+		int first = !i || strcmp(kind, tk_imp_article_ext[i - 1].kind);
+		int last =
+		    i + 1 == TK_IMP_NARTICLE_EXT || strcmp(kind, tk_imp_article_ext[i + 1].kind);
+
+		tk_sb_printf(b, "%s%s%s.%s%s", first && i ? ", " : "", first ? kind : "",
+			     first ? " (" : ", ", tk_imp_article_ext[i].ext, last ? ")" : "");
+	}
+}
+
 static enum tk_imp_kind tk_imp_classify(const char *name, const char **why)
 {
-	static const char *const article[] = {"txt",   "text", "md",  "markdown", "htm", "html",
-					      "xhtml", "xml",  "rss", "atom",	  NULL};
 	static const struct {
 		const char *ext, *why;
 	} other[] = {
@@ -213,8 +241,8 @@ static enum tk_imp_kind tk_imp_classify(const char *name, const char **why)
 	*why = NULL;
 	if (!dot || dot == name)
 		return TK_KIND_UNKNOWN;
-	for (int i = 0; article[i]; i++)
-		if (!strcasecmp(dot + 1, article[i]))
+	for (size_t i = 0; i < TK_IMP_NARTICLE_EXT; i++)
+		if (!strcasecmp(dot + 1, tk_imp_article_ext[i].ext))
 			return TK_KIND_ARTICLE;
 	for (int i = 0; other[i].ext; i++)
 		if (!strcasecmp(dot + 1, other[i].ext)) {
@@ -271,6 +299,16 @@ static int tk_nameset_add(struct tk_nameset *s, const char *name)
 	return 1;
 }
 
+static int tk_nameset_has(const struct tk_nameset *s, const char *name)
+{
+	if (!s->n)
+		return 0;
+	for (size_t i = tk_imp_fnv(name) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
+		if (!strcmp(s->slot[i], name))
+			return 1;
+	return 0;
+}
+
 static void tk_nameset_free(struct tk_nameset *s)
 {
 	for (size_t i = 0; i < s->cap; i++)
@@ -294,12 +332,17 @@ struct tk_imp {
 	int64_t now;
 	int rootfd;
 	struct tk_cache *cache;
-	struct tk_keyring *ring;
+	struct tk_import_trust trust; /* keys, sequences, clock (import_trust.c) */
+	int trust_open;
 	struct tk_manifest *man;
 	const char *signer;
 	int signed_ok;
 	struct tk_sb files, conf_problems;
 	struct tk_nameset names;
+	struct tk_nameset deferred; /* stick paths staged after a CLEAR/REPLACE made room */
+	int second_pass;
+	int not_done;		 /* the CLEAR/REPLACE asked for but not carried out (storage) */
+	char cache_problem[200]; /* the cache could not be opened: why */
 	unsigned char *buf;
 	size_t bufsize;
 	uint64_t total_read;
@@ -308,6 +351,11 @@ struct tk_imp {
 	/* why the walk stopped or the drop was refused whole */
 	char stop_reason[512];
 	char whole_reason[1024];
+	char report_problem[128]; /* why the report could not be written */
+	char io_why[200];	  /* the last file the stick would not give: why */
+	size_t unreadable;	  /* files refused for an I/O error */
+	int io_failures;	  /* ... in a row */
+	int io_errno;		  /* the error of the last one */
 	int stop;
 	struct tk_control replace, clear, urgent, conf, manifest, sig;
 	int conf_ok;
@@ -395,17 +443,73 @@ out:
 	return err;
 }
 
-static int tk_imp_is_control_name(const struct tk_imp *im, const char *name)
+/* The control files at the top of a stick: the one list of their names.
+ * Matched without regard to case, as FAT sticks and Windows users do, except
+ * the signature files and the report, which the ticker itself names. */
+enum tk_imp_ctl {
+	TK_CTL_NONE,
+	TK_CTL_REPLACE,
+	TK_CTL_CLEAR,
+	TK_CTL_URGENT,
+	TK_CTL_CONF,
+	TK_CTL_MANIFEST,
+	TK_CTL_SIG,
+	TK_CTL_OLDSIG, /* the version 1 signature: read by the signature check itself */
+	TK_CTL_REPORT
+};
+
+static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *name)
 {
-	return !strcasecmp(name, "REPLACE") || !strcasecmp(name, "REPLACE.txt") ||
-	       !strcasecmp(name, "CLEAR") || !strcasecmp(name, "CLEAR.txt") ||
-	       !strcasecmp(name, im->cfg.urgent_name) || !strcasecmp(name, "ticker.conf") ||
-	       !strcmp(name, TK_SIGN_MANIFEST) || !strcmp(name, TK_SIGN_SIGNATURE) ||
-	       !strcmp(name, TK_IMPORT_REPORT);
+	static const struct {
+		const char *name;
+		enum tk_imp_ctl ctl;
+		int exact;
+	} names[] = {
+	    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
+	    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
+	    {"ticker.conf", TK_CTL_CONF, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+	    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].exact ? !strcmp(name, names[i].name)
+				   : !strcasecmp(name, names[i].name))
+			return names[i].ctl;
+	if (!strcasecmp(name, im->cfg.urgent_name))
+		return TK_CTL_URGENT;
+	return TK_CTL_NONE;
 }
 
-/* Find the control files at the root (names matched without regard to case,
- * as FAT sticks and Windows users do). */
+static int tk_imp_is_control_name(const struct tk_imp *im, const char *name)
+{
+	return tk_imp_control_of(im, name) != TK_CTL_NONE;
+}
+
+static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
+{
+	switch (ctl) {
+	case TK_CTL_REPLACE:
+		return &im->replace;
+	case TK_CTL_CLEAR:
+		return &im->clear;
+	case TK_CTL_URGENT:
+		return &im->urgent;
+	case TK_CTL_CONF:
+		return &im->conf;
+	case TK_CTL_MANIFEST:
+		return &im->manifest;
+	case TK_CTL_SIG:
+		return &im->sig;
+	case TK_CTL_NONE:
+	case TK_CTL_OLDSIG:
+	case TK_CTL_REPORT:
+		break;
+	}
+	return NULL;
+}
+
+/* Find the control files at the root (see tk_imp_control_of). */
 static int tk_imp_find_controls(struct tk_imp *im)
 {
 	int fd = openat(im->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -418,21 +522,9 @@ static int tk_imp_find_controls(struct tk_imp *im)
 		return TK_EIO;
 	}
 	while ((de = readdir(d))) {
-		struct tk_control *c = NULL;
+		struct tk_control *c = tk_imp_control(im, tk_imp_control_of(im, de->d_name));
 		struct stat st;
 
-		if (!strcasecmp(de->d_name, "REPLACE") || !strcasecmp(de->d_name, "REPLACE.txt"))
-			c = &im->replace;
-		else if (!strcasecmp(de->d_name, "CLEAR") || !strcasecmp(de->d_name, "CLEAR.txt"))
-			c = &im->clear;
-		else if (!strcasecmp(de->d_name, im->cfg.urgent_name))
-			c = &im->urgent;
-		else if (!strcasecmp(de->d_name, "ticker.conf"))
-			c = &im->conf;
-		else if (!strcmp(de->d_name, TK_SIGN_MANIFEST))
-			c = &im->manifest;
-		else if (!strcmp(de->d_name, TK_SIGN_SIGNATURE))
-			c = &im->sig;
 		if (!c || c->present || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ||
 		    !S_ISREG(st.st_mode))
 			continue;
@@ -550,62 +642,121 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 	tk_doc_free(doc);
 }
 
-/* The signature decision, before anything else is read. */
+/* Read and verify TICKER-MANIFEST(.minisig), then judge its sequence. */
+static int tk_imp_verify_manifest(struct tk_imp *im)
+{
+	char *man = NULL, *sig = NULL;
+	size_t mlen = 0, slen = 0;
+	const char *reason = "";
+	int err;
+
+	err = tk_imp_read_small(im->rootfd, TK_SIGN_MANIFEST, 64u << 20, &man, &mlen);
+	if (!err)
+		err = tk_imp_read_small(im->rootfd, TK_SIGN_SIGNATURE, TK_MINISIGN_SIG_TEXT_MAX,
+					&sig, &slen);
+	if (err == TK_ENOMEM)
+		goto out;
+	if (err)
+		reason = "the signature files could not be read";
+	else
+		err = tk_manifest_verify(man, mlen, sig, slen, im->trust.ring, &im->man,
+					 &im->signer, &reason);
+	if (err == TK_ENOMEM)
+		goto out;
+	if (err) {
+		snprintf(im->whole_reason, sizeof im->whole_reason, "%s", reason);
+		err = TK_OK;
+		goto out;
+	}
+	im->signed_ok = 1;
+	if (tk_import_trust_judge(&im->trust, im->man, im->whole_reason, sizeof im->whole_reason))
+		im->signed_ok = 0;
+out:
+	tk_free(man);
+	tk_free(sig);
+	return err;
+}
+
+/* The signature decision, before anything else is read. Fails closed when
+ * keys_dir holds anything but usable keys. */
 static int tk_imp_check_signature(struct tk_imp *im)
 {
-	size_t bad = 0;
-	int err, required;
+	struct stat st;
+	int err, required, keys;
 
-	err = tk_sign_keyring_load(im->cfg.keys_dir, &im->ring, &bad);
+	err = tk_import_trust_open(&im->trust, im->cache, &im->base, im->now);
 	if (err)
 		return err;
-	if (bad)
-		tk_log(TK_LOG_WARN, "import: %zu file(s) in %s are not ticker public keys", bad,
-		       im->cfg.keys_dir);
-	required = im->cfg.require_signature == TK_YES ||
-		   (im->cfg.require_signature == TK_AUTO && tk_sign_keyring_count(im->ring) > 0);
-	if (!im->manifest.present || !im->sig.present) {
+	im->trust_open = 1;
+	if (im->trust.keys_problem[0]) {
+		snprintf(im->whole_reason, sizeof im->whole_reason, "%s", im->trust.keys_problem);
+		tk_import_trust_flag_service(&im->trust, im->cache);
+		return TK_OK;
+	}
+	tk_cache_remove_state(im->cache, TK_IMPORT_TRUST_SERVICE);
+	keys = tk_sign_keyring_count(im->trust.ring) > 0;
+	required =
+	    im->base.require_signature == TK_YES || (im->base.require_signature == TK_AUTO && keys);
+	if (im->manifest.present && !im->sig.present &&
+	    !fstatat(im->rootfd, TK_SIGN_OLD_SIGNATURE, &st, AT_SYMLINK_NOFOLLOW) &&
+	    (required || keys))
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the stick was signed by ticker 0.1, whose signatures are no longer "
+			 "accepted (they carry no sequence number): sign it again with this "
+			 "version's \"ticker sign\" or with minisign");
+	else if (!im->manifest.present || !im->sig.present) {
 		if (required)
 			snprintf(im->whole_reason, sizeof im->whole_reason, "%s",
 				 im->manifest.present || im->sig.present
-				     ? "the stick is only partly signed (TICKER-MANIFEST or "
-				       "TICKER-MANIFEST.sig is missing)"
+				     ? "the stick is only partly signed (" TK_SIGN_MANIFEST
+				       " or " TK_SIGN_SIGNATURE " is missing)"
 				     : "this ticker only accepts signed sticks, and this stick is "
 				       "not signed "
-				       "(sign it with \"ticker sign\" first)");
-		return TK_OK;
+				       "(sign it with \"ticker sign\" or minisign first)");
+	} else if (keys || required) {
+		err = tk_imp_verify_manifest(im);
 	}
-	if (!tk_sign_keyring_count(im->ring) && !required)
-		return TK_OK; /* signed, but nothing to check against: reported as such */
-	{
-		char *man = NULL, *sig = NULL;
-		size_t mlen = 0, slen = 0;
-		const char *reason = "";
+	if (!err && !im->whole_reason[0] && !im->signed_ok) {
+		const char *no = tk_import_trust_unsigned(&im->trust);
 
-		err = tk_imp_read_small(im->rootfd, TK_SIGN_MANIFEST, 64u << 20, &man, &mlen);
-		if (!err)
-			err = tk_imp_read_small(im->rootfd, TK_SIGN_SIGNATURE, 4096, &sig, &slen);
-		if (err == TK_ENOMEM) {
-			tk_free(man);
-			tk_free(sig);
-			return err;
-		}
-		if (err)
-			reason = "the signature files could not be read";
-		else
-			err = tk_manifest_verify(man, mlen, sig, slen, im->ring, &im->man,
-						 &im->signer, &reason);
-		tk_free(man);
-		tk_free(sig);
-		if (err == TK_ENOMEM)
-			return err;
-		if (err) {
-			snprintf(im->whole_reason, sizeof im->whole_reason, "%s", reason);
-			return TK_OK;
-		}
-		im->signed_ok = 1;
+		if (no)
+			snprintf(im->whole_reason, sizeof im->whole_reason, "%s", no);
 	}
-	return TK_OK;
+	return err;
+}
+
+/* Control files an unsigned stick (unsigned_sticks) or a re-plugged signed
+ * one (same sequence) may not act on: refused one by one, articles go on. */
+static void tk_imp_gate_controls(struct tk_imp *im)
+{
+	struct tk_control *cs[] = {&im->conf, &im->replace, &im->clear, &im->urgent};
+	const char *why = tk_import_trust_controls(&im->trust, im->signed_ok);
+
+	if (!why)
+		return;
+	for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
+		if (!cs[i]->present)
+			continue;
+		if (im->signed_ok) /* the same signed stick again: done before, not refused */
+			tk_sb_printf(&im->files, "  %-9s  %s  --  %s\n", "unchanged", cs[i]->name,
+				     why);
+		else
+			tk_imp_line(im, TK_IMPORT_REFUSED, cs[i]->name, "%s", why);
+		cs[i]->present = 0;
+		cs[i]->refused = 1;
+	}
+}
+
+/* The report's words for a file the stick would not give: the system's
+ * error, and what an operator can do about the usual ones. */
+static void tk_imp_io_why(struct tk_imp *im, const char *what, int errnum)
+{
+	im->io_errno = errnum;
+	snprintf(im->io_why, sizeof im->io_why, "%s: %s%s", what, strerror(errnum),
+		 errnum == EACCES || errnum == EPERM
+		     ? " (the file's permissions on the stick do not let the ticker read it)"
+		 : errnum == EIO ? " (the stick may be damaged: copy the file again)"
+				 : "");
 }
 
 /* Read the whole file into im->buf; the same bytes are hashed, parsed and
@@ -621,7 +772,8 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 	int err = TK_OK;
 
 	if (fd < 0) {
-		*why = "could not be opened (was the stick removed?)";
+		tk_imp_io_why(im, "could not be opened", errno);
+		*why = im->io_why;
 		return TK_EIO;
 	}
 	/* Still the file the walk saw, and still a plain file. */
@@ -658,7 +810,8 @@ static int tk_imp_read_file(struct tk_imp *im, const struct tk_walk_entry *e, si
 		n += (size_t)r;
 	}
 	if (r < 0) {
-		*why = "could not be read (was the stick removed?)";
+		tk_imp_io_why(im, "could not be read", errno);
+		*why = im->io_why;
 		err = TK_EIO;
 		goto out;
 	}
@@ -681,6 +834,58 @@ out:
 	return err;
 }
 
+/* One file the stick would not give (issue 9.12): refused with its error, the
+ * rest goes on. Several in a row, or a stick whose top folder is gone, is a
+ * stick pulled out: stop there. On a signed stick the drop is incomplete. */
+static int tk_imp_unreadable(struct tk_imp *im, const struct tk_walk_entry *e, const char *why)
+{
+	struct stat st;
+	char shown[600];
+
+	tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
+	im->unreadable++;
+	/* A file the import may not read says nothing about the stick itself. */
+	if (im->io_errno != EACCES && im->io_errno != EPERM)
+		im->io_failures++;
+	if (im->io_failures >= TK_IMP_PULLED_AFTER || fstatat(im->rootfd, ".", &st, 0)) {
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The stick stopped responding (was it pulled out?): files after this one "
+			 "were not looked at.");
+		im->sum->incomplete = 1;
+		return TK_IMP_STOP;
+	}
+	if (im->man && !im->whole_reason[0]) {
+		tk_import_show_name(e->path, shown, sizeof shown);
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the signed drop is incomplete: the file \"%s\" %s", shown, why);
+		return TK_IMP_STOP;
+	}
+	return 0;
+}
+
+/* A file over the size limit is never read. On a signed stick a listed one
+ * is refused whole (issue 9.8): it was swapped after signing, or signed
+ * larger than this ticker takes, and a signed REPLACE must not run without it. */
+static int tk_imp_signed_too_large(struct tk_imp *im, const struct tk_walk_entry *e,
+				   enum tk_imp_kind kind)
+{
+	unsigned char h[32] = {0};
+	char shown[600], lim1[32], lim2[32];
+
+	if (!im->man || kind == TK_KIND_OTHER ||
+	    (uint64_t)e->st->st_size <= (uint64_t)im->cfg.max_file_bytes ||
+	    tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT)
+		return 0;
+	tk_import_show_name(e->path, shown, sizeof shown);
+	tk_imp_size((uint64_t)e->st->st_size, lim1, sizeof lim1);
+	tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
+	snprintf(im->whole_reason, sizeof im->whole_reason,
+		 "the signed file \"%s\" is %s, over the limit of %s: it was changed after "
+		 "signing, or signed too large for this ticker",
+		 shown, lim1, lim2);
+	return TK_IMP_STOP;
+}
+
 static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 {
 	char name[256], lim1[32], lim2[32], shown_holder[300];
@@ -694,6 +899,8 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 
 	if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
 		return 0; /* handled before the walk */
+	if (tk_imp_signed_too_large(im, e, kind))
+		return TK_IMP_STOP;
 	if (kind == TK_KIND_OTHER || (uint64_t)e->st->st_size > (uint64_t)im->cfg.max_file_bytes) {
 		/* Never read: on a signed stick it must still be listed. */
 		if (im->man && tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT) {
@@ -723,14 +930,9 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 	err = tk_imp_read_file(im, e, &len, &why);
 	if (err == TK_ENOMEM)
 		return err;
-	if (err == TK_EIO) {
-		tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
-		snprintf(im->stop_reason, sizeof im->stop_reason,
-			 "The stick stopped responding (was it pulled out?): files after this one "
-			 "were not looked at.");
-		im->sum->incomplete = 1;
-		return TK_IMP_STOP;
-	}
+	if (err == TK_EIO)
+		return tk_imp_unreadable(im, e, why);
+	im->io_failures = 0;
 	if (err) {
 		if (err == TK_ETOOBIG) {
 			tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
@@ -791,7 +993,7 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 			snprintf(extra, sizeof extra, " and %zu more article%s", na - 1,
 				 na > 2 ? "s" : "");
 		tk_doc_free(doc);
-		added = tk_nameset_add(&im->names, name);
+		added = im->second_pass ? 1 : tk_nameset_add(&im->names, name);
 		if (added < 0)
 			return TK_ENOMEM;
 		if (!added) {
@@ -828,6 +1030,13 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		err = tk_cache_stage(im->cache, name, im->buf, len, h);
 		if (err == TK_ENOMEM)
 			return err;
+		if (err == TK_ENOSPC && !im->second_pass &&
+		    (im->clear.present || im->replace.present)) {
+			/* The old set about to go makes the room: after the removal. */
+			if (tk_nameset_add(&im->deferred, e->path) < 0)
+				return TK_ENOMEM;
+			return 0;
+		}
 		if (err) {
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s",
 				    err == TK_ENOSPC
@@ -854,6 +1063,11 @@ static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 {
 	struct tk_imp *im = ctx;
 
+	if (im->second_pass) /* only the files put off for lack of room */
+		return e->kind == TK_WALK_FILE && tk_nameset_has(&im->deferred, e->path)
+			   ? tk_imp_file(im, e)
+			   : 0;
+
 	switch (e->kind) {
 	case TK_WALK_FILE:
 		return tk_imp_file(im, e);
@@ -861,12 +1075,19 @@ static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 		im->junk++;
 		return 0;
 	case TK_WALK_SKIP:
+		if (e->depth == 0 && tk_imp_control_of(im, e->name) == TK_CTL_REPORT)
+			return 0; /* whatever stands there is replaced by the new report */
 		if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", e->reason);
 		else
 			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "%s", e->reason);
 		return 0;
 	case TK_WALK_ERROR:
+		if (e->path[0] && (e->errnum == EACCES || e->errnum == EPERM)) {
+			/* A folder the import may not open: like an unreadable file. */
+			tk_imp_io_why(im, e->reason, e->errnum);
+			return tk_imp_unreadable(im, e, im->io_why);
+		}
 		tk_imp_line(im, TK_IMPORT_REFUSED, e->path[0] ? e->path : "(top of the stick)",
 			    "%s", e->reason);
 		im->sum->incomplete = 1;
@@ -883,15 +1104,28 @@ static const char *tk_imp_mode_name(enum tk_import_mode m)
 	return m == TK_IMPORT_REPLACE ? "replace" : m == TK_IMPORT_CLEAR ? "clear" : "merge";
 }
 
-static void tk_imp_banner(struct tk_imp *im)
+/* Issue 9.14: the stick was read whole and held files, none of them of use:
+ * no article (good or refused), no notice, no settings, no CLEAR. (An empty
+ * stick is just "nothing new".) */
+static int tk_imp_nothing_usable(const struct tk_imp *im)
+{
+	const struct tk_import_summary *s = im->sum;
+
+	return !s->refused_whole && !s->incomplete && !s->cache_failed && !s->n[TK_IMPORT_ADDED] &&
+	       !s->n[TK_IMPORT_UPDATED] && !s->n[TK_IMPORT_UNCHANGED] && !s->n[TK_IMPORT_REFUSED] &&
+	       s->n[TK_IMPORT_IGNORED] && !im->conf_ok && !im->urgent.present &&
+	       s->mode == TK_IMPORT_MERGE;
+}
+
+static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	char *b = s->banner;
 	size_t z = sizeof s->banner, n = 0;
 
 	if (s->refused_whole) {
-		snprintf(b, z, "USB stick refused, nothing changed — see TICKER-REPORT.txt");
-		return;
+		n += (size_t)snprintf(b, z, "USB stick refused, nothing changed");
+		goto see;
 	}
 	if (s->mode != TK_IMPORT_MERGE) {
 		n += (size_t)snprintf(b + n, z - n, "%s: %zu article%s on the ticker now",
@@ -907,14 +1141,22 @@ static void tk_imp_banner(struct tk_imp *im)
 		if (s->n[TK_IMPORT_UPDATED])
 			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
 					      s->n[TK_IMPORT_UPDATED]);
-		if (!n)
+		if (!n && tk_imp_nothing_usable(im))
+			n += (size_t)snprintf(b + n, z - n,
+					      "Nothing usable on the USB stick: save articles as "
+					      ".txt or .html");
+		else if (!n)
 			n += (size_t)snprintf(b + n, z - n, "USB stick read: nothing new");
 	}
 	if (s->n[TK_IMPORT_REFUSED])
 		n += (size_t)snprintf(b + n, z - n, ", %zu refused", s->n[TK_IMPORT_REFUSED]);
 	if (s->incomplete || s->cache_failed)
 		n += (size_t)snprintf(b + n, z - n, ", import incomplete");
-	snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+see:
+	if (s->report_written)
+		snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+	else if (!(o && o->report_path && !*o->report_path))
+		snprintf(b + n, z - n, " — no report on the stick: %s", im->report_problem);
 }
 
 static void tk_imp_exit_code(struct tk_imp *im)
@@ -929,7 +1171,7 @@ static void tk_imp_exit_code(struct tk_imp *im)
 	else if ((s->n[TK_IMPORT_REFUSED] || s->incomplete) && !ok && s->mode == TK_IMPORT_MERGE &&
 		 !im->conf_ok && !im->urgent.present)
 		s->exit_code = TK_EXIT_REFUSED;
-	else if (s->n[TK_IMPORT_REFUSED] || s->incomplete)
+	else if (s->n[TK_IMPORT_REFUSED] || s->incomplete || tk_imp_nothing_usable(im))
 		s->exit_code = TK_EXIT_PARTIAL;
 	else
 		s->exit_code = TK_EXIT_OK;
@@ -944,21 +1186,111 @@ static void tk_imp_fmt_time(int64_t t, char *out, size_t size)
 		snprintf(out, size, "%" PRId64, t);
 }
 
+static void tk_imp_report_nothing_usable(struct tk_sb *r)
+{
+	tk_sb_printf(r, "          NOTHING USABLE WAS FOUND: no file on this stick is an article "
+			"the ticker can show.\n"
+			"          The ticker reads these kinds of file:\n          ");
+	tk_imp_supported_types(r);
+	tk_sb_printf(r,
+		     ".\n"
+		     "          From Word, LibreOffice or Pages: open the document, choose "
+		     "File > Save As (or Export)\n"
+		     "          and pick \"Plain Text (.txt)\" or \"Web Page (.html)\". From a "
+		     "PDF: copy its text into a\n"
+		     "          text editor (Notepad, TextEdit) and save it as a .txt file. Then "
+		     "plug the stick in again.\n");
+}
+
+/* Put the report in place from this (unprivileged) process: a temporary name
+ * created with O_CREAT|O_EXCL|O_NOFOLLOW, then renamed over the report, so a
+ * symlink, hard link or FIFO planted under the report's name is replaced and
+ * never written through. A folder there is left alone and said so. */
+static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o,
+			      const char *text, size_t len)
+{
+	const char *name = TK_IMPORT_REPORT;
+	char tmp[300], dir[4096], shown[4400];
+	int err = TK_EIO, dfd;
+
+	if (o && o->report_path) {
+		const char *slash = strrchr(o->report_path, '/');
+
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->report_path) : 1,
+			 slash ? o->report_path : ".");
+		if (slash == o->report_path)
+			snprintf(dir, sizeof dir, "/");
+		name = slash ? slash + 1 : o->report_path;
+		snprintf(shown, sizeof shown, "%s", o->report_path);
+		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	} else {
+		snprintf(shown, sizeof shown, "%s/%s", src, name);
+		dfd = dup(im->rootfd);
+	}
+	/* Something planted under the temporary name is removed first; a folder
+	 * there cannot be, so another temporary name is tried. */
+	for (int i = 0; dfd >= 0 && i < 3; i++) {
+		snprintf(tmp, sizeof tmp, i ? ".%s.%d.tmp" : ".%s.tmp", name, i);
+		err = tk_io_replace_file(dfd, name, tmp, text, len, 0644);
+		if (!err || errno != EEXIST)
+			break;
+	}
+	if (err) {
+		int e = errno, same;
+		const char *sys = strerror(e);
+
+		snprintf(im->report_problem, sizeof im->report_problem, "%s",
+			 e == EISDIR ? "the stick has a folder with the report's name"
+			 : e == EACCES || e == EPERM
+			     ? "the ticker may not write to the top folder of the stick"
+			 : e == EROFS  ? "the stick is write-protected"
+			 : e == ENOSPC ? "the stick is full"
+				       : sys);
+		same = !strcmp(im->report_problem, sys);
+
+		tk_log(TK_LOG_ERROR, "import: could not write the report %s: %s%s%s%s", shown,
+		       im->report_problem, same ? "" : " (", same ? "" : sys, same ? "" : ")");
+	} else {
+		im->sum->report_written = 1;
+	}
+	if (dfd >= 0)
+		close(dfd);
+}
+
+/* "This screen": the box's health for whoever looks after it (health.h). */
+static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t articles)
+{
+	struct tk_health_env env = {"", im->cfg.cache_dir};
+	char *h = tk_malloc(TK_HEALTH_REPORT_MAX);
+
+	if (!h) {
+		r->oom = 1;
+		return;
+	}
+	tk_health_report(&env, articles, h, TK_HEALTH_REPORT_MAX);
+	tk_sb_printf(r, "\n%s", h);
+	tk_free(h);
+}
+
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	struct tk_sb r = {0};
 	char when[64], sz[32];
 	size_t nc = im->cache ? tk_cache_count(im->cache) : 0;
-	int err, dfd = -1;
-	const char *name = TK_IMPORT_REPORT;
-	char tmp[300];
 
 	if (o && o->report_path && !*o->report_path)
 		return;
 	tk_imp_fmt_time(im->now, when, sizeof when);
 	tk_sb_printf(&r, "TICKER IMPORT REPORT\n====================\n\n");
 	tk_sb_printf(&r, "Read on:  %s by ticker %s\n\n", when, TK_VERSION);
+	if (im->cache_problem[0]) {
+		tk_sb_printf(&r,
+			     "RESULT:   NOT IMPORTED. Nothing on the ticker was changed.\n"
+			     "          Why: %s\n",
+			     im->cache_problem);
+		goto tail;
+	}
 	if (s->refused_whole) {
 		tk_sb_printf(&r,
 			     "RESULT:   STICK REFUSED. Nothing on the ticker was changed.\n"
@@ -972,6 +1304,8 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		if (s->cache_failed || s->incomplete)
 			tk_sb_printf(&r, "          THE IMPORT DID NOT FINISH: %s\n",
 				     im->stop_reason[0] ? im->stop_reason : "see below.");
+		else if (tk_imp_nothing_usable(im))
+			tk_imp_report_nothing_usable(&r);
 		else if (s->n[TK_IMPORT_REFUSED])
 			tk_sb_printf(
 			    &r, "          Some files were refused: the list below says why.\n");
@@ -992,10 +1326,11 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    "Nothing was removed.\n",
 			    im->clear.present ? "CLEAR" : "REPLACE",
 			    s->refused_whole ? "the stick was refused"
-			    : (s->incomplete || s->cache_failed)
-				? "the import did not finish"
-				: "the stick holds no article that could be imported "
-				  "(to empty the ticker, use a CLEAR file instead)");
+			    : im->not_done ? "the ticker could not write to its storage (see above)"
+			    : (s->incomplete || s->cache_failed) ? "the import did not finish"
+			    : im->unreadable ? "a file on the stick could not be read (see below)"
+					     : "the stick holds no article that could be imported "
+					       "(to empty the ticker, use a CLEAR file instead)");
 		break;
 	case TK_IMPORT_REPLACE:
 		tk_sb_printf(&r, "Mode:     REPLACE (the articles on this stick are now the only "
@@ -1022,6 +1357,12 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		    "signature was not checked\n");
 	else if (!s->refused_whole)
 		tk_sb_printf(&r, "Signed:   no (this ticker does not require signed sticks)\n");
+	if (im->trust_open) {
+		char tl[2048];
+
+		tk_import_trust_report(&im->trust, s->refused_whole, tl, sizeof tl);
+		tk_sb_printf(&r, "%s", tl);
+	}
 	if (im->urgent.present && !s->refused_whole) {
 		if (im->urgent_clear) {
 			tk_sb_printf(&r, "Urgent:   the urgent notice was removed (%s is empty)\n",
@@ -1048,6 +1389,10 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    &r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    im->conf.name, im->conf_problems.p);
 	}
+	if ((im->cfg.service & TK_SERVICE_STICK_CONF) && !im->conf_ok)
+		tk_sb_printf(&r, "Settings: those kept from an earlier stick failed the ticker's "
+				 "checks and are ignored; a stick with a new ticker.conf replaces "
+				 "them\n");
 	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
 		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
 		if (im->files.n)
@@ -1079,6 +1424,8 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		if (nc > 2000)
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}
+tail:
+	tk_imp_report_health(im, &r, nc);
 	tk_sb_printf(&r, "\nExit code %d (%s)\n", s->exit_code,
 		     s->exit_code == TK_EXIT_OK	       ? "success"
 		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"
@@ -1086,32 +1433,11 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 						       : "failure");
 	if (r.oom) {
 		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
+		snprintf(im->report_problem, sizeof im->report_problem, "out of memory");
 		goto out;
 	}
-	if (o && o->report_path) {
-		const char *slash = strrchr(o->report_path, '/');
-		char dir[4096];
-
-		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->report_path) : 1,
-			 slash ? o->report_path : ".");
-		if (slash == o->report_path)
-			snprintf(dir, sizeof dir, "/");
-		name = slash ? slash + 1 : o->report_path;
-		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	} else {
-		dfd = dup(im->rootfd);
-	}
-	snprintf(tmp, sizeof tmp, ".%s.tmp", name);
-	err = dfd >= 0 ? tk_io_replace_file(dfd, name, tmp, r.p, r.n, 0644) : TK_EIO;
-	if (err)
-		tk_log(TK_LOG_ERROR, "import: could not write the report %s%s%s: %s",
-		       o && o->report_path ? "" : src, o && o->report_path ? "" : "/",
-		       o && o->report_path ? o->report_path : name, strerror(errno));
-	else
-		s->report_written = 1;
+	tk_imp_put_report(im, src, o, r.p, r.n);
 out:
-	if (dfd >= 0)
-		close(dfd);
 	tk_free(r.p);
 }
 
@@ -1146,14 +1472,199 @@ static void tk_imp_records(struct tk_imp *im)
 	       st.fp_changed ? " (extractor or settings changed: rebuilt)" : "");
 }
 
+/* REPLACE and CLEAR remove articles: only when the stick was read whole. */
+static enum tk_cache_mode tk_imp_decide_mode(struct tk_imp *im)
+{
+	struct tk_import_summary *sum = im->sum;
+
+	sum->mode = TK_IMPORT_MERGE;
+	if (sum->incomplete || sum->cache_failed)
+		return TK_CACHE_MERGE;
+	if (im->clear.present) {
+		sum->mode = TK_IMPORT_CLEAR;
+		return TK_CACHE_REPLACE;
+	}
+	if (im->replace.present && !im->unreadable &&
+	    (tk_cache_touched_count(im->cache) > 0 || im->deferred.n > 0)) {
+		sum->mode = TK_IMPORT_REPLACE;
+		return TK_CACHE_REPLACE;
+	}
+	return TK_CACHE_MERGE;
+}
+
+static void tk_imp_cache_failed(struct tk_imp *im, int err, int removed_ok)
+{
+	im->sum->cache_failed = 1;
+	snprintf(im->stop_reason, sizeof im->stop_reason, "%s%s",
+		 err == TK_ENOSPC
+		     ? "The ticker's storage is full: not every article could be saved."
+		     : "The ticker could not write to its storage.",
+		 removed_ok ? "" : " Articles already on the ticker are unharmed.");
+	tk_log(TK_LOG_ERROR, "import: cache commit failed: %s", tk_strerror(err));
+}
+
+/* Files that did not fit before a CLEAR/REPLACE removed the old set (a full
+ * disk): read, checked and staged again now that there is room, then added. */
+static int tk_imp_second_pass(struct tk_imp *im, const struct tk_cache_limits *lim,
+			      struct tk_cache_changes *ch)
+{
+	struct tk_cache_changes ch2 = {0};
+	int err;
+
+	im->second_pass = 1;
+	im->io_failures = 0;
+	err = tk_walk(im->rootfd, tk_imp_visit, im, NULL);
+	if (err == TK_ENOMEM)
+		return err;
+	if (im->whole_reason[0]) {
+		/* Changed between the two reads: what was removed stays removed, and
+		 * the report must not say that nothing changed. */
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "A file changed while the stick was being read a second time: %.400s.",
+			 im->whole_reason);
+		im->whole_reason[0] = '\0';
+		im->sum->incomplete = 1;
+		tk_cache_abort(im->cache);
+		return TK_OK;
+	}
+	err = tk_cache_commit(im->cache, TK_CACHE_MERGE, lim, &ch2);
+	ch->evicted += ch2.evicted;
+	ch->expired += ch2.expired;
+	if (err && !im->sum->cache_failed)
+		tk_imp_cache_failed(im, err, 1);
+	return TK_OK;
+}
+
+/* The urgent notice and the stick's settings, once its articles are in. */
+static void tk_imp_save_state(struct tk_imp *im)
+{
+	struct tk_import_summary *sum = im->sum;
+	int e2 = TK_OK;
+
+	if (im->urgent.present && !im->urgent_clear) {
+		char ubuf[TK_URGENT_TEXT_MAX + 64];
+		/* Until a date, and for a shown time (the display's bound when the
+		 * clock was wrong at import). */
+		int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 " %ld\n%s\n",
+				 im->now + im->cfg.urgent_hours * 3600, im->cfg.urgent_hours * 3600,
+				 im->urgent_msg);
+
+		e2 = tk_cache_write_state(im->cache, TK_CACHE_URGENT, ubuf, (size_t)n);
+	} else if (im->urgent_clear || sum->mode == TK_IMPORT_CLEAR) {
+		e2 = tk_cache_remove_state(im->cache, TK_CACHE_URGENT);
+	}
+	if (!e2 && im->conf_ok)
+		e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->conf.text, im->conf.len);
+	if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
+		e2 = tk_cache_bump_generation(im->cache);
+	if (!e2)
+		e2 = tk_import_trust_commit(&im->trust, im->cache, im->man);
+	if (e2) {
+		sum->cache_failed = 1;
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The ticker could not save the urgent notice or the settings "
+			 "(storage full?).");
+	}
+}
+
+/* Commit what the walk staged, in the mode the stick asked for when it may be
+ * carried out; sum->mode ends up saying what was actually done (issue 9.11:
+ * the report never claims a CLEAR or REPLACE that did not happen). */
+static int tk_imp_commit(struct tk_imp *im)
+{
+	struct tk_import_summary *sum = im->sum;
+	enum tk_cache_mode cmode = tk_imp_decide_mode(im);
+	struct tk_cache_changes ch = {0};
+	struct tk_cache_limits lim;
+	int err;
+
+	lim.max_articles = im->cfg.max_articles;
+	lim.max_bytes = im->cfg.max_cache_bytes;
+	lim.expire_days = tk_import_trust_may_expire(&im->trust) ? im->cfg.expire_days : 0;
+	lim.now = im->now;
+	err = tk_cache_commit(im->cache, cmode, &lim, &ch);
+	if (cmode == TK_CACHE_REPLACE && !ch.replaced) {
+		im->not_done = sum->mode;
+		sum->mode = TK_IMPORT_MERGE;
+	}
+	if (err)
+		tk_imp_cache_failed(im, err, ch.replaced);
+	else if (im->deferred.n && ch.replaced && tk_imp_second_pass(im, &lim, &ch) == TK_ENOMEM)
+		return TK_ENOMEM;
+	if (im->deferred.n && !ch.replaced && !sum->cache_failed)
+		tk_imp_cache_failed(im, TK_ENOSPC, 0);
+	if (ch.evicted || ch.expired)
+		tk_sb_printf(&im->files,
+			     "  (%zu older article%s removed to stay within the limits, "
+			     "%zu removed because older than %ld days)\n",
+			     ch.evicted, ch.evicted == 1 ? " was" : "s were", ch.expired,
+			     im->cfg.expire_days);
+	if (!sum->cache_failed)
+		tk_imp_save_state(im);
+	return TK_OK;
+}
+
+/* Is the folder open at fd the folder st, or inside it? Walks up by "..". */
+static int tk_imp_dir_within(int fd, const struct stat *st)
+{
+	int cur = dup(fd), hit = 0;
+
+	for (int depth = 0; cur >= 0 && depth < 4096; depth++) {
+		struct stat a, b;
+		int up;
+
+		if (fstat(cur, &a))
+			break;
+		if (a.st_dev == st->st_dev && a.st_ino == st->st_ino) {
+			hit = 1;
+			break;
+		}
+		up = openat(cur, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (up < 0 || fstat(up, &b) || (b.st_dev == a.st_dev && b.st_ino == a.st_ino)) {
+			if (up >= 0)
+				close(up);
+			break; /* the root */
+		}
+		close(cur);
+		cur = up;
+	}
+	if (cur >= 0)
+		close(cur);
+	return hit;
+}
+
+/* Issue 9.17: importing the cache into itself (ticker import /var/lib/ticker/
+ * cache, or a folder that holds the cache or lies inside it) is refused. */
+static int tk_imp_overlaps_cache(struct tk_imp *im)
+{
+	struct stat cst, sst;
+	int cfd = tk_cache_dirfd(im->cache);
+
+	if (fstat(cfd, &cst) || fstat(im->rootfd, &sst))
+		return 0;
+	return tk_imp_dir_within(im->rootfd, &cst) || tk_imp_dir_within(cfd, &sst);
+}
+
+/* Issue 9.17: a cache that is locked by another import, read-only or broken
+ * still gets the stick a report saying nothing was imported, and why. */
+static void tk_imp_no_cache_report(struct tk_imp *im, const char *src,
+				   const struct tk_import_opts *o, int err)
+{
+	snprintf(im->cache_problem, sizeof im->cache_problem, "%s",
+		 err == TK_EBUSY
+		     ? "another import is running on the ticker. Plug the stick in again in a "
+		       "minute."
+		     : "the ticker's storage cannot be written (it may be read-only, full or "
+		       "damaged). Tell whoever looks after the ticker.");
+	im->sum->exit_code = TK_EXIT_FAIL;
+	tk_imp_write_report(im, src, o);
+}
+
 int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_import_opts *o,
 		  struct tk_import_summary *sum)
 {
 	struct tk_imp *im = NULL;
 	struct tk_walk_stats ws;
-	struct tk_cache_changes ch = {0};
-	struct tk_cache_limits lim;
-	enum tk_cache_mode cmode = TK_CACHE_MERGE;
 	int err = TK_OK, started = 0;
 
 	memset(sum, 0, sizeof *sum);
@@ -1178,6 +1689,15 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: cannot open the cache %s: %s", cfg->cache_dir,
 		       err == TK_EBUSY ? "another import is running" : tk_strerror(err));
+		tk_imp_no_cache_report(im, src, o, err);
+		goto out;
+	}
+	if (tk_imp_overlaps_cache(im)) {
+		tk_log(TK_LOG_ERROR,
+		       "import: %s is the ticker's cache %s, or holds it, or lies inside it: "
+		       "refusing to import the cache into itself",
+		       src, cfg->cache_dir);
+		err = TK_EINVAL;
 		goto out;
 	}
 	/* Settings from an earlier stick hold until a new stick brings its own. */
@@ -1199,6 +1719,12 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_check_signature(im);
 	if (err)
 		goto out;
+	/* A bad ticker.conf on the box: its limits would be guesses, so change
+	 * nothing (nothing is lost) and say so on the stick. */
+	if (!im->whole_reason[0] && (cfg->service & TK_SERVICE_DEVICE_CONF))
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the ticker's own settings file has errors, so nothing was changed (a "
+			 "technician can list them with \"ticker config\" on the ticker)");
 	if (!im->whole_reason[0]) {
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||
@@ -1210,6 +1736,7 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		sum->refused_whole = 1;
 		goto finish;
 	}
+	tk_imp_gate_controls(im);
 	tk_imp_check_conf(im);
 	tk_imp_check_urgent(im);
 	/* The stick's settings may change the limits: size the buffer after them;
@@ -1254,71 +1781,17 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		goto finish;
 	}
 
-	/* REPLACE and CLEAR remove articles: only when the stick was read whole. */
-	sum->mode = TK_IMPORT_MERGE;
-	if (!sum->incomplete && !sum->cache_failed) {
-		if (im->clear.present) {
-			sum->mode = TK_IMPORT_CLEAR;
-			cmode = TK_CACHE_REPLACE;
-		} else if (im->replace.present && tk_cache_touched_count(im->cache) > 0) {
-			sum->mode = TK_IMPORT_REPLACE;
-			cmode = TK_CACHE_REPLACE;
-		}
-	}
-	lim.max_articles = im->cfg.max_articles;
-	lim.max_bytes = im->cfg.max_cache_bytes;
-	lim.expire_days = im->cfg.expire_days;
-	lim.now = im->now;
-	err = tk_cache_commit(im->cache, cmode, &lim, &ch);
-	if (err) {
-		sum->cache_failed = 1;
-		snprintf(im->stop_reason, sizeof im->stop_reason, "%s",
-			 err == TK_ENOSPC
-			     ? "The ticker's storage is full: not every article could be saved. "
-			       "Articles already on the ticker are unharmed."
-			     : "The ticker could not write to its storage. Articles already on "
-			       "the ticker are unharmed.");
-		tk_log(TK_LOG_ERROR, "import: cache commit failed: %s", tk_strerror(err));
-		err = TK_OK;
-	}
-	if (ch.evicted || ch.expired)
-		tk_sb_printf(&im->files,
-			     "  (%zu older article%s removed to stay within the limits, "
-			     "%zu removed because older than %ld days)\n",
-			     ch.evicted, ch.evicted == 1 ? " was" : "s were", ch.expired,
-			     im->cfg.expire_days);
-	if (!sum->cache_failed) {
-		int e2 = TK_OK;
-
-		if (im->urgent.present && !im->urgent_clear) {
-			char ubuf[TK_URGENT_TEXT_MAX + 64];
-			int n = snprintf(ubuf, sizeof ubuf, "%" PRId64 "\n%s\n",
-					 im->now + im->cfg.urgent_hours * 3600, im->urgent_msg);
-
-			e2 = tk_cache_write_state(im->cache, ".urgent", ubuf, (size_t)n);
-		} else if (im->urgent_clear || sum->mode == TK_IMPORT_CLEAR) {
-			e2 = tk_cache_remove_state(im->cache, ".urgent");
-		}
-		if (!e2 && im->conf_ok)
-			e2 =
-			    tk_cache_write_state(im->cache, ".config", im->conf.text, im->conf.len);
-		if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
-			e2 = tk_cache_bump_generation(im->cache);
-		if (e2) {
-			sum->cache_failed = 1;
-			snprintf(im->stop_reason, sizeof im->stop_reason,
-				 "The ticker could not save the urgent notice or the settings "
-				 "(storage full?).");
-		}
-	}
+	err = tk_imp_commit(im);
+	if (err)
+		goto out;
 	if (im->cache && !sum->refused_whole)
 		tk_imp_records(im);
 finish:
 	tk_imp_exit_code(im);
-	tk_imp_banner(im);
+	tk_imp_write_report(im, src, o);
+	tk_imp_banner(im, o);
 	if (im->cache)
 		tk_cache_set_banner(im->cache, im->now + TK_IMPORT_BANNER_SECONDS, sum->banner);
-	tk_imp_write_report(im, src, o);
 	tk_log(TK_LOG_INFO,
 	       "import: done: %zu added, %zu updated, %zu unchanged, %zu ignored, "
 	       "%zu refused (mode %s)",
@@ -1343,9 +1816,11 @@ out:
 		tk_cache_close(im->cache);
 		if (im->rootfd >= 0)
 			close(im->rootfd);
-		tk_sign_keyring_free(im->ring);
+		if (im->trust_open)
+			tk_import_trust_close(&im->trust);
 		tk_manifest_free(im->man);
 		tk_nameset_free(&im->names);
+		tk_nameset_free(&im->deferred);
 		tk_free(im->files.p);
 		tk_free(im->conf_problems.p);
 		tk_free(im->buf);

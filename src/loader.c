@@ -8,10 +8,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "cache.h"
 #include "err.h"
 #include "loader.h"
 #include "log.h"
 #include "mem.h"
+#include "trust.h"
 
 /* How often the cache is looked at: a banner or a new generation reaches the
  * frame loop within this (issue 15: banner within 1 s of the import's last
@@ -49,6 +51,8 @@ static int tk_loader_reload(const struct tk_config *cfg, const char *dir,
 	int err;
 
 	tk_playlist_opts_from_config(cfg, &po);
+	/* A REPLACE cut short (power loss) is finished first: never old and new mixed. */
+	(void)tk_cache_recover(dir);
 	err = tk_playlist_reload(dir, &po, tk_playlist_generation(dir), prev, out);
 	if (err == TK_ENOENT) {
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
@@ -64,6 +68,45 @@ static int tk_loader_reload(const struct tk_config *cfg, const char *dir,
 	else
 		tk_log(TK_LOG_ERROR, "playlist: %s: %s", dir, tk_strerror(err));
 	return err;
+}
+
+int tk_loader_newest(struct tk_playlist *pl, size_t n, struct tk_playlist **out)
+{
+	struct tk_playlist *sub = NULL;
+	struct tk_item it[64];
+	int err;
+
+	*out = NULL;
+	if (!n || pl->n_articles <= n) {
+		*out = tk_playlist_ref(pl);
+		return TK_OK;
+	}
+	err = tk_playlist_create(&sub);
+	for (size_t i = 0; !err && i < n; i++) {
+		const struct tk_pl_article *a = &pl->articles[i];
+		size_t m = a->count < 64 ? a->count : 64;
+
+		for (size_t j = 0; j < m; j++) {
+			const struct tk_pl_item *p = &pl->items[a->first + j];
+
+			it[j].kind = p->kind;
+			it[j].text = p->text;
+			it[j].speaker = p->speaker;
+			it[j].role = p->role;
+			it[j].figure = p->figure;
+			it[j].caption = p->caption;
+		}
+		err = tk_playlist_add(sub, a->headline, a->source, a->when, it, m);
+	}
+	if (!err)
+		err = tk_playlist_sort(sub);
+	if (err) {
+		tk_playlist_unref(sub);
+		return err;
+	}
+	sub->generation = pl->generation;
+	*out = sub;
+	return TK_OK;
 }
 
 int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out)
@@ -176,6 +219,7 @@ struct tk_loader {
 	struct tk_playlist *last; /* loader thread only: the last one loaded */
 	char status[256], urgent[1024];
 	uint64_t gen, fp;
+	struct tk_trust_shown shown; /* the urgent notice's shown-time bound */
 };
 
 void tk_loader_notices(const char *dir, char *status, size_t status_size, char *urgent,
@@ -183,9 +227,12 @@ void tk_loader_notices(const char *dir, char *status, size_t status_size, char *
 {
 	int64_t now = (int64_t)time(NULL);
 
-	if (!dir || !tk_playlist_notice(dir, ".status", now, status, status_size))
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_STATUS, now, status, status_size))
 		status[0] = '\0';
-	if (!dir || !tk_playlist_notice(dir, ".urgent", now, urgent, urgent_size))
+	/* The import's service flag (keys folder unusable): a calm, lasting banner. */
+	if (dir && !*status && tk_playlist_notice(dir, TK_CACHE_SERVICE, now, status, status_size))
+		status[strcspn(status, "\n")] = '\0';
+	if (!dir || !tk_playlist_notice(dir, TK_CACHE_URGENT, now, urgent, urgent_size))
 		urgent[0] = '\0';
 }
 
@@ -249,6 +296,10 @@ static void *tk_loader_main(void *arg)
 		pthread_mutex_unlock(&l->mu);
 		g = tk_playlist_generation(l->dir);
 		tk_loader_notices(l->dir, status, sizeof status, urgent, sizeof urgent);
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		if (!tk_trust_shown_tick(&l->shown, urgent, tk_trust_urgent_seconds(l->dir),
+					 (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000))
+			urgent[0] = '\0'; /* shown long enough, whatever the date says */
 		if (g != l->gen)
 			tk_loader_generation(l, g);
 		pthread_mutex_lock(&l->mu);

@@ -17,6 +17,12 @@
  * TK_EIO or TK_ENOMEM (logged). */
 int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out);
 
+/* The crawl's share of pl (sorted newest first): its first n articles, as a
+ * new playlist, or a new reference to pl itself when n is 0 or pl has no more
+ * than n. Returns TK_OK or TK_ENOMEM; *out is released with
+ * tk_playlist_unref. */
+int tk_loader_newest(struct tk_playlist *pl, size_t n, struct tk_playlist **out);
+
 /* A content fingerprint: equal for playlists that show the same things in the
  * same order (headlines, sources, dates, items), whatever their generation. */
 uint64_t tk_loader_fingerprint(const struct tk_playlist *pl);

@@ -37,8 +37,8 @@ static const struct tk_command tk_commands[] = {
      "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] [--assets DIR]\n"
      "                       [--renderer software|opengles2] -o OUT.png\n"
      "\n"
-     "Renders exactly the frame shown SECONDS after start on a virtual clock, with\n"
-     "the software renderer: the same inputs always give the same pixels.\n"
+     "Renders exactly the frame shown SECONDS (at most 86400) after start on a virtual\n"
+     "clock, with the software renderer: the same inputs always give the same pixels.\n"
      "--renderer opengles2 renders with GL instead (offscreen), for comparison.\n"},
     {"record", tk_cmd_record, "render a run of frames to PNG files",
      "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] [--assets DIR] DIR\n"
@@ -64,6 +64,7 @@ static const struct tk_command tk_commands[] = {
     {"import", tk_cmd_import, "import article files from a USB stick into the cache",
      "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
      "       ticker import [--expire] [--rebuild] [--cache DIR]\n"
+     "       ticker import --not-read REASON [--cache DIR]   (banner: a stick not mounted)\n"
      "\n"
      "Imports the article files of the stick mounted at SRC into the cache\n"
      "(cache_dir). A REPLACE file at the stick's top makes its articles the whole\n"
@@ -77,16 +78,23 @@ static const struct tk_command tk_commands[] = {
      "--rebuild (also implied by --expire) brings the display's records in\n"
      "<cache>/.records up to date: missing ones, and all of them when the binary\n"
      "or an extraction setting changed (run at boot before the display).\n"},
-    {"keygen", tk_cmd_keygen, "make an Ed25519 key pair for signed drops",
+    {"keygen", tk_cmd_keygen, "make a minisign key pair for signed drops",
      "usage: ticker keygen NAME\n"
      "\n"
-     "Writes NAME.key (secret: keep it off the stick) and NAME.pub (install it on\n"
-     "each ticker in keys_dir, /etc/ticker/keys.d/). Never overwrites a key.\n"},
+     "Writes NAME.key (secret, minisign format without a password: keep it off the\n"
+     "stick) and NAME.pub (install it on each ticker in keys_dir, /etc/ticker/keys.d/).\n"
+     "Refuses if either file exists. A key made by minisign -G works the same.\n"},
     {"sign", tk_cmd_sign, "sign a directory of articles for import",
-     "usage: ticker sign --key NAME.key DIR\n"
+     "usage: ticker sign --key NAME.key [--sequence N] [--recover STATE]\n"
+     "                   [--add-key NEW.pub] [--revoke KEYID] DIR\n"
      "\n"
-     "Writes DIR/TICKER-MANIFEST (SHA-256 of every file) and DIR/TICKER-MANIFEST.sig\n"
-     "(its Ed25519 signature). Sign again after changing any file.\n"},
+     "Writes DIR/TICKER-MANIFEST (a sequence number, then the SHA-256 of every file)\n"
+     "and DIR/TICKER-MANIFEST.minisig (minisign signature). The sequence is one more\n"
+     "than the last one in NAME.seq, unless --sequence says; a ticker refuses a stick\n"
+     "older than the newest it accepted from the key. --recover STATE (the state id\n"
+     "in the ticker's report) makes a recovery stick for that ticker as it is now.\n"
+     "--add-key / --revoke change the ticker's trusted keys. Refuses a directory\n"
+     "holding a secret key, or one it cannot list whole. Sign again after changes.\n"},
 };
 #define TK_NCOMMANDS (sizeof tk_commands / sizeof tk_commands[0])
 
@@ -154,6 +162,8 @@ static int tk_read_config_file(const char *path, int must_exist, char **out, siz
 		tk_log(TK_LOG_ERROR, "%s: %s", path, strerror(errno));
 		return TK_EIO;
 	}
+	if (!strcmp(path, "/dev/null")) /* the usual "no configuration file" */
+		goto out;
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		tk_log(TK_LOG_ERROR, "%s: not a regular file: not read", path);
 		err = TK_EINVAL;
@@ -206,41 +216,56 @@ static int tk_is_display_command(const char *name)
 	return !strcmp(name, "run") || !strcmp(name, "snapshot") || !strcmp(name, "record");
 }
 
-/* Device file, then the settings the last USB stick brought (kept by `ticker
- * import` in <cache_dir>/.config, checked by the stick rules on every load) for
- * the display commands. Import applies those on its own terms. */
-static int tk_load_settings(struct tk_config *cfg, const char *path, int must_exist,
-			    const char *cmd)
+/* Commands that go on after a bad ticker.conf (with TK_SERVICE_DEVICE_CONF set):
+ * the display, and import, which then refuses the stick with a report saying why. */
+static int tk_goes_on_after_bad_file(const char *name)
 {
-	int display = cmd && tk_is_display_command(cmd), stick;
+	return tk_is_display_command(name) || !strcmp(name, "import");
+}
+
+/* The device file. Its errors are fatal except for the commands that go on
+ * (then TK_SERVICE_DEVICE_CONF is set). Returns TK_OK or the error. */
+static int tk_load_device_settings(struct tk_config *cfg, const char *path, int must_exist,
+				   const char *cmd)
+{
 	int err = tk_load_config_file(cfg, path, must_exist);
 
-	if (err && !display)
+	if (err && !(cmd && tk_goes_on_after_bad_file(cmd)))
 		return err;
 	if (err) {
 		cfg->service |= TK_SERVICE_DEVICE_CONF;
-		tk_log(TK_LOG_ERROR,
-		       "%s: starting with the defaults for what was bad above (service mark on "
-		       "screen); `ticker config` checks the file",
-		       path);
+		tk_log(TK_LOG_ERROR, "%s: %s; `ticker config` checks the file", path,
+		       tk_is_display_command(cmd) ? "starting with the defaults for what was bad "
+						    "above (service mark on screen)"
+						  : "nothing will be imported until it is fixed");
 	}
-	stick = display ? tk_cache_config_apply(cfg->cache_dir, cfg, tk_config_report,
-						(void *)"<cache>/.config")
-			: TK_OK;
+	return TK_OK;
+}
+
+/* For the display commands, the settings the last USB stick brought (kept by
+ * `ticker import` in <cache_dir>/.config, checked by the stick rules on every
+ * load), from the final cache_dir; then the start-up log line. Import applies
+ * them on its own terms. */
+static void tk_load_stick_settings(struct tk_config *cfg, const char *path, const char *cmd)
+{
+	int display = cmd && tk_is_display_command(cmd), stick = TK_OK;
+
+	if (display)
+		stick = tk_cache_config_apply(cfg->cache_dir, cfg, tk_config_report,
+					      (void *)"<cache>/.config");
 	if (stick)
 		tk_log(TK_LOG_WARN, "settings from the last USB stick no longer pass the stick "
 				    "rules: ignored (service mark on screen)");
 	/* The field log's first line: what ran, and where its settings came from. */
-	tk_log(display ? TK_LOG_INFO : TK_LOG_DEBUG,
+	tk_log(cmd && tk_goes_on_after_bad_file(cmd) ? TK_LOG_INFO : TK_LOG_DEBUG,
 	       "ticker %s (%s) %s: settings: defaults, %s (%s)%s", TK_VERSION, TK_GITREV,
 	       cmd ? cmd : "", path,
-	       err		    ? "bad lines left at their defaults"
-	       : access(path, F_OK) ? "absent"
-				    : "read",
+	       cfg->service & TK_SERVICE_DEVICE_CONF ? "bad lines left at their defaults"
+	       : access(path, F_OK)		     ? "absent"
+						     : "read",
 	       !display ? ""
-	       : stick	? ", <cache>/.config (ignored)"
-			: ", then <cache>/.config if a stick left one");
-	return TK_OK;
+	       : stick	? ", <cache>/.config (ignored), --set"
+			: ", <cache>/.config if a stick left one, --set");
 }
 
 static int tk_cmd_config(const struct tk_config *cfg)
@@ -259,12 +284,51 @@ static int tk_cmd_config(const struct tk_config *cfg)
 	return TK_EXIT_OK;
 }
 
+/* --set KEY=VALUE: one key, as the device may set it. Returns 0 or -1 (logged). */
+static int tk_main_set(struct tk_config *cfg, const char *arg)
+{
+	char key[64];
+	const char *eq = strchr(arg, '='), *msg;
+	size_t kl = eq ? (size_t)(eq - arg) : 0;
+
+	if (!eq || kl >= sizeof key) {
+		tk_log(TK_LOG_ERROR, "--set %s: expected KEY=VALUE", arg);
+		return -1;
+	}
+	memcpy(key, arg, kl);
+	key[kl] = '\0';
+	if (tk_config_set(cfg, key, eq + 1, &msg)) {
+		tk_log(TK_LOG_ERROR, "--set %s: %s", arg, msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* `ticker help [COMMAND]`. */
+static int tk_main_help_command(const char *name)
+{
+	if (!name) {
+		tk_main_help(stdout);
+		return TK_EXIT_OK;
+	}
+	if (!strcmp(name, "config")) {
+		printf("usage: ticker config\n\nPrints every configuration key, its value, its "
+		       "meaning and what a USB stick may set.\n");
+		return TK_EXIT_OK;
+	}
+	if (tk_cmd_usage(name)) {
+		fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n", name);
+		return TK_EXIT_USAGE;
+	}
+	return TK_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	struct tk_config cfg;
 	const char *config_path = NULL;
 	const struct tk_command *cmd;
-	int i, quiet = 0;
+	int i, quiet = 0, must_exist;
 
 	tk_mem_init();
 	tk_config_defaults(&cfg);
@@ -282,9 +346,10 @@ int main(int argc, char **argv)
 	}
 	if (quiet)
 		tk_log_set_level(TK_LOG_ERROR);
-	/* --set comes after both files: the operator's word is last. */
-	if (tk_load_settings(&cfg, config_path ? config_path : TK_CONFIG_FILE, config_path != NULL,
-			     i < argc ? argv[i] : NULL))
+	must_exist = config_path != NULL;
+	if (!config_path)
+		config_path = TK_CONFIG_FILE;
+	if (tk_load_device_settings(&cfg, config_path, must_exist, i < argc ? argv[i] : NULL))
 		return TK_EXIT_USAGE;
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
 
@@ -300,20 +365,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--config") && i + 1 < argc) {
 			i++;
 		} else if (!strcmp(a, "--set") && i + 1 < argc) {
-			char key[64];
-			const char *eq = strchr(argv[++i], '='), *msg;
-			size_t kl = eq ? (size_t)(eq - argv[i]) : 0;
-
-			if (!eq || kl >= sizeof key) {
-				tk_log(TK_LOG_ERROR, "--set %s: expected KEY=VALUE", argv[i]);
+			if (tk_main_set(&cfg, argv[++i]))
 				return TK_EXIT_USAGE;
-			}
-			memcpy(key, argv[i], kl);
-			key[kl] = '\0';
-			if (tk_config_set(&cfg, key, eq + 1, &msg)) {
-				tk_log(TK_LOG_ERROR, "--set %s: %s", argv[i], msg);
-				return TK_EXIT_USAGE;
-			}
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			cfg.log_level = TK_LOG_DEBUG;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -324,27 +377,20 @@ int main(int argc, char **argv)
 		}
 	}
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
+	/* Stick settings from the final cache_dir; --set again after them: the
+	 * operator's word is last. */
+	tk_load_stick_settings(&cfg, config_path, i < argc ? argv[i] : NULL);
+	for (int j = 1; j < i; j++)
+		if (!strcmp(argv[j], "--set") && j + 1 < i)
+			tk_main_set(&cfg, argv[++j]);
+		else if (!strcmp(argv[j], "--config"))
+			j++;
 	if (i >= argc) {
 		tk_main_help(stderr);
 		return TK_EXIT_USAGE;
 	}
-	if (!strcmp(argv[i], "help")) {
-		if (i + 1 >= argc) {
-			tk_main_help(stdout);
-			return TK_EXIT_OK;
-		}
-		if (!strcmp(argv[i + 1], "config")) {
-			printf("usage: ticker config\n\nPrints every configuration key, its value "
-			       "and its meaning.\n");
-			return TK_EXIT_OK;
-		}
-		if (tk_cmd_usage(argv[i + 1])) {
-			fprintf(stderr, "ticker: no command '%s' (see ticker --help)\n",
-				argv[i + 1]);
-			return TK_EXIT_USAGE;
-		}
-		return TK_EXIT_OK;
-	}
+	if (!strcmp(argv[i], "help"))
+		return tk_main_help_command(i + 1 < argc ? argv[i + 1] : NULL);
 	if (!strcmp(argv[i], "config"))
 		return tk_cmd_config(&cfg);
 	cmd = tk_find_command(argv[i]);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "cache.h"
 #include "err.h"
 #include "mem.h"
 #include "playlist.h"
@@ -824,7 +825,7 @@ uint64_t tk_playlist_generation(const char *dir)
 {
 	char buf[64];
 
-	if (tk_pl_slurp(dir, ".generation", buf, sizeof buf) <= 0)
+	if (tk_pl_slurp(dir, TK_CACHE_GENERATION, buf, sizeof buf) <= 0)
 		return 0;
 	return strtoull(buf, NULL, 10);
 }
@@ -851,7 +852,7 @@ int tk_playlist_notice(const char *dir, const char *name, int64_t now, char *tex
 		nl[--len] = '\0';
 	if (!len)
 		return 0;
-	if (!strcmp(name, ".status")) {
+	if (!strcmp(name, TK_CACHE_STATUS)) {
 		char *e2 = strchr(nl, '\n');
 
 		if (e2)

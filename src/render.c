@@ -7,6 +7,8 @@
 #include <png.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <unicase.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -34,7 +36,10 @@
 /* The operator's status tag. */
 #define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
 #define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
-#define TK_STATUS_BG_MIX 30	  /* card background lightened by this /256 */
+#define TK_STATUS_MAX_PCT_PORTRAIT 90
+#define TK_URGENT_LINES 2 /* an urgent notice is read whole: lines before cutting */
+#define TK_URGENT_LINES_PORTRAIT 4
+#define TK_STATUS_BG_MIX 30 /* card background lightened by this /256 */
 
 /* Text blocks. */
 #define TK_MAX_LINES 8		  /* lines one text block may take */
@@ -42,9 +47,44 @@
 #define TK_HEADLINE_LH_PCT 120	  /* headline line height, % of its size */
 #define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
 #define TK_HEADLINE_SHARE 55	  /* % of the card height a headline may fill */
+#define TK_HEADLINE_SHARE_BUSY 70 /* ... times this % with a quote and a figure */
 
 #define TK_RULE_DIV 24 /* accent rule above the band: 1/24 of its height */
 #define TK_RULE_MIN_PX 2
+
+/* Cards: sizes and gaps as fractions of the cards area height (CH / N). */
+#define TK_CARD_SMALL_MAX_DIV 16    /* 12' text on cards at most CH/16 (huge distances) */
+#define TK_CARD_HEADLINE_DIV 10	    /* largest headline */
+#define TK_CARD_HEADLINE_TWO_DIV 14 /* above this size a headline takes two lines */
+#define TK_CARD_HEADLINE_MIN_DIV 22 /* smallest headline (and 5/4 of the 12' size) */
+#define TK_CARD_CHIP_DIV 40
+#define TK_CARD_QUOTE_DIV 17	 /* largest quote */
+#define TK_CARD_QUOTE_MIN_DIV 30 /* smallest quote (and never under 12') */
+#define TK_CARD_SPEAKER_DIV 30
+#define TK_CARD_CAPTION_DIV 28
+#define TK_CARD_FIGURE_DIV 5	     /* figure beside the quote */
+#define TK_CARD_FIGURE_STACKED_DIV 7 /* figure under the quote */
+#define TK_CARD_FIGURE_MIN_DIV 24
+#define TK_IDLE_TITLE_DIV 11
+#define TK_IDLE_BODY_DIV 22 /* idle text and the standfirst */
+#define TK_GAP_S_DIV 60
+#define TK_GAP_M_DIV 30
+#define TK_GAP_L_DIV 18
+#define TK_BODY_LH_PCT 125	/* body line height, % of the size */
+#define TK_QUOTE_MAX_PCT 85	/* the quote at most this % of the headline size */
+#define TK_QUOTE_COL_PCT 60	/* quote column beside a figure, % of the width */
+#define TK_PORTRAIT_PCT 120	/* stacked when the width is under 120 % of CH */
+#define TK_SHRINK_PCT 90	/* autofit steps */
+#define TK_HINTING_SLACK_PCT 97 /* widths scaled from the crawl size, 3 % short */
+
+#define TK_HALF_CAP_PCT 36 /* half the cap height, % of the size (centring) */
+#define TK_CHIP_FS_PCT 42  /* crawl chip text, % of the crawl text (and >= 12') */
+
+#define TK_CARD_MARGIN_DIV 12	/* side margins of the cards: 1/12 of the width */
+#define TK_DEF_MAX_TEXTURE 4096 /* when the renderer does not say */
+#define TK_DEF_FPS 60
+#define TK_FADE_MS 600 /* card change: fade out, then in */
+#define TK_CHUNK_PX 1024
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
@@ -77,6 +117,7 @@ struct tk_scene {
 	SDL_Rect band, cards;
 	SDL_Rect cc; /* card content: the only part held in textures */
 	int cw, bh, fs, small, label_w, maxt;
+	int csmall; /* small on cards: never so large it breaks the hierarchy */
 	int64_t card_frames, fade_frames;
 
 	/* frame-path textures: all created up front */
@@ -105,6 +146,11 @@ struct tk_scene {
 	int64_t card_base;		/* first card period of card_pl */
 	int64_t next_frame;		/* frame after the last one drawn */
 	int64_t late_p;			/* last card period that was late */
+	int64_t hold;			/* frames the crawl paused for a late worker */
+	int64_t shown_at;		/* motion frame of the crawl last drawn, or -1 */
+	uint64_t outside_key;		/* cards and notices as last drawn */
+	int outside_changed;		/* the last draw changed them */
+	int notices_shown;		/* notice textures made so far */
 	char status_text[256], urgent_text[1024];
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
@@ -243,6 +289,52 @@ static void tk_item_free(struct tk_crawlitem *ci)
 	memset(ci, 0, sizeof *ci);
 }
 
+/* Scale words that belong to the number shown big: "450" of "450 million
+ * dirhams" must not lose its million, in any language. Matched whole and
+ * case-sensitively after one space. */
+static const char *const tk_scale_words[] = {
+    "Mio.", "Mrd.",  "Millionen", "Milliarden", "bn",	    "billion",	"billions", "crore",
+    "lakh", "mil",   "milliards", "million",	"millions", "millones", "thousand", "trillion",
+    "tn",   "εκατ.", "δισ.",	  "млн",	"млрд",	    "тыс.",	"מיליון",   "מיליארד",
+    "ألف",  "مليار", "مليون",	  "ملايين",	"مليارات",
+};
+
+/* (No "m": "37m" is metres as often as millions.) CJK scale characters written straight after the
+ * digits, and the currency signs that may follow them (4500億円, 45万人 keeps only 万). */
+static const char *const tk_scale_cjk[] = {"万", "億", "亿", "兆", "千", "百"};
+static const char *const tk_scale_cjk_unit[] = {"円", "元", "ドル"};
+
+static size_t tk_prefix_in(const char *p, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(p, set[i], strlen(set[i])))
+			return strlen(set[i]);
+	return 0;
+}
+
+/* Bytes after a figure (in its sentence) that are its scale: " million",
+ * "億円". 0 when none. */
+static size_t tk_figure_scale(const char *after)
+{
+	size_t n = 0, k;
+
+	while ((k = tk_prefix_in(after + n, tk_scale_cjk,
+				 sizeof tk_scale_cjk / sizeof tk_scale_cjk[0])) > 0)
+		n += k;
+	if (n)
+		return n + tk_prefix_in(after + n, tk_scale_cjk_unit,
+					sizeof tk_scale_cjk_unit / sizeof tk_scale_cjk_unit[0]);
+	if (*after != ' ')
+		return 0;
+	for (size_t i = 0; i < sizeof tk_scale_words / sizeof tk_scale_words[0]; i++) {
+		size_t w = strlen(tk_scale_words[i]);
+
+		if (!strncmp(after + 1, tk_scale_words[i], w) && strchr(" ,.;", after[1 + w]))
+			return 1 + w;
+	}
+	return 0;
+}
+
 /* Bytes of text one crawl item shows: all of it unless its surface would
  * pass TK_ITEM_SURFACE_BYTES (huge font sizes) or the buffer; then cut at a
  * space in the second half, else at a character boundary. */
@@ -265,98 +357,152 @@ static size_t tk_item_cut(const struct tk_scene *s, const char *text, size_t roo
 	return k;
 }
 
+/* The text of one crawl item as spans, with the buffers they point into. */
+struct tk_itemtext {
+	struct tk_span sp[6];
+	size_t n;
+	const char *label; /* chip text, or NULL */
+	char text[600], who[300], pre[620], post[600];
+};
+
+static void tk_itemtext_add(struct tk_itemtext *t, const char *text, size_t len, int style,
+			    uint32_t color, int fs)
+{
+	t->sp[t->n] = tk_sp(text, style, fs, color);
+	t->sp[t->n++].len = len;
+}
+
+/* A quote: “text” then “  — Speaker, Role” in the accent colour. */
+static void tk_item_quote(struct tk_scene *s, const struct tk_pl_item *it, struct tk_itemtext *t)
+{
+	const struct tk_config *c = s->cfg;
+
+	snprintf(t->pre, sizeof t->pre, "“%s”", t->text);
+	tk_itemtext_add(t, t->pre, strlen(t->pre), TK_FONT_REGULAR, c->crawl_fg, s->fs);
+	if (it->speaker) {
+		snprintf(t->who, sizeof t->who, "  — %s%s%s", it->speaker, it->role ? ", " : "",
+			 it->role ? it->role : "");
+		tk_itemtext_add(t, t->who, strlen(t->who), TK_FONT_BOLD, c->accent, s->fs);
+	}
+	t->label = "Quote";
+}
+
+/* A figure: its sentence with the number (and its scale word) in bold
+ * accent, or the number before its caption. */
+static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, struct tk_itemtext *t)
+{
+	const struct tk_config *c = s->cfg;
+	const char *f = it->figure ? strstr(t->text, it->figure) : NULL;
+
+	t->label = "In figures";
+	if (f) {
+		size_t fl = strlen(it->figure) + tk_figure_scale(f + strlen(it->figure));
+
+		if (f > t->text)
+			tk_itemtext_add(t, t->text, (size_t)(f - t->text), TK_FONT_REGULAR,
+					c->crawl_fg, s->fs);
+		tk_itemtext_add(t, f, fl, TK_FONT_BOLD, c->accent, s->fs);
+		if (f[fl])
+			tk_itemtext_add(t, f + fl, strlen(f + fl), TK_FONT_REGULAR, c->crawl_fg,
+					s->fs);
+		return;
+	}
+	if (it->figure) {
+		snprintf(t->pre, sizeof t->pre, "%s  ", it->figure);
+		tk_itemtext_add(t, t->pre, strlen(t->pre), TK_FONT_BOLD, c->accent, s->fs);
+	}
+	f = it->caption ? it->caption : t->text;
+	tk_itemtext_add(t, f, strlen(f), TK_FONT_REGULAR, c->crawl_fg, s->fs);
+}
+
+/* Spans and label of item it (NULL: the idle line). */
+static void tk_item_text(struct tk_scene *s, const struct tk_playlist *pl,
+			 const struct tk_pl_item *it, struct tk_itemtext *t)
+{
+	static const char idle[] =
+	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	const struct tk_config *c = s->cfg;
+	size_t tl;
+
+	memset(t, 0, sizeof *t);
+	if (!it) {
+		tk_itemtext_add(t, idle, strlen(idle), TK_FONT_REGULAR, c->crawl_fg, s->fs);
+		return;
+	}
+	tl = tk_item_cut(s, it->text, sizeof t->text - 4);
+	memcpy(t->text, it->text, tl);
+	snprintf(t->text + tl, sizeof t->text - tl, "%s", tl < strlen(it->text) ? "…" : "");
+	switch (it->kind) {
+	case TK_ITEM_HEADLINE:
+		tk_itemtext_add(t, t->text, strlen(t->text), TK_FONT_BOLD, c->crawl_fg, s->fs);
+		t->label = pl->articles[it->article].source;
+		break;
+	case TK_ITEM_QUOTE:
+		tk_item_quote(s, it, t);
+		break;
+	case TK_ITEM_FIGURE:
+		tk_item_figure(s, it, t);
+		break;
+	}
+}
+
+/* The label chip of an item at x = 0, vertically centred on the cap height
+ * at baseline bl. Returns the width it takes (with its gap), 0 for none. */
+static int tk_item_chip(struct tk_scene *s, const char *label, int bl, struct tk_crawlitem *ci)
+{
+	int fs = s->fs, cap = fs * TK_HALF_CAP_PCT / 100;
+	int csz = tk_mini(tk_maxi(fs * TK_CHIP_FS_PCT / 100, s->small), s->bh * 10 / 17);
+	int h = csz * 17 / 10, cy = bl - cap, ccap = csz * TK_HALF_CAP_PCT * 2 / 100, cbase;
+	char up[128];
+	struct tk_span cs;
+
+	if (!s->cfg->labels || !label || !*label)
+		return 0;
+	tk_upper(label, up, sizeof up);
+	cs = tk_sp(up, TK_FONT_BOLD, csz, s->cfg->crawl_bg);
+	if (tk_fonts_render(s->fonts, &cs, 1, &ci->chip, &cbase))
+		return 0;
+	ci->box.y = cy - h / 2;
+	ci->box.w = ci->chip->w + csz;
+	ci->box.h = h;
+	ci->chip_at.x = csz / 2;
+	ci->chip_at.y = cy - h / 2 + (h - ccap) / 2 + ccap - cbase;
+	ci->chip_at.w = ci->chip->w;
+	ci->chip_at.h = ci->chip->h;
+	return ci->box.w + fs / 2;
+}
+
 static int tk_item_make(struct tk_scene *s, const struct tk_playlist *pl,
 			const struct tk_pl_item *it, struct tk_crawlitem *ci)
 {
-	const struct tk_config *c = s->cfg;
-	struct tk_span sp[6];
-	size_t n = 0;
-	char text[600], who[300], pre[620], post[600];
-	int base = 0, x, fs = s->fs, sq = fs / 4 > 6 ? fs / 4 : 6, gap = fs;
-	int bl = s->bh / 2 + fs * 36 / 100; /* baseline: cap height centred in the band */
-	const char *label = NULL;
-	char idle[] =
-	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	struct tk_itemtext *t = tk_malloc(sizeof *t);
+	int base = 0, fs = s->fs, sq = tk_maxi(fs / 4, 6), gap = fs, chip_w, rtl, x;
+	int bl = s->bh / 2 + fs * TK_HALF_CAP_PCT / 100; /* cap height centred in the band */
 
-	if (!it) {
-		sp[n++] = tk_sp(idle, TK_FONT_REGULAR, fs, c->crawl_fg);
-		label = NULL;
-	} else {
-		size_t tl = tk_item_cut(s, it->text, sizeof text - 4);
-
-		memcpy(text, it->text, tl);
-		memcpy(text + tl, tl < strlen(it->text) ? "…" : "", tl < strlen(it->text) ? 4 : 1);
-		switch (it->kind) {
-		case TK_ITEM_HEADLINE:
-			sp[n++] = tk_sp(text, TK_FONT_BOLD, fs, c->crawl_fg);
-			label = pl->articles[it->article].source;
-			break;
-		case TK_ITEM_QUOTE:
-			snprintf(pre, sizeof pre, "“%s”", text);
-			sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
-			if (it->speaker) {
-				snprintf(who, sizeof who, "  — %s%s%s", it->speaker,
-					 it->role ? ", " : "", it->role ? it->role : "");
-				sp[n++] = tk_sp(who, TK_FONT_BOLD, fs, c->accent);
-			}
-			label = "Quote";
-			break;
-		case TK_ITEM_FIGURE: {
-			const char *f = it->figure ? strstr(text, it->figure) : NULL;
-
-			if (f) {
-				snprintf(pre, sizeof pre, "%.*s", (int)(f - text), text);
-				snprintf(post, sizeof post, "%s", f + strlen(it->figure));
-				if (*pre)
-					sp[n++] = tk_sp(pre, TK_FONT_REGULAR, fs, c->crawl_fg);
-				sp[n++] = tk_sp(it->figure, TK_FONT_BOLD, fs, c->accent);
-				if (*post)
-					sp[n++] = tk_sp(post, TK_FONT_REGULAR, fs, c->crawl_fg);
-			} else {
-				if (it->figure) {
-					snprintf(pre, sizeof pre, "%s  ", it->figure);
-					sp[n++] = tk_sp(pre, TK_FONT_BOLD, fs, c->accent);
-				}
-				sp[n++] = tk_sp(it->caption ? it->caption : text, TK_FONT_REGULAR,
-						fs, c->crawl_fg);
-			}
-			label = "In figures";
-			break;
-		}
-		}
-	}
 	memset(ci, 0, sizeof *ci);
-	if (tk_fonts_render(s->fonts, sp, n, &ci->text, &base))
+	if (!t)
+		return TK_ENOMEM;
+	tk_item_text(s, pl, it, t);
+	if (tk_fonts_render(s->fonts, t->sp, t->n, &ci->text, &base)) {
+		tk_free(t);
 		return TK_ESDL;
-	x = 0;
-	if (c->labels && label && *label) {
-		char up[128];
-		struct tk_span cs;
-		int csz = tk_mini(tk_maxi(fs * 42 / 100, s->small), s->bh * 10 / 17), cbase,
-		    h = csz * 17 / 10, cy = bl - fs * 36 / 100;
-
-		tk_upper(label, up, sizeof up);
-		cs = tk_sp(up, TK_FONT_BOLD, csz, c->crawl_bg);
-		if (!tk_fonts_render(s->fonts, &cs, 1, &ci->chip, &cbase)) {
-			ci->box.x = x;
-			ci->box.y = cy - h / 2;
-			ci->box.w = ci->chip->w + csz;
-			ci->box.h = h;
-			ci->chip_at.x = x + csz / 2;
-			ci->chip_at.y =
-			    cy - h / 2 + (h - csz * 72 / 100) / 2 + csz * 72 / 100 - cbase;
-			ci->chip_at.w = ci->chip->w;
-			ci->chip_at.h = ci->chip->h;
-			x += ci->box.w + fs / 2;
-		}
 	}
-	ci->text_at.x = x;
+	chip_w = tk_item_chip(s, t->label, bl, ci);
+	/* The chip heads the item where reading starts: on the right of a
+	 * right-to-left item (it once sat against the item's last word). */
+	rtl = t->n && tk_text_is_rtl(t->sp[0].text, t->sp[0].len);
+	tk_free(t);
+	ci->text_at.x = rtl ? 0 : chip_w;
+	if (rtl && ci->chip) {
+		ci->box.x += ci->text->w + fs / 2;
+		ci->chip_at.x += ci->text->w + fs / 2;
+	}
 	ci->text_at.y = bl - base;
 	ci->text_at.w = ci->text->w;
 	ci->text_at.h = ci->text->h;
-	x += ci->text->w + gap;
+	x = ci->text->w + chip_w + gap;
 	ci->sep.x = x;
-	ci->sep.y = bl - fs * 36 / 100 - sq / 2;
+	ci->sep.y = bl - fs * TK_HALF_CAP_PCT / 100 - sq / 2;
 	ci->sep.w = sq;
 	ci->sep.h = sq;
 	ci->w = x + sq + gap;
@@ -403,6 +549,20 @@ static void tk_item_draw(struct tk_scene *s, const struct tk_crawlitem *ci, SDL_
 	tk_piece(dst, NULL, &ci->sep, off, x, n, accent);
 }
 
+/* Next crawl item. With cards on and a single article, its headline is on
+ * the card already: the crawl shows its other items (when it has any), not
+ * the same headline a second time. Worker side. */
+static const struct tk_pl_item *tk_crawl_next(struct tk_scene *s)
+{
+	const struct tk_playlist *pl = s->wpl;
+	const struct tk_pl_item *it = &pl->items[s->witem++ % pl->n_items];
+
+	if (s->cfg->layout == TK_LAYOUT_CARDS && pl->n_articles == 1 && pl->n_items > 1 &&
+	    it->kind == TK_ITEM_HEADLINE)
+		it = &pl->items[s->witem++ % pl->n_items];
+	return it;
+}
+
 /* Compose the next crawl chunk into px. Worker side, no lock held. */
 static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 {
@@ -431,7 +591,7 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 			}
 			SDL_UnlockMutex(s->mu);
 			if (s->wpl && s->wpl->n_items)
-				it = &s->wpl->items[s->witem++ % s->wpl->n_items];
+				it = tk_crawl_next(s);
 			if (tk_item_make(s, s->wpl, it, &s->wcur))
 				break;
 			s->wcur_off = 0;
@@ -580,8 +740,9 @@ static int tk_lines(struct tk_scene *s, const char *text, int style, int size, i
 	 * faces are open and their glyphs cached) with the width scaled, 3 %
 	 * short for hinting, instead of opening a face per candidate size. */
 	if (size > s->fs)
-		n = tk_wrap(s, text, style, s->fs, (int)((int64_t)maxw * s->fs * 97 / 100 / size),
-			    want, st, en, &cut);
+		n = tk_wrap(s, text, style, s->fs,
+			    (int)((int64_t)maxw * s->fs * TK_HINTING_SLACK_PCT / 100 / size), want,
+			    st, en, &cut);
 	else
 		n = tk_wrap(s, text, style, size, maxw, want, st, en, &cut);
 	return n;
@@ -611,17 +772,19 @@ static int tk_line_height(const char *text, int size, int pct)
  * Sets *size; returns the lines allowed. */
 static int tk_headline_fit(struct tk_scene *s, const char *text, int maxw, int avail, int *size)
 {
-	int CH = s->cards.h, hs = CH / 10, floor = tk_maxi(CH / 22, s->small * 5 / 4), maxl = 2;
+	int CH = s->cards.h, hs = CH / TK_CARD_HEADLINE_DIV, maxl = 2;
+	int floor = tk_maxi(CH / TK_CARD_HEADLINE_MIN_DIV, s->csmall * 5 / 4);
 
 	for (;;) {
 		int lh = tk_line_height(text, hs, TK_HEADLINE_LH_PCT);
 
-		maxl = hs > CH / 14 ? 2
-				    : tk_clampi(avail * TK_HEADLINE_SHARE / 100 / tk_maxi(lh, 1), 3,
-						TK_MAX_LINES);
+		maxl = hs > CH / TK_CARD_HEADLINE_TWO_DIV
+			   ? 2
+			   : tk_clampi(avail * TK_HEADLINE_SHARE / 100 / tk_maxi(lh, 1), 3,
+				       TK_MAX_LINES);
 		if (hs <= floor || tk_lines(s, text, TK_FONT_BOLD, hs, maxw, maxl) <= maxl)
 			break;
-		hs = tk_maxi(hs * 9 / 10, floor);
+		hs = tk_maxi(hs * TK_SHRINK_PCT / 100, floor);
 	}
 	*size = hs;
 	return maxl;
@@ -637,119 +800,249 @@ static const char *tk_caption(const struct tk_pl_item *f)
 	return *c ? c : f->text;
 }
 
-/* Lay out (dst NULL: only measure) the card of an article from y0, keeping
- * above limit. Returns the y below the content. */
+/* The number a figure card shows, with its scale word, into buf; *skip
+ * gets the bytes of scale the caption should no longer begin with. */
+static void tk_figure_label(const struct tk_pl_item *f, char *buf, size_t size, const char **scale,
+			    size_t *scale_len)
+{
+	const char *at = strstr(f->text, f->figure);
+	size_t n = at ? tk_figure_scale(at + strlen(f->figure)) : 0;
+
+	*scale = at ? at + strlen(f->figure) : "";
+	*scale_len = n;
+	snprintf(buf, size, "%s%.*s", f->figure, (int)n, *scale);
+}
+
+/* The caption under a figure whose label took the scale: without it. */
+static const char *tk_figure_caption(const struct tk_pl_item *f, const char *scale, size_t n)
+{
+	const char *c = tk_caption(f);
+
+	while (*scale == ' ' && n)
+		scale++, n--;
+	if (n && !strncmp(c, scale, n)) {
+		c += n;
+		for (;;)
+			if (*c == ' ' || *c == ',')
+				c++;
+			else if (!strncmp(c, "、", strlen("、")))
+				c += strlen("、");
+			else if ((unsigned char)c[0] == 0xe3 &&
+				 ((unsigned char)c[1] == 0x81 || (unsigned char)c[1] == 0x82) &&
+				 !strncmp(c + 3, "、", strlen("、")))
+				c += 3; /* a hiragana particle before the comma: "で、" */
+			else
+				break;
+	}
+	return *c ? c : tk_caption(f);
+}
+
+/* The figure for a card with quote q: the best one whose number the quote
+ * does not already say (the two panels once repeated one fact), or NULL. */
+static const struct tk_pl_item *tk_card_figure(const struct tk_playlist *pl,
+					       const struct tk_pl_article *art,
+					       const struct tk_pl_item *q)
+{
+	const struct tk_pl_item *best = art->figure >= 0 ? &pl->items[art->figure] : NULL;
+
+	if (!best || !best->figure || !q || !strstr(q->text, best->figure))
+		return best;
+	for (size_t i = art->first; i < art->first + art->count; i++) {
+		const struct tk_pl_item *it = &pl->items[i];
+
+		if (it->kind == TK_ITEM_FIGURE && it->figure && !strstr(q->text, it->figure))
+			return it;
+	}
+	return NULL;
+}
+
+/* One card being laid out (dst NULL: only measured): its article, the
+ * chosen quote and figure, and the running y. */
+struct tk_card {
+	struct tk_scene *s;
+	SDL_Surface *dst;
+	const struct tk_playlist *pl;
+	const struct tk_pl_article *art;
+	const struct tk_pl_item *q, *f;
+	int W, CH;	   /* content width, cards area height */
+	int y, limit;	   /* next free y, lowest y to use */
+	int hs;		   /* headline size */
+	int colw, stacked; /* quote column width; figure under the quote */
+	int bottom;	   /* y below everything so far */
+};
+
+static int tk_card_gap(const struct tk_card *k, int div)
+{
+	return k->CH / div;
+}
+
+/* The idle card: how to add articles. */
+static int tk_card_idle(struct tk_card *k)
+{
+	const struct tk_config *c = k->s->cfg;
+	int hsz = k->CH / TK_IDLE_TITLE_DIV, bsz = k->CH / TK_IDLE_BODY_DIV;
+
+	if (k->dst)
+		tk_mfill(k->s, k->dst, 0, k->y, k->W / 40, tk_maxi(k->W / 160, 4), c->accent);
+	k->y += k->CH / 14;
+	k->y = tk_text_block(k->s, k->dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
+			     c->card_fg, 0, k->y, k->W, 2, hsz * TK_BODY_LH_PCT / 100);
+	k->y += k->CH / 20;
+	return tk_text_block(k->s, k->dst,
+			     "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
+			     "figures appear here within seconds.",
+			     TK_FONT_REGULAR, bsz, tk_mix(c->card_fg, c->card_bg, 70), 0, k->y,
+			     k->W * 2 / 3, 3, bsz * 3 / 2);
+}
+
+/* Source chip, headline sized to the space, accent rule. */
+static void tk_card_head(struct tk_card *k)
+{
+	struct tk_scene *s = k->s;
+	const struct tk_config *c = s->cfg;
+	const char *h = k->art->headline;
+	int hl;
+
+	if (c->labels && k->art->source)
+		tk_chip(s, k->dst, 0, k->y + tk_card_gap(k, TK_GAP_S_DIV), k->art->source,
+			tk_maxi(k->CH / TK_CARD_CHIP_DIV, s->csmall), c->accent, c->card_bg);
+	k->y += tk_card_gap(k, TK_GAP_L_DIV);
+	/* with a quote and a figure to come, the headline leaves them room */
+	hl = tk_headline_fit(
+	    s, h, k->W, (k->limit - k->y) * (k->q && k->f ? TK_HEADLINE_SHARE_BUSY : 100) / 100,
+	    &k->hs);
+	k->y = tk_text_block(s, k->dst, h, TK_FONT_BOLD, k->hs, c->card_fg, 0, k->y, k->W, hl,
+			     tk_line_height(h, k->hs, TK_HEADLINE_LH_PCT));
+	k->y += tk_card_gap(k, TK_GAP_M_DIV);
+	if (k->dst)
+		tk_mfill(s, k->dst, 0, k->y, k->W / 12, tk_maxi(k->CH / 160, 3), c->accent);
+	k->y += tk_card_gap(k, TK_GAP_L_DIV);
+	k->bottom = k->y;
+	/* Side by side on landscape cards, stacked on portrait ones. */
+	k->stacked = k->q && k->f && k->W * 100 < k->CH * TK_PORTRAIT_PCT;
+	k->colw = k->f && k->q && !k->stacked ? k->W * TK_QUOTE_COL_PCT / 100 : k->W;
+}
+
+/* Lines of quote text that fit in left pixels at size qs. */
+static int tk_quote_lines(int left, int qs)
+{
+	return tk_maxi(left / tk_maxi(qs * TK_BODY_LH_PCT / 100, 1), 1);
+}
+
+/* The quote, never larger than the headline, shrunk until it fits; then
+ * its attribution. */
+static void tk_card_quote(struct tk_card *k)
+{
+	struct tk_scene *s = k->s;
+	const struct tk_config *c = s->cfg;
+	const struct tk_pl_item *q = k->q;
+	int qs = tk_mini(k->CH / TK_CARD_QUOTE_DIV, k->hs * TK_QUOTE_MAX_PCT / 100);
+	int who = tk_maxi(k->CH / TK_CARD_SPEAKER_DIV, s->csmall), left = k->limit - k->y, maxl, ql;
+	char buf[1200];
+
+	if (q->speaker)
+		left -= tk_card_gap(k, TK_GAP_S_DIV) + who * TK_BODY_LH_PCT / 100 * 2;
+	if (k->stacked)
+		left -= tk_card_gap(k, TK_GAP_M_DIV) + k->CH / TK_CARD_FIGURE_STACKED_DIV +
+			k->CH / TK_CARD_CAPTION_DIV * TK_BODY_LH_PCT / 100 * 2;
+	maxl = tk_quote_lines(left, qs);
+	snprintf(buf, sizeof buf, "“%s”", q->text);
+	while (qs > tk_maxi(k->CH / TK_CARD_QUOTE_MIN_DIV, s->csmall) &&
+	       tk_lines(s, buf, TK_FONT_ITALIC, qs, k->colw, maxl) > maxl) {
+		qs = qs * TK_SHRINK_PCT / 100;
+		maxl = tk_quote_lines(left, qs);
+	}
+	ql = tk_text_block(s, k->dst, buf, TK_FONT_ITALIC, qs, c->card_fg, 0, k->y, k->colw, maxl,
+			   qs * TK_BODY_LH_PCT / 100);
+	k->bottom = ql;
+	if (!q->speaker)
+		return;
+	/* The attribution reads in the quote's direction (an English name under
+	 * an Arabic quote once led it with a dangling dash): a directional mark
+	 * (RLM/LRM) sets its paragraph direction. */
+	snprintf(buf, sizeof buf, "%s— %s%s%s",
+		 tk_text_is_rtl(q->text, strlen(q->text)) ? "\u200F" : "\u200E", q->speaker,
+		 q->role ? ", " : "", q->role ? q->role : "");
+	k->bottom = tk_text_block(s, k->dst, buf, TK_FONT_BOLD, who, c->accent, 0,
+				  ql + tk_card_gap(k, TK_GAP_S_DIV), k->colw, 2,
+				  who * TK_BODY_LH_PCT / 100);
+}
+
+/* The key figure: its number with its scale word as large as fits, and the
+ * caption under it; beside the quote (with a hairline) or under it. */
+static void tk_card_figure_panel(struct tk_card *k)
+{
+	struct tk_scene *s = k->s;
+	const struct tk_config *c = s->cfg;
+	const struct tk_pl_item *f = k->f;
+	int beside = k->q && !k->stacked;
+	int fx = beside ? k->colw + k->W / 30 : 0, fw = beside ? k->W - fx : k->W;
+	int fy = k->stacked ? k->bottom + tk_card_gap(k, TK_GAP_M_DIV) : k->y;
+	int fsz = k->CH / (k->stacked ? TK_CARD_FIGURE_STACKED_DIV : TK_CARD_FIGURE_DIV);
+	int cap = tk_maxi(k->CH / TK_CARD_CAPTION_DIV, s->csmall), fb, base, w0;
+	char label[160];
+	const char *scale;
+	size_t scale_len;
+	struct tk_span sp;
+	SDL_Surface *t = NULL;
+
+	tk_figure_label(f, label, sizeof label, &scale, &scale_len);
+	/* widths scale with the size: one measurement at the crawl size */
+	sp = tk_sp(label, TK_FONT_BOLD, s->fs, c->accent);
+	w0 = tk_fonts_measure(s->fonts, &sp, 1);
+	while (fsz > k->CH / TK_CARD_FIGURE_MIN_DIV &&
+	       (int64_t)w0 * fsz / s->fs > (int64_t)fw * TK_HINTING_SLACK_PCT / 100)
+		fsz = fsz * TK_SHRINK_PCT / 100;
+	sp.size = fsz;
+	if (k->dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
+		tk_mblit(s, t, k->dst, fx, fy + fsz * 8 / 10 - base);
+		SDL_FreeSurface(t);
+	}
+	fb = tk_text_block(s, k->dst, tk_figure_caption(f, scale, scale_len), TK_FONT_REGULAR, cap,
+			   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw,
+			   k->stacked ? 2 : 3, cap * TK_BODY_LH_PCT / 100);
+	k->bottom = tk_maxi(k->bottom, fb);
+	if (beside && k->dst) /* a hairline between quote and figure */
+		tk_mfill(s, k->dst, fx - k->W / 60, k->y, 2, k->bottom - k->y,
+			 tk_mix(c->card_bg, c->card_fg, 60));
+}
+
+/* Lay out (dst NULL: only measure) the card of an article (NULL: the idle
+ * card) from y0, keeping above limit. Returns the y below the content. */
 static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_playlist *pl,
 			  const struct tk_pl_article *art, int y0, int limit)
 {
-	const struct tk_config *c = s->cfg;
-	int W = s->cc.w, CH = s->cards.h;
-	int mx = 0, y = y0, hs, hl, colw, bottom, stacked;
-	const struct tk_pl_item *q = NULL, *f = NULL;
-	char buf[1200];
+	struct tk_card k;
 
-	if (!art) {
-		int hsz = CH / 11;
-
-		if (dst)
-			tk_mfill(s, dst, mx, y, W / 40, W / 160 > 4 ? W / 160 : 4, c->accent);
-		y += CH / 14;
-		y = tk_text_block(s, dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
-				  c->card_fg, mx, y, W - 2 * mx, 2, hsz * 5 / 4);
-		y += CH / 20;
-		return tk_text_block(
-		    s, dst,
-		    "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
-		    "figures appear here within seconds.",
-		    TK_FONT_REGULAR, CH / 22, tk_mix(c->card_fg, c->card_bg, 70), mx, y, W * 2 / 3,
-		    3, CH / 22 * 3 / 2);
-	}
-	if (art->quote >= 0)
-		q = &pl->items[art->quote];
-	if (art->figure >= 0)
-		f = &pl->items[art->figure];
-	if (c->labels && art->source)
-		tk_chip(s, dst, mx, y + CH / 60, art->source, tk_maxi(CH / 40, s->small), c->accent,
-			c->card_bg);
-	y += CH / 18;
-	hl = tk_headline_fit(s, art->headline, W - 2 * mx, limit - y, &hs);
-	y = tk_text_block(s, dst, art->headline, TK_FONT_BOLD, hs, c->card_fg, mx, y, W - 2 * mx,
-			  hl, tk_line_height(art->headline, hs, TK_HEADLINE_LH_PCT));
-	y += CH / 30;
-	if (dst)
-		tk_mfill(s, dst, mx, y, W / 12, CH / 160 > 3 ? CH / 160 : 3, c->accent);
-	y += CH / 18;
-	bottom = y;
-	/* Side by side on landscape cards, stacked on portrait ones. */
-	stacked = q && f && f->figure && W < CH * 6 / 5;
-	colw = f && f->figure && q && !stacked ? W * 60 / 100 : W;
-	if (q) {
-		int qs = tk_mini(CH / 17, hs * 85 / 100), left = limit - y, ql;
-		int maxl, who = tk_maxi(CH / 30, s->small);
-
-		if (q->speaker)
-			left -= CH / 60 + who * 5 / 4 * 2;
-		if (stacked)
-			left -= CH / 30 + CH / 7 + CH / 28 * 5 / 4 * 2;
-		maxl = left / (qs * 5 / 4);
-		if (maxl < 1)
-			maxl = 1;
-		snprintf(buf, sizeof buf, "“%s”", q->text);
-		while (qs > tk_maxi(CH / 30, s->small) &&
-		       tk_lines(s, buf, TK_FONT_ITALIC, qs, colw, maxl) > maxl) {
-			qs = qs * 9 / 10;
-			maxl = left / (qs * 5 / 4);
-			if (maxl < 1)
-				maxl = 1;
-		}
-		ql = tk_text_block(s, dst, buf, TK_FONT_ITALIC, qs, c->card_fg, mx, y, colw, maxl,
-				   qs * 5 / 4);
-		bottom = ql;
-		if (q->speaker) {
-			snprintf(buf, sizeof buf, "— %s%s%s", q->speaker, q->role ? ", " : "",
-				 q->role ? q->role : "");
-			bottom = tk_text_block(s, dst, buf, TK_FONT_BOLD, who, c->accent, mx,
-					       ql + CH / 60, colw, 2, who * 5 / 4);
-		}
-	}
-	if (f && f->figure) {
-		int fx = q && !stacked ? mx + colw + W / 30 : mx,
-		    fw = q && !stacked ? W - mx - fx : W;
-		int fy = stacked ? bottom + CH / 30 : y;
-		int fsz = stacked ? CH / 7 : CH / 5, cap = tk_maxi(CH / 28, s->small), fb;
-		struct tk_span sp;
-		SDL_Surface *t = NULL;
-		int base;
-
-		/* widths scale with the size: one measurement at the crawl size */
-		sp = tk_sp(f->figure, TK_FONT_BOLD, s->fs, c->accent);
-		{
-			int w0 = tk_fonts_measure(s->fonts, &sp, 1);
-
-			while (fsz > CH / 24 && (int64_t)w0 * fsz / s->fs > (int64_t)fw * 97 / 100)
-				fsz = fsz * 9 / 10;
-		}
-		sp.size = fsz;
-		if (dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
-			tk_mblit(s, t, dst, fx, fy + fsz * 8 / 10 - base);
-			SDL_FreeSurface(t);
-		}
-		fb = tk_text_block(s, dst, tk_caption(f), TK_FONT_REGULAR, cap,
-				   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw,
-				   stacked ? 2 : 3, cap * 5 / 4);
-		if (fb > bottom)
-			bottom = fb;
-		if (q && !stacked && dst) /* a hairline between quote and figure */
-			tk_mfill(s, dst, fx - W / 60, y, 2, bottom - y,
-				 tk_mix(c->card_bg, c->card_fg, 60));
-	} else if (!q && art->count > 1) {
+	memset(&k, 0, sizeof k);
+	k.s = s;
+	k.dst = dst;
+	k.pl = pl;
+	k.art = art;
+	k.W = s->cc.w;
+	k.CH = s->cards.h;
+	k.y = y0;
+	k.limit = limit;
+	if (!art)
+		return tk_card_idle(&k);
+	k.q = art->quote >= 0 ? &pl->items[art->quote] : NULL;
+	k.f = tk_card_figure(pl, art, k.q);
+	if (k.f && !k.f->figure)
+		k.f = NULL;
+	tk_card_head(&k);
+	if (k.q)
+		tk_card_quote(&k);
+	if (k.f) {
+		tk_card_figure_panel(&k);
+	} else if (!k.q && art->count > 1) {
 		/* No quote, no figure: the next item as a standfirst. */
 		const struct tk_pl_item *it = &pl->items[art->first + 1];
+		int sz = k.CH / TK_IDLE_BODY_DIV;
 
-		bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, CH / 22, c->card_fg, mx,
-				       y, W - 2 * mx, 4, CH / 22 * 5 / 4);
+		k.bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, sz, s->cfg->card_fg, 0,
+					 k.y, k.W, 4, sz * TK_BODY_LH_PCT / 100);
 	}
-	return bottom;
+	return k.bottom;
 }
 
 /* Card for an article (or the idle card when art is NULL) into px (W x cards.h),
@@ -781,30 +1074,33 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 {
 	int fs = tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small);
 	int f2 = tk_maxi(fs * 8 / 10, s->small), lh2 = f2 * 12 / 10;
-	int h = tk_maxi(fs * 100 / 45, 2 * lh2 + f2 / 2);
+	int maxl = s->W < s->H ? TK_URGENT_LINES_PORTRAIT : TK_URGENT_LINES, n = 1, h;
 	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
-	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	int x0 = s->W / 40, x, maxw;
+	SDL_Surface *out;
 	char one[1024];
-	int x = s->W / 40, maxw;
 
-	if (!out)
-		return NULL;
-	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
 	snprintf(one, sizeof one, "%s", text);
 	for (char *p = one; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	x += tk_chip(s, out, x, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG) + fs;
+	x = x0 + tk_chip(s, NULL, x0, 0, "Urgent", fs * 8 / 10, 0, 0) + fs;
 	maxw = nw - x - s->W / 40;
-	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1) {
-		int n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, 2), 2);
-
+	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1)
+		n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, maxl), maxl);
+	/* as tall as its lines (portrait screens need more of them) */
+	h = tk_maxi(fs * 100 / 45, tk_maxi(n, 2) * lh2 + f2 / 2);
+	out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
+	tk_chip(s, out, x0, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
+	if (n > 1)
 		tk_text_block(s, out, one, TK_FONT_BOLD, f2, 0xffffffff, x,
-			      (h - lh2 * n) / 2 - f2 / 8, maxw, 2, lh2);
-	} else {
+			      (h - lh2 * n) / 2 - f2 / 8, maxw, n, lh2);
+	else
 		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, x,
 			      (h - fs * 13 / 10) / 2 - fs / 10, maxw, 1, fs);
-	}
 	return out;
 }
 
@@ -814,7 +1110,8 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 {
 	const struct tk_config *c = s->cfg;
 	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
-	int maxw = tk_mini(s->W * TK_STATUS_MAX_PCT / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
+	int share = s->W < s->H ? TK_STATUS_MAX_PCT_PORTRAIT : TK_STATUS_MAX_PCT;
+	int maxw = tk_mini(s->W * share / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
 	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, 0);
 	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -970,7 +1267,7 @@ static SDL_Texture *tk_tex_from(struct tk_scene *s, SDL_Surface *surf)
 static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
-	int lsz = tk_maxi(s->fs * 6 / 10, s->small);
+	int lsz = tk_mini(tk_maxi(s->fs * 6 / 10, s->small), s->fs * 8 / 10);
 	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
@@ -1040,11 +1337,40 @@ static void tk_scene_text_sizes(struct tk_scene *s)
 	s->small = tk_clampi(small, TK_MIN_FONT_PX, s->fs);
 }
 
+/* Band, cards area and card content block; timing; crawl chunk width. */
+static void tk_scene_geometry(struct tk_scene *s)
+{
+	const struct tk_config *cfg = s->cfg;
+	int top = cfg->crawl_position == TK_POS_TOP;
+
+	s->band = (SDL_Rect){0, top ? 0 : s->H - s->bh, s->W, s->bh};
+	s->cards = (SDL_Rect){0, top ? s->bh : 0, s->W, s->H - s->bh};
+	/* Only the content block of a card lives in textures (margins are plain
+	 * fill): two cards and their CPU copy are the largest memory users. */
+	s->cc.x = s->cards.x + s->cards.w / TK_CARD_MARGIN_DIV;
+	s->cc.w = s->cards.w - 2 * (s->cards.w / TK_CARD_MARGIN_DIV);
+	s->cc.y = s->cards.y + s->cards.h / 10 - s->cards.h / 80;
+	s->cc.h = s->cards.h * 9 / 10 - (s->cc.y - s->cards.y);
+	s->maxt = s->o.max_texture > 0 ? s->o.max_texture : TK_DEF_MAX_TEXTURE;
+	if (s->cc.w > s->maxt) {
+		/* 4K on a Pi 3 (2048 max): a narrower card block, centred */
+		s->cc.x += (s->cc.w - s->maxt) / 2;
+		s->cc.w = s->maxt;
+	}
+	if (s->o.fps <= 0)
+		s->o.fps = TK_DEF_FPS;
+	s->card_frames = (cfg->card_seconds > 0 ? cfg->card_seconds : 10) * s->o.fps;
+	s->fade_frames = s->o.fps * TK_FADE_MS / 1000;
+	/* Small uploads, and a whole number of chunks per max width. */
+	s->cw = tk_mini(s->maxt, TK_CHUNK_PX);
+	s->csmall = tk_maxi(tk_mini(s->small, s->cards.h / TK_CARD_SMALL_MAX_DIV), TK_MIN_FONT_PX);
+}
+
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
 		    const struct tk_scene_opts *opts, struct tk_scene **out)
 {
 	struct tk_scene *s = tk_calloc(1, sizeof *s);
-	int err = TK_OK, maxt;
+	int err = TK_OK;
 
 	*out = NULL;
 	if (!s)
@@ -1053,36 +1379,11 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
+	s->shown_at = -1;
 	s->W = opts->width > 0 ? opts->width : 1;
 	s->H = opts->height > 0 ? opts->height : 1;
 	tk_scene_text_sizes(s);
-	s->band.x = 0;
-	s->band.w = s->W;
-	s->band.h = s->bh;
-	s->band.y = cfg->crawl_position == TK_POS_TOP ? 0 : s->H - s->bh;
-	s->cards.x = 0;
-	s->cards.w = s->W;
-	s->cards.h = s->H - s->bh;
-	s->cards.y = cfg->crawl_position == TK_POS_TOP ? s->bh : 0;
-	/* Only the content block of a card lives in textures (margins are plain
-	 * fill): two cards and their CPU copy are the largest memory users. */
-	s->cc.x = s->cards.x + s->cards.w / 12;
-	s->cc.w = s->cards.w - 2 * (s->cards.w / 12);
-	s->cc.y = s->cards.y + s->cards.h / 10 - s->cards.h / 80;
-	s->cc.h = s->cards.h * 9 / 10 - (s->cc.y - s->cards.y);
-	s->maxt = opts->max_texture > 0 ? opts->max_texture : 4096;
-	if (s->cc.w > s->maxt) {
-		/* 4K on a Pi 3 (2048 max): a narrower card block, centred */
-		s->cc.x += (s->cc.w - s->maxt) / 2;
-		s->cc.w = s->maxt;
-	}
-	if (s->o.fps <= 0)
-		s->o.fps = 60;
-	s->card_frames = (cfg->card_seconds > 0 ? cfg->card_seconds : 10) * s->o.fps;
-	s->fade_frames = s->o.fps * 6 / 10;
-	maxt = s->maxt;
-	/* Chunks of 1024 px: small uploads, and a whole-number of them per max width. */
-	s->cw = maxt < 1024 ? maxt : 1024;
+	tk_scene_geometry(s);
 	s->nct = (s->W + s->cw - 1) / s->cw + 2;
 	if (s->nct > TK_MAX_CTEX) {
 		err = TK_EINVAL;
@@ -1190,11 +1491,17 @@ void tk_scene_destroy(struct tk_scene *s)
 
 void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 {
+	tk_scene_set_playlists(s, pl, pl);
+}
+
+void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
+			    struct tk_playlist *cards)
+{
 	SDL_LockMutex(s->mu);
 	tk_playlist_unref(s->pending_pl);
-	s->pending_pl = tk_playlist_ref(pl);
+	s->pending_pl = tk_playlist_ref(crawl);
 	tk_playlist_unref(s->card_pl);
-	s->card_pl = tk_playlist_ref(pl);
+	s->card_pl = tk_playlist_ref(cards);
 	/* Newest article on the next card; a function of frames, not of timing. */
 	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
 	s->has_pl = 1;
@@ -1252,6 +1559,19 @@ static int tk_take_chunk(struct tk_scene *s, int64_t k)
 	return 0;
 }
 
+/* The composed card is in its texture: hand its pages back to the kernel
+ * until the next card is composed (~10 s later; the worker fills the whole
+ * buffer again, and fresh pages read as zero). Keeps several MB out of the
+ * resident set most of the time, with no allocation that could fail. */
+static void tk_pages_release(void *p, size_t n)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a = ((uintptr_t)p + pg - 1) & ~(pg - 1),
+		  b = ((uintptr_t)p + n) & ~(pg - 1);
+
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
 /* Upload a strip of the ready card into texture slot p%2; all of it when
  * urgent. Called with mu held. Returns 1 when card p is complete. */
 static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
@@ -1289,6 +1609,7 @@ static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
 	s->card_rows = 0;
 	s->cardtex_p[slot] = p;
 	s->card_state = TK_BUF_FREE;
+	tk_pages_release(s->cardpx, (size_t)s->cc.w * (size_t)s->cc.h * 4);
 	SDL_CondSignal(s->work_cv);
 	return 1;
 }
@@ -1349,13 +1670,30 @@ static void tk_draw_take_notices(struct tk_scene *s)
 	SDL_FreeSurface(s->urgent_surf);
 	s->status_surf = s->urgent_surf = NULL;
 	s->notice_ready = 0;
+	s->notices_shown++;
 	SDL_CondSignal(s->work_cv);
 }
 
-/* Crawl chunks first..last resident (waiting for the worker if need be),
- * stale ones dropped, one more prefetched. mu held. */
-static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t first, int64_t last)
+/* The worker is behind with the chunks frame needs: hold the crawl where it
+ * was (its chunks are resident) instead of stalling the frame loop and with
+ * it the watchdog; it carries on from there when the worker is back. */
+static void tk_draw_hold(struct tk_scene *s, int64_t frame, int64_t *off, int64_t *first,
+			 int64_t *last)
 {
+	s->hold = frame - s->shown_at;
+	*off = tk_scene_crawl_offset(s, frame - s->hold);
+	*first = *off / s->cw;
+	*last = (*off + s->W - 1) / s->cw;
+	SDL_CondSignal(s->work_cv);
+}
+
+/* Crawl chunks first..last resident (waiting for the worker only for the
+ * first frame and in sync mode, else holding), stale ones dropped, one more
+ * prefetched. Updates off/first/last when the crawl holds. mu held. */
+static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t *off, int64_t *pfirst,
+				int64_t *plast)
+{
+	int64_t first = *pfirst, last = *plast;
 	int underrun = 0;
 
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
@@ -1368,9 +1706,18 @@ static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t first
 			for (int i = 0; i < TK_CHUNK_BUFS; i++)
 				if (s->cb[i].state == TK_BUF_READY && s->cb[i].id < first)
 					s->cb[i].state = TK_BUF_FREE;
+			if (!s->o.sync && s->shown_at >= 0 && !underrun) {
+				underrun = 1;
+				tk_draw_hold(s, frame, off, &first, &last);
+				k = first - 1;
+				break;
+			}
 			underrun = 1;
 			tk_wait_work(s);
 		}
+	s->shown_at = frame - s->hold;
+	*pfirst = first;
+	*plast = last;
 	if (underrun && !s->o.sync && frame > 0)
 		s->st.underruns++;
 	/* Prefetch: at most one more chunk per frame (the upload budget). */
@@ -1408,7 +1755,8 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 {
 	int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
 	int64_t half = s->fade_frames / 2 > 0 ? s->fade_frames / 2 : 1;
-	int fade = in < s->fade_frames && p > 0;
+	/* one article: every card is the same, nothing to fade */
+	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);
 
 	*alpha = 255;
 	if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
@@ -1504,9 +1852,25 @@ static void tk_draw_notices(struct tk_scene *s)
 	}
 }
 
+/* Note what the frame shows outside the crawl band (which card and how
+ * opaque, the notices), so an output can redraw only the band when that did
+ * not change. */
+static void tk_outside(struct tk_scene *s, int64_t show, unsigned alpha)
+{
+	uint64_t key = ((uint64_t)(show + 1) * 512 + alpha) * 1000003u + (uint64_t)s->notices_shown;
+
+	s->outside_changed = key != s->outside_key || s->next_frame <= 1;
+	s->outside_key = key;
+}
+
+int tk_scene_outside_changed(const struct tk_scene *s)
+{
+	return s->outside_changed;
+}
+
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
-	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
+	int64_t off = tk_scene_crawl_offset(s, frame - s->hold), first = off / s->cw,
 		last = (off + s->W - 1) / s->cw, show = -1;
 	unsigned alpha = 255;
 
@@ -1514,9 +1878,10 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	s->next_frame = frame + 1;
 	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	tk_draw_take_notices(s);
-	tk_draw_take_chunks(s, frame, first, last);
+	tk_draw_take_chunks(s, frame, &off, &first, &last);
 	if (s->cardtex[0])
 		show = tk_draw_take_cards(s, frame, &alpha);
+	tk_outside(s, show, alpha);
 	SDL_UnlockMutex(s->mu);
 	tk_draw_cards(s, show, alpha);
 	tk_draw_band(s, off, first, last);

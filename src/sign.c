@@ -1,6 +1,7 @@
-/* Signed drops: Ed25519 keys, the manifest of SHA-256 hashes, signing a
- * directory and verifying a stick against the trusted keys. Crypto is
- * libsodium's; this file only defines the small text formats around it. */
+/* Signed drops: minisign keys on the box, the manifest (sequence, key and
+ * recovery orders, sha256sum lines), signing a directory and verifying a
+ * stick against the trusted keys. Crypto and the minisign formats are in
+ * minisign.c; this file defines the manifest around them. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,61 +18,43 @@
 #include "err.h"
 #include "mem.h"
 #include "sign.h"
+#include "trust.h"
 #include "walk.h"
 
-#define TK_PUB_TAG "ticker-ed25519-public "
-#define TK_SEC_TAG "ticker-ed25519-secret "
-#define TK_SIG_TAG "ticker-signature-ed25519 "
-#define TK_MAN_HEAD "ticker-manifest 1\n"
-#define TK_LABEL_MAX 48
+#define TK_MAN_HEAD "ticker-manifest 2"
+#define TK_KEYFILE_MAX 4096
 
 struct tk_key {
-	unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-	char label[TK_LABEL_MAX + 1];
+	struct tk_mkey k;
+	char label[TK_SIGN_LABEL_MAX + 1];
 };
 
 struct tk_keyring {
 	struct tk_key *k;
 	size_t n;
+	char problem[512];
 };
 
 struct tk_mfile {
 	char *path;
 	unsigned char sha[32];
-	uint64_t size;
 	int seen;
 };
 
 struct tk_manifest {
 	struct tk_mfile *f;
-	size_t n;
-	char signer[TK_LABEL_MAX + 1];
+	size_t n, cap;
+	uint64_t sequence;
+	char recover[17];
+	struct tk_mkey *add;
+	size_t nadd;
+	unsigned char (*revoke)[TK_MINISIGN_IDLEN];
+	size_t nrevoke;
+	unsigned char signer_id[TK_MINISIGN_IDLEN];
+	char signer[TK_SIGN_LABEL_MAX + 1];
 };
 
-/* "<tag><base64> <label>\n": decode the key into out (exactly outlen bytes). */
-static int tk_sign_parse_keyline(const char *text, size_t len, const char *tag, unsigned char *out,
-				 size_t outlen, char *label)
-{
-	char line[512], *b64, *sp;
-	size_t n = len < sizeof line - 1 ? len : sizeof line - 1, got = 0;
-
-	memcpy(line, text, n);
-	line[n] = '\0';
-	line[strcspn(line, "\r\n")] = '\0';
-	if (strncmp(line, tag, strlen(tag)))
-		return TK_EPARSE;
-	b64 = line + strlen(tag);
-	sp = strchr(b64, ' ');
-	if (sp)
-		*sp = '\0';
-	if (sodium_base642bin(out, outlen, b64, strlen(b64), NULL, &got, NULL,
-			      sodium_base64_VARIANT_ORIGINAL) ||
-	    got != outlen)
-		return TK_EPARSE;
-	if (label)
-		snprintf(label, TK_LABEL_MAX + 1, "%s", sp ? sp + 1 : "");
-	return TK_OK;
-}
+/* ---- keys ---- */
 
 int tk_sign_keyring_create(struct tk_keyring **out)
 {
@@ -78,19 +62,91 @@ int tk_sign_keyring_create(struct tk_keyring **out)
 	return *out ? TK_OK : TK_ENOMEM;
 }
 
-int tk_sign_keyring_add(struct tk_keyring *ring, const char *pubtext, size_t len)
+static int tk_ring_push(struct tk_keyring *ring, const struct tk_mkey *k, const char *label)
 {
-	struct tk_key key, *nk;
+	struct tk_key *nk;
 
-	memset(&key, 0, sizeof key);
-	if (tk_sign_parse_keyline(pubtext, len, TK_PUB_TAG, key.pk, sizeof key.pk, key.label))
-		return TK_EPARSE;
+	if (tk_sign_keyring_has(ring, k->id))
+		return TK_OK;
 	nk = tk_realloc(ring->k, (ring->n + 1) * sizeof *nk);
 	if (!nk)
 		return TK_ENOMEM;
 	ring->k = nk;
-	ring->k[ring->n++] = key;
+	nk[ring->n].k = *k;
+	snprintf(nk[ring->n].label, sizeof nk->label, "%s", label);
+	ring->n++;
 	return TK_OK;
+}
+
+int tk_sign_keyring_add(struct tk_keyring *ring, const char *pubtext, size_t len, const char *label)
+{
+	struct tk_mkey k;
+
+	if (tk_minisign_parse_pub(pubtext, len, &k, NULL))
+		return TK_EPARSE;
+	return tk_ring_push(ring, &k, label);
+}
+
+int tk_sign_keyring_has(const struct tk_keyring *ring, const unsigned char id[TK_MINISIGN_IDLEN])
+{
+	for (size_t i = 0; ring && i < ring->n; i++)
+		if (!memcmp(ring->k[i].k.id, id, TK_MINISIGN_IDLEN))
+			return 1;
+	return 0;
+}
+
+static int tk_ring_is_pub_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && !strcasecmp(name + n - 4, ".pub");
+}
+
+/* A file name for a report line: control bytes and non-ASCII become '?'. */
+static void tk_sign_show(const char *name, char *out, size_t size)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < size; i++)
+		out[i] =
+		    (unsigned char)name[i] < 0x20 || (unsigned char)name[i] >= 0x7f ? '?' : name[i];
+	out[i] = '\0';
+}
+
+/* One entry of keys_dir: a key, or a problem sentence for the report. */
+static int tk_ring_load_one(struct tk_keyring *ring, int dfd, const char *name)
+{
+	char buf[TK_MINISIGN_PUB_TEXT_MAX * 4], label[TK_SIGN_LABEL_MAX + 1], shown[80];
+	const char *why = "it is not a minisign public key (.pub)";
+	struct tk_mkey k;
+	struct stat st;
+	ssize_t r = -1;
+	int fd = -1, err = TK_EPARSE;
+
+	tk_sign_show(name, shown, sizeof shown);
+	if (!tk_ring_is_pub_name(name))
+		goto out;
+	fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		why = fd < 0 && errno == EACCES ? "the ticker is not allowed to read it"
+						: "it cannot be read as a file";
+		goto out;
+	}
+	r = read(fd, buf, sizeof buf);
+	if (r <= 0 || (size_t)r == sizeof buf || tk_minisign_parse_pub(buf, (size_t)r, &k, &why)) {
+		if (r > 0 && !strncmp(buf, "ticker-ed25519-public ", 22))
+			why = "it is a key of ticker 0.1; make a new key with \"ticker keygen\"";
+		goto out;
+	}
+	snprintf(label, sizeof label, "%.*s", (int)(strlen(name) - 4), name);
+	err = tk_ring_push(ring, &k, label);
+out:
+	if (fd >= 0)
+		close(fd);
+	if (err == TK_EPARSE && !ring->problem[0])
+		snprintf(ring->problem, sizeof ring->problem,
+			 "\"%s\" in the trusted keys folder: %s", shown, why);
+	return err;
 }
 
 int tk_sign_keyring_load(const char *dir, struct tk_keyring **out, size_t *bad)
@@ -98,7 +154,7 @@ int tk_sign_keyring_load(const char *dir, struct tk_keyring **out, size_t *bad)
 	struct tk_keyring *ring = NULL;
 	DIR *d = NULL;
 	struct dirent *de;
-	int err, dfd = -1;
+	int err, dfd;
 	size_t nbad = 0;
 
 	*out = NULL;
@@ -109,28 +165,23 @@ int tk_sign_keyring_load(const char *dir, struct tk_keyring **out, size_t *bad)
 		return err;
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0) {
-		err = errno == ENOENT ? TK_OK : TK_EIO;
+		if (errno != ENOENT) {
+			nbad++;
+			snprintf(ring->problem, sizeof ring->problem,
+				 "the trusted keys folder cannot be read (%s)", strerror(errno));
+		}
 		goto out;
 	}
 	d = fdopendir(dfd);
 	if (!d) {
 		close(dfd);
-		err = TK_EIO;
+		err = TK_ENOMEM;
 		goto out;
 	}
 	while ((de = readdir(d))) {
-		size_t nl = strlen(de->d_name);
-		char buf[512];
-		ssize_t r;
-		int fd;
-
-		if (nl < 5 || strcmp(de->d_name + nl - 4, ".pub") || de->d_name[0] == '.')
-			continue;
-		fd = openat(dirfd(d), de->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-		r = fd >= 0 ? read(fd, buf, sizeof buf) : -1;
-		if (fd >= 0)
-			close(fd);
-		err = r > 0 ? tk_sign_keyring_add(ring, buf, (size_t)r) : TK_EPARSE;
+		if (tk_walk_is_junk(de->d_name))
+			continue; /* ".", "..", ._comms.pub, .Trashes, .fseventsd, Thumbs.db ... */
+		err = tk_ring_load_one(ring, dirfd(d), de->d_name);
 		if (err == TK_ENOMEM)
 			goto out;
 		nbad += err != TK_OK;
@@ -149,11 +200,34 @@ out:
 	return err;
 }
 
+int tk_sign_keyring_apply(struct tk_keyring *ring, const struct tk_trust *t)
+{
+	char label[TK_SIGN_LABEL_MAX + 1], hex[17];
+
+	for (size_t i = 0; i < t->nadd; i++) {
+		int err;
+
+		tk_minisign_id_hex(t->add[i].id, hex);
+		snprintf(label, sizeof label, "key %s (added by a stick)", hex);
+		err = tk_ring_push(ring, &t->add[i], label);
+		if (err)
+			return err;
+	}
+	for (size_t i = 0; i < ring->n;) {
+		if (tk_trust_is_revoked(t, ring->k[i].k.id)) {
+			memmove(&ring->k[i], &ring->k[i + 1], (ring->n - i - 1) * sizeof *ring->k);
+			ring->n--;
+		} else {
+			i++;
+		}
+	}
+	return TK_OK;
+}
+
 void tk_sign_keyring_free(struct tk_keyring *ring)
 {
 	if (!ring)
 		return;
-	sodium_memzero(ring->k, ring->n * sizeof *ring->k);
 	tk_free(ring->k);
 	tk_free(ring);
 }
@@ -163,15 +237,25 @@ size_t tk_sign_keyring_count(const struct tk_keyring *ring)
 	return ring ? ring->n : 0;
 }
 
-static int tk_sign_write_new(const char *path, const char *text, mode_t mode)
+const char *tk_sign_keyring_problem(const struct tk_keyring *ring)
+{
+	return ring && ring->problem[0] ? ring->problem : NULL;
+}
+
+/* Create path exclusively (never over an existing file). */
+static int tk_sign_create(const char *path, mode_t mode)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
-	int err = TK_OK;
 
 	if (fd < 0)
-		return errno == EEXIST ? TK_EINVAL : TK_EIO;
-	if (tk_io_write_all(fd, text, strlen(text)) || tk_io_fsync(fd))
-		err = TK_EIO;
+		return errno == EEXIST ? -2 : -1;
+	return fd;
+}
+
+static int tk_sign_put(int fd, const char *text)
+{
+	int err = tk_io_write_all(fd, text, strlen(text)) || tk_io_fsync(fd) ? TK_EIO : TK_OK;
+
 	if (close(fd) && !err)
 		err = TK_EIO;
 	return err;
@@ -179,37 +263,49 @@ static int tk_sign_write_new(const char *path, const char *text, mode_t mode)
 
 int tk_sign_keygen(const char *base)
 {
-	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
-	char b64[sodium_base64_ENCODED_LEN(crypto_sign_SECRETKEYBYTES,
-					   sodium_base64_VARIANT_ORIGINAL)];
-	char path[4096], text[512], label[TK_LABEL_MAX + 1];
-	const char *slash = strrchr(base, '/'), *name = slash ? slash + 1 : base;
-	size_t i, n = 0;
-	int err;
+	char sec[TK_MINISIGN_SEC_TEXT_MAX], pub[TK_MINISIGN_PUB_TEXT_MAX];
+	char kpath[TK_KEYFILE_MAX], ppath[TK_KEYFILE_MAX];
+	const char *slash = strrchr(base, '/');
+	int kfd = -1, pfd = -1, err = TK_EINVAL;
 
 	if (sodium_init() < 0)
 		return TK_EIO;
-	for (i = 0; name[i] && n < TK_LABEL_MAX; i++)
-		if ((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
-		    (name[i] >= '0' && name[i] <= '9') || strchr("._-", name[i]))
-			label[n++] = name[i];
-	label[n] = '\0';
-	if (!n || strlen(base) + 5 >= sizeof path)
+	if (!*(slash ? slash + 1 : base) || strlen(base) + 5 >= sizeof kpath)
 		return TK_EINVAL;
-	crypto_sign_keypair(pk, sk);
-	snprintf(path, sizeof path, "%s.key", base);
-	sodium_bin2base64(b64, sizeof b64, sk, sizeof sk, sodium_base64_VARIANT_ORIGINAL);
-	snprintf(text, sizeof text, TK_SEC_TAG "%s %s\n", b64, label);
-	err = tk_sign_write_new(path, text, 0600);
-	sodium_memzero(sk, sizeof sk);
-	sodium_memzero(text, sizeof text);
-	sodium_memzero(b64, sizeof b64);
-	if (err)
-		return err;
-	snprintf(path, sizeof path, "%s.pub", base);
-	sodium_bin2base64(b64, sizeof b64, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
-	snprintf(text, sizeof text, TK_PUB_TAG "%s %s\n", b64, label);
-	return tk_sign_write_new(path, text, 0644);
+	snprintf(kpath, sizeof kpath, "%s.key", base);
+	snprintf(ppath, sizeof ppath, "%s.pub", base);
+	/* Claim both names first: an existing key of either half is never touched. */
+	kfd = tk_sign_create(kpath, 0600);
+	if (kfd < 0) {
+		err = kfd == -2 ? TK_EINVAL : TK_EIO;
+		goto out;
+	}
+	pfd = tk_sign_create(ppath, 0644);
+	if (pfd < 0) {
+		err = pfd == -2 ? TK_EINVAL : TK_EIO;
+		close(kfd);
+		kfd = -1;
+		unlink(kpath);
+		goto out;
+	}
+	err = tk_minisign_keygen(sec, sizeof sec, pub, sizeof pub);
+	if (!err)
+		err = tk_sign_put(kfd, sec);
+	else
+		close(kfd);
+	kfd = -1;
+	if (!err)
+		err = tk_sign_put(pfd, pub);
+	else
+		close(pfd);
+	pfd = -1;
+	if (err) {
+		unlink(kpath);
+		unlink(ppath);
+	}
+out:
+	sodium_memzero(sec, sizeof sec);
+	return err;
 }
 
 /* ---- manifest ---- */
@@ -219,121 +315,202 @@ static int tk_mf_cmp(const void *a, const void *b)
 	return strcmp(((const struct tk_mfile *)a)->path, ((const struct tk_mfile *)b)->path);
 }
 
-static int tk_sign_unhex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Decode a %XX-escaped path in place; reject NUL and malformed escapes. */
+/* sha256sum's escaped names: "\\" and "\n" (and "\r"), in place. */
 static int tk_sign_unescape(char *s)
 {
 	char *w = s;
 
 	for (; *s; s++) {
-		if (*s != '%') {
+		if (*s != '\\') {
 			*w++ = *s;
 			continue;
 		}
-		int hi = tk_sign_unhex((unsigned char)s[1]),
-		    lo = hi < 0 ? -1 : tk_sign_unhex((unsigned char)s[2]);
-
-		if (hi < 0 || lo < 0 || (hi | lo) == 0)
+		s++;
+		if (*s == '\\')
+			*w++ = '\\';
+		else if (*s == 'n')
+			*w++ = '\n';
+		else if (*s == 'r')
+			*w++ = '\r';
+		else
 			return -1;
-		*w++ = (char)(hi << 4 | lo);
-		s += 2;
 	}
 	*w = '\0';
 	return 0;
 }
 
+static int tk_mf_grow(void **p, size_t n, size_t *cap, size_t size)
+{
+	void *np;
+
+	if (n < *cap)
+		return TK_OK;
+	np = tk_realloc(*p, (*cap ? *cap * 2 : 16) * size);
+	if (!np)
+		return TK_ENOMEM;
+	*p = np;
+	*cap = *cap ? *cap * 2 : 16;
+	return TK_OK;
+}
+
+/* "<64 hex><space><space or *><path>", optionally with a leading '\'. */
+static int tk_mf_file_line(struct tk_manifest *m, char *p)
+{
+	int esc = *p == '\\';
+	size_t got = 0;
+	struct tk_mfile *f;
+	int err;
+
+	p += esc;
+	if (strlen(p) < 67 || strspn(p, "0123456789abcdefABCDEF") != 64 || p[64] != ' ' ||
+	    (p[65] != ' ' && p[65] != '*'))
+		return TK_EPARSE;
+	err = tk_mf_grow((void **)&m->f, m->n, &m->cap, sizeof *m->f);
+	if (err)
+		return err;
+	f = &m->f[m->n];
+	memset(f, 0, sizeof *f);
+	if (sodium_hex2bin(f->sha, 32, p, 64, NULL, &got, NULL) || got != 32)
+		return TK_EPARSE;
+	p += 66;
+	/* A Windows path from a careless snippet: the walk reports '/'. */
+	if (*p == '/' || (!esc && strchr(p, '\\')))
+		return TK_EPARSE;
+	if (!strncmp(p, "./", 2))
+		p += 2;
+	f->path = tk_strdup(p);
+	if (!f->path)
+		return TK_ENOMEM;
+	m->n++;
+	if ((esc && tk_sign_unescape(f->path)) || !f->path[0] || f->path[0] == '/')
+		return TK_EPARSE;
+	return TK_OK;
+}
+
+static int tk_mf_directive(struct tk_manifest *m, char *p, int *have_seq)
+{
+	char *arg = strchr(p, ' ');
+	size_t cap;
+	int err;
+
+	if (!arg)
+		return TK_EPARSE;
+	*arg++ = '\0';
+	if (!strcmp(p, "sequence") && !*have_seq) {
+		char *end;
+		unsigned long long v;
+
+		if (*arg < '1' || *arg > '9' || strlen(arg) > 15)
+			return TK_EPARSE;
+		v = strtoull(arg, &end, 10);
+		if (*end || v > TK_TRUST_SEQ_MAX)
+			return TK_EPARSE;
+		m->sequence = v;
+		*have_seq = 1;
+		return TK_OK;
+	}
+	if (!strcmp(p, "recover") && !m->recover[0] && strlen(arg) == 16 &&
+	    strspn(arg, "0123456789abcdef") == 16) {
+		memcpy(m->recover, arg, 17);
+		return TK_OK;
+	}
+	if (!strcmp(p, "add-key") && m->nadd < TK_TRUST_MAX_KEYS) {
+		cap = m->nadd;
+		err = tk_mf_grow((void **)&m->add, m->nadd, &cap, sizeof *m->add);
+		if (err)
+			return err;
+		if (tk_minisign_parse_pub(arg, strlen(arg), &m->add[m->nadd], NULL))
+			return TK_EPARSE;
+		m->nadd++;
+		return TK_OK;
+	}
+	if (!strcmp(p, "revoke-key") && m->nrevoke < TK_TRUST_MAX_KEYS) {
+		cap = m->nrevoke;
+		err = tk_mf_grow((void **)&m->revoke, m->nrevoke, &cap, sizeof *m->revoke);
+		if (err)
+			return err;
+		if (tk_minisign_id_parse(arg, m->revoke[m->nrevoke]))
+			return TK_EPARSE;
+		m->nrevoke++;
+		return TK_OK;
+	}
+	return TK_EPARSE;
+}
+
 static int tk_manifest_parse(const char *text, size_t len, struct tk_manifest *m)
 {
 	char *copy = tk_strndup(text, len), *p, *eol;
-	int err = TK_EPARSE, ended = 0;
-	size_t cap = 0;
+	int err = TK_EPARSE, have_seq = 0;
 
 	if (!copy)
 		return TK_ENOMEM;
-	if (strlen(copy) != len || strncmp(copy, TK_MAN_HEAD, strlen(TK_MAN_HEAD)))
+	p = copy;
+	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		p += 3; /* PowerShell 5's UTF-8 */
+	if (strlen(copy) != len)
 		goto out;
-	for (p = copy + strlen(TK_MAN_HEAD); *p; p = eol + 1) {
-		unsigned long long size;
-		int off = 0;
-		struct tk_mfile *f;
+	for (int line = 0; *p; p = eol + 1, line++) {
+		size_t n;
 
 		eol = strchr(p, '\n');
-		if (!eol || ended)
+		if (!eol)
 			goto out;
 		*eol = '\0';
-		if (!strncmp(p, "signer ", 7)) {
-			snprintf(m->signer, sizeof m->signer, "%s", p + 7);
+		n = strlen(p);
+		if (n && p[n - 1] == '\r')
+			p[--n] = '\0';
+		if (line == 0) {
+			if (strcmp(p, TK_MAN_HEAD))
+				goto out;
 			continue;
 		}
-		if (!strcmp(p, "end")) {
-			ended = 1;
+		if (!n)
 			continue;
-		}
-		if (strncmp(p, "file ", 5) || strlen(p) < 5 + 64 + 4)
+		err = (p[0] == '\\' || strspn(p, "0123456789abcdefABCDEF") == 64)
+			  ? tk_mf_file_line(m, p)
+			  : tk_mf_directive(m, p, &have_seq);
+		if (err)
 			goto out;
-		if (m->n == cap) {
-			struct tk_mfile *nf = tk_realloc(m->f, (cap ? cap * 2 : 64) * sizeof *nf);
-
-			if (!nf) {
-				err = TK_ENOMEM;
-				goto out;
-			}
-			m->f = nf;
-			cap = cap ? cap * 2 : 64;
-		}
-		f = &m->f[m->n];
-		memset(f, 0, sizeof *f);
-		for (int i = 0; i < 32; i++) {
-			int hi = tk_sign_unhex((unsigned char)p[5 + 2 * i]),
-			    lo = tk_sign_unhex((unsigned char)p[6 + 2 * i]);
-
-			if (hi < 0 || lo < 0)
-				goto out;
-			f->sha[i] = (unsigned char)(hi << 4 | lo);
-		}
-		if (p[69] != ' ' || sscanf(p + 70, "%llu %n", &size, &off) != 1 || !off)
-			goto out;
-		f->size = size;
-		f->path = tk_strdup(p + 70 + off);
-		if (!f->path) {
-			err = TK_ENOMEM;
-			goto out;
-		}
-		m->n++;
-		if (tk_sign_unescape(f->path) || !f->path[0])
-			goto out;
+		err = TK_EPARSE;
 	}
-	if (!ended)
+	if (!have_seq)
 		goto out;
 	if (m->n)
 		qsort(m->f, m->n, sizeof *m->f, tk_mf_cmp);
 	for (size_t i = 1; i < m->n; i++)
 		if (!strcmp(m->f[i - 1].path, m->f[i].path))
-			goto out; /* listed twice: not something sign writes */
+			goto out; /* listed twice: one of the two hashes is a lie */
 	err = TK_OK;
 out:
 	tk_free(copy);
 	return err;
 }
 
+int tk_manifest_parse_text(const void *man, size_t mlen, struct tk_manifest **out)
+{
+	struct tk_manifest *m = tk_calloc(1, sizeof *m);
+	int err;
+
+	*out = NULL;
+	if (!m)
+		return TK_ENOMEM;
+	err = tk_manifest_parse(man, mlen, m);
+	if (err) {
+		tk_manifest_free(m);
+		return err;
+	}
+	*out = m;
+	return TK_OK;
+}
+
 int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t slen,
 		       const struct tk_keyring *ring, struct tk_manifest **out, const char **signer,
 		       const char **reason)
 {
-	unsigned char s[crypto_sign_BYTES];
-	struct tk_manifest *m = NULL;
+	struct tk_msig *s = NULL;
 	const struct tk_key *who = NULL;
-	int err;
+	struct tk_manifest *m = NULL;
+	int err = TK_ESIG;
 
 	*out = NULL;
 	*signer = NULL;
@@ -343,33 +520,39 @@ int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t sle
 		*reason = "this ticker has no trusted key installed, so it cannot check signatures";
 		return TK_ESIG;
 	}
-	if (tk_sign_parse_keyline(sig, slen, TK_SIG_TAG, s, sizeof s, NULL)) {
-		*reason = "the signature file (" TK_SIGN_SIGNATURE ") is damaged";
-		return TK_ESIG;
-	}
+	s = tk_malloc(sizeof *s);
+	if (!s)
+		return TK_ENOMEM;
+	if (tk_minisign_parse_sig(sig, slen, s, reason))
+		goto out;
 	for (size_t i = 0; i < ring->n && !who; i++)
-		if (!crypto_sign_verify_detached(s, man, mlen, ring->k[i].pk))
+		if (!memcmp(ring->k[i].k.id, s->id, TK_MINISIGN_IDLEN))
 			who = &ring->k[i];
 	if (!who) {
-		*reason = "the signature was not made by a key this ticker trusts, "
-			  "or the list of files was changed after signing";
-		return TK_ESIG;
+		*reason = "the stick was signed with a key this ticker does not trust "
+			  "(or one that was revoked)";
+		goto out;
 	}
-	m = tk_calloc(1, sizeof *m);
-	if (!m)
-		return TK_ENOMEM;
-	err = tk_manifest_parse(man, mlen, m);
+	if (tk_minisign_verify(s, &who->k, man, mlen)) {
+		*reason = "the list of files (" TK_SIGN_MANIFEST ") was changed after signing, "
+			  "or the signature is damaged";
+		goto out;
+	}
+	err = tk_manifest_parse_text(man, mlen, &m);
 	if (err) {
-		*reason =
-		    err == TK_ENOMEM ? "out of memory" : "the signed list of files is damaged";
-		tk_manifest_free(m);
-		return err;
+		*reason = err == TK_ENOMEM ? "out of memory"
+					   : "the signed list of files is not a ticker manifest "
+					     "(first line \"" TK_MAN_HEAD
+					     "\", then \"sequence N\")";
+		goto out;
 	}
-	/* The trusted key's own label, not the one the manifest claims. */
+	memcpy(m->signer_id, who->k.id, TK_MINISIGN_IDLEN);
 	snprintf(m->signer, sizeof m->signer, "%s", who->label);
 	*signer = m->signer;
 	*out = m;
-	return TK_OK;
+out:
+	tk_free(s);
+	return err;
 }
 
 void tk_manifest_free(struct tk_manifest *m)
@@ -379,25 +562,48 @@ void tk_manifest_free(struct tk_manifest *m)
 	for (size_t i = 0; i < m->n; i++)
 		tk_free(m->f[i].path);
 	tk_free(m->f);
+	tk_free(m->add);
+	tk_free(m->revoke);
 	tk_free(m);
 }
 
 int tk_manifest_check(struct tk_manifest *m, const char *path, const unsigned char sha[32],
 		      uint64_t size)
 {
-	struct tk_mfile key = {(char *)path, {0}, 0, 0};
+	struct tk_mfile key = {(char *)path, {0}, 0};
 	struct tk_mfile *f = m->n ? bsearch(&key, m->f, m->n, sizeof *m->f, tk_mf_cmp) : NULL;
 
+	(void)size;
 	if (!f)
 		return TK_ENOENT;
 	f->seen = 1;
-	return f->size == size && !memcmp(f->sha, sha, 32) ? TK_OK : TK_ESIG;
+	return !sodium_memcmp(f->sha, sha, 32) ? TK_OK : TK_ESIG;
+}
+
+/* Listed, but never shown to tk_manifest_check by the importer's walk. */
+static int tk_mf_never_walked(const char *path)
+{
+	const char *p = path;
+
+	if (!strcmp(path, TK_SIGN_MANIFEST) || !strcmp(path, TK_SIGN_SIGNATURE) ||
+	    !strcmp(path, "TICKER-REPORT.txt"))
+		return 1;
+	while (p) {
+		const char *slash = strchr(p, '/');
+		char part[256];
+
+		snprintf(part, sizeof part, "%.*s", slash ? (int)(slash - p) : (int)strlen(p), p);
+		if (tk_walk_is_junk(part))
+			return 1;
+		p = slash ? slash + 1 : NULL;
+	}
+	return 0;
 }
 
 const char *tk_manifest_unseen(const struct tk_manifest *m)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (!m->f[i].seen)
+		if (!m->f[i].seen && !tk_mf_never_walked(m->f[i].path))
 			return m->f[i].path;
 	return NULL;
 }
@@ -407,55 +613,102 @@ size_t tk_manifest_count(const struct tk_manifest *m)
 	return m->n;
 }
 
+uint64_t tk_manifest_sequence(const struct tk_manifest *m)
+{
+	return m->sequence;
+}
+
+const char *tk_manifest_recover(const struct tk_manifest *m)
+{
+	return m->recover[0] ? m->recover : NULL;
+}
+
+void tk_manifest_signer_id(const struct tk_manifest *m, unsigned char id[TK_MINISIGN_IDLEN])
+{
+	memcpy(id, m->signer_id, TK_MINISIGN_IDLEN);
+}
+
+size_t tk_manifest_added(const struct tk_manifest *m, const struct tk_mkey **keys)
+{
+	*keys = m->add;
+	return m->nadd;
+}
+
+size_t tk_manifest_revoked(const struct tk_manifest *m,
+			   const unsigned char (**ids)[TK_MINISIGN_IDLEN])
+{
+	*ids = (const unsigned char(*)[TK_MINISIGN_IDLEN])m->revoke;
+	return m->nrevoke;
+}
+
 /* ---- signing a directory ---- */
+
+#define TK_SIGN_HEAD_BYTES 4096
 
 struct tk_sign_walk {
 	struct tk_manifest m;
-	size_t cap;
 	int err;
 	char what[4096];
 };
 
-static int tk_sign_hash_fd(int fd, unsigned char sha[32], uint64_t *size)
+/* What kind of secret key these first bytes of a file are, or NULL. */
+static const char *tk_sign_secret_kind(const char *head, size_t n)
+{
+	static const struct {
+		const char *mark, *kind;
+	} marks[] = {
+	    {"PRIVATE KEY-----", "a private key (PEM, OpenSSH or PGP)"},
+	    {"PRIVATE KEY BLOCK-----", "a PGP private key"},
+	    {"PuTTY-User-Key-File-", "a PuTTY private key"},
+	    {"ticker-ed25519-secret ", "a ticker secret key"},
+	    {"minisign encrypted secret key", "a minisign secret key"},
+	};
+
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (memmem(head, n, marks[i].mark, strlen(marks[i].mark)))
+			return marks[i].kind;
+	return tk_minisign_looks_secret(head, n) ? "a minisign secret key" : NULL;
+}
+
+static int tk_sign_hash_fd(int fd, unsigned char sha[32], char *head, size_t *nhead)
 {
 	crypto_hash_sha256_state st;
 	unsigned char buf[65536];
 	ssize_t r;
 
-	*size = 0;
+	*nhead = 0;
 	crypto_hash_sha256_init(&st);
 	while ((r = tk_io_read(fd, buf, sizeof buf)) > 0) {
+		size_t take = TK_SIGN_HEAD_BYTES - *nhead < (size_t)r ? TK_SIGN_HEAD_BYTES - *nhead
+								      : (size_t)r;
+
+		memcpy(head + *nhead, buf, take);
+		*nhead += take;
 		crypto_hash_sha256_update(&st, buf, (unsigned long long)r);
-		*size += (uint64_t)r;
 	}
 	crypto_hash_sha256_final(&st, sha);
+	sodium_memzero(buf, sizeof buf);
 	return r < 0 ? TK_EIO : TK_OK;
 }
 
 static int tk_sign_visit(void *ctx, const struct tk_walk_entry *e)
 {
 	struct tk_sign_walk *w = ctx;
+	char head[TK_SIGN_HEAD_BYTES];
+	const char *kind;
 	struct tk_mfile *f;
-	int fd;
+	size_t nhead = 0;
+	int fd, err;
 
 	if (e->kind == TK_WALK_ERROR) {
-		snprintf(w->what, sizeof w->what, "%s", e->path);
+		snprintf(w->what, sizeof w->what, "%s: %s", e->path, e->reason);
 		return w->err = TK_EIO;
 	}
-	if (e->kind != TK_WALK_FILE)
+	if (e->kind != TK_WALK_FILE || tk_mf_never_walked(e->path))
 		return 0;
-	if (e->depth == 0 &&
-	    (!strcmp(e->name, TK_SIGN_MANIFEST) || !strcmp(e->name, TK_SIGN_SIGNATURE) ||
-	     !strcmp(e->name, "TICKER-REPORT.txt")))
-		return 0;
-	if (w->m.n == w->cap) {
-		struct tk_mfile *nf = tk_realloc(w->m.f, (w->cap ? w->cap * 2 : 64) * sizeof *nf);
-
-		if (!nf)
-			return w->err = TK_ENOMEM;
-		w->m.f = nf;
-		w->cap = w->cap ? w->cap * 2 : 64;
-	}
+	err = tk_mf_grow((void **)&w->m.f, w->m.n, &w->m.cap, sizeof *w->m.f);
+	if (err)
+		return w->err = err;
 	f = &w->m.f[w->m.n];
 	memset(f, 0, sizeof *f);
 	f->path = tk_strdup(e->path);
@@ -463,122 +716,313 @@ static int tk_sign_visit(void *ctx, const struct tk_walk_entry *e)
 		return w->err = TK_ENOMEM;
 	w->m.n++;
 	fd = openat(e->dirfd, e->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0 || tk_sign_hash_fd(fd, f->sha, &f->size)) {
-		if (fd >= 0)
-			close(fd);
-		snprintf(w->what, sizeof w->what, "%s", e->path);
-		return w->err = TK_EIO;
+	if (fd < 0 || tk_sign_hash_fd(fd, f->sha, head, &nhead)) {
+		snprintf(w->what, sizeof w->what, "%s: %s", e->path, strerror(errno));
+		w->err = TK_EIO;
+	} else if ((kind = tk_sign_secret_kind(head, nhead))) {
+		snprintf(w->what, sizeof w->what,
+			 "%s looks like %s: a secret key must never go on a stick (remove it, "
+			 "then sign again)",
+			 e->path, kind);
+		w->err = TK_EINVAL;
 	}
-	close(fd);
-	return 0;
+	sodium_memzero(head, sizeof head);
+	if (fd >= 0)
+		close(fd);
+	return w->err;
 }
 
-/* Append s to buf at *n with %XX escapes for bytes that would break a line. */
-static size_t tk_sign_escape(char *out, const char *s)
+/* Read and parse the secret key; warn when others may read it. */
+static int tk_sign_load_key(const char *keyfile, struct tk_msec *k, struct tk_sign_result *res)
 {
-	size_t n = 0;
+	char text[TK_MINISIGN_SEC_TEXT_MAX * 2];
+	const char *why = "";
+	struct stat st;
+	ssize_t r = -1;
+	int fd = open(keyfile, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY), err = TK_EPARSE;
 
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch <= 0x20 || ch == 0x7f || ch == '%' || ch >= 0x80)
-			n += (size_t)sprintf(out + n, "%%%02X", ch);
-		else
-			out[n++] = (char)ch;
-	}
-	out[n] = '\0';
-	return n;
-}
-
-int tk_sign_dir(const char *dir, const char *keyfile, size_t *nfiles, const char **what)
-{
-	static char where[4096];
-	unsigned char sk[crypto_sign_SECRETKEYBYTES], sig[crypto_sign_BYTES];
-	char keytext[512], label[TK_LABEL_MAX + 1], sigtext[256];
-	char b64[sodium_base64_ENCODED_LEN(crypto_sign_BYTES, sodium_base64_VARIANT_ORIGINAL)];
-	struct tk_sign_walk *w = NULL;
-	char *text = NULL;
-	size_t cap = 256, n = 0;
-	ssize_t r;
-	int err, fd = -1, dfd = -1;
-
-	*nfiles = 0;
-	where[0] = '\0';
-	if (what)
-		*what = where;
-	if (sodium_init() < 0)
-		return TK_EIO;
-	snprintf(where, sizeof where, "%s", keyfile);
-	fd = open(keyfile, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return TK_EIO;
-	r = read(fd, keytext, sizeof keytext - 1);
-	close(fd);
-	if (r <= 0 || tk_sign_parse_keyline(keytext, (size_t)r, TK_SEC_TAG, sk, sizeof sk, label)) {
-		sodium_memzero(keytext, sizeof keytext);
-		return TK_EPARSE;
-	}
-	sodium_memzero(keytext, sizeof keytext);
-	snprintf(where, sizeof where, "%s", dir);
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0) {
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		snprintf(res->what, sizeof res->what, "%s: cannot read the key file", keyfile);
 		err = TK_EIO;
 		goto out;
 	}
-	w = tk_calloc(1, sizeof *w);
-	if (!w) {
-		err = TK_ENOMEM;
-		goto out;
+	if (st.st_mode & 0004)
+		snprintf(res->warning, sizeof res->warning,
+			 "the secret key %.200s can be read by every user of this computer "
+			 "(chmod 600 %.200s)",
+			 keyfile, keyfile);
+	r = read(fd, text, sizeof text);
+	if (r > 0 && (size_t)r < sizeof text)
+		err = tk_minisign_parse_sec(text, (size_t)r, k, &why);
+	if (r > 0 && !strncmp(text, "ticker-ed25519-secret ", 22))
+		why = "a key of ticker 0.1, which is no longer used: make a new one with "
+		      "\"ticker keygen\" and install its .pub on the tickers";
+	if (err)
+		snprintf(res->what, sizeof res->what, "%s: %s", keyfile, why);
+out:
+	sodium_memzero(text, sizeof text);
+	if (fd >= 0)
+		close(fd);
+	return err;
+}
+
+/* KEY.seq next to KEY(.key): the last sequence this key signed. */
+static void tk_sign_seq_path(const char *keyfile, char *out, size_t size)
+{
+	size_t n = strlen(keyfile);
+
+	if (n > 4 && !strcmp(keyfile + n - 4, ".key"))
+		n -= 4;
+	snprintf(out, size, "%.*s.seq", (int)n, keyfile);
+}
+
+static uint64_t tk_sign_seq_read(const char *path)
+{
+	char buf[32] = "";
+	FILE *f = fopen(path, "re");
+	unsigned long long v = 0;
+
+	if (f) {
+		if (fgets(buf, sizeof buf, f))
+			v = strtoull(buf, NULL, 10);
+		fclose(f);
 	}
-	err = tk_walk(dfd, tk_sign_visit, w, NULL);
+	return v > TK_TRUST_SEQ_MAX ? TK_TRUST_SEQ_MAX : v;
+}
+
+/* The directive lines of a manifest. */
+static int tk_sign_directives(const struct tk_sign_opts *o, uint64_t seq, char *out, size_t size,
+			      struct tk_sign_result *res)
+{
+	size_t n = (size_t)snprintf(out, size, TK_MAN_HEAD "\nsequence %" PRIu64 "\n", seq);
+	unsigned char id[TK_MINISIGN_IDLEN];
+
+	if (o->recover) {
+		if (strlen(o->recover) != 16 || strspn(o->recover, "0123456789abcdef") != 16) {
+			snprintf(res->what, sizeof res->what,
+				 "--recover wants the 16-digit state id from the ticker's report");
+			return TK_EINVAL;
+		}
+		n += (size_t)snprintf(out + n, size - n, "recover %s\n", o->recover);
+	}
+	if (o->add_key) {
+		char text[TK_MINISIGN_PUB_TEXT_MAX * 4], line[256];
+		struct tk_mkey k;
+		int fd = open(o->add_key, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+		ssize_t r = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
+
+		if (fd >= 0)
+			close(fd);
+		if (r <= 0 || tk_minisign_parse_pub(text, (size_t)r, &k, NULL)) {
+			snprintf(res->what, sizeof res->what, "%s: not a minisign public key",
+				 o->add_key);
+			return TK_EINVAL;
+		}
+		{
+			unsigned char raw[2 + TK_MINISIGN_IDLEN + 32];
+
+			memcpy(raw, "Ed", 2);
+			memcpy(raw + 2, k.id, TK_MINISIGN_IDLEN);
+			memcpy(raw + 2 + TK_MINISIGN_IDLEN, k.pk, 32);
+			sodium_bin2base64(line, sizeof line, raw, sizeof raw,
+					  sodium_base64_VARIANT_ORIGINAL);
+		}
+		n += (size_t)snprintf(out + n, size - n, "add-key %s\n", line);
+	}
+	if (o->revoke_key) {
+		if (tk_minisign_id_parse(o->revoke_key, id)) {
+			snprintf(res->what, sizeof res->what,
+				 "--revoke wants a 16-digit key id (as minisign and the report "
+				 "print it)");
+			return TK_EINVAL;
+		}
+		n += (size_t)snprintf(out + n, size - n, "revoke-key %s\n", o->revoke_key);
+	}
+	return n < size ? TK_OK : TK_EINVAL;
+}
+
+/* One sha256sum line, GNU style: a leading '\' when the name needs escapes. */
+static size_t tk_sign_file_line(char *out, const struct tk_mfile *f)
+{
+	size_t n = 0;
+	int esc = strpbrk(f->path, "\\\n\r") != NULL;
+
+	if (esc)
+		out[n++] = '\\';
+	for (int k = 0; k < 32; k++)
+		n += (size_t)sprintf(out + n, "%02x", f->sha[k]);
+	out[n++] = ' ';
+	out[n++] = ' ';
+	for (const char *s = f->path; *s; s++) {
+		if (esc && (*s == '\\' || *s == '\n' || *s == '\r')) {
+			out[n++] = '\\';
+			out[n++] = *s == '\\' ? '\\' : *s == '\n' ? 'n' : 'r';
+		} else {
+			out[n++] = *s;
+		}
+	}
+	out[n++] = '\n';
+	return n;
+}
+
+static int tk_sign_walk_dir(int dfd, struct tk_sign_walk *w, struct tk_sign_result *res)
+{
+	struct tk_walk_stats ws;
+	int err = tk_walk(dfd, tk_sign_visit, w, &ws);
+
 	if (w->err || err) {
-		err = w->err ? w->err : err;
-		snprintf(where, sizeof where, "%s", w->what);
-		goto out;
+		snprintf(res->what, sizeof res->what, "%s", w->what);
+		return w->err ? w->err : err;
+	}
+	if (ws.truncated) {
+		snprintf(res->what, sizeof res->what,
+			 "more than %d files and folders: the ticker would not read them all, so "
+			 "the stick cannot be signed (split it)",
+			 TK_WALK_MAX_ENTRIES);
+		return TK_ETOOBIG;
 	}
 	if (w->m.n)
 		qsort(w->m.f, w->m.n, sizeof *w->m.f, tk_mf_cmp);
+	return TK_OK;
+}
+
+static int tk_sign_write(int dfd, const char *text, size_t n, const char *sigtext,
+			 struct tk_sign_result *res)
+{
+	int err = tk_io_replace_file(dfd, TK_SIGN_MANIFEST, ".TICKER-MANIFEST.tmp", text, n, 0644);
+
+	if (!err)
+		err = tk_io_replace_file(dfd, TK_SIGN_SIGNATURE, ".TICKER-MANIFEST.minisig.tmp",
+					 sigtext, strlen(sigtext), 0644);
+	if (err)
+		snprintf(res->what, sizeof res->what, "cannot write %s: %s", TK_SIGN_MANIFEST,
+			 strerror(errno));
+	else
+		unlinkat(dfd, TK_SIGN_OLD_SIGNATURE, 0); /* ticker 0.1's, now meaningless */
+	return err;
+}
+
+/* The manifest text: directives, then one sha256sum line per file (sorted). */
+static int tk_sign_manifest_text(const struct tk_sign_walk *w, const struct tk_sign_opts *o,
+				 struct tk_sign_result *res, char **out, size_t *len)
+{
+	size_t cap = 2048, n;
+	char *text;
+	int err;
+
+	*out = NULL;
 	for (size_t i = 0; i < w->m.n; i++)
-		cap += 64 + 32 + 3 * strlen(w->m.f[i].path) + 8;
+		cap += 64 + 4 + 2 * strlen(w->m.f[i].path) + 2;
 	text = tk_malloc(cap);
-	if (!text) {
-		err = TK_ENOMEM;
+	if (!text)
+		return TK_ENOMEM;
+	err = tk_sign_directives(o, res->sequence, text, 2048, res);
+	if (err) {
+		tk_free(text);
+		return err;
+	}
+	n = strlen(text);
+	for (size_t i = 0; i < w->m.n; i++)
+		n += tk_sign_file_line(text + n, &w->m.f[i]);
+	*out = text;
+	*len = n;
+	return TK_OK;
+}
+
+/* Remember the sequence just used next to the key (a warning if not). */
+static void tk_sign_seq_save(const char *seqpath, struct tk_sign_result *res)
+{
+	char num[32];
+	int fd = open(seqpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	snprintf(num, sizeof num, "%" PRIu64 "\n", res->sequence);
+	if (fd < 0 || tk_sign_put(fd, num))
+		snprintf(res->warning, sizeof res->warning,
+			 "could not save the sequence in %.300s: the next signature must use "
+			 "--sequence %" PRIu64,
+			 seqpath, res->sequence + 1);
+}
+
+static void tk_sign_walk_free(struct tk_sign_walk *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->m.n; i++)
+		tk_free(w->m.f[i].path);
+	tk_free(w->m.f);
+	tk_free(w);
+}
+
+int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_opts *o,
+		     struct tk_sign_result *res)
+{
+	struct tk_msec *key = NULL;
+	struct tk_sign_walk *w = NULL;
+	char seqpath[TK_KEYFILE_MAX + 8], sigtext[TK_MINISIGN_SIG_TEXT_MAX], tc[128];
+	char *text = NULL;
+	size_t n = 0;
+	uint64_t last;
+	int err, dfd = -1;
+
+	memset(res, 0, sizeof *res);
+	if (sodium_init() < 0)
+		return TK_EIO;
+	key = sodium_malloc(sizeof *key); /* guarded, wiped on free */
+	w = tk_calloc(1, sizeof *w);
+	err = key && w ? tk_sign_load_key(keyfile, key, res) : TK_ENOMEM;
+	if (err)
+		goto out;
+	tk_sign_seq_path(keyfile, seqpath, sizeof seqpath);
+	last = tk_sign_seq_read(seqpath);
+	res->sequence = o->sequence ? o->sequence : last + 1;
+	if (res->sequence > TK_TRUST_SEQ_MAX) {
+		snprintf(res->what, sizeof res->what, "the sequence number is too large");
+		err = TK_EINVAL;
 		goto out;
 	}
-	n = (size_t)sprintf(text, TK_MAN_HEAD "signer %s\n", label);
-	for (size_t i = 0; i < w->m.n; i++) {
-		n += (size_t)sprintf(text + n, "file ");
-		for (int k = 0; k < 32; k++)
-			n += (size_t)sprintf(text + n, "%02x", w->m.f[i].sha[k]);
-		n += (size_t)sprintf(text + n, " %" PRIu64 " ", w->m.f[i].size);
-		n += tk_sign_escape(text + n, w->m.f[i].path);
-		text[n++] = '\n';
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0) {
+		snprintf(res->what, sizeof res->what, "%s: %s", dir, strerror(errno));
+		err = TK_EIO;
+		goto out;
 	}
-	n += (size_t)sprintf(text + n, "end\n");
-	crypto_sign_detached(sig, NULL, (const unsigned char *)text, n, sk);
-	sodium_bin2base64(b64, sizeof b64, sig, sizeof sig, sodium_base64_VARIANT_ORIGINAL);
-	snprintf(sigtext, sizeof sigtext, TK_SIG_TAG "%s %s\n", b64, label);
-	snprintf(where, sizeof where, "%s/%s", dir, TK_SIGN_MANIFEST);
-	err = tk_io_replace_file(dfd, TK_SIGN_MANIFEST, ".TICKER-MANIFEST.tmp", text, n, 0644);
-	if (!err) {
-		snprintf(where, sizeof where, "%s/%s", dir, TK_SIGN_SIGNATURE);
-		err = tk_io_replace_file(dfd, TK_SIGN_SIGNATURE, ".TICKER-MANIFEST.sig.tmp",
-					 sigtext, strlen(sigtext), 0644);
-	}
-	if (!err) {
-		*nfiles = w->m.n;
-		where[0] = '\0';
-	}
+	err = tk_sign_walk_dir(dfd, w, res);
+	if (!err)
+		err = tk_sign_manifest_text(w, o, res, &text, &n);
+	if (err)
+		goto out;
+	snprintf(tc, sizeof tc, "ticker manifest, sequence %" PRIu64, res->sequence);
+	err = tk_minisign_sign(key, text, n, tc, sigtext, sizeof sigtext);
+	if (!err)
+		err = tk_sign_write(dfd, text, n, sigtext, res);
+	if (err)
+		goto out;
+	res->nfiles = w->m.n;
+	if (res->sequence > last)
+		tk_sign_seq_save(seqpath, res);
 out:
-	sodium_memzero(sk, sizeof sk);
-	if (w) {
-		for (size_t i = 0; i < w->m.n; i++)
-			tk_free(w->m.f[i].path);
-		tk_free(w->m.f);
-		tk_free(w);
-	}
+	sodium_free(key);
+	tk_sign_walk_free(w);
 	tk_free(text);
 	if (dfd >= 0)
 		close(dfd);
 	return err;
+}
+
+int tk_sign_dir(const char *dir, const char *keyfile, size_t *nfiles, const char **what)
+{
+	static struct tk_sign_result res;
+	struct tk_sign_opts o = {0, NULL, NULL, NULL};
+	int err = tk_sign_dir_opts(dir, keyfile, &o, &res);
+
+	*nfiles = res.nfiles;
+	if (what)
+		*what = res.what;
+	return err;
+}
+
+void tk_sign_keyring_id(const struct tk_keyring *ring, size_t i,
+			unsigned char id[TK_MINISIGN_IDLEN])
+{
+	memcpy(id, ring->k[i].k.id, TK_MINISIGN_IDLEN);
 }

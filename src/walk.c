@@ -23,6 +23,7 @@ int tk_walk_is_junk(const char *name)
 	    "ehthumbs.db",
 	    "desktop.ini",
 	    "LOST.DIR",
+	    "lost+found", /* made by mkfs.ext4, root's only */
 	    "Icon\r",
 	    NULL,
 	};
@@ -54,8 +55,18 @@ static int tk_walk_cmp(const void *a, const void *b)
 static int tk_walk_emit(struct tk_walk_state *w, enum tk_walk_kind kind, int dfd, const char *name,
 			int depth, const struct stat *st, const char *reason)
 {
-	struct tk_walk_entry e = {kind, dfd, name, w->path, depth, st, reason};
+	struct tk_walk_entry e = {kind, dfd, name, w->path, depth, st, reason, 0};
 
+	return w->fn(w->ctx, &e);
+}
+
+/* A folder or entry that could not be read, with the system's reason. */
+static int tk_walk_error(struct tk_walk_state *w, int dfd, const char *name, int depth,
+			 const struct stat *st, const char *reason, int errnum)
+{
+	struct tk_walk_entry e = {TK_WALK_ERROR, dfd, name, w->path, depth, st, reason, errnum};
+
+	w->st->errors++;
 	return w->fn(w->ctx, &e);
 }
 
@@ -69,10 +80,10 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 	int ret = TK_OK;
 
 	if (!d) {
+		int e = errno;
+
 		close(dfd);
-		w->st->errors++;
-		return tk_walk_emit(w, TK_WALK_ERROR, -1, "", depth, NULL,
-				    "folder could not be read");
+		return tk_walk_error(w, -1, "", depth, NULL, "folder could not be read", e);
 	}
 	/* Read the whole folder first: the order is then the same on every run. */
 	for (;;) {
@@ -104,9 +115,8 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 		n++;
 	}
 	if (!de && errno) {
-		w->st->errors++;
-		ret = tk_walk_emit(w, TK_WALK_ERROR, dirfd(d), "", depth, NULL,
-				   "folder could not be read completely");
+		ret = tk_walk_error(w, dirfd(d), "", depth, NULL,
+				    "folder could not be read completely", errno);
 		if (ret)
 			goto out;
 	}
@@ -130,9 +140,8 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 			ret = tk_walk_emit(w, TK_WALK_JUNK, dirfd(d), name, depth, NULL,
 					   "left by the operating system");
 		} else if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW)) {
-			w->st->errors++;
-			ret = tk_walk_emit(w, TK_WALK_ERROR, dirfd(d), name, depth, NULL,
-					   "could not be read");
+			ret = tk_walk_error(w, dirfd(d), name, depth, NULL, "could not be read",
+					    errno);
 		} else if (S_ISREG(st.st_mode)) {
 			ret = tk_walk_emit(w, TK_WALK_FILE, dirfd(d), name, depth, &st, NULL);
 		} else if (S_ISDIR(st.st_mode)) {
@@ -144,9 +153,8 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 			} else if ((sub = openat(dirfd(d), name,
 						 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC |
 						     O_NONBLOCK)) < 0) {
-				w->st->errors++;
-				ret = tk_walk_emit(w, TK_WALK_ERROR, dirfd(d), name, depth, &st,
-						   "folder could not be opened");
+				ret = tk_walk_error(w, dirfd(d), name, depth, &st,
+						    "folder could not be opened", errno);
 			} else {
 				ret = tk_walk_dir(w, sub, depth + 1);
 			}
@@ -186,8 +194,7 @@ int tk_walk(int rootfd, tk_walk_fn fn, void *ctx, struct tk_walk_stats *stats)
 	/* A private descriptor: fdopendir takes it over and its offset is ours. */
 	fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		stats->errors++;
-		ret = tk_walk_emit(w, TK_WALK_ERROR, -1, "", 0, NULL, "folder could not be read");
+		ret = tk_walk_error(w, -1, "", 0, NULL, "folder could not be read", errno);
 	} else {
 		ret = tk_walk_dir(w, fd, 0);
 	}

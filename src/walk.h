@@ -31,6 +31,7 @@ struct tk_walk_entry {
 	int depth;	       /* 0 = in the root folder */
 	const struct stat *st; /* lstat-like (never follows), NULL for errors */
 	const char *reason;    /* JUNK/SKIP/ERROR: static one-line explanation */
+	int errnum;	       /* ERROR: the system's error (EACCES, EIO, ...), else 0 */
 };
 
 /* Return 0 to go on, anything else to stop the walk (returned by tk_walk). */

@@ -145,7 +145,20 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 				mismatch(name, "quote \"%.40s...\" role %s, expected %s",
 					 ex->quotes[i].text,
 					 ex->quotes[i].role ? ex->quotes[i].role : "null", s);
-	/* partial quotations: found (kind partial), never on screen */
+	/* quotes on screen, exactly as shown (with their final stop) */
+	if (json_object_object_get_ex(exp, "shown", &arr))
+		for (k = 0; k < json_object_array_length(arr); k++) {
+			const char *want =
+			    json_object_get_string(json_object_array_get_idx(arr, k));
+			for (i = 0; i < ranked->n_items; i++)
+				if (ranked->items[i].kind == TK_ITEM_QUOTE &&
+				    !strcmp(ranked->items[i].text, want))
+					break;
+			if (i == ranked->n_items)
+				mismatch(name, "not shown: \"%s\"", want);
+		}
+	/* partial quotations: found (kind partial); items_exclude keeps short ones
+	 * off the screen */
 	if (json_object_object_get_ex(exp, "partials", &arr))
 		for (k = 0; k < json_object_array_length(arr); k++) {
 			const char *want =
@@ -155,9 +168,6 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 					break;
 			if (i == ex->n_quotes || !ex->quotes[i].partial)
 				mismatch(name, "\"%s\" not found as a partial quotation", want);
-			for (i = 0; i < ranked->n_items; i++)
-				if (strstr(ranked->items[i].text, want))
-					mismatch(name, "partial \"%s\" shown", want);
 		}
 	/* text that must not be (part of) any quotation */
 	if (json_object_object_get_ex(exp, "not_quotes", &arr))

@@ -233,6 +233,15 @@ static void test_snapshot_notices(void **state)
 			 "the car park. Lifts are out of service.");
 }
 
+/* The operator's status stays a discreet corner tag in portrait too. */
+static void test_snapshot_notices_portrait(void **state)
+{
+	(void)state;
+	check_snapshot_wh(200, "notices-portrait", sample_playlist(),
+			  "12 articles added, 1 refused — see TICKER-REPORT.txt",
+			  "Evacuation drill at 14:00: please leave by the nearest exit", 360, 640);
+}
+
 static void test_snapshot_cards(void **state)
 {
 	(void)state;
@@ -720,33 +729,72 @@ static void test_bad_font_falls_back(void **state)
  * crawl drawn in landscape and portrait. */
 struct typo_case {
 	const char *name, *headline, *source, *quote, *speaker, *fig, *figtext;
+	const char *caption; /* NULL: the figure's context sentence */
 };
 
 static const struct typo_case typo_cases[] = {
     {"ar-mixed",
      "أعلنت شركة Northwind Energy اليوم افتتاح محطة جديدة لتحلية المياه في رأس الخيمة بتكلفة 450 "
      "مليون درهم لتزويد 90,000 منزل",
-     "الخليج", "ستوفر المحطة مياه الشرب لسكان Ras Al Khaimah طوال العام", "سارة خليل", NULL, NULL},
+     "الخليج", "ستوفر المحطة مياه الشرب لسكان Ras Al Khaimah طوال العام", "سارة خليل", NULL, NULL,
+     NULL},
     {"he-mixed",
      "עיריית תל אביב חתמה היום על הסכם עם חברת Siemens Mobility להקמת קו רכבת קלה חדש באורך 24 "
      "ק\"מ",
-     "הארץ", NULL, NULL, NULL, NULL},
+     "הארץ", NULL, NULL, NULL, NULL, NULL},
     {"ja",
      "東京都は来年度から新しい路面電車の路線を開業し、一日あたり約四万五千人の利用を見込んでいる"
      "と発表した",
-     "東京新聞", "新しい路線で東側の通勤が大きく変わります", "山田花子", NULL, NULL},
+     "東京新聞", "新しい路線で東側の通勤が大きく変わります", "山田花子", NULL, NULL, NULL},
     {"zh", "上海市政府宣布将在明年开通一条新的有轨电车线路，预计每天运送约四万五千名乘客", "新华社",
-     NULL, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL},
     {"emoji", "Harbour café ☕ reopens with a tram stop 🚋 at the door", "Metro Desk", NULL, NULL,
-     NULL, NULL},
+     NULL, NULL, NULL},
+    /* the big number keeps its scale word: 450 million, 4500億円, 450 مليون */
+    {"fig-en", "Desalination plant opens in Ras Al Khaimah", "Gulf Desk", NULL, NULL, "450",
+     "The plant cost 450 million dirhams to build.", "million dirhams to build the plant"},
+    {"fig-ja", "新しい工場が完成", "東京新聞", NULL, NULL, "4500",
+     "総工費は4500億円で、来年から稼働する。", "億円で、来年から稼働する。"},
+    {"fig-ar", "افتتاح محطة لتحلية المياه في رأس الخيمة", "الخليج", NULL, NULL, "450",
+     "بلغت تكلفة المحطة 450 مليون درهم.", NULL},
+    /* an English name under an Arabic quote: no dangling dash before it;
+     * the crawl's QUOTE chip sits at the right, where the item starts */
+    {"ar-quote-en-speaker", "مجلس المدينة يوافق على خطة النقل", "الأخبار",
+     "نريد مدينة يسهل التنقل فيها للجميع", "Ana Ruiz", NULL, NULL, NULL},
+    /* a Japanese quote beside a figure wraps inside its column */
+    {"ja-quote-figure", "東京都、新しい路面電車の路線を来年開業へ", "東京新聞",
+     "新しい路線で東側に住む人たちの毎日の通勤が大きく変わることになると考えています", "山田花子",
+     "45000", "一日あたり45000人の利用を見込んでいる。", "人の利用を見込んでいる"},
+    /* the quote says the figure's number: the figure panel does not repeat it */
+    {"quote-has-figure", "Tram line to the harbour opens early", "Metro Desk",
+     "We expect 48,000 passengers a day by summer", "Ana Ruiz", "48,000",
+     "The operator expects 48,000 passengers a day by summer", NULL},
 };
 
 static struct tk_playlist *typo_playlist(const struct typo_case *c)
 {
 	struct tk_playlist *pl = NULL;
 
+	struct tk_item it[3];
+	size_t n = 0;
+
+	memset(it, 0, sizeof it);
 	assert_int_equal(tk_playlist_create(&pl), TK_OK);
-	add_article(pl, c->headline, c->source, 1000, c->quote, c->speaker, c->fig, c->figtext);
+	it[n].kind = TK_ITEM_HEADLINE;
+	it[n++].text = c->headline;
+	if (c->quote) {
+		it[n].kind = TK_ITEM_QUOTE;
+		it[n].text = c->quote;
+		it[n].speaker = c->speaker;
+		it[n++].role = "mayor";
+	}
+	if (c->fig) {
+		it[n].kind = TK_ITEM_FIGURE;
+		it[n].text = c->figtext;
+		it[n].figure = c->fig;
+		it[n++].caption = c->caption;
+	}
+	assert_int_equal(tk_playlist_add(pl, c->headline, c->source, 1000, it, n), TK_OK);
 	assert_int_equal(tk_playlist_sort(pl), TK_OK);
 	return pl;
 }
@@ -770,9 +818,9 @@ static void test_typography_cases(void **state)
 
 			snprintf(name, sizeof name, "typo-%s-%s", c->name,
 				 z ? "portrait" : "landscape");
-			check_snapshot_wh(120, name, typo_playlist(c), NULL, NULL, W, H);
+			check_snapshot_wh(30, name, typo_playlist(c), NULL, NULL, W, H);
 			fixture_open(&f, W, H, typo_playlist(c));
-			px = frame_pixels(&f, 120);
+			px = frame_pixels(&f, 30);
 			band = tk_scene_band(f.scene);
 			for (int y = 0; y < band.y; y++)
 				for (int x = W - W / 14; x < W; x++)
@@ -875,6 +923,88 @@ static void test_crossfade_no_double_exposure(void **state)
 	}
 }
 
+/* Rows [first, last] of the band where some pixel in columns [x0, x1) is
+ * within 40 levels of rgb (text of that colour); returns last - first + 1. */
+static int ink_rows(const uint32_t *px, int W, SDL_Rect band, int x0, int x1, uint32_t rgb)
+{
+	int first = -1, last = -1;
+
+	for (int y = band.y + band.h / 12; y < band.y + band.h; y++)
+		for (int x = x0; x < x1; x++) {
+			uint32_t p = px[y * W + x];
+			int d = 0;
+
+			for (int sh = 0; sh < 24; sh += 8) {
+				int e = abs((int)((p >> sh) & 0xff) - (int)((rgb >> sh) & 0xff));
+
+				d = e > d ? e : d;
+			}
+			if (d < 40) {
+				first = first < 0 ? y : first;
+				last = y;
+				break;
+			}
+		}
+	return first < 0 ? 0 : last - first + 1;
+}
+
+/* Legible at 5 m on a 43" 1080p screen (the defaults): the crawl's cap
+ * height is at least 16 arcminutes (46.9 px), the LATEST label's at least
+ * 12' (35.2 px). Measured on "HHHH" and "LATEST" in the frame. */
+static void test_legible_sizes(void **state)
+{
+	struct tk_playlist *pl = NULL;
+	struct fixture f;
+	SDL_Rect band;
+	uint32_t *px;
+	int crawl, label;
+
+	(void)state;
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	add_article(pl, "HHHH HHHH HHHH HHHH HHHH HHHH HHHH HHHH", NULL, 2000, NULL, NULL, NULL,
+		    NULL);
+	add_article(pl, "HHHH older", NULL, 1000, NULL, NULL, NULL, NULL);
+	assert_int_equal(tk_playlist_sort(pl), TK_OK);
+	for (int z = 0; z < 2; z++) {
+		int W = z ? 1080 : 1920, H = z ? 1920 : 1080;
+
+		fixture_open(&f, W, H, tk_playlist_ref(pl));
+		px = frame_pixels(&f, 0);
+		band = tk_scene_band(f.scene);
+		crawl = ink_rows(px, W, band, 600, W - 20, f.cfg.crawl_fg >> 8);
+		label = ink_rows(px, W, band, 10, 150, f.cfg.crawl_bg >> 8);
+		print_message("cap heights at %dx%d: crawl %d px, label %d px\n", W, H, crawl,
+			      label);
+		assert_true(crawl >= 47);
+		assert_true(label >= 35);
+		tk_free(px);
+		fixture_close(&f);
+	}
+	tk_playlist_unref(pl);
+}
+
+/* Characters no font has are counted one by one but logged once per
+ * script (a page of an uncovered script once flooded the log). */
+static void test_missing_logged_per_script(void **state)
+{
+	/* unassigned code points: no font anywhere has them, script Zzzz */
+	const char *text = "a\xcd\xb8 b\xcd\xb9 c\xce\x80";
+	struct tk_span sp = {text, strlen(text), TK_FONT_REGULAR, 30, 0xffffffff};
+	SDL_Surface *out = NULL;
+	struct fixture f;
+	int base;
+
+	(void)state;
+	fixture_open(&f, 320, 180, NULL);
+	assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &out, &base), TK_OK);
+	SDL_FreeSurface(out);
+	assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &out, &base), TK_OK);
+	SDL_FreeSurface(out);
+	assert_int_equal(tk_fonts_missing(f.fonts), 3);
+	assert_int_equal(tk_fonts_missing_scripts(f.fonts), 1);
+	fixture_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -891,11 +1021,14 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_notices),
+	    cmocka_unit_test(test_snapshot_notices_portrait),
 	    cmocka_unit_test(test_config_extremes_render),
 	    cmocka_unit_test(test_bad_font_falls_back),
 	    cmocka_unit_test(test_bidi_paragraph_lines),
 	    cmocka_unit_test(test_typography_cases),
 	    cmocka_unit_test(test_crossfade_no_double_exposure),
+	    cmocka_unit_test(test_legible_sizes),
+	    cmocka_unit_test(test_missing_logged_per_script),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

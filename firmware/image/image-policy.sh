@@ -40,6 +40,11 @@ ln -s /boot/firmware/ticker/keys "$root/etc/ticker/keys.d"
 install -D -m 0644 "$fw/conf.d/journald-ticker.conf" "$root/etc/systemd/journald.conf.d/60-ticker.conf"
 install -D -m 0644 "$fw/conf.d/system-watchdog.conf" "$root/etc/systemd/system.conf.d/60-ticker-watchdog.conf"
 
+# A USB keyboard (or a stick pretending to be one) does nothing: Ctrl-Alt-Del
+# pressed seven times is no reboot either, and no magic SysRq keys.
+install -D -m 0644 "$fw/conf.d/system-keyboard.conf" "$root/etc/systemd/system.conf.d/60-ticker-keyboard.conf"
+install -D -m 0644 "$fw/conf.d/sysctl-ticker.conf" "$root/etc/sysctl.d/60-ticker.conf"
+
 # Nobody logs in at the box: no getty on any console; a USB keyboard's
 # Ctrl-Alt-Del does nothing.
 for u in getty@.service serial-getty@.service console-getty.service getty.target \

@@ -8,7 +8,8 @@ set -u
 TICKER=${TICKER:?set TICKER}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tk-bench-import-XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export TICKER_CONFIG=/dev/null
+: >"$work/empty.conf" # no device settings (a non-regular config file is refused)
+export TICKER_CONFIG=$work/empty.conf
 
 gen() { # dir prefix
 	mkdir -p "$1/news" "$1/feeds" "$1/web"

@@ -572,8 +572,10 @@ def main():
         check(len(w) >= 3 and w[2].isdigit() and int(w[2]) * 1024 > data_size + 128 * 1024 * 1024,
               f"0. the data partition grew to fill the bigger card ({data_size >> 20} MiB -> "
               f"{int(w[2]) >> 10 if len(w) > 2 and w[2].isdigit() else '?'} MiB)")
-        rc, o = vm.sh("pgrep -a -f 'getty|login' ; systemctl is-enabled getty@tty1.service 2>&1; true")
-        check("agetty" not in o and "masked" in o, f"0. no login on any console ({' '.join(o.split())})")
+        rc, o = vm.sh("cat /proc/[0-9]*/comm 2>/dev/null | grep -E 'getty|login'; "
+                      "systemctl is-enabled getty@tty1.service serial-getty@ttyAMA0.service 2>&1; true")
+        check("getty" not in o.replace("getty@", "") and o.split().count("masked") == 2,
+              f"0. no login on any console ({' '.join(o.split())})")
 
         for unit in ("ticker.service", "ticker-import@sda.service"):
             rc, sec = vm.sh(f"systemd-analyze security {unit} 2>&1 | tail -n 1", timeout=120)
@@ -706,23 +708,23 @@ def main():
                   f"({len(before_cut)} before, {len(arts)} after, {len(lost)} lost)")
             crawl_moves(vm, "03-after-power-cut", "3. the crawl moves again after the reboot")
 
-            # An ext4 stick: root owns its files, so the importer (user ticker) writes the
-            # report privately and the unit copies it onto the stick.
+            # An ext4 stick: not mounted by default (issue 9.21: the kernel's ext4 code
+            # would parse a stranger's stick; ext4 is a drop-in away), nothing imported,
+            # and root never writes to the stick.
             ext = os.path.join(out, "stick-ext4.img")
             run(["mkfs.ext4", "-q", "-F", "-L", "TICKEREXT", "-d", os.path.join(HERE, "stick-ext4"),
                  ext, "32M"])
             pos = vm.log_size()
-            t_plug = time.monotonic()
             vm.plug(ext, "stick4")
-            m, _ = vm.wait_log(r"playlist: headline: Museum stays open until midnight", 180, pos)
-            if check(m is not None, "2. an ext4 stick is imported too: its headline is cycled"):
-                TIMES["plug to new headline (ext4 stick)"] = time.monotonic() - t_plug
-            m, _ = vm.wait_log(r"ticker-usb-import: done with", 60, pos)
-            vm.unplug("stick4")
+            m, _ = vm.wait_log(r"ext4 sticks are not accepted on this ticker", 120, pos)
+            check(m is not None, "2. an ext4 stick is not mounted by default (the log says why)")
             time.sleep(3)
+            vm.unplug("stick4")
+            m, _ = vm.wait_log(r"playlist: headline: Museum stays open until midnight", 5, pos)
+            check(m is None, "2. nothing from the ext4 stick reaches the screen")
             rep = subprocess.run(["debugfs", "-R", "cat /TICKER-REPORT.txt", ext],
                                  capture_output=True).stdout.decode(errors="replace")
-            check("museum-night.txt" in rep, "2. the ext4 stick holds TICKER-REPORT.txt naming its file")
+            check("TICKER IMPORT REPORT" not in rep, "2. nothing was written to the ext4 stick")
         else:
             check(False, "test agent answers after the power cut")
     finally:

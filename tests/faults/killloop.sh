@@ -20,12 +20,12 @@ work=$(mktemp -d "$tmp/tk-killloop-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 old=$work/old new=$work/new newr=$work/new-replace empty=$work/empty
 mkdir -p "$old" "$new" "$newr" "$empty" "$work/keys"
-# An empty device configuration (/dev/null is refused: not a regular file).
-: >"$work/ticker.conf"
-export TICKER_CONFIG=$work/ticker.conf
+# No device settings: an empty file (a config that is not a regular file is refused).
+: >"$work/empty.conf"
+export TICKER_CONFIG=$work/empty.conf
 # A private copy: a rebuild in the same tree during the loop must not break it.
 cp "$TICKER" "$work/ticker" && TICKER=$work/ticker
-imp() { "$TICKER" --set keys_dir="$work/keys" -q import "$@" --no-report >/dev/null 2>&1; }
+imp() { "$TICKER" --set keys_dir="$work/keys" --set unsigned_sticks=all -q import "$@" --no-report >/dev/null 2>&1; }
 
 article() { # file headline n
 	{
@@ -63,7 +63,7 @@ for run in $(seq 1 "$RUNS"); do
 	if [ $((run % 2)) -eq 0 ]; then src=$newr; mode=replace; else src=$new; mode=merge; fi
 	delay_us=$(( $(od -An -N4 -tu4 /dev/urandom) % span_us ))
 	# The binary itself in the background (not a shell function: $! must be the importer).
-	"$TICKER" --set keys_dir="$work/keys" -q import "$src" --cache "$cache" --no-report >/dev/null 2>&1 &
+	"$TICKER" --set keys_dir="$work/keys" --set unsigned_sticks=all -q import "$src" --cache "$cache" --no-report >/dev/null 2>&1 &
 	pid=$!
 	sleep "$(printf '0.%06d' "$delay_us")"
 	kill -9 "$pid" 2>/dev/null
@@ -77,7 +77,7 @@ for run in $(seq 1 "$RUNS"); do
 	fi
 	# Restart: the next import (of nothing) cleans up or rolls forward.
 	bad=""
-	"$TICKER" --set keys_dir="$work/keys" import "$empty" --cache "$cache" --no-report \
+	"$TICKER" --set keys_dir="$work/keys" --set unsigned_sticks=all import "$empty" --cache "$cache" --no-report \
 		>"$work/restart.log" 2>&1 || bad=" restart-failed($?): $(tr '\n' ' ' <"$work/restart.log")"
 	ls -A "$cache" | grep -q '^\.tmp-' && bad="$bad temporary-file-left"
 	[ -e "$cache/.pending" ] && bad="$bad journal-left"
