@@ -2,6 +2,7 @@
  * NAME.expected.json, the acceptance article from ../shared/corpus,
  * allocation failures, and pathological inputs (bounded output). */
 #include <dirent.h>
+#include <errno.h>
 #include <json-c/json.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -461,7 +462,16 @@ static void test_blinken_acceptance(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "%s/../shared/corpus/blinken-evacuation.txt", root());
 	bytes = slurp(path, &len);
-	assert_non_null(bytes); /* the shared corpus must be there */
+	if (!bytes) {
+		/* A clone without ../shared/corpus cannot run this test; CI must. */
+		const char *ci = getenv("CI");
+		fprintf(stderr, "  acceptance article %s: %s\n", path, strerror(errno));
+		if (ci && !strcmp(ci, "true"))
+			fail_msg("the shared corpus is missing under CI=true");
+		fprintf(stderr,
+			"  skipped: the shared corpus is not checked out next to this tree\n");
+		skip();
+	}
 	assert_int_equal(tk_doc_parse(bytes, len, path, NULL, &doc, &why), TK_OK);
 	assert_int_equal(tk_doc_count(doc), 1);
 	a = tk_doc_article(doc, 0);
