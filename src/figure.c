@@ -316,132 +316,125 @@ static const char *tk_cur_symbol_after(const char *p, size_t n, size_t i, size_t
  * Sets *value and *plain (no separators). */
 enum { TK_LANG_ANY, TK_LANG_DOT, TK_LANG_COMMA }; /* which separator is the decimal one */
 
-static size_t tk_parse_number(const char *p, size_t n, size_t i, double *value, int *plain,
-			      size_t *ndigits, int scale_follows, int lang)
-{
-	size_t groups[16] = {0}, ng = 0, j = i, g0;
+/* Digit groups of a number as written and the separator after each
+ * ('s' a plain space, ' ' a narrow one). */
+struct tk_num {
+	size_t groups[16], ng;
 	char seps[16];
-	int ok = 1;
+};
 
-	while (j < n && ng < 16) {
+/* "82 000" with a plain space: a group of exactly three digits follows,
+ * and it cannot be two numbers ("in 2021 300 people", "1 000 000 555-0199"). */
+static int tk_num_space_group(const char *p, size_t n, size_t i, size_t j, const struct tk_num *g)
+{
+	if (!(j + 3 < n && p[j] == ' ' && tk_digit(p[j + 1]) && tk_digit(p[j + 2]) &&
+	      tk_digit(p[j + 3]) && (j + 4 >= n || !tk_digit(p[j + 4])) && g->groups[0] <= 3 &&
+	      (g->ng == 1 || g->seps[g->ng - 2] == 's')))
+		return 0;
+	if (j + 5 < n && (p[j + 4] == ' ' || p[j + 4] == '-') && tk_digit(p[j + 5]) &&
+	    !(j + 7 < n && tk_digit(p[j + 6]) && tk_digit(p[j + 7]) &&
+	      (j + 8 >= n || !tk_digit(p[j + 8]))))
+		return 0;
+	return !(g->ng == 1 && i > 0 && p[i - 1] != ' ' && p[i - 1] != '(');
+}
+
+/* Scan the digit groups at p[i..]; returns their end. */
+static size_t tk_num_scan(const char *p, size_t n, size_t i, struct tk_num *g)
+{
+	size_t j = i, g0;
+
+	g->ng = 0;
+	while (j < n && g->ng < 16) {
 		g0 = j;
 		while (j < n && tk_digit(p[j]))
 			j++;
-		groups[ng] = j - g0;
-		seps[ng] = 0;
-		ng++;
+		g->groups[g->ng] = j - g0;
+		g->seps[g->ng++] = 0;
 		if (j + 1 < n && (p[j] == ',' || p[j] == '.' || p[j] == '\'') &&
 		    tk_digit(p[j + 1])) {
-			seps[ng - 1] = p[j];
-			j++;
-			continue;
-		}
-		if (j + 3 < n && !memcmp(p + j, "\xE2\x80\xAF", 3) && tk_digit(p[j + 3])) {
-			seps[ng - 1] = ' ';
+			g->seps[g->ng - 1] = p[j++];
+		} else if (j + 3 < n && !memcmp(p + j, "\xE2\x80\xAF", 3) && tk_digit(p[j + 3])) {
+			g->seps[g->ng - 1] = ' ';
 			j += 3;
-			continue;
-		}
-		/* French "82 000" with a plain space: exactly three digits after */
-		if (j + 3 < n && p[j] == ' ' && tk_digit(p[j + 1]) && tk_digit(p[j + 2]) &&
-		    tk_digit(p[j + 3]) && (j + 4 >= n || !tk_digit(p[j + 4])) && groups[0] <= 3 &&
-		    (ng == 1 || seps[ng - 2] == 's') &&
-		    !(j + 5 < n && (p[j + 4] == ' ' || p[j + 4] == '-') && tk_digit(p[j + 5]) &&
-		      !(j + 7 < n && tk_digit(p[j + 6]) && tk_digit(p[j + 7]) &&
-			(j + 8 >= n || !tk_digit(p[j + 8])))) &&
-		    (ng > 1 || groups[0] <= 3)) {
-			/* only when it can't be two numbers ("in 2021 300 people") */
-			if (ng == 1 && groups[0] <= 3 && i > 0 && p[i - 1] != ' ' &&
-			    p[i - 1] != '(') {
-				break;
-			}
-			seps[ng - 1] = 's';
+		} else if (tk_num_space_group(p, n, i, j, g)) {
+			g->seps[g->ng - 1] = 's';
 			j++;
-			continue;
-		}
-		break;
-	}
-	*ndigits = 0;
-	{
-		size_t k;
-		for (k = 0; k < ng; k++)
-			*ndigits += groups[k];
-	}
-	*plain = ng == 1;
-	if (ng == 1) {
-		double v = 0;
-		size_t k;
-		for (k = i; k < j; k++)
-			v = v * 10 + (p[k] - '0');
-		*value = v;
-		return j;
-	}
-	/* which separator is the decimal point? */
-	{
-		char last = seps[ng - 2];
-		int same = 1;
-		size_t k;
-		double v = 0, frac = 0, div = 1;
-		size_t dec_at = ng; /* group index where decimals start */
-
-		for (k = 0; k + 1 < ng; k++)
-			if (seps[k] != last)
-				same = 0;
-		if (same) {
-			int thousands = 1, indian = ng >= 3 && groups[ng - 1] == 3 && last == ',';
-			for (k = 1; k < ng; k++)
-				if (groups[k] != 3)
-					thousands = 0;
-			/* "12,34,567": lakh grouping */
-			for (k = 1; indian && k + 1 < ng; k++)
-				if (groups[k] != 2)
-					indian = 0;
-			if (indian && groups[0] <= 2)
-				thousands = 1;
-			if (ng == 2 && (last == ',' || last == '.') && groups[1] == 3 &&
-			    last == '.' && scale_follows)
-				thousands = 0; /* "1.125 billion" */
-			/* "96.088" is a decimal in English, "45.000" 45000 in German */
-			if (ng == 2 && groups[1] == 3 &&
-			    ((lang == TK_LANG_DOT && last == '.') ||
-			     (lang == TK_LANG_COMMA && last == ',')))
-				thousands = 0;
-			if (ng == 2 && !thousands && (last == ',' || last == '.'))
-				dec_at = 1;
-			else if (!thousands)
-				ok = 0; /* 10.03.2026, 1.2.3 */
-			if (groups[0] > 3 && thousands)
-				ok = 0;
 		} else {
-			/* 1,234.56 or 1.234,56: the last separator is the decimal one */
-			for (k = 1; k + 1 < ng; k++)
-				if (groups[k] != 3)
-					ok = 0;
-			if (last == ' ' || last == 's' || last == '\'')
-				ok = 0;
-			dec_at = ng - 1;
+			break;
 		}
-		if (!ok)
-			return i;
-		/* accumulate */
-		{
-			size_t pos = i;
-			for (k = 0; k < ng; k++) {
-				size_t d;
-				for (d = 0; d < groups[k]; d++, pos++) {
-					int dig = p[pos] - '0';
-					if (k < dec_at) {
-						v = v * 10 + dig;
-					} else {
-						div *= 10;
-						frac += dig / div;
-					}
-				}
-				if (k + 1 < ng)
-					pos += seps[k] == ' ' ? 3 : 1;
+	}
+	return j;
+}
+
+/* Which group starts the decimals (ng: none), or (size_t)-1 when the groups
+ * are no number (10.03.2026, 1.2.3). */
+static size_t tk_num_decimal_at(const struct tk_num *g, int scale_follows, int lang)
+{
+	size_t ng = g->ng, k;
+	char last = g->seps[ng - 2];
+	int same = 1, thousands = 1, indian;
+
+	for (k = 0; k + 1 < ng; k++)
+		if (g->seps[k] != last)
+			same = 0;
+	if (!same) {
+		/* 1,234.56 or 1.234,56: the last separator is the decimal one */
+		for (k = 1; k + 1 < ng; k++)
+			if (g->groups[k] != 3)
+				return (size_t)-1;
+		return last == ' ' || last == 's' || last == '\'' ? (size_t)-1 : ng - 1;
+	}
+	for (k = 1; k < ng; k++)
+		if (g->groups[k] != 3)
+			thousands = 0;
+	/* "12,34,567": lakh grouping */
+	indian = ng >= 3 && g->groups[ng - 1] == 3 && last == ',' && g->groups[0] <= 2;
+	for (k = 1; indian && k + 1 < ng; k++)
+		if (g->groups[k] != 2)
+			indian = 0;
+	if (indian)
+		thousands = 1;
+	if (ng == 2 && g->groups[1] == 3 && last == '.' && scale_follows)
+		thousands = 0; /* "1.125 billion" */
+	/* "96.088" is a decimal in English, "45.000" 45000 in German */
+	if (ng == 2 && g->groups[1] == 3 &&
+	    ((lang == TK_LANG_DOT && last == '.') || (lang == TK_LANG_COMMA && last == ',')))
+		thousands = 0;
+	if (ng == 2 && !thousands && (last == ',' || last == '.'))
+		return 1;
+	if (!thousands || g->groups[0] > 3)
+		return (size_t)-1;
+	return ng;
+}
+
+/* Parse digits with separators at p[i..]. Returns the end or i on failure.
+ * Sets *value, *plain (no separators) and *ndigits. */
+static size_t tk_parse_number(const char *p, size_t n, size_t i, double *value, int *plain,
+			      size_t *ndigits, int scale_follows, int lang)
+{
+	struct tk_num g;
+	size_t j = tk_num_scan(p, n, i, &g), k, d, pos = i, dec_at = g.ng;
+	double v = 0, frac = 0, div = 1;
+
+	*ndigits = 0;
+	for (k = 0; k < g.ng; k++)
+		*ndigits += g.groups[k];
+	*plain = g.ng == 1;
+	if (g.ng > 1 && (dec_at = tk_num_decimal_at(&g, scale_follows, lang)) == (size_t)-1)
+		return i;
+	for (k = 0; k < g.ng; k++) {
+		for (d = 0; d < g.groups[k]; d++, pos++) {
+			if (k < dec_at) {
+				v = v * 10 + (p[pos] - '0');
+			} else {
+				div *= 10;
+				frac += (p[pos] - '0') / div;
 			}
 		}
-		*value = v + frac;
+		if (k + 1 < g.ng)
+			pos += g.seps[k] == ' ' ? 3 : 1;
 	}
+	*value = v + frac;
 	return j;
 }
 
@@ -1638,29 +1631,93 @@ static void tk_fig_cents(struct tk_fs *st)
 	st->ne = e2;
 }
 
-/* Step 7: what follows the number: percent, scale, currency, unit. */
-static void tk_fig_after(struct tk_fs *st)
+/* After a fraction: "1/16 of a pint", "a third of a mile", "1/2 cup". */
+static void tk_fig_fraction_unit(struct tk_fs *st)
+{
+	struct tk_w nw = tk_next_word(st->p, st->n, st->ne), w2 = tk_next_word(st->p, st->n, nw.e);
+	size_t save = st->ne;
+
+	if (tk_w_is(st->p, nw, "of") && (tk_w_is(st->p, w2, "a") || tk_w_is(st->p, w2, "an")))
+		st->ne = w2.e;
+	tk_fig_spaced_unit(st);
+	if (st->kind != TK_FIG_MEASURE)
+		st->ne = save;
+}
+
+/* Percent words after the number: "27 percent", "7 per cent", "zwölf
+ * Prozent", "12 por ciento", "10 pourcents", "3 percentage points".
+ * Returns 1 when one was read. */
+static int tk_fig_percent_word(struct tk_fs *st, struct tk_w nw)
+{
+	const char *p = st->p;
+	struct tk_w w2 = tk_next_word(p, st->n, nw.e);
+
+	if (tk_w_is(p, nw, "percentage") || tk_w_is(p, nw, "prozentpunkte")) {
+		int points = tk_w_is(p, w2, "points") || tk_w_is(p, w2, "point");
+		st->ne = points ? w2.e : nw.e;
+		st->code = points || tk_w_is(p, nw, "prozentpunkte") ? "percentage points" : "%";
+	} else if (tk_w_is(p, nw, "percent") || tk_w_is(p, nw, "prozent") ||
+		   tk_w_is(p, nw, "pct") || tk_w_is(p, nw, "percents") ||
+		   tk_w_is(p, nw, "pourcent") || tk_w_is(p, nw, "pourcents") ||
+		   tk_w_is(p, nw, "pour-cent") || tk_w_is(p, nw, "pourcentage") ||
+		   tk_w_is(p, nw, "pourcentages")) {
+		st->ne = nw.e;
+		st->code = "%";
+	} else if ((tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per")) &&
+		   (tk_w_is(p, w2, "cent") || tk_w_is(p, w2, "ciento") || tk_w_is(p, w2, "cien"))) {
+		st->ne = w2.e;
+		st->code = "%";
+	} else {
+		return 0;
+	}
+	st->kind = TK_FIG_PERCENT;
+	return 1;
+}
+
+/* Money named after the number: "d'euros", "millions de dollars", "5
+ * euros", "75 USD million", "3 dollars 50 cents", "45.000 €". */
+static int tk_fig_money_after(struct tk_fs *st, struct tk_w nw)
 {
 	const char *p = st->p;
 	size_t n = st->n, ce;
-	struct tk_w nw, w2;
-	const char *c2;
+	const char *code = NULL;
+	int more = 0;
+
+	if (tk_w_is(p, nw, "d'euros") || tk_w_is(p, nw, "d’euros")) {
+		code = "EUR";
+		ce = nw.e;
+	} else if (tk_w_is(p, nw, "de") && (st->scale > 1 || st->v >= 1e6) &&
+		   ((code = tk_cur_phrase(p, n, nw.e, &ce)) != NULL ||
+		    (code = tk_cur_symbol_after(p, n, nw.e, &ce)) != NULL)) {
+		/* "3,5 millions de dollars australiens", "75 millions de $" */
+	} else if ((code = tk_cur_phrase(p, n, st->ne, &ce)) != NULL &&
+		   !((tk_w_is(p, nw, "pounds") || tk_w_is(p, nw, "pound")) &&
+		     tk_fig_weight_cue(p, n, st->s, nw.e))) {
+		more = 1;
+	} else {
+		code = tk_cur_symbol_after(p, n, st->ne, &ce);
+	}
+	if (!code)
+		return 0;
+	st->code = code;
+	st->kind = TK_FIG_MONEY;
+	st->ne = ce;
+	if (more) {
+		tk_fig_scale_word(st); /* "75 USD million" */
+		tk_fig_cents(st);
+	}
+	return 1;
+}
+
+/* Step 7: what follows the number: percent, scale, currency, unit. */
+static void tk_fig_after(struct tk_fs *st)
+{
+	struct tk_w nw;
 
 	if (st->kind == TK_FIG_PERCENT || st->kind == TK_FIG_MEASURE || st->kind == TK_FIG_DURATION)
 		return;
 	if (st->kind == TK_FIG_FRACTION) {
-		/* "1/16 of a pint", "a third of a mile" */
-		nw = tk_next_word(p, n, st->ne);
-		w2 = tk_next_word(p, n, nw.e);
-		if (tk_w_is(p, nw, "of") && (tk_w_is(p, w2, "a") || tk_w_is(p, w2, "an"))) {
-			size_t save = st->ne;
-			st->ne = w2.e;
-			tk_fig_spaced_unit(st);
-			if (st->kind != TK_FIG_MEASURE)
-				st->ne = save;
-		} else {
-			tk_fig_spaced_unit(st); /* "1/2 cup", "1/4 mile" */
-		}
+		tk_fig_fraction_unit(st);
 		return;
 	}
 	if (tk_fig_percent_sign(st))
@@ -1668,72 +1725,9 @@ static void tk_fig_after(struct tk_fs *st)
 	tk_fig_scale_word(st);
 	if (st->kind == TK_FIG_MEASURE)
 		return;
-	nw = tk_next_word(p, n, st->ne);
-	if (tk_w_is(p, nw, "percent") || tk_w_is(p, nw, "prozent") || tk_w_is(p, nw, "pct") ||
-	    tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per") ||
-	    tk_w_is(p, nw, "percents") || tk_w_is(p, nw, "pourcent") ||
-	    tk_w_is(p, nw, "pourcents") || tk_w_is(p, nw, "pour-cent") ||
-	    tk_w_is(p, nw, "pourcentage") || tk_w_is(p, nw, "pourcentages")) {
-		w2 = tk_next_word(p, n, nw.e);
-		if (!(tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per"))) {
-			st->ne = nw.e;
-		} else if (tk_w_is(p, w2, "cent") || tk_w_is(p, w2, "ciento") ||
-			   tk_w_is(p, w2, "cien")) {
-			st->ne = w2.e;
-		} else {
-			return;
-		}
-		st->kind = TK_FIG_PERCENT;
-		st->code = "%";
+	nw = tk_next_word(st->p, st->n, st->ne);
+	if (tk_fig_percent_word(st, nw) || st->kind == TK_FIG_MONEY || tk_fig_money_after(st, nw))
 		return;
-	}
-	if (tk_w_is(p, nw, "percentage") || tk_w_is(p, nw, "prozentpunkte")) {
-		w2 = tk_next_word(p, n, nw.e);
-		st->kind = TK_FIG_PERCENT;
-		if (tk_w_is(p, w2, "points") || tk_w_is(p, w2, "point") ||
-		    tk_w_is(p, nw, "prozentpunkte")) {
-			st->ne = tk_w_is(p, nw, "prozentpunkte") ? nw.e : w2.e;
-			st->code = "percentage points";
-		} else {
-			st->ne = nw.e;
-			st->code = "%";
-		}
-		return;
-	}
-	if (st->kind == TK_FIG_MONEY)
-		return;
-	if (tk_w_is(p, nw, "d'euros") || tk_w_is(p, nw, "d’euros")) {
-		st->code = "EUR";
-		st->kind = TK_FIG_MONEY;
-		st->ne = nw.e;
-		return;
-	}
-	/* "3,5 millions de dollars australiens", "75 millions de $" */
-	if (tk_w_is(p, nw, "de") && (st->scale > 1 || st->v >= 1e6) &&
-	    ((c2 = tk_cur_phrase(p, n, nw.e, &ce)) != NULL ||
-	     (c2 = tk_cur_symbol_after(p, n, nw.e, &ce)) != NULL)) {
-		st->code = c2;
-		st->kind = TK_FIG_MONEY;
-		st->ne = ce;
-		return;
-	}
-	if ((c2 = tk_cur_phrase(p, n, st->ne, &ce)) != NULL &&
-	    !((tk_w_is(p, nw, "pounds") || tk_w_is(p, nw, "pound")) &&
-	      tk_fig_weight_cue(p, n, st->s, nw.e))) {
-		st->code = c2;
-		st->kind = TK_FIG_MONEY;
-		st->ne = ce;
-		tk_fig_scale_word(st); /* "75 USD million" */
-		tk_fig_cents(st);
-		return;
-	}
-	c2 = tk_cur_symbol_after(p, n, st->ne, &ce);
-	if (c2) {
-		st->code = c2;
-		st->kind = TK_FIG_MONEY;
-		st->ne = ce;
-		return;
-	}
 	tk_fig_spaced_unit(st);
 }
 
@@ -2082,26 +2076,146 @@ static double tk_spell_fraction(const struct tk_spell *sp, double den)
  * dozen", "two thirds", "half a million", "five and a half million", "deux
  * millions", "zwölf", "tres mil". Returns the end (i when none); *frac is
  * set when the value is a fraction below one. */
+/* A number word that adds to the open group or closes it with a scale. */
+static void tk_spell_add(const struct tk_fs *st, struct tk_spell *sp,
+			 const struct tk_fig_numword *nw, struct tk_w w)
+{
+	double sv;
+
+	switch (nw->type) {
+	case TK_NW_UNIT:
+	case TK_NW_TEN:
+		/* "quatre vingt": four twenties */
+		if (nw->value == 20 && sp->cur == 4 && (nw->langs & TK_NL_FR))
+			sp->cur = 80;
+		else
+			sp->cur += nw->value;
+		break;
+	case TK_NW_HUNDRED:
+		sp->cur = (sp->cur ? sp->cur : 1) * 100;
+		break;
+	case TK_NW_DOZEN:
+		sp->cur = (sp->cur ? sp->cur : 1) * 12;
+		break;
+	case TK_NW_SCALE:
+		/* a French "billion" is a million million */
+		sv = st->lc == 'f' && nw->value == 1e9 && (st->p[w.s] | 0x20) == 'b' ? 1e12
+										     : nw->value;
+		if (!sp->cur && sp->last_scale && sp->last_scale < sv) {
+			/* "cinco mil millones", "lakh crore": the last group grows */
+			sp->total += sp->last_group * (sv - 1);
+			sp->last_group *= sv;
+		} else {
+			sp->last_group = (sp->cur ? sp->cur : 1) * sv;
+			sp->total += sp->last_group;
+			sp->cur = 0;
+		}
+		sp->last_scale = sv;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A half or fraction word w ends the number (a is the piece after it):
+ * "half a million", "two thirds", "two thirds of a million", "five and a
+ * half million". Returns the end, or i when it is no number ("a third
+ * term"). */
+static size_t tk_spell_frac_end(const struct tk_fs *st, const struct tk_spell *sp,
+				const struct tk_fig_numword *nw, struct tk_w w, struct tk_w a,
+				size_t i, double *val, int *frac)
+{
+	const char *p = st->p;
+	double den = nw->type == TK_NW_HALF ? 2 : nw->value;
+	const struct tk_fig_numword *bw;
+	struct tk_w o;
+
+	if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
+		a = tk_spell_next(st, a.e);
+	bw = tk_spell_word(st, a);
+	if (!sp->have && !sp->anded && bw && (bw->type == TK_NW_SCALE || bw->type == TK_NW_DOZEN)) {
+		*val = bw->value / den; /* "half a million", "quarter million" */
+		return a.e;
+	}
+	if (!sp->have && !sp->art && nw->type == TK_NW_FRAC)
+		return i;
+	if (!sp->have && !sp->anded &&
+	    !tk_spell_frac_ok(p, st->n, w.e, p[w.e - 1] == 's' && nw->value != 3))
+		return i;
+	*val = tk_spell_fraction(sp, den);
+	*frac = *val < 1;
+	if (!sp->anded && *frac) {
+		/* "two thirds of a million", "three quarters billion" */
+		o = a;
+		if (tk_w_is(p, o, "of")) {
+			o = tk_spell_next(st, o.e);
+			if (tk_w_is(p, o, "a") || tk_w_is(p, o, "an"))
+				o = tk_spell_next(st, o.e);
+		}
+		bw = tk_spell_word(st, o);
+		if (bw && bw->type == TK_NW_SCALE) {
+			*val *= bw->value;
+			*frac = 0;
+			return o.e;
+		}
+	}
+	bw = tk_spell_word(st, a);
+	if (sp->anded && bw && bw->type == TK_NW_SCALE) {
+		/* "five and a half million", "one billion and a half million" */
+		if (sp->snap_scaled)
+			*val = sp->snap + (*val - sp->snap) / sp->last_scale * bw->value;
+		else
+			*val *= bw->value;
+		return a.e;
+	}
+	return w.e;
+}
+
+/* A word that is no number word inside a number: "and" that joins (1 is
+ * returned: read on), a decimal point word ("point", "coma", Spanish
+ * "con"), or the end; *end moves past decimals. */
+static int tk_spell_other(const struct tk_fs *st, struct tk_spell *sp, struct tk_w w, size_t *end)
+{
+	const char *p = st->p;
+	struct tk_w b = tk_spell_next(st, w.e);
+	const struct tk_fig_numword *bw;
+
+	if ((p[w.e] == ' ' || b.s == w.e) && tk_spell_joins(st, sp, w, b)) {
+		sp->anded = 1;
+		sp->snap = sp->total + sp->cur;
+		sp->snap_scaled = sp->cur == 0 && sp->last_scale > 0;
+		sp->art = 0;
+		return 1;
+	}
+	bw = tk_spell_word(st, b);
+	if ((tk_w_is(p, w, "point") || tk_w_is(p, w, "coma") || tk_w_is(p, w, "virgule") ||
+	     tk_w_is(p, w, "komma")) &&
+	    bw && (bw->type == TK_NW_UNIT || bw->type == TK_NW_TEN))
+		sp->cur += tk_spell_point(st, w, end);
+	else if (st->lc == 's' && tk_w_is(p, w, "con") && bw)
+		sp->cur += tk_spell_decimals(st, b.s, end); /* "siete con cincuenta" */
+	return 0;
+}
+
 static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *frac)
 {
 	const char *p = st->p;
-	size_t n = st->n, end = i;
-	struct tk_w w = tk_spell_next(st, i), a, b;
-	struct tk_spell sp;
-	const struct tk_fig_numword *nw, *bw;
-	size_t last_e = i, word_end = i;
-	struct tk_spell word_sp; /* the reading before the current word began */
+	size_t n = st->n, end = i, last_e = i, word_end = i;
+	struct tk_w w = tk_spell_next(st, i), a;
+	struct tk_spell sp, word_sp; /* word_sp: the reading before the current word */
+	const struct tk_fig_numword *nw;
 	int glued;
 
 	memset(&sp, 0, sizeof sp);
 	sp.last_type = -1;
+	word_sp = sp;
 	*frac = 0;
 	for (; w.e > w.s; w = tk_spell_next(st, w.e)) {
 		/* a new word, or the next piece of a German compound */
 		if (w.s > i && w.s != last_e && p[w.s - 1] != ' ' && p[w.s - 1] != '-')
 			break;
 		if (w.s != last_e || w.s == i) {
-			word_sp = sp; /* a new word (not a compound piece) */
+			word_sp = sp;
 			word_end = end;
 		}
 		last_e = w.e;
@@ -2109,41 +2223,24 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		if (!nw) {
 			if (!sp.have)
 				break;
-			b = tk_spell_next(st, w.e);
-			if ((p[w.e] == ' ' || b.s == w.e) && tk_spell_joins(st, &sp, w, b)) {
-				sp.anded = 1;
-				sp.snap = sp.total + sp.cur;
-				sp.snap_scaled = sp.cur == 0 && sp.last_scale > 0;
-				sp.art = 0;
+			if (tk_spell_other(st, &sp, w, &end))
 				continue;
-			}
-			/* "dreist" is no "drei": a compound must be numbers to its end,
-			 * else the number ends before that word */
+			/* "dreist" is no "drei": a compound that is no number ends
+			 * the number before its word */
 			if (w.s > i && tk_ascii_alpha((unsigned char)p[w.s - 1])) {
 				sp = word_sp;
 				end = word_end;
-				break;
 			}
-			if ((tk_w_is(p, w, "point") || tk_w_is(p, w, "coma") ||
-			     tk_w_is(p, w, "virgule") || tk_w_is(p, w, "komma")) &&
-			    tk_spell_word(st, b) &&
-			    (tk_spell_word(st, b)->type == TK_NW_UNIT ||
-			     tk_spell_word(st, b)->type == TK_NW_TEN))
-				sp.cur += tk_spell_point(st, w, &end);
-			else if (st->lc == 's' && tk_w_is(p, w, "con") && tk_spell_word(st, b))
-				sp.cur +=
-				    tk_spell_decimals(st, b.s, &end); /* "siete con cincuenta" */
 			break;
 		}
-		/* the next piece glued to this one (a German compound) */
 		glued = w.e < n &&
 			(tk_ascii_alpha((unsigned char)p[w.e]) || (unsigned char)p[w.e] >= 0x80);
 		a.s = a.e = w.e;
 		if (glued || nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
 			a = tk_spell_next(st, w.e);
-		/* "einhundert", "eintausendeinhundert": "ein" inside a compound is one */
 		if (nw->type == TK_NW_ARTICLE && glued && a.s == w.e &&
 		    (tk_spell_word(st, a) || tk_w_is(p, a, "und"))) {
+			/* "einhundert": "ein" inside a compound is one */
 			sp.cur += 1;
 			sp.have = 1;
 			sp.last_type = TK_NW_UNIT;
@@ -2158,92 +2255,9 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		}
 		if (sp.art && !sp.have && (nw->type == TK_NW_UNIT || nw->type == TK_NW_TEN))
 			return i; /* "a two-way race" */
-		switch (nw->type) {
-		case TK_NW_UNIT:
-		case TK_NW_TEN:
-			/* "quatre vingt": four twenties */
-			if (nw->value == 20 && sp.cur == 4 && (nw->langs & TK_NL_FR))
-				sp.cur = 80;
-			else
-				sp.cur += nw->value;
-			break;
-		case TK_NW_HUNDRED:
-			sp.cur = (sp.cur ? sp.cur : 1) * 100;
-			break;
-		case TK_NW_DOZEN:
-			sp.cur = (sp.cur ? sp.cur : 1) * 12;
-			break;
-		case TK_NW_SCALE: {
-			/* a French "billion" is a million million */
-			double sv = st->lc == 'f' && nw->value == 1e9 && (p[w.s] | 0x20) == 'b'
-					? 1e12
-					: nw->value;
-			if (!sp.cur && sp.last_scale && sp.last_scale < sv) {
-				/* "cinco mil millones", "lakh crore": the last group grows */
-				sp.total += sp.last_group * (sv - 1);
-				sp.last_group *= sv;
-			} else {
-				sp.last_group = (sp.cur ? sp.cur : 1) * sv;
-				sp.total += sp.last_group;
-				sp.cur = 0;
-			}
-			sp.last_scale = sv;
-			break;
-		}
-		case TK_NW_HALF:
-		case TK_NW_FRAC: {
-			double den = nw->type == TK_NW_HALF ? 2 : nw->value;
-			b = tk_spell_next(st, a.e);
-			int plural = p[w.e - 1] == 's';
-			/* "half a million", "half a dozen", "quarter million" */
-			if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
-				a = b;
-			bw = tk_spell_word(st, a);
-			if (!sp.have && !sp.anded && bw &&
-			    (bw->type == TK_NW_SCALE || bw->type == TK_NW_DOZEN)) {
-				*val = bw->value / den;
-				return a.e;
-			}
-			if (!sp.have && !sp.art && nw->type == TK_NW_FRAC)
-				return i;
-			if (!sp.have && !sp.anded &&
-			    !tk_spell_frac_ok(p, n, w.e, plural && nw->value != 3))
-				return i;
-			*val = tk_spell_fraction(&sp, den);
-			*frac = *val < 1;
-			end = w.e;
-			/* "two thirds of a million", "three quarters billion" */
-			if (!sp.anded && *frac) {
-				struct tk_w o = a, o2;
-				if (tk_w_is(p, o, "of")) {
-					o = tk_spell_next(st, o.e);
-					o2 = o;
-					if (tk_w_is(p, o, "a") || tk_w_is(p, o, "an"))
-						o2 = tk_spell_next(st, o.e);
-					o = o2;
-				}
-				bw = tk_spell_word(st, o);
-				if (bw && bw->type == TK_NW_SCALE) {
-					*val *= bw->value;
-					*frac = 0;
-					return o.e;
-				}
-			}
-			/* "five and a half million", "one billion and a half million" */
-			bw = tk_spell_word(st, a);
-			if (sp.anded && bw && bw->type == TK_NW_SCALE) {
-				if (sp.snap_scaled)
-					*val =
-					    sp.snap + (*val - sp.snap) / sp.last_scale * bw->value;
-				else
-					*val *= bw->value;
-				end = a.e;
-			}
-			return end;
-		}
-		default:
-			break;
-		}
+		if (nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
+			return tk_spell_frac_end(st, &sp, nw, w, a, i, val, frac);
+		tk_spell_add(st, &sp, nw, w);
 		sp.have = 1;
 		sp.last_type = (int)nw->type;
 		end = w.e;
