@@ -55,6 +55,10 @@ static const struct tk_fig_unit tk_units[] = {
     {"byte", "byte", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"bytes", "byte", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"cc", "cm3", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"celcius",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"celsius",
      "\xC2\xB0"
      "C",
@@ -63,6 +67,10 @@ static const struct tk_fig_unit tk_units[] = {
     {"centavo", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
     {"centavos", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
     {"centigrade",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"centigrate",
      "\xC2\xB0"
      "C",
      TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -106,6 +114,10 @@ static const struct tk_fig_unit tk_units[] = {
      "ffel",
      "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"fahrenheit",
+     "\xC2\xB0"
+     "F",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"farenheit",
      "\xC2\xB0"
      "F",
      TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -410,6 +422,16 @@ static const struct tk_fig_unit tk_units[] = {
      "c",
      "\xC2\xB0"
      "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB0"
+     "celsius",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB0"
+     "fahrenheit",
+     "\xC2\xB0"
+     "F",
      TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"\xC2\xB5g", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"\xC2\xB5m", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
