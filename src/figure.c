@@ -1802,7 +1802,9 @@ static void tk_fig_ratio(struct tk_fs *st)
 		w = w2;
 		w2 = tk_next_word(p, n, w.e);
 	}
-	if (tk_w_is(p, w, "in") || tk_w_is(p, w, "sur") || tk_w_is(p, w, "von")) {
+	/* "one over three": only a numerator of one reads as a fraction */
+	if (tk_w_is(p, w, "in") || tk_w_is(p, w, "sur") || tk_w_is(p, w, "von") ||
+	    ((tk_w_is(p, w, "over") || tk_w_is(p, w, "sobre")) && st->v == 1)) {
 		at = w.e + 1;
 	} else if ((tk_w_is(p, w, "out") && tk_w_is(p, w2, "of")) ||
 		   (tk_w_is(p, w, "de") && tk_w_is(p, w2, "cada"))) {
