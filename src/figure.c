@@ -1032,6 +1032,31 @@ static const struct tk_fig_unit *tk_fig_unit_at(const char *p, size_t i, size_t 
 	}
 }
 
+/* "1.1^23", "2.5^-1", "1.3x10^6": a power, worked out. */
+static int tk_fig_power(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n, k = st->e, d;
+	int sign = 1, ten = p[k] == 'x';
+	double x = 0;
+
+	k += ten ? 4 : 1;
+	while (k < n && (p[k] == '-' || p[k] == '+')) {
+		if (p[k] == '-')
+			sign = -sign;
+		k++;
+	}
+	for (d = k; k < n && tk_digit(p[k]) && k - d < 3; k++)
+		x = x * 10 + (p[k] - '0');
+	if (k == d || (k < n && (tk_digit(p[k]) || tk_ascii_alpha((unsigned char)p[k])))) {
+		st->skip_to = k;
+		return 1;
+	}
+	st->v = ten ? st->v * pow(10, sign * x) : pow(st->v, sign * x);
+	st->e = st->ne = k;
+	return 0;
+}
+
 /* "6.1-inch", "185-hp", "3.5-litre", "30-day": a hyphenated unit adjective.
  * "45-year-old" is an age and "5-star" no unit: both rejected. */
 static int tk_fig_hyphen_unit(struct tk_fs *st, size_t i)
@@ -1077,6 +1102,8 @@ static int tk_fig_suffix(struct tk_fs *st)
 		st->ne = k;
 		return 0;
 	}
+	if (c == '^' || (c == 'x' && e + 3 < n && !memcmp(p + e, "x10^", 4)))
+		return tk_fig_power(st);
 	if (c == '-' && e + 1 < n && tk_ascii_alpha((unsigned char)p[e + 1]))
 		return tk_fig_hyphen_unit(st, e + 1);
 	if (!(tk_ascii_alpha(c) || c >= 0x80))
