@@ -1202,7 +1202,9 @@ static int tk_fig_slash(struct tk_fs *st)
 		st->skip_to = k;
 		return 1;
 	}
-	/* mixed: "2 1/4" */
+	/* mixed: "2 1/4", "2  1/4" */
+	while (e + 4 < n && p[e] == ' ' && p[e + 1] == ' ')
+		e++;
 	if (st->plain && e + 3 < n && p[e] == ' ' && tk_digit(p[e + 1]) && p[e + 2] == '/' &&
 	    tk_digit(p[e + 3]) && (e + 4 >= n || !tk_digit(p[e + 4])) && p[e + 1] < p[e + 3]) {
 		st->v += (double)(p[e + 1] - '0') / (p[e + 3] - '0');
@@ -1736,6 +1738,50 @@ static int tk_fig_money_after(struct tk_fs *st, struct tk_w nw)
 	return 1;
 }
 
+/* After "N hundred" or "N thousand" (or any scale for "and a half"): the
+ * rest of the number: "3 hundred and 21", "4 thousand 3 hundred and 21", "3
+ * million and a half". */
+static void tk_fig_scale_rest(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n, i = st->ne, j, e2;
+	double last = st->scale, v2 = 0;
+	struct tk_w a, h;
+	int round;
+
+	a = tk_next_word(p, n, i);
+	h = tk_next_word(p, n, tk_next_word(p, n, a.e).e);
+	if (tk_w_is(p, a, "and") && last > 1 && st->vmax == st->v) {
+		struct tk_w art = tk_next_word(p, n, a.e);
+		if ((tk_w_is(p, art, "a") || tk_w_is(p, art, "one")) &&
+		    (tk_w_is(p, h, "half") || tk_w_is(p, h, "quarter"))) {
+			st->v += tk_w_is(p, h, "half") ? 0.5 : 0.25;
+			st->vmax = st->v;
+			st->ne = h.e;
+			return;
+		}
+	}
+	for (round = 0; round < 3 && (last == 100 || last == 1000); round++) {
+		a = tk_next_word(p, n, i);
+		j = tk_w_is(p, a, "and") ? a.e : i;
+		while (j < n && p[j] == ' ')
+			j++;
+		if (j == i || j >= n || (e2 = tk_fig_number_at(st, j, &v2)) <= j || v2 >= last)
+			return;
+		h = tk_next_word(p, n, e2);
+		if (tk_scale_value(p, h) > 1 && tk_scale_value(p, h) < last) {
+			last = tk_scale_value(p, h);
+			v2 *= last;
+			e2 = h.e;
+		} else {
+			last = 1;
+		}
+		st->v += v2 / st->scale;
+		st->vmax = st->v;
+		st->ne = i = e2;
+	}
+}
+
 /* Step 7: what follows the number: percent, scale, currency, unit. */
 static void tk_fig_after(struct tk_fs *st)
 {
@@ -1752,6 +1798,8 @@ static void tk_fig_after(struct tk_fs *st)
 	tk_fig_scale_word(st);
 	if (st->kind == TK_FIG_MEASURE)
 		return;
+	if (st->scale > 1)
+		tk_fig_scale_rest(st);
 	nw = tk_next_word(st->p, st->n, st->ne);
 	if (tk_fig_percent_word(st, nw) || st->kind == TK_FIG_MONEY || tk_fig_money_after(st, nw))
 		return;
