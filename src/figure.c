@@ -378,8 +378,14 @@ static size_t tk_num_decimal_at(const struct tk_num *g, int scale_follows, int l
 		if (g->seps[k] != last)
 			same = 0;
 	if (!same) {
-		/* 1,234.56 or 1.234,56: the last separator is the decimal one */
-		for (k = 1; k + 1 < ng; k++)
+		/* 1,234.56 or 1.234,56: the last separator is the decimal one;
+		 * 12,34,567.89 in lakh grouping */
+		indian =
+		    ng >= 4 && g->groups[ng - 2] == 3 && g->seps[0] == ',' && g->groups[0] <= 2;
+		for (k = 1; indian && k + 2 < ng; k++)
+			if (g->groups[k] != 2 || g->seps[k] != ',')
+				indian = 0;
+		for (k = 1; !indian && k + 1 < ng; k++)
 			if (g->groups[k] != 3)
 				return (size_t)-1;
 		return last == ' ' || last == 's' || last == '\'' ? (size_t)-1 : ng - 1;
@@ -1229,6 +1235,8 @@ static int tk_fig_model_after(const struct tk_fs *st, size_t e)
 		return 0;
 	if (st->ndig == 5)
 		return 1; /* "75008 Paris", "10115 Berlin" */
+	if (p[w.s + 1] >= 'A' && p[w.s + 1] <= 'Z')
+		return 0; /* an acronym: "30 MUSD", "12 NHS trusts" */
 	if (tk_is_plural(p, w) || tk_lexfig_unit(p + w.s, w.e - w.s) || tk_cur_word(p, w) ||
 	    tk_month_name(p + w.s, w.e - w.s) || tk_scale_value(p, w) > 0 ||
 	    tk_lexfig_currency(p + w.s, w.e - w.s))
@@ -1719,6 +1727,10 @@ static int tk_fig_money_after(struct tk_fs *st, struct tk_w nw)
 		   ((code = tk_cur_phrase(p, n, nw.e, &ce)) != NULL ||
 		    (code = tk_cur_symbol_after(p, n, nw.e, &ce)) != NULL)) {
 		/* "3,5 millions de dollars australiens", "75 millions de $" */
+	} else if (nw.e - nw.s == 4 && p[nw.s] == 'M' && st->scale == 1 &&
+		   (code = tk_cur_word(p, (struct tk_w){nw.s + 1, nw.e})) != NULL) {
+		st->scale = 1e6; /* "30 MUSD", "120 MEUR": millions */
+		ce = nw.e;
 	} else if ((code = tk_cur_phrase(p, n, st->ne, &ce)) != NULL &&
 		   !((tk_w_is(p, nw, "pounds") || tk_w_is(p, nw, "pound")) &&
 		     tk_fig_weight_cue(p, n, st->s, nw.e))) {
