@@ -1781,7 +1781,9 @@ static void tk_fig_scale_rest(struct tk_fs *st)
 		if (j == i || j >= n || (e2 = tk_fig_number_at(st, j, &v2)) <= j || v2 >= last)
 			return;
 		h = tk_next_word(p, n, e2);
-		if (tk_scale_value(p, h) > 1 && tk_scale_value(p, h) < last) {
+		if (tk_scale_value(p, h) >= last)
+			return; /* "3 hundred and 2 hundred": two numbers */
+		if (tk_scale_value(p, h) > 1) {
 			last = tk_scale_value(p, h);
 			v2 *= last;
 			e2 = h.e;
