@@ -1077,6 +1077,19 @@ static int tk_fig_hyphen_unit(struct tk_fs *st, size_t i)
 		u = tk_fig_unit_at(p, i, k, TK_LU_HYPHEN, &end);
 		if (u && end == k) {
 			tk_fig_set_unit(st, u, end);
+			/* "the 6-foot-2 striker": feet and inches */
+			if (!strcmp(st->code, "ft") && end + 1 < n && p[end] == '-' &&
+			    tk_digit(p[end + 1])) {
+				size_t d = end + 1;
+				double in = 0;
+				while (d < n && tk_digit(p[d]) && d - end <= 2)
+					in = in * 10 + (p[d++] - '0');
+				if (in < 12 && !(d < n && tk_digit(p[d]))) {
+					st->v += in / 12;
+					st->vmax = st->v;
+					st->ne = d;
+				}
+			}
 			return 0;
 		}
 	}
@@ -1295,6 +1308,10 @@ static int tk_fig_filters(struct tk_fs *st)
 	    pw.s != 0 && !tk_cur_word(p, pw) &&
 	    !(pw.s >= 2 && (p[pw.s - 2] == '.' || p[pw.s - 2] == ':')) &&
 	    !tk_month_name(p + pw.s, pw.e - pw.s))
+		return 1;
+	/* "iPhone 15", "eBay 2": a camel-case name, even at a sentence start */
+	if (st->plain && pw.e > pw.s + 1 && pw.e == s - 1 && p[pw.s] >= 'a' && p[pw.s] <= 'z' &&
+	    p[pw.s + 1] >= 'A' && p[pw.s + 1] <= 'Z')
 		return 1;
 	if (st->plain && st->ndig <= 5 && st->e == st->ne && tk_fig_model_after(st, e))
 		return 1;
