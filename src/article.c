@@ -14,10 +14,6 @@
 #if !defined(TK_READ_MAX_DEFAULT)
 #define TK_READ_MAX_DEFAULT (4u << 20)
 #endif
-/* A headline longer than this is really a paragraph: cut a headline from it. */
-#if !defined(TK_HEADLINE_MAX)
-#define TK_HEADLINE_MAX 240
-#endif
 
 const char *tk_format_name(enum tk_format f)
 {

@@ -55,6 +55,35 @@ static int tk_quote_sure(const struct tk_rawquote *q)
 	return q->speaker && q->speaker[0] && !q->doubtful && (!q->partial || q->clause);
 }
 
+/* A quotation as the screen shows it: a sentence with its capital and its
+ * final stop, which the comma before "he said" took away ("… the books," ->
+ * "… the books.").
+ * Returns the text itself or an arena copy; NULL when out of memory. */
+static const char *tk_screen_text(struct tk_arena *a, const char *t)
+{
+	size_t n = strlen(t);
+	unsigned char c = n ? (unsigned char)t[n - 1] : 0;
+	/* . ! ? ) ] and any multi-byte ending (…, ”, ’, ?, 。) stay as they are */
+	int stop = !(!n || c == '.' || c == '!' || c == '?' || c == ')' || c == ']' || c >= 0x80 ||
+		     c == '"' || c == '\'' || c == '-' || c == ':' || c == ';');
+	/* a partial quotation shown as a clause starts as a sentence */
+	int upper = t[0] >= 'a' && t[0] <= 'z';
+	char *o;
+
+	if (!stop && !upper)
+		return t;
+	o = tk_arena_alloc(a, n + 2);
+	if (!o)
+		return NULL;
+	memcpy(o, t, n);
+	if (upper)
+		o[0] = (char)(o[0] - 32);
+	if (stop)
+		o[n++] = '.';
+	o[n] = '\0';
+	return o;
+}
+
 /* Indices of the best n entries by score (ties: earlier first). */
 struct tk_rank {
 	int score;
@@ -383,6 +412,7 @@ void tk_extract_opts_from_config(const struct tk_config *cfg, struct tk_extract_
 	memset(out, 0, sizeof *out);
 	out->max_quotes = cfg->quotes_per_article > 0 ? (size_t)cfg->quotes_per_article : 0;
 	out->max_figures = cfg->figures_per_article > 0 ? (size_t)cfg->figures_per_article : 0;
+	out->any_speaker = !cfg->quotes_need_speaker;
 }
 
 /* NULL options: what the compiled configuration defaults ask for. */
@@ -526,7 +556,9 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	for (i = 0; i < nrq || i < nrf; i++) {
 		if (i < nrq) {
 			items[ni].kind = TK_ITEM_QUOTE;
-			items[ni].text = rq[i].text;
+			items[ni].text = tk_screen_text(ex->arena, rq[i].text);
+			if (!items[ni].text)
+				goto nomem;
 			items[ni].speaker = rq[i].speaker;
 			items[ni].role = rq[i].role;
 			ni++;

@@ -71,7 +71,7 @@ struct tk_extract_opts {
 	size_t max_quotes;  /* ranked quotes kept (0 = none) */
 	size_t max_figures; /* ranked figures kept (0 = none) */
 	int all;	    /* keep every quote and figure found, in article order */
-	/* 0 (default): the quotes_need_speaker screen policy: a quote whose
+	/* 0 (default, config quotes_need_speaker = yes): a quote whose
 	 * attribution is missing or doubtful is never ranked (shown); 1 ranks
 	 * every quote. --all lists them either way. */
 	int any_speaker;

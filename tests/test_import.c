@@ -27,6 +27,7 @@
 #include "mem.h"
 #include "sign.h"
 #include "testfs.h"
+#include "testlog.h"
 
 static const int64_t NOW = 1800000000;
 
@@ -56,6 +57,7 @@ static int setup(void **state)
 	 * explicit choice (the default refuses them; see test_sign.c). */
 	e->cfg.unsigned_sticks = TK_UNSIGNED_ALL;
 	*state = e;
+	tlog_hold();
 	return 0;
 }
 
@@ -64,6 +66,7 @@ static int teardown(void **state)
 	struct env *e = *state;
 	char *root = strdup(e->stick);
 
+	tlog_release();
 	*strrchr(root, '/') = '\0';
 	tfs_rm_rf(root);
 	free(root);
@@ -483,6 +486,7 @@ static void test_report_planted_in_place(void **state)
 	struct env *e = *state;
 	char victim[4200], cached[4200], *before, *r;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "keep.txt", "A story already on the ticker");
 	{
 		struct tk_import_summary s;
@@ -860,6 +864,7 @@ static void test_disk_full(void **state)
 	struct tk_import_summary s;
 	char *r, *real;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	/* Only the cache fills up (failures restricted to its folder): the stick,
 	 * even on the same file system, still takes the report, which is checked. */
 	three_old(e);
@@ -892,6 +897,7 @@ static void test_full_disk_clear_replace(void **state)
 	struct tk_import_summary s;
 	char *real, *r, *list;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	three_old(e);
 	real = realpath(e->cache, NULL);
 	assert_non_null(real);
@@ -968,6 +974,7 @@ static void test_import_cache_into_itself(void **state)
 	struct tk_import_opts o = {NULL, NOW};
 	char *before, *after, root[4200], inner[4300];
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "a.txt", "A story");
 	assert_int_equal(run(e, &s), TK_OK);
 	before = tfs_list(e->cache);
@@ -994,6 +1001,7 @@ static void test_cache_locked_or_unwritable_report(void **state)
 	struct tk_cache *c = NULL;
 	char *r, lock[4300];
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "a.txt", "A story");
 	assert_int_equal(tk_cache_open(e->cache, &c), TK_OK);
 	assert_int_equal(run(e, &s), TK_EBUSY);
@@ -1024,6 +1032,7 @@ static void test_fail_every_step(void **state)
 	static const unsigned masks[] = {TK_IO_MASK(TK_IO_WRITE), TK_IO_MASK(TK_IO_FSYNC),
 					 TK_IO_MASK(TK_IO_RENAME), TK_IO_MASK(TK_IO_UNLINK)};
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	three_old(e);
 	for (size_t m = 0; m < sizeof masks / sizeof masks[0]; m++) {
 		long n;
@@ -1110,6 +1119,7 @@ static void test_alloc_failures(void **state)
 	struct env *e = *state;
 	long n;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	/* Plain text only: the reader's own tests loop over its HTML/feed paths. */
 	art(e, "a.txt", "Alloc story");
 	art(e, "sub/b.md", "Another alloc story");
