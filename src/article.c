@@ -261,6 +261,88 @@ static const char *tk_headline_from(struct tk_doc *d, const char *p, int *err)
 	return h;
 }
 
+const char *tk_lang_code(const char *tag)
+{
+	static const char *const codes[] = {"da", "de", "en", "es", "fi", "fr", "it",
+					    "nl", "no", "pl", "pt", "ru", "sv"};
+	size_t i;
+	char c[2];
+
+	if (!tag || !tag[0] || !tag[1] || (tag[2] && tag[2] != '-' && tag[2] != '_'))
+		return NULL;
+	c[0] = (char)(tag[0] | 0x20);
+	c[1] = (char)(tag[1] | 0x20);
+	for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (codes[i][0] == c[0] && codes[i][1] == c[1])
+			return codes[i];
+	return NULL;
+}
+
+/* The language of an undeclared article from its commonest short words
+ * (the, der, le, el ...) in the first paragraphs: a clear winner or NULL.
+ * Decimal separators and number words depend on it. */
+static const char *tk_lang_guess(const char *const *paras, size_t n)
+{
+	static const struct {
+		const char *w;
+		unsigned char lang; /* index into names */
+	} words[] = {
+	    /* sorted (bytewise) */
+	    {"and", 0}, {"das", 2},  {"dans", 1}, {"del", 3}, {"der", 2},  {"des", 1}, {"die", 2},
+	    {"ein", 2}, {"eine", 2}, {"el", 3},	  {"est", 1}, {"et", 1},   {"for", 0}, {"ist", 2},
+	    {"la", 4},	{"las", 3},  {"le", 1},	  {"les", 1}, {"los", 3},  {"mit", 2}, {"nicht", 2},
+	    {"of", 0},	{"para", 3}, {"pour", 1}, {"que", 4}, {"said", 0}, {"the", 0}, {"und", 2},
+	    {"une", 1}, {"was", 0},  {"with", 0}, {"y", 3},
+	};
+	static const char *const names[] = {"en", "fr", "de", "es"};
+	unsigned count[5] = {0};
+	size_t pi, bytes = 0, best = 0, second = 0, k;
+
+	for (pi = 0; pi < n && bytes < 4096; pi++) {
+		const char *p = paras[pi];
+		size_t i = 0;
+		while (p[i]) {
+			size_t s = i, lo = 0, hi = sizeof words / sizeof words[0];
+			char low[8];
+			while (p[i] && p[i] != ' ')
+				i++;
+			if (i - s < sizeof low) {
+				for (k = 0; k < i - s; k++)
+					low[k] = p[s + k] >= 'A' && p[s + k] <= 'Z'
+						     ? (char)(p[s + k] + 32)
+						     : p[s + k];
+				while (lo < hi) {
+					size_t mid = (lo + hi) / 2, l = strlen(words[mid].w);
+					int c = memcmp(low, words[mid].w, i - s < l ? i - s : l);
+					if (!c)
+						c = i - s < l ? -1 : i - s > l;
+					if (!c) {
+						count[words[mid].lang]++;
+						break;
+					}
+					if (c < 0)
+						hi = mid;
+					else
+						lo = mid + 1;
+				}
+			}
+			while (p[i] == ' ')
+				i++;
+		}
+		bytes += i;
+	}
+	/* "la" and "que" are French and Spanish alike */
+	count[1] += count[4];
+	count[3] += count[4];
+	for (k = 1; k < 4; k++)
+		if (count[k] > count[best])
+			best = k;
+	for (k = 0; k < 4; k++)
+		if (k != best && count[k] > second)
+			second = count[k];
+	return count[best] >= 4 && count[best] >= 2 * second ? names[best] : NULL;
+}
+
 int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
 {
 	struct tk_article *a;
@@ -303,6 +385,7 @@ int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
 	a->source = b->source;
 	a->paras = (const char *const *)paras;
 	a->n_paras = b->n;
+	a->lang = b->lang ? b->lang : tk_lang_guess(a->paras, a->n_paras);
 out:
 	b->headline = b->date = b->source = NULL;
 	b->n = 0;

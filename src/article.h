@@ -25,6 +25,7 @@ struct tk_article {
 	const char *source;	  /* publication or site name, or NULL */
 	const char *const *paras; /* body paragraphs, cleaned UTF-8 (NFC), no markup */
 	size_t n_paras;
+	const char *lang; /* ISO 639-1 code ("en", "de") when known, else NULL */
 };
 
 /* One parsed file: 1..N articles. Opaque; all strings live in its arena. */

@@ -495,6 +495,12 @@ int tk_html_parse_doc(struct tk_doc *d, const char *s, size_t n, const char **re
 	root = xmlDocGetRootElement(doc);
 	if (!root)
 		goto out;
+	{
+		/* <html lang="de">: the declared language */
+		xmlChar *l = xmlGetProp(root, (const xmlChar *)"lang");
+		b.lang = tk_lang_code((const char *)l);
+		xmlFree(l);
+	}
 	tk_html_scan(root, &m);
 	if (m.site) {
 		b.source = tk_text_clean(d->arena, m.site, strlen(m.site), &err);
@@ -649,7 +655,8 @@ static void tk_feed_item_clear(struct tk_feed_item *it)
 	memset(it, 0, sizeof *it);
 }
 
-static int tk_feed_finish(struct tk_doc *d, struct tk_feed_item *it, const char *source)
+static int tk_feed_finish(struct tk_doc *d, struct tk_feed_item *it, const char *source,
+			  const char *lang)
 {
 	struct tk_art_build b = {0};
 	const char *body =
@@ -659,6 +666,7 @@ static int tk_feed_finish(struct tk_doc *d, struct tk_feed_item *it, const char 
 	int err = TK_OK;
 
 	b.source = source;
+	b.lang = lang;
 	if (it->title && *it->title) {
 		size_t tl = strlen(it->title);
 		b.headline = tk_html_inline_text(d, it->title, tl, &err);
@@ -682,7 +690,7 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 {
 	xmlTextReaderPtr rd = NULL;
 	struct tk_feed_item it = {0};
-	const char *source = NULL;
+	const char *source = NULL, *lang = NULL;
 	int r, err = TK_OK, in_item = 0, item_depth = 0;
 
 	/* Feeds never need entity declarations; refusing them outright rules
@@ -710,6 +718,10 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 			name = "";
 		if (type == XML_READER_TYPE_ELEMENT) {
 			if (!in_item && (!strcmp(name, "item") || !strcmp(name, "entry"))) {
+				/* Atom's xml:lang, unless RSS <language> said it */
+				if (!lang)
+					lang = tk_lang_code(
+					    (const char *)xmlTextReaderConstXmlLang(rd));
 				in_item = 1;
 				item_depth = depth;
 				if (xmlTextReaderIsEmptyElement(rd)) {
@@ -737,6 +749,12 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 				}
 				r = xmlTextReaderNext(rd);
 				continue;
+			} else if (!in_item && !strcmp(name, "language") && depth <= 2) {
+				xmlChar *v = xmlTextReaderReadString(rd);
+				lang = tk_lang_code((const char *)v);
+				xmlFree(v);
+				r = xmlTextReaderNext(rd);
+				continue;
 			} else if (!in_item && !source && !strcmp(name, "title") && depth <= 2) {
 				xmlChar *v = xmlTextReaderReadString(rd);
 				if (v) {
@@ -752,7 +770,7 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 		} else if (type == XML_READER_TYPE_END_ELEMENT && in_item && depth == item_depth &&
 			   (!strcmp(name, "item") || !strcmp(name, "entry"))) {
 			in_item = 0;
-			err = tk_feed_finish(d, &it, source);
+			err = tk_feed_finish(d, &it, source, lang);
 			if (err)
 				goto out;
 		}
@@ -760,7 +778,7 @@ int tk_feed_parse(struct tk_doc *d, const char *s, size_t n, const char **reason
 	}
 	if (in_item) {
 		/* truncated feed: keep the last item too */
-		err = tk_feed_finish(d, &it, source);
+		err = tk_feed_finish(d, &it, source, lang);
 	}
 	if (r < 0 && d->n == 0)
 		*reason = "feed is not well-formed XML";

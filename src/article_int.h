@@ -21,6 +21,8 @@ struct tk_doc {
  * are copied into the arena when the article is finished. */
 struct tk_art_build {
 	const char *headline, *date, *source;
+	const char
+	    *lang; /* declared language (HTML lang, feed language) or NULL; static or arena */
 	const char **paras;
 	size_t n, cap;
 	size_t chars; /* text bytes so far, for the "densest" heuristics */
@@ -33,6 +35,9 @@ int tk_build_para(struct tk_doc *d, struct tk_art_build *b, const char *s, size_
 /* Finish b into a new article of d (a headline is derived from the body when
  * missing; an article with neither is dropped). Resets b. TK_OK/TK_ENOMEM. */
 int tk_build_finish(struct tk_doc *d, struct tk_art_build *b);
+/* A language tag as declared ("en-GB", "de", "fr_FR") reduced to a static
+ * two-letter code for the languages extraction knows, or NULL. */
+const char *tk_lang_code(const char *tag);
 void tk_build_release(struct tk_art_build *b);
 /* A cleaned arena copy of a title: whitespace, NFC, and site suffixes
  * (" | Coastal Daily") removed when they match source or look like one.

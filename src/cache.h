@@ -19,9 +19,9 @@ struct tk_cache;
  * directory"); their names are written here only. */
 #define TK_CACHE_GENERATION ".generation" /* counter, bumped after every change */
 #define TK_CACHE_STATUS ".status"	  /* banner: expiry, newline, one line */
-#define TK_CACHE_URGENT ".urgent"	  /* urgent notice: expiry, newline, text */
-#define TK_CACHE_CONFIG ".config"	  /* the last valid ticker.conf from a stick */
-#define TK_CACHE_SERVICE ".service"	  /* service notice: expiry, newline, one line */
+#define TK_CACHE_URGENT ".urgent"   /* urgent notice: expiry, space, shown seconds, newline, text */
+#define TK_CACHE_CONFIG ".config"   /* the last valid ticker.conf from a stick */
+#define TK_CACHE_SERVICE ".service" /* service notice: expiry, newline, one line */
 
 /* One cached article file. Borrowed from the cache until its next change. */
 struct tk_cache_info {

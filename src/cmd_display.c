@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
+#include "health.h"
 #include "log.h"
 #include "render_app.h"
 
@@ -127,6 +128,20 @@ static int tk_display_args(int argc, char **argv, struct tk_config *cfg, struct 
 	return 0;
 }
 
+/* The display's starts and clean stops, counted in the cache for the stick
+ * report's "This screen" section (health.h). A cache that cannot be written
+ * (a read-only test directory) just goes uncounted. */
+static int tk_cmd_run_counted(const struct tk_config *cfg, const struct tk_display_opts *o)
+{
+	struct tk_health_env env = {"", cfg->cache_dir};
+	int counted = o->dir && !strcmp(o->dir, cfg->cache_dir) && !tk_health_note_start(&env);
+	int rc = tk_display_run(o);
+
+	if (counted && rc == TK_EXIT_OK)
+		(void)tk_health_note_stop(&env);
+	return rc;
+}
+
 int tk_cmd_run(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_display_opts o;
@@ -139,7 +154,7 @@ int tk_cmd_run(int argc, char **argv, struct tk_config *cfg)
 	/* run goes on until stopped, unless --seconds says otherwise (bench, soak) */
 	if (!seconds_flag)
 		o.seconds = 0;
-	return tk_display_run(&o);
+	return tk_cmd_run_counted(cfg, &o);
 }
 
 int tk_cmd_snapshot(int argc, char **argv, struct tk_config *cfg)

@@ -166,8 +166,8 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 	err = tk_sign_keygen(argv[1]);
 	if (err == TK_EINVAL) {
 		tk_log(TK_LOG_ERROR,
-		       "keygen: %s.key or %s.pub already exists, or the name is not usable "
-		       "(letters, digits, '.', '_', '-')",
+		       "keygen: %s.key or %s.pub already exists (a key is never overwritten: "
+		       "remove both or choose another name), or the name is empty",
 		       argv[1], argv[1]);
 		return TK_EXIT_USAGE;
 	}

@@ -77,6 +77,8 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "quotations shown per article", TK_STICK_RANGE(0, 10)},
     {"figures_per_article", TK_CFG_LONG, F(figures_per_article), 0, 50, NULL, 0,
      "key figures shown per article", TK_STICK_RANGE(0, 10)},
+    {"quotes_need_speaker", TK_CFG_ENUM, F(quotes_need_speaker), 0, 0, tk_bools, 0,
+     "show a quote only with a sure speaker (a doubtful or missing one is skipped)", TK_DEVICE},
     {"max_articles", TK_CFG_LONG, F(max_articles), 1, 100000, NULL, 0,
      "articles kept in the cache; the oldest are evicted first", TK_DEVICE},
     {"max_cache_bytes", TK_CFG_LONG, F(max_cache_bytes), 1024, LONG_MAX, NULL, 0,
@@ -149,6 +151,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->max_file_bytes = 4L << 20;
 	cfg->quotes_per_article = 3;
 	cfg->figures_per_article = 2;
+	cfg->quotes_need_speaker = 1;
 	cfg->max_articles = 1000;
 	cfg->max_cache_bytes = 256L << 20;
 	cfg->expire_days = 30;

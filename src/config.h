@@ -41,6 +41,7 @@ struct tk_config {
 	long max_file_bytes;
 	long quotes_per_article;
 	long figures_per_article;
+	int quotes_need_speaker; /* bool: never show a quote without a sure speaker */
 	/* import */
 	long max_articles;
 	long max_cache_bytes;

@@ -21,6 +21,7 @@
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
+#include "health.h"
 #include "import.h"
 #include "log.h"
 #include "mem.h"
@@ -1256,6 +1257,21 @@ static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct t
 		close(dfd);
 }
 
+/* "This screen": the box's health for whoever looks after it (health.h). */
+static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t articles)
+{
+	struct tk_health_env env = {"", im->cfg.cache_dir};
+	char *h = tk_malloc(TK_HEALTH_REPORT_MAX);
+
+	if (!h) {
+		r->oom = 1;
+		return;
+	}
+	tk_health_report(&env, articles, h, TK_HEALTH_REPORT_MAX);
+	tk_sb_printf(r, "\n%s", h);
+	tk_free(h);
+}
+
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
@@ -1409,6 +1425,7 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}
 tail:
+	tk_imp_report_health(im, &r, nc);
 	tk_sb_printf(&r, "\nExit code %d (%s)\n", s->exit_code,
 		     s->exit_code == TK_EXIT_OK	       ? "success"
 		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"

@@ -53,12 +53,15 @@ static const struct tk_command tk_commands[] = {
      "textures alive, peak RSS and time to first frame. --articles N generates N\n"
      "articles; figures only, never a pass/fail verdict.\n"},
     {"extract", tk_cmd_extract, "read article files and print headlines, quotes and figures",
-     "usage: ticker extract [--json] [--all] [--max-bytes N] FILE...\n"
+     "usage: ticker extract [--json] [--all] [--figures-only] [--max-bytes N] FILE...\n"
      "\n"
      "Reads .txt, .md, .html, RSS and Atom files (format and encoding are sniffed)\n"
      "and prints each article's headline, attributed quotations and key figures.\n"
      "  --json       one JSON object per article per line\n"
      "  --all        every quotation and figure found, not only the ranked best\n"
+     "  --figures-only  each line of FILE (- for stdin) is one paragraph: print\n"
+     "               every figure found in it as JSON, one line per input line;\n"
+     "               --lang LL gives the text's language (en, fr, de, es)\n"
      "  --max-bytes  refuse files larger than this (default 4 MiB)\n"
      "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n"},
     {"import", tk_cmd_import, "import article files from a USB stick into the cache",

@@ -902,6 +902,57 @@ static int tk_sign_write(int dfd, const char *text, size_t n, const char *sigtex
 	return err;
 }
 
+/* The manifest text: directives, then one sha256sum line per file (sorted). */
+static int tk_sign_manifest_text(const struct tk_sign_walk *w, const struct tk_sign_opts *o,
+				 struct tk_sign_result *res, char **out, size_t *len)
+{
+	size_t cap = 2048, n;
+	char *text;
+	int err;
+
+	*out = NULL;
+	for (size_t i = 0; i < w->m.n; i++)
+		cap += 64 + 4 + 2 * strlen(w->m.f[i].path) + 2;
+	text = tk_malloc(cap);
+	if (!text)
+		return TK_ENOMEM;
+	err = tk_sign_directives(o, res->sequence, text, 2048, res);
+	if (err) {
+		tk_free(text);
+		return err;
+	}
+	n = strlen(text);
+	for (size_t i = 0; i < w->m.n; i++)
+		n += tk_sign_file_line(text + n, &w->m.f[i]);
+	*out = text;
+	*len = n;
+	return TK_OK;
+}
+
+/* Remember the sequence just used next to the key (a warning if not). */
+static void tk_sign_seq_save(const char *seqpath, struct tk_sign_result *res)
+{
+	char num[32];
+	int fd = open(seqpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	snprintf(num, sizeof num, "%" PRIu64 "\n", res->sequence);
+	if (fd < 0 || tk_sign_put(fd, num))
+		snprintf(res->warning, sizeof res->warning,
+			 "could not save the sequence in %.300s: the next signature must use "
+			 "--sequence %" PRIu64,
+			 seqpath, res->sequence + 1);
+}
+
+static void tk_sign_walk_free(struct tk_sign_walk *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->m.n; i++)
+		tk_free(w->m.f[i].path);
+	tk_free(w->m.f);
+	tk_free(w);
+}
+
 int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_opts *o,
 		     struct tk_sign_result *res)
 {
@@ -909,7 +960,7 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 	struct tk_sign_walk *w = NULL;
 	char seqpath[TK_KEYFILE_MAX + 8], sigtext[TK_MINISIGN_SIG_TEXT_MAX], tc[128];
 	char *text = NULL;
-	size_t cap = 2048, n;
+	size_t n = 0;
 	uint64_t last;
 	int err, dfd = -1;
 
@@ -918,11 +969,7 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 		return TK_EIO;
 	key = sodium_malloc(sizeof *key); /* guarded, wiped on free */
 	w = tk_calloc(1, sizeof *w);
-	if (!key || !w) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	err = tk_sign_load_key(keyfile, key, res);
+	err = key && w ? tk_sign_load_key(keyfile, key, res) : TK_ENOMEM;
 	if (err)
 		goto out;
 	tk_sign_seq_path(keyfile, seqpath, sizeof seqpath);
@@ -940,21 +987,10 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 		goto out;
 	}
 	err = tk_sign_walk_dir(dfd, w, res);
+	if (!err)
+		err = tk_sign_manifest_text(w, o, res, &text, &n);
 	if (err)
 		goto out;
-	for (size_t i = 0; i < w->m.n; i++)
-		cap += 64 + 4 + 2 * strlen(w->m.f[i].path) + 2;
-	text = tk_malloc(cap);
-	if (!text) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	err = tk_sign_directives(o, res->sequence, text, 2048, res);
-	if (err)
-		goto out;
-	n = strlen(text);
-	for (size_t i = 0; i < w->m.n; i++)
-		n += tk_sign_file_line(text + n, &w->m.f[i]);
 	snprintf(tc, sizeof tc, "ticker manifest, sequence %" PRIu64, res->sequence);
 	err = tk_minisign_sign(key, text, n, tc, sigtext, sizeof sigtext);
 	if (!err)
@@ -962,26 +998,11 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 	if (err)
 		goto out;
 	res->nfiles = w->m.n;
-	if (res->sequence > last) {
-		char num[32];
-		int fd = open(seqpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-
-		snprintf(num, sizeof num, "%" PRIu64 "\n", res->sequence);
-		if (fd < 0 || tk_sign_put(fd, num))
-			snprintf(
-			    res->warning, sizeof res->warning,
-			    "could not save the sequence in %.300s: the next signature must use "
-			    "--sequence %" PRIu64,
-			    seqpath, res->sequence + 1);
-	}
+	if (res->sequence > last)
+		tk_sign_seq_save(seqpath, res);
 out:
 	sodium_free(key);
-	if (w) {
-		for (size_t i = 0; i < w->m.n; i++)
-			tk_free(w->m.f[i].path);
-		tk_free(w->m.f);
-		tk_free(w);
-	}
+	tk_sign_walk_free(w);
 	tk_free(text);
 	if (dfd >= 0)
 		close(dfd);

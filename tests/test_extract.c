@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <json-c/json.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -76,31 +77,19 @@ static int streq_null(const char *a, const char *b)
 
 /* Expectation keys: a key outside these lists is a typo or a check nobody
  * implemented, and silently passing it would make the fixture test nothing. */
-static const char *const article_keys[] = {"headline",
-					   "date",
-					   "source",
-					   "paragraphs",
-					   "quote_count",
-					   "min_quotes",
-					   "quotes",
-					   "all_speaker",
-					   "all_role",
-					   "partials",
-					   "not_quotes",
-					   "figures",
-					   "not_figures",
-					   "not_ranked",
-					   "top_figure",
-					   "top_quote_speaker",
-					   "items_exclude",
-					   "captions",
-					   "body_exclude",
-					   "body_include",
-					   NULL};
+static const char *const article_keys[] = {
+    "headline",	     "date",	   "source",	   "paragraphs",
+    "quote_count",   "min_quotes", "quotes",	   "all_speaker",
+    "all_role",	     "partials",   "not_quotes",   "figures",
+    "not_figures",   "not_ranked", "top_figure",   "top_quote_speaker",
+    "items_exclude", "captions",   "body_exclude", "body_include",
+    "shown",	     NULL};
 static const char *const doc_keys[] = {"max_bytes", "error",	"format", "encoding",
 				       "count",	    "articles", NULL};
 static const char *const quote_keys[] = {"text", "speaker", "role", NULL};
-static const char *const figure_keys[] = {"text", "unit", "value", "max", "context", NULL};
+static const char *const figure_keys[] = {"text",      "unit",	  "value",  "max",
+					  "context",   "kind",	  "change", "speaker",
+					  "converted", "trivial", NULL};
 
 static int key_in(const char *key, const char *const *list)
 {
@@ -133,6 +122,85 @@ static void check_item_keys(const char *name, json_object *exp, const char *arr_
 	if (json_object_object_get_ex(exp, arr_key, &arr))
 		for (size_t k = 0; k < json_object_array_length(arr); k++)
 			check_keys(name, json_object_array_get_idx(arr, k), keys, NULL);
+}
+
+static int near(double a, double b)
+{
+	return fabs(a - b) <= 1e-9 * (fabs(a) > 1 ? fabs(a) : 1);
+}
+
+/* One found figure against its expectation: value, max, unit, context,
+ * kind, change, speaker, converted unit, trivial. */
+static void check_figure(const char *name, json_object *f, const struct tk_figure *fig)
+{
+	json_object *jv;
+	const char *text = fig->text, *s;
+	int present;
+
+	if (json_object_object_get_ex(f, "value", &jv) &&
+	    !near(fig->value, json_object_get_double(jv)))
+		mismatch(name, "figure \"%s\": value %g, expected %g", text, fig->value,
+			 json_object_get_double(jv));
+	if (json_object_object_get_ex(f, "max", &jv) &&
+	    !near(fig->value_max, json_object_get_double(jv)))
+		mismatch(name, "figure \"%s\": max %g, expected %g", text, fig->value_max,
+			 json_object_get_double(jv));
+	s = jstr(f, "unit", &present);
+	if (present && !streq_null(s, fig->unit))
+		mismatch(name, "figure \"%s\": unit %s, expected %s", text,
+			 fig->unit ? fig->unit : "null", s ? s : "null");
+	s = jstr(f, "context", &present);
+	if (present && !streq_null(s, fig->context))
+		mismatch(name, "figure \"%s\": context \"%s\", expected \"%s\"", text, fig->context,
+			 s);
+	s = jstr(f, "kind", &present);
+	if (present && strcmp(s, tk_figure_kind_name(fig->kind)))
+		mismatch(name, "figure \"%s\": kind %s, expected %s", text,
+			 tk_figure_kind_name(fig->kind), s);
+	s = jstr(f, "change", &present);
+	if (present && !streq_null(s, fig->change > 0 ? "up" : fig->change < 0 ? "down" : NULL))
+		mismatch(name, "figure \"%s\": change %d, expected %s", text, fig->change,
+			 s ? s : "null");
+	s = jstr(f, "speaker", &present);
+	if (present && !streq_null(s, fig->speaker))
+		mismatch(name, "figure \"%s\": speaker %s, expected %s", text,
+			 fig->speaker ? fig->speaker : "null", s ? s : "null");
+	s = jstr(f, "converted", &present);
+	if (present && !streq_null(s, fig->conv_unit))
+		mismatch(name, "figure \"%s\": converted to %s, expected %s", text,
+			 fig->conv_unit ? fig->conv_unit : "null", s ? s : "null");
+	if (json_object_object_get_ex(f, "trivial", &jv) &&
+	    json_object_get_boolean(jv) != (json_bool)fig->trivial)
+		mismatch(name, "figure \"%s\": trivial %d", text, fig->trivial);
+}
+
+/* Every caption on screen reads as a complete phrase: three words or
+ * more, no ellipsis, not ending on a function word. */
+static void check_captions(const char *name, const struct tk_extraction *ranked)
+{
+	static const char *const weak[] = {"a",	    "an",   "the",  "of", "to", "with", "at",
+					   "least", "for",  "from", "by", "in", "on",	"and",
+					   "or",    "than", "de",   "la", "le", "der",	"die"};
+	size_t i, k;
+
+	for (i = 0; i < ranked->n_items; i++) {
+		const char *c = ranked->items[i].caption, *last;
+		size_t words = 0;
+		if (ranked->items[i].kind != TK_ITEM_FIGURE || !c)
+			continue;
+		for (k = 0; c[k]; k++)
+			if (c[k] != ' ' && (k == 0 || c[k - 1] == ' '))
+				words++;
+		if (words < 3)
+			mismatch(name, "caption \"%s\" has fewer than three words", c);
+		if (strstr(c, "\xE2\x80\xA6"))
+			mismatch(name, "caption \"%s\" is cut", c);
+		last = strrchr(c, ' ');
+		last = last ? last + 1 : c;
+		for (k = 0; k < sizeof weak / sizeof weak[0]; k++)
+			if (!strcmp(last, weak[k]))
+				mismatch(name, "caption \"%s\" ends on \"%s\"", c, last);
+	}
 }
 
 /* Compare one article's extraction with its expectations. */
@@ -207,7 +275,20 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 				mismatch(name, "quote \"%.40s...\" role %s, expected %s",
 					 ex->quotes[i].text,
 					 ex->quotes[i].role ? ex->quotes[i].role : "null", s);
-	/* partial quotations: found (kind partial), never on screen */
+	/* quotes on screen, exactly as shown (with their final stop) */
+	if (json_object_object_get_ex(exp, "shown", &arr))
+		for (k = 0; k < json_object_array_length(arr); k++) {
+			const char *want =
+			    json_object_get_string(json_object_array_get_idx(arr, k));
+			for (i = 0; i < ranked->n_items; i++)
+				if (ranked->items[i].kind == TK_ITEM_QUOTE &&
+				    !strcmp(ranked->items[i].text, want))
+					break;
+			if (i == ranked->n_items)
+				mismatch(name, "not shown: \"%s\"", want);
+		}
+	/* partial quotations: found (kind partial); items_exclude keeps short ones
+	 * off the screen */
 	if (json_object_object_get_ex(exp, "partials", &arr))
 		for (k = 0; k < json_object_array_length(arr); k++) {
 			const char *want =
@@ -217,9 +298,6 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 					break;
 			if (i == ex->n_quotes || !ex->quotes[i].partial)
 				mismatch(name, "\"%s\" not found as a partial quotation", want);
-			for (i = 0; i < ranked->n_items; i++)
-				if (strstr(ranked->items[i].text, want))
-					mismatch(name, "partial \"%s\" shown", want);
 		}
 	/* text that must not be (part of) any quotation */
 	if (json_object_object_get_ex(exp, "not_quotes", &arr))
@@ -233,10 +311,8 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 	/* figures: text as written, value and unit */
 	if (json_object_object_get_ex(exp, "figures", &arr)) {
 		for (k = 0; k < json_object_array_length(arr); k++) {
-			json_object *f = json_object_array_get_idx(arr, k), *jv;
-			const char *text = jstr(f, "text", &present), *unit;
-			int has_unit;
-			unit = jstr(f, "unit", &has_unit);
+			json_object *f = json_object_array_get_idx(arr, k);
+			const char *text = jstr(f, "text", &present);
 			for (i = 0; i < ex->n_figures; i++)
 				if (!strcmp(ex->figures[i].text, text))
 					break;
@@ -244,22 +320,7 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 				mismatch(name, "figure not found: \"%s\"", text);
 				continue;
 			}
-			if (json_object_object_get_ex(f, "value", &jv) &&
-			    ex->figures[i].value != json_object_get_double(jv))
-				mismatch(name, "figure \"%s\": value %g, expected %g", text,
-					 ex->figures[i].value, json_object_get_double(jv));
-			if (json_object_object_get_ex(f, "max", &jv) &&
-			    ex->figures[i].value_max != json_object_get_double(jv))
-				mismatch(name, "figure \"%s\": max %g, expected %g", text,
-					 ex->figures[i].value_max, json_object_get_double(jv));
-			if (has_unit && !streq_null(unit, ex->figures[i].unit))
-				mismatch(name, "figure \"%s\": unit %s, expected %s", text,
-					 ex->figures[i].unit ? ex->figures[i].unit : "null",
-					 unit ? unit : "null");
-			s = jstr(f, "context", &present);
-			if (present && !streq_null(s, ex->figures[i].context))
-				mismatch(name, "figure \"%s\": context \"%s\", expected \"%s\"",
-					 text, ex->figures[i].context, s);
+			check_figure(name, f, &ex->figures[i]);
 		}
 	}
 	/* numbers that are not key figures (dates, times, ages, ...) */
@@ -299,6 +360,7 @@ static void check_article(const char *name, const struct tk_article *a, json_obj
 				     strstr(ranked->items[i].caption, bad)))
 					mismatch(name, "item shows \"%s\"", bad);
 		}
+	check_captions(name, ranked);
 	/* figure captions shown on screen: { "figure as written": "caption" } */
 	if (json_object_object_get_ex(exp, "captions", &arr)) {
 		json_object_object_foreach(arr, fig, want)
@@ -514,6 +576,7 @@ static void test_blinken_acceptance(void **state)
 				: NULL);
 		assert_string_not_equal(ranked->figures[i].text, "14");
 	}
+	check_captions("blinken", ranked);
 	assert_string_equal(ranked->figures[0].text, "82,000");
 	assert_string_equal(ranked->figures[0].context,
 			    "More than 82,000 people have left Afghanistan safely since August 14");
