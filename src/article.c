@@ -236,18 +236,11 @@ static int tk_split_lines(char *text, size_t len, struct tk_line **out, size_t *
 		const char *nlp = memchr(text + i, '\n', len - i);
 		size_t e = nlp ? (size_t)(nlp - text) : len;
 
-		if (nl == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct tk_line *nlines = tk_realloc(lines, nc * sizeof *nlines);
-
-			if (!nlines) {
-				tk_free(lines);
-				*out = NULL;
-				*n_out = 0;
-				return TK_ENOMEM;
-			}
-			lines = nlines;
-			cap = nc;
+		if (tk_buf_grow(&lines, &cap, nl, sizeof *lines, 64)) {
+			tk_free(lines);
+			*out = NULL;
+			*n_out = 0;
+			return TK_ENOMEM;
 		}
 		lines[nl].s = text + i;
 		lines[nl].n = e - i;

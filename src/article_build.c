@@ -147,14 +147,8 @@ int tk_build_para(struct tk_doc *d, struct tk_art_build *b, const char *s, size_
 	p[len] = '\0';
 	if (!len || tk_para_is_boilerplate(p))
 		return TK_OK;
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 16;
-		const char **np = tk_realloc(b->paras, cap * sizeof *np);
-		if (!np)
-			return TK_ENOMEM;
-		b->paras = np;
-		b->cap = cap;
-	}
+	if (tk_buf_grow(&b->paras, &b->cap, b->n, sizeof *b->paras, 16))
+		return TK_ENOMEM;
 	b->paras[b->n++] = p;
 	b->chars += len;
 	return TK_OK;
@@ -306,16 +300,9 @@ int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
 		}
 		memcpy(paras, b->paras, b->n * sizeof *paras);
 	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 4;
-		struct tk_article *na = tk_realloc(d->arts, cap * sizeof *na);
-		if (!na) {
-			err = TK_ENOMEM;
-			goto out;
-		}
-		d->arts = na;
-		d->cap = cap;
-	}
+	err = tk_buf_grow(&d->arts, &d->cap, d->n, sizeof *d->arts, 4);
+	if (err)
+		goto out;
 	a = &d->arts[d->n++];
 	a->headline = b->headline;
 	a->date = b->date;

@@ -11,74 +11,12 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "buf.h"
 #include "cmd.h"
 #include "err.h"
 #include "extract.h"
 #include "log.h"
 #include "mem.h"
-
-/* Read at most max + 1 bytes (enough to tell that a file is too big). */
-static int tk_read_file(const char *path, size_t max, unsigned char **out, size_t *len,
-			const char **why)
-{
-	unsigned char *buf = NULL;
-	size_t cap = 0, n = 0;
-	int fd = -1, err = TK_OK;
-	struct stat st;
-
-	*out = NULL;
-	/* Non-blocking: a FIFO must not hang the command (it is refused below). */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
-		*why = errno == ENOENT	 ? "no such file"
-		       : errno == EACCES ? "permission denied"
-					 : "cannot open file";
-		goto out;
-	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		err = TK_EIO;
-		*why = "not a regular file";
-		goto out;
-	}
-	for (;;) {
-		ssize_t r;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 65536;
-			if (nc > max + 1)
-				nc = max + 1;
-			if (nc <= cap)
-				break;
-			unsigned char *nb = tk_realloc(buf, nc);
-			if (!nb) {
-				err = TK_ENOMEM;
-				*why = "out of memory";
-				goto out;
-			}
-			buf = nb;
-			cap = nc;
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err = TK_EIO;
-			*why = "read error";
-			goto out;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*out = buf;
-	*len = n;
-	buf = NULL;
-out:
-	if (fd >= 0)
-		close(fd);
-	tk_free(buf);
-	return err;
-}
 
 static json_object *tk_jstr(const char *s)
 {
@@ -373,13 +311,14 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 	ro.max_bytes = max;
 	for (; i < argc; i++) {
 		const char *file = argv[i], *why = NULL;
-		unsigned char *buf = NULL;
+		char *buf = NULL;
 		size_t len = 0, k;
 		struct tk_doc *doc = NULL;
-		int err;
+		int err, os_err;
 
 		nfiles++;
-		err = tk_read_file(file, max, &buf, &len, &why);
+		/* max + 1 bytes at most: the reader tells a file over max */
+		err = tk_buf_read_file(file, max, &buf, &len, &why, &os_err);
 		if (!err)
 			err = tk_doc_parse(buf, len, file, &ro, &doc, &why);
 		if (err) {
