@@ -137,6 +137,10 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "extra font file tried before the bundled ones (empty = none)", TK_DEVICE},
     {"video_driver", TK_CFG_STR, F(video_driver), 0, 0, NULL, 0,
      "SDL video driver (empty = kmsdrm on a console, else the desktop's)", TK_DEVICE},
+    {"timezone", TK_CFG_STR, F(timezone), 0, 0, NULL, 0,
+     "time zone for dates and the clock, e.g. Europe/Paris (empty = the system's; the image's "
+     "is UTC)",
+     TK_DEVICE},
     {"log_level", TK_CFG_ENUM, F(log_level), 0, 0, tk_levels, 0, "error, warning, info or debug",
      TK_DEVICE},
 };

@@ -68,6 +68,7 @@ struct tk_config {
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
 	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */
+	char timezone[64];	       /* tz database name; empty = the system's */
 	int log_level;		       /* enum tk_log_level */
 	unsigned service;	       /* TK_SERVICE_*: not a key, set while loading */
 };

@@ -316,132 +316,131 @@ static const char *tk_cur_symbol_after(const char *p, size_t n, size_t i, size_t
  * Sets *value and *plain (no separators). */
 enum { TK_LANG_ANY, TK_LANG_DOT, TK_LANG_COMMA }; /* which separator is the decimal one */
 
-static size_t tk_parse_number(const char *p, size_t n, size_t i, double *value, int *plain,
-			      size_t *ndigits, int scale_follows, int lang)
-{
-	size_t groups[16] = {0}, ng = 0, j = i, g0;
+/* Digit groups of a number as written and the separator after each
+ * ('s' a plain space, ' ' a narrow one). */
+struct tk_num {
+	size_t groups[16], ng;
 	char seps[16];
-	int ok = 1;
+};
 
-	while (j < n && ng < 16) {
+/* "82 000" with a plain space: a group of exactly three digits follows,
+ * and it cannot be two numbers ("in 2021 300 people", "1 000 000 555-0199"). */
+static int tk_num_space_group(const char *p, size_t n, size_t i, size_t j, const struct tk_num *g)
+{
+	if (!(j + 3 < n && p[j] == ' ' && tk_digit(p[j + 1]) && tk_digit(p[j + 2]) &&
+	      tk_digit(p[j + 3]) && (j + 4 >= n || !tk_digit(p[j + 4])) && g->groups[0] <= 3 &&
+	      (g->ng == 1 || g->seps[g->ng - 2] == 's')))
+		return 0;
+	if (j + 5 < n && (p[j + 4] == ' ' || p[j + 4] == '-') && tk_digit(p[j + 5]) &&
+	    !(j + 7 < n && tk_digit(p[j + 6]) && tk_digit(p[j + 7]) &&
+	      (j + 8 >= n || !tk_digit(p[j + 8]))))
+		return 0;
+	return !(g->ng == 1 && i > 0 && p[i - 1] != ' ' && p[i - 1] != '(');
+}
+
+/* Scan the digit groups at p[i..]; returns their end. */
+static size_t tk_num_scan(const char *p, size_t n, size_t i, struct tk_num *g)
+{
+	size_t j = i, g0;
+
+	g->ng = 0;
+	while (j < n && g->ng < 16) {
 		g0 = j;
 		while (j < n && tk_digit(p[j]))
 			j++;
-		groups[ng] = j - g0;
-		seps[ng] = 0;
-		ng++;
+		g->groups[g->ng] = j - g0;
+		g->seps[g->ng++] = 0;
 		if (j + 1 < n && (p[j] == ',' || p[j] == '.' || p[j] == '\'') &&
 		    tk_digit(p[j + 1])) {
-			seps[ng - 1] = p[j];
-			j++;
-			continue;
-		}
-		if (j + 3 < n && !memcmp(p + j, "\xE2\x80\xAF", 3) && tk_digit(p[j + 3])) {
-			seps[ng - 1] = ' ';
+			g->seps[g->ng - 1] = p[j++];
+		} else if (j + 3 < n && !memcmp(p + j, "\xE2\x80\xAF", 3) && tk_digit(p[j + 3])) {
+			g->seps[g->ng - 1] = ' ';
 			j += 3;
-			continue;
-		}
-		/* French "82 000" with a plain space: exactly three digits after */
-		if (j + 3 < n && p[j] == ' ' && tk_digit(p[j + 1]) && tk_digit(p[j + 2]) &&
-		    tk_digit(p[j + 3]) && (j + 4 >= n || !tk_digit(p[j + 4])) && groups[0] <= 3 &&
-		    (ng == 1 || seps[ng - 2] == 's') &&
-		    !(j + 5 < n && (p[j + 4] == ' ' || p[j + 4] == '-') && tk_digit(p[j + 5]) &&
-		      !(j + 7 < n && tk_digit(p[j + 6]) && tk_digit(p[j + 7]) &&
-			(j + 8 >= n || !tk_digit(p[j + 8])))) &&
-		    (ng > 1 || groups[0] <= 3)) {
-			/* only when it can't be two numbers ("in 2021 300 people") */
-			if (ng == 1 && groups[0] <= 3 && i > 0 && p[i - 1] != ' ' &&
-			    p[i - 1] != '(') {
-				break;
-			}
-			seps[ng - 1] = 's';
+		} else if (tk_num_space_group(p, n, i, j, g)) {
+			g->seps[g->ng - 1] = 's';
 			j++;
-			continue;
-		}
-		break;
-	}
-	*ndigits = 0;
-	{
-		size_t k;
-		for (k = 0; k < ng; k++)
-			*ndigits += groups[k];
-	}
-	*plain = ng == 1;
-	if (ng == 1) {
-		double v = 0;
-		size_t k;
-		for (k = i; k < j; k++)
-			v = v * 10 + (p[k] - '0');
-		*value = v;
-		return j;
-	}
-	/* which separator is the decimal point? */
-	{
-		char last = seps[ng - 2];
-		int same = 1;
-		size_t k;
-		double v = 0, frac = 0, div = 1;
-		size_t dec_at = ng; /* group index where decimals start */
-
-		for (k = 0; k + 1 < ng; k++)
-			if (seps[k] != last)
-				same = 0;
-		if (same) {
-			int thousands = 1, indian = ng >= 3 && groups[ng - 1] == 3 && last == ',';
-			for (k = 1; k < ng; k++)
-				if (groups[k] != 3)
-					thousands = 0;
-			/* "12,34,567": lakh grouping */
-			for (k = 1; indian && k + 1 < ng; k++)
-				if (groups[k] != 2)
-					indian = 0;
-			if (indian && groups[0] <= 2)
-				thousands = 1;
-			if (ng == 2 && (last == ',' || last == '.') && groups[1] == 3 &&
-			    last == '.' && scale_follows)
-				thousands = 0; /* "1.125 billion" */
-			/* "96.088" is a decimal in English, "45.000" 45000 in German */
-			if (ng == 2 && groups[1] == 3 &&
-			    ((lang == TK_LANG_DOT && last == '.') ||
-			     (lang == TK_LANG_COMMA && last == ',')))
-				thousands = 0;
-			if (ng == 2 && !thousands && (last == ',' || last == '.'))
-				dec_at = 1;
-			else if (!thousands)
-				ok = 0; /* 10.03.2026, 1.2.3 */
-			if (groups[0] > 3 && thousands)
-				ok = 0;
 		} else {
-			/* 1,234.56 or 1.234,56: the last separator is the decimal one */
-			for (k = 1; k + 1 < ng; k++)
-				if (groups[k] != 3)
-					ok = 0;
-			if (last == ' ' || last == 's' || last == '\'')
-				ok = 0;
-			dec_at = ng - 1;
+			break;
 		}
-		if (!ok)
-			return i;
-		/* accumulate */
-		{
-			size_t pos = i;
-			for (k = 0; k < ng; k++) {
-				size_t d;
-				for (d = 0; d < groups[k]; d++, pos++) {
-					int dig = p[pos] - '0';
-					if (k < dec_at) {
-						v = v * 10 + dig;
-					} else {
-						div *= 10;
-						frac += dig / div;
-					}
-				}
-				if (k + 1 < ng)
-					pos += seps[k] == ' ' ? 3 : 1;
+	}
+	return j;
+}
+
+/* Which group starts the decimals (ng: none), or (size_t)-1 when the groups
+ * are no number (10.03.2026, 1.2.3). */
+static size_t tk_num_decimal_at(const struct tk_num *g, int scale_follows, int lang)
+{
+	size_t ng = g->ng, k;
+	char last = g->seps[ng - 2];
+	int same = 1, thousands = 1, indian;
+
+	for (k = 0; k + 1 < ng; k++)
+		if (g->seps[k] != last)
+			same = 0;
+	if (!same) {
+		/* 1,234.56 or 1.234,56: the last separator is the decimal one;
+		 * 12,34,567.89 in lakh grouping */
+		indian =
+		    ng >= 4 && g->groups[ng - 2] == 3 && g->seps[0] == ',' && g->groups[0] <= 2;
+		for (k = 1; indian && k + 2 < ng; k++)
+			if (g->groups[k] != 2 || g->seps[k] != ',')
+				indian = 0;
+		for (k = 1; !indian && k + 1 < ng; k++)
+			if (g->groups[k] != 3)
+				return (size_t)-1;
+		return last == ' ' || last == 's' || last == '\'' ? (size_t)-1 : ng - 1;
+	}
+	for (k = 1; k < ng; k++)
+		if (g->groups[k] != 3)
+			thousands = 0;
+	/* "12,34,567": lakh grouping */
+	indian = ng >= 3 && g->groups[ng - 1] == 3 && last == ',' && g->groups[0] <= 2;
+	for (k = 1; indian && k + 1 < ng; k++)
+		if (g->groups[k] != 2)
+			indian = 0;
+	if (indian)
+		thousands = 1;
+	if (ng == 2 && g->groups[1] == 3 && last == '.' && scale_follows)
+		thousands = 0; /* "1.125 billion" */
+	/* "96.088" is a decimal in English, "45.000" 45000 in German */
+	if (ng == 2 && g->groups[1] == 3 &&
+	    ((lang == TK_LANG_DOT && last == '.') || (lang == TK_LANG_COMMA && last == ',')))
+		thousands = 0;
+	if (ng == 2 && !thousands && (last == ',' || last == '.'))
+		return 1;
+	if (!thousands || g->groups[0] > 3)
+		return (size_t)-1;
+	return ng;
+}
+
+/* Parse digits with separators at p[i..]. Returns the end or i on failure.
+ * Sets *value, *plain (no separators) and *ndigits. */
+static size_t tk_parse_number(const char *p, size_t n, size_t i, double *value, int *plain,
+			      size_t *ndigits, int scale_follows, int lang)
+{
+	struct tk_num g;
+	size_t j = tk_num_scan(p, n, i, &g), k, d, pos = i, dec_at = g.ng;
+	double v = 0, frac = 0, div = 1;
+
+	*ndigits = 0;
+	for (k = 0; k < g.ng; k++)
+		*ndigits += g.groups[k];
+	*plain = g.ng == 1;
+	if (g.ng > 1 && (dec_at = tk_num_decimal_at(&g, scale_follows, lang)) == (size_t)-1)
+		return i;
+	for (k = 0; k < g.ng; k++) {
+		for (d = 0; d < g.groups[k]; d++, pos++) {
+			if (k < dec_at) {
+				v = v * 10 + (p[pos] - '0');
+			} else {
+				div *= 10;
+				frac += (p[pos] - '0') / div;
 			}
 		}
-		*value = v + frac;
+		if (k + 1 < g.ng)
+			pos += g.seps[k] == ' ' ? 3 : 1;
 	}
+	*value = v + frac;
 	return j;
 }
 
@@ -1039,6 +1038,31 @@ static const struct tk_fig_unit *tk_fig_unit_at(const char *p, size_t i, size_t 
 	}
 }
 
+/* "1.1^23", "2.5^-1", "1.3x10^6": a power, worked out. */
+static int tk_fig_power(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n, k = st->e, d;
+	int sign = 1, ten = p[k] == 'x';
+	double x = 0;
+
+	k += ten ? 4 : 1;
+	while (k < n && (p[k] == '-' || p[k] == '+')) {
+		if (p[k] == '-')
+			sign = -sign;
+		k++;
+	}
+	for (d = k; k < n && tk_digit(p[k]) && k - d < 3; k++)
+		x = x * 10 + (p[k] - '0');
+	if (k == d || (k < n && (tk_digit(p[k]) || tk_ascii_alpha((unsigned char)p[k])))) {
+		st->skip_to = k;
+		return 1;
+	}
+	st->v = ten ? st->v * pow(10, sign * x) : pow(st->v, sign * x);
+	st->e = st->ne = k;
+	return 0;
+}
+
 /* "6.1-inch", "185-hp", "3.5-litre", "30-day": a hyphenated unit adjective.
  * "45-year-old" is an age and "5-star" no unit: both rejected. */
 static int tk_fig_hyphen_unit(struct tk_fs *st, size_t i)
@@ -1084,6 +1108,8 @@ static int tk_fig_suffix(struct tk_fs *st)
 		st->ne = k;
 		return 0;
 	}
+	if (c == '^' || (c == 'x' && e + 3 < n && !memcmp(p + e, "x10^", 4)))
+		return tk_fig_power(st);
 	if (c == '-' && e + 1 < n && tk_ascii_alpha((unsigned char)p[e + 1]))
 		return tk_fig_hyphen_unit(st, e + 1);
 	if (!(tk_ascii_alpha(c) || c >= 0x80))
@@ -1182,7 +1208,9 @@ static int tk_fig_slash(struct tk_fs *st)
 		st->skip_to = k;
 		return 1;
 	}
-	/* mixed: "2 1/4" */
+	/* mixed: "2 1/4", "2  1/4" */
+	while (e + 4 < n && p[e] == ' ' && p[e + 1] == ' ')
+		e++;
 	if (st->plain && e + 3 < n && p[e] == ' ' && tk_digit(p[e + 1]) && p[e + 2] == '/' &&
 	    tk_digit(p[e + 3]) && (e + 4 >= n || !tk_digit(p[e + 4])) && p[e + 1] < p[e + 3]) {
 		st->v += (double)(p[e + 1] - '0') / (p[e + 3] - '0');
@@ -1207,6 +1235,8 @@ static int tk_fig_model_after(const struct tk_fs *st, size_t e)
 		return 0;
 	if (st->ndig == 5)
 		return 1; /* "75008 Paris", "10115 Berlin" */
+	if (p[w.s + 1] >= 'A' && p[w.s + 1] <= 'Z')
+		return 0; /* an acronym: "30 MUSD", "12 NHS trusts" */
 	if (tk_is_plural(p, w) || tk_lexfig_unit(p + w.s, w.e - w.s) || tk_cur_word(p, w) ||
 	    tk_month_name(p + w.s, w.e - w.s) || tk_scale_value(p, w) > 0 ||
 	    tk_lexfig_currency(p + w.s, w.e - w.s))
@@ -1638,29 +1668,143 @@ static void tk_fig_cents(struct tk_fs *st)
 	st->ne = e2;
 }
 
-/* Step 7: what follows the number: percent, scale, currency, unit. */
-static void tk_fig_after(struct tk_fs *st)
+/* After a fraction: "1/16 of a pint", "a third of a mile", "1/2 cup". */
+static void tk_fig_fraction_unit(struct tk_fs *st)
+{
+	struct tk_w nw = tk_next_word(st->p, st->n, st->ne), w2 = tk_next_word(st->p, st->n, nw.e);
+	size_t save = st->ne;
+
+	if (tk_w_is(st->p, nw, "of") && (tk_w_is(st->p, w2, "a") || tk_w_is(st->p, w2, "an")))
+		st->ne = w2.e;
+	tk_fig_spaced_unit(st);
+	if (st->kind != TK_FIG_MEASURE)
+		st->ne = save;
+}
+
+/* Percent words after the number: "27 percent", "7 per cent", "zwölf
+ * Prozent", "12 por ciento", "10 pourcents", "3 percentage points".
+ * Returns 1 when one was read. */
+static int tk_fig_percent_word(struct tk_fs *st, struct tk_w nw)
+{
+	const char *p = st->p;
+	struct tk_w w2 = tk_next_word(p, st->n, nw.e);
+
+	if (tk_w_is(p, nw, "percentage") || tk_w_is(p, nw, "prozentpunkte")) {
+		int points = tk_w_is(p, w2, "points") || tk_w_is(p, w2, "point");
+		st->ne = points ? w2.e : nw.e;
+		st->code = points || tk_w_is(p, nw, "prozentpunkte") ? "percentage points" : "%";
+	} else if (tk_w_is(p, nw, "percent") || tk_w_is(p, nw, "prozent") ||
+		   tk_w_is(p, nw, "pct") || tk_w_is(p, nw, "percents") ||
+		   tk_w_is(p, nw, "pourcent") || tk_w_is(p, nw, "pourcents") ||
+		   tk_w_is(p, nw, "pour-cent") || tk_w_is(p, nw, "pourcentage") ||
+		   tk_w_is(p, nw, "pourcentages")) {
+		st->ne = nw.e;
+		st->code = "%";
+	} else if ((tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per")) &&
+		   (tk_w_is(p, w2, "cent") || tk_w_is(p, w2, "ciento") || tk_w_is(p, w2, "cien"))) {
+		st->ne = w2.e;
+		st->code = "%";
+	} else {
+		return 0;
+	}
+	st->kind = TK_FIG_PERCENT;
+	return 1;
+}
+
+/* Money named after the number: "d'euros", "millions de dollars", "5
+ * euros", "75 USD million", "3 dollars 50 cents", "45.000 €". */
+static int tk_fig_money_after(struct tk_fs *st, struct tk_w nw)
 {
 	const char *p = st->p;
 	size_t n = st->n, ce;
-	struct tk_w nw, w2;
-	const char *c2;
+	const char *code = NULL;
+	int more = 0;
+
+	if (tk_w_is(p, nw, "d'euros") || tk_w_is(p, nw, "d’euros")) {
+		code = "EUR";
+		ce = nw.e;
+	} else if (tk_w_is(p, nw, "de") && (st->scale > 1 || st->v >= 1e6) &&
+		   ((code = tk_cur_phrase(p, n, nw.e, &ce)) != NULL ||
+		    (code = tk_cur_symbol_after(p, n, nw.e, &ce)) != NULL)) {
+		/* "3,5 millions de dollars australiens", "75 millions de $" */
+	} else if (nw.e - nw.s == 4 && p[nw.s] == 'M' && st->scale == 1 &&
+		   (code = tk_cur_word(p, (struct tk_w){nw.s + 1, nw.e})) != NULL) {
+		st->scale = 1e6; /* "30 MUSD", "120 MEUR": millions */
+		ce = nw.e;
+	} else if ((code = tk_cur_phrase(p, n, st->ne, &ce)) != NULL &&
+		   !((tk_w_is(p, nw, "pounds") || tk_w_is(p, nw, "pound")) &&
+		     tk_fig_weight_cue(p, n, st->s, nw.e))) {
+		more = 1;
+	} else {
+		code = tk_cur_symbol_after(p, n, st->ne, &ce);
+	}
+	if (!code)
+		return 0;
+	st->code = code;
+	st->kind = TK_FIG_MONEY;
+	st->ne = ce;
+	if (more) {
+		tk_fig_scale_word(st); /* "75 USD million" */
+		tk_fig_cents(st);
+	}
+	return 1;
+}
+
+/* After "N hundred" or "N thousand" (or any scale for "and a half"): the
+ * rest of the number: "3 hundred and 21", "4 thousand 3 hundred and 21", "3
+ * million and a half". */
+static void tk_fig_scale_rest(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n, i = st->ne, j, e2;
+	double last = st->scale, v2 = 0;
+	struct tk_w a, h;
+	int round;
+
+	a = tk_next_word(p, n, i);
+	h = tk_next_word(p, n, tk_next_word(p, n, a.e).e);
+	if (tk_w_is(p, a, "and") && last > 1 && st->vmax == st->v) {
+		struct tk_w art = tk_next_word(p, n, a.e);
+		if ((tk_w_is(p, art, "a") || tk_w_is(p, art, "one")) &&
+		    (tk_w_is(p, h, "half") || tk_w_is(p, h, "quarter"))) {
+			st->v += tk_w_is(p, h, "half") ? 0.5 : 0.25;
+			st->vmax = st->v;
+			st->ne = h.e;
+			return;
+		}
+	}
+	for (round = 0; round < 3 && (last == 100 || last == 1000); round++) {
+		a = tk_next_word(p, n, i);
+		j = tk_w_is(p, a, "and") ? a.e : i;
+		while (j < n && p[j] == ' ')
+			j++;
+		if (j == i || j >= n || (e2 = tk_fig_number_at(st, j, &v2)) <= j || v2 >= last)
+			return;
+		h = tk_next_word(p, n, e2);
+		if (tk_scale_value(p, h) >= last)
+			return; /* "3 hundred and 2 hundred": two numbers */
+		if (tk_scale_value(p, h) > 1) {
+			last = tk_scale_value(p, h);
+			v2 *= last;
+			e2 = h.e;
+		} else {
+			last = 1;
+		}
+		st->v += v2 / st->scale;
+		st->vmax = st->v;
+		st->ne = i = e2;
+	}
+}
+
+/* Step 7: what follows the number: percent, scale, currency, unit. */
+static void tk_fig_after(struct tk_fs *st)
+{
+	struct tk_w nw;
 
 	if (st->kind == TK_FIG_PERCENT || st->kind == TK_FIG_MEASURE || st->kind == TK_FIG_DURATION)
 		return;
 	if (st->kind == TK_FIG_FRACTION) {
-		/* "1/16 of a pint", "a third of a mile" */
-		nw = tk_next_word(p, n, st->ne);
-		w2 = tk_next_word(p, n, nw.e);
-		if (tk_w_is(p, nw, "of") && (tk_w_is(p, w2, "a") || tk_w_is(p, w2, "an"))) {
-			size_t save = st->ne;
-			st->ne = w2.e;
-			tk_fig_spaced_unit(st);
-			if (st->kind != TK_FIG_MEASURE)
-				st->ne = save;
-		} else {
-			tk_fig_spaced_unit(st); /* "1/2 cup", "1/4 mile" */
-		}
+		tk_fig_fraction_unit(st);
 		return;
 	}
 	if (tk_fig_percent_sign(st))
@@ -1668,72 +1812,11 @@ static void tk_fig_after(struct tk_fs *st)
 	tk_fig_scale_word(st);
 	if (st->kind == TK_FIG_MEASURE)
 		return;
-	nw = tk_next_word(p, n, st->ne);
-	if (tk_w_is(p, nw, "percent") || tk_w_is(p, nw, "prozent") || tk_w_is(p, nw, "pct") ||
-	    tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per") ||
-	    tk_w_is(p, nw, "percents") || tk_w_is(p, nw, "pourcent") ||
-	    tk_w_is(p, nw, "pourcents") || tk_w_is(p, nw, "pour-cent") ||
-	    tk_w_is(p, nw, "pourcentage") || tk_w_is(p, nw, "pourcentages")) {
-		w2 = tk_next_word(p, n, nw.e);
-		if (!(tk_w_is(p, nw, "por") || tk_w_is(p, nw, "pour") || tk_w_is(p, nw, "per"))) {
-			st->ne = nw.e;
-		} else if (tk_w_is(p, w2, "cent") || tk_w_is(p, w2, "ciento") ||
-			   tk_w_is(p, w2, "cien")) {
-			st->ne = w2.e;
-		} else {
-			return;
-		}
-		st->kind = TK_FIG_PERCENT;
-		st->code = "%";
+	if (st->scale > 1)
+		tk_fig_scale_rest(st);
+	nw = tk_next_word(st->p, st->n, st->ne);
+	if (tk_fig_percent_word(st, nw) || st->kind == TK_FIG_MONEY || tk_fig_money_after(st, nw))
 		return;
-	}
-	if (tk_w_is(p, nw, "percentage") || tk_w_is(p, nw, "prozentpunkte")) {
-		w2 = tk_next_word(p, n, nw.e);
-		st->kind = TK_FIG_PERCENT;
-		if (tk_w_is(p, w2, "points") || tk_w_is(p, w2, "point") ||
-		    tk_w_is(p, nw, "prozentpunkte")) {
-			st->ne = tk_w_is(p, nw, "prozentpunkte") ? nw.e : w2.e;
-			st->code = "percentage points";
-		} else {
-			st->ne = nw.e;
-			st->code = "%";
-		}
-		return;
-	}
-	if (st->kind == TK_FIG_MONEY)
-		return;
-	if (tk_w_is(p, nw, "d'euros") || tk_w_is(p, nw, "d’euros")) {
-		st->code = "EUR";
-		st->kind = TK_FIG_MONEY;
-		st->ne = nw.e;
-		return;
-	}
-	/* "3,5 millions de dollars australiens", "75 millions de $" */
-	if (tk_w_is(p, nw, "de") && (st->scale > 1 || st->v >= 1e6) &&
-	    ((c2 = tk_cur_phrase(p, n, nw.e, &ce)) != NULL ||
-	     (c2 = tk_cur_symbol_after(p, n, nw.e, &ce)) != NULL)) {
-		st->code = c2;
-		st->kind = TK_FIG_MONEY;
-		st->ne = ce;
-		return;
-	}
-	if ((c2 = tk_cur_phrase(p, n, st->ne, &ce)) != NULL &&
-	    !((tk_w_is(p, nw, "pounds") || tk_w_is(p, nw, "pound")) &&
-	      tk_fig_weight_cue(p, n, st->s, nw.e))) {
-		st->code = c2;
-		st->kind = TK_FIG_MONEY;
-		st->ne = ce;
-		tk_fig_scale_word(st); /* "75 USD million" */
-		tk_fig_cents(st);
-		return;
-	}
-	c2 = tk_cur_symbol_after(p, n, st->ne, &ce);
-	if (c2) {
-		st->code = c2;
-		st->kind = TK_FIG_MONEY;
-		st->ne = ce;
-		return;
-	}
 	tk_fig_spaced_unit(st);
 }
 
@@ -1808,7 +1891,9 @@ static void tk_fig_ratio(struct tk_fs *st)
 		w = w2;
 		w2 = tk_next_word(p, n, w.e);
 	}
-	if (tk_w_is(p, w, "in") || tk_w_is(p, w, "sur") || tk_w_is(p, w, "von")) {
+	/* "one over three": only a numerator of one reads as a fraction */
+	if (tk_w_is(p, w, "in") || tk_w_is(p, w, "sur") || tk_w_is(p, w, "von") ||
+	    ((tk_w_is(p, w, "over") || tk_w_is(p, w, "sobre")) && st->v == 1)) {
 		at = w.e + 1;
 	} else if ((tk_w_is(p, w, "out") && tk_w_is(p, w2, "of")) ||
 		   (tk_w_is(p, w, "de") && tk_w_is(p, w2, "cada"))) {
@@ -2082,26 +2167,146 @@ static double tk_spell_fraction(const struct tk_spell *sp, double den)
  * dozen", "two thirds", "half a million", "five and a half million", "deux
  * millions", "zwölf", "tres mil". Returns the end (i when none); *frac is
  * set when the value is a fraction below one. */
+/* A number word that adds to the open group or closes it with a scale. */
+static void tk_spell_add(const struct tk_fs *st, struct tk_spell *sp,
+			 const struct tk_fig_numword *nw, struct tk_w w)
+{
+	double sv;
+
+	switch (nw->type) {
+	case TK_NW_UNIT:
+	case TK_NW_TEN:
+		/* "quatre vingt": four twenties */
+		if (nw->value == 20 && sp->cur == 4 && (nw->langs & TK_NL_FR))
+			sp->cur = 80;
+		else
+			sp->cur += nw->value;
+		break;
+	case TK_NW_HUNDRED:
+		sp->cur = (sp->cur ? sp->cur : 1) * 100;
+		break;
+	case TK_NW_DOZEN:
+		sp->cur = (sp->cur ? sp->cur : 1) * 12;
+		break;
+	case TK_NW_SCALE:
+		/* a French "billion" is a million million */
+		sv = st->lc == 'f' && nw->value == 1e9 && (st->p[w.s] | 0x20) == 'b' ? 1e12
+										     : nw->value;
+		if (!sp->cur && sp->last_scale && sp->last_scale < sv) {
+			/* "cinco mil millones", "lakh crore": the last group grows */
+			sp->total += sp->last_group * (sv - 1);
+			sp->last_group *= sv;
+		} else {
+			sp->last_group = (sp->cur ? sp->cur : 1) * sv;
+			sp->total += sp->last_group;
+			sp->cur = 0;
+		}
+		sp->last_scale = sv;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A half or fraction word w ends the number (a is the piece after it):
+ * "half a million", "two thirds", "two thirds of a million", "five and a
+ * half million". Returns the end, or i when it is no number ("a third
+ * term"). */
+static size_t tk_spell_frac_end(const struct tk_fs *st, const struct tk_spell *sp,
+				const struct tk_fig_numword *nw, struct tk_w w, struct tk_w a,
+				size_t i, double *val, int *frac)
+{
+	const char *p = st->p;
+	double den = nw->type == TK_NW_HALF ? 2 : nw->value;
+	const struct tk_fig_numword *bw;
+	struct tk_w o;
+
+	if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
+		a = tk_spell_next(st, a.e);
+	bw = tk_spell_word(st, a);
+	if (!sp->have && !sp->anded && bw && (bw->type == TK_NW_SCALE || bw->type == TK_NW_DOZEN)) {
+		*val = bw->value / den; /* "half a million", "quarter million" */
+		return a.e;
+	}
+	if (!sp->have && !sp->art && nw->type == TK_NW_FRAC)
+		return i;
+	if (!sp->have && !sp->anded &&
+	    !tk_spell_frac_ok(p, st->n, w.e, p[w.e - 1] == 's' && nw->value != 3))
+		return i;
+	*val = tk_spell_fraction(sp, den);
+	*frac = *val < 1;
+	if (!sp->anded && *frac) {
+		/* "two thirds of a million", "three quarters billion" */
+		o = a;
+		if (tk_w_is(p, o, "of")) {
+			o = tk_spell_next(st, o.e);
+			if (tk_w_is(p, o, "a") || tk_w_is(p, o, "an"))
+				o = tk_spell_next(st, o.e);
+		}
+		bw = tk_spell_word(st, o);
+		if (bw && bw->type == TK_NW_SCALE) {
+			*val *= bw->value;
+			*frac = 0;
+			return o.e;
+		}
+	}
+	bw = tk_spell_word(st, a);
+	if (sp->anded && bw && bw->type == TK_NW_SCALE) {
+		/* "five and a half million", "one billion and a half million" */
+		if (sp->snap_scaled)
+			*val = sp->snap + (*val - sp->snap) / sp->last_scale * bw->value;
+		else
+			*val *= bw->value;
+		return a.e;
+	}
+	return w.e;
+}
+
+/* A word that is no number word inside a number: "and" that joins (1 is
+ * returned: read on), a decimal point word ("point", "coma", Spanish
+ * "con"), or the end; *end moves past decimals. */
+static int tk_spell_other(const struct tk_fs *st, struct tk_spell *sp, struct tk_w w, size_t *end)
+{
+	const char *p = st->p;
+	struct tk_w b = tk_spell_next(st, w.e);
+	const struct tk_fig_numword *bw;
+
+	if ((p[w.e] == ' ' || b.s == w.e) && tk_spell_joins(st, sp, w, b)) {
+		sp->anded = 1;
+		sp->snap = sp->total + sp->cur;
+		sp->snap_scaled = sp->cur == 0 && sp->last_scale > 0;
+		sp->art = 0;
+		return 1;
+	}
+	bw = tk_spell_word(st, b);
+	if ((tk_w_is(p, w, "point") || tk_w_is(p, w, "coma") || tk_w_is(p, w, "virgule") ||
+	     tk_w_is(p, w, "komma")) &&
+	    bw && (bw->type == TK_NW_UNIT || bw->type == TK_NW_TEN))
+		sp->cur += tk_spell_point(st, w, end);
+	else if (st->lc == 's' && tk_w_is(p, w, "con") && bw)
+		sp->cur += tk_spell_decimals(st, b.s, end); /* "siete con cincuenta" */
+	return 0;
+}
+
 static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *frac)
 {
 	const char *p = st->p;
-	size_t n = st->n, end = i;
-	struct tk_w w = tk_spell_next(st, i), a, b;
-	struct tk_spell sp;
-	const struct tk_fig_numword *nw, *bw;
-	size_t last_e = i, word_end = i;
-	struct tk_spell word_sp; /* the reading before the current word began */
+	size_t n = st->n, end = i, last_e = i, word_end = i;
+	struct tk_w w = tk_spell_next(st, i), a;
+	struct tk_spell sp, word_sp; /* word_sp: the reading before the current word */
+	const struct tk_fig_numword *nw;
 	int glued;
 
 	memset(&sp, 0, sizeof sp);
 	sp.last_type = -1;
+	word_sp = sp;
 	*frac = 0;
 	for (; w.e > w.s; w = tk_spell_next(st, w.e)) {
 		/* a new word, or the next piece of a German compound */
 		if (w.s > i && w.s != last_e && p[w.s - 1] != ' ' && p[w.s - 1] != '-')
 			break;
 		if (w.s != last_e || w.s == i) {
-			word_sp = sp; /* a new word (not a compound piece) */
+			word_sp = sp;
 			word_end = end;
 		}
 		last_e = w.e;
@@ -2109,41 +2314,24 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		if (!nw) {
 			if (!sp.have)
 				break;
-			b = tk_spell_next(st, w.e);
-			if ((p[w.e] == ' ' || b.s == w.e) && tk_spell_joins(st, &sp, w, b)) {
-				sp.anded = 1;
-				sp.snap = sp.total + sp.cur;
-				sp.snap_scaled = sp.cur == 0 && sp.last_scale > 0;
-				sp.art = 0;
+			if (tk_spell_other(st, &sp, w, &end))
 				continue;
-			}
-			/* "dreist" is no "drei": a compound must be numbers to its end,
-			 * else the number ends before that word */
+			/* "dreist" is no "drei": a compound that is no number ends
+			 * the number before its word */
 			if (w.s > i && tk_ascii_alpha((unsigned char)p[w.s - 1])) {
 				sp = word_sp;
 				end = word_end;
-				break;
 			}
-			if ((tk_w_is(p, w, "point") || tk_w_is(p, w, "coma") ||
-			     tk_w_is(p, w, "virgule") || tk_w_is(p, w, "komma")) &&
-			    tk_spell_word(st, b) &&
-			    (tk_spell_word(st, b)->type == TK_NW_UNIT ||
-			     tk_spell_word(st, b)->type == TK_NW_TEN))
-				sp.cur += tk_spell_point(st, w, &end);
-			else if (st->lc == 's' && tk_w_is(p, w, "con") && tk_spell_word(st, b))
-				sp.cur +=
-				    tk_spell_decimals(st, b.s, &end); /* "siete con cincuenta" */
 			break;
 		}
-		/* the next piece glued to this one (a German compound) */
 		glued = w.e < n &&
 			(tk_ascii_alpha((unsigned char)p[w.e]) || (unsigned char)p[w.e] >= 0x80);
 		a.s = a.e = w.e;
 		if (glued || nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
 			a = tk_spell_next(st, w.e);
-		/* "einhundert", "eintausendeinhundert": "ein" inside a compound is one */
 		if (nw->type == TK_NW_ARTICLE && glued && a.s == w.e &&
 		    (tk_spell_word(st, a) || tk_w_is(p, a, "und"))) {
+			/* "einhundert": "ein" inside a compound is one */
 			sp.cur += 1;
 			sp.have = 1;
 			sp.last_type = TK_NW_UNIT;
@@ -2158,92 +2346,9 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		}
 		if (sp.art && !sp.have && (nw->type == TK_NW_UNIT || nw->type == TK_NW_TEN))
 			return i; /* "a two-way race" */
-		switch (nw->type) {
-		case TK_NW_UNIT:
-		case TK_NW_TEN:
-			/* "quatre vingt": four twenties */
-			if (nw->value == 20 && sp.cur == 4 && (nw->langs & TK_NL_FR))
-				sp.cur = 80;
-			else
-				sp.cur += nw->value;
-			break;
-		case TK_NW_HUNDRED:
-			sp.cur = (sp.cur ? sp.cur : 1) * 100;
-			break;
-		case TK_NW_DOZEN:
-			sp.cur = (sp.cur ? sp.cur : 1) * 12;
-			break;
-		case TK_NW_SCALE: {
-			/* a French "billion" is a million million */
-			double sv = st->lc == 'f' && nw->value == 1e9 && (p[w.s] | 0x20) == 'b'
-					? 1e12
-					: nw->value;
-			if (!sp.cur && sp.last_scale && sp.last_scale < sv) {
-				/* "cinco mil millones", "lakh crore": the last group grows */
-				sp.total += sp.last_group * (sv - 1);
-				sp.last_group *= sv;
-			} else {
-				sp.last_group = (sp.cur ? sp.cur : 1) * sv;
-				sp.total += sp.last_group;
-				sp.cur = 0;
-			}
-			sp.last_scale = sv;
-			break;
-		}
-		case TK_NW_HALF:
-		case TK_NW_FRAC: {
-			double den = nw->type == TK_NW_HALF ? 2 : nw->value;
-			b = tk_spell_next(st, a.e);
-			int plural = p[w.e - 1] == 's';
-			/* "half a million", "half a dozen", "quarter million" */
-			if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
-				a = b;
-			bw = tk_spell_word(st, a);
-			if (!sp.have && !sp.anded && bw &&
-			    (bw->type == TK_NW_SCALE || bw->type == TK_NW_DOZEN)) {
-				*val = bw->value / den;
-				return a.e;
-			}
-			if (!sp.have && !sp.art && nw->type == TK_NW_FRAC)
-				return i;
-			if (!sp.have && !sp.anded &&
-			    !tk_spell_frac_ok(p, n, w.e, plural && nw->value != 3))
-				return i;
-			*val = tk_spell_fraction(&sp, den);
-			*frac = *val < 1;
-			end = w.e;
-			/* "two thirds of a million", "three quarters billion" */
-			if (!sp.anded && *frac) {
-				struct tk_w o = a, o2;
-				if (tk_w_is(p, o, "of")) {
-					o = tk_spell_next(st, o.e);
-					o2 = o;
-					if (tk_w_is(p, o, "a") || tk_w_is(p, o, "an"))
-						o2 = tk_spell_next(st, o.e);
-					o = o2;
-				}
-				bw = tk_spell_word(st, o);
-				if (bw && bw->type == TK_NW_SCALE) {
-					*val *= bw->value;
-					*frac = 0;
-					return o.e;
-				}
-			}
-			/* "five and a half million", "one billion and a half million" */
-			bw = tk_spell_word(st, a);
-			if (sp.anded && bw && bw->type == TK_NW_SCALE) {
-				if (sp.snap_scaled)
-					*val =
-					    sp.snap + (*val - sp.snap) / sp.last_scale * bw->value;
-				else
-					*val *= bw->value;
-				end = a.e;
-			}
-			return end;
-		}
-		default:
-			break;
-		}
+		if (nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
+			return tk_spell_frac_end(st, &sp, nw, w, a, i, val, frac);
+		tk_spell_add(st, &sp, nw, w);
 		sp.have = 1;
 		sp.last_type = (int)nw->type;
 		end = w.e;

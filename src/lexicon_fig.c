@@ -55,6 +55,10 @@ static const struct tk_fig_unit tk_units[] = {
     {"byte", "byte", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"bytes", "byte", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"cc", "cm3", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"celcius",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"celsius",
      "\xC2\xB0"
      "C",
@@ -63,6 +67,10 @@ static const struct tk_fig_unit tk_units[] = {
     {"centavo", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
     {"centavos", "USD", TK_FIG_MONEY, TK_LU_SPACED | TK_LU_HYPHEN, 0.01},
     {"centigrade",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"centigrate",
      "\xC2\xB0"
      "C",
      TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -106,6 +114,10 @@ static const struct tk_fig_unit tk_units[] = {
      "ffel",
      "tbsp", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"fahrenheit",
+     "\xC2\xB0"
+     "F",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"farenheit",
      "\xC2\xB0"
      "F",
      TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -410,6 +422,16 @@ static const struct tk_fig_unit tk_units[] = {
      "c",
      "\xC2\xB0"
      "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB0"
+     "celsius",
+     "\xC2\xB0"
+     "C",
+     TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
+    {"\xC2\xB0"
+     "fahrenheit",
+     "\xC2\xB0"
+     "F",
      TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"\xC2\xB5g", "\xC2\xB5g", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
     {"\xC2\xB5m", "\xC2\xB5m", TK_FIG_MEASURE, TK_LU_GLUED | TK_LU_SPACED | TK_LU_HYPHEN, 1.0},
@@ -785,30 +807,31 @@ static const struct tk_fig_numword tk_numwords[] = {
 
 static const struct tk_fig_currency tk_curwords[] = {
     /* sorted (bytewise), lower case */
-    {"aud", "AUD"},	  {"baht", "THB"},	   {"bitcoin", "BTC"},
-    {"bitcoins", "BTC"},  {"brl", "BRL"},	   {"btc", "BTC"},
-    {"cad", "CAD"},	  {"chf", "CHF"},	   {"cny", "CNY"},
-    {"dirhams", "AED"},	  {"dkk", "DKK"},	   {"dollar", "USD"},
-    {"dollars", "USD"},	  {"d\xC3\xB3lar", "USD"}, {"d\xC3\xB3lares", "USD"},
-    {"eur", "EUR"},	  {"euro", "EUR"},	   {"euros", "EUR"},
-    {"florins", "NLG"},	  {"franc", "CHF"},	   {"francos", "CHF"},
-    {"francs", "CHF"},	  {"franken", "CHF"},	   {"gbp", "GBP"},
-    {"guilders", "NLG"},  {"hkd", "HKD"},	   {"inr", "INR"},
-    {"jpy", "JPY"},	  {"kroner", "NOK"},	   {"kronor", "SEK"},
-    {"libras", "GBP"},	  {"lira", "TRY"},	   {"liras", "TRY"},
-    {"livres", "GBP"},	  {"markka", "FIM"},	   {"mxn", "MXN"},
-    {"naira", "NGN"},	  {"nok", "NOK"},	   {"nzd", "NZD"},
-    {"pesetas", "ESP"},	  {"peso", "MXN"},	   {"pesos", "MXN"},
-    {"pln", "PLN"},	  {"pound", "GBP"},	   {"pounds", "GBP"},
-    {"rand", "ZAR"},	  {"reais", "BRL"},	   {"renminbi", "CNY"},
-    {"riel", "KHR"},	  {"ringgit", "MYR"},	   {"riyals", "SAR"},
-    {"roubles", "RUB"},	  {"roupies", "INR"},	   {"rub", "RUB"},
-    {"rubles", "RUB"},	  {"rublos", "RUB"},	   {"rupee", "INR"},
-    {"rupees", "INR"},	  {"rupias", "INR"},	   {"rupien", "INR"},
-    {"sek", "SEK"},	  {"sgd", "SGD"},	   {"shekels", "ILS"},
-    {"us-dollar", "USD"}, {"usd", "USD"},	   {"yen", "JPY"},
-    {"yenes", "JPY"},	  {"yens", "JPY"},	   {"yuan", "CNY"},
-    {"zar", "ZAR"},	  {"zloty", "PLN"},	   {"z\xC5\x82oty", "PLN"},
+    {"aud", "AUD"},	     {"baht", "THB"},	      {"bitcoin", "BTC"},
+    {"bitcoins", "BTC"},     {"brl", "BRL"},	      {"btc", "BTC"},
+    {"cad", "CAD"},	     {"chf", "CHF"},	      {"cny", "CNY"},
+    {"dirhams", "AED"},	     {"dkk", "DKK"},	      {"dollar", "USD"},
+    {"dollars", "USD"},	     {"d\xC3\xB3lar", "USD"}, {"d\xC3\xB3lares", "USD"},
+    {"eur", "EUR"},	     {"euro", "EUR"},	      {"euros", "EUR"},
+    {"florins", "NLG"},	     {"franc", "CHF"},	      {"francos", "CHF"},
+    {"francs", "CHF"},	     {"franken", "CHF"},      {"gbp", "GBP"},
+    {"guilders", "NLG"},     {"hkd", "HKD"},	      {"inr", "INR"},
+    {"jpy", "JPY"},	     {"kroner", "NOK"},	      {"kronor", "SEK"},
+    {"libras", "GBP"},	     {"lira", "TRY"},	      {"liras", "TRY"},
+    {"livres", "GBP"},	     {"markka", "FIM"},	      {"mxn", "MXN"},
+    {"naira", "NGN"},	     {"nok", "NOK"},	      {"nzd", "NZD"},
+    {"pesetas", "ESP"},	     {"peso", "MXN"},	      {"pesos", "MXN"},
+    {"pln", "PLN"},	     {"pound", "GBP"},	      {"pounds", "GBP"},
+    {"rand", "ZAR"},	     {"reais", "BRL"},	      {"renminbi", "CNY"},
+    {"riel", "KHR"},	     {"ringgit", "MYR"},      {"riyals", "SAR"},
+    {"rmb", "CNY"},	     {"roubles", "RUB"},      {"roupies", "INR"},
+    {"rub", "RUB"},	     {"rubles", "RUB"},	      {"rublos", "RUB"},
+    {"rupee", "INR"},	     {"rupees", "INR"},	      {"rupias", "INR"},
+    {"rupien", "INR"},	     {"sek", "SEK"},	      {"sgd", "SGD"},
+    {"shekels", "ILS"},	     {"us-dollar", "USD"},    {"usd", "USD"},
+    {"yen", "JPY"},	     {"yenes", "JPY"},	      {"yens", "JPY"},
+    {"yuan", "CNY"},	     {"zar", "ZAR"},	      {"zloty", "PLN"},
+    {"z\xC5\x82oty", "PLN"},
 };
 
 /* Nationality words before or after a currency word: "Australian dollars",
@@ -940,7 +963,7 @@ static unsigned tk_numword_hash_of(const char *low, size_t n)
 
 /* The same filter over the currency words. */
 static const unsigned tk_curword_hash[64] = {
-    0x00020000u, 0x00004000u, 0x00000000u, 0x00000008u, 0x00000000u, 0x50000000u, 0x00400200u,
+    0x00020000u, 0x40004000u, 0x00000000u, 0x00000008u, 0x00000000u, 0x50000000u, 0x00400200u,
     0x00000000u, 0x00080000u, 0x00000200u, 0x01000100u, 0x80000000u, 0x00000000u, 0x10004008u,
     0x00000800u, 0x00400000u, 0x00000001u, 0x0002011au, 0x08001000u, 0x84000000u, 0x01000000u,
     0x0404000au, 0x00000080u, 0x00a60080u, 0x00000808u, 0x00010008u, 0x01000000u, 0x04040820u,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,10 +31,13 @@ struct tk_command {
 static const struct tk_command tk_commands[] = {
     {"run", tk_cmd_run, "show the ticker on the display (or a PNG when there is none)",
      "usage: ticker run [--cache DIR] [--assets DIR] [--window WxH] [--headless [-o PNG]]\n"
+     "                  [--renderer software|opengles2] [--seconds S]\n"
      "\n"
      "Shows the cached articles full screen: KMSDRM on a bare console, a window on a\n"
-     "desktop. With no display at all it renders one frame to a PNG and says where.\n"
-     "Follows imports while running. Ends cleanly on Ctrl-C or SIGTERM.\n"},
+     "desktop (SDL's software renderer when GL would be software, e.g. llvmpipe; the\n"
+     "log and <cache>/.display say which path). With no display at all it renders one\n"
+     "frame to a PNG and says where; a DISPLAY no server answers exits 4. Follows\n"
+     "imports while running. Ends cleanly on Ctrl-C, SIGTERM or after --seconds.\n"},
     {"snapshot", tk_cmd_snapshot, "render the frame at a given time to a PNG",
      "usage: ticker snapshot [--at SECONDS] [--size WxH] [--cache DIR] [--assets DIR]\n"
      "                       [--renderer software|opengles2] -o OUT.png\n"
@@ -88,6 +92,15 @@ static const struct tk_command tk_commands[] = {
      "Writes NAME.key (secret, minisign format without a password: keep it off the\n"
      "stick) and NAME.pub (install it on each ticker in keys_dir, /etc/ticker/keys.d/).\n"
      "Refuses if either file exists. A key made by minisign -G works the same.\n"},
+    {"clock", tk_cmd_clock, "keep the clock of a box without a real-time clock",
+     "usage: ticker clock --save | --restore | --apply [--cache DIR] [--dry-run]\n"
+     "\n"
+     "The clock only moves forward, to a time the box trusts (run by systemd units):\n"
+     "  --save     remember the current time in <cache>/.clock (hourly)\n"
+     "  --restore  at boot, set the clock forward to the newest time remembered\n"
+     "  --apply    set it forward to the signing time of the last signed stick\n"
+     "             (<cache>/.clock-request, written by ticker import)\n"
+     "Setting the clock needs CAP_SYS_TIME. --dry-run says what it would do.\n"},
     {"sign", tk_cmd_sign, "sign a directory of articles for import",
      "usage: ticker sign --key NAME.key [--sequence N] [--recover STATE]\n"
      "                   [--add-key NEW.pub] [--revoke KEYID] DIR\n"
@@ -312,6 +325,33 @@ static int tk_main_help_command(const char *name)
 	return TK_EXIT_OK;
 }
 
+/* The timezone setting: a tz database name that exists on this system
+ * (no paths: "../" or "/etc/x" are refused). Process-wide, before any command. */
+static void tk_main_timezone(const struct tk_config *cfg)
+{
+	const char *tz = cfg->timezone;
+	char path[128];
+	struct stat st;
+
+	if (!tz[0])
+		return;
+	if (tz[0] == '/' || strstr(tz, "..") ||
+	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-/") !=
+		strlen(tz)) {
+		tk_log(TK_LOG_WARN, "timezone \"%s\" is not a time zone name: using the system's",
+		       tz);
+		return;
+	}
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
+	if (stat(path, &st) || !S_ISREG(st.st_mode)) {
+		tk_log(TK_LOG_WARN, "timezone \"%s\" is not known here (no %s): using the system's",
+		       tz, path);
+		return;
+	}
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
 int main(int argc, char **argv)
 {
 	struct tk_config cfg;
@@ -392,5 +432,6 @@ int main(int argc, char **argv)
 			fputs(cmd->usage, stdout);
 			return TK_EXIT_OK;
 		}
+	tk_main_timezone(&cfg);
 	return cmd->fn(argc - i, argv + i, &cfg);
 }

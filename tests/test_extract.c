@@ -75,55 +75,6 @@ static int streq_null(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-/* Expectation keys: a key outside these lists is a typo or a check nobody
- * implemented, and silently passing it would make the fixture test nothing. */
-static const char *const article_keys[] = {
-    "headline",	     "date",	   "source",	   "paragraphs",
-    "quote_count",   "min_quotes", "quotes",	   "all_speaker",
-    "all_role",	     "partials",   "not_quotes",   "figures",
-    "not_figures",   "not_ranked", "top_figure",   "top_quote_speaker",
-    "items_exclude", "captions",   "body_exclude", "body_include",
-    "shown",	     NULL};
-static const char *const doc_keys[] = {"max_bytes", "error",	"format", "encoding",
-				       "count",	    "articles", NULL};
-static const char *const quote_keys[] = {"text", "speaker", "role", NULL};
-static const char *const figure_keys[] = {"text",      "unit",	  "value",  "max",
-					  "context",   "kind",	  "change", "speaker",
-					  "converted", "trivial", NULL};
-
-static int key_in(const char *key, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(key, *list))
-			return 1;
-	return 0;
-}
-
-/* Every key of o is in one of the lists (the second may be NULL). */
-static void check_keys(const char *name, json_object *o, const char *const *keys,
-		       const char *const *more)
-{
-	if (!json_object_is_type(o, json_type_object)) {
-		mismatch(name, "expectation is not a JSON object");
-		return;
-	}
-	json_object_object_foreach(o, key, val)
-	{
-		(void)val;
-		if (!key_in(key, keys) && !(more && key_in(key, more)))
-			mismatch(name, "unknown expectation key \"%s\"", key);
-	}
-}
-
-static void check_item_keys(const char *name, json_object *exp, const char *arr_key,
-			    const char *const *keys)
-{
-	json_object *arr;
-	if (json_object_object_get_ex(exp, arr_key, &arr))
-		for (size_t k = 0; k < json_object_array_length(arr); k++)
-			check_keys(name, json_object_array_get_idx(arr, k), keys, NULL);
-}
-
 static int near(double a, double b)
 {
 	return fabs(a - b) <= 1e-9 * (fabs(a) > 1 ? fabs(a) : 1);
@@ -201,6 +152,55 @@ static void check_captions(const char *name, const struct tk_extraction *ranked)
 			if (!strcmp(last, weak[k]))
 				mismatch(name, "caption \"%s\" ends on \"%s\"", c, last);
 	}
+}
+
+/* Expectation keys: a key outside these lists is a typo or a check nobody
+ * implemented, and silently passing it would make the fixture test nothing. */
+static const char *const article_keys[] = {
+    "headline",	     "date",	   "source",	   "paragraphs",
+    "quote_count",   "min_quotes", "quotes",	   "all_speaker",
+    "all_role",	     "partials",   "not_quotes",   "figures",
+    "not_figures",   "not_ranked", "top_figure",   "top_quote_speaker",
+    "items_exclude", "captions",   "body_exclude", "body_include",
+    "shown",	     NULL};
+static const char *const doc_keys[] = {"max_bytes", "error",	"format", "encoding",
+				       "count",	    "articles", NULL};
+static const char *const quote_keys[] = {"text", "speaker", "role", NULL};
+static const char *const figure_keys[] = {"text",      "unit",	  "value",  "max",
+					  "context",   "kind",	  "change", "speaker",
+					  "converted", "trivial", NULL};
+
+static int key_in(const char *key, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(key, *list))
+			return 1;
+	return 0;
+}
+
+/* Every key of o is in one of the lists (the second may be NULL). */
+static void check_keys(const char *name, json_object *o, const char *const *keys,
+		       const char *const *more)
+{
+	if (!json_object_is_type(o, json_type_object)) {
+		mismatch(name, "expectation is not a JSON object");
+		return;
+	}
+	json_object_object_foreach(o, key, val)
+	{
+		(void)val;
+		if (!key_in(key, keys) && !(more && key_in(key, more)))
+			mismatch(name, "unknown expectation key \"%s\"", key);
+	}
+}
+
+static void check_item_keys(const char *name, json_object *exp, const char *arr_key,
+			    const char *const *keys)
+{
+	json_object *arr;
+	if (json_object_object_get_ex(exp, arr_key, &arr))
+		for (size_t k = 0; k < json_object_array_length(arr); k++)
+			check_keys(name, json_object_array_get_idx(arr, k), keys, NULL);
 }
 
 /* Compare one article's extraction with its expectations. */

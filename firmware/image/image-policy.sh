@@ -52,6 +52,17 @@ for u in getty@.service serial-getty@.service console-getty.service getty.target
 	ln -sfn /dev/null "$root/etc/systemd/system/$u"
 done
 
+# No RTC on a Pi: the clock goes forward to the newest time saved (hourly) or to
+# a signed stick's signing time (ticker-clock.*). Whole-machine policy: the
+# image's, not the package's.
+for w in sysinit.target:ticker-clock@restore.service:ticker-clock@.service \
+	paths.target:ticker-clock.path:ticker-clock.path \
+	timers.target:ticker-clock-save.timer:ticker-clock-save.timer; do
+	t=${w%%:*} rest=${w#*:}
+	mkdir -p "$root/etc/systemd/system/$t.wants"
+	ln -sfn "/lib/systemd/system/${rest#*:}" "$root/etc/systemd/system/$t.wants/${rest%%:*}"
+done
+
 # First boot: grow the data partition and its filesystem to the end of the card.
 install -D -m 0755 "$here/ticker-grow-data" "$root/usr/libexec/ticker/ticker-grow-data"
 install -D -m 0644 "$here/ticker-grow-data.service" "$root/etc/systemd/system/ticker-grow-data.service"
