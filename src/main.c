@@ -101,6 +101,21 @@ static const struct tk_command tk_commands[] = {
      "  --apply    set it forward to the signing time of the last signed stick\n"
      "             (<cache>/.clock-request, written by ticker import)\n"
      "Setting the clock needs CAP_SYS_TIME. --dry-run says what it would do.\n"},
+    {"update", tk_cmd_update, "install a signed software update from a stick",
+     "usage: ticker update --from DIR [--app DIR]\n"
+     "\n"
+     "Installs DIR/TICKER-UPDATE (the ticker binary and VERSION, signed with\n"
+     "`ticker sign --key UPDATE.key TICKER-UPDATE` by a key in update_keys_dir,\n"
+     "not a content key) into the inactive slot of app_dir. Its sequence must be\n"
+     "above the one installed. The new version runs from the next start of\n"
+     "`ticker supervise` and stays only if it shows a frame within 3 starts.\n"
+     "Exit status: 0 installed or no update on the stick, 3 refused, 5 failure.\n"},
+    {"supervise", tk_cmd_supervise, "start the installed version (A/B updates), then run",
+     "usage: ticker supervise [run options]\n"
+     "\n"
+     "What ticker.service starts on the appliance image: picks the application slot\n"
+     "(a new version on trial for 3 starts in 5 minutes, else back to the previous\n"
+     "one), re-checks its signature, and runs it as `ticker run`.\n"},
     {"sign", tk_cmd_sign, "sign a directory of articles for import",
      "usage: ticker sign --key NAME.key [--sequence N] [--recover STATE]\n"
      "                   [--add-key NEW.pub] [--revoke KEYID] DIR\n"

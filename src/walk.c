@@ -26,6 +26,7 @@ int tk_walk_is_junk(const char *name)
 	    "LOST.DIR",
 	    "lost+found", /* made by mkfs.ext4, root's only */
 	    "Icon\r",
+	    "TICKER-UPDATE", /* a software update (update.h): signed and read on its own */
 	    NULL,
 	};
 
