@@ -557,23 +557,62 @@ static int tk_md_block(struct tk_line *l, int *list)
 
 /* Body assembly shared by txt and md: blank-line blocks, and inside a block
  * lines joined when the text is hard-wrapped. */
-static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first,
-			  int md_mode, struct tk_art_build *b)
+/* Hard-wrapped text: long lines of similar width (not one line per
+ * paragraph). *maxlen is the longest line from first on. */
+static int tk_lines_wrapped(const struct tk_line *lines, size_t nl, size_t first, size_t *maxlen)
 {
-	size_t i, maxlen = 0, multi = 0, prevblank = 1, work = 0;
-	char *buf = NULL;
-	size_t cap = 0, len = 0;
-	int err = TK_OK, wrapped, fence = 0;
+	size_t i, multi = 0, prevblank = 1;
 
+	*maxlen = 0;
 	for (i = first; i < nl; i++) {
-		if (lines[i].n > maxlen)
-			maxlen = lines[i].n;
+		if (lines[i].n > *maxlen)
+			*maxlen = lines[i].n;
 		if (!tk_line_blank(&lines[i]) && !prevblank)
 			multi++;
 		prevblank = tk_line_blank(&lines[i]);
 	}
-	/* hard-wrapped text: long lines of similar width (not one line per paragraph) */
-	wrapped = maxlen >= 50 && maxlen <= 100 && multi > 0;
+	return *maxlen >= 50 && *maxlen <= 100 && multi > 0;
+}
+
+/* A Markdown line outside fences: rules become blank, link reference
+ * definitions and table rules are dropped (returns 1), headings and list
+ * items are marked. */
+static int tk_md_line(struct tk_line *l, int *heading, int *list)
+{
+	if (!l->n)
+		return 0;
+	if (tk_md_rule(l))
+		l->n = 0;
+	else if (l->s[0] == '[' && memchr(l->s, ']', l->n) &&
+		 ((const char *)memchr(l->s, ']', l->n))[1] == ':')
+		return 1; /* link reference definition */
+	else if (l->s[0] == '|' && memchr(l->s, '-', l->n) &&
+		 !memchr(l->s, ' ', l->n > 6 ? 6 : l->n))
+		return 1;
+	else
+		*heading = tk_md_block(l, list);
+	return 0;
+}
+
+/* Does line i (l, not blank) start a new paragraph after the text so far? */
+static int tk_line_breaks(const struct tk_line *lines, size_t i, const struct tk_line *l,
+			  const struct tk_line *prev, int md_mode, int wrapped, size_t maxlen)
+{
+	if (md_mode)
+		return 0;
+	if (!wrapped)
+		return !tk_line_starts_lower(l) || tk_line_terminal(prev);
+	/* a sentence end on a line well short of the width */
+	return tk_line_terminal(prev) && !tk_line_starts_lower(l) && i > 0 &&
+	       lines[i - 1].n < maxlen * 8 / 10;
+}
+
+static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first,
+			  int md_mode, struct tk_art_build *b)
+{
+	size_t i, maxlen, work = 0;
+	struct tk_sb p = {0}; /* the paragraph being joined */
+	int err = TK_OK, wrapped = tk_lines_wrapped(lines, nl, first, &maxlen), fence = 0;
 
 	for (i = first; i <= nl; i++) {
 		struct tk_line l = i < nl ? lines[i] : (struct tk_line){"", 0};
@@ -581,8 +620,8 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 
 		if (i < nl && !fence && tk_line_ends_body(&l) && b->n > 0) {
 			/* flush what we have and stop: contacts and boilerplate follow */
-			if (len > 0)
-				err = tk_build_para(d, b, buf, len);
+			if (p.len > 0)
+				err = tk_build_para(d, b, p.p, p.len);
 			goto out;
 		}
 		if (md_mode && l.n >= 3 &&
@@ -592,39 +631,18 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 		} else if (fence) {
 			continue;
 		}
-		if (md_mode && l.n) {
-			if (tk_md_rule(&l))
-				l.n = 0;
-			else if (l.s[0] == '[' && memchr(l.s, ']', l.n) &&
-				 ((const char *)memchr(l.s, ']', l.n))[1] == ':')
-				continue; /* link reference definition */
-			else if (l.s[0] == '|' && memchr(l.s, '-', l.n) &&
-				 !memchr(l.s, ' ', l.n > 6 ? 6 : l.n))
-				continue;
-			else
-				heading = tk_md_block(&l, &list);
-		}
+		if (md_mode && tk_md_line(&l, &heading, &list))
+			continue;
 		/* does this line start a new paragraph? */
 		brk = tk_line_blank(&l) || heading || list || i == nl;
-		if (!brk && len > 0) {
-			struct tk_line prev = {buf, len};
-			if (md_mode) {
-				brk = 0;
-			} else if (wrapped) {
-				brk = tk_line_terminal(&prev) && !tk_line_starts_lower(&l) &&
-				      i > 0 && lines[i - 1].n < maxlen * 6 / 10;
-				if (tk_line_terminal(&prev) && !tk_line_starts_lower(&l) && i > 0 &&
-				    lines[i - 1].n < maxlen * 8 / 10)
-					brk = 1;
-			} else {
-				brk = !tk_line_starts_lower(&l) || tk_line_terminal(&prev);
-			}
-		}
-		if (brk && len > 0) {
-			err = tk_build_para(d, b, buf, len);
+		if (!brk && p.len > 0)
+			brk = tk_line_breaks(lines, i, &l, &(struct tk_line){p.p, p.len}, md_mode,
+					     wrapped, maxlen);
+		if (brk && p.len > 0) {
+			err = tk_build_para(d, b, p.p, p.len);
 			if (err)
 				goto out;
-			len = 0;
+			p.len = 0;
 		}
 		if (heading) {
 			if (heading == 1 && !b->headline) {
@@ -636,27 +654,21 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 		}
 		if (tk_line_blank(&l))
 			continue;
-		if (len + l.n + 2 > cap) {
-			size_t nc = (len + l.n + 2) * 2;
-			char *nb = tk_realloc(buf, nc);
-			if (!nb) {
-				err = TK_ENOMEM;
-				goto out;
-			}
-			buf = nb;
-			cap = nc;
+		if (tk_sb_reserve(&p, l.n + 1)) {
+			err = TK_ENOMEM;
+			goto out;
 		}
-		if (len)
-			buf[len++] = ' ';
+		if (p.len)
+			p.p[p.len++] = ' ';
 		if (md_mode) {
-			len += tk_md_inline(l.s, l.n, buf + len, &work);
+			p.len += tk_md_inline(l.s, l.n, p.p + p.len, &work);
 		} else {
-			memcpy(buf + len, l.s, l.n);
-			len += l.n;
+			memcpy(p.p + p.len, l.s, l.n);
+			p.len += l.n;
 		}
 	}
 out:
-	tk_free(buf);
+	tk_sb_free(&p);
 	return err;
 }
 
@@ -831,72 +843,63 @@ static enum tk_format tk_sniff_format(const char *s, size_t n, const char *name)
 	return TK_FMT_TXT;
 }
 
-int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct tk_read_opts *opts,
-		 struct tk_doc **out, const char **reason)
+/* Input refused before decoding: empty, over max, a known binary format, RTF. */
+static int tk_doc_refuse(const unsigned char *b, size_t len, size_t max, const char **why)
 {
-	const unsigned char *b = bytes;
-	size_t max = opts && opts->max_bytes ? opts->max_bytes : TK_READ_MAX_DEFAULT;
-	struct tk_doc *d = NULL;
-	struct tk_enc_guess g;
-	char declared[32];
-	char *text = NULL;
-	size_t tlen = 0, i;
-	const char *why = NULL, *magic;
-	int err = TK_OK;
+	const char *magic;
 
-	*out = NULL;
 	if (len == 0) {
-		err = TK_ENOTEXT;
-		why = "empty file";
-		goto out;
+		*why = "empty file";
+		return TK_ENOTEXT;
 	}
 	if (len > max) {
-		err = TK_ETOOBIG;
-		why = "file larger than the size limit";
-		goto out;
+		*why = "file larger than the size limit";
+		return TK_ETOOBIG;
 	}
 	if ((magic = tk_magic(b, len))) {
-		err = TK_ENOTEXT;
-		why = magic;
-		goto out;
+		*why = magic;
+		return TK_ENOTEXT;
 	}
 	if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0) {
-		err = TK_EUNSUPP;
-		why = "RTF document (save it as plain text or HTML)";
-		goto out;
+		*why = "RTF document (save it as plain text or HTML)";
+		return TK_EUNSUPP;
 	}
-	tk_text_sniff(b, len,
-		      tk_text_declared_charset(b, len, declared, sizeof declared) ? declared : NULL,
-		      &g);
-	if (g.enc != TK_ENC_UTF16LE && g.enc != TK_ENC_UTF16BE && tk_looks_binary(b, len)) {
-		err = TK_ENOTEXT;
-		why = "binary file";
-		goto out;
-	}
-	d = tk_calloc(1, sizeof *d);
-	if (!d)
-		goto nomem;
-	err = tk_arena_create(&d->arena);
-	if (err)
-		goto nomem;
-	err = tk_text_decode(b, len, &g, d->arena, &text, &tlen);
+	return TK_OK;
+}
+
+/* Decode into d's arena as guessed; an unknown declared charset falls back to
+ * windows-1252, the most likely truth for Western text. Any failure is
+ * reported as TK_ENOMEM (the caller says "out of memory"). */
+static int tk_doc_decode(struct tk_doc *d, const unsigned char *b, size_t len,
+			 struct tk_enc_guess *g, char **text, size_t *tlen)
+{
+	int err = tk_text_decode(b, len, g, d->arena, text, tlen);
+
 	if (err == TK_EUNSUPP) {
-		/* unknown declared charset: the most likely truth for Western text */
-		g.enc = TK_ENC_CP1252;
-		strcpy(g.name, "windows-1252");
-		err = tk_text_decode(b, len, &g, d->arena, &text, &tlen);
+		g->enc = TK_ENC_CP1252;
+		strcpy(g->name, "windows-1252");
+		err = tk_text_decode(b, len, g, d->arena, text, tlen);
 	}
 	if (err)
-		goto nomem;
-	memcpy(d->enc, g.name, sizeof d->enc);
-	for (i = 0; i < tlen; i++)
+		return TK_ENOMEM;
+	memcpy(d->enc, g->name, sizeof d->enc);
+	return TK_OK;
+}
+
+static int tk_only_space(const char *text, size_t tlen)
+{
+	for (size_t i = 0; i < tlen; i++)
 		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t')
-			break;
-	if (i == tlen) {
-		err = TK_ENOTEXT;
-		why = "file has only whitespace";
-		goto out;
-	}
+			return 0;
+	return 1;
+}
+
+/* Parse decoded text by its sniffed format; an empty result is refused. */
+static int tk_doc_parse_text(struct tk_doc *d, char *text, size_t tlen, const char *name,
+			     const char **why)
+{
+	int err = TK_OK;
+
 	d->fmt = tk_sniff_format(text, tlen, name);
 	switch (d->fmt) {
 	case TK_FMT_TXT:
@@ -906,31 +909,68 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 		err = tk_md_parse(d, text, tlen);
 		break;
 	case TK_FMT_HTML:
-		err = tk_html_parse_doc(d, text, tlen, &why);
+		err = tk_html_parse_doc(d, text, tlen, why);
 		break;
 	case TK_FMT_RSS:
 	case TK_FMT_ATOM:
-		err = tk_feed_parse(d, text, tlen, &why);
+		err = tk_feed_parse(d, text, tlen, why);
 		break;
 	}
 	if (err) {
-		if (!why)
-			why = err == TK_ENOMEM ? "out of memory" : "unreadable file";
-		goto out;
+		if (!*why)
+			*why = err == TK_ENOMEM ? "out of memory" : "unreadable file";
+		return err;
 	}
 	if (d->n == 0) {
+		*why = *why					       ? *why
+		       : d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
+								       : "no text found";
+		return TK_ENOTEXT;
+	}
+	return TK_OK;
+}
+
+int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct tk_read_opts *opts,
+		 struct tk_doc **out, const char **reason)
+{
+	const unsigned char *b = bytes;
+	size_t max = opts && opts->max_bytes ? opts->max_bytes : TK_READ_MAX_DEFAULT;
+	struct tk_doc *d = NULL;
+	struct tk_enc_guess g;
+	char declared[32];
+	char *text = NULL;
+	size_t tlen = 0;
+	const char *why = NULL;
+	int err;
+
+	*out = NULL;
+	err = tk_doc_refuse(b, len, max, &why);
+	if (err)
+		goto out;
+	tk_text_sniff(b, len,
+		      tk_text_declared_charset(b, len, declared, sizeof declared) ? declared : NULL,
+		      &g);
+	if (g.enc != TK_ENC_UTF16LE && g.enc != TK_ENC_UTF16BE && tk_looks_binary(b, len)) {
 		err = TK_ENOTEXT;
-		why = why					      ? why
-		      : d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
-								      : "no text found";
+		why = "binary file";
 		goto out;
 	}
-	*out = d;
-	d = NULL;
-	goto out;
-nomem:
-	err = TK_ENOMEM;
-	why = "out of memory";
+	d = tk_calloc(1, sizeof *d);
+	if (!d || tk_arena_create(&d->arena) || tk_doc_decode(d, b, len, &g, &text, &tlen)) {
+		err = TK_ENOMEM;
+		why = "out of memory";
+		goto out;
+	}
+	if (tk_only_space(text, tlen)) {
+		err = TK_ENOTEXT;
+		why = "file has only whitespace";
+		goto out;
+	}
+	err = tk_doc_parse_text(d, text, tlen, name, &why);
+	if (!err) {
+		*out = d;
+		d = NULL;
+	}
 out:
 	tk_doc_free(d);
 	if (reason)
