@@ -439,6 +439,32 @@ static int tk_text_is_invisible(unsigned cp)
 	       (cp > 0x0A && cp < 0x20) || cp == 0x7F;
 }
 
+/* An arena copy of buf[0..n), NFC-normalised unless ascii says nothing in it
+ * could change. NULL with *err = TK_ENOMEM when out of memory. */
+static char *tk_text_nfc_copy(struct tk_arena *a, const char *buf, size_t n, int ascii, int *err)
+{
+	uint8_t nbuf[1024];
+	size_t nlen = sizeof nbuf;
+	uint8_t *norm;
+	char *res;
+
+	if (ascii) {
+		res = tk_arena_strndup(a, buf, n);
+	} else {
+		norm = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, n, nbuf, &nlen);
+		if (!norm) {
+			*err = TK_ENOMEM;
+			return NULL;
+		}
+		res = tk_arena_strndup(a, (const char *)norm, nlen);
+		if (norm != nbuf)
+			free(norm);
+	}
+	if (!res)
+		*err = TK_ENOMEM;
+	return res;
+}
+
 char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -520,25 +546,8 @@ char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 		prev_cp = cp;
 		i += adv;
 	}
-	if (o == 0)
-		goto out;
-	if (!ascii) {
-		uint8_t nbuf[1024];
-		size_t nlen = sizeof nbuf;
-		uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, o, nbuf, &nlen);
-		if (!norm) {
-			*err = TK_ENOMEM;
-			goto out;
-		}
-		res = tk_arena_strndup(a, (const char *)norm, nlen);
-		if (norm != nbuf)
-			free(norm);
-	} else {
-		res = tk_arena_strndup(a, buf, o);
-	}
-	if (!res)
-		*err = TK_ENOMEM;
-out:
+	if (o > 0)
+		res = tk_text_nfc_copy(a, buf, o, ascii, err);
 	if (buf != stackbuf)
 		tk_free(buf);
 	return res;
