@@ -89,7 +89,7 @@ $(BUILD)/ticker: $(OBJS)
 # test_noparse proves the display never calls the article parser: it links
 # everything but the reader and the extractor, whose entry points it stubs
 # with abort().
-PARSEROBJS := $(addprefix $(BUILD)/obj/,article.o article_html.o extract.o quote.o speaker.o figure.o)
+PARSEROBJS := $(addprefix $(BUILD)/obj/,article.o article_build.o article_feed.o article_html.o extract.o quote.o speaker.o figure.o)
 $(BUILD)/tests/test_noparse: $(BUILD)/tests/obj/test_noparse.o $(filter-out $(PARSEROBJS),$(LIBOBJS)) $(TESTSUPOBJS)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)

@@ -11,74 +11,12 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "buf.h"
 #include "cmd.h"
 #include "err.h"
 #include "extract.h"
 #include "log.h"
 #include "mem.h"
-
-/* Read at most max + 1 bytes (enough to tell that a file is too big). */
-static int tk_read_file(const char *path, size_t max, unsigned char **out, size_t *len,
-			const char **why)
-{
-	unsigned char *buf = NULL;
-	size_t cap = 0, n = 0;
-	int fd = -1, err = TK_OK;
-	struct stat st;
-
-	*out = NULL;
-	/* Non-blocking: a FIFO must not hang the command (it is refused below). */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		err = errno == ENOENT ? TK_ENOENT : TK_EIO;
-		*why = errno == ENOENT	 ? "no such file"
-		       : errno == EACCES ? "permission denied"
-					 : "cannot open file";
-		goto out;
-	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		err = TK_EIO;
-		*why = "not a regular file";
-		goto out;
-	}
-	for (;;) {
-		ssize_t r;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 65536;
-			if (nc > max + 1)
-				nc = max + 1;
-			if (nc <= cap)
-				break;
-			unsigned char *nb = tk_realloc(buf, nc);
-			if (!nb) {
-				err = TK_ENOMEM;
-				*why = "out of memory";
-				goto out;
-			}
-			buf = nb;
-			cap = nc;
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err = TK_EIO;
-			*why = "read error";
-			goto out;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*out = buf;
-	*len = n;
-	buf = NULL;
-out:
-	if (fd >= 0)
-		close(fd);
-	tk_free(buf);
-	return err;
-}
 
 static json_object *tk_jstr(const char *s)
 {
@@ -320,24 +258,29 @@ static int tk_extract_lines(int argc, char **argv, const char *lang)
 	return failed == argc ? TK_EXIT_REFUSED : TK_EXIT_PARTIAL;
 }
 
-int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
-{
+/* What the command line asked for. */
+struct tk_extract_cli {
 	struct tk_extract_opts xo;
-	struct tk_read_opts ro = {0};
-	int json = 0, figures_only = 0, nfiles = 0, failed = 0, i;
-	const char *lang = NULL;
-	size_t max = (size_t)cfg->max_file_bytes;
+	int json, figures_only;
+	const char *lang;
+	size_t max;
+};
 
-	tk_extract_opts_from_config(cfg, &xo);
+/* Options up to the first file; *first is its index. TK_EXIT_OK or
+ * TK_EXIT_USAGE (said). */
+static int tk_extract_args(int argc, char **argv, struct tk_extract_cli *c, int *first)
+{
+	int i;
+
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json")) {
-			json = 1;
+			c->json = 1;
 		} else if (!strcmp(argv[i], "--all")) {
-			xo.all = 1;
+			c->xo.all = 1;
 		} else if (!strcmp(argv[i], "--figures-only")) {
-			figures_only = 1;
+			c->figures_only = 1;
 		} else if (!strcmp(argv[i], "--lang") && i + 1 < argc) {
-			lang = argv[++i];
+			c->lang = argv[++i];
 		} else if (!strcmp(argv[i], "--max-bytes") && i + 1 < argc) {
 			char *end;
 			unsigned long long v;
@@ -348,7 +291,7 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 				       "--max-bytes: expected a number from 1 to %llu", 1ULL << 30);
 				return TK_EXIT_USAGE;
 			}
-			max = (size_t)v;
+			c->max = (size_t)v;
 		} else if (!strcmp(argv[i], "--")) {
 			i++;
 			break;
@@ -360,6 +303,74 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 			break;
 		}
 	}
+	*first = i;
+	return TK_EXIT_OK;
+}
+
+/* A refused file: a warning, and a JSON error line with --json. */
+static void tk_extract_refused(const char *file, const char *why, int json)
+{
+	tk_log(TK_LOG_WARN, "%s: refused: %s", file, why);
+	if (json) {
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "file", json_object_new_string(file));
+		json_object_object_add(o, "error", json_object_new_string(why));
+		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+							   JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(o);
+	}
+}
+
+/* Read, parse, extract and print one file. 0 printed, 1 refused, -1 out of
+ * memory or an extraction failure (the command stops). */
+static int tk_extract_file(const char *file, const struct tk_extract_cli *c)
+{
+	struct tk_read_opts ro = {c->max};
+	struct tk_doc *doc = NULL;
+	const char *why = NULL;
+	char *buf = NULL;
+	size_t len = 0, k;
+	int err, os_err, ret = 0;
+
+	/* max + 1 bytes at most: the reader tells a file over max */
+	err = tk_buf_read_file(file, c->max, &buf, &len, &why, &os_err);
+	if (!err)
+		err = tk_doc_parse(buf, len, file, &ro, &doc, &why);
+	if (err) {
+		tk_extract_refused(file, why ? why : tk_strerror(err), c->json);
+		ret = err == TK_ENOMEM ? -1 : 1;
+		goto out;
+	}
+	for (k = 0; k < tk_doc_count(doc); k++) {
+		const struct tk_article *a = tk_doc_article(doc, k);
+		struct tk_extraction *ex = NULL;
+		err = tk_extract(a, &c->xo, &ex);
+		if (err) {
+			tk_log(TK_LOG_ERROR, "%s: %s", file, tk_strerror(err));
+			ret = -1;
+			goto out;
+		}
+		if (c->json)
+			tk_print_json(file, k, doc, a, ex);
+		else
+			tk_print_text(file, k, tk_doc_count(doc), doc, a, ex);
+		tk_extraction_free(ex);
+	}
+out:
+	tk_doc_free(doc);
+	tk_free(buf);
+	return ret;
+}
+
+int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
+{
+	struct tk_extract_cli c = {.max = (size_t)cfg->max_file_bytes};
+	int nfiles = 0, failed = 0, i, rc;
+
+	tk_extract_opts_from_config(cfg, &c.xo);
+	rc = tk_extract_args(argc, argv, &c, &i);
+	if (rc != TK_EXIT_OK)
+		return rc;
 	if (i >= argc) {
 		/* the usage text lives in main.c's table, which tests don't link */
 		fputs("usage: ticker extract [--json] [--all] [--figures-only [--lang LL]] "
@@ -368,56 +379,13 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 		      stderr);
 		return TK_EXIT_USAGE;
 	}
-	if (figures_only)
-		return tk_extract_lines(argc - i, argv + i, lang);
-	ro.max_bytes = max;
-	for (; i < argc; i++) {
-		const char *file = argv[i], *why = NULL;
-		unsigned char *buf = NULL;
-		size_t len = 0, k;
-		struct tk_doc *doc = NULL;
-		int err;
-
-		nfiles++;
-		err = tk_read_file(file, max, &buf, &len, &why);
-		if (!err)
-			err = tk_doc_parse(buf, len, file, &ro, &doc, &why);
-		if (err) {
-			failed++;
-			if (!why)
-				why = tk_strerror(err);
-			tk_log(TK_LOG_WARN, "%s: refused: %s", file, why);
-			if (json) {
-				json_object *o = json_object_new_object();
-				json_object_object_add(o, "file", json_object_new_string(file));
-				json_object_object_add(o, "error", json_object_new_string(why));
-				puts(json_object_to_json_string_ext(
-				    o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-				json_object_put(o);
-			}
-			tk_free(buf);
-			if (err == TK_ENOMEM)
-				return TK_EXIT_FAIL;
-			continue;
-		}
-		for (k = 0; k < tk_doc_count(doc); k++) {
-			const struct tk_article *a = tk_doc_article(doc, k);
-			struct tk_extraction *ex = NULL;
-			err = tk_extract(a, &xo, &ex);
-			if (err) {
-				tk_log(TK_LOG_ERROR, "%s: %s", file, tk_strerror(err));
-				tk_doc_free(doc);
-				tk_free(buf);
-				return TK_EXIT_FAIL;
-			}
-			if (json)
-				tk_print_json(file, k, doc, a, ex);
-			else
-				tk_print_text(file, k, tk_doc_count(doc), doc, a, ex);
-			tk_extraction_free(ex);
-		}
-		tk_doc_free(doc);
-		tk_free(buf);
+	if (c.figures_only)
+		return tk_extract_lines(argc - i, argv + i, c.lang);
+	for (; i < argc; i++, nfiles++) {
+		rc = tk_extract_file(argv[i], &c);
+		if (rc < 0)
+			return TK_EXIT_FAIL;
+		failed += rc;
 	}
 	if (fflush(stdout) != 0)
 		return TK_EXIT_FAIL;

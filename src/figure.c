@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "article_int.h"
+#include "date.h"
 #include "err.h"
 #include "lexicon_fig.h"
 #include "extract_int.h"

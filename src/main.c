@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cache.h"
 #include "cmd.h"
 #include "config.h"
@@ -181,48 +182,33 @@ static void tk_config_report(void *ctx, int line, const char *key, const char *m
  * one is refused, never cut). A missing default file is fine (*out NULL). */
 static int tk_read_config_file(const char *path, int must_exist, char **out, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), err = TK_OK;
-	struct stat st;
-	ssize_t r = 0;
+	const char *why;
+	int os_err, err;
 
 	*out = NULL;
 	*len = 0;
-	if (fd < 0) {
-		if (!must_exist && errno == ENOENT)
-			return TK_OK;
-		tk_log(TK_LOG_ERROR, "%s: %s", path, strerror(errno));
-		return TK_EIO;
-	}
 	if (!strcmp(path, "/dev/null")) /* the usual "no configuration file" */
-		goto out;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		return TK_OK;
+	err = tk_buf_read_file(path, TK_CONFIG_FILE_MAX, out, len, &why, &os_err);
+	if (err == TK_ENOENT && !must_exist)
+		return TK_OK;
+	if (err == TK_EINVAL) {
 		tk_log(TK_LOG_ERROR, "%s: not a regular file: not read", path);
-		err = TK_EINVAL;
-		goto out;
-	}
-	*out = tk_malloc(TK_CONFIG_FILE_MAX + 1);
-	if (!*out) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	while (*len <= TK_CONFIG_FILE_MAX &&
-	       (r = read(fd, *out + *len, TK_CONFIG_FILE_MAX + 1 - *len)) > 0)
-		*len += (size_t)r;
-	if (r < 0) {
-		tk_log(TK_LOG_ERROR, "%s: read error: %s", path, strerror(errno));
-		err = TK_EIO;
-	} else if (*len > TK_CONFIG_FILE_MAX) {
+	} else if (err == TK_EIO && !strcmp(why, "read error")) {
+		tk_log(TK_LOG_ERROR, "%s: read error: %s", path, strerror(os_err));
+	} else if (err == TK_ENOENT || err == TK_EIO) {
+		tk_log(TK_LOG_ERROR, "%s: %s", path, strerror(os_err));
+	} else if (!err && *len > TK_CONFIG_FILE_MAX) {
 		tk_log(TK_LOG_ERROR,
 		       "%s: larger than %u KiB: refused (a configuration file is never cut)", path,
 		       TK_CONFIG_FILE_MAX / 1024);
 		err = TK_ETOOBIG;
 	}
-out:
 	if (err) {
 		tk_free(*out);
 		*out = NULL;
+		*len = 0;
 	}
-	close(fd);
 	return err;
 }
 

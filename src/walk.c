@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "mem.h"
 #include "walk.h"
@@ -135,15 +136,9 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 			w->st->truncated = 1;
 			break;
 		}
-		if (n == cap) {
-			char **nn = tk_realloc(names, (cap ? cap * 2 : 64) * sizeof *names);
-
-			if (!nn) {
-				ret = TK_ENOMEM;
-				goto out;
-			}
-			names = nn;
-			cap = cap ? cap * 2 : 64;
+		if (tk_buf_grow(&names, &cap, n, sizeof *names, 64)) {
+			ret = TK_ENOMEM;
+			goto out;
 		}
 		names[n] = tk_strdup(de->d_name);
 		if (!names[n]) {
