@@ -27,6 +27,7 @@
 #include "log.h"
 #include "mem.h"
 #include "import_trust.h"
+#include "takedown.h"
 #include "recstore.h"
 #include "sign.h"
 #include "walk.h"
@@ -359,7 +360,8 @@ struct tk_imp {
 	int io_failures;	  /* ... in a row */
 	int io_errno;		  /* the error of the last one */
 	int stop;
-	struct tk_control replace, clear, urgent, conf, manifest, sig;
+	struct tk_control replace, clear, urgent, conf, manifest, sig, remove;
+	size_t removed; /* articles REMOVE.txt took off */
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
@@ -452,6 +454,7 @@ enum tk_imp_ctl {
 	TK_CTL_NONE,
 	TK_CTL_REPLACE,
 	TK_CTL_CLEAR,
+	TK_CTL_REMOVE,
 	TK_CTL_URGENT,
 	TK_CTL_CONF,
 	TK_CTL_MANIFEST,
@@ -469,6 +472,7 @@ static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *na
 	} names[] = {
 	    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
 	    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
+	    {"REMOVE", TK_CTL_REMOVE, 0},	  {"REMOVE.txt", TK_CTL_REMOVE, 0},
 	    {"ticker.conf", TK_CTL_CONF, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
 	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
 	    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
@@ -495,6 +499,8 @@ static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
 		return &im->replace;
 	case TK_CTL_CLEAR:
 		return &im->clear;
+	case TK_CTL_REMOVE:
+		return &im->remove;
 	case TK_CTL_URGENT:
 		return &im->urgent;
 	case TK_CTL_CONF:
@@ -731,7 +737,7 @@ static int tk_imp_check_signature(struct tk_imp *im)
  * one (same sequence) may not act on: refused one by one, articles go on. */
 static void tk_imp_gate_controls(struct tk_imp *im)
 {
-	struct tk_control *cs[] = {&im->conf, &im->replace, &im->clear, &im->urgent};
+	struct tk_control *cs[] = {&im->conf, &im->replace, &im->clear, &im->urgent, &im->remove};
 	const char *why = tk_import_trust_controls(&im->trust, im->signed_ok);
 
 	if (!why)
@@ -1143,6 +1149,10 @@ static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 		if (s->n[TK_IMPORT_UPDATED])
 			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
 					      s->n[TK_IMPORT_UPDATED]);
+		if (im->removed)
+			n +=
+			    (size_t)snprintf(b + n, z - n, "%s%zu article%s removed", n ? ", " : "",
+					     im->removed, im->removed == 1 ? "" : "s");
 		if (!n && tk_imp_nothing_usable(im))
 			n += (size_t)snprintf(b + n, z - n,
 					      "Nothing usable on the USB stick: save articles as "
@@ -1634,6 +1644,37 @@ static int tk_imp_commit(struct tk_imp *im)
 	return TK_OK;
 }
 
+static void tk_imp_takedown_line(void *ctx, int line, int removed, const char *name,
+				 const char *why)
+{
+	struct tk_imp *im = ctx;
+	char shown[600];
+
+	tk_import_show_name(name, shown, sizeof shown);
+	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n",
+		     removed ? "removed" : "not found", shown, why, im->remove.name, line);
+	tk_log(TK_LOG_INFO, "import: take-down line %d: %s %s", line,
+	       removed ? "removed" : "not removed:", shown);
+}
+
+/* REMOVE.txt (takedown.h), after the commit: works on a full disk too, as a
+ * removal needs no room. A CLEAR emptied the ticker already. */
+static int tk_imp_takedown(struct tk_imp *im)
+{
+	int err;
+
+	if (!im->remove.present || im->sum->mode == TK_IMPORT_CLEAR)
+		return TK_OK;
+	err = tk_takedown_apply(im->cache, im->remove.text, im->remove.len,
+				(size_t)im->cfg.max_file_bytes, tk_imp_takedown_line, im,
+				&im->removed);
+	if (err == TK_ENOMEM)
+		return err;
+	if (err && !im->sum->cache_failed)
+		tk_imp_cache_failed(im, err, (int)im->removed);
+	return TK_OK;
+}
+
 /* Is the folder open at fd the folder st, or inside it? Walks up by "..". */
 static int tk_imp_dir_within(int fd, const struct stat *st)
 {
@@ -1759,6 +1800,7 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||
 		    (err = tk_imp_load_control(im, &im->clear)) ||
+		    (err = tk_imp_load_control(im, &im->remove)) ||
 		    (err = tk_imp_load_control(im, &im->urgent)))
 			goto out;
 	}
@@ -1812,6 +1854,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	}
 
 	err = tk_imp_commit(im);
+	if (!err)
+		err = tk_imp_takedown(im);
 	if (err)
 		goto out;
 	if (im->cache && !sum->refused_whole)
@@ -1856,6 +1900,7 @@ out:
 		tk_free(im->buf);
 		tk_imp_free_control(&im->replace);
 		tk_imp_free_control(&im->clear);
+		tk_imp_free_control(&im->remove);
 		tk_imp_free_control(&im->urgent);
 		tk_imp_free_control(&im->conf);
 		tk_free(im);
