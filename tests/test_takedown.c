@@ -16,6 +16,7 @@
 #include "config.h"
 #include "err.h"
 #include "import.h"
+#include "io.h"
 #include "sign.h"
 #include "testfs.h"
 #include "testlog.h"
@@ -225,12 +226,42 @@ static void test_unsigned_refused_by_default(void **state)
 	free(list);
 }
 
+/* A full cache disk: the take-down still runs (an unlink needs no room), and
+ * the room it frees lets the display's index be rewritten without it. */
+static void test_full_disk(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *list, *real;
+
+	tlog_expect_errors(); /* the full disk is logged */
+	three(e);
+	fresh_stick(e);
+	assert_int_equal(tfs_write_str(e->stick, "REMOVE.txt", "Budget approved\n"), 0);
+	sign_stick(e);
+	real = realpath(e->cache, NULL);
+	assert_non_null(real);
+	tk_io_disk_full(real);
+	run(e, &s);
+	tk_io_disk_full(NULL);
+	free(real);
+	list = tfs_list(e->cache);
+	assert_string_equal(list, "news - library.txt\nsport.txt");
+	free(list);
+	assert_false(in_index(e, "news - budget.txt"));
+	assert_true(in_index(e, "sport.txt"));
+	list = tfs_read(e->stick, TK_IMPORT_REPORT, NULL);
+	assert_non_null(strstr(list, "removed    news - budget.txt"));
+	free(list);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_signed_by_file_name, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_signed_by_headline_and_unknown, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unsigned_refused_by_default, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
