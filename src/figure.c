@@ -1077,6 +1077,19 @@ static int tk_fig_hyphen_unit(struct tk_fs *st, size_t i)
 		u = tk_fig_unit_at(p, i, k, TK_LU_HYPHEN, &end);
 		if (u && end == k) {
 			tk_fig_set_unit(st, u, end);
+			/* "the 6-foot-2 striker": feet and inches */
+			if (!strcmp(st->code, "ft") && end + 1 < n && p[end] == '-' &&
+			    tk_digit(p[end + 1])) {
+				size_t d = end + 1;
+				double in = 0;
+				while (d < n && tk_digit(p[d]) && d - end <= 2)
+					in = in * 10 + (p[d++] - '0');
+				if (in < 12 && !(d < n && tk_digit(p[d]))) {
+					st->v += in / 12;
+					st->vmax = st->v;
+					st->ne = d;
+				}
+			}
 			return 0;
 		}
 	}
@@ -1296,6 +1309,10 @@ static int tk_fig_filters(struct tk_fs *st)
 	    !(pw.s >= 2 && (p[pw.s - 2] == '.' || p[pw.s - 2] == ':')) &&
 	    !tk_month_name(p + pw.s, pw.e - pw.s))
 		return 1;
+	/* "iPhone 15", "eBay 2": a camel-case name, even at a sentence start */
+	if (st->plain && pw.e > pw.s + 1 && pw.e == s - 1 && p[pw.s] >= 'a' && p[pw.s] <= 'z' &&
+	    p[pw.s + 1] >= 'A' && p[pw.s + 1] <= 'Z')
+		return 1;
 	if (st->plain && st->ndig <= 5 && st->e == st->ne && tk_fig_model_after(st, e))
 		return 1;
 	return 0;
@@ -1499,6 +1516,41 @@ static void tk_fig_feet_inches(struct tk_fs *st)
 	st->ne = k;
 }
 
+/* Words after a unit that change it: "87 miles an hour", "188 millas por
+ * hora" (speed), "190.000 metros cuadrados", "mètres carrés" (area). */
+static void tk_fig_unit_tail(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n;
+	struct tk_w a = tk_next_word(p, n, st->ne), h = tk_next_word(p, n, a.e);
+	const char *pu;
+
+	if (!st->code || st->kind != TK_FIG_MEASURE)
+		return;
+	if ((!strcmp(st->code, "mi") || !strcmp(st->code, "km")) &&
+	    (tk_w_is(p, a, "an") || tk_w_is(p, a, "per") || tk_w_is(p, a, "a") ||
+	     tk_w_is(p, a, "por") || tk_w_is(p, a, "par") || tk_w_is(p, a, "pro")) &&
+	    (tk_w_is(p, h, "hour") || tk_w_is(p, h, "hr") || tk_w_is(p, h, "hora") ||
+	     tk_w_is(p, h, "heure") || tk_w_is(p, h, "stunde"))) {
+		st->code = st->code[0] == 'm' ? "mph" : "km/h";
+		st->ne = h.e;
+		return;
+	}
+	if (tk_w_is(p, a, "cuadrados") || tk_w_is(p, a, "cuadrado") || tk_w_is(p, a, "carrés") ||
+	    tk_w_is(p, a, "carré")) {
+		if ((pu = tk_fig_power_unit(st->code, 2)) != NULL) {
+			st->code = pu;
+			st->ne = a.e;
+		}
+	} else if (tk_w_is(p, a, "cúbicos") || tk_w_is(p, a, "cúbico") || tk_w_is(p, a, "cubes") ||
+		   tk_w_is(p, a, "cube")) {
+		if ((pu = tk_fig_power_unit(st->code, 3)) != NULL) {
+			st->code = pu;
+			st->ne = a.e;
+		}
+	}
+}
+
 /* A unit word or abbreviation after a space: "8.5 kW", "550 megawatts",
  * "80 m.p.h.", "120 km/h", "3 sq m", "87 miles an hour", "200 days". */
 static void tk_fig_spaced_unit(struct tk_fs *st)
@@ -1533,6 +1585,13 @@ static void tk_fig_spaced_unit(struct tk_fs *st)
 	}
 	k = tk_fig_unit_token(p, n, i);
 	u = k > i ? tk_fig_unit_at(p, i, k, TK_LU_SPACED, &end) : NULL;
+	/* Spanish "pies" are feet, English "pies" are food: only in Spanish text */
+	if (!u && st->lc == 's' &&
+	    ((k - i == 4 && !memcmp(p + i, "pies", 4)) ||
+	     (k - i == 3 && !memcmp(p + i, "pie", 3)))) {
+		u = tk_lexfig_unit("ft", 2);
+		end = k;
+	}
 	if (!u || (end < n && (tk_ascii_alpha((unsigned char)p[end]) || tk_digit(p[end]))))
 		return;
 	if (power > 1) {
@@ -1550,15 +1609,7 @@ static void tk_fig_spaced_unit(struct tk_fs *st)
 		tk_fig_temperature(st);
 	if (st->code && !strcmp(st->code, "ft"))
 		tk_fig_feet_inches(st);
-	/* "87 miles an hour", "10 kilometers per hour" */
-	if (st->code && (!strcmp(st->code, "mi") || !strcmp(st->code, "km"))) {
-		struct tk_w a = tk_next_word(p, n, st->ne), h = tk_next_word(p, n, a.e);
-		if ((tk_w_is(p, a, "an") || tk_w_is(p, a, "per") || tk_w_is(p, a, "a")) &&
-		    (tk_w_is(p, h, "hour") || tk_w_is(p, h, "hr"))) {
-			st->code = st->code[0] == 'm' ? "mph" : "km/h";
-			st->ne = h.e;
-		}
-	}
+	tk_fig_unit_tail(st);
 }
 
 /* A percent sign after the number: "12%", "3,5 %", "3,5 %" (narrow space). */
@@ -1676,6 +1727,8 @@ static void tk_fig_fraction_unit(struct tk_fs *st)
 
 	if (tk_w_is(st->p, nw, "of") && (tk_w_is(st->p, w2, "a") || tk_w_is(st->p, w2, "an")))
 		st->ne = w2.e;
+	else if (tk_w_is(st->p, nw, "de"))
+		st->ne = nw.e; /* "1/4 de milla" */
 	tk_fig_spaced_unit(st);
 	if (st->kind != TK_FIG_MEASURE)
 		st->ne = save;
@@ -1817,6 +1870,15 @@ static void tk_fig_after(struct tk_fs *st)
 	nw = tk_next_word(st->p, st->n, st->ne);
 	if (tk_fig_percent_word(st, nw) || st->kind == TK_FIG_MONEY || tk_fig_money_after(st, nw))
 		return;
+	if (tk_w_is(st->p, nw, "de") && st->scale > 1) {
+		/* "1,5 millones de galones" */
+		size_t save = st->ne;
+		st->ne = nw.e;
+		tk_fig_spaced_unit(st);
+		if (st->kind != TK_FIG_MEASURE)
+			st->ne = save;
+		return;
+	}
 	tk_fig_spaced_unit(st);
 }
 

@@ -212,6 +212,51 @@ static void test_speed_px_s(void **state)
 	tk_ctx_close(&c);
 }
 
+/* The window surface redraws only the band unless the scene says the
+ * cards or notices changed: every fade step and notice must say so. */
+static void test_outside_band_changes(void **state)
+{
+	struct tk_config cfg;
+	struct tk_ctx c;
+	struct tk_playlist *pl = NULL;
+	char demo[512];
+	int changed = 0;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(demo, sizeof demo, "%s/assets/demo", root());
+	cfg.card_seconds = 2;
+	memset(&c, 0, sizeof c);
+	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 640, 360, 60, 1), TK_OK);
+	assert_int_equal(tk_loader_load(&cfg, demo, &pl), TK_OK);
+	tk_ctx_show(&c, &cfg, pl);
+	tk_scene_draw(c.scene, 0);
+	assert_true(tk_scene_outside_changed(c.scene));
+	for (int64_t f = 1; f < 120; f++) {
+		tk_scene_draw(c.scene, f);
+		changed += tk_scene_outside_changed(c.scene);
+	}
+	assert_int_equal(changed, 0); /* one card, still: the band alone moves */
+	changed = 0;
+	for (int64_t f = 120; f < 240; f++) {
+		tk_scene_draw(c.scene, f);
+		changed += tk_scene_outside_changed(c.scene);
+	}
+	/* the fade (0.6 s = 36 frames) changes the cards nearly every frame */
+	assert_true(changed >= 30 && changed <= 40);
+	tk_scene_draw(c.scene, 300); /* mid-card, no fade */
+	tk_scene_draw(c.scene, 301);
+	assert_false(tk_scene_outside_changed(c.scene));
+	tk_scene_set_notices(c.scene, "Service visit on Monday", NULL);
+	tk_scene_draw(c.scene, 302);
+	assert_true(tk_scene_outside_changed(c.scene));
+	tk_scene_draw(c.scene, 303);
+	assert_false(tk_scene_outside_changed(c.scene));
+	tk_playlist_unref(pl);
+	tk_ctx_close(&c);
+}
+
 static void test_software_gl_names(void **state)
 {
 	(void)state;
@@ -227,9 +272,12 @@ static void test_software_gl_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_replug_reopens),	    cmocka_unit_test(test_unplug_holds),
-	    cmocka_unit_test(test_late_worker_holds_crawl), cmocka_unit_test(test_speed_px_s),
+	    cmocka_unit_test(test_replug_reopens),
+	    cmocka_unit_test(test_unplug_holds),
+	    cmocka_unit_test(test_late_worker_holds_crawl),
+	    cmocka_unit_test(test_speed_px_s),
 	    cmocka_unit_test(test_software_gl_names),
+	    cmocka_unit_test(test_outside_band_changes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
