@@ -28,6 +28,7 @@
 #include "mem.h"
 #include "import_trust.h"
 #include "takedown.h"
+#include "showdates.h"
 #include "recstore.h"
 #include "sign.h"
 #include "walk.h"
@@ -360,7 +361,7 @@ struct tk_imp {
 	int io_failures;	  /* ... in a row */
 	int io_errno;		  /* the error of the last one */
 	int stop;
-	struct tk_control replace, clear, urgent, conf, manifest, sig, remove;
+	struct tk_control replace, clear, urgent, conf, manifest, sig, remove, dates;
 	size_t removed; /* articles REMOVE.txt took off */
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
@@ -455,6 +456,7 @@ enum tk_imp_ctl {
 	TK_CTL_REPLACE,
 	TK_CTL_CLEAR,
 	TK_CTL_REMOVE,
+	TK_CTL_DATES,
 	TK_CTL_URGENT,
 	TK_CTL_CONF,
 	TK_CTL_MANIFEST,
@@ -470,11 +472,17 @@ static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *na
 		enum tk_imp_ctl ctl;
 		int exact;
 	} names[] = {
-	    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
-	    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
-	    {"REMOVE", TK_CTL_REMOVE, 0},	  {"REMOVE.txt", TK_CTL_REMOVE, 0},
-	    {"ticker.conf", TK_CTL_CONF, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
-	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+	    {"REPLACE", TK_CTL_REPLACE, 0},
+	    {"REPLACE.txt", TK_CTL_REPLACE, 0},
+	    {"CLEAR", TK_CTL_CLEAR, 0},
+	    {"CLEAR.txt", TK_CTL_CLEAR, 0},
+	    {"REMOVE", TK_CTL_REMOVE, 0},
+	    {"REMOVE.txt", TK_CTL_REMOVE, 0},
+	    {"SCHEDULE.txt", TK_CTL_DATES, 0},
+	    {"ticker.conf", TK_CTL_CONF, 0},
+	    {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
+	    {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
 	    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
 	};
 
@@ -501,6 +509,8 @@ static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
 		return &im->clear;
 	case TK_CTL_REMOVE:
 		return &im->remove;
+	case TK_CTL_DATES:
+		return &im->dates;
 	case TK_CTL_URGENT:
 		return &im->urgent;
 	case TK_CTL_CONF:
@@ -737,7 +747,8 @@ static int tk_imp_check_signature(struct tk_imp *im)
  * one (same sequence) may not act on: refused one by one, articles go on. */
 static void tk_imp_gate_controls(struct tk_imp *im)
 {
-	struct tk_control *cs[] = {&im->conf, &im->replace, &im->clear, &im->urgent, &im->remove};
+	struct tk_control *cs[] = {&im->conf,	&im->replace, &im->clear,
+				   &im->urgent, &im->remove,  &im->dates};
 	const char *why = tk_import_trust_controls(&im->trust, im->signed_ok);
 
 	if (!why)
@@ -1657,12 +1668,30 @@ static void tk_imp_takedown_line(void *ctx, int line, int removed, const char *n
 	       removed ? "removed" : "not removed:", shown);
 }
 
-/* REMOVE.txt (takedown.h), after the commit: works on a full disk too, as a
- * removal needs no room. A CLEAR emptied the ticker already. */
+static void tk_imp_dates_line(void *ctx, int line, int ok, const char *name, const char *why)
+{
+	struct tk_imp *im = ctx;
+	char shown[600];
+
+	tk_import_show_name(name, shown, sizeof shown);
+	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n", ok ? "dates" : "no dates",
+		     shown, why, im->dates.name, line);
+}
+
+/* SCHEDULE.txt (showdates.h) then REMOVE.txt (takedown.h), after the commit: works on a full disk
+ * too, as a removal needs no room. A CLEAR emptied the ticker already. */
 static int tk_imp_takedown(struct tk_imp *im)
 {
 	int err;
 
+	if (im->dates.present) {
+		err = tk_showdates_apply(im->cache, im->dates.text, im->dates.len,
+					 tk_imp_dates_line, im);
+		if (err == TK_ENOMEM)
+			return err;
+		if (err && !im->sum->cache_failed)
+			tk_imp_cache_failed(im, err, 0);
+	}
 	if (!im->remove.present || im->sum->mode == TK_IMPORT_CLEAR)
 		return TK_OK;
 	err = tk_takedown_apply(im->cache, im->remove.text, im->remove.len,
@@ -1801,6 +1830,7 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		    (err = tk_imp_load_control(im, &im->replace)) ||
 		    (err = tk_imp_load_control(im, &im->clear)) ||
 		    (err = tk_imp_load_control(im, &im->remove)) ||
+		    (err = tk_imp_load_control(im, &im->dates)) ||
 		    (err = tk_imp_load_control(im, &im->urgent)))
 			goto out;
 	}
@@ -1901,6 +1931,7 @@ out:
 		tk_imp_free_control(&im->replace);
 		tk_imp_free_control(&im->clear);
 		tk_imp_free_control(&im->remove);
+		tk_imp_free_control(&im->dates);
 		tk_imp_free_control(&im->urgent);
 		tk_imp_free_control(&im->conf);
 		tk_free(im);

@@ -102,16 +102,21 @@ static const char *tk_td_by_headline(struct tk_cache *c, const char *line, size_
 	return NULL;
 }
 
+const char *tk_takedown_find(struct tk_cache *c, const char *line, size_t max_file_bytes)
+{
+	const char *hit = tk_td_by_name(c, line);
+
+	return hit ? hit : tk_td_by_headline(c, line, max_file_bytes ? max_file_bytes : 4u << 20);
+}
+
 /* One line: find the article, remove it, report. */
 static int tk_td_line(struct tk_cache *c, const char *line, int no, size_t max,
 		      tk_takedown_fn report, void *ctx, size_t *removed)
 {
 	char name[256];
-	const char *hit = tk_td_by_name(c, line);
+	const char *hit = tk_takedown_find(c, line, max);
 	int err;
 
-	if (!hit)
-		hit = tk_td_by_headline(c, line, max);
 	if (!hit) {
 		report(ctx, no, 0, line,
 		       "not on the ticker (no article file or headline by that name)");

@@ -22,4 +22,8 @@ typedef void (*tk_takedown_fn)(void *ctx, int line, int removed, const char *nam
 int tk_takedown_apply(struct tk_cache *c, const char *text, size_t len, size_t max_file_bytes,
 		      tk_takedown_fn report, void *ctx, size_t *removed);
 
+/* The cached article a REMOVE.txt line names (by name, stick path, then
+ * headline), borrowed until the cache changes; NULL if none. */
+const char *tk_takedown_find(struct tk_cache *c, const char *line, size_t max_file_bytes);
+
 #endif

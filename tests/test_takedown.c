@@ -17,6 +17,7 @@
 #include "err.h"
 #include "import.h"
 #include "io.h"
+#include "playlist.h"
 #include "sign.h"
 #include "testfs.h"
 #include "testlog.h"
@@ -255,6 +256,67 @@ static void test_full_disk(void **state)
 	free(list);
 }
 
+/* Shown articles of the cache at time now, as the display loads them. */
+static size_t shown_at(struct env *e, int64_t now)
+{
+	struct tk_playlist_opts po;
+	struct tk_playlist *pl = NULL;
+	size_t n;
+
+	tk_playlist_opts_from_config(&e->cfg, &po);
+	po.records_only = 1;
+	po.now = now;
+	assert_int_equal(tk_playlist_load(e->cache, &po, 1, &pl), TK_OK);
+	n = pl->n_articles;
+	tk_playlist_unref(pl);
+	return n;
+}
+
+/* SCHEDULE.txt: a window in the future hides an article until it opens, one
+ * in the past hides it for good, the index carries the windows and the
+ * display filters by them; a bad date or an unknown name is reported. NOW is
+ * 2027-01-15. */
+static void test_show_dates(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r, *idx;
+
+	three(e);
+	assert_int_equal(shown_at(e, NOW), 3);
+	fresh_stick(e);
+	assert_int_equal(tfs_write_str(e->stick, "schedule.txt",
+				       "news/budget.txt   from 2027-02-01  until 2027-02-28\r\n"
+				       "sport.txt  until 2027-01-01\n"
+				       "Library opens late  from 2027-01-01\n"
+				       "nowhere.txt  from 2027-01-01\n"
+				       "sport.txt  from 2027-13-01\n"),
+			 0);
+	sign_stick(e);
+	run(e, &s);
+	r = tfs_read(e->stick, TK_IMPORT_REPORT, NULL);
+	assert_non_null(
+	    strstr(r, "dates      news - budget.txt  --  show dates set (schedule.txt line 1)"));
+	assert_non_null(strstr(r, "dates      news - library.txt  --  show dates set"));
+	assert_non_null(strstr(r, "no dates   nowhere.txt  --  not on the ticker"));
+	assert_non_null(strstr(r, "no dates   sport.txt  from 2027-13-01  --  not a date"));
+	free(r);
+	idx = tfs_read(e->cache, ".records/index", NULL);
+	assert_non_null(strstr(idx, "/-/")); /* sport: until only */
+	free(idx);
+	assert_int_equal(shown_at(e, NOW), 1);		    /* only the library */
+	assert_int_equal(shown_at(e, NOW + 30 * 86400), 2); /* budget opens (2027-02-14) */
+	assert_int_equal(shown_at(e, NOW + 60 * 86400), 1); /* budget over */
+	assert_int_equal(shown_at(e, NOW - 60 * 86400), 1); /* before: sport only */
+
+	/* A later stick's import keeps the windows. */
+	fresh_stick(e);
+	art(e, "extra.txt", "Extra story");
+	sign_stick(e);
+	run(e, &s);
+	assert_int_equal(shown_at(e, NOW), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +324,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_signed_by_headline_and_unknown, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unsigned_refused_by_default, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_show_dates, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
