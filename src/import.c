@@ -1295,6 +1295,18 @@ static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t arti
 	tk_free(h);
 }
 
+/* The show dates for the report's list, or NULL (none, or no memory). */
+static char *tk_imp_read_dates(struct tk_imp *im)
+{
+	char *t = tk_malloc(TK_SHOWDATES_MAX + 1);
+
+	if (t && tk_cache_read_state(im->cache, TK_SHOWDATES_STATE, t, TK_SHOWDATES_MAX + 1)) {
+		tk_free(t);
+		t = NULL;
+	}
+	return t;
+}
+
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
@@ -1446,15 +1458,20 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		tk_imp_size(tk_cache_bytes(im->cache), sz, sizeof sz);
 		tk_sb_printf(&r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc,
 			     nc == 1 ? "" : "s", sz);
+		char *dates = tk_imp_read_dates(im);
+
 		for (size_t i = 0; i < nc && i < 2000; i++) {
 			struct tk_cache_info ci;
-			char shown[300];
+			char shown[300], win[80] = "";
 
 			tk_cache_get(im->cache, i, &ci);
 			tk_imp_fmt_time(ci.mtime, when, sizeof when);
 			tk_import_show_name(ci.name, shown, sizeof shown);
-			tk_sb_printf(&r, "  %s  (since %s)\n", shown, when);
+			if (dates)
+				tk_showdates_describe(dates, ci.name, im->now, win, sizeof win);
+			tk_sb_printf(&r, "  %s  (since %s%s)\n", shown, when, win);
 		}
+		tk_free(dates);
 		if (nc > 2000)
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}

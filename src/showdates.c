@@ -24,7 +24,13 @@ static int tk_sd_day(const char *s, int days, int64_t *out)
 		return -1;
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;
-	tm.tm_mday = d + days;
+	tm.tm_mday = d;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	if (t == (time_t)-1 || tm.tm_mon != m - 1 || tm.tm_mday != d) /* 2026-02-30 */
+		return -1;
+	tm.tm_mday += days;
+	tm.tm_hour = 0;
 	tm.tm_isdst = -1;
 	t = mktime(&tm);
 	if (t == (time_t)-1)
@@ -247,4 +253,23 @@ int tk_showdates_apply(struct tk_cache *c, const char *text, size_t len, tk_show
 	tk_free(old);
 	tk_free(buf);
 	return err;
+}
+
+void tk_showdates_describe(const char *state, const char *name, int64_t now, char *out, size_t size)
+{
+	char a[32] = "", b[32] = "";
+	int64_t f, u;
+	struct tm tm;
+	time_t t;
+
+	out[0] = '\0';
+	tk_showdates_lookup(state, name, &f, &u);
+	if (f == TK_SHOWDATES_OPEN && u == TK_SHOWDATES_OPEN)
+		return;
+	if (f != TK_SHOWDATES_OPEN && (t = (time_t)f, localtime_r(&t, &tm)))
+		strftime(a, sizeof a, " from %F", &tm);
+	if (u != TK_SHOWDATES_OPEN && (t = (time_t)(u - 1), localtime_r(&t, &tm)))
+		strftime(b, sizeof b, " until %F", &tm);
+	snprintf(out, size, "; shown%s%s%s", a, b,
+		 tk_showdates_shown(f, u, now) ? "" : ": NOT SHOWN NOW");
 }

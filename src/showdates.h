@@ -34,6 +34,11 @@ int tk_showdates_apply(struct tk_cache *c, const char *text, size_t len, tk_show
 /* The window of name in state (the text of .showdates); both OPEN if none. */
 void tk_showdates_lookup(const char *state, const char *name, int64_t *from, int64_t *until);
 
+/* For the report: "; shown from 2026-12-01 until 2026-12-24" (plus ": NOT
+ * SHOWN NOW" outside it) for name in state, or "" when it has no dates. */
+void tk_showdates_describe(const char *state, const char *name, int64_t now, char *out,
+			   size_t size);
+
 /* Is now inside [from, until)? */
 int tk_showdates_shown(int64_t from, int64_t until, int64_t now);
 

@@ -290,7 +290,8 @@ static void test_show_dates(void **state)
 				       "sport.txt  until 2027-01-01\n"
 				       "Library opens late  from 2027-01-01\n"
 				       "nowhere.txt  from 2027-01-01\n"
-				       "sport.txt  from 2027-13-01\n"),
+				       "sport.txt  from 2027-13-01\n"
+				       "sport.txt  from 2027-02-30\n"),
 			 0);
 	sign_stick(e);
 	run(e, &s);
@@ -300,6 +301,10 @@ static void test_show_dates(void **state)
 	assert_non_null(strstr(r, "dates      news - library.txt  --  show dates set"));
 	assert_non_null(strstr(r, "no dates   nowhere.txt  --  not on the ticker"));
 	assert_non_null(strstr(r, "no dates   sport.txt  from 2027-13-01  --  not a date"));
+	assert_non_null(strstr(r, "no dates   sport.txt  from 2027-02-30  --  not a date"));
+	assert_non_null(strstr(r, "news - budget.txt  (since "));
+	assert_non_null(strstr(r, "; shown from 2027-02-01 until 2027-02-28: NOT SHOWN NOW)"));
+	assert_non_null(strstr(r, "; shown from 2027-01-01)"));
 	free(r);
 	idx = tfs_read(e->cache, ".records/index", NULL);
 	assert_non_null(strstr(idx, "/-/")); /* sport: until only */
