@@ -42,25 +42,23 @@ static int tk_sd_day(const char *s, int days, int64_t *out)
 /* Take a trailing "WORD DATE" off line; 1 if found, -1 if bad, 0 if absent. */
 static int tk_sd_take(char *line, const char *word, int days, int64_t *out)
 {
-	size_t n = strlen(line), w = strlen(word);
-	char *p;
+	size_t n = strlen(line), w = strlen(word), k;
 
 	while (n && strchr(" \t", line[n - 1]))
 		line[--n] = '\0';
 	if (n < w + 12)
 		return 0;
-	p = line + n - 10;
-	if (!strchr(" \t", p[-1]))
+	k = n - 10; /* the date starts here; blanks and the word before it */
+	if (!strchr(" \t", line[k - 1]))
 		return 0;
-	p--;
-	while (p > line && strchr(" \t", p[-1]))
-		p--;
-	if ((size_t)(p - line) < w || strncasecmp(p - w, word, w) ||
-	    (p - w > line && !strchr(" \t", p[-w - 1])))
+	while (k > 0 && strchr(" \t", line[k - 1]))
+		k--;
+	if (k < w || strncasecmp(line + k - w, word, w) ||
+	    (k > w && !strchr(" \t", line[k - w - 1])))
 		return 0;
 	if (tk_sd_day(line + n - 10, days, out))
 		return -1;
-	p[-w] = '\0';
+	line[k - w] = '\0';
 	return 1;
 }
 
