@@ -137,6 +137,15 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "extra font file tried before the bundled ones (empty = none)", TK_DEVICE},
     {"video_driver", TK_CFG_STR, F(video_driver), 0, 0, NULL, 0,
      "SDL video driver (empty = kmsdrm on a console, else the desktop's)", TK_DEVICE},
+    {"app_dir", TK_CFG_STR, F(app_dir), 0, 0, NULL, 0,
+     "directory of the A/B application slots installed from update sticks", TK_DEVICE},
+    {"update_keys_dir", TK_CFG_STR, F(update_keys_dir), 0, 0, NULL, 0,
+     "directory of the public keys that may sign software updates (not the content keys)",
+     TK_DEVICE},
+    {"timezone", TK_CFG_STR, F(timezone), 0, 0, NULL, 0,
+     "time zone for dates and the clock, e.g. Europe/Paris (empty = the system's; the image's "
+     "is UTC)",
+     TK_DEVICE},
     {"log_level", TK_CFG_ENUM, F(log_level), 0, 0, tk_levels, 0, "error, warning, info or debug",
      TK_DEVICE},
 };
@@ -160,6 +169,8 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->clock_jump_days = 7;
 	snprintf(cfg->urgent_name, sizeof cfg->urgent_name, "URGENT.txt");
 	snprintf(cfg->keys_dir, sizeof cfg->keys_dir, "/etc/ticker/keys.d");
+	snprintf(cfg->app_dir, sizeof cfg->app_dir, "/var/lib/ticker/app");
+	snprintf(cfg->update_keys_dir, sizeof cfg->update_keys_dir, "/etc/ticker/update-keys.d");
 	cfg->require_signature = TK_AUTO;
 	cfg->layout = TK_LAYOUT_CARDS;
 	cfg->crawl_position = TK_POS_BOTTOM;

@@ -68,6 +68,9 @@ struct tk_config {
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
 	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */
+	char timezone[64];	       /* tz database name; empty = the system's */
+	char app_dir[256];	       /* A/B application slots (update.h) */
+	char update_keys_dir[256];     /* public keys that may sign updates */
 	int log_level;		       /* enum tk_log_level */
 	unsigned service;	       /* TK_SERVICE_*: not a key, set while loading */
 };

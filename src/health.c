@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clockset.h"
 #include "display_state.h"
 #include "err.h"
 #include "health.h"
@@ -263,6 +264,29 @@ static void tk_health_counts_line(const struct tk_health_env *env, char *buf, si
 	(void)tk_health_write(env->cache_dir, TK_HEALTH_SEEN_FILE, &now);
 }
 
+/* Where the time came from (clockset.h): set by the ticker, or as it was. */
+static void tk_health_clock_line(const struct tk_health_env *env, char *buf, size_t size,
+				 size_t *pos)
+{
+	char path[4096], line[128], what[200];
+	enum tk_clock_source src;
+	int64_t old, now;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", env->cache_dir, TK_CLOCK_SET);
+	f = fopen(path, "re");
+	if (f && fgets(line, sizeof line, f) && !tk_clock_parse_set(line, &old, &now, &src)) {
+		tk_clock_describe_set(what, sizeof what, old, now, src);
+		tk_health_put(buf, size, pos, "Clock:    %s\n", what);
+	} else {
+		tk_health_put(
+		    buf, size, pos,
+		    "Clock:    never set by the ticker (no signed stick was ahead of it)\n");
+	}
+	if (f)
+		fclose(f);
+}
+
 void tk_health_report(const struct tk_health_env *env, size_t articles, char *buf, size_t size)
 {
 	struct statvfs vs;
@@ -277,6 +301,7 @@ void tk_health_report(const struct tk_health_env *env, size_t articles, char *bu
 	tk_health_put(buf, size, &pos, "Software: ticker %s (%s)\n", TK_VERSION, TK_GITREV);
 	tk_health_put(buf, size, &pos, "Up:       %s since the box started\n", up);
 	tk_health_counts_line(env, buf, size, &pos);
+	tk_health_clock_line(env, buf, size, &pos);
 	if (isnan(temp))
 		tk_health_put(buf, size, &pos, "CPU:      temperature unknown\n");
 	else

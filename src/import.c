@@ -21,6 +21,7 @@
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
+#include "clockset.h"
 #include "health.h"
 #include "import.h"
 #include "log.h"
@@ -337,6 +338,7 @@ struct tk_imp {
 	struct tk_manifest *man;
 	const char *signer;
 	int signed_ok;
+	int64_t clock_asked; /* the clock was asked forward to this (a signed stick's time) */
 	struct tk_sb files, conf_problems;
 	struct tk_nameset names;
 	struct tk_nameset deferred; /* stick paths staged after a CLEAR/REPLACE made room */
@@ -1357,6 +1359,17 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		    "signature was not checked\n");
 	else if (!s->refused_whole)
 		tk_sb_printf(&r, "Signed:   no (this ticker does not require signed sticks)\n");
+	if (im->clock_asked) {
+		char was[40], to[40];
+
+		tk_imp_fmt_time(im->now, was, sizeof was);
+		tk_imp_fmt_time(im->clock_asked, to, sizeof to);
+		tk_sb_printf(
+		    &r,
+		    "Clock:    this ticker's clock read %s, but the stick was signed on %s: "
+		    "the clock is set forward to that time\n",
+		    was, to);
+	}
 	if (im->trust_open) {
 		char tl[2048];
 
@@ -1536,6 +1549,21 @@ static int tk_imp_second_pass(struct tk_imp *im, const struct tk_cache_limits *l
 }
 
 /* The urgent notice and the stick's settings, once its articles are in. */
+/* A box without an RTC may run behind: a signed stick's signing time asks the
+ * clock forward (only forward; clockset.h). The import has no right to set the
+ * clock: `ticker clock --apply`, in its own unit, does. */
+static void tk_imp_clock_request(struct tk_imp *im)
+{
+	char line[96];
+	int64_t to;
+
+	if (!tk_clock_plan(im->now, tk_manifest_signed_at(im->man), &to))
+		return;
+	tk_clock_format_time(line, sizeof line, to, TK_CLOCK_SRC_STICK);
+	if (!tk_cache_write_state(im->cache, TK_CLOCK_REQUEST, line, strlen(line)))
+		im->clock_asked = to;
+}
+
 static void tk_imp_save_state(struct tk_imp *im)
 {
 	struct tk_import_summary *sum = im->sum;
@@ -1559,6 +1587,8 @@ static void tk_imp_save_state(struct tk_imp *im)
 		e2 = tk_cache_bump_generation(im->cache);
 	if (!e2)
 		e2 = tk_import_trust_commit(&im->trust, im->cache, im->man);
+	if (!e2 && im->man && im->signed_ok)
+		tk_imp_clock_request(im);
 	if (e2) {
 		sum->cache_failed = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason,

@@ -58,6 +58,11 @@ static int tk_loader_reload(const struct tk_config *cfg, const char *dir,
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
 		err = tk_playlist_create(out);
 	}
+	if (!err && (*out)->no_records)
+		tk_log(TK_LOG_WARN,
+		       "playlist: %s has no record index yet: nothing shown until `ticker import "
+		       "--rebuild` (run before the display starts) or the next import builds it",
+		       dir);
 	if (!err)
 		tk_loader_log(*out, tk_loader_cpu_us() - t0);
 	else

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cache.h"
 #include "cmd.h"
 #include "config.h"
@@ -56,12 +58,15 @@ static const struct tk_command tk_commands[] = {
      "textures alive, peak RSS and time to first frame. --articles N generates N\n"
      "articles; figures only, never a pass/fail verdict.\n"},
     {"extract", tk_cmd_extract, "read article files and print headlines, quotes and figures",
-     "usage: ticker extract [--json] [--all] [--max-bytes N] FILE...\n"
+     "usage: ticker extract [--json] [--all] [--figures-only] [--max-bytes N] FILE...\n"
      "\n"
      "Reads .txt, .md, .html, RSS and Atom files (format and encoding are sniffed)\n"
      "and prints each article's headline, attributed quotations and key figures.\n"
      "  --json       one JSON object per article per line\n"
      "  --all        every quotation and figure found, not only the ranked best\n"
+     "  --figures-only  each line of FILE (- for stdin) is one paragraph: print\n"
+     "               every figure found in it as JSON, one line per input line;\n"
+     "               --lang LL gives the text's language (en, fr, de, es)\n"
      "  --max-bytes  refuse files larger than this (default 4 MiB)\n"
      "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n"},
     {"import", tk_cmd_import, "import article files from a USB stick into the cache",
@@ -87,6 +92,30 @@ static const struct tk_command tk_commands[] = {
      "Writes NAME.key (secret, minisign format without a password: keep it off the\n"
      "stick) and NAME.pub (install it on each ticker in keys_dir, /etc/ticker/keys.d/).\n"
      "Refuses if either file exists. A key made by minisign -G works the same.\n"},
+    {"clock", tk_cmd_clock, "keep the clock of a box without a real-time clock",
+     "usage: ticker clock --save | --restore | --apply [--cache DIR] [--dry-run]\n"
+     "\n"
+     "The clock only moves forward, to a time the box trusts (run by systemd units):\n"
+     "  --save     remember the current time in <cache>/.clock (hourly)\n"
+     "  --restore  at boot, set the clock forward to the newest time remembered\n"
+     "  --apply    set it forward to the signing time of the last signed stick\n"
+     "             (<cache>/.clock-request, written by ticker import)\n"
+     "Setting the clock needs CAP_SYS_TIME. --dry-run says what it would do.\n"},
+    {"update", tk_cmd_update, "install a signed software update from a stick",
+     "usage: ticker update --from DIR [--app DIR]\n"
+     "\n"
+     "Installs DIR/TICKER-UPDATE (the ticker binary and VERSION, signed with\n"
+     "`ticker sign --key UPDATE.key TICKER-UPDATE` by a key in update_keys_dir,\n"
+     "not a content key) into the inactive slot of app_dir. Its sequence must be\n"
+     "above the one installed. The new version runs from the next start of\n"
+     "`ticker supervise` and stays only if it shows a frame within 3 starts.\n"
+     "Exit status: 0 installed or no update on the stick, 3 refused, 5 failure.\n"},
+    {"supervise", tk_cmd_supervise, "start the installed version (A/B updates), then run",
+     "usage: ticker supervise [run options]\n"
+     "\n"
+     "What ticker.service starts on the appliance image: picks the application slot\n"
+     "(a new version on trial for 3 starts in 5 minutes, else back to the previous\n"
+     "one), re-checks its signature, and runs it as `ticker run`.\n"},
     {"sign", tk_cmd_sign, "sign a directory of articles for import",
      "usage: ticker sign --key NAME.key [--sequence N] [--recover STATE]\n"
      "                   [--add-key NEW.pub] [--revoke KEYID] DIR\n"
@@ -153,48 +182,33 @@ static void tk_config_report(void *ctx, int line, const char *key, const char *m
  * one is refused, never cut). A missing default file is fine (*out NULL). */
 static int tk_read_config_file(const char *path, int must_exist, char **out, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), err = TK_OK;
-	struct stat st;
-	ssize_t r = 0;
+	const char *why;
+	int os_err, err;
 
 	*out = NULL;
 	*len = 0;
-	if (fd < 0) {
-		if (!must_exist && errno == ENOENT)
-			return TK_OK;
-		tk_log(TK_LOG_ERROR, "%s: %s", path, strerror(errno));
-		return TK_EIO;
-	}
 	if (!strcmp(path, "/dev/null")) /* the usual "no configuration file" */
-		goto out;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		return TK_OK;
+	err = tk_buf_read_file(path, TK_CONFIG_FILE_MAX, out, len, &why, &os_err);
+	if (err == TK_ENOENT && !must_exist)
+		return TK_OK;
+	if (err == TK_EINVAL) {
 		tk_log(TK_LOG_ERROR, "%s: not a regular file: not read", path);
-		err = TK_EINVAL;
-		goto out;
-	}
-	*out = tk_malloc(TK_CONFIG_FILE_MAX + 1);
-	if (!*out) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	while (*len <= TK_CONFIG_FILE_MAX &&
-	       (r = read(fd, *out + *len, TK_CONFIG_FILE_MAX + 1 - *len)) > 0)
-		*len += (size_t)r;
-	if (r < 0) {
-		tk_log(TK_LOG_ERROR, "%s: read error: %s", path, strerror(errno));
-		err = TK_EIO;
-	} else if (*len > TK_CONFIG_FILE_MAX) {
+	} else if (err == TK_EIO && !strcmp(why, "read error")) {
+		tk_log(TK_LOG_ERROR, "%s: read error: %s", path, strerror(os_err));
+	} else if (err == TK_ENOENT || err == TK_EIO) {
+		tk_log(TK_LOG_ERROR, "%s: %s", path, strerror(os_err));
+	} else if (!err && *len > TK_CONFIG_FILE_MAX) {
 		tk_log(TK_LOG_ERROR,
 		       "%s: larger than %u KiB: refused (a configuration file is never cut)", path,
 		       TK_CONFIG_FILE_MAX / 1024);
 		err = TK_ETOOBIG;
 	}
-out:
 	if (err) {
 		tk_free(*out);
 		*out = NULL;
+		*len = 0;
 	}
-	close(fd);
 	return err;
 }
 
@@ -326,6 +340,33 @@ static int tk_main_help_command(const char *name)
 	return TK_EXIT_OK;
 }
 
+/* The timezone setting: a tz database name that exists on this system
+ * (no paths: "../" or "/etc/x" are refused). Process-wide, before any command. */
+static void tk_main_timezone(const struct tk_config *cfg)
+{
+	const char *tz = cfg->timezone;
+	char path[128];
+	struct stat st;
+
+	if (!tz[0])
+		return;
+	if (tz[0] == '/' || strstr(tz, "..") ||
+	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-/") !=
+		strlen(tz)) {
+		tk_log(TK_LOG_WARN, "timezone \"%s\" is not a time zone name: using the system's",
+		       tz);
+		return;
+	}
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
+	if (stat(path, &st) || !S_ISREG(st.st_mode)) {
+		tk_log(TK_LOG_WARN, "timezone \"%s\" is not known here (no %s): using the system's",
+		       tz, path);
+		return;
+	}
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
 int main(int argc, char **argv)
 {
 	struct tk_config cfg;
@@ -406,5 +447,6 @@ int main(int argc, char **argv)
 			fputs(cmd->usage, stdout);
 			return TK_EXIT_OK;
 		}
+	tk_main_timezone(&cfg);
 	return cmd->fn(argc - i, argv + i, &cfg);
 }

@@ -774,12 +774,17 @@ int tk_playlist_reload(const char *dir, const struct tk_playlist_opts *opts, uin
 	pl->generation = generation;
 	tk_pl_opts_effective(opts, &tk_pl_priv(pl)->opts);
 	opts = &tk_pl_priv(pl)->opts;
-	/* A cache the import side keeps has an index: never parse its articles. */
+	/* A cache the import side keeps has an index: never parse its articles.
+	 * Nor when it has none yet (a cache from an older version, before
+	 * `ticker import --rebuild`): its lock file marks it as a cache. */
 	err = tk_pl_from_index(dirfd(d), opts, pl, prev);
-	if (err == TK_ENOENT && !opts->records_only)
+	if (err == TK_ENOENT && !opts->records_only &&
+	    faccessat(dirfd(d), TK_PLAYLIST_CACHE_MARK, F_OK, AT_SYMLINK_NOFOLLOW))
 		err = tk_pl_from_files(d, opts, pl);
-	else if (err == TK_ENOENT || err == TK_EPARSE)
-		err = TK_OK; /* records not built yet: nothing to show until they are */
+	else if (err == TK_ENOENT || err == TK_EPARSE) {
+		pl->no_records = 1; /* not built yet: nothing to show until they are */
+		err = TK_OK;
+	}
 	if (!err)
 		err = tk_playlist_sort(pl);
 	if (!err && opts->max_articles && pl->n_articles > opts->max_articles) {

@@ -53,6 +53,7 @@ struct tk_playlist {
 	size_t files_reused; /* records taken over from the previous playlist unread */
 	size_t text_bytes;   /* bytes of all strings (capped: TK_PLAYLIST_MAX_TEXT_BYTES) */
 	uint64_t records_id; /* tk_playlist_records_id of the index it was read from, or 0 */
+	int no_records;	     /* a cache without a (valid) record index: shown empty */
 };
 
 struct tk_playlist_opts {
@@ -87,10 +88,16 @@ int tk_playlist_sort(struct tk_playlist *pl);
 int tk_playlist_add_record(struct tk_playlist *pl, const struct tk_record *rec, int64_t when,
 			   const struct tk_playlist_opts *opts);
 
+/* A file in every cache the importer has opened (its lock, made by
+ * tk_cache_open): such a directory is never parsed by the display. */
+#define TK_PLAYLIST_CACHE_MARK ".lock"
+
 /* A new playlist from dir, sorted: from <dir>/.records (index and records,
  * each validated; invalid or missing ones are counted in files_refused) when
- * the index exists, else (unless opts->records_only) by reading, parsing and
- * extracting every article file of dir into in-memory records. generation is
+ * the index exists; an empty one when dir is a cache (TK_PLAYLIST_CACHE_MARK)
+ * without an index yet or opts->records_only; else (a plain directory of
+ * articles: the demo, snapshot --cache) by reading, parsing and extracting
+ * every article file of dir into in-memory records. generation is
  * stored as given. Returns TK_OK, TK_ENOENT (dir missing), TK_EIO, TK_ENOMEM. */
 int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
 		     struct tk_playlist **out);

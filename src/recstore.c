@@ -168,26 +168,34 @@ static int64_t tk_rs_date(const struct tk_record *r)
 	return r && r->n_articles ? r->articles[0].date : TK_RECORD_NO_DATE;
 }
 
-/* Write bytes as .records/<hex> (temporary name, rename; made durable by the
- * syncfs before the index). */
+/* Write bytes as .records/<hex>, made durable by the syncfs before the index
+ * that names it. A new record is created in place (O_EXCL): an index never
+ * names it before that syncfs, and a torn one after a crash fails validation
+ * and is rebuilt. An existing one (stale) is replaced by rename, so a display
+ * reading it meanwhile sees the old or the new record whole. */
 static int tk_rs_write(struct tk_rs *s, const char *hex, const void *buf, size_t n)
 {
 	char tmp[48];
+	const char *name = hex;
 	int fd, err = TK_OK;
 
-	snprintf(tmp, sizeof tmp, TK_RS_TMP "%ld-%u", (long)getpid(), ++s->seq);
-	unlinkat(s->rfd, tmp, 0);
-	fd = openat(s->rfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	fd = openat(s->rfd, hex, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0 && errno == EEXIST) {
+		snprintf(tmp, sizeof tmp, TK_RS_TMP "%ld-%u", (long)getpid(), ++s->seq);
+		name = tmp;
+		fd = openat(s->rfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+			    0644);
+	}
 	if (fd < 0)
 		return tk_io_err(errno);
 	if (tk_io_write_all(fd, buf, n))
 		err = tk_io_err(errno);
 	if (close(fd) && !err)
 		err = tk_io_err(errno);
-	if (!err && tk_io_rename(s->rfd, tmp, s->rfd, hex))
+	if (!err && name != hex && tk_io_rename(s->rfd, tmp, s->rfd, hex))
 		err = tk_io_err(errno);
 	if (err)
-		unlinkat(s->rfd, tmp, 0);
+		unlinkat(s->rfd, name, 0);
 	return err;
 }
 

@@ -4,6 +4,7 @@
  * minisign.c; this file defines the manifest around them. */
 #include <dirent.h>
 #include <errno.h>
+#include <time.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <sodium.h>
@@ -52,6 +53,7 @@ struct tk_manifest {
 	size_t nrevoke;
 	unsigned char signer_id[TK_MINISIGN_IDLEN];
 	char signer[TK_SIGN_LABEL_MAX + 1];
+	int64_t signed_at; /* "timestamp:" of the verified trusted comment, 0 = none */
 };
 
 /* ---- keys ---- */
@@ -503,6 +505,28 @@ int tk_manifest_parse_text(const void *man, size_t mlen, struct tk_manifest **ou
 	return TK_OK;
 }
 
+/* The signing time in a trusted comment: minisign writes "timestamp:N" (and
+ * ticker sign does the same); 0 when absent or not a plausible time. */
+static int64_t tk_sign_comment_time(const char *tc)
+{
+	const char *p = strstr(tc, "timestamp:");
+	char *end;
+	long long t;
+
+	if (!p)
+		return 0;
+	errno = 0;
+	t = strtoll(p + 10, &end, 10);
+	if (errno || end == p + 10 || (*end && *end != '\t' && *end != ' '))
+		return 0;
+	return t > 1600000000LL && t < 32503680000LL ? (int64_t)t : 0; /* 2020 to 3000 */
+}
+
+int64_t tk_manifest_signed_at(const struct tk_manifest *m)
+{
+	return m->signed_at;
+}
+
 int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t slen,
 		       const struct tk_keyring *ring, struct tk_manifest **out, const char **signer,
 		       const char **reason)
@@ -548,6 +572,7 @@ int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t sle
 	}
 	memcpy(m->signer_id, who->k.id, TK_MINISIGN_IDLEN);
 	snprintf(m->signer, sizeof m->signer, "%s", who->label);
+	m->signed_at = tk_sign_comment_time(s->trusted);
 	*signer = m->signer;
 	*out = m;
 out:
@@ -991,7 +1016,10 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 		err = tk_sign_manifest_text(w, o, res, &text, &n);
 	if (err)
 		goto out;
-	snprintf(tc, sizeof tc, "ticker manifest, sequence %" PRIu64, res->sequence);
+	/* minisign's own form ("timestamp:N\tfile:NAME"), so that the signing
+	 * time is signed too and a box without a clock can take it. */
+	snprintf(tc, sizeof tc, "timestamp:%lld\tfile:" TK_SIGN_MANIFEST "\tsequence:%" PRIu64,
+		 (long long)time(NULL), res->sequence);
 	err = tk_minisign_sign(key, text, n, tc, sigtext, sizeof sigtext);
 	if (!err)
 		err = tk_sign_write(dfd, text, n, sigtext, res);

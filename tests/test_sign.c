@@ -20,6 +20,7 @@
 #include "mem.h"
 #include "sign.h"
 #include "testfs.h"
+#include "testlog.h"
 #include "trust.h"
 #include "walk.h"
 #include "cache.h"
@@ -75,6 +76,7 @@ static int setup(void **state)
 	snprintf(e->cfg.cache_dir, sizeof e->cfg.cache_dir, "%.250s", e->cache);
 	snprintf(e->cfg.keys_dir, sizeof e->cfg.keys_dir, "%.250s", e->keys);
 	*state = e;
+	tlog_hold();
 	return 0;
 }
 
@@ -82,6 +84,7 @@ static int teardown(void **state)
 {
 	struct env *e = *state;
 
+	tlog_release();
 	tfs_rm_rf(e->root);
 	free(e->root);
 	free(e);
@@ -564,6 +567,7 @@ static void test_interrupted_import_redone(void **state)
 	struct env *e = *state;
 	struct tk_import_summary s;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "first.txt", "First signed story");
 	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Fire drill at noon\n"), 0);
 	assert_int_equal(sign_seq(e, e->key, 0, NULL, NULL, NULL), TK_OK);
@@ -648,6 +652,7 @@ static void test_damaged_trust_needs_recovery(void **state)
 	struct tk_import_summary s;
 	char st[17], *snap = prime(e);
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	assert_int_equal(tfs_write_str(e->cache, ".trust", "ticker-trust 1\nseq zz 1\n"), 0);
 	art(e, "third.txt", "Third signed story");
 	assert_int_equal(sign_with(e, e->key), TK_OK);
@@ -859,6 +864,7 @@ static void test_sign_cli_refuses(void **state)
 	char *argv[] = {a0, a1, key, e->stick, NULL};
 	struct tk_config cfg;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	tk_config_defaults(&cfg);
 	snprintf(key, sizeof key, "%s.key", e->key);
 	art(e, "a.txt", "Alpha");

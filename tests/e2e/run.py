@@ -515,7 +515,9 @@ def check_cache(vm, known, what):
 
 def first_frame(vm, start, timeout, what):
     """Wait for the display and first-frame log lines; returns the new log offset."""
-    m, pos = vm.wait_log(r"display: driver=(\S+) renderer=(\S+) mode=(\S+)", timeout, start)
+    # "display: [path=P] driver=D renderer=R [gl=... ...] mode=M" (fields may be added).
+    m, pos = vm.wait_log(r"display: (?:\S+ )*?driver=(\S+) renderer=(\S+) .*?mode=(\S+)", timeout,
+                         start)
     if not check(m is not None, f"{what}: ticker logged its display"):
         return pos
     check(m.group(1) == "KMSDRM" and m.group(2) == "opengles2",
