@@ -36,28 +36,9 @@ unsigned tk_utf8_get(const unsigned char *s, size_t n, size_t *adv)
 
 size_t tk_utf8_put(unsigned cp, char *buf)
 {
-	unsigned char *b = (unsigned char *)buf;
+	int n = u8_uctomb((uint8_t *)buf, (ucs4_t)cp, 4);
 
-	if (cp < 0x80) {
-		b[0] = (unsigned char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		b[0] = (unsigned char)(0xC0 | cp >> 6);
-		b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		b[0] = (unsigned char)(0xE0 | cp >> 12);
-		b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-		b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	b[0] = (unsigned char)(0xF0 | cp >> 18);
-	b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
-	b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-	b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-	return 4;
+	return n > 0 ? (size_t)n : 0;
 }
 
 static int tk_text_lower_eq(const char *a, const char *b)

@@ -27,6 +27,7 @@
 #include "mem.h"
 #include "sign.h"
 #include "testfs.h"
+#include "walk.h"
 #include "testlog.h"
 
 static const int64_t NOW = 1800000000;
@@ -203,6 +204,26 @@ static void test_nothing_usable(void **state)
 	r = report(e);
 	assert_null(strstr(r, "NOTHING USABLE"));
 	free(r);
+}
+
+/* Issue 9.21: a stick the USB helper will not mount (ext4 switched off, a
+ * damaged one) still gets a calm line on screen: `ticker import --not-read`.
+ * And an ext4 stick's lost+found is file-system litter, not a refusal. */
+static void test_not_read_banner_and_litter(void **state)
+{
+	struct env *e = *state;
+	char reason[] = "this ticker takes FAT or exFAT sticks only", *r;
+	char a0[] = "import", a1[] = "--not-read", a3[] = "--cache";
+	char *argv[] = {a0, a1, reason, a3, e->cache, NULL};
+
+	assert_int_equal(tk_cmd_import(5, argv, &e->cfg), TK_EXIT_OK);
+	r = tfs_read(e->cache, ".status", NULL);
+	assert_non_null(r);
+	assert_non_null(
+	    strstr(r, "\nUSB stick not read: this ticker takes FAT or exFAT sticks only\n"));
+	free(r);
+	assert_true(tk_walk_is_junk("lost+found"));
+	assert_false(tk_walk_is_junk("lost-and-found.txt"));
 }
 
 static void test_replace_clear(void **state)
@@ -1210,6 +1231,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_outcomes_and_report, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_nothing_usable, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_read_banner_and_litter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),

@@ -81,16 +81,21 @@ static void test_newest(void **state)
 	tk_playlist_unref(pl);
 }
 
+/* Written as the cache writes: a new file renamed into place, so the loader
+ * thread never reads a half-written .generation (a truncated file read as
+ * generation 0 made this test fail now and then). */
 static void put(const char *dir, const char *name, const char *text)
 {
-	char path[512];
+	char path[512], tmp[520];
 	FILE *f;
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "w");
+	snprintf(tmp, sizeof tmp, "%s/.tmp-put", dir);
+	f = fopen(tmp, "w");
 	assert_non_null(f);
 	fputs(text, f);
-	fclose(f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(rename(tmp, path), 0);
 }
 
 /* Wait up to 4 s (the loader polls every second) for something posted. */
