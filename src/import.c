@@ -27,6 +27,8 @@
 #include "log.h"
 #include "mem.h"
 #include "import_trust.h"
+#include "takedown.h"
+#include "showdates.h"
 #include "recstore.h"
 #include "sign.h"
 #include "walk.h"
@@ -359,7 +361,8 @@ struct tk_imp {
 	int io_failures;	  /* ... in a row */
 	int io_errno;		  /* the error of the last one */
 	int stop;
-	struct tk_control replace, clear, urgent, conf, manifest, sig;
+	struct tk_control replace, clear, urgent, conf, manifest, sig, remove, dates;
+	size_t removed; /* articles REMOVE.txt took off */
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
@@ -452,6 +455,8 @@ enum tk_imp_ctl {
 	TK_CTL_NONE,
 	TK_CTL_REPLACE,
 	TK_CTL_CLEAR,
+	TK_CTL_REMOVE,
+	TK_CTL_DATES,
 	TK_CTL_URGENT,
 	TK_CTL_CONF,
 	TK_CTL_MANIFEST,
@@ -467,10 +472,17 @@ static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *na
 		enum tk_imp_ctl ctl;
 		int exact;
 	} names[] = {
-	    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
-	    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
-	    {"ticker.conf", TK_CTL_CONF, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
-	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+	    {"REPLACE", TK_CTL_REPLACE, 0},
+	    {"REPLACE.txt", TK_CTL_REPLACE, 0},
+	    {"CLEAR", TK_CTL_CLEAR, 0},
+	    {"CLEAR.txt", TK_CTL_CLEAR, 0},
+	    {"REMOVE", TK_CTL_REMOVE, 0},
+	    {"REMOVE.txt", TK_CTL_REMOVE, 0},
+	    {"SCHEDULE.txt", TK_CTL_DATES, 0},
+	    {"ticker.conf", TK_CTL_CONF, 0},
+	    {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
+	    {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
 	    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
 	};
 
@@ -495,6 +507,10 @@ static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
 		return &im->replace;
 	case TK_CTL_CLEAR:
 		return &im->clear;
+	case TK_CTL_REMOVE:
+		return &im->remove;
+	case TK_CTL_DATES:
+		return &im->dates;
 	case TK_CTL_URGENT:
 		return &im->urgent;
 	case TK_CTL_CONF:
@@ -731,7 +747,8 @@ static int tk_imp_check_signature(struct tk_imp *im)
  * one (same sequence) may not act on: refused one by one, articles go on. */
 static void tk_imp_gate_controls(struct tk_imp *im)
 {
-	struct tk_control *cs[] = {&im->conf, &im->replace, &im->clear, &im->urgent};
+	struct tk_control *cs[] = {&im->conf,	&im->replace, &im->clear,
+				   &im->urgent, &im->remove,  &im->dates};
 	const char *why = tk_import_trust_controls(&im->trust, im->signed_ok);
 
 	if (!why)
@@ -1143,6 +1160,10 @@ static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 		if (s->n[TK_IMPORT_UPDATED])
 			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
 					      s->n[TK_IMPORT_UPDATED]);
+		if (im->removed)
+			n +=
+			    (size_t)snprintf(b + n, z - n, "%s%zu article%s removed", n ? ", " : "",
+					     im->removed, im->removed == 1 ? "" : "s");
 		if (!n && tk_imp_nothing_usable(im))
 			n += (size_t)snprintf(b + n, z - n,
 					      "Nothing usable on the USB stick: save articles as "
@@ -1272,6 +1293,18 @@ static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t arti
 	tk_health_report(&env, articles, h, TK_HEALTH_REPORT_MAX);
 	tk_sb_printf(r, "\n%s", h);
 	tk_free(h);
+}
+
+/* The show dates for the report's list, or NULL (none, or no memory). */
+static char *tk_imp_read_dates(struct tk_imp *im)
+{
+	char *t = tk_malloc(TK_SHOWDATES_MAX + 1);
+
+	if (t && tk_cache_read_state(im->cache, TK_SHOWDATES_STATE, t, TK_SHOWDATES_MAX + 1)) {
+		tk_free(t);
+		t = NULL;
+	}
+	return t;
 }
 
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
@@ -1425,15 +1458,20 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		tk_imp_size(tk_cache_bytes(im->cache), sz, sizeof sz);
 		tk_sb_printf(&r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc,
 			     nc == 1 ? "" : "s", sz);
+		char *dates = tk_imp_read_dates(im);
+
 		for (size_t i = 0; i < nc && i < 2000; i++) {
 			struct tk_cache_info ci;
-			char shown[300];
+			char shown[300], win[80] = "";
 
 			tk_cache_get(im->cache, i, &ci);
 			tk_imp_fmt_time(ci.mtime, when, sizeof when);
 			tk_import_show_name(ci.name, shown, sizeof shown);
-			tk_sb_printf(&r, "  %s  (since %s)\n", shown, when);
+			if (dates)
+				tk_showdates_describe(dates, ci.name, im->now, win, sizeof win);
+			tk_sb_printf(&r, "  %s  (since %s%s)\n", shown, when, win);
 		}
+		tk_free(dates);
 		if (nc > 2000)
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}
@@ -1634,6 +1672,55 @@ static int tk_imp_commit(struct tk_imp *im)
 	return TK_OK;
 }
 
+static void tk_imp_takedown_line(void *ctx, int line, int removed, const char *name,
+				 const char *why)
+{
+	struct tk_imp *im = ctx;
+	char shown[600];
+
+	tk_import_show_name(name, shown, sizeof shown);
+	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n",
+		     removed ? "removed" : "not found", shown, why, im->remove.name, line);
+	tk_log(TK_LOG_INFO, "import: take-down line %d: %s %s", line,
+	       removed ? "removed" : "not removed:", shown);
+}
+
+static void tk_imp_dates_line(void *ctx, int line, int ok, const char *name, const char *why)
+{
+	struct tk_imp *im = ctx;
+	char shown[600];
+
+	tk_import_show_name(name, shown, sizeof shown);
+	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n", ok ? "dates" : "no dates",
+		     shown, why, im->dates.name, line);
+}
+
+/* SCHEDULE.txt (showdates.h) then REMOVE.txt (takedown.h), after the commit: works on a full disk
+ * too, as a removal needs no room. A CLEAR emptied the ticker already. */
+static int tk_imp_takedown(struct tk_imp *im)
+{
+	int err;
+
+	if (im->dates.present) {
+		err = tk_showdates_apply(im->cache, im->dates.text, im->dates.len,
+					 tk_imp_dates_line, im);
+		if (err == TK_ENOMEM)
+			return err;
+		if (err && !im->sum->cache_failed)
+			tk_imp_cache_failed(im, err, 0);
+	}
+	if (!im->remove.present || im->sum->mode == TK_IMPORT_CLEAR)
+		return TK_OK;
+	err = tk_takedown_apply(im->cache, im->remove.text, im->remove.len,
+				(size_t)im->cfg.max_file_bytes, tk_imp_takedown_line, im,
+				&im->removed);
+	if (err == TK_ENOMEM)
+		return err;
+	if (err && !im->sum->cache_failed)
+		tk_imp_cache_failed(im, err, (int)im->removed);
+	return TK_OK;
+}
+
 /* Is the folder open at fd the folder st, or inside it? Walks up by "..". */
 static int tk_imp_dir_within(int fd, const struct stat *st)
 {
@@ -1759,6 +1846,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||
 		    (err = tk_imp_load_control(im, &im->clear)) ||
+		    (err = tk_imp_load_control(im, &im->remove)) ||
+		    (err = tk_imp_load_control(im, &im->dates)) ||
 		    (err = tk_imp_load_control(im, &im->urgent)))
 			goto out;
 	}
@@ -1812,6 +1901,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	}
 
 	err = tk_imp_commit(im);
+	if (!err)
+		err = tk_imp_takedown(im);
 	if (err)
 		goto out;
 	if (im->cache && !sum->refused_whole)
@@ -1856,6 +1947,8 @@ out:
 		tk_free(im->buf);
 		tk_imp_free_control(&im->replace);
 		tk_imp_free_control(&im->clear);
+		tk_imp_free_control(&im->remove);
+		tk_imp_free_control(&im->dates);
 		tk_imp_free_control(&im->urgent);
 		tk_imp_free_control(&im->conf);
 		tk_free(im);
