@@ -366,6 +366,7 @@ struct tk_imp {
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
+	int urgent_cut; /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
@@ -403,6 +404,14 @@ static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char 
 		     *why ? "  --  " : "", why);
 	tk_log(o == TK_IMPORT_REFUSED ? TK_LOG_WARN : TK_LOG_DEBUG, "import: %s %s%s%s",
 	       tk_outcome_label[o], shown, *why ? ": " : "", why);
+}
+
+/* The first character boundary of s at or after i. */
+static size_t tk_imp_utf8_start(const char *s, size_t i)
+{
+	while (((unsigned char)s[i] & 0xc0) == 0x80)
+		i++;
+	return i;
 }
 
 /* Read a small file of the stick root whole. */
@@ -651,6 +660,7 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 		n += (size_t)snprintf(im->urgent_msg + n, sizeof im->urgent_msg - n, "\n%s",
 				      a->paras[i]);
 	if (n >= sizeof im->urgent_msg) {
+		im->urgent_cut = 1; /* said in the report, never cut silently */
 		/* Cut at a character boundary. */
 		n = sizeof im->urgent_msg - 1;
 		while (n > 0 && ((unsigned char)im->urgent_msg[n] & 0xc0) == 0x80)
@@ -1307,6 +1317,18 @@ static char *tk_imp_read_dates(struct tk_imp *im)
 	return t;
 }
 
+/* A notice longer than TK_URGENT_TEXT_MAX was cut: say where. */
+static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
+{
+	size_t n = strlen(im->urgent_msg);
+
+	tk_sb_printf(r,
+		     "          WARNING: the notice is longer than %d bytes: it was CUT after "
+		     "\"...%s\": shorten it\n",
+		     TK_URGENT_TEXT_MAX,
+		     im->urgent_msg + (n > 40 ? tk_imp_utf8_start(im->urgent_msg, n - 40) : 0));
+}
+
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
@@ -1419,6 +1441,8 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			tk_imp_fmt_time(im->now + im->cfg.urgent_hours * 3600, until, sizeof until);
 			tk_sb_printf(&r, "Urgent:   notice shown until %s: \"%.*s\"\n", until,
 				     (int)strcspn(im->urgent_msg, "\n"), im->urgent_msg);
+			if (im->urgent_cut)
+				tk_imp_report_urgent_cut(im, &r);
 		}
 	} else if (s->mode == TK_IMPORT_CLEAR) {
 		tk_sb_printf(&r, "Urgent:   any urgent notice was removed\n");
