@@ -265,7 +265,8 @@ static void tk_loader_generation(struct tk_loader *l, uint64_t g, int dates)
 	pl->generation = g;
 	fp = tk_loader_fingerprint(pl);
 	if (fp == l->fp) {
-		tk_log(TK_LOG_INFO, "playlist: generation %llu has the same content: carrying on",
+		tk_log(dates ? TK_LOG_DEBUG : TK_LOG_INFO,
+		       "playlist: generation %llu has the same content: carrying on",
 		       (unsigned long long)g);
 		tk_playlist_unref(pl);
 		return;
