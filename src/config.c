@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "err.h"
+#include "schedule.h"
 
 enum tk_cfg_type { TK_CFG_LONG, TK_CFG_STR, TK_CFG_ENUM, TK_CFG_COLOR };
 
@@ -135,6 +136,12 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
     {"card_fg", TK_CFG_COLOR, F(card_fg), 0, 0, NULL, 0, "cards text colour", TK_STICK},
     {"font", TK_CFG_STR, F(font), 0, 0, NULL, 0,
      "extra font file tried before the bundled ones (empty = none)", TK_DEVICE},
+    {"screen_on", TK_CFG_STR, F(screen_on), 0, 0, NULL, 0,
+     "when the screen is on, e.g. Mon-Fri 07:00-19:30, Sat 09:00-13:00 (empty = always; stays on "
+     "while the clock is untrusted)",
+     TK_DEVICE},
+    {"screen_off_dates", TK_CFG_STR, F(screen_off_dates), 0, 0, NULL, 0,
+     "dates the screen stays off all day, e.g. 2026-12-25, 2027-01-01", TK_DEVICE},
     {"video_driver", TK_CFG_STR, F(video_driver), 0, 0, NULL, 0,
      "SDL video driver (empty = kmsdrm on a console, else the desktop's)", TK_DEVICE},
     {"app_dir", TK_CFG_STR, F(app_dir), 0, 0, NULL, 0,
@@ -279,6 +286,44 @@ static const char *tk_cfg_set_color(enum tk_config_origin from, const char *valu
 	return NULL;
 }
 
+/* screen_on and screen_off_dates must parse (the log names the exact spot). */
+static const char *tk_cfg_check_schedule(const struct tk_config *cfg)
+{
+	struct tk_schedule s;
+	char err[128];
+
+	if (tk_schedule_parse(&s, cfg->screen_on, cfg->screen_off_dates, err, sizeof err) == TK_OK)
+		return NULL;
+	if (strstr(err, "date") || strstr(err, "too many dates"))
+		return "not a list of dates like 2026-12-25, 2027-01-01 (at most 64)";
+	return "not a schedule like Mon-Fri 07:00-19:30, Sat 09:00-13:00 (at most 32 spans, "
+	       "each ending after it starts)";
+}
+
+/* A string, checked when it is a schedule key; a refused value leaves the old. */
+static const char *tk_cfg_set_str(struct tk_config *cfg, const struct tk_cfg_key *k,
+				  const char *value, char *field)
+{
+	char old[sizeof cfg->screen_off_dates];
+	const char *msg;
+
+	if (strlen(value) >= k->size)
+		return "too long";
+	if (field != cfg->screen_on && field != cfg->screen_off_dates) {
+		/* zero-filled: equal settings are equal bytes (copies compare) */
+		memset(field, 0, k->size);
+		memcpy(field, value, strlen(value));
+		return NULL;
+	}
+	memcpy(old, field, k->size);
+	memset(field, 0, k->size);
+	memcpy(field, value, strlen(value));
+	msg = tk_cfg_check_schedule(cfg);
+	if (msg)
+		memcpy(field, old, k->size);
+	return msg;
+}
+
 static const char *tk_cfg_set(struct tk_config *cfg, enum tk_config_origin from,
 			      const struct tk_cfg_key *k, const char *value)
 {
@@ -290,12 +335,7 @@ static const char *tk_cfg_set(struct tk_config *cfg, enum tk_config_origin from,
 	case TK_CFG_LONG:
 		return tk_cfg_set_long(k, from, value, (long *)(void *)field);
 	case TK_CFG_STR:
-		if (strlen(value) >= k->size)
-			return "too long";
-		/* zero-filled: equal settings are equal bytes (copies compare) */
-		memset(field, 0, k->size);
-		memcpy(field, value, strlen(value));
-		return NULL;
+		return tk_cfg_set_str(cfg, k, value, field);
 	case TK_CFG_ENUM:
 		return tk_cfg_set_enum(k, value, (int *)(void *)field);
 	case TK_CFG_COLOR:

@@ -67,6 +67,8 @@ struct tk_config {
 	int labels;	     /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
+	char screen_on[256];	       /* weekly spans the screen is on; empty = always */
+	char screen_off_dates[768];    /* YYYY-MM-DD dates the screen stays off */
 	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */
 	char timezone[64];	       /* tz database name; empty = the system's */
 	char app_dir[256];	       /* A/B application slots (update.h) */

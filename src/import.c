@@ -4,6 +4,7 @@
  * committed only when the drop as a whole is acceptable. Every decision ends
  * up as one line of TICKER-REPORT.txt, written for a non-technical reader. */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <sodium.h>
@@ -1088,9 +1089,27 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 	return 0;
 }
 
+/* SIGTERM (systemd stops the import unit when the stick is pulled, BindsTo=)
+ * or Ctrl-C: stop at the next file like a pulled stick, so that what was
+ * staged is committed or removed and no temporary file is left behind. */
+static volatile sig_atomic_t tk_import_stop_flag;
+
+void tk_import_request_stop(void)
+{
+	tk_import_stop_flag = 1;
+}
+
 static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 {
 	struct tk_imp *im = ctx;
+
+	if (tk_import_stop_flag) {
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The import was stopped (the stick was pulled out, or the ticker shut "
+			 "down): files after this one were not looked at.");
+		im->sum->incomplete = 1;
+		return TK_IMP_STOP;
+	}
 
 	if (im->second_pass) /* only the files put off for lack of room */
 		return e->kind == TK_WALK_FILE && tk_nameset_has(&im->deferred, e->path)

@@ -22,6 +22,7 @@
 #include "notify.h"
 #include "pacer.h"
 #include "playlist.h"
+#include "power.h"
 #include "render_app.h"
 #include "render_app_int.h"
 
@@ -274,9 +275,12 @@ struct tk_run {
 	char status[256], urgent[1024];
 	int64_t start, next_poll, missed_log, stop_at;
 	int connected, reopens, shown;
-	int partial;	/* window surface: redraw and present only the band when we can */
-	int full;	/* this frame: the whole picture */
-	int force_full; /* next frame: the whole picture (exposed, re-opened) */
+	int partial;	       /* window surface: redraw and present only the band when we can */
+	int full;	       /* this frame: the whole picture */
+	int force_full;	       /* next frame: the whole picture (exposed, re-opened) */
+	struct tk_power power; /* screen schedule */
+	time_t power_checked, trust_read;
+	int64_t pending_jump;
 };
 
 static void tk_sleep_until(int64_t t)
@@ -544,6 +548,47 @@ static void tk_run_present(struct tk_run *r)
 	SDL_UpdateWindowSurfaceRects(r->c.out.win, &band, 1);
 }
 
+/* Screen schedule (power.c): once a second, ask whether the screen should be
+ * off; if so present one black frame, ask the panel to sleep, then render no
+ * frames (watchdog fed) until it should be on again, and re-open the output
+ * (many TVs drop hotplug in standby). */
+static int tk_run_power(struct tk_run *r)
+{
+	time_t now = time(NULL);
+
+	if (!r->power.scheduled || now == r->power_checked)
+		return TK_EXIT_OK;
+	r->power_checked = now;
+	if (now - r->trust_read >= 60) {
+		r->pending_jump = tk_power_pending_jump(r->o->dir);
+		r->trust_read = now;
+	}
+	if (tk_power_check(&r->power, now, tk_power_clock_trusted(now, r->pending_jump)) !=
+	    TK_POWER_SLEEP)
+		return TK_EXIT_OK;
+	SDL_SetRenderDrawColor(r->c.out.r, 0, 0, 0, 255);
+	SDL_RenderClear(r->c.out.r);
+	SDL_RenderPresent(r->c.out.r);
+	if (r->pacer.presents == 0 && r->reopens == 0)
+		tk_notify_ready(); /* started outside the schedule: still ready */
+	tk_notify_status("screen off by the schedule");
+	while (!tk_app_stop) {
+		for (long i = 2 * tk_power_wait(&r->power, time(NULL), 5); i > 0 && !tk_app_stop;
+		     i--) {
+			tk_sleep_until(tk_app_now_ns() + 500000000);
+			tk_watchdog_feed(&r->wd, tk_app_now_ns());
+			tk_run_events(r);
+			if (r->stop_at && tk_app_now_ns() >= r->stop_at)
+				tk_app_stop = 1;
+		}
+		now = time(NULL);
+		if (tk_power_check(&r->power, now, tk_power_clock_trusted(now, r->pending_jump)) ==
+		    TK_POWER_WAKE)
+			return tk_run_reopen(r);
+	}
+	return TK_EXIT_OK;
+}
+
 static int tk_run_loop(struct tk_run *r)
 {
 	int rc = TK_EXIT_OK;
@@ -553,6 +598,8 @@ static int tk_run_loop(struct tk_run *r)
 
 		tk_run_events(r);
 		tk_run_follow(r);
+		if ((rc = tk_run_power(r)) != TK_EXIT_OK || tk_app_stop)
+			break;
 		tk_run_draw(r);
 		due = tk_pacer_due(&r->pacer);
 		if (due)
@@ -600,8 +647,15 @@ int tk_display_run_on(const struct tk_display_opts *o, const struct tk_output_op
 		goto out;
 	if (tk_loader_start_from(r.cfg, o->dir, r.pl, &r.ld))
 		tk_log(TK_LOG_WARN, "playlist: no loader thread: the cache is not followed");
+	tk_power_init(&r.power, r.cfg, NULL, NULL);
+	if (r.power.scheduled && ops == &tk_out_kmsdrm) {
+		r.power.priv = tk_power_cec_open("/dev/cec0");
+		r.power.ops = r.power.priv ? &tk_power_cec_ops : NULL;
+	}
 	rc = tk_run_loop(&r);
 out:
+	if (r.power.ops)
+		r.power.ops->close(r.power.priv);
 	tk_loader_stop(r.ld);
 	if (r.pre) {
 		struct tk_playlist *pl = NULL;

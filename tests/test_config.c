@@ -478,6 +478,31 @@ static size_t count_kind(const struct tk_playlist *pl, enum tk_item_kind kind)
 	return n;
 }
 
+/* The schedule keys must parse; a refused value keeps the old one; device only. */
+static void test_schedule_keys(void **state)
+{
+	struct tk_config c;
+	const char *msg;
+
+	(void)state;
+	tk_config_defaults(&c);
+	assert_int_equal(
+	    tk_config_set(&c, "screen_on", "Mon-Fri 07:00-19:30, Sat 09:00-13:00", &msg), TK_OK);
+	assert_int_equal(tk_config_set(&c, "screen_on", "Mon-Fri 19:30-07:00", &msg), TK_EINVAL);
+	assert_non_null(strstr(msg, "not a schedule"));
+	assert_string_equal(c.screen_on, "Mon-Fri 07:00-19:30, Sat 09:00-13:00");
+	assert_int_equal(tk_config_set(&c, "screen_off_dates", "2026-12-25, 2026-02-30", &msg),
+			 TK_EINVAL);
+	assert_non_null(strstr(msg, "dates"));
+	assert_string_equal(c.screen_off_dates, "");
+	assert_int_equal(tk_config_set(&c, "screen_off_dates", "2026-12-25, 2027-01-01", &msg),
+			 TK_OK);
+	assert_int_equal(
+	    tk_config_set_from(&c, TK_CONFIG_STICK, "screen_on", "daily 00:00-01:00", &msg),
+	    TK_EINVAL);
+	assert_string_equal(c.screen_on, "Mon-Fri 07:00-19:30, Sat 09:00-13:00");
+}
+
 static void test_zero_means_zero_everywhere(void **state)
 {
 	const char *art = "Council opens the new harbour tram line\n\n"
@@ -562,6 +587,7 @@ int main(void)
 	    cmocka_unit_test(test_trailing_comments_by_type),
 	    cmocka_unit_test(test_stored_stick_settings_rechecked),
 	    cmocka_unit_test(test_zero_means_zero_everywhere),
+	    cmocka_unit_test(test_schedule_keys),
 	    cmocka_unit_test(test_cli_bad_device_file),
 	    cmocka_unit_test(test_cli_fifo_size_nan),
 	    cmocka_unit_test(test_shipped_conf_is_current),

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "config.h"
@@ -269,10 +270,38 @@ static void test_software_gl_names(void **state)
 	assert_false(tk_out_is_software_gl(""));
 }
 
+/* Outside the screen schedule (today is an off date): one black frame, then no
+ * frames and no connector polls until the run's stop time. */
+static void test_schedule_off_black(void **state)
+{
+	struct tk_config cfg;
+	struct tk_display_opts o;
+	struct fake f = {0};
+	int script[FAKE_SCRIPT] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	char today[16];
+	const char *msg;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	(void)state;
+	memcpy(f.script, script, sizeof script);
+	opts_for(&o, &cfg);
+	o.seconds = 2;
+	localtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	assert_int_equal(tk_config_set(&cfg, "screen_off_dates", today, &msg), TK_OK);
+	assert_int_equal(tk_display_run_on(&o, &fake_ops, &f), TK_EXIT_OK);
+	assert_int_equal(f.opens, 1);
+	assert_int_equal(f.closes, 1);
+	assert_int_equal(f.lit[0], 0);
+	assert_true(f.polls <= 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_replug_reopens),
+	    cmocka_unit_test(test_schedule_off_black),
 	    cmocka_unit_test(test_unplug_holds),
 	    cmocka_unit_test(test_late_worker_holds_crawl),
 	    cmocka_unit_test(test_speed_px_s),
