@@ -10,12 +10,18 @@ cat >"$tmp"
 cat <<'HEAD'
 # /etc/ticker/ticker.conf: settings of the lobby ticker (`ticker run`, `ticker import`).
 #
-# Syntax: "key = value", one per line; "#" starts a comment. Every key is listed
-# below with what it does and its compiled default, commented out. Uncomment a
-# line and change it to override; `ticker config` prints the effective values.
-# A bad line makes the ticker refuse the whole file (the error names the line).
+# Syntax: "key = value", one per line; "#" starts a comment, also after a value
+# ("speed = 3 # px"; a colour's own "#" is not one). Every key is listed below
+# with what it does and its compiled default, commented out. Uncomment a line and
+# change it to override; `ticker config` prints the effective values and names
+# any bad line. A bad line never blanks the screen: the display uses the compiled
+# default for it and shows a small service mark (bottom right of the crawl band),
+# and sticks are refused, with a report saying why, until the file is fixed.
 # After a change: sudo systemctl restart ticker
-# A stick can also carry a ticker.conf at its root (same syntax) for one-off changes.
+# A stick can carry a ticker.conf at its root (same syntax), but it may set only
+# the keys marked [stick: ...], within that range; [device only] keys are set
+# here and nowhere else. A stick file with other control characters than CRLF
+# line ends, or any key it may not set, is refused whole.
 HEAD
 awk '
 	/^# keys:/ { inkeys = 1; next }

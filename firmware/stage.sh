@@ -17,6 +17,10 @@ inst 0755 "$fw/libexec/ticker-usb-import" /usr/libexec/ticker/ticker-usb-import
 # Bookworm keeps packaged units and rules under /lib (merged-/usr aliasing rules).
 inst 0644 "$fw/systemd/ticker.service" /lib/systemd/system/ticker.service
 inst 0644 "$fw/systemd/ticker-import@.service" /lib/systemd/system/ticker-import@.service
+# The clock of a box without an RTC: shipped, enabled by the image only.
+for u in ticker-clock@.service ticker-clock.path ticker-clock-save.service ticker-clock-save.timer; do
+	inst 0644 "$fw/systemd/$u" /lib/systemd/system/$u
+done
 inst 0644 "$fw/udev/60-ticker.rules" /lib/udev/rules.d/60-ticker.rules
 inst 0644 "$fw/sysusers/ticker.conf" /usr/lib/sysusers.d/ticker.conf
 inst 0644 "$fw/tmpfiles/ticker.conf" /usr/lib/tmpfiles.d/ticker.conf

@@ -6,17 +6,18 @@
 #include <strings.h>
 
 #include "article.h"
+#include "article_build.h"
+#include "article_feed.h"
+#include "article_html.h"
 #include "article_int.h"
+#include "buf.h"
+#include "date.h"
 #include "err.h"
 #include "mem.h"
 #include "text.h"
 
 #if !defined(TK_READ_MAX_DEFAULT)
 #define TK_READ_MAX_DEFAULT (4u << 20)
-#endif
-/* A headline longer than this is really a paragraph: cut a headline from it. */
-#if !defined(TK_HEADLINE_MAX)
-#define TK_HEADLINE_MAX 240
 #endif
 
 const char *tk_format_name(enum tk_format f)
@@ -63,477 +64,6 @@ enum tk_format tk_doc_format(const struct tk_doc *doc)
 const char *tk_doc_encoding(const struct tk_doc *doc)
 {
 	return doc->enc;
-}
-
-/* ---- article builder ---- */
-
-static int tk_ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int tk_starts_ci(const char *s, const char *prefix)
-{
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static size_t tk_count_words(const char *s)
-{
-	size_t n = 0;
-	int in = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ') {
-			in = 0;
-		} else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
-/* Whole paragraphs that are page furniture, not article text. */
-static int tk_para_is_boilerplate(const char *p)
-{
-	static const char *const exact[] = {
-	    "advertisement",
-	    "read more",
-	    "more details",
-	    "(more details)",
-	    "share",
-	    "share this",
-	    "share this article",
-	    "###",
-	    "-30-",
-	    "- 30 -",
-	    "end",
-	    "ends",
-	    "- ends -",
-	    "(end)",
-	    "continue reading",
-	    "anzeige",
-	    "publicité",
-	    "publicidad",
-	    "werbung",
-	    "(more)",
-	    "more",
-	    "related articles",
-	    "related",
-	    "top stories",
-	    "back to top",
-	    "print",
-	    "comments",
-	};
-	static const char *const prefixes[] = {
-	    "read more:",
-	    "read more ",
-	    "read also",
-	    "also read",
-	    "related:",
-	    "see also:",
-	    "lire aussi",
-	    "à lire aussi",
-	    "mehr zum thema",
-	    "lesen sie auch",
-	    "leer más",
-	    "lea también",
-	    "click here",
-	    "sign up for",
-	    "subscribe to",
-	    "follow us",
-	    "© ",
-	    "copyright ",
-	    "all rights reserved",
-	    "photo:",
-	    "image:",
-	    "foto:",
-	    "picture:",
-	    "credit:",
-	    "(photo",
-	    "this article was",
-	    "cookies",
-	    "we use cookies",
-	    "this site uses cookies",
-	};
-	static const char *const short_prefixes[] = {
-	    "published ", "updated ",	"last updated", "posted ",   "veröffentlicht",
-	    "publié le",  "mis à jour", "actualizado",	"publicado", "by ",
-	    "von ",	  "par ",	"por ",
-	};
-	size_t i, words = tk_count_words(p);
-
-	if (words > 24) /* longer than every pattern above */
-		return 0;
-	for (i = 0; words <= 3 && i < sizeof exact / sizeof exact[0]; i++)
-		if (strcasecmp(p, exact[i]) == 0)
-			return 1;
-	for (i = 0; words <= 7 && i < sizeof short_prefixes / sizeof short_prefixes[0]; i++)
-		if (tk_starts_ci(p, short_prefixes[i]))
-			return 1;
-	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-		if (tk_starts_ci(p, prefixes[i]))
-			return 1;
-	return 0;
-}
-
-/* Cut a trailing "(More details)" / "Read more" that CMS exports glue onto
- * the last sentence of a paragraph. */
-static size_t tk_para_trim_tail(const char *p, size_t n)
-{
-	static const char *const tails[] = {
-	    "(more details)", "(more)",	      "(details)",	  "(read more)", "read more",
-	    "read more…",     "read more...", "(continued)",	  "(video)",	 "(photos)",
-	    "[more]",	      "(full story)", "continue reading", "(end)",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
-		size_t l = strlen(tails[i]);
-		if (n > l + 1 && strncasecmp(p + n - l, tails[i], l) == 0 && p[n - l - 1] == ' ') {
-			n -= l + 1;
-			while (n > 0 && p[n - 1] == ' ')
-				n--;
-			return n;
-		}
-	}
-	return n;
-}
-
-int tk_build_para(struct tk_doc *d, struct tk_art_build *b, const char *s, size_t n)
-{
-	int err;
-	char *p = tk_text_clean(d->arena, s, n, &err);
-	size_t len;
-
-	if (!p)
-		return err;
-	len = tk_para_trim_tail(p, strlen(p));
-	p[len] = '\0';
-	if (!len || tk_para_is_boilerplate(p))
-		return TK_OK;
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 16;
-		const char **np = tk_realloc(b->paras, cap * sizeof *np);
-		if (!np)
-			return TK_ENOMEM;
-		b->paras = np;
-		b->cap = cap;
-	}
-	b->paras[b->n++] = p;
-	b->chars += len;
-	return TK_OK;
-}
-
-void tk_build_release(struct tk_art_build *b)
-{
-	tk_free(b->paras);
-	memset(b, 0, sizeof *b);
-}
-
-/* First sentence of p, cut at a word boundary when long: a headline for an
- * article that has none. */
-static const char *tk_headline_from(struct tk_doc *d, const char *p, int *err)
-{
-	size_t n = strlen(p), i, cut = n;
-
-	for (i = 0; i + 1 < n; i++) {
-		if ((p[i] == '.' || p[i] == '!' || p[i] == '?') && p[i + 1] == ' ' && i > 20) {
-			cut = i + (p[i] != '.');
-			break;
-		}
-	}
-	if (cut > 120) {
-		cut = 120;
-		while (cut > 60 && p[cut] != ' ')
-			cut--;
-		/* don't split a UTF-8 sequence */
-		while (cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80)
-			cut--;
-		char *h = tk_arena_alloc(d->arena, cut + 4);
-		if (!h) {
-			*err = TK_ENOMEM;
-			return NULL;
-		}
-		memcpy(h, p, cut);
-		memcpy(h + cut, "\xE2\x80\xA6", 4); /* … */
-		return h;
-	}
-	char *h = tk_arena_strndup(d->arena, p, cut);
-	if (!h)
-		*err = TK_ENOMEM;
-	return h;
-}
-
-int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
-{
-	struct tk_article *a;
-	const char **paras = NULL;
-	int err = TK_OK;
-
-	if (!b->headline || !*b->headline) {
-		if (b->n == 0)
-			goto out; /* nothing at all: not an article */
-		b->headline = tk_headline_from(d, b->paras[0], &err);
-		if (!b->headline)
-			goto out;
-	}
-	/* the headline repeated as the first paragraph (CMS exports) */
-	while (b->n > 0 && strcmp(b->paras[0], b->headline) == 0) {
-		memmove(b->paras, b->paras + 1, (b->n - 1) * sizeof *b->paras);
-		b->n--;
-	}
-	if (b->n) {
-		paras = tk_arena_alloc(d->arena, b->n * sizeof *paras);
-		if (!paras) {
-			err = TK_ENOMEM;
-			goto out;
-		}
-		memcpy(paras, b->paras, b->n * sizeof *paras);
-	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 4;
-		struct tk_article *na = tk_realloc(d->arts, cap * sizeof *na);
-		if (!na) {
-			err = TK_ENOMEM;
-			goto out;
-		}
-		d->arts = na;
-		d->cap = cap;
-	}
-	a = &d->arts[d->n++];
-	a->headline = b->headline;
-	a->date = b->date;
-	a->source = b->source;
-	a->paras = (const char *const *)paras;
-	a->n_paras = b->n;
-out:
-	b->headline = b->date = b->source = NULL;
-	b->n = 0;
-	b->chars = 0;
-	return err;
-}
-
-static int tk_is_title_sep(const char *s, size_t *seplen)
-{
-	static const char *const seps[] = {" | ",  " - ",	 " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-					   " :: ", " \xC2\xB7 ", " \xC2\xBB ",	   " / "};
-	size_t i;
-
-	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-		size_t l = strlen(seps[i]);
-		if (strncmp(s, seps[i], l) == 0) {
-			*seplen = l;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-const char *tk_build_title(struct tk_doc *d, const char *s, size_t n, const char *source,
-			   int strip_suffix, int *err)
-{
-	char *t = tk_text_clean(d->arena, s, n, err);
-	size_t len, i, round;
-
-	if (!t || !strip_suffix)
-		return t;
-	len = strlen(t);
-	for (round = 0; round < 2; round++) {
-		size_t last = 0, seplen = 0, sl = 0;
-		for (i = 1; i + 2 < len; i++) {
-			size_t l;
-			if (t[i] == ' ' && tk_is_title_sep(t + i, &l)) {
-				last = i;
-				sl = l;
-			}
-		}
-		if (!last)
-			break;
-		seplen = sl;
-		const char *suf = t + last + seplen;
-		size_t suflen = len - last - seplen;
-		char save = t[last];
-		int strip = 0;
-
-		t[last] = '\0';
-		if (source && strncasecmp(suf, source, suflen) == 0 && source[suflen] == '\0')
-			strip = 1;
-		else if (tk_count_words(suf) <= 4 && tk_count_words(t) >= 3 &&
-			 !(suf[0] >= 'a' && suf[0] <= 'z'))
-			strip = 1;
-		if (!strip) {
-			t[last] = save;
-			break;
-		}
-		len = last;
-	}
-	t[len] = '\0';
-	return t;
-}
-
-/* ---- dates ---- */
-
-struct tk_month {
-	const char *name;
-	int m;
-};
-
-static int tk_month_lookup(const char *w, size_t n)
-{
-	static const struct tk_month months[] = {
-	    {"january", 1},    {"jan", 1},	  {"janvier", 1},   {"januar", 1},
-	    {"enero", 1},      {"jänner", 1},	  {"february", 2},  {"feb", 2},
-	    {"février", 2},    {"fevrier", 2},	  {"februar", 2},   {"febrero", 2},
-	    {"march", 3},      {"mar", 3},	  {"mars", 3},	    {"märz", 3},
-	    {"marz", 3},       {"marzo", 3},	  {"april", 4},	    {"apr", 4},
-	    {"avril", 4},      {"abril", 4},	  {"may", 5},	    {"mai", 5},
-	    {"mayo", 5},       {"june", 6},	  {"jun", 6},	    {"juin", 6},
-	    {"juni", 6},       {"junio", 6},	  {"july", 7},	    {"jul", 7},
-	    {"juillet", 7},    {"juli", 7},	  {"julio", 7},	    {"august", 8},
-	    {"aug", 8},	       {"août", 8},	  {"aout", 8},	    {"agosto", 8},
-	    {"september", 9},  {"sep", 9},	  {"sept", 9},	    {"septembre", 9},
-	    {"septiembre", 9}, {"october", 10},	  {"oct", 10},	    {"octobre", 10},
-	    {"oktober", 10},   {"octubre", 10},	  {"november", 11}, {"nov", 11},
-	    {"novembre", 11},  {"noviembre", 11}, {"december", 12}, {"dec", 12},
-	    {"décembre", 12},  {"decembre", 12},  {"dezember", 12}, {"diciembre", 12},
-	};
-	char buf[16];
-	size_t i;
-
-	if (n >= sizeof buf || n < 3)
-		return 0;
-	/* every month name starts with one of these (d for décembre, etc.) */
-	if (!strchr("jfmasondJFMASOND", w[0]))
-		return 0;
-	for (i = 0; i < n; i++)
-		buf[i] = (char)tk_ascii_lower((unsigned char)w[i]);
-	buf[n] = '\0';
-	/* Capital Ä/É in UTF-8: lower the second byte for the few names that need it */
-	for (i = 0; i + 1 < n; i++) {
-		if ((unsigned char)buf[i] == 0xC3 && (unsigned char)buf[i + 1] >= 0x80 &&
-		    (unsigned char)buf[i + 1] <= 0x9E)
-			buf[i + 1] = (char)((unsigned char)buf[i + 1] + 0x20);
-	}
-	for (i = 0; i < sizeof months / sizeof months[0]; i++)
-		if (buf[0] == months[i].name[0] && buf[1] == months[i].name[1] &&
-		    strcmp(buf, months[i].name) == 0)
-			return months[i].m;
-	return 0;
-}
-
-int tk_month_name(const char *w, size_t n)
-{
-	return tk_month_lookup(w, n);
-}
-
-struct tk_dtok {
-	size_t s, e;
-	int num;
-	long v;
-};
-
-static void tk_date_fmt(char out[11], long y, long m, long dd)
-{
-	out[0] = (char)('0' + y / 1000 % 10);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + dd / 10);
-	out[9] = (char)('0' + dd % 10);
-	out[10] = '\0';
-}
-
-static int tk_date_ok(long y, long m, long dd)
-{
-	return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31;
-}
-
-size_t tk_date_find(const char *s, size_t n, char out[11], size_t *start)
-{
-	struct tk_dtok t[64];
-	size_t nt = 0, i = 0, k;
-
-	/* ISO first: 2026-03-10 or 2026/03/10 */
-	for (i = 0; i + 10 <= n; i++) {
-		const char *p = s + i;
-		if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
-		    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && (p[4] == '-' || p[4] == '/') &&
-		    p[5] >= '0' && p[5] <= '1' && p[6] >= '0' && p[6] <= '9' && p[7] == p[4] &&
-		    p[8] >= '0' && p[8] <= '3' && p[9] >= '0' && p[9] <= '9' &&
-		    (i == 0 || !(p[-1] >= '0' && p[-1] <= '9'))) {
-			long y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
-				 (p[3] - '0');
-			long m = (p[5] - '0') * 10 + (p[6] - '0'),
-			     dd = (p[8] - '0') * 10 + (p[9] - '0');
-			if (tk_date_ok(y, m, dd)) {
-				tk_date_fmt(out, y, m, dd);
-				*start = i;
-				return i + 10 + 1;
-			}
-		}
-	}
-	/* Words and numbers: "March 10, 2026", "10 March 2026", "10. März 2026", "10 de marzo de
-	 * 2026". */
-	i = 0;
-	while (i < n && nt < sizeof t / sizeof t[0]) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9') {
-			size_t b0 = i;
-			long v = 0;
-			while (i < n && s[i] >= '0' && s[i] <= '9') {
-				if (v < 100000)
-					v = v * 10 + (s[i] - '0');
-				i++;
-			}
-			/* ordinal suffixes: 10th, 1st, 1er */
-			size_t e = i;
-			while (i < n && ((s[i] >= 'a' && s[i] <= 'z')) && i - e < 3)
-				i++;
-			t[nt++] = (struct tk_dtok){b0, e, 1, v};
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
-			size_t b0 = i;
-			while (i < n &&
-			       (((unsigned char)s[i] >= 'a' && (unsigned char)s[i] <= 'z') ||
-				((unsigned char)s[i] >= 'A' && (unsigned char)s[i] <= 'Z') ||
-				(unsigned char)s[i] >= 0x80))
-				i++;
-			t[nt++] = (struct tk_dtok){b0, i, 0, 0};
-		} else {
-			i++;
-		}
-	}
-	for (k = 0; k < nt; k++) {
-		int m;
-		if (t[k].num || !(m = tk_month_lookup(s + t[k].s, t[k].e - t[k].s)))
-			continue;
-		/* Month D, YYYY */
-		if (k + 2 < nt && t[k + 1].num && t[k + 2].num && t[k + 1].e - t[k + 1].s <= 2 &&
-		    t[k + 2].e - t[k + 2].s == 4 && tk_date_ok(t[k + 2].v, m, t[k + 1].v)) {
-			tk_date_fmt(out, t[k + 2].v, m, t[k + 1].v);
-			*start = t[k].s;
-			return t[k + 2].e + 1;
-		}
-		/* D [de] Month [de] YYYY */
-		size_t dk = k, yk = k + 1;
-		if (dk >= 1 && !t[dk - 1].num && t[dk - 1].e - t[dk - 1].s == 2 &&
-		    strncasecmp(s + t[dk - 1].s, "de", 2) == 0)
-			dk--;
-		if (yk < nt && !t[yk].num && t[yk].e - t[yk].s == 2 &&
-		    strncasecmp(s + t[yk].s, "de", 2) == 0)
-			yk++;
-		if (dk >= 1 && t[dk - 1].num && t[dk - 1].e - t[dk - 1].s <= 2 && yk < nt &&
-		    t[yk].num && t[yk].e - t[yk].s == 4 && tk_date_ok(t[yk].v, m, t[dk - 1].v)) {
-			tk_date_fmt(out, t[yk].v, m, t[dk - 1].v);
-			*start = t[dk - 1].s;
-			return t[yk].e + 1;
-		}
-	}
-	return 0;
 }
 
 /* ---- plain text ---- */
@@ -627,8 +157,8 @@ static int tk_txt_meta_line(struct tk_doc *d, struct tk_art_build *b, const stru
 	*err = TK_OK;
 	if (l->n > 80)
 		return 0;
-	if ((tk_starts_ci(l->s, "by ") || tk_starts_ci(l->s, "von ") ||
-	     tk_starts_ci(l->s, "par ") || tk_starts_ci(l->s, "por ")) &&
+	if ((tk_ascii_starts_ci(l->s, "by ") || tk_ascii_starts_ci(l->s, "von ") ||
+	     tk_ascii_starts_ci(l->s, "par ") || tk_ascii_starts_ci(l->s, "por ")) &&
 	    l->n < 60) {
 		end = tk_date_find(l->s, l->n, date, &st);
 		if (end && !b->date) {
@@ -638,8 +168,8 @@ static int tk_txt_meta_line(struct tk_doc *d, struct tk_art_build *b, const stru
 		}
 		return 1;
 	}
-	if (tk_starts_ci(l->s, "source:") || tk_starts_ci(l->s, "quelle:") ||
-	    tk_starts_ci(l->s, "fuente:")) {
+	if (tk_ascii_starts_ci(l->s, "source:") || tk_ascii_starts_ci(l->s, "quelle:") ||
+	    tk_ascii_starts_ci(l->s, "fuente:")) {
 		const char *v = (const char *)memchr(l->s, ':', l->n) + 1;
 		b->source = tk_text_clean(d->arena, v, l->n - (size_t)(v - l->s), err);
 		return 1;
@@ -706,18 +236,11 @@ static int tk_split_lines(char *text, size_t len, struct tk_line **out, size_t *
 		const char *nlp = memchr(text + i, '\n', len - i);
 		size_t e = nlp ? (size_t)(nlp - text) : len;
 
-		if (nl == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct tk_line *nlines = tk_realloc(lines, nc * sizeof *nlines);
-
-			if (!nlines) {
-				tk_free(lines);
-				*out = NULL;
-				*n_out = 0;
-				return TK_ENOMEM;
-			}
-			lines = nlines;
-			cap = nc;
+		if (tk_buf_grow(&lines, &cap, nl, sizeof *lines, 64)) {
+			tk_free(lines);
+			*out = NULL;
+			*n_out = 0;
+			return TK_ENOMEM;
 		}
 		lines[nl].s = text + i;
 		lines[nl].n = e - i;
@@ -750,15 +273,15 @@ static int tk_txt_parse(struct tk_doc *d, char *text, size_t len)
 		tk_line_is(&lines[h], "media release") ||
 		tk_line_is(&lines[h], "pressemitteilung") ||
 		tk_line_is(&lines[h], "communiqué de presse") ||
-		tk_line_is(&lines[h], "nota de prensa") || tk_starts_ci(lines[h].s, "embargoed") ||
-		tk_line_blank(&lines[h])))
+		tk_line_is(&lines[h], "nota de prensa") ||
+		tk_ascii_starts_ci(lines[h].s, "embargoed") || tk_line_blank(&lines[h])))
 		h++;
 	if (h == nl)
 		goto out;
 	if (lines[h].n <= TK_HEADLINE_MAX) {
 		struct tk_line hl = lines[h];
 		/* "Title: …" / "Headline: …" labels */
-		if (tk_starts_ci(hl.s, "title:") || tk_starts_ci(hl.s, "headline:")) {
+		if (tk_ascii_starts_ci(hl.s, "title:") || tk_ascii_starts_ci(hl.s, "headline:")) {
 			const char *c = memchr(hl.s, ':', hl.n);
 			hl.n -= (size_t)(c + 1 - hl.s);
 			hl.s = c + 1;
@@ -796,23 +319,53 @@ out:
 
 /* ---- Markdown ---- */
 
-/* Strip inline Markdown from s[0..n) into buf (at least n+1 bytes). */
-static size_t tk_md_inline(const char *s, size_t n, char *buf)
+/* The next c at or after from in s[0..n), or n. Every caller asks with a
+ * from that never decreases, so a remembered answer serves all asks up to it
+ * and each byte is scanned at most once per cache: linear, not quadratic, on
+ * lines of a million '[' or "![" with no closing mark. */
+struct tk_md_next {
+	size_t from, at;
+	int valid;
+};
+
+static size_t tk_md_find(const char *s, size_t n, size_t from, char c, struct tk_md_next *m,
+			 size_t *work)
 {
+	const char *p;
+
+	if (m->valid && from >= m->from && from <= m->at)
+		return m->at;
+	p = from < n ? memchr(s + from, c, n - from) : NULL;
+	*work += (p ? (size_t)(p - s) + 1 : n) - (from < n ? from : n);
+	m->from = from;
+	m->at = p ? (size_t)(p - s) : n;
+	m->valid = 1;
+	return m->at;
+}
+
+/* Longest inline tag or autolink dropped; a '<' with no '>' this close is text. */
+#define TK_MD_TAG_MAX 200
+
+size_t tk_md_inline(const char *s, size_t n, char *buf, size_t *work)
+{
+	/* One cache per kind of search, each asked from a non-decreasing place. */
+	struct tk_md_next close_br = {0}, ref_br = {0}, img_par = {0}, link_par = {0};
+	struct tk_md_next close_gt = {0};
 	size_t i = 0, o = 0;
 
 	while (i < n) {
 		char c = s[i];
+		++*work;
 		if (c == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!<>|~", s[i + 1])) {
 			buf[o++] = s[i + 1];
 			i += 2;
 		} else if (c == '!' && i + 1 < n && s[i + 1] == '[') {
 			/* image: drop alt text and target */
-			const char *cb = memchr(s + i, ']', n - i);
-			if (cb && (size_t)(cb - s) + 1 < n && cb[1] == '(') {
-				const char *cp = memchr(cb, ')', n - (size_t)(cb - s));
-				if (cp) {
-					i = (size_t)(cp - s) + 1;
+			size_t cb = tk_md_find(s, n, i, ']', &close_br, work);
+			if (cb + 1 < n && s[cb + 1] == '(') {
+				size_t cp = tk_md_find(s, n, cb, ')', &img_par, work);
+				if (cp < n) {
+					i = cp + 1;
 					continue;
 				}
 			}
@@ -820,20 +373,22 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			i++;
 		} else if (c == '[') {
 			/* [text](url), [text][ref], [^note] */
-			const char *cb = memchr(s + i, ']', n - i);
-			if (cb && i + 1 < n && s[i + 1] == '^') {
-				i = (size_t)(cb - s) + 1;
+			size_t cb = tk_md_find(s, n, i, ']', &close_br, work);
+			if (cb < n && i + 1 < n && s[i + 1] == '^') {
+				i = cb + 1;
 				continue;
 			}
-			if (cb) {
-				size_t tb = i + 1, te = (size_t)(cb - s), after = te + 1;
+			if (cb < n) {
+				size_t tb = i + 1, te = cb, after = te + 1;
 				if (after < n && (s[after] == '(' || s[after] == '[')) {
-					char close = s[after] == '(' ? ')' : ']';
-					const char *cp = memchr(s + after, close, n - after);
-					if (cp) {
+					size_t cp =
+					    s[after] == '('
+						? tk_md_find(s, n, after, ')', &link_par, work)
+						: tk_md_find(s, n, after, ']', &ref_br, work);
+					if (cp < n) {
 						memcpy(buf + o, s + tb, te - tb);
 						o += te - tb;
-						i = (size_t)(cp - s) + 1;
+						i = cp + 1;
 						continue;
 					}
 				}
@@ -842,12 +397,12 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			i++;
 		} else if (c == '<') {
 			/* inline HTML tag or autolink: drop it */
-			const char *gt = memchr(s + i, '>', n - i);
-			if (gt && (size_t)(gt - s) - i < 200 && i + 1 < n &&
+			size_t gt = tk_md_find(s, n, i, '>', &close_gt, work);
+			if (gt < n && gt - i < TK_MD_TAG_MAX && i + 1 < n &&
 			    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 			     (s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '/' ||
 			     s[i + 1] == '!')) {
-				i = (size_t)(gt - s) + 1;
+				i = gt + 1;
 				continue;
 			}
 			buf[o++] = c;
@@ -865,6 +420,7 @@ static size_t tk_md_inline(const char *s, size_t n, char *buf)
 			size_t j = i;
 			while (j < n && s[j] == c)
 				j++;
+			*work += j - i;
 			int after = j < n && s[j] != ' ';
 			int word_before = i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
 						    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
@@ -1001,23 +557,62 @@ static int tk_md_block(struct tk_line *l, int *list)
 
 /* Body assembly shared by txt and md: blank-line blocks, and inside a block
  * lines joined when the text is hard-wrapped. */
-static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first,
-			  int md_mode, struct tk_art_build *b)
+/* Hard-wrapped text: long lines of similar width (not one line per
+ * paragraph). *maxlen is the longest line from first on. */
+static int tk_lines_wrapped(const struct tk_line *lines, size_t nl, size_t first, size_t *maxlen)
 {
-	size_t i, maxlen = 0, multi = 0, prevblank = 1;
-	char *buf = NULL;
-	size_t cap = 0, len = 0;
-	int err = TK_OK, wrapped, fence = 0;
+	size_t i, multi = 0, prevblank = 1;
 
+	*maxlen = 0;
 	for (i = first; i < nl; i++) {
-		if (lines[i].n > maxlen)
-			maxlen = lines[i].n;
+		if (lines[i].n > *maxlen)
+			*maxlen = lines[i].n;
 		if (!tk_line_blank(&lines[i]) && !prevblank)
 			multi++;
 		prevblank = tk_line_blank(&lines[i]);
 	}
-	/* hard-wrapped text: long lines of similar width (not one line per paragraph) */
-	wrapped = maxlen >= 50 && maxlen <= 100 && multi > 0;
+	return *maxlen >= 50 && *maxlen <= 100 && multi > 0;
+}
+
+/* A Markdown line outside fences: rules become blank, link reference
+ * definitions and table rules are dropped (returns 1), headings and list
+ * items are marked. */
+static int tk_md_line(struct tk_line *l, int *heading, int *list)
+{
+	if (!l->n)
+		return 0;
+	if (tk_md_rule(l))
+		l->n = 0;
+	else if (l->s[0] == '[' && memchr(l->s, ']', l->n) &&
+		 ((const char *)memchr(l->s, ']', l->n))[1] == ':')
+		return 1; /* link reference definition */
+	else if (l->s[0] == '|' && memchr(l->s, '-', l->n) &&
+		 !memchr(l->s, ' ', l->n > 6 ? 6 : l->n))
+		return 1;
+	else
+		*heading = tk_md_block(l, list);
+	return 0;
+}
+
+/* Does line i (l, not blank) start a new paragraph after the text so far? */
+static int tk_line_breaks(const struct tk_line *lines, size_t i, const struct tk_line *l,
+			  const struct tk_line *prev, int md_mode, int wrapped, size_t maxlen)
+{
+	if (md_mode)
+		return 0;
+	if (!wrapped)
+		return !tk_line_starts_lower(l) || tk_line_terminal(prev);
+	/* a sentence end on a line well short of the width */
+	return tk_line_terminal(prev) && !tk_line_starts_lower(l) && i > 0 &&
+	       lines[i - 1].n < maxlen * 8 / 10;
+}
+
+static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, size_t first,
+			  int md_mode, struct tk_art_build *b)
+{
+	size_t i, maxlen, work = 0;
+	struct tk_sb p = {0}; /* the paragraph being joined */
+	int err = TK_OK, wrapped = tk_lines_wrapped(lines, nl, first, &maxlen), fence = 0;
 
 	for (i = first; i <= nl; i++) {
 		struct tk_line l = i < nl ? lines[i] : (struct tk_line){"", 0};
@@ -1025,8 +620,8 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 
 		if (i < nl && !fence && tk_line_ends_body(&l) && b->n > 0) {
 			/* flush what we have and stop: contacts and boilerplate follow */
-			if (len > 0)
-				err = tk_build_para(d, b, buf, len);
+			if (p.len > 0)
+				err = tk_build_para(d, b, p.p, p.len);
 			goto out;
 		}
 		if (md_mode && l.n >= 3 &&
@@ -1036,39 +631,18 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 		} else if (fence) {
 			continue;
 		}
-		if (md_mode && l.n) {
-			if (tk_md_rule(&l))
-				l.n = 0;
-			else if (l.s[0] == '[' && memchr(l.s, ']', l.n) &&
-				 ((const char *)memchr(l.s, ']', l.n))[1] == ':')
-				continue; /* link reference definition */
-			else if (l.s[0] == '|' && memchr(l.s, '-', l.n) &&
-				 !memchr(l.s, ' ', l.n > 6 ? 6 : l.n))
-				continue;
-			else
-				heading = tk_md_block(&l, &list);
-		}
+		if (md_mode && tk_md_line(&l, &heading, &list))
+			continue;
 		/* does this line start a new paragraph? */
 		brk = tk_line_blank(&l) || heading || list || i == nl;
-		if (!brk && len > 0) {
-			struct tk_line prev = {buf, len};
-			if (md_mode) {
-				brk = 0;
-			} else if (wrapped) {
-				brk = tk_line_terminal(&prev) && !tk_line_starts_lower(&l) &&
-				      i > 0 && lines[i - 1].n < maxlen * 6 / 10;
-				if (tk_line_terminal(&prev) && !tk_line_starts_lower(&l) && i > 0 &&
-				    lines[i - 1].n < maxlen * 8 / 10)
-					brk = 1;
-			} else {
-				brk = !tk_line_starts_lower(&l) || tk_line_terminal(&prev);
-			}
-		}
-		if (brk && len > 0) {
-			err = tk_build_para(d, b, buf, len);
+		if (!brk && p.len > 0)
+			brk = tk_line_breaks(lines, i, &l, &(struct tk_line){p.p, p.len}, md_mode,
+					     wrapped, maxlen);
+		if (brk && p.len > 0) {
+			err = tk_build_para(d, b, p.p, p.len);
 			if (err)
 				goto out;
-			len = 0;
+			p.len = 0;
 		}
 		if (heading) {
 			if (heading == 1 && !b->headline) {
@@ -1080,27 +654,21 @@ static int tk_parse_lines(struct tk_doc *d, struct tk_line *lines, size_t nl, si
 		}
 		if (tk_line_blank(&l))
 			continue;
-		if (len + l.n + 2 > cap) {
-			size_t nc = (len + l.n + 2) * 2;
-			char *nb = tk_realloc(buf, nc);
-			if (!nb) {
-				err = TK_ENOMEM;
-				goto out;
-			}
-			buf = nb;
-			cap = nc;
+		if (tk_sb_reserve(&p, l.n + 1)) {
+			err = TK_ENOMEM;
+			goto out;
 		}
-		if (len)
-			buf[len++] = ' ';
+		if (p.len)
+			p.p[p.len++] = ' ';
 		if (md_mode) {
-			len += tk_md_inline(l.s, l.n, buf + len);
+			p.len += tk_md_inline(l.s, l.n, p.p + p.len, &work);
 		} else {
-			memcpy(buf + len, l.s, l.n);
-			len += l.n;
+			memcpy(p.p + p.len, l.s, l.n);
+			p.len += l.n;
 		}
 	}
 out:
-	tk_free(buf);
+	tk_sb_free(&p);
 	return err;
 }
 
@@ -1127,11 +695,12 @@ static int tk_md_parse(struct tk_doc *d, char *text, size_t len)
 	if (!b.headline && first + 1 < nl && lines[first + 1].n >= 3 &&
 	    lines[first + 1].s[0] == '=' && tk_md_rule(&lines[first + 1])) {
 		char *tmp = tk_malloc(lines[first].n + 1);
+		size_t work = 0;
 		if (!tmp) {
 			err = TK_ENOMEM;
 			goto out;
 		}
-		size_t tl = tk_md_inline(lines[first].s, lines[first].n, tmp);
+		size_t tl = tk_md_inline(lines[first].s, lines[first].n, tmp, &work);
 		b.headline = tk_build_title(d, tmp, tl, NULL, 0, &err);
 		tk_free(tmp);
 		if (err)
@@ -1238,29 +807,6 @@ static int tk_name_ext(const char *name, const char *ext)
 	return nl > el && name[nl - el - 1] == '.' && strcasecmp(name + nl - el, ext) == 0;
 }
 
-static const char *tk_find_ci(const char *s, size_t n, const char *needle)
-{
-	size_t l = strlen(needle), i;
-
-	if (l > n)
-		return NULL;
-	/* needles starting with a non-letter ("<rss"): jump with memchr */
-	if (l && !((needle[0] | 0x20) >= 'a' && (needle[0] | 0x20) <= 'z')) {
-		const char *q = s, *end = s + n - l + 1;
-		while (q < end && (q = memchr(q, needle[0], (size_t)(end - q))) != NULL) {
-			if (strncasecmp(q, needle, l) == 0)
-				return q;
-			q++;
-		}
-		return NULL;
-	}
-	for (i = 0; i + l <= n; i++)
-		if (tk_ascii_lower((unsigned char)s[i]) == needle[0] &&
-		    strncasecmp(s + i, needle, l) == 0)
-			return s + i;
-	return NULL;
-}
-
 static enum tk_format tk_sniff_format(const char *s, size_t n, const char *name)
 {
 	size_t i = 0, head;
@@ -1270,12 +816,12 @@ static enum tk_format tk_sniff_format(const char *s, size_t n, const char *name)
 	head = n - i < 4096 ? n - i : 4096;
 	if (i < n && s[i] == '<') {
 		const char *h = s + i;
-		const char *rss = tk_find_ci(h, head, "<rss");
-		const char *rdf = tk_find_ci(h, head, "<rdf:rdf");
-		const char *feed = tk_find_ci(h, head, "<feed");
-		const char *html = tk_find_ci(h, head, "<html");
+		const char *rss = tk_ascii_find_ci(h, head, "<rss");
+		const char *rdf = tk_ascii_find_ci(h, head, "<rdf:rdf");
+		const char *feed = tk_ascii_find_ci(h, head, "<feed");
+		const char *html = tk_ascii_find_ci(h, head, "<html");
 		if (!html)
-			html = tk_find_ci(h, head, "<body");
+			html = tk_ascii_find_ci(h, head, "<body");
 		if (feed && (!html || feed < html) && (!rss || feed < rss))
 			return TK_FMT_ATOM;
 		if ((rss || rdf) && (!html || (rss ? rss : rdf) < html))
@@ -1290,11 +836,98 @@ static enum tk_format tk_sniff_format(const char *s, size_t n, const char *name)
 		return TK_FMT_MD;
 	if (tk_name_ext(name, "html") || tk_name_ext(name, "htm") || tk_name_ext(name, "xhtml")) {
 		/* an HTML name on tag soup that does not start with '<' */
-		if (tk_find_ci(s + i, head, "<p") || tk_find_ci(s + i, head, "<div") ||
-		    tk_find_ci(s + i, head, "<br"))
+		if (tk_ascii_find_ci(s + i, head, "<p") || tk_ascii_find_ci(s + i, head, "<div") ||
+		    tk_ascii_find_ci(s + i, head, "<br"))
 			return TK_FMT_HTML;
 	}
 	return TK_FMT_TXT;
+}
+
+/* Input refused before decoding: empty, over max, a known binary format, RTF. */
+static int tk_doc_refuse(const unsigned char *b, size_t len, size_t max, const char **why)
+{
+	const char *magic;
+
+	if (len == 0) {
+		*why = "empty file";
+		return TK_ENOTEXT;
+	}
+	if (len > max) {
+		*why = "file larger than the size limit";
+		return TK_ETOOBIG;
+	}
+	if ((magic = tk_magic(b, len))) {
+		*why = magic;
+		return TK_ENOTEXT;
+	}
+	if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0) {
+		*why = "RTF document (save it as plain text or HTML)";
+		return TK_EUNSUPP;
+	}
+	return TK_OK;
+}
+
+/* Decode into d's arena as guessed; an unknown declared charset falls back to
+ * windows-1252, the most likely truth for Western text. Any failure is
+ * reported as TK_ENOMEM (the caller says "out of memory"). */
+static int tk_doc_decode(struct tk_doc *d, const unsigned char *b, size_t len,
+			 struct tk_enc_guess *g, char **text, size_t *tlen)
+{
+	int err = tk_text_decode(b, len, g, d->arena, text, tlen);
+
+	if (err == TK_EUNSUPP) {
+		g->enc = TK_ENC_CP1252;
+		strcpy(g->name, "windows-1252");
+		err = tk_text_decode(b, len, g, d->arena, text, tlen);
+	}
+	if (err)
+		return TK_ENOMEM;
+	memcpy(d->enc, g->name, sizeof d->enc);
+	return TK_OK;
+}
+
+static int tk_only_space(const char *text, size_t tlen)
+{
+	for (size_t i = 0; i < tlen; i++)
+		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Parse decoded text by its sniffed format; an empty result is refused. */
+static int tk_doc_parse_text(struct tk_doc *d, char *text, size_t tlen, const char *name,
+			     const char **why)
+{
+	int err = TK_OK;
+
+	d->fmt = tk_sniff_format(text, tlen, name);
+	switch (d->fmt) {
+	case TK_FMT_TXT:
+		err = tk_txt_parse(d, text, tlen);
+		break;
+	case TK_FMT_MD:
+		err = tk_md_parse(d, text, tlen);
+		break;
+	case TK_FMT_HTML:
+		err = tk_html_parse_doc(d, text, tlen, why);
+		break;
+	case TK_FMT_RSS:
+	case TK_FMT_ATOM:
+		err = tk_feed_parse(d, text, tlen, why);
+		break;
+	}
+	if (err) {
+		if (!*why)
+			*why = err == TK_ENOMEM ? "out of memory" : "unreadable file";
+		return err;
+	}
+	if (d->n == 0) {
+		*why = *why					       ? *why
+		       : d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
+								       : "no text found";
+		return TK_ENOTEXT;
+	}
+	return TK_OK;
 }
 
 int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct tk_read_opts *opts,
@@ -1306,31 +939,14 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 	struct tk_enc_guess g;
 	char declared[32];
 	char *text = NULL;
-	size_t tlen = 0, i;
-	const char *why = NULL, *magic;
-	int err = TK_OK;
+	size_t tlen = 0;
+	const char *why = NULL;
+	int err;
 
 	*out = NULL;
-	if (len == 0) {
-		err = TK_ENOTEXT;
-		why = "empty file";
+	err = tk_doc_refuse(b, len, max, &why);
+	if (err)
 		goto out;
-	}
-	if (len > max) {
-		err = TK_ETOOBIG;
-		why = "file larger than the size limit";
-		goto out;
-	}
-	if ((magic = tk_magic(b, len))) {
-		err = TK_ENOTEXT;
-		why = magic;
-		goto out;
-	}
-	if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0) {
-		err = TK_EUNSUPP;
-		why = "RTF document (save it as plain text or HTML)";
-		goto out;
-	}
 	tk_text_sniff(b, len,
 		      tk_text_declared_charset(b, len, declared, sizeof declared) ? declared : NULL,
 		      &g);
@@ -1340,63 +956,21 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 		goto out;
 	}
 	d = tk_calloc(1, sizeof *d);
-	if (!d)
-		goto nomem;
-	err = tk_arena_create(&d->arena);
-	if (err)
-		goto nomem;
-	err = tk_text_decode(b, len, &g, d->arena, &text, &tlen);
-	if (err == TK_EUNSUPP) {
-		/* unknown declared charset: the most likely truth for Western text */
-		g.enc = TK_ENC_CP1252;
-		strcpy(g.name, "windows-1252");
-		err = tk_text_decode(b, len, &g, d->arena, &text, &tlen);
+	if (!d || tk_arena_create(&d->arena) || tk_doc_decode(d, b, len, &g, &text, &tlen)) {
+		err = TK_ENOMEM;
+		why = "out of memory";
+		goto out;
 	}
-	if (err)
-		goto nomem;
-	memcpy(d->enc, g.name, sizeof d->enc);
-	for (i = 0; i < tlen; i++)
-		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t')
-			break;
-	if (i == tlen) {
+	if (tk_only_space(text, tlen)) {
 		err = TK_ENOTEXT;
 		why = "file has only whitespace";
 		goto out;
 	}
-	d->fmt = tk_sniff_format(text, tlen, name);
-	switch (d->fmt) {
-	case TK_FMT_TXT:
-		err = tk_txt_parse(d, text, tlen);
-		break;
-	case TK_FMT_MD:
-		err = tk_md_parse(d, text, tlen);
-		break;
-	case TK_FMT_HTML:
-		err = tk_html_parse_doc(d, text, tlen, &why);
-		break;
-	case TK_FMT_RSS:
-	case TK_FMT_ATOM:
-		err = tk_feed_parse(d, text, tlen, &why);
-		break;
+	err = tk_doc_parse_text(d, text, tlen, name, &why);
+	if (!err) {
+		*out = d;
+		d = NULL;
 	}
-	if (err) {
-		if (!why)
-			why = err == TK_ENOMEM ? "out of memory" : "unreadable file";
-		goto out;
-	}
-	if (d->n == 0) {
-		err = TK_ENOTEXT;
-		why = why					      ? why
-		      : d->fmt == TK_FMT_RSS || d->fmt == TK_FMT_ATOM ? "feed has no articles"
-								      : "no text found";
-		goto out;
-	}
-	*out = d;
-	d = NULL;
-	goto out;
-nomem:
-	err = TK_ENOMEM;
-	why = "out of memory";
 out:
 	tk_doc_free(d);
 	if (reason)

@@ -9,6 +9,12 @@
 
 enum tk_format { TK_FMT_TXT, TK_FMT_MD, TK_FMT_HTML, TK_FMT_RSS, TK_FMT_ATOM };
 
+/* Bytes: a longer first line of a .txt or .md file is really a paragraph, and
+ * the headline is taken from elsewhere (so no such headline is longer). */
+#if !defined(TK_HEADLINE_MAX)
+#define TK_HEADLINE_MAX 240
+#endif
+
 struct tk_read_opts {
 	size_t max_bytes; /* refuse larger input with TK_ETOOBIG; 0 = 4 MiB */
 };
@@ -19,6 +25,7 @@ struct tk_article {
 	const char *source;	  /* publication or site name, or NULL */
 	const char *const *paras; /* body paragraphs, cleaned UTF-8 (NFC), no markup */
 	size_t n_paras;
+	const char *lang; /* ISO 639-1 code ("en", "de") when known, else NULL */
 };
 
 /* One parsed file: 1..N articles. Opaque; all strings live in its arena. */

@@ -234,7 +234,7 @@ static int tk_bench_one(const struct tk_display_opts *o, const char *renderer, i
 	pre = NULL;
 	if (e)
 		goto out;
-	tk_scene_set_playlist(c.scene, pl);
+	tk_ctx_show(&c, o->cfg, pl);
 	for (int64_t f = 0; f < b.n; f++)
 		tk_bench_frame(&b, &c, f, t0, cpu0_ms);
 	tk_bench_print(&b, &c, pl);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "config.h"
 #include "err.h"
 #include "mem.h"
 
@@ -928,36 +929,27 @@ static void tk_cache_renew(struct tk_cache *c, int64_t now)
 	}
 }
 
-int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk_cache_limits *lim,
-		    struct tk_cache_changes *ch)
+/* Commit, step 1: make every staged file durable, then rename each into view.
+ * *done counts the renamed ones; *changed is set when any was. */
+static int tk_cache_publish(struct tk_cache *c, const struct tk_cache_limits *lim,
+			    struct tk_cache_changes *ch, size_t *done, int *changed)
 {
-	struct tk_cache_changes tmp = {0};
-	size_t done = 0;
-	int err = TK_OK, changed = 0;
+	int err = TK_OK;
 
-	if (!ch)
-		ch = &tmp;
-	memset(ch, 0, sizeof *ch);
-	/* Room for every staged name: entries are appended below. */
-	err = tk_cache_grow((void **)&c->e, &c->cap, c->n + c->nst, sizeof *c->e);
-	if (err)
-		goto out;
 	/* Every staged file must be on disk before any of them is renamed into
 	 * view: one syncfs(2) does that for all of them at the cost of one flush,
 	 * where an fsync per file costs a journal commit each (5 ms on an SD card). */
-	if (c->nst && tk_io_syncfs(c->dfd)) {
-		err = tk_io_err(errno);
-		goto out;
-	}
-	for (; done < c->nst; done++) {
-		struct tk_cache_staged *s = &c->st[done];
+	if (c->nst && tk_io_syncfs(c->dfd))
+		return tk_io_err(errno);
+	for (; *done < c->nst; (*done)++) {
+		struct tk_cache_staged *s = &c->st[*done];
 		struct tk_cache_entry *e = tk_cache_find_name(c, s->name);
 
 		if (tk_io_rename(c->dfd, s->tmp, c->dfd, s->name)) {
 			err = tk_io_err(errno);
 			break;
 		}
-		changed = 1;
+		*changed = 1;
 		ch->added++;
 		if (!e) {
 			e = &c->e[c->n++];
@@ -974,45 +966,43 @@ int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk
 		c->index_dirty = 1;
 	}
 	/* The renamed files are durable, and only then the journal may name them. */
-	if (changed && tk_io_fsync(c->dfd) && !err)
+	if (*changed && tk_io_fsync(c->dfd) && !err)
 		err = tk_io_err(errno);
-	if (err)
-		goto out;
-	if (mode == TK_CACHE_REPLACE) {
-		int any = 0;
+	return err;
+}
 
-		for (size_t i = 0; i < c->n; i++)
-			any |= !c->e[i].touched;
-		if (any) {
-			err = tk_cache_write_pending(c);
-			if (err)
-				goto out;
-			/* From here the import has completed: a crash is rolled forward. */
-			ch->replaced = 1;
-			for (size_t i = 0; i < c->n && !err; i++)
-				if (!c->e[i].touched) {
-					err = tk_cache_drop(c, &c->e[i]);
-					ch->removed += !err;
-				}
-			changed = 1;
-			if (err)
-				goto out;
-			if (tk_io_fsync(c->dfd) || tk_io_unlink(c->dfd, TK_CACHE_PENDING) ||
-			    tk_io_fsync(c->dfd)) {
-				err = tk_io_err(errno);
-				goto out;
-			}
+/* Commit, step 2 of a REPLACE: journal the complete new set, then remove
+ * every article not in it. Once the journal is written the REPLACE has
+ * happened (ch->replaced): a crash or failure after it is rolled forward. */
+static int tk_cache_remove_rest(struct tk_cache *c, struct tk_cache_changes *ch, int *changed)
+{
+	int any = 0, err;
+
+	for (size_t i = 0; i < c->n; i++)
+		any |= !c->e[i].touched;
+	if (!any)
+		return TK_OK;
+	err = tk_cache_write_pending(c);
+	if (err)
+		return err;
+	ch->replaced = 1;
+	*changed = 1;
+	for (size_t i = 0; i < c->n && !err; i++)
+		if (!c->e[i].touched) {
+			err = tk_cache_drop(c, &c->e[i]);
+			ch->removed += !err;
 		}
-	}
-	tk_cache_renew(c, lim->now);
-	err = tk_cache_trim(c, lim, &ch->expired, &ch->evicted);
-	if (ch->expired || ch->evicted) {
-		changed = 1;
-		if (tk_io_fsync(c->dfd) && !err)
-			err = tk_io_err(errno);
-	}
-out:
-	/* Staged files not renamed are discarded; their names may be moved out. */
+	if (err)
+		return err;
+	if (tk_io_fsync(c->dfd) || tk_io_unlink(c->dfd, TK_CACHE_PENDING) || tk_io_fsync(c->dfd))
+		return tk_io_err(errno);
+	return TK_OK;
+}
+
+/* Commit, last step, whatever happened before: staged files not renamed are
+ * discarded, the index and .generation follow what is now on disk. */
+static int tk_cache_settle(struct tk_cache *c, size_t done, int changed, int err)
+{
 	for (size_t i = 0; i < c->nst; i++) {
 		if (i >= done)
 			unlinkat(c->dfd, c->st[i].tmp, 0);
@@ -1033,12 +1023,41 @@ out:
 		if (!err)
 			err = e2;
 	}
-	if (mode == TK_CACHE_REPLACE && !err)
-		ch->replaced = 1; /* nothing else was there to remove */
 	for (size_t i = 0; i < c->n; i++)
 		c->e[i].touched = 0;
 	if (!err)
 		tk_cache_keep_reserve(c);
+	return err;
+}
+
+int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk_cache_limits *lim,
+		    struct tk_cache_changes *ch)
+{
+	struct tk_cache_changes tmp = {0};
+	size_t done = 0;
+	int err, changed = 0;
+
+	if (!ch)
+		ch = &tmp;
+	memset(ch, 0, sizeof *ch);
+	/* Room for every staged name: entries are appended by the publish step. */
+	err = tk_cache_grow((void **)&c->e, &c->cap, c->n + c->nst, sizeof *c->e);
+	if (!err)
+		err = tk_cache_publish(c, lim, ch, &done, &changed);
+	if (!err && mode == TK_CACHE_REPLACE)
+		err = tk_cache_remove_rest(c, ch, &changed);
+	if (!err) {
+		tk_cache_renew(c, lim->now);
+		err = tk_cache_trim(c, lim, &ch->expired, &ch->evicted);
+		if (ch->expired || ch->evicted) {
+			changed = 1;
+			if (tk_io_fsync(c->dfd) && !err)
+				err = tk_io_err(errno);
+		}
+	}
+	err = tk_cache_settle(c, done, changed, err);
+	if (mode == TK_CACHE_REPLACE && !err)
+		ch->replaced = 1; /* also when nothing else was there to remove */
 	return err;
 }
 

@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "config.h"
 #include "io.h"
 
 /* ---- the cache ---------------------------------------------------------- */
@@ -19,9 +18,9 @@ struct tk_cache;
  * directory"); their names are written here only. */
 #define TK_CACHE_GENERATION ".generation" /* counter, bumped after every change */
 #define TK_CACHE_STATUS ".status"	  /* banner: expiry, newline, one line */
-#define TK_CACHE_URGENT ".urgent"	  /* urgent notice: expiry, newline, text */
-#define TK_CACHE_CONFIG ".config"	  /* the last valid ticker.conf from a stick */
-#define TK_CACHE_SERVICE ".service"	  /* service notice: expiry, newline, one line */
+#define TK_CACHE_URGENT ".urgent"   /* urgent notice: expiry, space, shown seconds, newline, text */
+#define TK_CACHE_CONFIG ".config"   /* the last valid ticker.conf from a stick */
+#define TK_CACHE_SERVICE ".service" /* service notice: expiry, newline, one line */
 
 /* One cached article file. Borrowed from the cache until its next change. */
 struct tk_cache_info {
@@ -129,7 +128,11 @@ int tk_cache_set_banner(struct tk_cache *c, int64_t until, const char *text);
  * is ignored, every problem reported and TK_SERVICE_STICK_CONF set in
  * cfg->service. Returns TK_OK (also when there is none), TK_EINVAL or TK_EIO.
  * No lock needed. */
-int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_report_fn report,
+struct tk_config;
+/* report has config.h's tk_config_report_fn type (spelled out so this header
+ * needs only the struct's name). */
+int tk_cache_config_apply(const char *dir, struct tk_config *cfg,
+			  void (*report)(void *ctx, int line, const char *key, const char *msg),
 			  void *ctx);
 
 #endif

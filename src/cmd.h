@@ -25,6 +25,9 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg);
+int tk_cmd_clock(int argc, char **argv, struct tk_config *cfg);
+int tk_cmd_update(int argc, char **argv, struct tk_config *cfg);
+int tk_cmd_supervise(int argc, char **argv, struct tk_config *cfg);
 
 /* Print the usage text of a command to stdout. Returns 0, or -1 if unknown. */
 int tk_cmd_usage(const char *name);

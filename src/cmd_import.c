@@ -12,6 +12,7 @@
 #include "import_trust.h"
 #include "log.h"
 #include "mem.h"
+#include "recstore.h"
 #include "sign.h"
 
 /* tk_cmd_usage lives in main.c, which tests do not link: point to it instead. */
@@ -21,12 +22,16 @@ static int tk_cmd_import_usage(const char *name)
 	return TK_EXIT_USAGE;
 }
 
-/* `ticker import --expire`: drop articles older than expire_days without a
- * stick (for a daily timer: a ticker may run for months between sticks). */
-static int tk_cmd_expire(struct tk_config *cfg)
+/* `ticker import --expire` / `--rebuild`: without a stick, drop articles
+ * older than expire_days (for a daily timer: a ticker may run for months
+ * between sticks) and bring the display's records up to date (at boot,
+ * before the display starts: a new binary or new settings rebuild them). */
+static int tk_cmd_maintain(struct tk_config *cfg, int expire)
 {
 	struct tk_cache *c = NULL;
 	struct tk_cache_limits lim;
+	struct tk_recstore_opts ro = {0, 0};
+	struct tk_recstore_stats st;
 	size_t n = 0;
 	int err;
 
@@ -42,16 +47,31 @@ static int tk_cmd_expire(struct tk_config *cfg)
 	lim.now = (int64_t)time(NULL);
 	/* A clock that jumped far ahead expires nothing until an import confirms it. */
 	lim.expire_days = tk_import_trust_expire_ok(c, cfg, lim.now) ? cfg->expire_days : 0;
-	err = tk_cache_expire(c, &lim, &n);
-	tk_cache_close(c);
+	err = expire ? tk_cache_expire(c, &lim, &n) : TK_OK;
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: expiry failed: %s", tk_strerror(err));
-		return TK_EXIT_FAIL;
+		goto out;
 	}
-	tk_log(TK_LOG_INFO,
-	       "import: expired %zu article file%s (older than %ld days or over the limits)", n,
-	       n == 1 ? "" : "s", cfg->expire_days);
-	return TK_EXIT_OK;
+	if (expire)
+		tk_log(TK_LOG_INFO,
+		       "import: expired %zu article file%s (older than %ld days or over the "
+		       "limits)",
+		       n, n == 1 ? "" : "s", cfg->expire_days);
+	ro.max_file_bytes = (size_t)cfg->max_file_bytes;
+	err = tk_recstore_sync(c, &ro, &st);
+	if (!err && (st.built || st.removed || n))
+		err = tk_cache_bump_generation(c);
+	if (err)
+		tk_log(TK_LOG_ERROR, "import: records: %s", tk_strerror(err));
+	else
+		tk_log(TK_LOG_INFO,
+		       "import: records: %zu listed, %zu built (%zu refused), %zu kept, %zu "
+		       "removed%s",
+		       st.records, st.built, st.refused, st.kept, st.removed,
+		       st.fp_changed ? " (extractor, binary or settings changed)" : "");
+out:
+	tk_cache_close(c);
+	return err ? TK_EXIT_FAIL : TK_EXIT_OK;
 }
 
 /* `ticker import --not-read REASON`: the USB helper would not mount a stick
@@ -81,7 +101,7 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 	struct tk_import_opts o = {NULL, 0};
 	struct tk_import_summary sum;
 	const char *src = NULL, *not_read = NULL;
-	int err, expire = 0;
+	int err, expire = 0, rebuild = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--cache") && i + 1 < argc) {
@@ -98,17 +118,23 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			expire = 1;
 		} else if (!strcmp(argv[i], "--not-read") && i + 1 < argc) {
 			not_read = argv[++i];
+		} else if (!strcmp(argv[i], "--rebuild")) {
+			rebuild = 1;
 		} else if (argv[i][0] == '-' || src) {
 			return tk_cmd_import_usage(argv[0]);
 		} else {
 			src = argv[i];
 		}
 	}
-	if (not_read && !src && !expire)
+	if (not_read && !src && !expire && !rebuild)
 		return tk_cmd_not_read(cfg, not_read);
-	if (expire && !src && !not_read)
-		return tk_cmd_expire(cfg);
-	if (!src || expire || not_read)
+	if (expire && !src && !not_read && (cfg->service & TK_SERVICE_DEVICE_CONF)) {
+		tk_log(TK_LOG_ERROR, "import: --expire: not with a bad settings file (see above)");
+		return TK_EXIT_USAGE;
+	}
+	if ((expire || rebuild) && !src && !not_read)
+		return tk_cmd_maintain(cfg, expire);
+	if (!src || expire || rebuild || not_read)
 		return tk_cmd_import_usage(argv[0]);
 	err = tk_import_run(src, cfg, &o, &sum);
 	if (err == TK_ENOENT || err == TK_EINVAL)
@@ -140,8 +166,8 @@ int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg)
 	err = tk_sign_keygen(argv[1]);
 	if (err == TK_EINVAL) {
 		tk_log(TK_LOG_ERROR,
-		       "keygen: %s.key or %s.pub already exists, or the name is not usable "
-		       "(letters, digits, '.', '_', '-')",
+		       "keygen: %s.key or %s.pub already exists (a key is never overwritten: "
+		       "remove both or choose another name), or the name is empty",
 		       argv[1], argv[1]);
 		return TK_EXIT_USAGE;
 	}

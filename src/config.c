@@ -1,5 +1,6 @@
-/* Table-driven configuration: one row per key gives its type, limits and help,
- * so parsing, validation, dumping and documentation share one list. */
+/* Table-driven configuration: one row per key gives its type, limits, help and
+ * what a USB stick may set (the allow-list), so parsing, validation, the stick
+ * check, dumping and documentation share one list. */
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -14,8 +15,9 @@
 
 enum tk_cfg_type { TK_CFG_LONG, TK_CFG_STR, TK_CFG_ENUM, TK_CFG_COLOR };
 
-/* The stick column: who may set a key. Zero (a row that forgot the column) is
- * undeclared, treated as device-only and failed by test_config. */
+/* The stick column: who may set a key. A row without it does not build
+ * (-Wmissing-field-initializers under -Werror); a zero one is undeclared,
+ * treated as device-only and failed by test_config. */
 enum tk_cfg_who { TK_CFG_UNDECLARED = 0, TK_CFG_DEVICE, TK_CFG_STICK };
 
 struct tk_cfg_stick {
@@ -76,6 +78,8 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "quotations shown per article", TK_STICK_RANGE(0, 10)},
     {"figures_per_article", TK_CFG_LONG, F(figures_per_article), 0, 50, NULL, 0,
      "key figures shown per article", TK_STICK_RANGE(0, 10)},
+    {"quotes_need_speaker", TK_CFG_ENUM, F(quotes_need_speaker), 0, 0, tk_bools, 0,
+     "show a quote only with a sure speaker (a doubtful or missing one is skipped)", TK_DEVICE},
     {"max_articles", TK_CFG_LONG, F(max_articles), 1, 100000, NULL, 0,
      "articles kept in the cache; the oldest are evicted first", TK_DEVICE},
     {"max_cache_bytes", TK_CFG_LONG, F(max_cache_bytes), 1024, LONG_MAX, NULL, 0,
@@ -111,8 +115,15 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "screen diagonal in inches (with viewing_distance, sets the text sizes)", TK_DEVICE},
     {"speed", TK_CFG_LONG, F(speed), 1, 32, NULL, 0,
      "crawl speed in whole pixels per display frame", TK_STICK_RANGE(1, 16)},
+    {"speed_px_s", TK_CFG_LONG, F(speed_px_s), 0, 4000, NULL, 0,
+     "crawl speed in pixels per second, as whole pixels per frame at the display's "
+     "refresh (0 = use speed)",
+     TK_STICK_RANGE(0, 960)},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
      "seconds each article card stays up", TK_STICK_RANGE(3, 600)},
+    {"crawl_articles", TK_CFG_LONG, F(crawl_articles), 0, 100000, NULL, 0,
+     "the crawl loops over the newest N articles (0 = all); cards go through all",
+     TK_STICK_RANGE(0, 1000)},
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
      "screen rotation in degrees: 0, 90, 180 or 270", TK_DEVICE},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
@@ -133,6 +144,15 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "dates the screen stays off all day, e.g. 2026-12-25, 2027-01-01", TK_DEVICE},
     {"video_driver", TK_CFG_STR, F(video_driver), 0, 0, NULL, 0,
      "SDL video driver (empty = kmsdrm on a console, else the desktop's)", TK_DEVICE},
+    {"app_dir", TK_CFG_STR, F(app_dir), 0, 0, NULL, 0,
+     "directory of the A/B application slots installed from update sticks", TK_DEVICE},
+    {"update_keys_dir", TK_CFG_STR, F(update_keys_dir), 0, 0, NULL, 0,
+     "directory of the public keys that may sign software updates (not the content keys)",
+     TK_DEVICE},
+    {"timezone", TK_CFG_STR, F(timezone), 0, 0, NULL, 0,
+     "time zone for dates and the clock, e.g. Europe/Paris (empty = the system's; the image's "
+     "is UTC)",
+     TK_DEVICE},
     {"log_level", TK_CFG_ENUM, F(log_level), 0, 0, tk_levels, 0, "error, warning, info or debug",
      TK_DEVICE},
 };
@@ -147,6 +167,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->max_file_bytes = 4L << 20;
 	cfg->quotes_per_article = 3;
 	cfg->figures_per_article = 2;
+	cfg->quotes_need_speaker = 1;
 	cfg->max_articles = 1000;
 	cfg->max_cache_bytes = 256L << 20;
 	cfg->expire_days = 30;
@@ -155,6 +176,8 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->clock_jump_days = 7;
 	snprintf(cfg->urgent_name, sizeof cfg->urgent_name, "URGENT.txt");
 	snprintf(cfg->keys_dir, sizeof cfg->keys_dir, "/etc/ticker/keys.d");
+	snprintf(cfg->app_dir, sizeof cfg->app_dir, "/var/lib/ticker/app");
+	snprintf(cfg->update_keys_dir, sizeof cfg->update_keys_dir, "/etc/ticker/update-keys.d");
 	cfg->require_signature = TK_AUTO;
 	cfg->layout = TK_LAYOUT_CARDS;
 	cfg->crawl_position = TK_POS_BOTTOM;
@@ -162,6 +185,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->screen_diagonal = 43;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
+	cfg->crawl_articles = 20;
 	cfg->labels = 1;
 	cfg->crawl_bg = 0x0b1d3aff;
 	cfg->crawl_fg = 0xffffffff;
@@ -285,12 +309,12 @@ static const char *tk_cfg_set_str(struct tk_config *cfg, const struct tk_cfg_key
 
 	if (strlen(value) >= k->size)
 		return "too long";
-	if (field != cfg->screen_on && field != cfg->screen_off_dates) {
-		memcpy(field, value, strlen(value) + 1);
+	memcpy(old, field, k->size < sizeof old ? k->size : sizeof old);
+	/* zero-filled: equal settings are equal bytes (copies compare) */
+	memset(field, 0, k->size);
+	memcpy(field, value, strlen(value));
+	if (field != cfg->screen_on && field != cfg->screen_off_dates)
 		return NULL;
-	}
-	memcpy(old, field, k->size);
-	memcpy(field, value, strlen(value) + 1);
 	msg = tk_cfg_check_schedule(cfg);
 	if (msg)
 		memcpy(field, old, k->size);
@@ -354,17 +378,40 @@ static double tk_cfg_contrast(uint32_t a, uint32_t b)
 	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }
 
-int tk_config_check_contrast(const struct tk_config *cfg, const char **msg)
+/* A key the stick file set (so a cross-key rule is the stick's doing, not the
+ * device's own choice). */
+static int tk_cfg_touched(const unsigned char *touched, const char *key)
 {
-	*msg = NULL;
-	if (tk_cfg_contrast(cfg->crawl_fg, cfg->crawl_bg) < TK_CONFIG_MIN_CONTRAST)
-		*msg = "crawl_fg and crawl_bg are too alike to read";
-	else if (tk_cfg_contrast(cfg->card_fg, cfg->card_bg) < TK_CONFIG_MIN_CONTRAST)
-		*msg = "card_fg and card_bg are too alike to read";
-	else if (tk_cfg_contrast(cfg->accent, cfg->crawl_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST ||
-		 tk_cfg_contrast(cfg->accent, cfg->card_bg) < TK_CONFIG_MIN_ACCENT_CONTRAST)
-		*msg = "accent is too close to a background colour to read";
-	return *msg ? TK_EINVAL : TK_OK;
+	const struct tk_cfg_key *k = tk_cfg_find(key);
+
+	return k && touched[k - tk_cfg_keys];
+}
+
+static int tk_cfg_pair_bad(const unsigned char *touched, const char *a, uint32_t ca, const char *b,
+			   uint32_t cb, double min)
+{
+	return (tk_cfg_touched(touched, a) || tk_cfg_touched(touched, b)) &&
+	       tk_cfg_contrast(ca, cb) < min;
+}
+
+/* Rules across keys for what a stick set: text stays readable on its
+ * background. (That the crawl text fits its band is the renderer's rule, for
+ * every origin.) NULL, or what is wrong. */
+static const char *tk_cfg_stick_cross_check(const struct tk_config *cfg,
+					    const unsigned char *touched)
+{
+	if (tk_cfg_pair_bad(touched, "crawl_fg", cfg->crawl_fg, "crawl_bg", cfg->crawl_bg,
+			    TK_CONFIG_MIN_CONTRAST))
+		return "crawl_fg and crawl_bg are too alike to read";
+	if (tk_cfg_pair_bad(touched, "card_fg", cfg->card_fg, "card_bg", cfg->card_bg,
+			    TK_CONFIG_MIN_CONTRAST))
+		return "card_fg and card_bg are too alike to read";
+	if (tk_cfg_pair_bad(touched, "accent", cfg->accent, "crawl_bg", cfg->crawl_bg,
+			    TK_CONFIG_MIN_ACCENT_CONTRAST) ||
+	    tk_cfg_pair_bad(touched, "accent", cfg->accent, "card_bg", cfg->card_bg,
+			    TK_CONFIG_MIN_ACCENT_CONTRAST))
+		return "accent is too close to a background colour to read";
+	return NULL;
 }
 
 /* ---- lines --------------------------------------------------------------- */
@@ -375,6 +422,7 @@ struct tk_cfg_parse {
 	tk_config_report_fn report;
 	void *ctx;
 	int line, bad;
+	unsigned char touched[TK_CFG_NKEYS]; /* keys this text set */
 };
 
 static void tk_cfg_problem(struct tk_cfg_parse *ps, const char *key, const char *msg)
@@ -440,52 +488,63 @@ static int tk_cfg_cut_comment(const struct tk_cfg_key *k, const char **vs, const
 	return 0;
 }
 
-static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
+/* Split a non-blank, non-comment line into key and value (trimmed, quotes
+ * and trailing comment removed). Returns 0, or -1 after reporting. */
+static int tk_cfg_split(struct tk_cfg_parse *ps, const char *ls, const char *le, char *key,
+			size_t ksize, char *val, size_t vsize)
 {
-	char key[64], val[TK_CONFIG_PATH_MAX + 1];
-	const char *eq, *ks = ls, *ke, *vs, *ve, *msg, *ctl;
+	const char *eq = memchr(ls, '=', (size_t)(le - ls)), *ks = ls, *ke, *vs, *ve;
 
-	tk_cfg_trim(&ls, &le);
-	if (ls == le || *ls == '#' || *ls == ';')
-		return;
-	if ((ctl = tk_cfg_control(ls, le))) {
+	if (tk_cfg_control(ls, le)) {
 		tk_cfg_problem(ps, "", "control character in line");
-		return;
+		return -1;
 	}
-	eq = memchr(ls, '=', (size_t)(le - ls));
 	if (!eq) {
 		tk_cfg_problem(ps, "", "expected key = value");
-		return;
+		return -1;
 	}
-	ks = ls, ke = eq, vs = eq + 1, ve = le;
+	ke = eq, vs = eq + 1, ve = le;
 	tk_cfg_trim(&ks, &ke);
 	tk_cfg_trim(&vs, &ve);
-	if ((size_t)(ke - ks) >= sizeof key) {
-		tk_cfg_problem(ps, "", "line too long");
-		return;
+	if ((size_t)(ke - ks) >= ksize) {
+		tk_cfg_problem(ps, "", "key too long");
+		return -1;
 	}
 	memcpy(key, ks, (size_t)(ke - ks));
 	key[ke - ks] = '\0';
 	if (tk_cfg_cut_comment(tk_cfg_find(key), &vs, &ve)) {
 		tk_cfg_problem(ps, key, "text after the closing quote");
-		return;
+		return -1;
 	}
-	if ((size_t)(ve - vs) >= sizeof val) {
+	if ((size_t)(ve - vs) >= vsize) {
 		tk_cfg_problem(ps, key, "value too long");
-		return;
+		return -1;
 	}
 	memcpy(val, vs, (size_t)(ve - vs));
 	val[ve - vs] = '\0';
-	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg))
-		return;
-	if (msg == tk_cfg_msg_range) {
-		char why[128], allowed[80];
+	return 0;
+}
 
+static void tk_cfg_line(struct tk_cfg_parse *ps, const char *ls, const char *le)
+{
+	char key[64], val[TK_CONFIG_PATH_MAX + 1], why[128], allowed[80];
+	const char *msg;
+
+	tk_cfg_trim(&ls, &le);
+	if (ls == le || *ls == '#' || *ls == ';' ||
+	    tk_cfg_split(ps, ls, le, key, sizeof key, val, sizeof val))
+		return;
+	if (!tk_config_set_from(ps->cfg, ps->from, key, val, &msg)) {
+		ps->touched[tk_cfg_find(key) - tk_cfg_keys] = 1;
+		return;
+	}
+	if (msg == tk_cfg_msg_range) {
+		/* say what a stick may set instead */
 		tk_config_key_stick((size_t)(tk_cfg_find(key) - tk_cfg_keys), allowed,
 				    sizeof allowed);
-		snprintf(why, sizeof why, "%s (%s)", msg, allowed);
-		tk_cfg_problem(ps, key, why);
-		return;
+		snprintf(why, sizeof why, "%s: %s", msg,
+			 strncmp(allowed, "stick: ", 7) ? allowed : allowed + 7);
+		msg = why;
 	}
 	tk_cfg_problem(ps, key, msg);
 }
@@ -516,7 +575,7 @@ static int tk_cfg_stick_controls(struct tk_cfg_parse *ps, const char *p, const c
 int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, const char *text,
 			 size_t len, tk_config_report_fn report, void *ctx)
 {
-	struct tk_cfg_parse ps = {cfg, from, report, ctx, 0, 0};
+	struct tk_cfg_parse ps = {cfg, from, report, ctx, 0, 0, {0}};
 	const char *p = text, *end = text + len, *msg;
 
 	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
@@ -531,7 +590,8 @@ int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, cons
 		tk_cfg_line(&ps, p, le);
 		p = eol ? eol + 1 : end;
 	}
-	if (from == TK_CONFIG_STICK && !ps.bad && tk_config_check_contrast(cfg, &msg)) {
+	if (from == TK_CONFIG_STICK && !ps.bad &&
+	    (msg = tk_cfg_stick_cross_check(cfg, ps.touched))) {
 		ps.line = 0;
 		tk_cfg_problem(&ps, "", msg);
 	}
@@ -542,6 +602,22 @@ int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_conf
 		    void *ctx)
 {
 	return tk_config_parse_from(cfg, TK_CONFIG_DEVICE, text, len, report, ctx);
+}
+
+/* A string value as the parser reads it back: quoted when it has a '#', a
+ * quote first, or blanks at an end (a value holding both quote marks and
+ * needing quotes cannot be written; it is written bare). */
+static void tk_cfg_dump_str(const char *s, char *v, size_t size)
+{
+	size_t n = strlen(s);
+	int quote = n && (strchr(s, '#') || *s == '"' || *s == '\'' || tk_cfg_blank(*s) ||
+			  tk_cfg_blank(s[n - 1]));
+	char q = strchr(s, '"') ? '\'' : '"';
+
+	if (quote && !strchr(s, q))
+		snprintf(v, size, "%c%s%c", q, s, q);
+	else
+		snprintf(v, size, "%s", s);
 }
 
 size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
@@ -561,7 +637,7 @@ size_t tk_config_dump(const struct tk_config *cfg, char *buf, size_t size)
 			snprintf(v, sizeof v, "%ld", *(const long *)(const void *)field);
 			break;
 		case TK_CFG_STR:
-			snprintf(v, sizeof v, "%s", field);
+			tk_cfg_dump_str(field, v, sizeof v);
 			break;
 		case TK_CFG_ENUM:
 			snprintf(v, sizeof v, "%s",

@@ -41,6 +41,7 @@ struct tk_config {
 	long max_file_bytes;
 	long quotes_per_article;
 	long figures_per_article;
+	int quotes_need_speaker; /* bool: never show a quote without a sure speaker */
 	/* import */
 	long max_articles;
 	long max_cache_bytes;
@@ -59,14 +60,19 @@ struct tk_config {
 	long viewing_distance; /* centimetres from the farthest reader to the screen */
 	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
 	long speed;	       /* pixels per frame */
+	long speed_px_s;       /* pixels per second (whole px per frame); 0 = use speed */
 	long card_seconds;
-	long rotation;					       /* 0, 90, 180, 270 */
-	int labels;					       /* bool */
+	long crawl_articles; /* the crawl shows the newest N articles; 0 = all */
+	long rotation;	     /* 0, 90, 180, 270 */
+	int labels;	     /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
 	char screen_on[256];	       /* weekly spans the screen is on; empty = always */
 	char screen_off_dates[768];    /* YYYY-MM-DD dates the screen stays off */
 	char video_driver[32];	       /* empty = auto (kmsdrm on a console) */
+	char timezone[64];	       /* tz database name; empty = the system's */
+	char app_dir[256];	       /* A/B application slots (update.h) */
+	char update_keys_dir[256];     /* public keys that may sign updates */
 	int log_level;		       /* enum tk_log_level */
 	unsigned service;	       /* TK_SERVICE_*: not a key, set while loading */
 };
@@ -92,7 +98,7 @@ int tk_config_set_from(struct tk_config *cfg, enum tk_config_origin from, const 
  * ignored; a trailing "# comment" is cut by value type (a colour's own # is
  * kept); a leading UTF-8 BOM and CRLF line ends are accepted; space and tab
  * are the only blanks. From a stick, a control character anywhere refuses the
- * whole text (nothing applied), and the colour pairs must stay readable.
+ * whole text (nothing applied) and the colour pairs it sets must stay readable.
  * Every problem is reported; returns TK_OK when there were none, else
  * TK_EINVAL (cfg then holds a partial update: parse into a copy to keep the
  * whole-or-nothing rule). */
@@ -100,10 +106,6 @@ int tk_config_parse(struct tk_config *cfg, const char *text, size_t len, tk_conf
 		    void *ctx);
 int tk_config_parse_from(struct tk_config *cfg, enum tk_config_origin from, const char *text,
 			 size_t len, tk_config_report_fn report, void *ctx);
-
-/* TK_EINVAL with *msg set when a text colour is too close to its background
- * (checked on every stick parse, since a stick may set colours). */
-int tk_config_check_contrast(const struct tk_config *cfg, const char **msg);
 
 /* Write every key with its current value, one "key = value" per line, into
  * buf (always NUL-terminated). Returns the length it needed. */

@@ -55,6 +55,35 @@ static int tk_quote_sure(const struct tk_rawquote *q)
 	return q->speaker && q->speaker[0] && !q->doubtful && (!q->partial || q->clause);
 }
 
+/* A quotation as the screen shows it: a sentence with its capital and its
+ * final stop, which the comma before "he said" took away ("… the books," ->
+ * "… the books.").
+ * Returns the text itself or an arena copy; NULL when out of memory. */
+static const char *tk_screen_text(struct tk_arena *a, const char *t)
+{
+	size_t n = strlen(t);
+	unsigned char c = n ? (unsigned char)t[n - 1] : 0;
+	/* . ! ? ) ] and any multi-byte ending (…, ”, ’, ?, 。) stay as they are */
+	int stop = !(!n || c == '.' || c == '!' || c == '?' || c == ')' || c == ']' || c >= 0x80 ||
+		     c == '"' || c == '\'' || c == '-' || c == ':' || c == ';');
+	/* a partial quotation shown as a clause starts as a sentence */
+	int upper = t[0] >= 'a' && t[0] <= 'z';
+	char *o;
+
+	if (!stop && !upper)
+		return t;
+	o = tk_arena_alloc(a, n + 2);
+	if (!o)
+		return NULL;
+	memcpy(o, t, n);
+	if (upper)
+		o[0] = (char)(o[0] - 32);
+	if (stop)
+		o[n++] = '.';
+	o[n] = '\0';
+	return o;
+}
+
 /* Indices of the best n entries by score (ties: earlier first). */
 struct tk_rank {
 	int score;
@@ -88,10 +117,12 @@ static int tk_cap_joiner(const char *s, size_t n)
  * "a year" say how often, not what the number counts. */
 static int tk_cap_weak_start(const char *s, size_t n)
 {
-	static const char *const w[] = {"a",	"an",	"the",	"in",	"of",	"to",	"for",
-					"from", "per",	"by",	"on",	"at",	"each", "this",
-					"that", "last", "next", "over", "than", "as",	"with",
-					"is",	"was",	"are",	"were", "has",	"had"};
+	static const char *const w[] = {
+	    "a",   "an",   "the",  "in",   "of",   "to",   "for",  "from", "per", "by",	  "on",
+	    "at",  "each", "this", "that", "last", "next", "over", "than", "as",  "with", "is",
+	    "was", "are",  "were", "has",  "had",  "pour", "par",  "de",   "du",  "des",  "au",
+	    "aux", "en",   "le",   "la",   "les",  "un",   "une",  "je",   "pro", "im",	  "am",
+	    "por", "para", "al",   "el",   "los",  "las",  "cada"};
 	size_t i;
 
 	for (i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -148,76 +179,105 @@ static size_t tk_cap_words(const char *s, size_t n)
 	return w;
 }
 
-/* Copy s[0..n) into the arena, at most ~80 bytes cut at a word: from the
- * start (keep_end 0) or keeping the end (keep_end 1), marking the cut. */
-static const char *tk_cap_copy(struct tk_arena *a, const char *s, size_t n, int keep_end)
-{
-	size_t cut;
-	char *out;
+#if !defined(TK_CAPTION_MAX)
+#define TK_CAPTION_MAX 90 /* bytes; a longer caption is cut at a phrase boundary */
+#endif
 
-	if (n <= 80)
-		return tk_arena_strndup(a, s, n);
-	if (!keep_end) {
-		cut = 80;
-		while (cut > 40 && s[cut] != ' ')
-			cut--;
-		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-		out = tk_arena_alloc(a, cut + 4);
-		if (!out)
-			return NULL;
-		memcpy(out, s, cut);
-		memcpy(out + cut, "\xE2\x80\xA6", 4);
-		return out;
+/* Words a caption may not end on: articles, prepositions, conjunctions,
+ * auxiliaries ("…found at least", "The prize comes with"). */
+static int tk_cap_function_word(const char *s, size_t n)
+{
+	static const char *const w[] = {
+	    /* sorted (bytewise) */
+	    "a",      "about", "after",	 "against", "an",     "and",   "around", "as",	  "at",
+	    "be",     "been",  "before", "between", "but",    "by",    "can",	 "could", "de",
+	    "der",    "des",   "die",	 "du",	    "during", "el",    "en",	 "et",	  "for",
+	    "from",   "had",   "has",	 "have",    "her",    "his",   "in",	 "into",  "is",
+	    "its",    "la",    "las",	 "le",	    "least",  "les",   "less",	 "los",	  "more",
+	    "most",   "of",    "on",	 "or",	    "our",    "over",  "per",	 "some",  "than",
+	    "that",   "the",   "their",	 "this",    "those",  "to",    "und",	 "under", "until",
+	    "up",     "von",   "was",	 "were",    "which",  "while", "who",	 "will",  "with",
+	    "within", "would", "y",
+	};
+	size_t lo = 0, hi = sizeof w / sizeof w[0];
+	char low[16];
+	size_t i;
+
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2, l = strlen(w[mid]);
+		int c = memcmp(low, w[mid], n < l ? n : l);
+		if (!c)
+			c = n < l ? -1 : n > l;
+		if (!c)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
-	cut = n - 80;
-	while (cut < n - 40 && s[cut] != ' ')
-		cut++;
-	while (cut < n && s[cut] == ' ')
-		cut++;
-	out = tk_arena_alloc(a, n - cut + 4);
-	if (!out)
-		return NULL;
-	memcpy(out, "\xE2\x80\xA6", 3);
-	memcpy(out + 3, s + cut, n - cut);
-	out[3 + n - cut] = 0;
-	return out;
+	return 0;
 }
 
-/* Short caption for a figure, said of what the number counts: the words
- * after it up to the end of its clause ("82,000" -> "people have left
- * Afghanistan safely since August 14"); when those belong to another clause
- * or only say how often ("£4.3 million a year"), the words before it in its
- * clause ("The prize comes with"). */
-static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
+/* s[0..n) without trailing spaces, punctuation and function words. */
+static size_t tk_cap_trim(const char *s, size_t n)
 {
-	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s, *b;
-	size_t n, k, bn;
+	for (;;) {
+		size_t k;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == ';' ||
+			     s[n - 1] == ':' || s[n - 1] == '-' || s[n - 1] == '('))
+			n--;
+		for (k = n; k && s[k - 1] != ' '; k--)
+			;
+		if (k == n || !tk_cap_function_word(s + k, n - k))
+			return n;
+		n = k;
+	}
+}
 
-	if (!hit)
-		return tk_cap_copy(a, ctx, strlen(ctx), 0);
-	s = hit + strlen(f->text);
-	while (*s == ' ')
-		s++;
-	n = tk_cap_clause_end(s, strlen(s));
-	while (n && s[n - 1] == ' ')
-		n--;
-	for (k = 0; k < n && s[k] >= 'a' && s[k] <= 'z'; k++)
-		;
-	if (n && tk_cap_words(s, n) >= 2 &&
-	    !(k < n && s[k] == ' ' && (tk_cap_weak_start(s, k) || tk_cap_joiner(s, k))))
-		return tk_cap_copy(a, s, n, 0);
-	/* the clause before the figure */
-	b = hit;
-	while (b > ctx && (b[-1] == ' ' || b[-1] == ',' || b[-1] == ';' || b[-1] == ':'))
-		b--;
-	bn = (size_t)(b - ctx);
+/* The longest complete phrase of s[0..n) that fits TK_CAPTION_MAX: cut
+ * after a comma or before a function word, never mid-phrase. 0 when no
+ * phrase of three words or more fits. */
+static size_t tk_cap_fit(const char *s, size_t n)
+{
+	size_t k, best = 0;
+
+	n = tk_cap_trim(s, n);
+	if (n <= TK_CAPTION_MAX)
+		return tk_cap_words(s, n) >= 3 ? n : 0;
+	for (k = 1; k < n && k <= TK_CAPTION_MAX; k++) {
+		size_t e, t;
+		if (s[k] != ' ')
+			continue;
+		for (e = k + 1; e < n && s[e] != ' '; e++)
+			;
+		if (s[k - 1] != ',' && !tk_cap_function_word(s + k + 1, e - k - 1))
+			continue;
+		t = tk_cap_trim(s, k);
+		if (tk_cap_words(s, t) >= 3)
+			best = t;
+	}
+	return best;
+}
+
+/* Where the figure's own clause starts in ctx before position bn: after a
+ * comma, semicolon, colon, bracket or quotation mark, or after a joiner
+ * ("250 new homes and 7 billion"), minus a relative "which is". */
+static size_t tk_cap_clause_start(const char *ctx, size_t bn)
+{
+	static const char *const rel[] = {"which is ",	 "which are ",	"which was ",
+					  "which were ", "which will ", "which ",
+					  "that is ",	 "that ",	"who "};
+	size_t k, r;
+
 	for (k = bn; k > 0; k--) {
 		unsigned char c = (unsigned char)ctx[k - 1];
 		size_t j = k;
 		if ((c == ' ' && k >= 2 && strchr(",;:", ctx[k - 2])) || c == '(' || c == '"')
 			break;
-		/* "250 new homes and 7 billion": start after the joiner */
 		while (j < bn && ctx[j] >= 'a' && ctx[j] <= 'z')
 			j++;
 		if (c == ' ' && j > k && (j == bn || ctx[j] == ' ') &&
@@ -231,26 +291,57 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 	}
 	while (k < bn && ctx[k] == ' ')
 		k++;
-	/* "which is expected to raise" -> "expected to raise" */
-	{
-		static const char *const rel[] = {"which is ",	 "which are ",	"which was ",
-						  "which were ", "which will ", "which ",
-						  "that is ",	 "that ",	"who "};
-		size_t r;
-		for (r = 0; r < sizeof rel / sizeof rel[0]; r++) {
-			size_t l = strlen(rel[r]);
-			if (bn - k > l + 3 && !strncmp(ctx + k, rel[r], l)) {
-				k += l;
-				break;
-			}
+	/* ", and the city plans ..." starts after the joiner */
+	for (r = k; r < bn && ctx[r] >= 'a' && ctx[r] <= 'z'; r++)
+		;
+	if (r < bn && ctx[r] == ' ' && tk_cap_joiner(ctx + k, r - k))
+		k = r + 1;
+	for (r = 0; r < sizeof rel / sizeof rel[0]; r++) {
+		size_t l = strlen(rel[r]);
+		if (bn - k > l + 3 && !strncmp(ctx + k, rel[r], l)) {
+			k += l;
+			break;
 		}
 	}
-	if (bn > k && tk_cap_words(ctx + k, bn - k) >= 2)
-		return tk_cap_copy(a, ctx + k, bn - k, 1);
-	/* nothing better: whatever follows, then the whole clause */
-	if (n)
-		return tk_cap_copy(a, s, n, 0);
-	return tk_cap_copy(a, ctx, strlen(ctx), 0);
+	return k;
+}
+
+/* Short caption for a figure that says what the number counts, as a
+ * complete phrase of three words or more that never ends on a function
+ * word: the words after it in its clause ("82,000" -> "people have left
+ * Afghanistan safely since August 14"); when those are too few or only say
+ * how often ("£4.3 million a year"), the whole clause with the figure ("The
+ * prize comes with € 5,000"); else the sentence, cut at a phrase. */
+static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
+{
+	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s;
+	size_t n, k, m, cs, ce;
+
+	if (hit) {
+		s = hit + strlen(f->text);
+		while (*s == ' ')
+			s++;
+		n = tk_cap_clause_end(s, strlen(s));
+		for (k = 0; k < n && s[k] >= 'a' && s[k] <= 'z'; k++)
+			;
+		/* "75,000 tons of plastic", "a third of the staff": "of" says what */
+		if (!(k < n && s[k] == ' ' && (tk_cap_weak_start(s, k) || tk_cap_joiner(s, k)) &&
+		      !(k == 2 && !strncmp(s, "of", 2) && f->kind != TK_FIG_COUNT)) &&
+		    (m = tk_cap_fit(s, n)) != 0)
+			return tk_arena_strndup(a, s, m);
+		/* the clause around the figure, the figure included */
+		cs = tk_cap_clause_start(ctx, (size_t)(hit - ctx));
+		ce = (size_t)(s - ctx) + n;
+		if ((m = tk_cap_fit(ctx + cs, ce - cs)) != 0)
+			return tk_arena_strndup(a, ctx + cs, m);
+	}
+	n = strlen(ctx);
+	if ((m = tk_cap_fit(ctx, n)) != 0)
+		return tk_arena_strndup(a, ctx, m);
+	/* one long phrase: its first words, cut after a content word */
+	for (m = n < TK_CAPTION_MAX ? n : TK_CAPTION_MAX; m > 0 && m < n && ctx[m] != ' '; m--)
+		;
+	return tk_arena_strndup(a, ctx, tk_cap_trim(ctx, m ? m : n));
 }
 
 /* A role as shown: without a leading determiner or a common-noun
@@ -286,11 +377,42 @@ static const char *tk_role_clean(const char *r)
 	return r;
 }
 
+/* Is the figure inside quotation q? */
+static int tk_quote_holds(const struct tk_rawquote *q, const struct tk_figure *f)
+{
+	if (f->para < q->para || f->para > q->para_end)
+		return 0;
+	if (f->para == q->para && f->offset < q->open_end)
+		return 0;
+	if (f->para == q->para_end && f->offset >= q->close)
+		return 0;
+	return 1;
+}
+
+/* A figure from inside an attributed quotation keeps its speaker ("4,000
+ * Americans" - Anthony Blinken). Quotes and figures are both in text order. */
+static void tk_figures_speakers(const struct tk_qlist *ql, struct tk_figlist *fl)
+{
+	size_t qi = 0, i;
+
+	for (i = 0; i < fl->n; i++) {
+		struct tk_figure *f = &fl->f[i];
+		while (qi < ql->n &&
+		       (ql->q[qi].para_end < f->para ||
+			(ql->q[qi].para_end == f->para && ql->q[qi].close <= f->offset)))
+			qi++;
+		if (qi < ql->n && !ql->q[qi].rejected && ql->q[qi].speaker &&
+		    tk_quote_holds(&ql->q[qi], f))
+			f->speaker = ql->q[qi].speaker;
+	}
+}
+
 void tk_extract_opts_from_config(const struct tk_config *cfg, struct tk_extract_opts *out)
 {
 	memset(out, 0, sizeof *out);
 	out->max_quotes = cfg->quotes_per_article > 0 ? (size_t)cfg->quotes_per_article : 0;
 	out->max_figures = cfg->figures_per_article > 0 ? (size_t)cfg->figures_per_article : 0;
+	out->any_speaker = !cfg->quotes_need_speaker;
 }
 
 /* NULL options: what the compiled configuration defaults ask for. */
@@ -333,6 +455,7 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		err = tk_figures_find(art, ex->arena, &fl);
 	if (err)
 		goto out;
+	tk_figures_speakers(&ql, &fl);
 
 	/* quotes: accepted ones in text order */
 	allq = tk_arena_alloc(ex->arena, (ql.n ? ql.n : 1) * sizeof *allq);
@@ -406,7 +529,8 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 			const struct tk_figure *f = &fl.f[fr[i].idx];
 			size_t k;
 			int dup = 0;
-			if (!f->unit && nrf > 0)
+			/* "two fact checkers", a bare "3": never a key figure */
+			if (f->trivial || (!f->unit && nrf > 0))
 				continue;
 			for (k = 0; k < nrf; k++) {
 				if (rf[k].value == f->value &&
@@ -432,7 +556,9 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 	for (i = 0; i < nrq || i < nrf; i++) {
 		if (i < nrq) {
 			items[ni].kind = TK_ITEM_QUOTE;
-			items[ni].text = rq[i].text;
+			items[ni].text = tk_screen_text(ex->arena, rq[i].text);
+			if (!items[ni].text)
+				goto nomem;
 			items[ni].speaker = rq[i].speaker;
 			items[ni].role = rq[i].role;
 			ni++;
@@ -441,6 +567,7 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 			items[ni].kind = TK_ITEM_FIGURE;
 			items[ni].text = rf[i].context;
 			items[ni].figure = rf[i].text;
+			items[ni].speaker = rf[i].speaker;
 			items[ni].caption = tk_caption(ex->arena, &rf[i]);
 			if (!items[ni].caption)
 				goto nomem;

@@ -16,15 +16,42 @@ struct tk_quote {
 	int partial;	     /* 1: quoted words inside someone else's sentence */
 };
 
+/* What a figure counts (JSON "kind"). */
+enum tk_figure_kind {
+	TK_FIG_COUNT,	 /* 82,000 people */
+	TK_FIG_MONEY,	 /* $3.5bn, 45.000 € */
+	TK_FIG_PERCENT,	 /* 12%, 3 percentage points */
+	TK_FIG_MEASURE,	 /* 256GB, 87 mph, -5 °C */
+	TK_FIG_DURATION, /* 200 days, a 30-day deadline */
+	TK_FIG_FRACTION, /* a third of, one in four (value 0.25) */
+};
+
 struct tk_figure {
-	double value;	     /* normalised: "$3.5bn" -> 3500000000, "12%" -> 12 */
-	const char *unit;    /* counted noun, currency code ("USD", "EUR", "GBP") or "%" */
+	double value;	     /* normalised: "$3.5bn" -> 3500000000, "12%" -> 12; ranges: low */
+	const char *unit;    /* counted noun, currency code ("USD"), "%", measure ("km", "°C") */
 	const char *text;    /* the figure as written: "82,000", "$3.5bn" */
 	const char *context; /* the clause it comes from */
 	size_t para;
 	int score;
-	double value_max; /* ranges ("10 to 12"): the upper bound; else == value */
+	double value_max; /* ranges ("10 to 12"): the upper bound (high); else == value */
+	enum tk_figure_kind kind;
+	int change;	       /* +1 "rose/up from 2,415 to 2,315", -1 down, 0 none */
+	size_t offset;	       /* byte offset of text in its paragraph */
+	double conv_value;     /* bracketed conversion "87 mph (140 km/h)": 140 */
+	const char *conv_unit; /* its unit ("km/h"), or NULL when there is none */
+	const char *speaker;   /* inside a quotation: who said it, else NULL */
+	unsigned trivial : 1;  /* a bare one-digit count: never a key figure */
 };
+
+/* "count", "money", "percent", "measure", "duration", "fraction". */
+const char *tk_figure_kind_name(enum tk_figure_kind k);
+
+/* Quotations and figures collected per article before ranking: beyond this
+ * the rest of the article adds none (issue 9 item 4: a 4 MB text of "12% "
+ * made a million figures and 800 MB). Ranking looks at the first ones anyway. */
+#if !defined(TK_EXTRACT_MAX_FOUND)
+#define TK_EXTRACT_MAX_FOUND 2048
+#endif
 
 enum tk_item_kind { TK_ITEM_HEADLINE, TK_ITEM_QUOTE, TK_ITEM_FIGURE };
 
@@ -37,13 +64,14 @@ struct tk_item {
 	const char *figure;  /* figures: the number as written, to emphasise; NULL otherwise */
 	const char *caption; /* figures: short caption ("people have left Afghanistan ..."); NULL
 				otherwise */
+	/* figures: speaker is who said it when the figure is quoted, else NULL */
 };
 
 struct tk_extract_opts {
 	size_t max_quotes;  /* ranked quotes kept (0 = none) */
 	size_t max_figures; /* ranked figures kept (0 = none) */
 	int all;	    /* keep every quote and figure found, in article order */
-	/* 0 (default): the quotes_need_speaker screen policy: a quote whose
+	/* 0 (default, config quotes_need_speaker = yes): a quote whose
 	 * attribution is missing or doubtful is never ranked (shown); 1 ranks
 	 * every quote. --all lists them either way. */
 	int any_speaker;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "buf.h"
 #include "err.h"
 #include "font.h"
 #include "log.h"
@@ -268,6 +269,12 @@ size_t tk_fonts_missing(const struct tk_fonts *f)
 }
 
 /* Ask fontconfig for an installed font that has cp; add it to every chain. */
+void tk_fonts_prepare(struct tk_fonts *f)
+{
+	if (!f->fc)
+		f->fc = FcInitLoadConfigAndFonts();
+}
+
 static int tk_font_fallback(struct tk_fonts *f, uint32_t cp, int size)
 {
 	FcPattern *pat = NULL, *match = NULL;
@@ -512,15 +519,8 @@ static int tk_para_resolve(struct tk_fonts *f, const struct tk_span *sp, int rtl
 
 static struct tk_run *tk_runvec_push(struct tk_runvec *rv)
 {
-	if (rv->n == rv->cap) {
-		size_t cap = rv->cap ? rv->cap * 2 : 16;
-		struct tk_run *v = tk_realloc(rv->v, cap * sizeof *v);
-
-		if (!v)
-			return NULL;
-		rv->v = v;
-		rv->cap = cap;
-	}
+	if (tk_buf_grow(&rv->v, &rv->cap, rv->n, sizeof *rv->v, 16))
+		return NULL;
 	memset(&rv->v[rv->n], 0, sizeof rv->v[0]);
 	return &rv->v[rv->n++];
 }

@@ -30,6 +30,11 @@ struct tk_fonts;
 int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_fonts **out);
 void tk_fonts_close(struct tk_fonts *f);
 
+/* Load the fontconfig fallback configuration now (else on first need, on
+ * the render worker: tens of ms here, seconds on a cold Pi) so the first
+ * fallback lookup never holds up the screen. Call before the worker starts. */
+void tk_fonts_prepare(struct tk_fonts *f);
+
 /* Close all but the keep most recently used face instances (each holds a
  * glyph cache: large card sizes cost hundreds of KB). */
 void tk_fonts_trim(struct tk_fonts *f, int keep);

@@ -21,10 +21,13 @@
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
+#include "clockset.h"
+#include "health.h"
 #include "import.h"
 #include "log.h"
 #include "mem.h"
 #include "import_trust.h"
+#include "recstore.h"
 #include "sign.h"
 #include "walk.h"
 
@@ -335,6 +338,7 @@ struct tk_imp {
 	struct tk_manifest *man;
 	const char *signer;
 	int signed_ok;
+	int64_t clock_asked; /* the clock was asked forward to this (a signed stick's time) */
 	struct tk_sb files, conf_problems;
 	struct tk_nameset names;
 	struct tk_nameset deferred; /* stick paths staged after a CLEAR/REPLACE made room */
@@ -1255,6 +1259,21 @@ static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct t
 		close(dfd);
 }
 
+/* "This screen": the box's health for whoever looks after it (health.h). */
+static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t articles)
+{
+	struct tk_health_env env = {"", im->cfg.cache_dir};
+	char *h = tk_malloc(TK_HEALTH_REPORT_MAX);
+
+	if (!h) {
+		r->oom = 1;
+		return;
+	}
+	tk_health_report(&env, articles, h, TK_HEALTH_REPORT_MAX);
+	tk_sb_printf(r, "\n%s", h);
+	tk_free(h);
+}
+
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
@@ -1340,6 +1359,17 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		    "signature was not checked\n");
 	else if (!s->refused_whole)
 		tk_sb_printf(&r, "Signed:   no (this ticker does not require signed sticks)\n");
+	if (im->clock_asked) {
+		char was[40], to[40];
+
+		tk_imp_fmt_time(im->now, was, sizeof was);
+		tk_imp_fmt_time(im->clock_asked, to, sizeof to);
+		tk_sb_printf(
+		    &r,
+		    "Clock:    this ticker's clock read %s, but the stick was signed on %s: "
+		    "the clock is set forward to that time\n",
+		    was, to);
+	}
 	if (im->trust_open) {
 		char tl[2048];
 
@@ -1372,6 +1402,10 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			    &r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    im->conf.name, im->conf_problems.p);
 	}
+	if ((im->cfg.service & TK_SERVICE_STICK_CONF) && !im->conf_ok)
+		tk_sb_printf(&r, "Settings: those kept from an earlier stick failed the ticker's "
+				 "checks and are ignored; a stick with a new ticker.conf replaces "
+				 "them\n");
 	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
 		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
 		if (im->files.n)
@@ -1404,6 +1438,7 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}
 tail:
+	tk_imp_report_health(im, &r, nc);
 	tk_sb_printf(&r, "\nExit code %d (%s)\n", s->exit_code,
 		     s->exit_code == TK_EXIT_OK	       ? "success"
 		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"
@@ -1423,6 +1458,31 @@ static void tk_imp_free_control(struct tk_control *c)
 {
 	tk_free(c->text);
 	c->text = NULL;
+}
+
+/* Records for the display (recstore.h): built here, in the import process,
+ * for every article the commit made visible; REPLACE/CLEAR/expiry orphans go.
+ * A failure leaves the previous index: the display shows the old set. */
+static void tk_imp_records(struct tk_imp *im)
+{
+	struct tk_recstore_opts ro = {(size_t)im->cfg.max_file_bytes, 0};
+	struct tk_recstore_stats st;
+	int err = tk_recstore_sync(im->cache, &ro, &st);
+
+	if (!err)
+		err = tk_cache_bump_generation(im->cache);
+	if (err) {
+		im->sum->cache_failed = 1;
+		if (!im->stop_reason[0])
+			snprintf(im->stop_reason, sizeof im->stop_reason,
+				 "The ticker could not save what it shows for the new articles "
+				 "(storage full?): the screen keeps the previous ones.");
+		tk_log(TK_LOG_ERROR, "import: records: %s", tk_strerror(err));
+		return;
+	}
+	tk_log(TK_LOG_INFO, "import: records: %zu listed, %zu built, %zu kept, %zu removed%s",
+	       st.records, st.built, st.kept, st.removed,
+	       st.fp_changed ? " (extractor or settings changed: rebuilt)" : "");
 }
 
 /* REPLACE and CLEAR remove articles: only when the stick was read whole. */
@@ -1489,6 +1549,21 @@ static int tk_imp_second_pass(struct tk_imp *im, const struct tk_cache_limits *l
 }
 
 /* The urgent notice and the stick's settings, once its articles are in. */
+/* A box without an RTC may run behind: a signed stick's signing time asks the
+ * clock forward (only forward; clockset.h). The import has no right to set the
+ * clock: `ticker clock --apply`, in its own unit, does. */
+static void tk_imp_clock_request(struct tk_imp *im)
+{
+	char line[96];
+	int64_t to;
+
+	if (!tk_clock_plan(im->now, tk_manifest_signed_at(im->man), &to))
+		return;
+	tk_clock_format_time(line, sizeof line, to, TK_CLOCK_SRC_STICK);
+	if (!tk_cache_write_state(im->cache, TK_CLOCK_REQUEST, line, strlen(line)))
+		im->clock_asked = to;
+}
+
 static void tk_imp_save_state(struct tk_imp *im)
 {
 	struct tk_import_summary *sum = im->sum;
@@ -1512,6 +1587,8 @@ static void tk_imp_save_state(struct tk_imp *im)
 		e2 = tk_cache_bump_generation(im->cache);
 	if (!e2)
 		e2 = tk_import_trust_commit(&im->trust, im->cache, im->man);
+	if (!e2 && im->man && im->signed_ok)
+		tk_imp_clock_request(im);
 	if (e2) {
 		sum->cache_failed = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason,
@@ -1672,6 +1749,12 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_check_signature(im);
 	if (err)
 		goto out;
+	/* A bad ticker.conf on the box: its limits would be guesses, so change
+	 * nothing (nothing is lost) and say so on the stick. */
+	if (!im->whole_reason[0] && (cfg->service & TK_SERVICE_DEVICE_CONF))
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the ticker's own settings file has errors, so nothing was changed (a "
+			 "technician can list them with \"ticker config\" on the ticker)");
 	if (!im->whole_reason[0]) {
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||
@@ -1731,6 +1814,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	err = tk_imp_commit(im);
 	if (err)
 		goto out;
+	if (im->cache && !sum->refused_whole)
+		tk_imp_records(im);
 finish:
 	tk_imp_exit_code(im);
 	tk_imp_write_report(im, src, o);

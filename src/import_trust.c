@@ -254,6 +254,9 @@ void tk_import_trust_report(const struct tk_import_trust *it, int refused, char 
 		      "it had seen (%s): no article was removed for age. A later import with the "
 		      "same clock confirms it\n",
 		      it->cfg->clock_jump_days, day);
+	} else if (it->clock == TK_CLOCK_CONFIRM) {
+		TK_IT("Clock:    this import confirms the clock's jump seen at the last import: "
+		      "articles are removed for age again\n");
 	} else if (it->clock == TK_CLOCK_BEHIND) {
 		tk_it_day(it->t.newest_time, day, sizeof day);
 		TK_IT(

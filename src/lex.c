@@ -8,15 +8,6 @@
 #include "lexicon.h"
 #include "text.h"
 
-unsigned tk_cp_at(const char *p, size_t n, size_t i, size_t *adv)
-{
-	if ((unsigned char)p[i] < 0x80) {
-		*adv = 1;
-		return (unsigned char)p[i];
-	}
-	return tk_utf8_get((const unsigned char *)p + i, n - i, adv);
-}
-
 int tk_is_qmark(unsigned cp)
 {
 	switch (cp) {
@@ -42,18 +33,6 @@ int tk_is_qmark(unsigned cp)
 	default:
 		return 0;
 	}
-}
-
-int tk_is_letter(unsigned cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-	return uc_is_alpha(cp);
-}
-
-int tk_is_digit(unsigned cp)
-{
-	return cp >= '0' && cp <= '9';
 }
 
 int tk_word_eq(const char *p, const struct tk_tok *t, const char *w)
@@ -199,9 +178,9 @@ size_t tk_tokenize(const char *p, size_t from, size_t to, struct tk_tok *t, size
 			    (struct tk_tok){(uint32_t)i, (uint32_t)(i + adv), TK_T_QMARK, 0, 0, 0};
 		} else if (cp == ',' || cp == ':' || cp == ';' || cp == '.' || cp == '!' ||
 			   cp == '?' || cp == '(' || cp == ')' || cp == '-' || cp == 0x2013 ||
-			   cp == 0x2014 || cp == 0x2026 || cp == 0x060C || cp == 0xFF0C ||
-			   cp == 0x3001 || cp == 0x3002) {
-			char pc = cp == 0x2013 || cp == 0x2014			 ? '-'
+			   cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x060C ||
+			   cp == 0xFF0C || cp == 0x3001 || cp == 0x3002) {
+			char pc = cp == 0x2013 || cp == 0x2014 || cp == 0x2015	 ? '-'
 				  : cp == 0x2026				 ? '.'
 				  : cp == 0x060C || cp == 0xFF0C || cp == 0x3001 ? ','
 				  : cp == 0x3002				 ? '.'
@@ -249,9 +228,4 @@ int tk_is_sentence_end(const char *p, size_t n, size_t i)
 	if (j < n && p[j] >= 'a' && p[j] <= 'z')
 		return 0;
 	return 1;
-}
-
-int tk_word_in(const char *p, const struct tk_tok *t, const struct tk_wordlist *l)
-{
-	return tk_span_in_list(p, t->s, t->e - t->s, l->words, l->n);
 }

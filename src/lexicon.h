@@ -32,6 +32,8 @@ extern const struct tk_wordlist
     tk_lx_quote_verbs; /* "called it “…”": quoted words inside a sentence */
 extern const struct tk_wordlist tk_lx_source_nouns; /* "the newspaper wrote": nouns that speak */
 extern const struct tk_wordlist tk_lx_not_names;    /* "Republican": never a person alone */
+extern const struct tk_wordlist tk_lx_media;	    /* "Gazette": an outlet's name word */
+extern const struct tk_wordlist tk_lx_media_nouns;  /* "the newspaper": an outlet named before */
 extern const struct tk_wordlist tk_lx_abbrevs;	    /* abbreviations whose dot ends no sentence */
 
 /* Every list above, for the test that each stays sorted. */

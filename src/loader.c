@@ -15,32 +15,103 @@
 #include "mem.h"
 #include "trust.h"
 
-static void tk_loader_log(const struct tk_playlist *pl)
+/* How often the cache is looked at: a banner or a new generation reaches the
+ * frame loop within this (issue 15: banner within 1 s of the import's last
+ * write). Each look is a read of three tiny files. */
+#if !defined(TK_LOADER_POLL_MS)
+#define TK_LOADER_POLL_MS 250
+#endif
+
+static int64_t tk_loader_cpu_us(void)
 {
-	tk_log(TK_LOG_INFO, "playlist: generation %llu: %zu articles, %zu items",
-	       (unsigned long long)pl->generation, pl->n_articles, pl->n_items);
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void tk_loader_log(const struct tk_playlist *pl, int64_t cpu_us)
+{
+	tk_log(TK_LOG_INFO,
+	       "playlist: generation %llu: %zu articles, %zu items (%zu files read, %zu "
+	       "unchanged, %zu refused; %zu KB of text; %.1f ms CPU)",
+	       (unsigned long long)pl->generation, pl->n_articles, pl->n_items, pl->files_read,
+	       pl->files_reused, pl->files_refused, pl->text_bytes / 1024, (double)cpu_us / 1000);
 	for (size_t i = 0; i < pl->n_articles && i < 10; i++)
 		tk_log(TK_LOG_INFO, "playlist: headline: %s", pl->articles[i].headline);
 }
 
-int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out)
+/* prev (may be NULL): the last playlist loaded, whose unchanged records are
+ * taken over unread (a reload costs in proportion to what changed). */
+static int tk_loader_reload(const struct tk_config *cfg, const char *dir,
+			    const struct tk_playlist *prev, struct tk_playlist **out)
 {
 	struct tk_playlist_opts po;
+	int64_t t0 = tk_loader_cpu_us();
 	int err;
 
 	tk_playlist_opts_from_config(cfg, &po);
 	/* A REPLACE cut short (power loss) is finished first: never old and new mixed. */
 	(void)tk_cache_recover(dir);
-	err = tk_playlist_load(dir, &po, tk_playlist_generation(dir), out);
+	err = tk_playlist_reload(dir, &po, tk_playlist_generation(dir), prev, out);
 	if (err == TK_ENOENT) {
 		tk_log(TK_LOG_WARN, "playlist: %s does not exist: showing the idle screen", dir);
 		err = tk_playlist_create(out);
 	}
+	if (!err && (*out)->no_records)
+		tk_log(TK_LOG_WARN,
+		       "playlist: %s has no record index yet: nothing shown until `ticker import "
+		       "--rebuild` (run before the display starts) or the next import builds it",
+		       dir);
 	if (!err)
-		tk_loader_log(*out);
+		tk_loader_log(*out, tk_loader_cpu_us() - t0);
 	else
 		tk_log(TK_LOG_ERROR, "playlist: %s: %s", dir, tk_strerror(err));
 	return err;
+}
+
+int tk_loader_newest(struct tk_playlist *pl, size_t n, struct tk_playlist **out)
+{
+	struct tk_playlist *sub = NULL;
+	struct tk_item it[64];
+	int err;
+
+	*out = NULL;
+	if (!n || pl->n_articles <= n) {
+		*out = tk_playlist_ref(pl);
+		return TK_OK;
+	}
+	err = tk_playlist_create(&sub);
+	for (size_t i = 0; !err && i < n; i++) {
+		const struct tk_pl_article *a = &pl->articles[i];
+		size_t m = a->count < 64 ? a->count : 64;
+
+		for (size_t j = 0; j < m; j++) {
+			const struct tk_pl_item *p = &pl->items[a->first + j];
+
+			it[j].kind = p->kind;
+			it[j].text = p->text;
+			it[j].speaker = p->speaker;
+			it[j].role = p->role;
+			it[j].figure = p->figure;
+			it[j].caption = p->caption;
+		}
+		err = tk_playlist_add(sub, a->headline, a->source, a->when, it, m);
+	}
+	if (!err)
+		err = tk_playlist_sort(sub);
+	if (err) {
+		tk_playlist_unref(sub);
+		return err;
+	}
+	sub->generation = pl->generation;
+	*out = sub;
+	return TK_OK;
+}
+
+int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out)
+{
+	return tk_loader_reload(cfg, dir, NULL, out);
 }
 
 /* FNV-1a over every string and number the screen shows. */
@@ -145,6 +216,7 @@ struct tk_loader {
 	int quit;
 	atomic_int posted;
 	struct tk_playlist *next;
+	struct tk_playlist *last; /* loader thread only: the last one loaded */
 	char status[256], urgent[1024];
 	uint64_t gen, fp;
 	struct tk_trust_shown shown; /* the urgent notice's shown-time bound */
@@ -172,8 +244,18 @@ static void tk_loader_generation(struct tk_loader *l, uint64_t g)
 	uint64_t fp;
 
 	l->gen = g; /* a failed load keeps the last content until the next change */
-	if (tk_loader_load(l->cfg, l->dir, &pl))
+	/* The import bumps the generation once at its commit and once with the
+	 * new record index: only the index changes what the display shows. */
+	if (l->last && l->last->records_id &&
+	    tk_playlist_records_id(l->dir) == l->last->records_id) {
+		tk_log(TK_LOG_DEBUG, "playlist: generation %llu: record index unchanged",
+		       (unsigned long long)g);
 		return;
+	}
+	if (tk_loader_reload(l->cfg, l->dir, l->last, &pl))
+		return;
+	tk_playlist_unref(l->last);
+	l->last = tk_playlist_ref(pl);
 	pl->generation = g;
 	fp = tk_loader_fingerprint(pl);
 	if (fp == l->fp) {
@@ -223,7 +305,9 @@ static void *tk_loader_main(void *arg)
 		pthread_mutex_lock(&l->mu);
 		tk_loader_post_notices(l, status, urgent);
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += 1;
+		ts.tv_nsec += TK_LOADER_POLL_MS * 1000000L;
+		ts.tv_sec += ts.tv_nsec / 1000000000L;
+		ts.tv_nsec %= 1000000000L;
 		if (!l->quit)
 			pthread_cond_timedwait(&l->cv, &l->mu, &ts);
 	}
@@ -231,8 +315,8 @@ static void *tk_loader_main(void *arg)
 	return NULL;
 }
 
-int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, uint64_t fp,
-		    struct tk_loader **out)
+static int tk_loader_begin(const struct tk_config *cfg, const char *dir, uint64_t gen, uint64_t fp,
+			   struct tk_playlist *last, struct tk_loader **out)
 {
 	struct tk_loader *l = tk_calloc(1, sizeof *l);
 	int err = TK_ENOMEM;
@@ -244,12 +328,14 @@ int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, 
 	l->dir = dir;
 	l->gen = gen;
 	l->fp = fp;
+	l->last = tk_playlist_ref(last);
 	tk_loader_notices(dir, l->status, sizeof l->status, l->urgent, sizeof l->urgent);
 	pthread_mutex_init(&l->mu, NULL);
 	pthread_cond_init(&l->cv, NULL);
 	if (pthread_create(&l->thr, NULL, tk_loader_main, l)) {
 		pthread_mutex_destroy(&l->mu);
 		pthread_cond_destroy(&l->cv);
+		tk_playlist_unref(l->last);
 		tk_free(l);
 		goto out;
 	}
@@ -257,6 +343,19 @@ int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, 
 	err = TK_OK;
 out:
 	return err;
+}
+
+int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, uint64_t fp,
+		    struct tk_loader **out)
+{
+	return tk_loader_begin(cfg, dir, gen, fp, NULL, out);
+}
+
+int tk_loader_start_from(const struct tk_config *cfg, const char *dir, struct tk_playlist *shown,
+			 struct tk_loader **out)
+{
+	return tk_loader_begin(cfg, dir, shown ? shown->generation : 0,
+			       shown ? tk_loader_fingerprint(shown) : 0, shown, out);
 }
 
 void tk_loader_stop(struct tk_loader *l)
@@ -269,6 +368,7 @@ void tk_loader_stop(struct tk_loader *l)
 	pthread_mutex_unlock(&l->mu);
 	pthread_join(l->thr, NULL);
 	tk_playlist_unref(l->next);
+	tk_playlist_unref(l->last);
 	pthread_mutex_destroy(&l->mu);
 	pthread_cond_destroy(&l->cv);
 	tk_free(l);

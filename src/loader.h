@@ -1,7 +1,7 @@
 /* The display's playlist loader: the one place the display turns a cache
  * directory into a playlist (tk_loader_load), a preload that runs while the
  * output opens, and a thread that follows the cache (the .generation file,
- * 1 s poll, and the .status/.urgent notices) and posts what changed for the
+ * 250 ms poll, and the .status/.urgent notices) and posts what changed for the
  * frame loop to pick up without waiting. SDL-free. */
 #ifndef TK_LOADER_H
 #define TK_LOADER_H
@@ -16,6 +16,12 @@
  * missing dir gives an empty playlist (the idle screen). Returns TK_OK,
  * TK_EIO or TK_ENOMEM (logged). */
 int tk_loader_load(const struct tk_config *cfg, const char *dir, struct tk_playlist **out);
+
+/* The crawl's share of pl (sorted newest first): its first n articles, as a
+ * new playlist, or a new reference to pl itself when n is 0 or pl has no more
+ * than n. Returns TK_OK or TK_ENOMEM; *out is released with
+ * tk_playlist_unref. */
+int tk_loader_newest(struct tk_playlist *pl, size_t n, struct tk_playlist **out);
 
 /* A content fingerprint: equal for playlists that show the same things in the
  * same order (headlines, sources, dates, items), whatever their generation. */
@@ -37,6 +43,11 @@ struct tk_loader;
  * playlist already shown). Borrows cfg and dir. Returns TK_OK or TK_ENOMEM. */
 int tk_loader_start(const struct tk_config *cfg, const char *dir, uint64_t gen, uint64_t fp,
 		    struct tk_loader **out);
+/* The same, following on from the playlist on screen (may be NULL): its
+ * generation and content, and its records, which the first reload takes
+ * over unread. Takes a reference to shown. */
+int tk_loader_start_from(const struct tk_config *cfg, const char *dir, struct tk_playlist *shown,
+			 struct tk_loader **out);
 /* Stop the thread and free everything (accepts NULL). */
 void tk_loader_stop(struct tk_loader *l);
 

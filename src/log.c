@@ -7,9 +7,17 @@
 
 #include "log.h"
 
-/* The only mutable global besides the allocator's test hook: a log threshold
- * is process-wide by nature. */
+/* The only mutable globals besides the allocator's test hook: a log threshold
+ * and destination are process-wide by nature. */
 static enum tk_log_level tk_log_level_cur = TK_LOG_INFO;
+static tk_log_sink_fn *tk_log_sink_cur;
+static void *tk_log_sink_ctx;
+
+void tk_log_set_sink(tk_log_sink_fn *fn, void *ctx)
+{
+	tk_log_sink_cur = fn;
+	tk_log_sink_ctx = ctx;
+}
 
 void tk_log_set_level(enum tk_log_level level)
 {
@@ -33,6 +41,10 @@ void tk_log(enum tk_log_level level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	if (tk_log_sink_cur) {
+		tk_log_sink_cur(tk_log_sink_ctx, level, buf);
+		return;
+	}
 	/* One write per line so concurrent threads never interleave inside a line. */
 	if (getenv("JOURNAL_STREAM"))
 		fprintf(stderr, "<%d>%s\n", prio[level], buf);

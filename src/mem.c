@@ -101,6 +101,7 @@ struct tk_arena_block {
 struct tk_arena {
 	struct tk_arena_block *head;
 	size_t total;
+	size_t block; /* bytes per block */
 };
 
 #if !defined(TK_ARENA_BLOCK)
@@ -109,10 +110,18 @@ struct tk_arena {
 
 int tk_arena_create(struct tk_arena **out)
 {
+	return tk_arena_create_blocks(TK_ARENA_BLOCK, out);
+}
+
+int tk_arena_create_blocks(size_t block, struct tk_arena **out)
+{
 	struct tk_arena *a = tk_calloc(1, sizeof *a);
 
 	*out = a;
-	return a ? TK_OK : TK_ENOMEM;
+	if (!a)
+		return TK_ENOMEM;
+	a->block = block ? block : TK_ARENA_BLOCK;
+	return TK_OK;
 }
 
 void tk_arena_destroy(struct tk_arena *a)
@@ -137,7 +146,7 @@ void *tk_arena_alloc(struct tk_arena *a, size_t n)
 	n = n ? n : 1;
 	off = b ? (b->used + align - 1) & ~(align - 1) : 0;
 	if (!b || off + n > b->size) {
-		size_t size = n > TK_ARENA_BLOCK / 4 ? n : TK_ARENA_BLOCK;
+		size_t size = n > a->block / 4 ? n : a->block;
 		struct tk_arena_block *nb = tk_malloc(sizeof *nb + size);
 
 		if (!nb)

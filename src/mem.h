@@ -30,6 +30,9 @@ struct tk_arena;
 
 /* Create an arena. Returns TK_OK or TK_ENOMEM. Caller destroys it. */
 int tk_arena_create(struct tk_arena **out);
+/* The same with blocks of `block` bytes (0 = the default): large blocks are
+ * mmapped by malloc and go back to the system as soon as the arena goes. */
+int tk_arena_create_blocks(size_t block, struct tk_arena **out);
 void tk_arena_destroy(struct tk_arena *a);
 /* n bytes aligned for any type; NULL when out of memory. Lives as long as a. */
 void *tk_arena_alloc(struct tk_arena *a, size_t n);

@@ -2,6 +2,7 @@
  * rendering into a target texture: for comparing the device's renderer with
  * the software reference, and for the benchmark. Presents are not paced. */
 #include <SDL.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "err.h"
@@ -32,6 +33,7 @@ static int tk_offscreen_open(struct tk_output *o, int w, int h)
 	o->h = h > 0 ? h : 1080;
 	o->info.w = o->w;
 	o->info.h = o->h;
+	snprintf(o->info.why, sizeof o->info.why, "EGL pbuffer, for comparisons and bench");
 	o->target =
 	    SDL_CreateTexture(o->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, o->w, o->h);
 	if (!o->target || SDL_SetRenderTarget(o->r, o->target))

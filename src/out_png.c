@@ -18,6 +18,7 @@ static int tk_png_open(struct tk_output *o, int w, int h)
 	}
 	tk_out_describe(o, "png");
 	o->max_texture = 4096;
+	o->vsync = o->info.vsync = 0;
 	snprintf(o->info.why, sizeof o->info.why, "no display: a surface in memory");
 	return TK_OK;
 }

@@ -16,7 +16,8 @@ static int tk_closes(unsigned open, unsigned cp)
 {
 	switch (open) {
 	case 0x201C:
-		return cp == 0x201D;
+		/* “…" and “…’’ are typed closers of “ too */
+		return cp == 0x201D || cp == '"' || cp == 0x2019;
 	case 0x201E:
 		return cp == 0x201C || cp == 0x201D;
 	case 0x201D:
@@ -107,6 +108,8 @@ static int tk_can_close(unsigned open, unsigned cp, unsigned prev, unsigned next
 {
 	if (!tk_closes(open, cp))
 		return 0;
+	if (open == 0x201C && cp == 0x2019)
+		return next == 0x2019; /* ’’ doubled, not an apostrophe */
 	if (tk_single(cp)) {
 		/* ’ is also the apostrophe: a closing single mark follows
 		 * sentence punctuation or precedes it */
@@ -206,6 +209,8 @@ static int tk_q_emit(const struct tk_article *art, struct tk_arena *a, struct tk
 	char *t;
 	int comma = 0;
 
+	if (ql->n >= TK_EXTRACT_MAX_FOUND)
+		return TK_OK; /* bounded output, before any copy */
 	for (i = 0; i < st->nspans; i++)
 		total += st->spans[i].to - st->spans[i].from + 1;
 	t = tk_arena_alloc(a, total + 1);
@@ -299,10 +304,15 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 			size_t a2 = 0;
 			unsigned next = i + adv < n ? tk_cp_at(p, n, i + adv, &a2) : 0;
 
-			if (st.in && tk_can_close(st.open_cp, cp, prev, next)) {
+			if (st.in && tk_can_close(st.open_cp, cp, prev, next) &&
+			    !(cp == '"' && st.open_cp == 0x201C &&
+			      memmem(p + i, n - i, "\xE2\x80\x9D", 3))) {
+				/* “…" only where no ” follows to close it */
 				st.spans[st.nspans++] = (struct tk_qspan){pi, seg, i};
 				st.cur.para_end = pi;
 				st.cur.close = i;
+				if (cp == 0x2019 && st.open_cp == 0x201C)
+					adv += a2; /* both marks of ’’ */
 				st.cur.close_end = i + adv;
 				err = tk_q_emit(art, a, ql, &st, 1);
 				if (err)

@@ -7,6 +7,8 @@
 #include <png.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <unicase.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -144,6 +146,11 @@ struct tk_scene {
 	int64_t card_base;		/* first card period of card_pl */
 	int64_t next_frame;		/* frame after the last one drawn */
 	int64_t late_p;			/* last card period that was late */
+	int64_t hold;			/* frames the crawl paused for a late worker */
+	int64_t shown_at;		/* motion frame of the crawl last drawn, or -1 */
+	uint64_t outside_key;		/* cards and notices as last drawn */
+	int outside_changed;		/* the last draw changed them */
+	int notices_shown;		/* notice textures made so far */
 	char status_text[256], urgent_text[1024];
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
@@ -1372,6 +1379,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
+	s->shown_at = -1;
 	s->W = opts->width > 0 ? opts->width : 1;
 	s->H = opts->height > 0 ? opts->height : 1;
 	tk_scene_text_sizes(s);
@@ -1483,11 +1491,17 @@ void tk_scene_destroy(struct tk_scene *s)
 
 void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 {
+	tk_scene_set_playlists(s, pl, pl);
+}
+
+void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
+			    struct tk_playlist *cards)
+{
 	SDL_LockMutex(s->mu);
 	tk_playlist_unref(s->pending_pl);
-	s->pending_pl = tk_playlist_ref(pl);
+	s->pending_pl = tk_playlist_ref(crawl);
 	tk_playlist_unref(s->card_pl);
-	s->card_pl = tk_playlist_ref(pl);
+	s->card_pl = tk_playlist_ref(cards);
 	/* Newest article on the next card; a function of frames, not of timing. */
 	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
 	s->has_pl = 1;
@@ -1545,6 +1559,19 @@ static int tk_take_chunk(struct tk_scene *s, int64_t k)
 	return 0;
 }
 
+/* The composed card is in its texture: hand its pages back to the kernel
+ * until the next card is composed (~10 s later; the worker fills the whole
+ * buffer again, and fresh pages read as zero). Keeps several MB out of the
+ * resident set most of the time, with no allocation that could fail. */
+static void tk_pages_release(void *p, size_t n)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a = ((uintptr_t)p + pg - 1) & ~(pg - 1),
+		  b = ((uintptr_t)p + n) & ~(pg - 1);
+
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
 /* Upload a strip of the ready card into texture slot p%2; all of it when
  * urgent. Called with mu held. Returns 1 when card p is complete. */
 static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
@@ -1582,6 +1609,7 @@ static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
 	s->card_rows = 0;
 	s->cardtex_p[slot] = p;
 	s->card_state = TK_BUF_FREE;
+	tk_pages_release(s->cardpx, (size_t)s->cc.w * (size_t)s->cc.h * 4);
 	SDL_CondSignal(s->work_cv);
 	return 1;
 }
@@ -1642,13 +1670,30 @@ static void tk_draw_take_notices(struct tk_scene *s)
 	SDL_FreeSurface(s->urgent_surf);
 	s->status_surf = s->urgent_surf = NULL;
 	s->notice_ready = 0;
+	s->notices_shown++;
 	SDL_CondSignal(s->work_cv);
 }
 
-/* Crawl chunks first..last resident (waiting for the worker if need be),
- * stale ones dropped, one more prefetched. mu held. */
-static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t first, int64_t last)
+/* The worker is behind with the chunks frame needs: hold the crawl where it
+ * was (its chunks are resident) instead of stalling the frame loop and with
+ * it the watchdog; it carries on from there when the worker is back. */
+static void tk_draw_hold(struct tk_scene *s, int64_t frame, int64_t *off, int64_t *first,
+			 int64_t *last)
 {
+	s->hold = frame - s->shown_at;
+	*off = tk_scene_crawl_offset(s, frame - s->hold);
+	*first = *off / s->cw;
+	*last = (*off + s->W - 1) / s->cw;
+	SDL_CondSignal(s->work_cv);
+}
+
+/* Crawl chunks first..last resident (waiting for the worker only for the
+ * first frame and in sync mode, else holding), stale ones dropped, one more
+ * prefetched. Updates off/first/last when the crawl holds. mu held. */
+static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t *off, int64_t *pfirst,
+				int64_t *plast)
+{
+	int64_t first = *pfirst, last = *plast;
 	int underrun = 0;
 
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
@@ -1661,9 +1706,18 @@ static void tk_draw_take_chunks(struct tk_scene *s, int64_t frame, int64_t first
 			for (int i = 0; i < TK_CHUNK_BUFS; i++)
 				if (s->cb[i].state == TK_BUF_READY && s->cb[i].id < first)
 					s->cb[i].state = TK_BUF_FREE;
+			if (!s->o.sync && s->shown_at >= 0 && !underrun) {
+				underrun = 1;
+				tk_draw_hold(s, frame, off, &first, &last);
+				k = first - 1;
+				break;
+			}
 			underrun = 1;
 			tk_wait_work(s);
 		}
+	s->shown_at = frame - s->hold;
+	*pfirst = first;
+	*plast = last;
 	if (underrun && !s->o.sync && frame > 0)
 		s->st.underruns++;
 	/* Prefetch: at most one more chunk per frame (the upload budget). */
@@ -1798,9 +1852,25 @@ static void tk_draw_notices(struct tk_scene *s)
 	}
 }
 
+/* Note what the frame shows outside the crawl band (which card and how
+ * opaque, the notices), so an output can redraw only the band when that did
+ * not change. */
+static void tk_outside(struct tk_scene *s, int64_t show, unsigned alpha)
+{
+	uint64_t key = ((uint64_t)(show + 1) * 512 + alpha) * 1000003u + (uint64_t)s->notices_shown;
+
+	s->outside_changed = key != s->outside_key || s->next_frame <= 1;
+	s->outside_key = key;
+}
+
+int tk_scene_outside_changed(const struct tk_scene *s)
+{
+	return s->outside_changed;
+}
+
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
-	int64_t off = tk_scene_crawl_offset(s, frame), first = off / s->cw,
+	int64_t off = tk_scene_crawl_offset(s, frame - s->hold), first = off / s->cw,
 		last = (off + s->W - 1) / s->cw, show = -1;
 	unsigned alpha = 255;
 
@@ -1808,9 +1878,10 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	s->next_frame = frame + 1;
 	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	tk_draw_take_notices(s);
-	tk_draw_take_chunks(s, frame, first, last);
+	tk_draw_take_chunks(s, frame, &off, &first, &last);
 	if (s->cardtex[0])
 		show = tk_draw_take_cards(s, frame, &alpha);
+	tk_outside(s, show, alpha);
 	SDL_UnlockMutex(s->mu);
 	tk_draw_cards(s, show, alpha);
 	tk_draw_band(s, off, first, last);

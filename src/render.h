@@ -43,6 +43,10 @@ void tk_scene_destroy(struct tk_scene *s);
 /* Hand over a new playlist (the scene takes its own reference). The crawl
  * switches at the next item boundary, the cards at the next card. */
 void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl);
+/* The same with one playlist for the crawl and another for the cards (the
+ * crawl_articles rotation: the newest articles in the crawl, all in cards). */
+void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
+			    struct tk_playlist *cards);
 
 /* Set the banner and urgent texts (NULL or "" = none); re-rendered only when
  * they change. */
@@ -51,6 +55,11 @@ void tk_scene_set_notices(struct tk_scene *s, const char *status, const char *ur
 /* Draw frame number frame (0, 1, 2, ...) into the current render target.
  * Frames must not go backwards. Returns TK_OK or TK_ESDL. */
 int tk_scene_draw(struct tk_scene *s, int64_t frame);
+
+/* 1 when the last tk_scene_draw changed anything outside the crawl band
+ * (another card, a fade step, a notice): else redrawing and presenting only
+ * tk_scene_band() gives the same picture. */
+int tk_scene_outside_changed(const struct tk_scene *s);
 
 /* Horizontal crawl offset in pixels at frame (for tests). */
 int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame);

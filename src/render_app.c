@@ -106,7 +106,10 @@ int tk_ctx_scene(struct tk_ctx *c, const struct tk_config *cfg, int fps, int syn
 	so.fps = fps;
 	so.sync = sync;
 	so.max_texture = c->out.max_texture;
-	err = tk_scene_create(c->out.r, cfg, c->fonts, &so, &c->scene);
+	c->cfg = *cfg;
+	if (cfg->speed_px_s > 0)
+		c->cfg.speed = tk_pacer_px_per_frame(cfg->speed_px_s, 1000000000LL / fps);
+	err = tk_scene_create(c->out.r, &c->cfg, c->fonts, &so, &c->scene);
 	if (err)
 		tk_log(TK_LOG_ERROR, "display: scene: %s (%s)", tk_strerror(err), SDL_GetError());
 	return err;
@@ -122,6 +125,18 @@ int tk_ctx_open(struct tk_ctx *c, const struct tk_output_ops *ops, const struct 
 	if (!err)
 		err = tk_ctx_scene(c, cfg, fps, sync, 0);
 	return err;
+}
+
+void tk_ctx_show(struct tk_ctx *c, const struct tk_config *cfg, struct tk_playlist *pl)
+{
+	struct tk_playlist *crawl = NULL;
+
+	if (tk_loader_newest(pl, cfg->crawl_articles > 0 ? (size_t)cfg->crawl_articles : 0,
+			     &crawl)) {
+		crawl = tk_playlist_ref(pl); /* out of memory: everything in the crawl */
+	}
+	tk_scene_set_playlists(c->scene, crawl, pl);
+	tk_playlist_unref(crawl);
 }
 
 void tk_ctx_draw(struct tk_ctx *c, int64_t frame)
@@ -194,7 +209,7 @@ int tk_display_snapshot(const struct tk_display_opts *o)
 	}
 	if (tk_loader_load(o->cfg, o->dir, &pl))
 		goto out;
-	tk_scene_set_playlist(c.scene, pl);
+	tk_ctx_show(&c, o->cfg, pl);
 	tk_notices_now(c.scene, o->dir);
 	tk_scene_draw(c.scene, frame);
 	if (tk_render_png(c.out.r, c.w, c.h, o->out)) {
@@ -226,7 +241,7 @@ int tk_display_record(const struct tk_display_opts *o)
 		goto out;
 	if (tk_loader_load(o->cfg, o->dir, &pl))
 		goto out;
-	tk_scene_set_playlist(c.scene, pl);
+	tk_ctx_show(&c, o->cfg, pl);
 	tk_notices_now(c.scene, o->dir);
 	for (int64_t f = 0; f < n && !tk_app_stop; f++) {
 		tk_scene_draw(c.scene, f);
@@ -260,6 +275,9 @@ struct tk_run {
 	char status[256], urgent[1024];
 	int64_t start, next_poll, missed_log, stop_at;
 	int connected, reopens, shown;
+	int partial;	       /* window surface: redraw and present only the band when we can */
+	int full;	       /* this frame: the whole picture */
+	int force_full;	       /* next frame: the whole picture (exposed, re-opened) */
 	struct tk_power power; /* screen schedule */
 	time_t power_checked, trust_read;
 	int64_t pending_jump;
@@ -352,10 +370,16 @@ static int tk_run_open(struct tk_run *r)
 /* Log the chosen path, leave it where the stick report can read it. */
 static void tk_run_describe(struct tk_run *r)
 {
+	const struct tk_display_info *in = &r->c.out.info;
 	char line[512];
 
-	tk_display_info_format(&r->c.out.info, line, sizeof line);
-	tk_log(TK_LOG_INFO, "display: %s max_texture=%d", line, r->c.out.max_texture);
+	/* this line's shape is what field logs and the e2e test read */
+	tk_log(TK_LOG_INFO,
+	       "display: driver=%s renderer=%s mode=%dx%d@%dHz vsync=%s max_texture=%d", in->driver,
+	       in->renderer, in->w, in->h, in->refresh_hz, in->vsync ? "on" : "off",
+	       r->c.out.max_texture);
+	tk_display_info_format(in, line, sizeof line);
+	tk_log(TK_LOG_INFO, "display: %s", line);
 	if (r->o->dir && !strcmp(r->o->dir, r->cfg->cache_dir) &&
 	    tk_display_state_write(r->o->dir, &r->c.out.info))
 		tk_log(TK_LOG_DEBUG, "display: cannot write %s/%s", r->o->dir,
@@ -369,6 +393,14 @@ static int tk_run_show(struct tk_run *r)
 	int64_t frame = r->pacer.frame;
 
 	tk_run_describe(r);
+	/* the worker's first fallback lookup must not hold up the first frames */
+	if (!r->shown && !tk_ctx_fonts(&r->c, r->cfg)) {
+		int64_t t = tk_app_now_ns();
+
+		tk_fonts_prepare(r->c.fonts);
+		tk_log(TK_LOG_INFO, "fonts: fallback configuration loaded in %lld ms",
+		       (long long)((tk_app_now_ns() - t) / 1000000));
+	}
 	if (tk_ctx_scene(&r->c, r->cfg, r->c.out.refresh_hz > 0 ? r->c.out.refresh_hz : 60, 0, 1))
 		return TK_EXIT_FAIL;
 	if (!r->shown++)
@@ -383,8 +415,10 @@ static int tk_run_show(struct tk_run *r)
 				  sizeof r->urgent);
 	}
 	if (r->pl)
-		tk_scene_set_playlist(r->c.scene, r->pl);
+		tk_ctx_show(&r->c, r->cfg, r->pl);
 	tk_scene_set_notices(r->c.scene, r->status, r->urgent);
+	r->partial = !strcmp(r->c.out.info.path, "software-window") && !r->c.rot;
+	r->force_full = 1;
 	tk_pacer_init(&r->pacer, r->c.out.refresh_hz, r->c.out.vsync);
 	r->pacer.frame = frame;
 	r->connected = r->c.out.ops->connected(&r->c.out);
@@ -434,7 +468,7 @@ static void tk_run_follow(struct tk_run *r)
 		return;
 	tk_notify_status("showing %zu articles (generation %llu)", pl->n_articles,
 			 (unsigned long long)pl->generation);
-	tk_scene_set_playlist(r->c.scene, pl);
+	tk_ctx_show(&r->c, r->cfg, pl);
 	tk_playlist_unref(r->pl);
 	r->pl = pl;
 }
@@ -448,6 +482,8 @@ static void tk_run_events(struct tk_run *r)
 		if (ev.type == SDL_QUIT ||
 		    (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE && !kms))
 			tk_app_stop = 1;
+		else if (ev.type == SDL_WINDOWEVENT)
+			r->force_full = 1;
 	if (tk_app_nowatchdog)
 		tk_watchdog_stop(&r->wd);
 }
@@ -475,6 +511,41 @@ static void tk_run_presented(struct tk_run *r, int64_t now)
 	tk_watchdog_feed(&r->wd, now);
 	if (r->stop_at && now >= r->stop_at)
 		tk_app_stop = 1;
+}
+
+/* On the window surface only the crawl band moves between most frames: draw
+ * it clipped, and the whole picture only when the scene says the cards or
+ * notices changed (a fade step, a new card) or the window was exposed. */
+static void tk_run_draw(struct tk_run *r)
+{
+	SDL_Rect band;
+
+	r->full = 1;
+	if (!r->partial) {
+		tk_ctx_draw(&r->c, r->pacer.frame);
+		return;
+	}
+	band = tk_scene_band(r->c.scene);
+	SDL_RenderSetClipRect(r->c.out.r, &band);
+	tk_scene_draw(r->c.scene, r->pacer.frame);
+	SDL_RenderSetClipRect(r->c.out.r, NULL);
+	r->full = r->force_full || tk_scene_outside_changed(r->c.scene);
+	r->force_full = 0;
+	if (r->full)
+		tk_scene_draw(r->c.scene, r->pacer.frame);
+}
+
+static void tk_run_present(struct tk_run *r)
+{
+	SDL_Rect band;
+
+	if (r->full) {
+		SDL_RenderPresent(r->c.out.r);
+		return;
+	}
+	band = tk_scene_band(r->c.scene);
+	SDL_RenderFlush(r->c.out.r);
+	SDL_UpdateWindowSurfaceRects(r->c.out.win, &band, 1);
 }
 
 /* Screen schedule (power.c): once a second, ask whether the screen should be
@@ -529,11 +600,11 @@ static int tk_run_loop(struct tk_run *r)
 		tk_run_follow(r);
 		if ((rc = tk_run_power(r)) != TK_EXIT_OK || tk_app_stop)
 			break;
-		tk_ctx_draw(&r->c, r->pacer.frame);
+		tk_run_draw(r);
 		due = tk_pacer_due(&r->pacer);
 		if (due)
 			tk_sleep_until(due);
-		SDL_RenderPresent(r->c.out.r);
+		tk_run_present(r);
 		tk_run_presented(r, tk_app_now_ns());
 		rc = tk_run_hotplug(r, tk_app_now_ns());
 	}
@@ -574,8 +645,7 @@ int tk_display_run_on(const struct tk_display_opts *o, const struct tk_output_op
 	rc = tk_run_show(&r);
 	if (rc != TK_EXIT_OK)
 		goto out;
-	if (tk_loader_start(r.cfg, o->dir, r.pl ? r.pl->generation : 0,
-			    r.pl ? tk_loader_fingerprint(r.pl) : 0, &r.ld))
+	if (tk_loader_start_from(r.cfg, o->dir, r.pl, &r.ld))
 		tk_log(TK_LOG_WARN, "playlist: no loader thread: the cache is not followed");
 	tk_power_init(&r.power, r.cfg, NULL, NULL);
 	if (r.power.scheduled && ops == &tk_out_kmsdrm) {

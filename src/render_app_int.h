@@ -13,6 +13,7 @@
 
 struct tk_ctx {
 	struct tk_output out;
+	struct tk_config cfg; /* what the scene borrows: speed set for this output's refresh */
 	struct tk_fonts *fonts;
 	SDL_Texture *rot; /* rotation target, or NULL */
 	struct tk_scene *scene;
@@ -27,6 +28,8 @@ int tk_ctx_open(struct tk_ctx *c, const struct tk_output_ops *ops, const struct 
 		int w, int h, int fps, int sync);
 /* The scene on the open output (rotation from cfg when rotate). */
 int tk_ctx_scene(struct tk_ctx *c, const struct tk_config *cfg, int fps, int sync, int rotate);
+/* Show pl: the newest cfg->crawl_articles in the crawl, all in the cards. */
+void tk_ctx_show(struct tk_ctx *c, const struct tk_config *cfg, struct tk_playlist *pl);
 /* Draw frame into the output (through the rotation target when there is one). */
 void tk_ctx_draw(struct tk_ctx *c, int64_t frame);
 /* Scene and output only (fonts stay): before re-opening the output. */

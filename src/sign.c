@@ -4,6 +4,7 @@
  * minisign.c; this file defines the manifest around them. */
 #include <dirent.h>
 #include <errno.h>
+#include <time.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <sodium.h>
@@ -52,6 +53,7 @@ struct tk_manifest {
 	size_t nrevoke;
 	unsigned char signer_id[TK_MINISIGN_IDLEN];
 	char signer[TK_SIGN_LABEL_MAX + 1];
+	int64_t signed_at; /* "timestamp:" of the verified trusted comment, 0 = none */
 };
 
 /* ---- keys ---- */
@@ -503,6 +505,28 @@ int tk_manifest_parse_text(const void *man, size_t mlen, struct tk_manifest **ou
 	return TK_OK;
 }
 
+/* The signing time in a trusted comment: minisign writes "timestamp:N" (and
+ * ticker sign does the same); 0 when absent or not a plausible time. */
+static int64_t tk_sign_comment_time(const char *tc)
+{
+	const char *p = strstr(tc, "timestamp:");
+	char *end;
+	long long t;
+
+	if (!p)
+		return 0;
+	errno = 0;
+	t = strtoll(p + 10, &end, 10);
+	if (errno || end == p + 10 || (*end && *end != '\t' && *end != ' '))
+		return 0;
+	return t > 1600000000LL && t < 32503680000LL ? (int64_t)t : 0; /* 2020 to 3000 */
+}
+
+int64_t tk_manifest_signed_at(const struct tk_manifest *m)
+{
+	return m->signed_at;
+}
+
 int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t slen,
 		       const struct tk_keyring *ring, struct tk_manifest **out, const char **signer,
 		       const char **reason)
@@ -548,6 +572,7 @@ int tk_manifest_verify(const void *man, size_t mlen, const void *sig, size_t sle
 	}
 	memcpy(m->signer_id, who->k.id, TK_MINISIGN_IDLEN);
 	snprintf(m->signer, sizeof m->signer, "%s", who->label);
+	m->signed_at = tk_sign_comment_time(s->trusted);
 	*signer = m->signer;
 	*out = m;
 out:
@@ -902,6 +927,57 @@ static int tk_sign_write(int dfd, const char *text, size_t n, const char *sigtex
 	return err;
 }
 
+/* The manifest text: directives, then one sha256sum line per file (sorted). */
+static int tk_sign_manifest_text(const struct tk_sign_walk *w, const struct tk_sign_opts *o,
+				 struct tk_sign_result *res, char **out, size_t *len)
+{
+	size_t cap = 2048, n;
+	char *text;
+	int err;
+
+	*out = NULL;
+	for (size_t i = 0; i < w->m.n; i++)
+		cap += 64 + 4 + 2 * strlen(w->m.f[i].path) + 2;
+	text = tk_malloc(cap);
+	if (!text)
+		return TK_ENOMEM;
+	err = tk_sign_directives(o, res->sequence, text, 2048, res);
+	if (err) {
+		tk_free(text);
+		return err;
+	}
+	n = strlen(text);
+	for (size_t i = 0; i < w->m.n; i++)
+		n += tk_sign_file_line(text + n, &w->m.f[i]);
+	*out = text;
+	*len = n;
+	return TK_OK;
+}
+
+/* Remember the sequence just used next to the key (a warning if not). */
+static void tk_sign_seq_save(const char *seqpath, struct tk_sign_result *res)
+{
+	char num[32];
+	int fd = open(seqpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	snprintf(num, sizeof num, "%" PRIu64 "\n", res->sequence);
+	if (fd < 0 || tk_sign_put(fd, num))
+		snprintf(res->warning, sizeof res->warning,
+			 "could not save the sequence in %.300s: the next signature must use "
+			 "--sequence %" PRIu64,
+			 seqpath, res->sequence + 1);
+}
+
+static void tk_sign_walk_free(struct tk_sign_walk *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->m.n; i++)
+		tk_free(w->m.f[i].path);
+	tk_free(w->m.f);
+	tk_free(w);
+}
+
 int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_opts *o,
 		     struct tk_sign_result *res)
 {
@@ -909,7 +985,7 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 	struct tk_sign_walk *w = NULL;
 	char seqpath[TK_KEYFILE_MAX + 8], sigtext[TK_MINISIGN_SIG_TEXT_MAX], tc[128];
 	char *text = NULL;
-	size_t cap = 2048, n;
+	size_t n = 0;
 	uint64_t last;
 	int err, dfd = -1;
 
@@ -918,11 +994,7 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 		return TK_EIO;
 	key = sodium_malloc(sizeof *key); /* guarded, wiped on free */
 	w = tk_calloc(1, sizeof *w);
-	if (!key || !w) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	err = tk_sign_load_key(keyfile, key, res);
+	err = key && w ? tk_sign_load_key(keyfile, key, res) : TK_ENOMEM;
 	if (err)
 		goto out;
 	tk_sign_seq_path(keyfile, seqpath, sizeof seqpath);
@@ -940,48 +1012,25 @@ int tk_sign_dir_opts(const char *dir, const char *keyfile, const struct tk_sign_
 		goto out;
 	}
 	err = tk_sign_walk_dir(dfd, w, res);
+	if (!err)
+		err = tk_sign_manifest_text(w, o, res, &text, &n);
 	if (err)
 		goto out;
-	for (size_t i = 0; i < w->m.n; i++)
-		cap += 64 + 4 + 2 * strlen(w->m.f[i].path) + 2;
-	text = tk_malloc(cap);
-	if (!text) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	err = tk_sign_directives(o, res->sequence, text, 2048, res);
-	if (err)
-		goto out;
-	n = strlen(text);
-	for (size_t i = 0; i < w->m.n; i++)
-		n += tk_sign_file_line(text + n, &w->m.f[i]);
-	snprintf(tc, sizeof tc, "ticker manifest, sequence %" PRIu64, res->sequence);
+	/* minisign's own form ("timestamp:N\tfile:NAME"), so that the signing
+	 * time is signed too and a box without a clock can take it. */
+	snprintf(tc, sizeof tc, "timestamp:%lld\tfile:" TK_SIGN_MANIFEST "\tsequence:%" PRIu64,
+		 (long long)time(NULL), res->sequence);
 	err = tk_minisign_sign(key, text, n, tc, sigtext, sizeof sigtext);
 	if (!err)
 		err = tk_sign_write(dfd, text, n, sigtext, res);
 	if (err)
 		goto out;
 	res->nfiles = w->m.n;
-	if (res->sequence > last) {
-		char num[32];
-		int fd = open(seqpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-
-		snprintf(num, sizeof num, "%" PRIu64 "\n", res->sequence);
-		if (fd < 0 || tk_sign_put(fd, num))
-			snprintf(
-			    res->warning, sizeof res->warning,
-			    "could not save the sequence in %.300s: the next signature must use "
-			    "--sequence %" PRIu64,
-			    seqpath, res->sequence + 1);
-	}
+	if (res->sequence > last)
+		tk_sign_seq_save(seqpath, res);
 out:
 	sodium_free(key);
-	if (w) {
-		for (size_t i = 0; i < w->m.n; i++)
-			tk_free(w->m.f[i].path);
-		tk_free(w->m.f);
-		tk_free(w);
-	}
+	tk_sign_walk_free(w);
 	tk_free(text);
 	if (dfd >= 0)
 		close(dfd);

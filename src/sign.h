@@ -83,6 +83,10 @@ size_t tk_manifest_count(const struct tk_manifest *m);
 uint64_t tk_manifest_sequence(const struct tk_manifest *m);
 /* The box state id a recovery drop names, or NULL. */
 const char *tk_manifest_recover(const struct tk_manifest *m);
+/* When the drop was signed: the "timestamp:" of the signature's trusted
+ * comment (covered by the signature), unix seconds; 0 when it has none.
+ * Valid after tk_manifest_verify. */
+int64_t tk_manifest_signed_at(const struct tk_manifest *m);
 /* The key that signed (valid after tk_manifest_verify). */
 void tk_manifest_signer_id(const struct tk_manifest *m, unsigned char id[TK_MINISIGN_IDLEN]);
 /* Keys the drop adds / revokes (borrowed until tk_manifest_free). */

@@ -38,11 +38,12 @@ static int tk_is_role(const char *p, const struct tk_tok *t)
 		return IN(tk_lx_roles, p, &u);
 	}
 	/* compounds are capitalised and longer than the shortest suffix + 2 */
-	if (!t->cap || n < 7)
-		return 0;
+	if (!t->cap || n < 7 || !strchr("efnrt", p[t->e - 1]))
+		return 0; /* every suffix ends in one of these */
 	for (i = 0; i < TK_ARRAY_LEN(suffixes); i++) {
 		size_t l = strlen(suffixes[i]);
-		if (n > l + 2 && t->cap && !strncmp(p + t->e - l, suffixes[i], l))
+		if (n > l + 2 && suffixes[i][l - 1] == p[t->e - 1] &&
+		    !memcmp(p + t->e - l, suffixes[i], l))
 			return 1;
 	}
 	return 0;
@@ -67,8 +68,10 @@ static int tk_is_female_role(const char *p, const struct tk_tok *t)
 
 struct tk_person {
 	const char *name;
-	size_t first_len;    /* bytes of the first name token */
+	size_t first_len; /* bytes of the first name token */
+	size_t name_len;
 	const char *surname; /* points into name */
+	size_t surname_len;
 	const char *role;
 	int gender; /* 0 unknown, 1 male, 2 female */
 	unsigned personlike : 1, quoted : 1;
@@ -82,7 +85,8 @@ struct tk_mention {
 };
 
 struct tk_reg {
-	struct tk_person p[TK_MAX_PERSONS];
+	struct tk_person *p; /* grows to TK_MAX_PERSONS: most articles name a few */
+	size_t capp;
 	size_t n;
 	struct tk_mention *m; /* names in the text, in text order */
 	size_t nm, capm;
@@ -105,8 +109,8 @@ static int tk_is_verb(const char *p, const struct tk_tok *t)
 static int tk_pronoun(const char *p, const struct tk_tok *t)
 {
 
-	if (t->kind != TK_T_WORD)
-		return 0;
+	if (t->kind != TK_T_WORD || t->e - t->s > 5 || t->upper)
+		return 0; /* "he" … "elles": five bytes at most */
 	if (IN(tk_lx_pron_male, p, t))
 		return 1;
 	if (IN(tk_lx_pron_female, p, t))
@@ -164,8 +168,11 @@ static size_t tk_chain_end(const char *p, const struct tk_tok *t, size_t nt, siz
 		if (tk_is_cap_word(&t[j])) {
 			j++;
 		} else if (t[j].kind == TK_T_PUNCT && t[j].punct == '.' && t[j].s == t[j - 1].e &&
-			   IN(tk_lx_honorifics, p, &t[j - 1]) && j + 1 < nt &&
-			   tk_is_cap_word(&t[j + 1]) && tk_adjacent(p, &t[j], &t[j + 1])) {
+			   (IN(tk_lx_honorifics, p, &t[j - 1]) ||
+			    (t[j - 1].e - t[j - 1].s == 1 && t[j - 1].cap)) &&
+			   j + 1 < nt && tk_is_cap_word(&t[j + 1]) &&
+			   tk_adjacent(p, &t[j], &t[j + 1])) {
+			/* and a middle initial: "Janet Q. Rivers", "J. Gerald Hebert" */
 			/* honorific with a dot: "Dr. Maria Okafor" is one chain,
 			 * the '.' token is skipped when the chain is split */
 			j++;
@@ -224,11 +231,21 @@ static void tk_name_cut(const char *p, const struct tk_tok *t, struct tk_split *
 		size_t n = t[i].e - t[i].s;
 		if ((!t[i].cap && (tk_word_eq(p, &t[i], "of") || tk_word_eq(p, &t[i], "on") ||
 				   tk_word_eq(p, &t[i], "for"))) ||
-		    (IN(tk_lx_stop, p, &t[i]) && n > 3 && !strncmp(p + t[i].e - 3, "day", 3))) {
+		    (n > 3 && !memcmp(p + t[i].e - 3, "day", 3) && IN(tk_lx_stop, p, &t[i]))) {
 			s->nb = i;
 			return;
 		}
 	}
+}
+
+static int tk_coordinated(const char *p, const struct tk_tok *t, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a + 1; i + 1 < b; i++)
+		if (!t[i].cap && tk_word_eq(p, &t[i], "and"))
+			return 1;
+	return 0;
 }
 
 /* Person filter: no possessive ("Hemming’s"), no coordinated names
@@ -319,11 +336,15 @@ static void tk_split_chain(const char *p, const struct tk_tok *t, size_t a, size
 			s->na++;
 	}
 	tk_name_cut(p, t, s);
-	if (s->nb > s->na + 4)
+	/* a long chain keeps its last three words, four with an initial
+	 * ("Vann R. Newkirk II") */
+	if (s->nb > s->na + 4 && !(s->nb == s->na + 5 && t[s->na + 2].kind == TK_T_PUNCT))
 		s->na = s->nb - 3;
 	s->valid = s->nb > s->na;
 	for (i = s->na; i < s->nb && s->valid; i++)
-		if (!tk_is_cap_word(&t[i]) && !IN(tk_lx_connectors, p, &t[i]))
+		if (!tk_is_cap_word(&t[i]) && !IN(tk_lx_connectors, p, &t[i]) &&
+		    !(t[i].kind == TK_T_PUNCT && t[i].punct == '.' && i > s->na &&
+		      t[i - 1].e - t[i - 1].s == 1)) /* the dot of an initial */
 			s->valid = 0;
 	if (s->valid &&
 	    (IN(tk_lx_stop, p, &t[s->nb - 1]) || (tk_is_role(p, &t[s->nb - 1]) && !s->titled)))
@@ -348,7 +369,7 @@ static int tk_find_full(const struct tk_reg *g, const char *s, size_t n)
 {
 	size_t i;
 	for (i = g->n; i-- > 0;)
-		if (strlen(g->p[i].name) == n && !strncmp(g->p[i].name, s, n))
+		if (g->p[i].name_len == n && !memcmp(g->p[i].name, s, n))
 			return (int)i;
 	return -1;
 }
@@ -359,7 +380,7 @@ static int tk_find_short_g(const struct tk_reg *g, const char *s, size_t n, int 
 {
 	size_t i;
 	for (i = g->n; i-- > 0;)
-		if (strlen(g->p[i].surname) == n && !strncmp(g->p[i].surname, s, n) &&
+		if (g->p[i].surname_len == n && !strncmp(g->p[i].surname, s, n) &&
 		    !(gender && g->p[i].gender_named && g->p[i].gender != gender))
 			return (int)i;
 	for (i = g->n; i-- > 0;)
@@ -374,13 +395,19 @@ static int tk_find_short(const struct tk_reg *g, const char *s, size_t n)
 {
 	size_t i;
 	for (i = g->n; i-- > 0;)
-		if (strlen(g->p[i].surname) == n && !strncmp(g->p[i].surname, s, n))
+		if (g->p[i].surname_len == n && !strncmp(g->p[i].surname, s, n))
 			return (int)i;
 	for (i = g->n; i-- > 0;)
 		if (g->p[i].first_len == n && !strncmp(g->p[i].name, s, n) &&
 		    g->p[i].surname != g->p[i].name)
 			return (int)i;
 	return -1;
+}
+
+static int tk_name_suffix(const char *w)
+{
+	return !strcmp(w, "Jr") || !strcmp(w, "Sr") || !strcmp(w, "II") || !strcmp(w, "III") ||
+	       !strcmp(w, "IV");
 }
 
 static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
@@ -392,15 +419,35 @@ static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
 	*err = TK_OK;
 	if (g->n == TK_MAX_PERSONS)
 		return -1;
+	if (g->n == g->capp) {
+		size_t nc = g->capp ? g->capp * 2 : 16;
+		struct tk_person *np = tk_realloc(g->p, nc * sizeof *np);
+		if (!np) {
+			*err = TK_ENOMEM;
+			return -1;
+		}
+		g->p = np;
+		g->capp = nc;
+	}
 	q = &g->p[g->n];
 	memset(q, 0, sizeof *q);
 	q->name = tk_arena_strndup(g->a, name, n);
+	q->name_len = n;
 	if (!q->name) {
 		*err = TK_ENOMEM;
 		return -1;
 	}
 	sp = strrchr(q->name, ' ');
 	q->surname = sp ? sp + 1 : q->name;
+	q->surname_len = strlen(q->surname);
+	/* "Tom Ashby II", "Ed Boyd Jr": the surname is the word before */
+	if (sp && sp > q->name && tk_name_suffix(q->surname)) {
+		const char *s2 = sp;
+		while (s2 > q->name && s2[-1] != ' ')
+			s2--;
+		q->surname = s2;
+		q->surname_len = (size_t)(sp - s2);
+	}
 	for (i = 0; q->name[i] && q->name[i] != ' '; i++)
 		;
 	q->first_len = i;
@@ -737,6 +784,8 @@ static int tk_register(struct tk_reg *g, const char *p, const struct tk_tok *t, 
 		role = app;
 	if (s.nb - s.na >= 2) {
 		idx = tk_find_full(g, p + t[s.na].s, nlen);
+		if (idx < 0 && tk_coordinated(p, t, s.na, s.nb))
+			return -1; /* "Bolton and Gorka": two people, neither alone */
 		if (idx < 0) {
 			if (!for_speaker && !role && !gender && tk_org_chain(p, t, s.na, s.nb))
 				return -1;
@@ -787,6 +836,17 @@ static int tk_in_quote(const struct tk_qlist *ql, size_t *cursor, size_t pi, siz
 	if (q->para > pi || (q->para == pi && q->open > off))
 		return 0;
 	return 1;
+}
+
+/* Is the word after a name (and its apposition) a verb, so that the name
+ * is a subject ("Airport spokesperson Leo Marchetti said", "Siân Evans,
+ * …, praised")? A preposition or a quotation mark after it says no. */
+static int tk_verb_follows(const char *p, const struct tk_tok *t, size_t nt, size_t e)
+{
+	if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',')
+		e++;
+	return e < nt && t[e].kind == TK_T_WORD && !t[e].cap && !IN(tk_lx_stop, p, &t[e]) &&
+	       !IN(tk_lx_connectors, p, &t[e]) && !IN(tk_lx_dets, p, &t[e]);
 }
 
 /* Pass over the text: people mentioned (outside quotes), their roles. */
@@ -846,7 +906,7 @@ static int tk_scan_people(struct tk_reg *g, const struct tk_qlist *ql)
 				g->m[g->nm - 1].subject =
 				    k == 0 ||
 				    (t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct != ',') ||
-				    t[k - 1].kind == TK_T_QMARK;
+				    t[k - 1].kind == TK_T_QMARK || tk_verb_follows(p, t, nt, after);
 			}
 			k = e > k ? e : k + 1;
 		}
@@ -856,7 +916,7 @@ out:
 	return err;
 }
 
-enum { TK_A_NONE, TK_A_NAME, TK_A_PRONOUN, TK_A_DESC };
+enum { TK_A_NONE, TK_A_NAME, TK_A_PRONOUN, TK_A_DESC, TK_A_ANON };
 
 struct tk_attr {
 	int kind;
@@ -897,6 +957,56 @@ static int tk_chain_speaks_as_group(struct tk_reg *g, const char *p, const struc
 	return 1;
 }
 
+/* "le PDG de la SNCF, Jean-Pierre Farandou", "die Fraktionsvorsitzende der
+ * Grünen, Anna Petersen": the role t[d0..k) and a name after its comma. */
+static int tk_source_role_name(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			       size_t d0, size_t k, struct tk_attr *at)
+{
+	size_t e2, after;
+	int err = TK_OK;
+
+	if (!(k + 1 < nt && t[k].kind == TK_T_PUNCT && t[k].punct == ',' &&
+	      tk_is_cap_word(&t[k + 1])))
+		return TK_OK;
+	e2 = tk_chain_end(p, t, nt, k + 1);
+	at->person = tk_register(g, p, t, nt, k + 1, e2, 1, &after, &err);
+	if (err || at->person < 0)
+		return err;
+	at->kind = TK_A_NAME;
+	at->pos = t[k + 1].s;
+	if (!g->p[at->person].role) {
+		g->p[at->person].role = tk_span_dup(g, p, t[d0].s, t[k - 1].e);
+		if (!g->p[at->person].role)
+			return TK_ENOMEM;
+	}
+	g->p[at->person].personlike = 1;
+	return TK_OK;
+}
+
+/* No name: "another said" (someone, but not the last speaker again) or a
+ * descriptor t[d0..k) ("a spokesman for the council"). */
+static int tk_source_desc(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t j,
+			  size_t d0, size_t k, int det, int has_role, struct tk_attr *at)
+{
+	size_t last = k;
+
+	if (det && last == d0 && j + 1 == d0 &&
+	    (tk_word_eq(p, &t[j], "another") || tk_word_eq(p, &t[j], "one") ||
+	     tk_word_eq(p, &t[j], "others") || tk_word_eq(p, &t[j], "some"))) {
+		at->kind = TK_A_ANON;
+		at->pos = t[j].s;
+		return TK_OK;
+	}
+	if (last <= d0 || !(has_role || det))
+		return TK_OK;
+	at->kind = TK_A_DESC;
+	while (last > d0 && t[last - 1].kind != TK_T_WORD)
+		last--;
+	at->desc = tk_span_dup(g, p, t[d0].s, t[last - 1].e);
+	at->pos = t[j].s;
+	return at->desc ? TK_OK : TK_ENOMEM;
+}
+
 /* Name or descriptor starting at token j (after a verb or "according to"):
  * "Blinken", "the minister", "a spokeswoman for the council", "retired
  * teacher Graham Holt", "the company's chief executive, Maria Lopez". */
@@ -904,17 +1014,11 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 			size_t j, struct tk_attr *at)
 {
 	int err = TK_OK, det, has_role = 0;
-	size_t k, d0, e, after, last;
+	size_t k, d0, e, after;
 
 	if (j >= nt || t[j].kind != TK_T_WORD)
 		return TK_OK;
-	if (tk_pronoun(p, &t[j]) && !t[j].cap) {
-		at->kind = TK_A_PRONOUN;
-		at->gender = tk_pronoun(p, &t[j]);
-		at->pos = t[j].s;
-		return TK_OK;
-	}
-	if (tk_pronoun(p, &t[j]) && (j + 1 >= nt || !tk_is_cap_word(&t[j + 1]))) {
+	if (tk_pronoun(p, &t[j]) && (!t[j].cap || j + 1 >= nt || !tk_is_cap_word(&t[j + 1]))) {
 		at->kind = TK_A_PRONOUN;
 		at->gender = tk_pronoun(p, &t[j]);
 		at->pos = t[j].s;
@@ -949,6 +1053,17 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 			at->pos = t[k].s;
 			return at->desc ? TK_OK : TK_ENOMEM;
 		}
+		/* "MSNBC host Chris Matthews": the name after the role words */
+		if (e + 1 < nt && t[e].kind == TK_T_WORD && !t[e].cap && tk_is_role(p, &t[e]) &&
+		    tk_adjacent(p, &t[e - 1], &t[e])) {
+			size_t n2 = e + 1;
+			while (n2 < nt && n2 - e < 3 && t[n2].kind == TK_T_WORD && !t[n2].cap)
+				n2++;
+			if (n2 < nt && tk_is_cap_word(&t[n2])) {
+				k = n2;
+				e = tk_chain_end(p, t, nt, k);
+			}
+		}
 		if (tk_chain_speaks_as_group(g, p, t, nt, k, e, at))
 			return at->desc ? TK_OK : TK_ENOMEM;
 		at->person = tk_register(g, p, t, nt, k, e, 1, &after, &err);
@@ -971,54 +1086,147 @@ static int tk_source_at(struct tk_reg *g, const char *p, const struct tk_tok *t,
 		if (det || k > d0) {
 			size_t q;
 			for (q = k; q < e; q++)
-				if (tk_is_role(p, &t[q]))
-					has_role = 1;
+				has_role |= tk_is_role(p, &t[q]);
 			k = e;
-			/* "le PDG de la SNCF, Jean-Pierre Farandou" / "die
-			 * Fraktionsvorsitzende der Grünen, Anna Petersen" */
-			if (has_role && k + 1 < nt && t[k].kind == TK_T_PUNCT &&
-			    t[k].punct == ',' && tk_is_cap_word(&t[k + 1])) {
-				size_t e2 = tk_chain_end(p, t, nt, k + 1);
-				at->person = tk_register(g, p, t, nt, k + 1, e2, 1, &after, &err);
-				if (err)
+			if (has_role) {
+				err = tk_source_role_name(g, p, t, nt, d0, k, at);
+				if (err || at->kind)
 					return err;
-				if (at->person >= 0) {
-					at->kind = TK_A_NAME;
-					at->pos = t[k + 1].s;
-					if (!g->p[at->person].role) {
-						g->p[at->person].role =
-						    tk_span_dup(g, p, t[d0].s, t[k - 1].e);
-						if (!g->p[at->person].role)
-							return TK_ENOMEM;
-					}
-					g->p[at->person].personlike = 1;
-					return TK_OK;
-				}
 			}
 		}
 	}
-	last = k;
-	if (last > d0 && (has_role || det)) {
-		at->kind = TK_A_DESC;
-		while (last > d0 && t[last - 1].kind != TK_T_WORD)
-			last--;
-		at->desc = tk_span_dup(g, p, t[d0].s, t[last - 1].e);
-		at->pos = t[j].s;
-		if (!at->desc)
-			return TK_ENOMEM;
-	}
-	return TK_OK;
+	return tk_source_desc(g, p, t, j, d0, k, det, has_role, at);
 }
 
-/* Attribution in the words right after the closing mark. */
+/* Where the verb stands after a name that opens the words after a quote:
+ * past a "(R-Utah)" tag and an apposition ("Maria Lopez, chief executive
+ * of Harbor Foods, said"). Returns the token index to test for a verb. */
+static size_t tk_after_name(const char *p, const struct tk_tok *t, size_t nt, size_t j)
+{
+	size_t e = tk_chain_end(p, t, nt, j), after = e;
+
+	if (e + 2 < nt && t[e].kind == TK_T_PUNCT && t[e].punct == '(') {
+		size_t c = e + 1;
+		while (c < nt && c - e < 8 && !(t[c].kind == TK_T_PUNCT && t[c].punct == ')'))
+			c++;
+		if (c + 1 < nt && t[c].kind == TK_T_PUNCT)
+			after = e = c + 1;
+	}
+	if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
+		size_t q = e + 1;
+		/* the verb after the closing comma, or one that ends an apposition
+		 * left open ("Sam Lau, the director of … Party said") */
+		while (q < nt && q - e < 24 && !(t[q].kind == TK_T_PUNCT && t[q].punct == ',') &&
+		       !(q > e + 2 && t[q - 1].kind == TK_T_WORD && t[q - 1].cap &&
+			 tk_is_verb(p, &t[q])))
+			q++;
+		if (q < nt && t[q].kind == TK_T_WORD)
+			after = q;
+		else if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
+			after = q + 1;
+	}
+	return after;
+}
+
+/* "he said", "she also said", "dit-il": a pronoun and its verb. 1 when the
+ * words start with a pronoun (at set when it is an attribution). */
+static int tk_after_pronoun(const char *p, const struct tk_tok *t, size_t nt, size_t j, int period,
+			    struct tk_attr *at)
+{
+	size_t k;
+
+	if (tk_inverted_pronoun(p, &t[j])) { /* dit-il, a-t-elle ajouté */
+		at->kind = TK_A_PRONOUN;
+		at->gender = tk_inverted_pronoun(p, &t[j]);
+		at->pos = t[j].s;
+		return 1;
+	}
+	if (!tk_pronoun(p, &t[j]))
+		return 0;
+	/* “… ended.” He said the council …: a new sentence about something else */
+	if (period && t[j].cap && nt - j > 4)
+		return 1;
+	for (k = j + 1; k < nt && k <= j + 2; k++) {
+		if (tk_is_verb(p, &t[k])) {
+			at->kind = TK_A_PRONOUN;
+			at->gender = tk_pronoun(p, &t[j]);
+			at->pos = t[j].s;
+			return 1;
+		}
+		if (!IN(tk_lx_adverbs, p, &t[k]))
+			break;
+	}
+	return 1;
+}
+
+/* "said Blinken", "a déclaré le ministre", "sagte Müller", "so Müller",
+ * Spanish "dijo." with no subject. 1 when the words open with a verb. */
+static int tk_after_verb_first(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			       size_t j, struct tk_attr *at, int *err)
+{
+	size_t k = j, s;
+
+	if (k + 1 < nt && IN(tk_lx_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
+		k++;
+	if (!tk_is_verb(p, &t[k]) && !IN(tk_lx_according, p, &t[k]))
+		return 0;
+	/* "“…,” adding that Trump …": an -ing verb has no subject after it */
+	if (t[k].e - t[k].s > 4 && !memcmp(p + t[k].e - 3, "ing", 3))
+		return 0;
+	s = k + 1;
+	while (s < nt && t[s].kind == TK_T_WORD &&
+	       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
+		s++;
+	if (tk_is_verb(p, &t[k]) && (s >= nt || t[s].kind == TK_T_PUNCT)) {
+		at->kind = TK_A_PRONOUN; /* the latest person */
+		at->gender = 0;
+		at->pos = t[k].s;
+		return 1;
+	}
+	*err = tk_source_at(g, p, t, nt, s, at);
+	return 1;
+}
+
+/* "Blinken said", "US Secretary of State Anthony Blinken said", "Maria
+ * Lopez, chief executive of Harbor Foods, said", "the minister said". */
+static int tk_after_name_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t nt,
+			      size_t j, struct tk_attr *at)
+{
+	struct tk_attr tmp = {0};
+	size_t e, after;
+	int err;
+
+	if (!(tk_is_cap_word(&t[j]) || IN(tk_lx_dets, p, &t[j]) || IN(tk_lx_groups, p, &t[j]) ||
+	      tk_is_role(p, &t[j]) || (j + 1 < nt && tk_is_role(p, &t[j + 1]))))
+		return TK_OK;
+	tmp.person = -1;
+	if (tk_is_cap_word(&t[j])) {
+		after = tk_after_name(p, t, nt, j);
+	} else {
+		for (e = j + 1;
+		     e < nt && e - j < 10 && !tk_is_verb(p, &t[e]) && t[e].kind == TK_T_WORD; e++)
+			;
+		after = e;
+	}
+	if (after + 1 < nt && IN(tk_lx_adverbs, p, &t[after]) && tk_is_verb(p, &t[after + 1]))
+		after++;
+	if (after >= nt || !tk_is_verb(p, &t[after]))
+		return TK_OK;
+	err = tk_source_at(g, p, t, after, j, &tmp);
+	if (!err && tmp.kind)
+		*at = tmp;
+	return err;
+}
+
+/* Attribution in the words right after the closing mark, up to the next
+ * mark or the end of the sentence. */
 static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to, int period,
 			 struct tk_attr *at)
 {
 	struct tk_tok t[TK_WIN];
-	size_t nt = tk_tokenize(p, from, to, t, TK_WIN), j = 0, k, lim;
+	size_t nt = tk_tokenize(p, from, to, t, TK_WIN), j = 0, k;
 	int err = TK_OK;
 
-	/* stop at the next quotation mark or the end of the sentence */
 	for (k = 0; k < nt; k++) {
 		if (t[k].kind == TK_T_QMARK)
 			break;
@@ -1032,94 +1240,38 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		j++;
 	if (j >= nt)
 		return TK_OK;
-	/* dit-il, a-t-elle ajouté */
-	if (tk_inverted_pronoun(p, &t[j])) {
-		at->kind = TK_A_PRONOUN;
-		at->gender = tk_inverted_pronoun(p, &t[j]);
-		at->pos = t[j].s;
-		return TK_OK;
+	/* "“…” ― Pamela Padilla": a dash and a name ending the paragraph */
+	if (j > 0 && t[j - 1].kind == TK_T_PUNCT && t[j - 1].punct == '-' &&
+	    tk_is_cap_word(&t[j]) && !tk_pronoun(p, &t[j])) {
+		size_t e = tk_chain_end(p, t, nt, j);
+		if (e == nt || (t[e].kind == TK_T_PUNCT && t[e].punct == ','))
+			return tk_source_at(g, p, t, nt, j, at);
 	}
-	/* “… ended.” He said the council …: a new sentence about something else */
-	if (period && t[j].cap && tk_pronoun(p, &t[j]) && nt - j > 4)
-		return TK_OK;
-	/* he said / she also said / he told reporters */
-	if (tk_pronoun(p, &t[j])) {
-		for (k = j + 1; k < nt && k <= j + 2; k++) {
-			if (tk_is_verb(p, &t[k])) {
-				at->kind = TK_A_PRONOUN;
-				at->gender = tk_pronoun(p, &t[j]);
-				at->pos = t[j].s;
-				return TK_OK;
-			}
-			if (!IN(tk_lx_adverbs, p, &t[k]))
-				break;
-		}
-		return TK_OK;
-	}
-	/* said Blinken / a déclaré le ministre / sagte Müller / so Müller */
-	k = j;
-	if (k + 1 < nt && IN(tk_lx_adverbs, p, &t[k]) && tk_is_verb(p, &t[k + 1]))
-		k++;
-	if (tk_is_verb(p, &t[k]) || IN(tk_lx_according, p, &t[k])) {
-		size_t s = k + 1;
-		while (s < nt && t[s].kind == TK_T_WORD &&
-		       (tk_is_verb(p, &t[s]) || tk_word_eq(p, &t[s], "hinzu")))
-			s++;
-		/* Spanish drops the subject: "…", dijo. — the latest person */
-		if (tk_is_verb(p, &t[k]) && (s >= nt || t[s].kind == TK_T_PUNCT)) {
-			at->kind = TK_A_PRONOUN;
-			at->gender = 0;
-			at->pos = t[k].s;
-			return TK_OK;
-		}
-		return tk_source_at(g, p, t, nt, s, at);
-	}
-	/* according to X */
-	for (k = j; k + 2 < nt && k < j + 12; k++) {
+	if (tk_after_pronoun(p, t, nt, j, period, at) ||
+	    tk_after_verb_first(g, p, t, nt, j, at, &err))
+		return err;
+	for (k = j; k + 2 < nt && k < j + 12; k++) { /* according to X */
 		if (tk_word_eq(p, &t[k], "according") && tk_word_eq(p, &t[k + 1], "to")) {
 			err = tk_source_at(g, p, t, nt, k + 2, at);
 			if (err || at->kind)
 				return err;
 		}
 	}
-	/* Blinken said / US Secretary of State Anthony Blinken said / Maria
-	 * Lopez, chief executive of Harbor Foods, said / the minister said */
-	lim = nt;
-	if (tk_is_cap_word(&t[j]) || IN(tk_lx_dets, p, &t[j]) || IN(tk_lx_groups, p, &t[j]) ||
-	    tk_is_role(p, &t[j]) || (j + 1 < nt && tk_is_role(p, &t[j + 1]))) {
-		struct tk_attr tmp = {0};
-		size_t e, after = j;
-		tmp.person = -1;
-		if (tk_is_cap_word(&t[j])) {
-			e = tk_chain_end(p, t, nt, j);
-			/* skip an apposition between the name and the verb */
-			after = e;
-			if (e < nt && t[e].kind == TK_T_PUNCT && t[e].punct == ',') {
-				size_t q = e + 1;
-				while (q < nt && q - e < 16 &&
-				       !(t[q].kind == TK_T_PUNCT && t[q].punct == ','))
-					q++;
-				if (q + 1 < nt && tk_is_verb(p, &t[q + 1]))
-					after = q + 1;
-			}
-		} else {
-			for (e = j + 1; e < lim && e - j < 10 && !tk_is_verb(p, &t[e]) &&
-					t[e].kind == TK_T_WORD;
-			     e++)
-				;
-			after = e;
-		}
-		if (after < nt && IN(tk_lx_adverbs, p, &t[after]) && after + 1 < nt &&
-		    tk_is_verb(p, &t[after + 1]))
-			after++;
-		if (after < nt && tk_is_verb(p, &t[after])) {
-			err = tk_source_at(g, p, t, after, j, &tmp);
-			if (err)
-				return err;
-			if (tmp.kind) {
-				*at = tmp;
-				return TK_OK;
-			}
+	err = tk_after_name_verb(g, p, t, nt, j, at);
+	if (err || at->kind)
+		return err;
+	/* "“…” yet in the glass ceiling, she said in a video": ", he said" or
+	 * ", Reid said" closing the quote's sentence */
+	for (k = j + 1; k + 2 < nt; k++) {
+		if (t[k].kind != TK_T_PUNCT || t[k].punct != ',')
+			continue;
+		if (tk_after_pronoun(p, t, nt, k + 1, 0, at) && at->kind)
+			return TK_OK;
+		if (tk_is_cap_word(&t[k + 1]) && !IN(tk_lx_stop, p, &t[k + 1])) {
+			size_t v = tk_after_name(p, t, nt, k + 1);
+			if (v < nt && tk_is_verb(p, &t[v]) &&
+			    (v + 1 == nt || t[v + 1].kind == TK_T_PUNCT || !t[v + 1].cap))
+				return tk_source_at(g, p, t, v, k + 1, at);
 		}
 	}
 	/* "NFU deputy president Tom Bradshaw said": the name right before a
@@ -1128,16 +1280,13 @@ static int tk_attr_after(struct tk_reg *g, const char *p, size_t from, size_t to
 		if (t[k].kind == TK_T_PUNCT && t[k].punct != ',')
 			break;
 		if (tk_is_verb(p, &t[k])) {
-			size_t e = k;
+			size_t e = k, a;
 			if (e > j && IN(tk_lx_adverbs, p, &t[e - 1]))
 				e--;
-			if (e > j && tk_is_cap_word(&t[e - 1])) {
-				size_t a = tk_chain_start(p, t, e);
-				if (a < j)
-					a = j;
-				return tk_source_at(g, p, t, e, a, at);
-			}
-			break;
+			if (e <= j || !tk_is_cap_word(&t[e - 1]))
+				break;
+			a = tk_chain_start(p, t, e);
+			return tk_source_at(g, p, t, e, a < j ? j : a, at);
 		}
 	}
 	return TK_OK;
@@ -1159,7 +1308,12 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 
 	/* begin at the start of the sentence the quote opens in */
 	for (k = to; k > from; k--) {
-		if (tk_is_sentence_end(p, to, k - 1) || tk_is_qmark((unsigned char)p[k - 1]) ||
+		/* an apostrophe inside a word (l'adjoint, don't) is no mark */
+		if (tk_is_sentence_end(p, to, k - 1) ||
+		    (tk_is_qmark((unsigned char)p[k - 1]) &&
+		     !(p[k - 1] == '\'' && k >= 2 && k < to &&
+		       tk_is_letter((unsigned char)p[k - 2]) &&
+		       tk_is_letter((unsigned char)p[k]))) ||
 		    ((unsigned char)p[k - 1] >= 0x80 && k >= 3 &&
 		     ((unsigned char)p[k - 1] == 0x9D || (unsigned char)p[k - 1] == 0xBB) &&
 		     ((unsigned char)p[k - 2] == 0x80 || (unsigned char)p[k - 2] == 0xC2)))
@@ -1194,6 +1348,14 @@ static int tk_attr_before(struct tk_reg *g, const char *p, size_t from, size_t t
 	return TK_OK;
 }
 
+/* "telling Stephanopoulos", "told Reuters", "asked Kim": the name after
+ * these verbs (and after any -ing form) is who was addressed. */
+static int tk_addressing(const char *p, const struct tk_tok *v)
+{
+	return (v->e - v->s > 4 && !memcmp(p + v->e - 3, "ing", 3)) || tk_word_eq(p, v, "told") ||
+	       tk_word_eq(p, v, "tells") || tk_word_eq(p, v, "asked") || tk_word_eq(p, v, "asks");
+}
+
 static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_tok *t, size_t m,
 			       int colon, struct tk_attr *at)
 {
@@ -1203,15 +1365,19 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	for (v = m; v-- > 0 && m - v <= 6;) {
 		if (tk_is_verb(p, &t[v]))
 			break;
-		if (t[v].kind == TK_T_PUNCT && t[v].punct != ',')
-			return TK_OK;
+		if (t[v].kind == TK_T_PUNCT && t[v].punct != ',') {
+			if (!colon)
+				return TK_OK;
+			v = (size_t)-1; /* "… - Philip Bump: “…”" */
+			break;
+		}
 	}
 	if (v == (size_t)-1 || m - v > 6 || !tk_is_verb(p, &t[v])) {
 		/* transcript style "Blinken: “…”" */
 		if (colon && tk_is_cap_word(&t[m - 1])) {
 			size_t a = tk_chain_start(p, t, m);
-			if (a == 0 || t[a - 1].kind == TK_T_PUNCT)
-				return tk_source_at(g, p, t, m, a, at);
+			if (a == 0 || t[a - 1].kind == TK_T_PUNCT || tk_is_role(p, &t[a - 1]))
+				return tk_source_at(g, p, t, m, a, at); /* "pollster Daron Shaw:" */
 		}
 		/* "Meier wies das zurück:": a known person opening the sentence */
 		if (colon && m <= 10 && tk_is_cap_word(&t[0])) {
@@ -1229,7 +1395,21 @@ static int tk_attr_before_verb(struct tk_reg *g, const char *p, const struct tk_
 	 * statement"), unless a colon or comma makes it clear */
 	if (m - v > 3 && !colon)
 		return TK_OK;
+	/* "But, said Solovey, “…”": the name after the verb */
+	if (v + 1 < m && tk_is_cap_word(&t[v + 1]) && (v == 0 || t[v - 1].kind == TK_T_PUNCT) &&
+	    !tk_pronoun(p, &t[v + 1]) && !tk_addressing(p, &t[v])) {
+		int err = tk_source_at(g, p, t, m, v + 1, at);
+		if (err || at->kind)
+			return err;
+	}
 	return tk_attr_subject(g, p, t, v, at);
+}
+
+/* A lower-case word in -ly ("reportedly", "angrily"): an adverb. */
+static int tk_ly_adverb(const char *p, const struct tk_tok *t)
+{
+	return t->kind == TK_T_WORD && !t->cap && t->e - t->s > 4 && p[t->e - 2] == 'l' &&
+	       p[t->e - 1] == 'y';
 }
 
 /* The subject of the reporting verb t[v]: "she (also) said", "Blinken
@@ -1239,7 +1419,8 @@ static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok 
 {
 	size_t k = v;
 
-	while (k > 0 && IN(tk_lx_adverbs, p, &t[k - 1]))
+	/* "she also said", "Trump reportedly said", "Cruz gingerly said" */
+	while (k > 0 && (IN(tk_lx_adverbs, p, &t[k - 1]) || tk_ly_adverb(p, &t[k - 1])))
 		k--;
 	if (k >= 2 && t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',' &&
 	    t[k - 2].kind == TK_T_PUNCT && t[k - 2].punct == ')')
@@ -1268,19 +1449,28 @@ static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok 
 	}
 	if (t[k - 1].kind == TK_T_PUNCT && t[k - 1].punct == ',') {
 		/* "Maria Lopez, chief executive of Harbor Foods, said:" */
-		size_t q = k - 1;
-		while (q > 0 && k - q < 16 &&
+		size_t q = k - 1, e;
+		while (q > 0 && k - q < 24 &&
 		       !(t[q - 1].kind == TK_T_PUNCT && t[q - 1].punct == ','))
 			q--;
-		if (q >= 2 && tk_is_cap_word(&t[q - 2])) {
-			size_t a = tk_chain_start(p, t, q - 1);
+		e = q >= 1 ? q - 1 : 0;
+		/* "Luis Ortega Jr., a retired engineer, said" */
+		if (e >= 2 && t[e - 1].kind == TK_T_PUNCT && t[e - 1].punct == '.' &&
+		    (tk_word_eq(p, &t[e - 2], "jr") || tk_word_eq(p, &t[e - 2], "sr")))
+			e--;
+		if (e >= 1 && tk_is_cap_word(&t[e - 1])) {
+			size_t a = tk_chain_start(p, t, e);
 			return tk_source_at(g, p, t, k, a, at);
 		}
 		return TK_OK;
 	}
-	/* the minister said: */
+	/* the minister said: (not "… her post and said", not "a statement
+	 * saying": there the sentence's subject speaks) */
+	if (t[v].e - t[v].s > 4 && !memcmp(p + t[v].e - 3, "ing", 3))
+		return TK_OK;
 	for (v = k; v-- > 0 && k - v <= 8;) {
-		if (t[v].kind != TK_T_WORD)
+		if (t[v].kind != TK_T_WORD || tk_word_eq(p, &t[v], "and") ||
+		    tk_word_eq(p, &t[v], "but") || tk_word_eq(p, &t[v], "or"))
 			break;
 		if (IN(tk_lx_dets, p, &t[v]) || IN(tk_lx_groups, p, &t[v]))
 			return tk_source_at(g, p, t, k, v, at);
@@ -1288,7 +1478,6 @@ static int tk_attr_subject(struct tk_reg *g, const char *p, const struct tk_tok 
 	return TK_OK;
 }
 
-/* Scare quotes and titles: the “Islamic State in Khorasan”. */
 /* A name or pronoun opening a clause and followed by a lower-case word (its
  * verb), past an apposition or a "(D-Ohio)" tag: "Obama described the
  * attack as “…”", "At the debate, Clinton blamed the “…”". */
@@ -1308,6 +1497,12 @@ static int tk_clause_subject(struct tk_reg *g, const char *p, const struct tk_to
 	    (k > 0 && t[k - 1].kind == TK_T_WORD && !IN(tk_lx_stop, p, &t[k - 1])))
 		return TK_OK;
 	e = tk_chain_end(p, t, nt, k);
+	/* "Resort manager Ines Duarte spoke": the name after the role */
+	if (e + 1 < nt && t[e].kind == TK_T_WORD && !t[e].cap && tk_is_role(p, &t[e]) &&
+	    tk_is_cap_word(&t[e + 1])) {
+		k = e;
+		e = tk_chain_end(p, t, nt, e + 1);
+	}
 	n = e;
 	if (n < nt && t[n].kind == TK_T_PUNCT && t[n].punct == '(') { /* (D-Ohio) */
 		size_t c = n + 1;
@@ -1349,10 +1544,12 @@ static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct t
 	for (k = 1; k < nt && !err && !at->kind; k++) {
 		if (t[k].kind == TK_T_QMARK)
 			inq = !inq;
-		else if (!inq && t[k].kind == TK_T_WORD &&
+		else if (!inq && t[k].kind == TK_T_WORD && t[k].e - t[k].s > 2 && !t[k].cap &&
 			 (tk_is_verb(p, &t[k]) || IN(tk_lx_quote_verbs, p, &t[k])))
 			err = tk_attr_subject(g, p, t, k, at);
 	}
+	if (at->kind)
+		return err;
 	for (k = 0, inq = 0; k < nt && !err && !at->kind; k++) {
 		if (t[k].kind == TK_T_QMARK)
 			inq = !inq;
@@ -1365,6 +1562,17 @@ static int tk_attr_sentence(struct tk_reg *g, const char *p, size_t to, struct t
 	return err;
 }
 
+/* Quoted words inside someone else's sentence ("called it “…”", "said
+ * that “…”"): lower-case, or opened after a word and not a sentence. */
+static int tk_is_partial(const char *p, const struct tk_rawquote *q)
+{
+	unsigned char before = q->open > 0 ? (unsigned char)p[q->open - 1] : 0;
+
+	return (q->text[0] >= 'a' && q->text[0] <= 'z') ||
+	       (!q->terminal && !q->at_start && !q->after_colon && !q->after_sentence &&
+		before == ' ');
+}
+
 /* Scare quotes, titles and fragments: rejected (1), kept (0). Sets partial
  * for a quotation inside someone else's sentence ("called it “…”"). */
 static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
@@ -1372,7 +1580,6 @@ static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
 	const char *t = q->text;
 	size_t words = q->words, capw = 0, i;
 	int lower_start = t[0] >= 'a' && t[0] <= 'z';
-	unsigned char before = q->open > 0 ? (unsigned char)p[q->open - 1] : 0;
 
 	/* “gobsmacked”, “three-peat”: a word or two is a term, said or not */
 	if (words < 2 || (words < 3 && ((!q->terminal && !q->comma_end) || lower_start)))
@@ -1385,8 +1592,7 @@ static int tk_is_scare(const char *p, struct tk_rawquote *q, int attributed)
 		return 1; /* Title Case: a book, a show, a sign */
 	if (!q->closed && words < 4)
 		return 1;
-	q->partial = (unsigned)(lower_start || (!q->terminal && !q->at_start && !q->after_colon &&
-						!q->after_sentence && before == ' '));
+	q->partial = (unsigned)tk_is_partial(p, q);
 	if (attributed)
 		return 0;
 	if (!q->closed && lower_start)
@@ -1407,6 +1613,39 @@ struct tk_sa {
 	size_t *plen;	    /* paragraph lengths */
 };
 
+/* Does the quote follow ", saying" / ", adding:" (an -ing reporting verb)? */
+static int tk_after_ing(const char *p, size_t open)
+{
+	struct tk_tok t[4];
+	size_t from = open > 24 ? open - 24 : 0, nt, v;
+
+	nt = tk_tokenize(p, from, open, t, 4);
+	if (nt == 4 && from > 0)
+		return 0;
+	v = nt;
+	if (v > 0 && t[v - 1].kind == TK_T_PUNCT &&
+	    (t[v - 1].punct == ':' || t[v - 1].punct == ','))
+		v--;
+	return v >= 2 && tk_is_verb(p, &t[v - 1]) && t[v - 1].e - t[v - 1].s > 4 &&
+	       !strncmp(p + t[v - 1].e - 3, "ing", 3) && t[v - 2].kind == TK_T_PUNCT &&
+	       t[v - 2].punct == ',';
+}
+
+/* Someone named before the quote in its own paragraph (outside quotes)? */
+static int tk_sa_named_in_para(const struct tk_sa *s, const struct tk_rawquote *q)
+{
+	size_t lo = 0, hi = s->g->nm;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tk_mention_before(&s->g->m[mid], q->para, q->open))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && s->g->m[lo - 1].para == q->para;
+}
+
 /* Candidates: the attribution in the words after the quote, else before it,
  * else in the paragraph before that ends with a colon, else the subject of
  * the quote's sentence. */
@@ -1423,6 +1662,17 @@ static int tk_sa_candidates(struct tk_sa *s, size_t i)
 	at->person = -1;
 	if (i + 1 < s->ql->n && s->ql->q[i + 1].para == q->para_end && s->ql->q[i + 1].open < to)
 		to = s->ql->q[i + 1].open;
+	/* a partial quote belongs to its own sentence's speaker first ("X
+	 * asserted that “…” Clinton said …" is X's) */
+	if (tk_is_partial(ps, q) && q->para == q->para_end) {
+		err = tk_attr_before(s->g, ps, q->open > 240 ? q->open - 240 : 0, q->open, at);
+		if (!err && !at->kind)
+			err = tk_attr_sentence(s->g, ps, q->open, at);
+		if (err || (at->kind && !at->weak))
+			return err;
+		memset(at, 0, sizeof *at);
+		at->person = -1;
+	}
 	/* closed, or cut before an embedded ", said X" */
 	if (q->closed || q->close_end < ne) {
 		size_t tl = strlen(q->text);
@@ -1444,12 +1694,29 @@ static int tk_sa_candidates(struct tk_sa *s, size_t i)
 		size_t pl = s->plen[q->para - 1];
 		if (pl > 0 && pp[pl - 1] == ':') {
 			err = tk_attr_before(s->g, pp, pl > 240 ? pl - 240 : 0, pl, at);
+			if (!err && !at->kind) /* "He told his audience, to applause:" */
+				err = tk_attr_sentence(s->g, pp, pl - 1, at);
 			if (err || at->kind)
 				return err;
 		}
 	}
-	if (!q->at_start)
+	if (!q->at_start) {
 		err = tk_attr_sentence(s->g, ps, q->open, at);
+		/* ", saying “…”": the sentence's subject is the speaker for sure */
+		if (at->weak && tk_after_ing(ps, q->open))
+			at->weak = 0;
+	}
+	/* "Rep. Ann Cole said she would ask for help. “No town …”": the
+	 * reporting verb of the sentence before, in the same paragraph */
+	if (!err && !at->kind && q->after_sentence && !q->at_start) {
+		size_t e = q->open;
+		while (e > 0 && ps[e - 1] == ' ')
+			e--;
+		if (e > 1 && !(i > 0 && s->ql->q[i - 1].para_end == q->para) &&
+		    (!(i > 0 && s->ql->q[i - 1].para_end + 1 == q->para) ||
+		     tk_sa_named_in_para(s, q)))
+			err = tk_attr_sentence(s->g, ps, e - 1, at);
+	}
 	return err;
 }
 
@@ -1511,14 +1778,26 @@ static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
 	struct tk_reg *g = s->g;
 	int gender = s->at[i].gender, best = -1, strong;
 
+	const struct tk_mention *bp = NULL;
+
 	*weak = 0;
 	for (strong = 2; strong >= 0 && best < 0; strong--) {
-		const struct tk_mention *bp = NULL;
+		bp = NULL;
 		if (strong == 2 && gender != 1 && gender != 2)
 			continue;
 		tk_latest_fitting(g, g->m, g->nm, q->para, q->open, gender, strong, &best, &bp);
 		tk_latest_fitting(g, g->am, g->nam, q->para, q->open, gender, strong, &best, &bp);
 		*weak = strong == 0;
+	}
+	/* the article's current speaker beats someone mentioned in passing (not
+	 * the subject of a sentence, never quoted): "proposed by a former
+	 * councillor, Anna Berg" */
+	if (best >= 0 && last_person >= 0 && best != last_person && bp && !bp->subject &&
+	    !g->p[best].quoted && tk_gender_ok(g->p[last_person].gender, gender) &&
+	    !(gender && g->p[best].gender_named && g->p[best].gender == gender &&
+	      g->p[last_person].gender != gender)) {
+		best = last_person;
+		*weak = 0;
 	}
 	if (best < 0 && last_person >= 0 && tk_gender_ok(g->p[last_person].gender, gender)) {
 		best = last_person;
@@ -1527,6 +1806,23 @@ static int tk_sa_pronoun(struct tk_sa *s, size_t i, int last_person, int *weak)
 	if (best >= 0 && (gender == 1 || gender == 2) && !g->p[best].gender)
 		g->p[best].gender = gender;
 	return best;
+}
+
+/* Does text contain word w (case-insensitive) ending a word ("president"
+ * is not in "presidential nominee", "minister" is in "Gesundheitsminister")? */
+static int tk_has_word(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+	const char *h = text;
+
+	while ((h = strcasestr(h, w)) != NULL) {
+		unsigned char a = (unsigned char)h[n];
+		/* the word may close a compound ("Gesundheitsminister") */
+		if (!((a | 0x20) >= 'a' && (a | 0x20) <= 'z') && a < 0x80)
+			return 1;
+		h++;
+	}
+	return 0;
 }
 
 /* A descriptor nobody named: it speaks itself, capitalised for the screen
@@ -1564,6 +1860,30 @@ static int tk_sa_desc_speaker(struct tk_sa *s, struct tk_rawquote *q, const char
 	return TK_OK;
 }
 
+/* "the newspaper wrote": the last news outlet named before the quote, else
+ * the descriptor speaks itself. */
+static int tk_sa_outlet(struct tk_sa *s, struct tk_rawquote *q, const char *d)
+{
+	const struct tk_reg *g = s->g;
+	size_t o, cnt = g->norgs < 32 ? g->norgs : 32;
+
+	for (o = 0; o < cnt; o++) {
+		const struct tk_org *og = &g->orgs[(g->norgs - 1 - o) % 32];
+		const char *op = s->art->paras[og->para];
+		struct tk_tok t[12];
+		size_t nt, k;
+		if (og->para > q->para || (og->para == q->para && og->s > q->open))
+			continue;
+		nt = tk_tokenize(op, og->s, og->e, t, 12);
+		for (k = 0; k < nt; k++)
+			if (IN(tk_lx_media, op, &t[k])) {
+				q->speaker = tk_arena_strndup(s->a, op + og->s, og->e - og->s);
+				return q->speaker ? TK_OK : TK_ENOMEM;
+			}
+	}
+	return tk_sa_desc_speaker(s, q, d);
+}
+
 /* "the minister said": a person named earlier with that role, else "the
  * agency said": the last organisation whose name ends with that word, else
  * the descriptor itself speaks ("Hospital spokesperson"). */
@@ -1591,14 +1911,20 @@ static int tk_sa_descriptor(struct tk_sa *s, size_t i)
 		const char *sp = strrchr(d, ' ');
 		head = sp ? sp + 1 : d;
 	}
+	/* "the mayor" is the person last given that role; "the opposition
+	 * leader" is not the "council leader": several words must all match */
+	if (dn > 1 && x + 1 == dn && head != d)
+		head = d;
 	for (k = g->n; k-- > 0 && strlen(head) >= 3;) {
-		if (g->p[k].role && strcasestr(g->p[k].role, head)) {
+		if (g->p[k].role && tk_has_word(g->p[k].role, head)) {
 			q->person = (int)k;
 			q->speaker = g->p[k].name;
 			q->role = g->p[k].role;
 			return TK_OK;
 		}
 	}
+	if (dn == 1 && IN(tk_lx_media_nouns, d, &dt[0]))
+		return tk_sa_outlet(s, q, d);
 	if (!strchr(d, ' ')) {
 		size_t o, cnt = g->norgs < 32 ? g->norgs : 32, hl = strlen(d);
 		for (o = 0; o < cnt; o++) {
@@ -1677,8 +2003,11 @@ static int tk_sa_choose(struct tk_sa *s)
 			err = tk_sa_descriptor(s, i);
 			q->attr_kind = 2;
 			last = i;
-		} else if (last != (size_t)-1 && ql->q[last].speaker &&
-			   (q->para <= ql->q[last].para_end + 1 ||
+		} else if (at->kind == TK_A_ANON) {
+			last = (size_t)-1; /* nobody to continue */
+		} else if (last != (size_t)-1 && (ql->q[last].speaker || ql->q[last].role) &&
+			   (q->para == ql->q[last].para_end ||
+			    (!q->partial && q->para == ql->q[last].para_end + 1) ||
 			    (q->at_start && q->para <= ql->q[last].para_end + 2)) &&
 			   !tk_sa_named_between(s, last, i, ql->q[last].person)) {
 			q->person = ql->q[last].person;
@@ -1759,6 +2088,7 @@ int tk_speakers_attribute(const struct tk_article *art, struct tk_arena *a, stru
 out:
 	if (s.g) {
 		tk_free(s.g->m);
+		tk_free(s.g->p);
 		tk_free(s.g->am);
 	}
 	tk_free(s.plen);

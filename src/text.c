@@ -10,83 +10,35 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "buf.h"
 #include "err.h"
 #include "mem.h"
 #include "text.h"
 
+/* libunistring's decoder: it refuses overlong forms, surrogates and code
+ * points past U+10FFFF, as this reader must. */
 size_t tk_utf8_len(const unsigned char *s, size_t n)
 {
-	unsigned c = s[0];
+	ucs4_t uc;
+	int l = u8_mbtoucr(&uc, s, n);
 
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	if (c < 0xE0) {
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	}
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0; /* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0; /* surrogate */
-		return 3;
-	}
-	if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-		return 0;
-	if (c == 0xF0 && s[1] < 0x90)
-		return 0;
-	if (c == 0xF4 && s[1] >= 0x90)
-		return 0;
-	return 4;
+	return l > 0 ? (size_t)l : 0;
 }
 
 unsigned tk_utf8_get(const unsigned char *s, size_t n, size_t *adv)
 {
-	size_t l = tk_utf8_len(s, n);
+	ucs4_t uc;
+	int l = u8_mbtoucr(&uc, s, n);
 
-	*adv = l ? l : 1;
-	switch (l) {
-	case 1:
-		return s[0];
-	case 2:
-		return (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-	case 3:
-		return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-	case 4:
-		return (unsigned)(s[0] & 0x07) << 18 | (unsigned)(s[1] & 0x3F) << 12 |
-		       (unsigned)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-	default:
-		return 0xFFFD;
-	}
+	*adv = l > 0 ? (size_t)l : 1;
+	return l > 0 ? (unsigned)uc : 0xFFFD;
 }
 
 size_t tk_utf8_put(unsigned cp, char *buf)
 {
-	unsigned char *b = (unsigned char *)buf;
+	int n = u8_uctomb((uint8_t *)buf, (ucs4_t)cp, 4);
 
-	if (cp < 0x80) {
-		b[0] = (unsigned char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		b[0] = (unsigned char)(0xC0 | cp >> 6);
-		b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		b[0] = (unsigned char)(0xE0 | cp >> 12);
-		b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-		b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	b[0] = (unsigned char)(0xF0 | cp >> 18);
-	b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
-	b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-	b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-	return 4;
+	return n > 0 ? (size_t)n : 0;
 }
 
 static int tk_text_lower_eq(const char *a, const char *b)
@@ -317,40 +269,16 @@ void tk_text_sniff(const unsigned char *b, size_t len, const char *declared,
 	}
 }
 
-/* Output buffer growing in the arena is awkward; build in a malloc buffer. */
-struct tk_sbuf {
-	char *p;
-	size_t len, cap;
-	int err;
-};
-
-static int tk_sbuf_reserve(struct tk_sbuf *s, size_t more)
-{
-	if (s->err)
-		return -1;
-	if (s->len + more + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 256;
-		while (cap < s->len + more + 1)
-			cap *= 2;
-		char *p = tk_realloc(s->p, cap);
-		if (!p) {
-			s->err = TK_ENOMEM;
-			return -1;
-		}
-		s->p = p;
-		s->cap = cap;
-	}
-	return 0;
-}
+/* Output buffer growing in the arena is awkward: build in a tk_sb (buf.h). */
 
 /* Append bytes, turning CR/CRLF into LF and dropping NUL and C0 controls. */
-static void tk_text_put_clean(struct tk_sbuf *s, const char *src, size_t n, int *pending_cr)
+static void tk_text_put_clean(struct tk_sb *s, const char *src, size_t n, int *pending_cr)
 {
 	size_t i = 0;
 	char *d;
 	int cr = *pending_cr;
 
-	if (tk_sbuf_reserve(s, n))
+	if (tk_sb_reserve(s, n))
 		return;
 	/* a local cursor: stores through s->p would make the compiler reload
 	 * s->len for every byte */
@@ -400,7 +328,7 @@ static const char *tk_text_iconv_name(const struct tk_enc_guess *g)
 int tk_text_decode(const unsigned char *b, size_t len, const struct tk_enc_guess *g,
 		   struct tk_arena *a, char **out, size_t *outlen)
 {
-	struct tk_sbuf s = {0};
+	struct tk_sb s = {0};
 	iconv_t cd = (iconv_t)-1;
 	int err = TK_OK, cr = 0;
 	char *res;
@@ -409,7 +337,7 @@ int tk_text_decode(const unsigned char *b, size_t len, const struct tk_enc_guess
 	len -= g->bom;
 	if (g->enc == TK_ENC_UTF8 || g->enc == TK_ENC_UTF8_BOM) {
 		size_t i = 0, start = 0;
-		if (tk_sbuf_reserve(&s, len))
+		if (tk_sb_reserve(&s, len))
 			goto nomem;
 		while (i < len) {
 			if (b[i] < 0x80) {
@@ -490,6 +418,32 @@ static int tk_text_is_invisible(unsigned cp)
 	return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
 	       cp == 0xFEFF || (cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp < 0x09 ||
 	       (cp > 0x0A && cp < 0x20) || cp == 0x7F;
+}
+
+/* An arena copy of buf[0..n), NFC-normalised unless ascii says nothing in it
+ * could change. NULL with *err = TK_ENOMEM when out of memory. */
+static char *tk_text_nfc_copy(struct tk_arena *a, const char *buf, size_t n, int ascii, int *err)
+{
+	uint8_t nbuf[1024];
+	size_t nlen = sizeof nbuf;
+	uint8_t *norm;
+	char *res;
+
+	if (ascii) {
+		res = tk_arena_strndup(a, buf, n);
+	} else {
+		norm = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, n, nbuf, &nlen);
+		if (!norm) {
+			*err = TK_ENOMEM;
+			return NULL;
+		}
+		res = tk_arena_strndup(a, (const char *)norm, nlen);
+		if (norm != nbuf)
+			free(norm);
+	}
+	if (!res)
+		*err = TK_ENOMEM;
+	return res;
 }
 
 char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
@@ -573,25 +527,8 @@ char *tk_text_clean(struct tk_arena *a, const char *s, size_t n, int *err)
 		prev_cp = cp;
 		i += adv;
 	}
-	if (o == 0)
-		goto out;
-	if (!ascii) {
-		uint8_t nbuf[1024];
-		size_t nlen = sizeof nbuf;
-		uint8_t *norm = u8_normalize(UNINORM_NFC, (const uint8_t *)buf, o, nbuf, &nlen);
-		if (!norm) {
-			*err = TK_ENOMEM;
-			goto out;
-		}
-		res = tk_arena_strndup(a, (const char *)norm, nlen);
-		if (norm != nbuf)
-			free(norm);
-	} else {
-		res = tk_arena_strndup(a, buf, o);
-	}
-	if (!res)
-		*err = TK_ENOMEM;
-out:
+	if (o > 0)
+		res = tk_text_nfc_copy(a, buf, o, ascii, err);
 	if (buf != stackbuf)
 		tk_free(buf);
 	return res;

@@ -61,7 +61,8 @@ size_t tk_utf8_len(const unsigned char *s, size_t n);
 /* Decode one code point at s (n bytes available); sets *adv to the number of
  * bytes consumed (>= 1 even on invalid input, which decodes to U+FFFD). */
 unsigned tk_utf8_get(const unsigned char *s, size_t n, size_t *adv);
-/* Encode cp as UTF-8 into buf (4 bytes); returns the length. */
+/* Encode cp as UTF-8 into buf (4 bytes, libunistring); returns the length, 0
+ * for a surrogate or a value past U+10FFFF (nothing written). */
 size_t tk_utf8_put(unsigned cp, char *buf);
 
 #endif

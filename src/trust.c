@@ -276,7 +276,7 @@ int64_t tk_trust_urgent_seconds(const char *dir)
 	long long until, secs = 0;
 	FILE *f;
 
-	snprintf(path, sizeof path, "%s/.urgent", dir);
+	snprintf(path, sizeof path, "%s/%s", dir, TK_CACHE_URGENT);
 	f = fopen(path, "re");
 	if (!f)
 		return 0;

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "mem.h"
 #include "walk.h"
@@ -25,6 +26,7 @@ int tk_walk_is_junk(const char *name)
 	    "LOST.DIR",
 	    "lost+found", /* made by mkfs.ext4, root's only */
 	    "Icon\r",
+	    "TICKER-UPDATE", /* a software update (update.h): signed and read on its own */
 	    NULL,
 	};
 
@@ -70,6 +72,43 @@ static int tk_walk_error(struct tk_walk_state *w, int dfd, const char *name, int
 	return w->fn(w->ctx, &e);
 }
 
+static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth);
+
+/* One name of a folder: classify it (never following a link) and emit it, or
+ * go into it. w->path gets the entry's path after its folder's (base bytes). */
+static int tk_walk_one(struct tk_walk_state *w, int dfd, const char *name, int depth, size_t base)
+{
+	size_t nl = strlen(name);
+	struct stat st;
+	int sub;
+
+	if (base + nl + 2 >= sizeof w->path)
+		return tk_walk_emit(w, TK_WALK_SKIP, dfd, name, depth, NULL, "path too long");
+	if (base)
+		w->path[base] = '/';
+	memcpy(w->path + base + (base ? 1 : 0), name, nl + 1);
+	if (tk_walk_is_junk(name))
+		return tk_walk_emit(w, TK_WALK_JUNK, dfd, name, depth, NULL,
+				    "left by the operating system");
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW))
+		return tk_walk_error(w, dfd, name, depth, NULL, "could not be read", errno);
+	if (S_ISREG(st.st_mode))
+		return tk_walk_emit(w, TK_WALK_FILE, dfd, name, depth, &st, NULL);
+	if (S_ISLNK(st.st_mode))
+		return tk_walk_emit(w, TK_WALK_SKIP, dfd, name, depth, &st,
+				    "a link (shortcut): links are never followed");
+	if (!S_ISDIR(st.st_mode))
+		return tk_walk_emit(w, TK_WALK_SKIP, dfd, name, depth, &st,
+				    "not a regular file (device, pipe or socket)");
+	if (depth + 1 >= TK_WALK_MAX_DEPTH)
+		return tk_walk_emit(w, TK_WALK_SKIP, dfd, name, depth, &st,
+				    "folder nested too deeply: not looked into");
+	sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (sub < 0)
+		return tk_walk_error(w, dfd, name, depth, &st, "folder could not be opened", errno);
+	return tk_walk_dir(w, sub, depth + 1);
+}
+
 /* dfd is owned (closed here). w->path holds the folder's path ("" at the root). */
 static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 {
@@ -97,15 +136,9 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 			w->st->truncated = 1;
 			break;
 		}
-		if (n == cap) {
-			char **nn = tk_realloc(names, (cap ? cap * 2 : 64) * sizeof *names);
-
-			if (!nn) {
-				ret = TK_ENOMEM;
-				goto out;
-			}
-			names = nn;
-			cap = cap ? cap * 2 : 64;
+		if (tk_buf_grow(&names, &cap, n, sizeof *names, 64)) {
+			ret = TK_ENOMEM;
+			goto out;
 		}
 		names[n] = tk_strdup(de->d_name);
 		if (!names[n]) {
@@ -124,47 +157,7 @@ static int tk_walk_dir(struct tk_walk_state *w, int dfd, int depth)
 		qsort(names, n, sizeof *names, tk_walk_cmp);
 	w->st->entries += n;
 	for (size_t i = 0; i < n && !ret; i++) {
-		const char *name = names[i];
-		size_t nl = strlen(name);
-		struct stat st;
-
-		if (base + nl + 2 >= sizeof w->path) {
-			ret = tk_walk_emit(w, TK_WALK_SKIP, dirfd(d), name, depth, NULL,
-					   "path too long");
-			continue;
-		}
-		if (base)
-			w->path[base] = '/';
-		memcpy(w->path + base + (base ? 1 : 0), name, nl + 1);
-		if (tk_walk_is_junk(name)) {
-			ret = tk_walk_emit(w, TK_WALK_JUNK, dirfd(d), name, depth, NULL,
-					   "left by the operating system");
-		} else if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW)) {
-			ret = tk_walk_error(w, dirfd(d), name, depth, NULL, "could not be read",
-					    errno);
-		} else if (S_ISREG(st.st_mode)) {
-			ret = tk_walk_emit(w, TK_WALK_FILE, dirfd(d), name, depth, &st, NULL);
-		} else if (S_ISDIR(st.st_mode)) {
-			int sub;
-
-			if (depth + 1 >= TK_WALK_MAX_DEPTH) {
-				ret = tk_walk_emit(w, TK_WALK_SKIP, dirfd(d), name, depth, &st,
-						   "folder nested too deeply: not looked into");
-			} else if ((sub = openat(dirfd(d), name,
-						 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC |
-						     O_NONBLOCK)) < 0) {
-				ret = tk_walk_error(w, dirfd(d), name, depth, &st,
-						    "folder could not be opened", errno);
-			} else {
-				ret = tk_walk_dir(w, sub, depth + 1);
-			}
-		} else if (S_ISLNK(st.st_mode)) {
-			ret = tk_walk_emit(w, TK_WALK_SKIP, dirfd(d), name, depth, &st,
-					   "a link (shortcut): links are never followed");
-		} else {
-			ret = tk_walk_emit(w, TK_WALK_SKIP, dirfd(d), name, depth, &st,
-					   "not a regular file (device, pipe or socket)");
-		}
+		ret = tk_walk_one(w, dirfd(d), names[i], depth, base);
 		w->path[base] = '\0';
 		if (w->st->truncated)
 			break;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "article_int.h"
 #include "err.h"
 
 static struct tk_doc *parse_ok(const char *text, const char *name)
@@ -181,6 +182,50 @@ static void test_big_feed(void **state)
 	free(b);
 }
 
+/* Bytes tk_md_inline examines for a line of unit repeated to n bytes. */
+static size_t md_work(const char *unit, size_t n)
+{
+	size_t u = strlen(unit), work = 0;
+	char *line = malloc(n + 1), *out = malloc(n + 1);
+
+	assert_non_null(line);
+	assert_non_null(out);
+	for (size_t i = 0; i < n; i++)
+		line[i] = unit[i % u];
+	line[n] = '\0';
+	assert_true(tk_md_inline(line, n, out, &work) <= n);
+	free(line);
+	free(out);
+	return work;
+}
+
+/* Issue 9 item 9: a 4 MB line of '<' or "![" took minutes. Linear work means
+ * a bounded count per byte, and twice the bytes cost about twice the work. */
+static void test_md_inline_linear(void **state)
+{
+	FILE *f = fopen("tests/data/md-linear/units.txt", "r");
+	char unit[64];
+	int cases = 0;
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(unit, sizeof unit, f)) {
+		size_t n = 1u << 16, w1, w2;
+
+		unit[strcspn(unit, "\n")] = '\0';
+		if (!unit[0] || unit[0] == '#')
+			continue;
+		w1 = md_work(unit, n);
+		w2 = md_work(unit, 2 * n);
+		if (w1 > 4 * n || w2 > 2 * w1 + 64)
+			fail_msg("unit \"%s\": work %zu for %zu bytes, %zu for %zu", unit, w1, n,
+				 w2, 2 * n);
+		cases++;
+	}
+	fclose(f);
+	assert_true(cases >= 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +236,7 @@ int main(void)
 	    cmocka_unit_test(test_refusals),
 	    cmocka_unit_test(test_nested_tags),
 	    cmocka_unit_test(test_big_feed),
+	    cmocka_unit_test(test_md_inline_linear),
 	};
 	return cmocka_run_group_tests_name("article", tests, NULL, NULL);
 }

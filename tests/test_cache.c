@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "config.h"
 #include "err.h"
 #include "mem.h"
 #include "testfs.h"

@@ -97,6 +97,9 @@ static void test_set_numbers_strictly(void **state)
 			 TK_EINVAL);
 	assert_int_equal(tk_config_set(&c, "max_file_bytes", "1024", &msg), TK_OK);
 	assert_int_equal(c.max_file_bytes, 1024);
+	assert_int_equal(tk_config_set(&c, "speed", "nan", &msg), TK_EINVAL);
+	assert_int_equal(tk_config_set(&c, "speed", "inf", &msg), TK_EINVAL);
+	assert_int_equal(tk_config_set(&c, "speed", "0x3", &msg), TK_EINVAL);
 	assert_int_equal(tk_config_set(&c, "rotation", "270", &msg), TK_OK);
 	assert_int_equal(c.rotation, 270);
 }
@@ -111,7 +114,7 @@ static void test_dump_round_trips(void **state)
 	tk_config_defaults(&a);
 	a.speed = 5;
 	a.accent = 0x11223344;
-	snprintf(a.font, sizeof a.font, "/usr/share/fonts/x.ttf");
+	snprintf(a.font, sizeof a.font, "/usr/share/fonts/my #1.ttf"); /* quoted in the dump */
 	n = tk_config_dump(&a, buf, sizeof buf);
 	assert_true(n < sizeof buf);
 	tk_config_defaults(&b);
@@ -211,7 +214,7 @@ static void test_stick_allow_list(void **state)
 	    "max_file_bytes = 1\n",
 	    "log_level = debug\n",
 	};
-	const char *ok = "\xef\xbb\xbfspeed = 16\r\ncrawl_height = 0\r\nfont_size = 160\r\n"
+	const char *ok = "\xef\xbb\xbfspeed = 16\r\ncrawl_height = 214\r\nfont_size = 160\r\n"
 			 "crawl_bg = #000000 # black\r\ncrawl_fg = #ffff00\r\nlayout = crawl\r\n"
 			 "quotes_per_article = 0\r\n";
 	struct tk_config c, d;
@@ -239,6 +242,14 @@ static void test_stick_allow_list(void **state)
 	assert_int_equal(c.font_size, 160);
 	assert_int_equal(c.crawl_bg, 0x000000ff);
 	assert_int_equal(c.quotes_per_article, 0);
+	/* cross-key rules judge what the stick set, not the device's own choices */
+	c = d;
+	c.crawl_fg = c.crawl_bg;
+	assert_int_equal(tk_config_parse_from(&c, TK_CONFIG_STICK, "speed = 4\n", 10, NULL, NULL),
+			 TK_OK);
+	assert_int_equal(
+	    tk_config_parse_from(&c, TK_CONFIG_STICK, "crawl_bg = #0c1d3a\n", 19, NULL, NULL),
+	    TK_EINVAL);
 }
 
 /* Issue 9 item 10: a stick that names the manifest as its urgent file would
@@ -363,6 +374,16 @@ static void test_cli_bad_device_file(void **state)
 	assert_non_null(strstr(out, "bad.conf:3: rotation"));
 	assert_non_null(strstr(out, "service mark on screen"));
 	assert_non_null(strstr(out, "ticker " TK_VERSION));
+	/* a tampered <cache>/.config (of the final cache_dir) is ignored, never fatal */
+	assert_int_equal(mkdir(strcat(strcpy(args, tmpdir), "/cache"), 0700), 0);
+	put("cache/.config", "speed = 3\ncache_dir\v= /etc\n", 26);
+	snprintf(args, sizeof args,
+		 "--set cache_dir=%s/cache snapshot --at 1 --size 320x180 --assets %s/assets "
+		 "-o shot.png",
+		 tmpdir, getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+	assert_int_equal(run_ticker(args, out, sizeof out), 0);
+	assert_non_null(strstr(out, "<cache>/.config:2: control character 0x0b"));
+	assert_non_null(strstr(out, "no longer pass the stick rules: ignored"));
 }
 
 /* Issue 9 item 17: no hang on a FIFO, no silent cut at 64 KiB, no NaN. */
@@ -395,6 +416,8 @@ static void test_cli_fifo_size_nan(void **state)
 	assert_int_equal(run_ticker("snapshot --at nan -o x.png", out, sizeof out), 2);
 	assert_int_equal(run_ticker("snapshot --at inf -o x.png", out, sizeof out), 2);
 	assert_int_equal(run_ticker("record --seconds nan x", out, sizeof out), 2);
+	assert_int_equal(run_ticker("snapshot --at 1e7 -o x.png", out, sizeof out), 2);
+	assert_int_equal(run_ticker("extract --max-bytes nan x.txt", out, sizeof out), 2);
 }
 
 /* Issue 9 item 1: <cache>/.config is on a writable disk; whatever is in it is
@@ -530,6 +553,25 @@ static void test_zero_means_zero_everywhere(void **state)
 	assert_non_null(strstr(out, "\"figures\":[]"));
 }
 
+/* firmware/ticker.conf documents every key, its default and its stick column;
+ * it is generated from the key table and must not drift from it. */
+static void test_shipped_conf_is_current(void **state)
+{
+	const char *root = getenv("TK_ROOT") ? getenv("TK_ROOT") : ".";
+	char cmd[1024];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd,
+		 "%s --config /dev/null config | sh %s/firmware/gen-conf.sh | "
+		 "cmp -s - %s/firmware/ticker.conf",
+		 ticker(), root, root);
+	if (system(cmd))
+		fail_msg(
+		    "firmware/ticker.conf is stale: regenerate it with\n  %s --config /dev/null "
+		    "config | sh firmware/gen-conf.sh > firmware/ticker.conf",
+		    ticker());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +590,7 @@ int main(void)
 	    cmocka_unit_test(test_schedule_keys),
 	    cmocka_unit_test(test_cli_bad_device_file),
 	    cmocka_unit_test(test_cli_fifo_size_nan),
+	    cmocka_unit_test(test_shipped_conf_is_current),
 	};
 	return cmocka_run_group_tests_name("config", tests, cli_setup, cli_teardown);
 }

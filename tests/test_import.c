@@ -27,6 +27,8 @@
 #include "mem.h"
 #include "sign.h"
 #include "testfs.h"
+#include "walk.h"
+#include "testlog.h"
 
 static const int64_t NOW = 1800000000;
 
@@ -56,6 +58,7 @@ static int setup(void **state)
 	 * explicit choice (the default refuses them; see test_sign.c). */
 	e->cfg.unsigned_sticks = TK_UNSIGNED_ALL;
 	*state = e;
+	tlog_hold();
 	return 0;
 }
 
@@ -64,6 +67,7 @@ static int teardown(void **state)
 	struct env *e = *state;
 	char *root = strdup(e->stick);
 
+	tlog_release();
 	*strrchr(root, '/') = '\0';
 	tfs_rm_rf(root);
 	free(root);
@@ -200,6 +204,26 @@ static void test_nothing_usable(void **state)
 	r = report(e);
 	assert_null(strstr(r, "NOTHING USABLE"));
 	free(r);
+}
+
+/* Issue 9.21: a stick the USB helper will not mount (ext4 switched off, a
+ * damaged one) still gets a calm line on screen: `ticker import --not-read`.
+ * And an ext4 stick's lost+found is file-system litter, not a refusal. */
+static void test_not_read_banner_and_litter(void **state)
+{
+	struct env *e = *state;
+	char reason[] = "this ticker takes FAT or exFAT sticks only", *r;
+	char a0[] = "import", a1[] = "--not-read", a3[] = "--cache";
+	char *argv[] = {a0, a1, reason, a3, e->cache, NULL};
+
+	assert_int_equal(tk_cmd_import(5, argv, &e->cfg), TK_EXIT_OK);
+	r = tfs_read(e->cache, ".status", NULL);
+	assert_non_null(r);
+	assert_non_null(
+	    strstr(r, "\nUSB stick not read: this ticker takes FAT or exFAT sticks only\n"));
+	free(r);
+	assert_true(tk_walk_is_junk("lost+found"));
+	assert_false(tk_walk_is_junk("lost-and-found.txt"));
 }
 
 static void test_replace_clear(void **state)
@@ -362,11 +386,46 @@ static void test_settings_attacks(void **state)
 		assert_non_null(strstr(r, said[i]));
 		free(r);
 	}
+	/* a tampered stored copy is ignored, and the next report says so */
+	assert_int_equal(tfs_write_str(e->cache, ".config", "urgent_name = TICKER-MANIFEST\n"), 0);
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf", "speed = 3\n"), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	r = tfs_read(e->cache, ".config", NULL);
+	assert_string_equal(r, "speed = 3\n"); /* replaced by the new good one */
+	free(r);
+	assert_int_equal(tfs_write_str(e->cache, ".config", "cache_dir = /etc\n"), 0);
+	rm_stick(e, "ticker.conf");
+	assert_int_equal(run(e, &s), TK_OK);
+	r = report(e);
+	assert_non_null(strstr(r, "those kept from an earlier stick failed the ticker's checks"));
+	free(r);
+	assert_int_equal(tfs_write_str(e->cache, ".config", ""), 0);
 	/* the urgent file name stayed: a later stick's URGENT.txt still works */
 	rm_stick(e, "ticker.conf");
 	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Lift out of order\n"), 0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(tfs_exists(e->cache, ".urgent"), 1);
+}
+
+/* Issue 9 item 13: with a bad ticker.conf on the box the limits are guesses:
+ * the stick is refused whole (nothing lost) and its report says why. */
+static void test_bad_device_settings_refuse_stick(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	art(e, "a.txt", "Story one");
+	e->cfg.service = TK_SERVICE_DEVICE_CONF;
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_REFUSED);
+	assert_int_equal(tfs_count(e->cache, "a"), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "the ticker's own settings file has errors"));
+	free(r);
+	e->cfg.service = 0;
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
 }
 
 static void test_odd_names_links_fifo(void **state)
@@ -448,6 +507,7 @@ static void test_report_planted_in_place(void **state)
 	struct env *e = *state;
 	char victim[4200], cached[4200], *before, *r;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "keep.txt", "A story already on the ticker");
 	{
 		struct tk_import_summary s;
@@ -825,6 +885,7 @@ static void test_disk_full(void **state)
 	struct tk_import_summary s;
 	char *r, *real;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	/* Only the cache fills up (failures restricted to its folder): the stick,
 	 * even on the same file system, still takes the report, which is checked. */
 	three_old(e);
@@ -857,6 +918,7 @@ static void test_full_disk_clear_replace(void **state)
 	struct tk_import_summary s;
 	char *real, *r, *list;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	three_old(e);
 	real = realpath(e->cache, NULL);
 	assert_non_null(real);
@@ -933,6 +995,7 @@ static void test_import_cache_into_itself(void **state)
 	struct tk_import_opts o = {NULL, NOW};
 	char *before, *after, root[4200], inner[4300];
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "a.txt", "A story");
 	assert_int_equal(run(e, &s), TK_OK);
 	before = tfs_list(e->cache);
@@ -959,6 +1022,7 @@ static void test_cache_locked_or_unwritable_report(void **state)
 	struct tk_cache *c = NULL;
 	char *r, lock[4300];
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "a.txt", "A story");
 	assert_int_equal(tk_cache_open(e->cache, &c), TK_OK);
 	assert_int_equal(run(e, &s), TK_EBUSY);
@@ -989,6 +1053,7 @@ static void test_fail_every_step(void **state)
 	static const unsigned masks[] = {TK_IO_MASK(TK_IO_WRITE), TK_IO_MASK(TK_IO_FSYNC),
 					 TK_IO_MASK(TK_IO_RENAME), TK_IO_MASK(TK_IO_UNLINK)};
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	three_old(e);
 	for (size_t m = 0; m < sizeof masks / sizeof masks[0]; m++) {
 		long n;
@@ -1075,6 +1140,7 @@ static void test_alloc_failures(void **state)
 	struct env *e = *state;
 	long n;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	/* Plain text only: the reader's own tests loop over its HTML/feed paths. */
 	art(e, "a.txt", "Alloc story");
 	art(e, "sub/b.md", "Another alloc story");
@@ -1165,10 +1231,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_outcomes_and_report, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_nothing_usable, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_read_banner_and_litter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_device_settings_refuse_stick, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_odd_names_links_fifo, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_report_planted_in_place, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_deep_tree_and_sparse_file, setup, teardown),

@@ -44,16 +44,58 @@ static void test_fingerprint(void **state)
 	tk_playlist_unref(c);
 }
 
+/* crawl_articles: the crawl gets the newest n, in the same order. */
+static void test_newest(void **state)
+{
+	struct tk_playlist *pl = NULL, *sub = NULL;
+	struct tk_item it[2] = {{0}, {0}};
+	char h[64];
+
+	(void)state;
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	for (int i = 0; i < 30; i++) {
+		snprintf(h, sizeof h, "Headline %d", i);
+		it[0].kind = TK_ITEM_HEADLINE;
+		it[0].text = h;
+		it[1].kind = TK_ITEM_QUOTE;
+		it[1].text = "A quote";
+		it[1].speaker = "Ana Ruiz";
+		assert_int_equal(tk_playlist_add(pl, h, "Desk", 1000 + i * 60, it, 2), TK_OK);
+	}
+	assert_int_equal(tk_playlist_sort(pl), TK_OK);
+	pl->generation = 5;
+	assert_int_equal(tk_loader_newest(pl, 20, &sub), TK_OK);
+	assert_int_equal(sub->n_articles, 20);
+	assert_int_equal(sub->n_items, 40);
+	assert_int_equal(sub->generation, 5);
+	assert_string_equal(sub->articles[0].headline, "Headline 29");
+	assert_string_equal(sub->articles[19].headline, "Headline 10");
+	assert_string_equal(sub->items[sub->articles[19].first + 1].speaker, "Ana Ruiz");
+	tk_playlist_unref(sub);
+	assert_int_equal(tk_loader_newest(pl, 0, &sub), TK_OK);
+	assert_ptr_equal(sub, pl);
+	tk_playlist_unref(sub);
+	assert_int_equal(tk_loader_newest(pl, 30, &sub), TK_OK);
+	assert_ptr_equal(sub, pl);
+	tk_playlist_unref(sub);
+	tk_playlist_unref(pl);
+}
+
+/* Written as the cache writes: a new file renamed into place, so the loader
+ * thread never reads a half-written .generation (a truncated file read as
+ * generation 0 made this test fail now and then). */
 static void put(const char *dir, const char *name, const char *text)
 {
-	char path[512];
+	char path[512], tmp[520];
 	FILE *f;
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "w");
+	snprintf(tmp, sizeof tmp, "%s/.tmp-put", dir);
+	f = fopen(tmp, "w");
 	assert_non_null(f);
 	fputs(text, f);
-	fclose(f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(rename(tmp, path), 0);
 }
 
 /* Wait up to 4 s (the loader polls every second) for something posted. */
@@ -135,6 +177,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fingerprint),
+	    cmocka_unit_test(test_newest),
 	    cmocka_unit_test(test_same_content_not_posted),
 	    cmocka_unit_test(test_state_file),
 	};

@@ -13,11 +13,16 @@
 
 #include "cmd.h"
 #include "config.h"
+#include <SDL_ttf.h>
+
 #include "err.h"
+#include "font.h"
+#include "loader.h"
 #include "mem.h"
 #include "out.h"
 #include "render.h"
 #include "render_app.h"
+#include "render_app_int.h"
 
 static const char *root(void)
 {
@@ -162,12 +167,146 @@ static void test_schedule_off_black(void **state)
 	assert_true(f.polls <= 1);
 }
 
+/* A frame far ahead of what the worker has made does not wait for it: the
+ * crawl holds the picture it showed and the frame returns at once. */
+static void test_late_worker_holds_crawl(void **state)
+{
+	struct tk_config cfg;
+	struct tk_fonts *fonts = NULL;
+	struct tk_scene *scene = NULL;
+	struct tk_scene_opts so = {0};
+	struct tk_scene_stats st;
+	struct tk_playlist *pl = NULL;
+	SDL_Surface *surf;
+	SDL_Renderer *r;
+	SDL_Rect band;
+	uint32_t *a = NULL, *b = NULL;
+	char demo[512];
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(demo, sizeof demo, "%s/assets/demo", root());
+	assert_int_equal(TTF_Init(), 0);
+	assert_int_equal(tk_fonts_open(cfg.assets_dir, "", &fonts), TK_OK);
+	surf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_RGB888);
+	r = SDL_CreateSoftwareRenderer(surf);
+	assert_non_null(r);
+	so.width = 640;
+	so.height = 360;
+	so.fps = 60;
+	so.max_texture = 4096;
+	assert_int_equal(tk_scene_create(r, &cfg, fonts, &so, &scene), TK_OK);
+	assert_int_equal(tk_loader_load(&cfg, demo, &pl), TK_OK);
+	tk_scene_set_playlist(scene, pl);
+	tk_scene_draw(scene, 0); /* the first frame waits for its content */
+	assert_int_equal(tk_render_read(r, 640, 360, &a), TK_OK);
+	tk_scene_draw(scene, 50000000); /* 100,000,000 px further on */
+	assert_int_equal(tk_render_read(r, 640, 360, &b), TK_OK);
+	band = tk_scene_band(scene);
+	/* the band shows what it showed (not blank, not waiting) */
+	assert_memory_equal(a + band.y * 640, b + band.y * 640, (size_t)band.h * 640 * 4);
+	tk_scene_stats(scene, &st);
+	assert_true(st.underruns >= 1);
+	tk_free(a);
+	tk_free(b);
+	tk_scene_destroy(scene);
+	tk_playlist_unref(pl);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(surf);
+	tk_fonts_close(fonts);
+	TTF_Quit();
+}
+
+/* speed_px_s becomes whole pixels per frame at the output's refresh. */
+static void test_speed_px_s(void **state)
+{
+	struct tk_config cfg;
+	struct tk_ctx c;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	cfg.speed_px_s = 300;
+	memset(&c, 0, sizeof c);
+	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 320, 180, 75, 1), TK_OK);
+	assert_int_equal(c.cfg.speed, 4);
+	assert_int_equal(tk_scene_crawl_offset(c.scene, 10), 40);
+	tk_ctx_close(&c);
+	cfg.speed_px_s = 0;
+	cfg.speed = 3;
+	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 320, 180, 60, 1), TK_OK);
+	assert_int_equal(tk_scene_crawl_offset(c.scene, 10), 30);
+	tk_ctx_close(&c);
+}
+
+/* The window surface redraws only the band unless the scene says the
+ * cards or notices changed: every fade step and notice must say so. */
+static void test_outside_band_changes(void **state)
+{
+	struct tk_config cfg;
+	struct tk_ctx c;
+	struct tk_playlist *pl = NULL;
+	char demo[512];
+	int changed = 0;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(demo, sizeof demo, "%s/assets/demo", root());
+	cfg.card_seconds = 2;
+	memset(&c, 0, sizeof c);
+	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 640, 360, 60, 1), TK_OK);
+	assert_int_equal(tk_loader_load(&cfg, demo, &pl), TK_OK);
+	tk_ctx_show(&c, &cfg, pl);
+	tk_scene_draw(c.scene, 0);
+	assert_true(tk_scene_outside_changed(c.scene));
+	for (int64_t f = 1; f < 120; f++) {
+		tk_scene_draw(c.scene, f);
+		changed += tk_scene_outside_changed(c.scene);
+	}
+	assert_int_equal(changed, 0); /* one card, still: the band alone moves */
+	changed = 0;
+	for (int64_t f = 120; f < 240; f++) {
+		tk_scene_draw(c.scene, f);
+		changed += tk_scene_outside_changed(c.scene);
+	}
+	/* the fade (0.6 s = 36 frames) changes the cards nearly every frame */
+	assert_true(changed >= 30 && changed <= 40);
+	tk_scene_draw(c.scene, 300); /* mid-card, no fade */
+	tk_scene_draw(c.scene, 301);
+	assert_false(tk_scene_outside_changed(c.scene));
+	tk_scene_set_notices(c.scene, "Service visit on Monday", NULL);
+	tk_scene_draw(c.scene, 302);
+	assert_true(tk_scene_outside_changed(c.scene));
+	tk_scene_draw(c.scene, 303);
+	assert_false(tk_scene_outside_changed(c.scene));
+	tk_playlist_unref(pl);
+	tk_ctx_close(&c);
+}
+
+static void test_software_gl_names(void **state)
+{
+	(void)state;
+	assert_true(tk_out_is_software_gl("llvmpipe (LLVM 15.0.6, 256 bits)"));
+	assert_true(tk_out_is_software_gl("softpipe"));
+	assert_true(tk_out_is_software_gl("Mesa OffScreen swrast"));
+	assert_false(tk_out_is_software_gl("V3D 4.2"));
+	assert_false(tk_out_is_software_gl("VC4 V3D 2.1"));
+	assert_false(tk_out_is_software_gl("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+	assert_false(tk_out_is_software_gl(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_replug_reopens),
 	    cmocka_unit_test(test_schedule_off_black),
 	    cmocka_unit_test(test_unplug_holds),
+	    cmocka_unit_test(test_late_worker_holds_crawl),
+	    cmocka_unit_test(test_speed_px_s),
+	    cmocka_unit_test(test_software_gl_names),
+	    cmocka_unit_test(test_outside_band_changes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,6 +20,7 @@
 #include "mem.h"
 #include "sign.h"
 #include "testfs.h"
+#include "testlog.h"
 #include "trust.h"
 #include "walk.h"
 #include "cache.h"
@@ -29,6 +30,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <time.h>
+#include <sys/wait.h>
 
 /* dir/rel in a static buffer (valid until the next call). */
 static const char *tfs_path(const char *dir, const char *rel)
@@ -74,6 +76,7 @@ static int setup(void **state)
 	snprintf(e->cfg.cache_dir, sizeof e->cfg.cache_dir, "%.250s", e->cache);
 	snprintf(e->cfg.keys_dir, sizeof e->cfg.keys_dir, "%.250s", e->keys);
 	*state = e;
+	tlog_hold();
 	return 0;
 }
 
@@ -81,6 +84,7 @@ static int teardown(void **state)
 {
 	struct env *e = *state;
 
+	tlog_release();
 	tfs_rm_rf(e->root);
 	free(e->root);
 	free(e);
@@ -563,6 +567,7 @@ static void test_interrupted_import_redone(void **state)
 	struct env *e = *state;
 	struct tk_import_summary s;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	art(e, "first.txt", "First signed story");
 	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Fire drill at noon\n"), 0);
 	assert_int_equal(sign_seq(e, e->key, 0, NULL, NULL, NULL), TK_OK);
@@ -647,6 +652,7 @@ static void test_damaged_trust_needs_recovery(void **state)
 	struct tk_import_summary s;
 	char st[17], *snap = prime(e);
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	assert_int_equal(tfs_write_str(e->cache, ".trust", "ticker-trust 1\nseq zz 1\n"), 0);
 	art(e, "third.txt", "Third signed story");
 	assert_int_equal(sign_with(e, e->key), TK_OK);
@@ -858,6 +864,7 @@ static void test_sign_cli_refuses(void **state)
 	char *argv[] = {a0, a1, key, e->stick, NULL};
 	struct tk_config cfg;
 
+	tlog_expect_errors(); /* the failures this test provokes are logged */
 	tk_config_defaults(&cfg);
 	snprintf(key, sizeof key, "%s.key", e->key);
 	art(e, "a.txt", "Alpha");
@@ -955,6 +962,42 @@ static void test_keys_dir_unusable_fails_closed(void **state)
 	assert_false(tfs_exists(e->cache, ".service"));
 }
 
+/* A .pub the service user may not read (the case that failed open): the
+ * keyring reports it, so the importer refuses every stick. Run as an
+ * unprivileged user (nobody) in a child when the tests run as root. */
+static void test_keys_dir_unreadable_key_fails_closed(void **state)
+{
+	struct env *e = *state;
+	char *pub = tfs_read(e->keys, "comms.pub", NULL);
+	int status = -1;
+	pid_t pid;
+
+	assert_int_equal(tfs_write_str(e->keys, "second.pub", pub), 0);
+	free(pub);
+	assert_int_equal(chmod(tfs_path(e->keys, "second.pub"), 0), 0);
+	assert_int_equal(chmod(e->root, 0755), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct tk_keyring *ring = NULL;
+		size_t bad = 0;
+		const char *why;
+
+		if (geteuid() == 0 && (setgid(65534) || setuid(65534)))
+			_exit(3);
+		if (tk_sign_keyring_load(e->keys, &ring, &bad) || bad != 1)
+			_exit(4);
+		why = tk_sign_keyring_problem(ring);
+		_exit(why && strstr(why, "\"second.pub\" in the trusted keys folder: the ticker is "
+					 "not allowed to read it")
+			  ? 0
+			  : 5);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* ---- issue 9 item 19: unsigned_sticks ---- */
 
 static void unsigned_controls(struct env *e)
@@ -1005,6 +1048,25 @@ static void test_unsigned_stick_articles_only(void **state)
 	assert_true(s.refused_whole);
 	assert_false(tfs_exists(e->cache, "b.txt"));
 	report_has(e, "unsigned_sticks = none");
+}
+
+/* Even a signed stick cannot loosen the trust settings: unsigned_sticks and
+ * clock_jump_days are device keys (/etc/ticker/ticker.conf only). */
+static void test_stick_cannot_set_trust_keys(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+
+	art(e, "a.txt", "Alpha");
+	assert_int_equal(tfs_write_str(e->stick, "ticker.conf",
+				       "unsigned_sticks = all\nclock_jump_days = 3650\n"),
+			 0);
+	assert_int_equal(sign_with(e, e->key), TK_OK);
+	run(e, &s);
+	assert_false(tfs_exists(e->cache, ".config"));
+	report_has(e, "SETTINGS: ticker.conf was NOT applied");
+	report_has(e, "unsigned_sticks");
+	report_has(e, "clock_jump_days");
 }
 
 /* ---- issue 9 item 20: rotate and revoke by a signed drop ---- */
@@ -1088,6 +1150,7 @@ static void test_clock_jump_expires_nothing(void **state)
 	/* A later import at a consistent time confirms it: expiry runs. */
 	run_at(e, &s, t0 + 40 * DAY + 7200);
 	assert_false(tfs_exists(e->cache, "old.txt"));
+	report_has(e, "this import confirms the clock's jump");
 	assert_true(tfs_exists(e->cache, "new.txt"));
 }
 
@@ -1184,7 +1247,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_sign_cli_refuses, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_dir_tolerates_os_files, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_dir_unusable_fails_closed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_keys_dir_unreadable_key_fails_closed, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_unsigned_stick_articles_only, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stick_cannot_set_trust_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rotate_and_revoke_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_clock_jump_expires_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_clock_2031_corrected, setup, teardown),

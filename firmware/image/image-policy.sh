@@ -20,6 +20,7 @@ cat >"$root/etc/fstab" <<EOF
 PARTUUID=$id-02  /                ext4   ro,noatime,errors=remount-ro                        0 1
 PARTUUID=$id-01  /boot/firmware   vfat   ro,noatime,fmask=0133,dmask=0022,nofail             0 2
 PARTUUID=$id-03  /var/lib/ticker  ext4   rw,noatime,nosuid,nodev,noexec,commit=5,nofail      0 2
+/var/lib/ticker/app /var/lib/ticker/app none bind,exec,nosuid,nodev,nofail,x-systemd.requires-mounts-for=/var/lib/ticker 0 0
 tmpfs            /tmp             tmpfs  nosuid,nodev,mode=1777,size=64M                     0 0
 tmpfs            /var/tmp         tmpfs  nosuid,nodev,mode=1777,size=16M                     0 0
 tmpfs            /var/log         tmpfs  nosuid,nodev,noexec,mode=0755,size=16M              0 0
@@ -35,6 +36,15 @@ cp "$root/etc/ticker/ticker.conf" "$root/usr/share/ticker/image/ticker.conf"
 rm -rf "$root/etc/ticker/ticker.conf" "$root/etc/ticker/keys.d"
 ln -s /boot/firmware/ticker/ticker.conf "$root/etc/ticker/ticker.conf"
 ln -s /boot/firmware/ticker/keys "$root/etc/ticker/keys.d"
+ln -sfn /boot/firmware/ticker/update-keys "$root/etc/ticker/update-keys.d"
+
+# Software updates from a stick (ticker update / supervise): the display starts
+# through the supervisor, which runs the signed application slot on the data
+# partition (an exec bind mount of /var/lib/ticker/app only; the rest of the
+# data partition stays noexec), or its own built-in version.
+mkdir -p "$root/etc/systemd/system/ticker.service.d"
+printf '[Service]\nExecStart=\nExecStart=/usr/bin/ticker supervise\n' \
+	>"$root/etc/systemd/system/ticker.service.d/60-supervise.conf"
 
 # Journal in RAM (the root is read-only) and systemd feeding the hardware watchdog.
 install -D -m 0644 "$fw/conf.d/journald-ticker.conf" "$root/etc/systemd/journald.conf.d/60-ticker.conf"
@@ -50,6 +60,17 @@ install -D -m 0644 "$fw/conf.d/sysctl-ticker.conf" "$root/etc/sysctl.d/60-ticker
 for u in getty@.service serial-getty@.service console-getty.service getty.target \
 	ctrl-alt-del.target autovt@.service; do
 	ln -sfn /dev/null "$root/etc/systemd/system/$u"
+done
+
+# No RTC on a Pi: the clock goes forward to the newest time saved (hourly) or to
+# a signed stick's signing time (ticker-clock.*). Whole-machine policy: the
+# image's, not the package's.
+for w in sysinit.target:ticker-clock@restore.service:ticker-clock@.service \
+	paths.target:ticker-clock.path:ticker-clock.path \
+	timers.target:ticker-clock-save.timer:ticker-clock-save.timer; do
+	t=${w%%:*} rest=${w#*:}
+	mkdir -p "$root/etc/systemd/system/$t.wants"
+	ln -sfn "/lib/systemd/system/${rest#*:}" "$root/etc/systemd/system/$t.wants/${rest%%:*}"
 done
 
 # First boot: grow the data partition and its filesystem to the end of the card.

@@ -15,7 +15,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 fw=$here/..
 work=$img.parts
 rm -rf "$work" "$img" "$img.tmp"
-mkdir -p "$work/boot/ticker/keys" "$work/data/cache" "$work/data/state"
+mkdir -p "$work/boot/ticker/keys" "$work/boot/ticker/update-keys" "$work/data/cache" \
+	"$work/data/state" "$work/data/app"
 export MTOOLS_SKIP_CHECK=1
 
 # ---- boot partition contents ----------------------------------------------------
@@ -61,7 +62,7 @@ mkfs.ext4 -q -F -L tickerroot -d "$root" "$work/root.ext4" "${root_mb}M"
 chmod 0755 "$work/data"
 chmod 0750 "$work/data/cache" "$work/data/state"
 tuid=$(awk -F: '$1 == "ticker" { print $3 ":" $4 }' "$root/etc/passwd")
-[ -n "$tuid" ] && chown "$tuid" "$work/data" "$work/data/cache" "$work/data/state"
+[ -n "$tuid" ] && chown "$tuid" "$work/data" "$work/data/cache" "$work/data/state" "$work/data/app"
 mkfs.ext4 -q -F -L tickerdata -d "$work/data" "$work/data.ext4" "${data_mb}M"
 
 # ---- the disk ---------------------------------------------------------------------

@@ -515,7 +515,9 @@ def check_cache(vm, known, what):
 
 def first_frame(vm, start, timeout, what):
     """Wait for the display and first-frame log lines; returns the new log offset."""
-    m, pos = vm.wait_log(r"display: driver=(\S+) renderer=(\S+) mode=(\S+)", timeout, start)
+    # "display: [path=P] driver=D renderer=R [gl=... ...] mode=M" (fields may be added).
+    m, pos = vm.wait_log(r"display: (?:\S+ )*?driver=(\S+) renderer=(\S+) .*?mode=(\S+)", timeout,
+                         start)
     if not check(m is not None, f"{what}: ticker logged its display"):
         return pos
     check(m.group(1) == "KMSDRM" and m.group(2) == "opengles2",
@@ -572,8 +574,10 @@ def main():
         check(len(w) >= 3 and w[2].isdigit() and int(w[2]) * 1024 > data_size + 128 * 1024 * 1024,
               f"0. the data partition grew to fill the bigger card ({data_size >> 20} MiB -> "
               f"{int(w[2]) >> 10 if len(w) > 2 and w[2].isdigit() else '?'} MiB)")
-        rc, o = vm.sh("pgrep -a -f 'getty|login' ; systemctl is-enabled getty@tty1.service 2>&1; true")
-        check("agetty" not in o and "masked" in o, f"0. no login on any console ({' '.join(o.split())})")
+        rc, o = vm.sh("cat /proc/[0-9]*/comm 2>/dev/null | grep -E 'getty|login'; "
+                      "systemctl is-enabled getty@tty1.service serial-getty@ttyAMA0.service 2>&1; true")
+        check("getty" not in o.replace("getty@", "") and o.split().count("masked") == 2,
+              f"0. no login on any console ({' '.join(o.split())})")
 
         for unit in ("ticker.service", "ticker-import@sda.service"):
             rc, sec = vm.sh(f"systemd-analyze security {unit} 2>&1 | tail -n 1", timeout=120)

@@ -6,7 +6,8 @@ SPLIT_DIR holds text/*.txt and attributions/*.ann. Nothing from the corpus is
 written anywhere but a temporary directory. Standard library only.
 
 Gold quotes are the directly quoted segments (text between quotation marks,
-“…” or "…", a quote running on over paragraphs joined as one) that lie inside
+“…”, "…" or “…" where no ” follows, a quote running on over paragraphs joined
+as one) that lie inside
 an annotated attribution's content; paraphrase is out of scope. Segments of
 fewer than 3 words (scare terms, titles) are ignored on both sides. A found
 quote matches a gold one when their character spans overlap by more than half
@@ -91,7 +92,8 @@ def quote_segments(text):
                 nxt = text[i + 1] if i + 1 < pe else " "
                 if nxt != " ":
                     cur = (c, i + 1)
-            elif cur is not None and c == OPEN[cur[0]]:
+            elif cur is not None and (c == OPEN[cur[0]] or (
+                    cur[0] == "\u201c" and c == '"' and "\u201d" not in text[i:pe])):
                 prev = text[i - 1]
                 if c != '"' or prev != " ":
                     segs.append((cur[1], i))

@@ -6,7 +6,9 @@
 #   - no temporary file (.tmp-*) or journal (.pending) is left;
 #   - every article file is a byte-exact copy of an old or a new source file;
 #   - every old article is still there, unless that run was a REPLACE and the
-#     cache now holds exactly the new set (the REPLACE completed).
+#     cache now holds exactly the new set (the REPLACE completed);
+#   - the display's record index names exactly the cached articles, each by
+#     its content's SHA-256 with the record present, and no temporary record.
 # Pass/fail never depends on timing: the kill moment only decides which of the
 # allowed states is checked. Environment: TICKER (binary), RUNS, TMPDIR.
 set -u
@@ -79,6 +81,22 @@ for run in $(seq 1 "$RUNS"); do
 		>"$work/restart.log" 2>&1 || bad=" restart-failed($?): $(tr '\n' ' ' <"$work/restart.log")"
 	ls -A "$cache" | grep -q '^\.tmp-' && bad="$bad temporary-file-left"
 	[ -e "$cache/.pending" ] && bad="$bad journal-left"
+	# The display's records follow the articles: no temporary record, and the
+	# index names exactly the cached articles, each by its content's SHA-256
+	# with its record present.
+	ls -A "$cache/.records" 2>/dev/null | grep -q '^\.tmp-' && bad="$bad temporary-record-left"
+	sed -n '2,$p' "$cache/.records/index" 2>/dev/null | while IFS= read -r line; do
+		name=$(printf '%s\n' "$line" | sed -E 's/^[0-9a-f]{64} [^ ]+ [^ ]+ //')
+		hex=$(printf '%s\n' "$line" | cut -c1-64)
+		[ -f "$cache/.records/$hex" ] || echo "record-missing:$name"
+		[ "$(sha256sum <"$cache/$name" 2>/dev/null | cut -c1-64)" = "$hex" ] ||
+			echo "record-stale:$name"
+		printf '%s\n' "$name" >>"$work/indexed"
+	done >"$work/recbad"
+	[ -s "$work/recbad" ] && bad="$bad $(tr '\n' ' ' <"$work/recbad")"
+	ls "$cache" | LC_ALL=C sort >"$work/cached"
+	LC_ALL=C sort "$work/indexed" 2>/dev/null | cmp -s - "$work/cached" || bad="$bad index-not-the-articles"
+	rm -f "$work/indexed"
 	# Whole = the checksum and name pair of an old or a new source file.
 	(cd "$cache" && md5sum -- *) >"$work/now" 2>/dev/null
 	notwhole=$(grep -vxFf "$work/allowed" "$work/now" | sed 's/.*  //' | tr '\n' ' ')

@@ -52,6 +52,14 @@ exposure() {
 unit=$root/lib/systemd/system
 check "verify ticker.service" verify ticker.service
 check "verify ticker-import@sda1.service" verify ticker-import@sda1.service
+for u in ticker-clock@restore.service ticker-clock@apply.service ticker-clock.path \
+	ticker-clock-save.service ticker-clock-save.timer; do
+	check "verify $u" verify $u
+done
+check "security ticker-clock@apply.service <= 2.0" exposure ticker-clock@apply.service 2.0
+check "security ticker-clock-save.service <= 1.5" exposure ticker-clock-save.service 1.5
+check "image enables the clock units" sh -c \
+	"[ \"\$(systemctl --root='$root' is-enabled ticker-clock@restore.service ticker-clock.path ticker-clock-save.timer | sort -u)\" = enabled ]"
 check "security ticker.service <= 1.0" exposure ticker.service 1.0
 check "security ticker-import@sda1.service <= 2.0" exposure ticker-import@sda1.service 2.0
 check "ctrl-alt-del.target masked" sh -c \

@@ -1,0 +1,48 @@
+#!/bin/sh
+# How soon a running display notices an import (issue 15 section 3): `ticker
+# run` (dummy video driver, software renderer) on 1,000 imported articles;
+# an import adds one article, then a REPLACE keeps 10. Prints, per import,
+# when the loader posted the import's summary banner and the new playlist (the
+# last of each), in ms after the import process exited (its last write, the
+# report, comes just before; negative: the display had it before the import
+# finished). This is the
+# display's detection and load; the crawl then takes the playlist at its
+# next item boundary. Never fails on timing. Environment: TICKER.
+set -eu
+dir=$(mktemp -d "${TMPDIR:-/tmp}/ticker-latency-XXXXXX")
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT INT TERM
+export SDL_RENDER_DRIVER=software
+ms() { date +%s%3N; }
+
+mkdir -p "$dir/src" "$dir/one" "$dir/ten"
+for i in $(seq 1 1000); do
+	printf 'Story %d about the harbour\n\n"We will finish pier %d by spring," said Ana Ruiz.\n' \
+		"$i" "$i" >"$dir/src/s$i.txt"
+done
+for i in $(seq 1 10); do cp "$dir/src/s$i.txt" "$dir/ten/"; done
+: >"$dir/ten/REPLACE"
+printf 'A new story arrives\n\n"It came while the screen ran," said Ana Ruiz.\n' >"$dir/one/new.txt"
+"$TICKER" -q import --cache "$dir/cache" --no-report "$dir/src" >/dev/null 2>&1 || true
+
+# Every log line of the display with the time it arrived, in ms.
+"$TICKER" --set video_driver=dummy run --cache "$dir/cache" --window 1280x720 2>&1 |
+	while IFS= read -r line; do printf '%s %s\n' "$(ms)" "$line"; done >"$dir/log" &
+sleep 3
+pid=$(pgrep -f "run --cache $dir/cache" | head -n 1 || true)
+
+step() { # label src
+	before=$(wc -l <"$dir/log")
+	"$TICKER" -q import --cache "$dir/cache" --no-report "$2" >/dev/null 2>&1 || true
+	t=$(ms)
+	sleep 3
+	tail -n +"$((before + 1))" "$dir/log" | awk -v t="$t" -v label="$1" '
+		/banner:/ { b = $1 - t }
+		/playlist: generation [0-9]*: / { p = $1 - t; sub(/.*playlist: /, ""); what = $0 }
+		END { printf "  %s: banner posted %+d ms, playlist posted %+d ms after the import exited\n    (%s)\n", label, b, p, what }'
+}
+step "one new article" "$dir/one"
+step "REPLACE keeping 10 of 1,001" "$dir/ten"
+kill -TERM "$pid" 2>/dev/null || true
+wait 2>/dev/null || true
+pid=
