@@ -62,6 +62,8 @@ struct tk_playlist_opts {
 	size_t max_articles;	   /* keep the newest N; 0 = no limit */
 	int records_only;	   /* a directory without a record index shows nothing
 				      (never parse articles: the display of a real cache) */
+	char urgent_name[64];	   /* raw directories: this file is the urgent notice,
+				      not an article (as on a stick); empty = none */
 };
 
 struct tk_config;
