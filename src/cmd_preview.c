@@ -40,7 +40,12 @@ int tk_cmd_preview(int argc, char **argv, struct tk_config *cfg)
 		if (!strcmp(a, "-o") && v) {
 			o.out = v;
 			i++;
-		} else if (!strcmp(a, "--size") && v && !tk_preview_size(v, &o.width, &o.height)) {
+		} else if (!strcmp(a, "--size") && v) {
+			if (tk_preview_size(v, &o.width, &o.height)) {
+				tk_log(TK_LOG_ERROR,
+				       "preview: --size wants WxH, 64 to 7680 each: '%s'", v);
+				return TK_EXIT_USAGE;
+			}
 			i++;
 		} else if (a[0] != '-' && !o.dir) {
 			o.dir = a;

@@ -111,6 +111,11 @@ int tk_display_preview(const struct tk_display_opts *o)
 		goto out;
 	if (tk_loader_load(o->cfg, o->dir, &pl))
 		goto out;
+	if (!pl || !pl->n_articles)
+		tk_log(TK_LOG_WARN,
+		       "preview: no readable articles in %s: the sheet shows an empty "
+		       "screen",
+		       o->dir);
 	tk_ctx_show(&c, o->cfg, pl);
 	tk_preview_notices(&c, o->cfg, o->dir);
 	sheet = tk_calloc((size_t)c.w * (size_t)c.h, sizeof *sheet);
