@@ -19,6 +19,7 @@ enum tk_exit {
 
 int tk_cmd_run(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_snapshot(int argc, char **argv, struct tk_config *cfg);
+int tk_cmd_preview(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_record(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_bench(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg);

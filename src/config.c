@@ -61,6 +61,7 @@ static const char *const tk_layouts[] = {"crawl", "cards", NULL};
 static const char *const tk_positions[] = {"bottom", "top", NULL};
 static const char *const tk_tristates[] = {"auto", "no", "yes", NULL};
 static const char *const tk_unsigned_modes[] = {"articles", "all", "none", NULL};
+static const char *const tk_clocks[] = {"off", "corner", "label", NULL};
 static const char *const tk_bools[] = {"no", "yes", NULL};
 static const char *const tk_levels[] = {"error", "warning", "info", "debug", NULL};
 
@@ -126,6 +127,10 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      TK_STICK_RANGE(0, 1000)},
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
      "screen rotation in degrees: 0, 90, 180 or 270", TK_DEVICE},
+    {"clock", TK_CFG_ENUM, F(clock), 0, 0, tk_clocks, 0,
+     "time of day on screen (HH:MM, system clock, redrawn once a minute): off, corner = top "
+     "left, label = at the end of the crawl band",
+     TK_STICK},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
      "show a label chip (QUOTE, FIGURE, source) before crawl items", TK_STICK},
     {"crawl_bg", TK_CFG_COLOR, F(crawl_bg), 0, 0, NULL, 0, "crawl background, #RRGGBB", TK_STICK},

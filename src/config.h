@@ -12,6 +12,7 @@
 enum tk_layout { TK_LAYOUT_CRAWL, TK_LAYOUT_CARDS };
 enum tk_position { TK_POS_BOTTOM, TK_POS_TOP };
 enum tk_tristate { TK_AUTO = -1, TK_NO = 0, TK_YES = 1 };
+enum tk_clock { TK_CLOCK_OFF, TK_CLOCK_CORNER, TK_CLOCK_LABEL };
 enum tk_unsigned { TK_UNSIGNED_ARTICLES, TK_UNSIGNED_ALL, TK_UNSIGNED_NONE };
 
 /* Where settings come from. A stick may set only the keys its column in the
@@ -64,6 +65,7 @@ struct tk_config {
 	long card_seconds;
 	long crawl_articles; /* the crawl shows the newest N articles; 0 = all */
 	long rotation;	     /* 0, 90, 180, 270 */
+	int clock;	     /* enum tk_clock */
 	int labels;	     /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */

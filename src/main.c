@@ -45,6 +45,12 @@ static const struct tk_command tk_commands[] = {
      "Renders exactly the frame shown SECONDS (at most 86400) after start on a virtual\n"
      "clock, with the software renderer: the same inputs always give the same pixels.\n"
      "--renderer opengles2 renders with GL instead (offscreen), for comparison.\n"},
+    {"preview", tk_cmd_preview, "contact sheet PNG of what the screen will show for DIR",
+     "usage: ticker preview DIR -o SHEET.png [--size WxH]\n"
+     "\n"
+     "Renders, without importing, the first four cards the screen will show for the\n"
+     "articles in DIR (each with the crawl band and any URGENT.txt notice), at half\n"
+     "size in a 2x2 grid: a sheet of the screen's geometry (default 1920x1080).\n"},
     {"record", tk_cmd_record, "render a run of frames to PNG files",
      "usage: ticker record [--fps N] [--seconds S] [--size WxH] [--cache DIR] [--assets DIR] DIR\n"
      "\n"
@@ -230,7 +236,8 @@ static int tk_load_config_file(struct tk_config *cfg, const char *path, int must
  * screen, so they start with the defaults for what was bad, and a service mark. */
 static int tk_is_display_command(const char *name)
 {
-	return !strcmp(name, "run") || !strcmp(name, "snapshot") || !strcmp(name, "record");
+	return !strcmp(name, "run") || !strcmp(name, "snapshot") || !strcmp(name, "preview") ||
+	       !strcmp(name, "record");
 }
 
 /* Commands that go on after a bad ticker.conf (with TK_SERVICE_DEVICE_CONF set):

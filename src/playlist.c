@@ -276,6 +276,7 @@ void tk_playlist_opts_from_config(const struct tk_config *cfg, struct tk_playlis
 	out->max_file_bytes = (size_t)cfg->max_file_bytes;
 	tk_extract_opts_from_config(cfg, &out->xo);
 	out->max_articles = cfg->max_articles > 0 ? (size_t)cfg->max_articles : 0;
+	snprintf(out->urgent_name, sizeof out->urgent_name, "%s", cfg->urgent_name);
 }
 
 /* opts, or the configuration's defaults for NULL. */
@@ -771,7 +772,8 @@ static int tk_pl_from_files(DIR *d, const struct tk_playlist_opts *opts, struct 
 	int err = tk_pl_list(d, &names, &n);
 
 	for (size_t i = 0; i < n && !err && !tk_pl_full(pl); i++)
-		err = tk_pl_add_raw(pl, dirfd(d), names[i], opts);
+		if (strcmp(names[i], opts->urgent_name))
+			err = tk_pl_add_raw(pl, dirfd(d), names[i], opts);
 	for (size_t i = 0; i < n; i++)
 		tk_free(names[i]);
 	tk_free(names);

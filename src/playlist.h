@@ -63,6 +63,8 @@ struct tk_playlist_opts {
 	int records_only;	   /* a directory without a record index shows nothing
 				      (never parse articles: the display of a real cache) */
 	int64_t now;		   /* for show dates (showdates.h); 0 = the clock */
+	char urgent_name[64];	   /* raw directories: this file is the urgent notice,
+				      not an article (as on a stick); empty = none */
 };
 
 struct tk_config;

@@ -128,8 +128,8 @@ struct tk_scene {
 	int64_t cardtex_p[2]; /* card period held (complete), -1 none */
 	int card_rows;	      /* rows uploaded so far of the card being uploaded */
 	SDL_Texture *label_tex;
-	SDL_Texture *status_tex, *urgent_tex;
-	int status_w, status_h, urgent_w, urgent_h;
+	SDL_Texture *status_tex, *urgent_tex, *clock_tex;
+	int status_w, status_h, urgent_w, urgent_h, clock_w, clock_h;
 
 	/* shared with the worker, under mu */
 	SDL_Thread *thr;
@@ -151,10 +151,10 @@ struct tk_scene {
 	uint64_t outside_key;		/* cards and notices as last drawn */
 	int outside_changed;		/* the last draw changed them */
 	int notices_shown;		/* notice textures made so far */
-	char status_text[256], urgent_text[1024];
+	char status_text[256], urgent_text[1024], clock_text[32];
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
-	SDL_Surface *status_surf, *urgent_surf;
+	SDL_Surface *status_surf, *urgent_surf, *clock_surf;
 	int notice_ready;
 
 	/* worker-private */
@@ -1124,6 +1124,27 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 	return out;
 }
 
+/* The clock: a tag like the operator's, in the card colours at full strength
+ * (corner), or the crawl's colours at the crawl text size (label). */
+static SDL_Surface *tk_clock_surface(struct tk_scene *s, const char *text)
+{
+	const struct tk_config *c = s->cfg;
+	int label = c->clock == TK_CLOCK_LABEL;
+	int fs = label ? tk_maxi(s->bh * 45 / 100, TK_MIN_FONT_PX)
+		       : tk_maxi(s->H * TK_STATUS_FS_PER_MILLE * 3 / 2000, TK_MIN_FONT_PX);
+	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10;
+	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, 0);
+	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 4) + 2 * pad;
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
+	tk_text_block(s, out, text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg, pad,
+		      (h - fs * 13 / 10) / 2, w - 2 * pad, 1, fs);
+	return out;
+}
+
 /* One unit of work, if any; returns 1 when it did something. Called with mu
  * held; drops it while working. */
 static int tk_work_one(struct tk_scene *s)
@@ -1171,20 +1192,24 @@ static int tk_work_one(struct tk_scene *s)
 		return 1;
 	}
 	if (s->notice_gen != s->notice_done && !s->notice_ready) {
-		char st[256], ur[1024];
+		char st[256], ur[1024], ck[32];
 		int gen = s->notice_gen;
-		SDL_Surface *a = NULL, *b = NULL;
+		SDL_Surface *a = NULL, *b = NULL, *k = NULL;
 
 		memcpy(st, s->status_text, sizeof st);
 		memcpy(ur, s->urgent_text, sizeof ur);
+		memcpy(ck, s->clock_text, sizeof ck);
 		SDL_UnlockMutex(s->mu);
 		if (*st || *s->service)
 			a = tk_status_surface(s, *st ? st : s->service);
 		if (*ur)
 			b = tk_urgent_surface(s, ur);
+		if (*ck && s->cfg->clock != TK_CLOCK_OFF)
+			k = tk_clock_surface(s, ck);
 		SDL_LockMutex(s->mu);
 		s->status_surf = a;
 		s->urgent_surf = b;
+		s->clock_surf = k;
 		s->notice_done = gen;
 		s->notice_ready = 1;
 		return 1;
@@ -1470,12 +1495,14 @@ void tk_scene_destroy(struct tk_scene *s)
 	tk_tex_free(s, &s->label_tex);
 	tk_tex_free(s, &s->status_tex);
 	tk_tex_free(s, &s->urgent_tex);
+	tk_tex_free(s, &s->clock_tex);
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
 		tk_free(s->cb[i].px);
 	tk_free(s->cardpx);
 	tk_item_free(&s->wcur);
 	SDL_FreeSurface(s->status_surf);
 	SDL_FreeSurface(s->urgent_surf);
+	SDL_FreeSurface(s->clock_surf);
 	tk_playlist_unref(s->wpl);
 	tk_playlist_unref(s->wcard_pl);
 	tk_playlist_unref(s->pending_pl);
@@ -1518,6 +1545,18 @@ void tk_scene_set_notices(struct tk_scene *s, const char *status, const char *ur
 	    strncmp(urgent, s->urgent_text, sizeof s->urgent_text - 1)) {
 		snprintf(s->status_text, sizeof s->status_text, "%s", status);
 		snprintf(s->urgent_text, sizeof s->urgent_text, "%s", urgent);
+		s->notice_gen++;
+		SDL_CondSignal(s->work_cv);
+	}
+	SDL_UnlockMutex(s->mu);
+}
+
+void tk_scene_set_clock(struct tk_scene *s, const char *text)
+{
+	text = text ? text : "";
+	SDL_LockMutex(s->mu);
+	if (strncmp(text, s->clock_text, sizeof s->clock_text - 1)) {
+		snprintf(s->clock_text, sizeof s->clock_text, "%s", text);
 		s->notice_gen++;
 		SDL_CondSignal(s->work_cv);
 	}
@@ -1656,6 +1695,14 @@ static void tk_draw_take_notices(struct tk_scene *s)
 		return;
 	tk_tex_free(s, &s->status_tex);
 	tk_tex_free(s, &s->urgent_tex);
+	tk_tex_free(s, &s->clock_tex);
+	if (s->clock_surf) {
+		s->clock_tex = tk_tex_from(s, s->clock_surf);
+		s->clock_w = s->clock_surf->w;
+		s->clock_h = s->clock_surf->h;
+	}
+	SDL_FreeSurface(s->clock_surf);
+	s->clock_surf = NULL;
 	if (s->status_surf) {
 		s->status_tex = tk_tex_from(s, s->status_surf);
 		s->status_w = s->status_surf->w;
@@ -1842,6 +1889,15 @@ static void tk_draw_notices(struct tk_scene *s)
 		}
 		d.w = s->urgent_w;
 		SDL_RenderCopy(s->r, s->urgent_tex, NULL, &d);
+	}
+	if (s->clock_tex) {
+		d.w = s->clock_w;
+		d.h = s->clock_h;
+		d.x = c->clock == TK_CLOCK_LABEL ? s->W - s->clock_w : 0;
+		d.y = c->clock == TK_CLOCK_LABEL	? s->band.y
+		      : c->crawl_position == TK_POS_TOP ? s->H - s->clock_h
+							: 0;
+		SDL_RenderCopy(s->r, s->clock_tex, NULL, &d);
 	}
 	if (s->status_tex) {
 		d.x = s->W - s->status_w;

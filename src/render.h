@@ -51,6 +51,9 @@ void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 /* Set the banner and urgent texts (NULL or "" = none); re-rendered only when
  * they change. */
 void tk_scene_set_notices(struct tk_scene *s, const char *status, const char *urgent);
+/* The clock text ("14:05"; "" = none), shown where cfg->clock says. The
+ * worker renders it (call at most once a minute); the frame only copies it. */
+void tk_scene_set_clock(struct tk_scene *s, const char *text);
 
 /* Draw frame number frame (0, 1, 2, ...) into the current render target.
  * Frames must not go backwards. Returns TK_OK or TK_ESDL. */

@@ -179,6 +179,19 @@ void tk_ctx_close(struct tk_ctx *c)
 
 /* ---- snapshot / record ------------------------------------------------------ */
 
+/* The clock (cfg clock): the system time as HH:MM, handed to the scene when
+ * the minute changes; the worker renders it, the frame only copies it. */
+static void tk_ctx_clock(struct tk_ctx *c, time_t now)
+{
+	char text[32];
+	struct tm tm;
+
+	if (c->cfg.clock == TK_CLOCK_OFF || !c->scene || !localtime_r(&now, &tm))
+		return;
+	strftime(text, sizeof text, "%H:%M", &tm);
+	tk_scene_set_clock(c->scene, text);
+}
+
 static void tk_notices_now(struct tk_scene *s, const char *dir)
 {
 	char st[256], ur[1024];
@@ -211,6 +224,7 @@ int tk_display_snapshot(const struct tk_display_opts *o)
 		goto out;
 	tk_ctx_show(&c, o->cfg, pl);
 	tk_notices_now(c.scene, o->dir);
+	tk_ctx_clock(&c, time(NULL));
 	tk_scene_draw(c.scene, frame);
 	if (tk_render_png(c.out.r, c.w, c.h, o->out)) {
 		tk_log(TK_LOG_ERROR, "snapshot: cannot write %s", o->out);
@@ -243,6 +257,7 @@ int tk_display_record(const struct tk_display_opts *o)
 		goto out;
 	tk_ctx_show(&c, o->cfg, pl);
 	tk_notices_now(c.scene, o->dir);
+	tk_ctx_clock(&c, time(NULL));
 	for (int64_t f = 0; f < n && !tk_app_stop; f++) {
 		tk_scene_draw(c.scene, f);
 		snprintf(path, sizeof path, "%s/frame-%05lld.png", o->out, (long long)f);
@@ -279,7 +294,8 @@ struct tk_run {
 	int full;	       /* this frame: the whole picture */
 	int force_full;	       /* next frame: the whole picture (exposed, re-opened) */
 	struct tk_power power; /* screen schedule */
-	time_t power_checked, trust_read;
+	time_t power_checked, trust_read, clock_min;
+	struct tk_scene *clock_scene; /* the scene the clock text was given to */
 	int64_t pending_jump;
 };
 
@@ -589,6 +605,17 @@ static int tk_run_power(struct tk_run *r)
 	return TK_EXIT_OK;
 }
 
+static void tk_run_clock(struct tk_run *r)
+{
+	time_t now = time(NULL);
+
+	if (now / 60 == r->clock_min && r->c.scene == r->clock_scene)
+		return;
+	r->clock_min = now / 60;
+	r->clock_scene = r->c.scene;
+	tk_ctx_clock(&r->c, now);
+}
+
 static int tk_run_loop(struct tk_run *r)
 {
 	int rc = TK_EXIT_OK;
@@ -600,6 +627,7 @@ static int tk_run_loop(struct tk_run *r)
 		tk_run_follow(r);
 		if ((rc = tk_run_power(r)) != TK_EXIT_OK || tk_app_stop)
 			break;
+		tk_run_clock(r);
 		tk_run_draw(r);
 		due = tk_pacer_due(&r->pacer);
 		if (due)

@@ -242,6 +242,57 @@ static void test_snapshot_notices_portrait(void **state)
 			  "Evacuation drill at 14:00: please leave by the nearest exit", 360, 640);
 }
 
+/* The clock (issue 13 item 2): a corner tag or a chip at the crawl's end,
+ * rendered by the worker; the crawl under it is the very same (no jump). */
+static void check_clock(int mode, const char *name)
+{
+	struct tk_config cfg;
+	struct fixture off, on;
+	uint32_t *a, *b, *want;
+	char path[1024];
+	int w = 0, h = 0, band_top = 360 * 3 / 4;
+	size_t same = 0, diff = 0;
+
+	tk_config_defaults(&cfg);
+	fixture_open(&off, 640, 360, sample_playlist());
+	a = frame_pixels(&off, 200);
+	cfg.clock = mode;
+	fixture_open_cfg(&on, 640, 360, sample_playlist(), &cfg);
+	tk_scene_set_clock(on.scene, "09:41");
+	b = frame_pixels(&on, 200);
+	/* the crawl's left half is untouched by either clock */
+	for (int y = band_top; y < 360; y++)
+		for (int x = 0; x < 320; x++)
+			same += a[y * 640 + x] == b[y * 640 + x];
+	assert_int_equal(same, (size_t)(360 - band_top) * 320);
+	for (size_t i = 0; i < 640 * 360; i++)
+		diff += a[i] != b[i];
+	assert_true(diff > 50);
+	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
+	if (getenv("TK_UPDATE_EXPECTED") && !getenv("CI"))
+		assert_int_equal(tk_render_png(on.r, 640, 360, path), TK_OK);
+	want = read_png(path, &w, &h);
+	assert_non_null(want);
+	assert_true(w == 640 && h == 360);
+	if (differing_share(b, want, 640 * 360) > 0.005) {
+		snprintf(path, sizeof path, "/tmp/ticker-test-%s.png", name);
+		tk_render_png(on.r, 640, 360, path);
+		fail_msg("snapshot %s differs; actual written to %s", name, path);
+	}
+	free(want);
+	tk_free(a);
+	tk_free(b);
+	fixture_close(&off);
+	fixture_close(&on);
+}
+
+static void test_snapshot_clock(void **state)
+{
+	(void)state;
+	check_clock(TK_CLOCK_CORNER, "clock-corner");
+	check_clock(TK_CLOCK_LABEL, "clock-label");
+}
+
 static void test_snapshot_cards(void **state)
 {
 	(void)state;
@@ -1018,6 +1069,7 @@ int main(void)
 	    cmocka_unit_test(test_texture_budget),
 	    cmocka_unit_test(test_max_texture_width),
 	    cmocka_unit_test(test_snapshot_cards),
+	    cmocka_unit_test(test_snapshot_clock),
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_notices),
