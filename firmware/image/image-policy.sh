@@ -6,7 +6,8 @@
 #    label); state on the data partition; tmpfs where the system must write;
 #  - the operator's settings and keys on the FAT boot partition (editable from
 #    Windows or macOS before first boot), read-only at run time;
-#  - no login on any console, Ctrl-Alt-Del does nothing, journal in RAM, systemd
+#  - no login on any console, Ctrl-Alt-Del does nothing, the journal (capped) on
+#    the data partition, systemd
 #    feeds the hardware watchdog;
 #  - the data partition grows to fill the card on first boot.
 set -eu
@@ -21,6 +22,7 @@ PARTUUID=$id-02  /                ext4   ro,noatime,errors=remount-ro           
 PARTUUID=$id-01  /boot/firmware   vfat   ro,noatime,fmask=0133,dmask=0022,nofail             0 2
 PARTUUID=$id-03  /var/lib/ticker  ext4   rw,noatime,nosuid,nodev,noexec,commit=5,nofail      0 2
 /var/lib/ticker/app /var/lib/ticker/app none bind,exec,nosuid,nodev,nofail,x-systemd.requires-mounts-for=/var/lib/ticker 0 0
+/var/lib/ticker/journal /var/log/journal none bind,nosuid,nodev,noexec,nofail,x-systemd.requires-mounts-for=/var/lib/ticker 0 0
 tmpfs            /tmp             tmpfs  nosuid,nodev,mode=1777,size=64M                     0 0
 tmpfs            /var/tmp         tmpfs  nosuid,nodev,mode=1777,size=16M                     0 0
 tmpfs            /var/log         tmpfs  nosuid,nodev,noexec,mode=0755,size=16M              0 0
@@ -46,8 +48,8 @@ mkdir -p "$root/etc/systemd/system/ticker.service.d"
 printf '[Service]\nExecStart=\nExecStart=/usr/bin/ticker supervise\n' \
 	>"$root/etc/systemd/system/ticker.service.d/60-supervise.conf"
 
-# Journal in RAM (the root is read-only) and systemd feeding the hardware watchdog.
-install -D -m 0644 "$fw/conf.d/journald-ticker.conf" "$root/etc/systemd/journald.conf.d/60-ticker.conf"
+# The journal on the data partition (small cap) and systemd feeding the hardware watchdog.
+install -D -m 0644 "$here/journald-image.conf" "$root/etc/systemd/journald.conf.d/60-ticker.conf"
 install -D -m 0644 "$fw/conf.d/system-watchdog.conf" "$root/etc/systemd/system.conf.d/60-ticker-watchdog.conf"
 
 # A USB keyboard (or a stick pretending to be one) does nothing: Ctrl-Alt-Del

@@ -16,7 +16,7 @@ fw=$here/..
 work=$img.parts
 rm -rf "$work" "$img" "$img.tmp"
 mkdir -p "$work/boot/ticker/keys" "$work/boot/ticker/update-keys" "$work/data/cache" \
-	"$work/data/state" "$work/data/app"
+	"$work/data/state" "$work/data/app" "$work/data/journal"
 export MTOOLS_SKIP_CHECK=1
 
 # ---- boot partition contents ----------------------------------------------------
@@ -63,6 +63,9 @@ chmod 0755 "$work/data"
 chmod 0750 "$work/data/cache" "$work/data/state"
 tuid=$(awk -F: '$1 == "ticker" { print $3 ":" $4 }' "$root/etc/passwd")
 [ -n "$tuid" ] && chown "$tuid" "$work/data" "$work/data/cache" "$work/data/state" "$work/data/app"
+# journald's own directory: root, group systemd-journal, setgid (as systemd-tmpfiles makes it).
+jgid=$(awk -F: '$1 == "systemd-journal" { print $3 }' "$root/etc/group")
+[ -n "$jgid" ] && chown "0:$jgid" "$work/data/journal" && chmod 2755 "$work/data/journal"
 mkfs.ext4 -q -F -L tickerdata -d "$work/data" "$work/data.ext4" "${data_mb}M"
 
 # ---- the disk ---------------------------------------------------------------------

@@ -95,7 +95,7 @@ fi
 
 # Stage 2: the package, installed by dpkg, into a copy of the base.
 key2=$( { echo "$key"; sha256sum "$deb"; } | sha256sum | cut -c1-16)
-key2=$( { echo "$key2"; cat "$here/image-policy.sh" "$here/mkdisk.sh" "$here/../boot/"*; } | sha256sum | cut -c1-16)
+key2=$( { echo "$key2"; cat "$here"/* "$here/../boot/"* "$here/../conf.d/"*; } | sha256sum | cut -c1-16)
 if [ "$(cat "$out/rootfs.key" 2>/dev/null)" = "$key2" ] && [ -f "$out/ticker-rpi-arm64.img" ]; then
 	echo "mkimage: $out/ticker-rpi-arm64.img is up to date"
 	exit 0

@@ -817,6 +817,13 @@ def main():
         TIMES["boot to first frame (after power cut)"] = time.monotonic() - vm.t0
         if vm.wait_agent():
             arts = check_cache(vm, known, "3. after the power cut")
+            # The journal is on the data partition: the boot before the power cut is in it.
+            rc, o = vm.sh("journalctl --list-boots --no-pager 2>/dev/null | wc -l; "
+                          "findmnt -n -o SOURCE /var/log/journal")
+            w = o.split()
+            check(len(w) >= 2 and w[0].isdigit() and int(w[0]) >= 2,
+                  f"0. the journal survived the power cut ({w[0] if w else '?'} boots in it, "
+                  f"on {w[1] if len(w) > 1 else '?'})")
             lost = [n for n in before_cut if n not in arts]
             check(before_cut and not lost,
                   f"3. every article cached before the power cut is still there "

@@ -53,6 +53,7 @@ cat_root /etc/fstab >"$tmp/fstab"
 t "fstab: / is PARTUUID=$id-02, read-only" grep -Eq "^PARTUUID=$id-02[[:space:]]+/[[:space:]]+ext4[[:space:]]+ro," "$tmp/fstab"
 t "fstab: /boot/firmware is PARTUUID=$id-01" grep -Eq "^PARTUUID=$id-01[[:space:]]+/boot/firmware[[:space:]]" "$tmp/fstab"
 t "fstab: /var/lib/ticker is PARTUUID=$id-03" grep -Eq "^PARTUUID=$id-03[[:space:]]+/var/lib/ticker[[:space:]]" "$tmp/fstab"
+t "fstab: the journal lives on the data partition" grep -Eq "^/var/lib/ticker/journal[[:space:]]+/var/log/journal[[:space:]]+none[[:space:]]+bind" "$tmp/fstab"
 t "fstab: nothing mounted by LABEL= or UUID=" sh -c "! grep -Eq '^(LABEL|UUID)=' '$tmp/fstab'"
 link() { debugfs -R "stat $1" "$tmp/root.ext4" 2>/dev/null | grep -q "Fast link dest: \"$2\""; }
 t "no login on the console (getty@.service masked)" link /etc/systemd/system/getty@.service /dev/null
@@ -63,6 +64,7 @@ t "the ticker is installed (/usr/bin/ticker)" sh -c "debugfs -R 'stat /usr/bin/t
 t "the ticker service is enabled" sh -c "debugfs -R 'ls -l /etc/systemd/system/multi-user.target.wants' '$tmp/root.ext4' 2>/dev/null | grep -q ticker.service"
 t "the package's copy of the journal policy is not installed (the image's is)" sh -c "debugfs -R 'stat /etc/systemd/journald.conf.d/60-ticker.conf' '$tmp/root.ext4' 2>/dev/null | grep -q regular"
 dd if="$img" of="$tmp/data.ext4" bs=1M iflag=skip_bytes,count_bytes skip="$(off 3)" count="$(size 3)" status=none
+t "journald keeps the journal (Storage=persistent, capped)" sh -c "debugfs -R 'cat /etc/systemd/journald.conf.d/60-ticker.conf' '$tmp/root.ext4' 2>/dev/null | grep -qx 'Storage=persistent'"
 t "data partition holds cache/ and state/" sh -c "debugfs -R 'ls /' '$tmp/data.ext4' 2>/dev/null | grep -q cache && debugfs -R 'ls /' '$tmp/data.ext4' 2>/dev/null | grep -q state"
 echo "check-image: $pass passed, $fail failed"
 [ "$fail" = 0 ]
