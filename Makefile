@@ -225,8 +225,19 @@ image-raw: deps-e2e
 	sh tests/image/check-image.sh build/image-arm64/ticker-rpi-arm64.img
 image: image-raw
 	sh firmware/image/publish.sh build/image-arm64/ticker-rpi-arm64.img $(IMG)
+# Check 5 (software update) needs the host ticker (keygen, sign) and a second arm64 build
+# that reports another version: the image's objects, rebuilt only where they embed it.
+E2E_UPD := build/arm64-e2e-update
+.PHONY: e2e-update-bin
+e2e-update-bin:
+	rm -rf $(E2E_UPD) && mkdir -p $(E2E_UPD) && cp -a build/arm64/obj $(E2E_UPD)/
+	rm -f $(patsubst src/%.c,$(E2E_UPD)/obj/%.o,$(shell grep -l TK_VERSION src/*.c))
+	@$(MAKE) --no-print-directory TARGET=arm64 VERSION=0.1.1 BUILD=$(E2E_UPD) $(E2E_UPD)/ticker
 e2e: image-raw
-	python3 tests/e2e/run.py --image build/image-arm64/ticker-rpi-arm64.img --out build/e2e $(E2E_ARGS)
+	@$(MAKE) --no-print-directory TARGET=host build/host/ticker
+	@$(MAKE) --no-print-directory e2e-update-bin
+	python3 tests/e2e/run.py --image build/image-arm64/ticker-rpi-arm64.img --out build/e2e \
+		--host-ticker build/host/ticker --update-bin $(E2E_UPD)/ticker $(E2E_ARGS)
 # ===== end firmware ====================================================================
 
 -include $(OBJS:.o=.d) $(wildcard $(BUILD)/tests/obj/*.d)

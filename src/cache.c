@@ -1080,6 +1080,24 @@ int tk_cache_expire(struct tk_cache *c, const struct tk_cache_limits *lim, size_
 	return err;
 }
 
+int tk_cache_remove(struct tk_cache *c, const char *name)
+{
+	struct tk_cache_entry *e = tk_cache_find_name(c, name);
+	int err;
+
+	if (!e || e->removed)
+		return TK_ENOENT;
+	err = tk_cache_drop(c, e);
+	if (!err && tk_io_fsync(c->dfd))
+		err = tk_io_err(errno);
+	if (tk_cache_reindex(c) && !err)
+		err = TK_ENOMEM;
+	tk_cache_save_index(c); /* a stale index only costs hashing time */
+	if (!err)
+		err = tk_cache_bump_generation(c);
+	return err;
+}
+
 int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_report_fn report,
 			  void *ctx)
 {

@@ -109,6 +109,11 @@ void tk_cache_abort(struct tk_cache *c);
  * went. *n (may be NULL) gets the count. For a long-running display. */
 int tk_cache_expire(struct tk_cache *c, const struct tk_cache_limits *lim, size_t *n);
 
+/* Remove the cached article `name` now (a take-down, REMOVE.txt): unlink,
+ * sync the directory, re-index and bump .generation. Needs no free space.
+ * Returns TK_OK, TK_ENOENT (no such article), TK_EIO or TK_ENOMEM. */
+int tk_cache_remove(struct tk_cache *c, const char *name);
+
 /* State files (names starting with '.', see the contract): replace atomically,
  * remove (absent is fine), read whole (up to size-1 bytes, NUL-terminated;
  * TK_ENOENT when absent). */

@@ -1,5 +1,6 @@
 /* `ticker import`, `ticker keygen`, `ticker sign`: argument handling and
  * messages around the import and sign modules. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,12 @@ static int tk_cmd_not_read(struct tk_config *cfg, const char *reason)
 	return TK_EXIT_OK;
 }
 
+static void tk_cmd_import_on_signal(int sig)
+{
+	(void)sig;
+	tk_import_request_stop();
+}
+
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_import_opts o = {NULL, 0};
@@ -136,6 +143,16 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 		return tk_cmd_maintain(cfg, expire);
 	if (!src || expire || rebuild || not_read)
 		return tk_cmd_import_usage(argv[0]);
+	{
+		/* No SA_RESTART: a read blocked on a vanishing stick returns at once. */
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = tk_cmd_import_on_signal;
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+	}
 	err = tk_import_run(src, cfg, &o, &sum);
 	if (err == TK_ENOENT || err == TK_EINVAL)
 		return TK_EXIT_USAGE;

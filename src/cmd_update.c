@@ -77,24 +77,19 @@ static int tk_supervise_check(const struct tk_config *cfg, struct tk_app_state *
 int tk_cmd_supervise(int argc, char **argv, struct tk_config *cfg)
 {
 	struct tk_app_state st;
-	enum tk_slot slot;
-	char path[4096], ready[4096], buf[64];
-	FILE *f;
+	enum tk_slot slot, was;
+	char path[4096], ready[4096];
 	int loaded = tk_app_state_load(cfg->cache_dir, &st);
 
 	/* The slot that ran last confirmed itself (first frame shown) in the cache. */
-	snprintf(ready, sizeof ready, "%s/.app-ready", cfg->cache_dir);
-	f = fopen(ready, "re");
-	if (f && fgets(buf, sizeof buf, f)) {
-		buf[strcspn(buf, "\n")] = '\0';
-		if (tk_app_confirm(&st, tk_slot_parse(buf)))
-			tk_log(TK_LOG_INFO, "supervise: %s", st.note);
-	}
-	if (f) {
-		fclose(f);
-		unlink(ready);
-	}
+	snprintf(ready, sizeof ready, "%s/" TK_APP_READY_FILE, cfg->cache_dir);
+	if (tk_app_ready_apply(cfg->cache_dir, &st))
+		tk_log(TK_LOG_INFO, "supervise: %s", st.note);
+	unlink(ready);
+	was = st.pending;
 	slot = tk_app_choose(&st, (int64_t)time(NULL));
+	if (was != TK_SLOT_BUILTIN && st.pending == TK_SLOT_BUILTIN && slot != was)
+		tk_log(TK_LOG_WARN, "supervise: %s", st.note); /* switched back */
 	if (slot != TK_SLOT_BUILTIN && tk_supervise_check(cfg, &st, slot))
 		slot = st.active = st.pending = TK_SLOT_BUILTIN;
 	if (loaded != TK_ENOENT && tk_app_state_save(cfg->cache_dir, &st))

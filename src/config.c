@@ -314,12 +314,15 @@ static const char *tk_cfg_set_str(struct tk_config *cfg, const struct tk_cfg_key
 
 	if (strlen(value) >= k->size)
 		return "too long";
-	memcpy(old, field, k->size < sizeof old ? k->size : sizeof old);
-	/* zero-filled: equal settings are equal bytes (copies compare) */
+	if (field != cfg->screen_on && field != cfg->screen_off_dates) {
+		/* zero-filled: equal settings are equal bytes (copies compare) */
+		memset(field, 0, k->size);
+		memcpy(field, value, strlen(value));
+		return NULL;
+	}
+	memcpy(old, field, k->size);
 	memset(field, 0, k->size);
 	memcpy(field, value, strlen(value));
-	if (field != cfg->screen_on && field != cfg->screen_off_dates)
-		return NULL;
 	msg = tk_cfg_check_schedule(cfg);
 	if (msg)
 		memcpy(field, old, k->size);

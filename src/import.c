@@ -4,6 +4,7 @@
  * committed only when the drop as a whole is acceptable. Every decision ends
  * up as one line of TICKER-REPORT.txt, written for a non-technical reader. */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <sodium.h>
@@ -27,6 +28,8 @@
 #include "log.h"
 #include "mem.h"
 #include "import_trust.h"
+#include "takedown.h"
+#include "showdates.h"
 #include "recstore.h"
 #include "sign.h"
 #include "walk.h"
@@ -359,10 +362,12 @@ struct tk_imp {
 	int io_failures;	  /* ... in a row */
 	int io_errno;		  /* the error of the last one */
 	int stop;
-	struct tk_control replace, clear, urgent, conf, manifest, sig;
+	struct tk_control replace, clear, urgent, conf, manifest, sig, remove, dates;
+	size_t removed; /* articles REMOVE.txt took off */
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
+	int urgent_cut; /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
@@ -400,6 +405,14 @@ static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char 
 		     *why ? "  --  " : "", why);
 	tk_log(o == TK_IMPORT_REFUSED ? TK_LOG_WARN : TK_LOG_DEBUG, "import: %s %s%s%s",
 	       tk_outcome_label[o], shown, *why ? ": " : "", why);
+}
+
+/* The first character boundary of s at or after i. */
+static size_t tk_imp_utf8_start(const char *s, size_t i)
+{
+	while (((unsigned char)s[i] & 0xc0) == 0x80)
+		i++;
+	return i;
 }
 
 /* Read a small file of the stick root whole. */
@@ -452,6 +465,8 @@ enum tk_imp_ctl {
 	TK_CTL_NONE,
 	TK_CTL_REPLACE,
 	TK_CTL_CLEAR,
+	TK_CTL_REMOVE,
+	TK_CTL_DATES,
 	TK_CTL_URGENT,
 	TK_CTL_CONF,
 	TK_CTL_MANIFEST,
@@ -467,10 +482,17 @@ static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *na
 		enum tk_imp_ctl ctl;
 		int exact;
 	} names[] = {
-	    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
-	    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
-	    {"ticker.conf", TK_CTL_CONF, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
-	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+	    {"REPLACE", TK_CTL_REPLACE, 0},
+	    {"REPLACE.txt", TK_CTL_REPLACE, 0},
+	    {"CLEAR", TK_CTL_CLEAR, 0},
+	    {"CLEAR.txt", TK_CTL_CLEAR, 0},
+	    {"REMOVE", TK_CTL_REMOVE, 0},
+	    {"REMOVE.txt", TK_CTL_REMOVE, 0},
+	    {"SCHEDULE.txt", TK_CTL_DATES, 0},
+	    {"ticker.conf", TK_CTL_CONF, 0},
+	    {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
+	    {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
 	    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
 	};
 
@@ -495,6 +517,10 @@ static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
 		return &im->replace;
 	case TK_CTL_CLEAR:
 		return &im->clear;
+	case TK_CTL_REMOVE:
+		return &im->remove;
+	case TK_CTL_DATES:
+		return &im->dates;
 	case TK_CTL_URGENT:
 		return &im->urgent;
 	case TK_CTL_CONF:
@@ -635,6 +661,7 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 		n += (size_t)snprintf(im->urgent_msg + n, sizeof im->urgent_msg - n, "\n%s",
 				      a->paras[i]);
 	if (n >= sizeof im->urgent_msg) {
+		im->urgent_cut = 1; /* said in the report, never cut silently */
 		/* Cut at a character boundary. */
 		n = sizeof im->urgent_msg - 1;
 		while (n > 0 && ((unsigned char)im->urgent_msg[n] & 0xc0) == 0x80)
@@ -731,7 +758,8 @@ static int tk_imp_check_signature(struct tk_imp *im)
  * one (same sequence) may not act on: refused one by one, articles go on. */
 static void tk_imp_gate_controls(struct tk_imp *im)
 {
-	struct tk_control *cs[] = {&im->conf, &im->replace, &im->clear, &im->urgent};
+	struct tk_control *cs[] = {&im->conf,	&im->replace, &im->clear,
+				   &im->urgent, &im->remove,  &im->dates};
 	const char *why = tk_import_trust_controls(&im->trust, im->signed_ok);
 
 	if (!why)
@@ -1061,9 +1089,27 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 	return 0;
 }
 
+/* SIGTERM (systemd stops the import unit when the stick is pulled, BindsTo=)
+ * or Ctrl-C: stop at the next file like a pulled stick, so that what was
+ * staged is committed or removed and no temporary file is left behind. */
+static volatile sig_atomic_t tk_import_stop_flag;
+
+void tk_import_request_stop(void)
+{
+	tk_import_stop_flag = 1;
+}
+
 static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 {
 	struct tk_imp *im = ctx;
+
+	if (tk_import_stop_flag) {
+		snprintf(im->stop_reason, sizeof im->stop_reason,
+			 "The import was stopped (the stick was pulled out, or the ticker shut "
+			 "down): files after this one were not looked at.");
+		im->sum->incomplete = 1;
+		return TK_IMP_STOP;
+	}
 
 	if (im->second_pass) /* only the files put off for lack of room */
 		return e->kind == TK_WALK_FILE && tk_nameset_has(&im->deferred, e->path)
@@ -1143,6 +1189,10 @@ static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 		if (s->n[TK_IMPORT_UPDATED])
 			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
 					      s->n[TK_IMPORT_UPDATED]);
+		if (im->removed)
+			n +=
+			    (size_t)snprintf(b + n, z - n, "%s%zu article%s removed", n ? ", " : "",
+					     im->removed, im->removed == 1 ? "" : "s");
 		if (!n && tk_imp_nothing_usable(im))
 			n += (size_t)snprintf(b + n, z - n,
 					      "Nothing usable on the USB stick: save articles as "
@@ -1274,6 +1324,30 @@ static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t arti
 	tk_free(h);
 }
 
+/* The show dates for the report's list, or NULL (none, or no memory). */
+static char *tk_imp_read_dates(struct tk_imp *im)
+{
+	char *t = tk_malloc(TK_SHOWDATES_MAX + 1);
+
+	if (t && tk_cache_read_state(im->cache, TK_SHOWDATES_STATE, t, TK_SHOWDATES_MAX + 1)) {
+		tk_free(t);
+		t = NULL;
+	}
+	return t;
+}
+
+/* A notice longer than TK_URGENT_TEXT_MAX was cut: say where. */
+static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
+{
+	size_t n = strlen(im->urgent_msg);
+
+	tk_sb_printf(r,
+		     "          WARNING: the notice is longer than %d bytes: it was CUT after "
+		     "\"...%s\": shorten it\n",
+		     TK_URGENT_TEXT_MAX,
+		     im->urgent_msg + (n > 40 ? tk_imp_utf8_start(im->urgent_msg, n - 40) : 0));
+}
+
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
@@ -1386,6 +1460,8 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			tk_imp_fmt_time(im->now + im->cfg.urgent_hours * 3600, until, sizeof until);
 			tk_sb_printf(&r, "Urgent:   notice shown until %s: \"%.*s\"\n", until,
 				     (int)strcspn(im->urgent_msg, "\n"), im->urgent_msg);
+			if (im->urgent_cut)
+				tk_imp_report_urgent_cut(im, &r);
 		}
 	} else if (s->mode == TK_IMPORT_CLEAR) {
 		tk_sb_printf(&r, "Urgent:   any urgent notice was removed\n");
@@ -1425,15 +1501,20 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		tk_imp_size(tk_cache_bytes(im->cache), sz, sizeof sz);
 		tk_sb_printf(&r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc,
 			     nc == 1 ? "" : "s", sz);
+		char *dates = tk_imp_read_dates(im);
+
 		for (size_t i = 0; i < nc && i < 2000; i++) {
 			struct tk_cache_info ci;
-			char shown[300];
+			char shown[300], win[80] = "";
 
 			tk_cache_get(im->cache, i, &ci);
 			tk_imp_fmt_time(ci.mtime, when, sizeof when);
 			tk_import_show_name(ci.name, shown, sizeof shown);
-			tk_sb_printf(&r, "  %s  (since %s)\n", shown, when);
+			if (dates)
+				tk_showdates_describe(dates, ci.name, im->now, win, sizeof win);
+			tk_sb_printf(&r, "  %s  (since %s%s)\n", shown, when, win);
 		}
+		tk_free(dates);
 		if (nc > 2000)
 			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
 	}
@@ -1634,6 +1715,55 @@ static int tk_imp_commit(struct tk_imp *im)
 	return TK_OK;
 }
 
+static void tk_imp_takedown_line(void *ctx, int line, int removed, const char *name,
+				 const char *why)
+{
+	struct tk_imp *im = ctx;
+	char shown[600];
+
+	tk_import_show_name(name, shown, sizeof shown);
+	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n",
+		     removed ? "removed" : "not found", shown, why, im->remove.name, line);
+	tk_log(TK_LOG_INFO, "import: take-down line %d: %s %s", line,
+	       removed ? "removed" : "not removed:", shown);
+}
+
+static void tk_imp_dates_line(void *ctx, int line, int ok, const char *name, const char *why)
+{
+	struct tk_imp *im = ctx;
+	char shown[600];
+
+	tk_import_show_name(name, shown, sizeof shown);
+	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n", ok ? "dates" : "no dates",
+		     shown, why, im->dates.name, line);
+}
+
+/* SCHEDULE.txt (showdates.h) then REMOVE.txt (takedown.h), after the commit: works on a full disk
+ * too, as a removal needs no room. A CLEAR emptied the ticker already. */
+static int tk_imp_takedown(struct tk_imp *im)
+{
+	int err;
+
+	if (im->dates.present) {
+		err = tk_showdates_apply(im->cache, im->dates.text, im->dates.len,
+					 tk_imp_dates_line, im);
+		if (err == TK_ENOMEM)
+			return err;
+		if (err && !im->sum->cache_failed)
+			tk_imp_cache_failed(im, err, 0);
+	}
+	if (!im->remove.present || im->sum->mode == TK_IMPORT_CLEAR)
+		return TK_OK;
+	err = tk_takedown_apply(im->cache, im->remove.text, im->remove.len,
+				(size_t)im->cfg.max_file_bytes, tk_imp_takedown_line, im,
+				&im->removed);
+	if (err == TK_ENOMEM)
+		return err;
+	if (err && !im->sum->cache_failed)
+		tk_imp_cache_failed(im, err, (int)im->removed);
+	return TK_OK;
+}
+
 /* Is the folder open at fd the folder st, or inside it? Walks up by "..". */
 static int tk_imp_dir_within(int fd, const struct stat *st)
 {
@@ -1759,6 +1889,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 		if ((err = tk_imp_load_control(im, &im->conf)) ||
 		    (err = tk_imp_load_control(im, &im->replace)) ||
 		    (err = tk_imp_load_control(im, &im->clear)) ||
+		    (err = tk_imp_load_control(im, &im->remove)) ||
+		    (err = tk_imp_load_control(im, &im->dates)) ||
 		    (err = tk_imp_load_control(im, &im->urgent)))
 			goto out;
 	}
@@ -1812,6 +1944,8 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 	}
 
 	err = tk_imp_commit(im);
+	if (!err)
+		err = tk_imp_takedown(im);
 	if (err)
 		goto out;
 	if (im->cache && !sum->refused_whole)
@@ -1856,6 +1990,8 @@ out:
 		tk_free(im->buf);
 		tk_imp_free_control(&im->replace);
 		tk_imp_free_control(&im->clear);
+		tk_imp_free_control(&im->remove);
+		tk_imp_free_control(&im->dates);
 		tk_imp_free_control(&im->urgent);
 		tk_imp_free_control(&im->conf);
 		tk_free(im);

@@ -52,6 +52,10 @@ struct tk_import_summary {
  * fills *sum and returns TK_OK, or TK_EBUSY (another import holds the
  * cache), TK_ENOENT (src missing), TK_EIO or TK_ENOMEM when it could not even
  * start (sum->exit_code is set in every case). */
+/* Ask a running import to stop at the next file (async-signal-safe: call it
+ * from a SIGTERM handler). It then finishes as for a pulled stick. */
+void tk_import_request_stop(void);
+
 int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_import_opts *o,
 		  struct tk_import_summary *sum);
 

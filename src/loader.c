@@ -219,6 +219,7 @@ struct tk_loader {
 	struct tk_playlist *last; /* loader thread only: the last one loaded */
 	char status[256], urgent[1024];
 	uint64_t gen, fp;
+	int64_t tick; /* time / TK_LOADER_DATES_SECONDS: show dates are looked at again */
 	struct tk_trust_shown shown; /* the urgent notice's shown-time bound */
 };
 
@@ -236,9 +237,14 @@ void tk_loader_notices(const char *dir, char *status, size_t status_size, char *
 		urgent[0] = '\0';
 }
 
-/* A new generation: load it, and post it only when its content differs from
- * what is on screen (re-plugging the same stick bumps the generation). */
-static void tk_loader_generation(struct tk_loader *l, uint64_t g)
+/* Articles' show dates (showdates.h) begin and end at local midnights: the
+ * index is read again this often, whether or not it changed. */
+#define TK_LOADER_DATES_SECONDS 900
+
+/* A new generation (or a new quarter hour, dates): load it, and post it only
+ * when its content differs from what is on screen (re-plugging the same
+ * stick bumps the generation). */
+static void tk_loader_generation(struct tk_loader *l, uint64_t g, int dates)
 {
 	struct tk_playlist *pl = NULL;
 	uint64_t fp;
@@ -246,7 +252,7 @@ static void tk_loader_generation(struct tk_loader *l, uint64_t g)
 	l->gen = g; /* a failed load keeps the last content until the next change */
 	/* The import bumps the generation once at its commit and once with the
 	 * new record index: only the index changes what the display shows. */
-	if (l->last && l->last->records_id &&
+	if (!dates && l->last && l->last->records_id &&
 	    tk_playlist_records_id(l->dir) == l->last->records_id) {
 		tk_log(TK_LOG_DEBUG, "playlist: generation %llu: record index unchanged",
 		       (unsigned long long)g);
@@ -259,7 +265,8 @@ static void tk_loader_generation(struct tk_loader *l, uint64_t g)
 	pl->generation = g;
 	fp = tk_loader_fingerprint(pl);
 	if (fp == l->fp) {
-		tk_log(TK_LOG_INFO, "playlist: generation %llu has the same content: carrying on",
+		tk_log(dates ? TK_LOG_DEBUG : TK_LOG_INFO,
+		       "playlist: generation %llu has the same content: carrying on",
 		       (unsigned long long)g);
 		tk_playlist_unref(pl);
 		return;
@@ -300,8 +307,12 @@ static void *tk_loader_main(void *arg)
 		if (!tk_trust_shown_tick(&l->shown, urgent, tk_trust_urgent_seconds(l->dir),
 					 (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000))
 			urgent[0] = '\0'; /* shown long enough, whatever the date says */
-		if (g != l->gen)
-			tk_loader_generation(l, g);
+		if (g != l->gen || (int64_t)time(NULL) / TK_LOADER_DATES_SECONDS != l->tick) {
+			int dates = g == l->gen;
+
+			l->tick = (int64_t)time(NULL) / TK_LOADER_DATES_SECONDS;
+			tk_loader_generation(l, g, dates);
+		}
 		pthread_mutex_lock(&l->mu);
 		tk_loader_post_notices(l, status, urgent);
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -328,6 +339,7 @@ static int tk_loader_begin(const struct tk_config *cfg, const char *dir, uint64_
 	l->dir = dir;
 	l->gen = gen;
 	l->fp = fp;
+	l->tick = (int64_t)time(NULL) / TK_LOADER_DATES_SECONDS;
 	l->last = tk_playlist_ref(last);
 	tk_loader_notices(dir, l->status, sizeof l->status, l->urgent, sizeof l->urgent);
 	pthread_mutex_init(&l->mu, NULL);

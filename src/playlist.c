@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "err.h"
 #include "mem.h"
 #include "playlist.h"
+#include "showdates.h"
 #include "recstore.h"
 
 /* A record a playlist was built from, for reuse by the next one. */
@@ -479,6 +481,7 @@ struct tk_pl_entry {
 	char hex[65];
 	int64_t when;
 	size_t line;
+	int64_t from, until; /* show dates (showdates.h) */
 };
 
 static int tk_pl_entry_cmp(const void *a, const void *b)
@@ -490,7 +493,29 @@ static int tk_pl_entry_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-static int tk_pl_index_times(const char *p, int64_t *when)
+/* "/FROM/UNTIL" after MTIME (showdates.h; "-" = open); absent = always. */
+static int tk_pl_index_window(const char *p, struct tk_pl_entry *e)
+{
+	int64_t *v[2] = {&e->from, &e->until};
+
+	e->from = e->until = TK_SHOWDATES_OPEN;
+	for (int i = 0; i < 2 && *p == '/'; i++) {
+		char *end;
+
+		p++;
+		if (*p == '-') {
+			p++;
+			continue;
+		}
+		*v[i] = strtoll(p, &end, 10);
+		if (end == p)
+			return -1;
+		p = end;
+	}
+	return 0;
+}
+
+static int tk_pl_index_times(const char *p, int64_t *when, struct tk_pl_entry *e)
 {
 	char *end;
 	long long date = 0, mtime;
@@ -510,7 +535,7 @@ static int tk_pl_index_times(const char *p, int64_t *when)
 	if (end == p)
 		return -1;
 	*when = dated ? date : mtime;
-	return 0;
+	return tk_pl_index_window(end, e);
 }
 
 /* Parse the index text into entries, newest first. Malformed lines are
@@ -546,7 +571,7 @@ static int tk_pl_index_parse(char *text, struct tk_pl_entry **out, size_t *n, si
 		e[*n].hex[64] = '\0';
 		e[*n].line = *n;
 		/* DATE MTIME: undated articles sort by import time. */
-		if (tk_pl_index_times(line + 65, &e[*n].when)) {
+		if (tk_pl_index_times(line + 65, &e[*n].when, &e[*n])) {
 			++*bad;
 			continue;
 		}
@@ -620,6 +645,7 @@ static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct
 {
 	struct tk_pl_reuse reuse = {0};
 	struct tk_pl_entry *e = NULL;
+	int64_t now = opts->now ? opts->now : (int64_t)time(NULL);
 	char *text = NULL;
 	size_t len = 0, n = 0;
 	int rfd = openat(dfd, TK_RECSTORE_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
@@ -645,7 +671,8 @@ static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct
 	for (size_t i = 0; i < n && !err && !tk_pl_full(pl) &&
 			   (!opts->max_articles || pl->n_articles < opts->max_articles);
 	     i++)
-		err = tk_pl_add_one(pl, rfd, &e[i], opts, &reuse);
+		if (tk_showdates_shown(e[i].from, e[i].until, now))
+			err = tk_pl_add_one(pl, rfd, &e[i], opts, &reuse);
 out:
 	tk_pl_reuse_free(&reuse);
 	tk_free(e);

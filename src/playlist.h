@@ -64,6 +64,7 @@ struct tk_playlist_opts {
 				      (never parse articles: the display of a real cache) */
 	char urgent_name[64];	   /* raw directories: this file is the urgent notice,
 				      not an article (as on a stick); empty = none */
+	int64_t now;		   /* for show dates (showdates.h); 0 = the clock */
 };
 
 struct tk_config;

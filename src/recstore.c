@@ -16,6 +16,7 @@
 #include "err.h"
 #include "mem.h"
 #include "recstore.h"
+#include "showdates.h"
 
 #define TK_RS_TMP ".tmp-"
 
@@ -38,6 +39,7 @@ struct tk_rs {
 	size_t n_cur;
 	unsigned seq;
 	struct tk_recstore_stats *st;
+	char *showdates; /* .showdates text (showdates.h), or NULL */
 };
 
 int tk_recstore_fingerprint(const struct tk_recstore_opts *o, unsigned char fp[TK_RECORD_FP_BYTES])
@@ -334,6 +336,26 @@ out:
 	closedir(d);
 }
 
+/* "/FROM/UNTIL" after MTIME when the article has show dates (showdates.h);
+ * readers that stop at MTIME ignore it. */
+static void tk_rs_window(const struct tk_rs *s, const char *name, char *out, size_t size)
+{
+	int64_t f, u;
+	char a[24] = "-", b[24] = "-";
+
+	out[0] = '\0';
+	if (!s->showdates)
+		return;
+	tk_showdates_lookup(s->showdates, name, &f, &u);
+	if (f == TK_SHOWDATES_OPEN && u == TK_SHOWDATES_OPEN)
+		return;
+	if (f != TK_SHOWDATES_OPEN)
+		snprintf(a, sizeof a, "%" PRId64, f);
+	if (u != TK_SHOWDATES_OPEN)
+		snprintf(b, sizeof b, "%" PRId64, u);
+	snprintf(out, size, "/%s/%s", a, b);
+}
+
 static int tk_rs_write_index(struct tk_rs *s)
 {
 	char fphex[2 * TK_RECORD_FP_BYTES + 1], hex[65], tmp[48];
@@ -346,13 +368,14 @@ static int tk_rs_write_index(struct tk_rs *s)
 	sodium_bin2hex(fphex, sizeof fphex, s->fp, TK_RECORD_FP_BYTES);
 	n = (size_t)snprintf(buf, cap, TK_RECSTORE_MAGIC " 1 %s\n", fphex);
 	for (size_t i = 0; i < s->n_cur; i++) {
-		char date[24] = "-";
+		char date[24] = "-", win[64] = "";
 
 		sodium_bin2hex(hex, sizeof hex, s->cur[i].sha, 32);
 		if (s->cur[i].date != TK_RECORD_NO_DATE)
 			snprintf(date, sizeof date, "%" PRId64, s->cur[i].date);
-		n += (size_t)snprintf(buf + n, cap - n, "%s %s %" PRId64 " %.255s\n", hex, date,
-				      s->cur[i].mtime, s->names[i]);
+		tk_rs_window(s, s->names[i], win, sizeof win);
+		n += (size_t)snprintf(buf + n, cap - n, "%s %s %" PRId64 "%s %.255s\n", hex, date,
+				      s->cur[i].mtime, win, s->names[i]);
 	}
 	snprintf(tmp, sizeof tmp, TK_RS_TMP "index-%ld", (long)getpid());
 	err = tk_io_replace_file(s->rfd, TK_RECSTORE_INDEX, tmp, buf, n, 0644);
@@ -395,6 +418,15 @@ int tk_recstore_sync(struct tk_cache *c, const struct tk_recstore_opts *o,
 		err = TK_ENOMEM;
 		goto out;
 	}
+	s.showdates = tk_calloc(1, TK_SHOWDATES_MAX + 1);
+	if (!s.showdates) {
+		err = TK_ENOMEM;
+		goto out;
+	}
+	if (tk_cache_read_state(c, TK_SHOWDATES_STATE, s.showdates, TK_SHOWDATES_MAX + 1)) {
+		tk_free(s.showdates);
+		s.showdates = NULL;
+	}
 	for (size_t i = 0; i < n && !err; i++)
 		err = tk_rs_entry_for(&s, i, o && o->force);
 	/* New records must be on disk before an index that names them. */
@@ -409,6 +441,7 @@ out:
 	for (size_t i = 0; s.names && i < s.n_cur; i++)
 		tk_free(s.names[i]);
 	tk_free(s.names);
+	tk_free(s.showdates);
 	tk_free(s.cur);
 	tk_free(s.old);
 	if (s.rfd >= 0)

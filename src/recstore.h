@@ -16,8 +16,9 @@
 #define TK_RECSTORE_INDEX "index"
 #define TK_RECSTORE_MAGIC "ticker-records"
 /* Index: a line "ticker-records 1 FINGERPRINT", then per article file
- * "SHA256HEX DATE MTIME NAME" (DATE: unix seconds of the first article's date
- * or "-"; MTIME: import time; NAME: the cache name, for people). Longest line: */
+ * "SHA256HEX DATE MTIME[/FROM/UNTIL] NAME" (DATE: unix seconds of the first
+ * article's date or "-"; MTIME: import time; FROM/UNTIL: show dates, see
+ * showdates.h; NAME: the cache name, for people). Longest line: */
 #define TK_RECSTORE_LINE_MAX 400
 
 struct tk_recstore_opts {

@@ -203,6 +203,24 @@ int tk_app_confirm(struct tk_app_state *st, enum tk_slot running)
 	return 1;
 }
 
+int tk_app_ready_apply(const char *state_dir, struct tk_app_state *st)
+{
+	char path[4096], buf[64];
+	FILE *f;
+	int changed = 0;
+
+	snprintf(path, sizeof path, "%s/" TK_APP_READY_FILE, state_dir);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	if (fgets(buf, sizeof buf, f)) {
+		buf[strcspn(buf, "\n")] = '\0';
+		changed = tk_app_confirm(st, tk_slot_parse(buf));
+	}
+	fclose(f);
+	return changed;
+}
+
 /* A whole regular file of dirfd (no links), at most max bytes. */
 static int tk_update_read(int dirfd, const char *name, size_t max, unsigned char **out, size_t *len)
 {
@@ -415,6 +433,7 @@ int tk_update_install(const char *stick_dir, const char *app_dir, const char *st
 	if (err)
 		goto out;
 	(void)tk_app_state_load(state_dir, &st);
+	(void)tk_app_ready_apply(state_dir, &st); /* the running slot is kept */
 	if (tk_manifest_sequence(j.m) <= st.seq) {
 		snprintf(res->message, sizeof res->message,
 			 "update not installed: its sequence %" PRIu64

@@ -17,6 +17,7 @@
 #define TK_UPDATE_WINDOW 300	      /* ... within this many seconds */
 #define TK_UPDATE_ENV "TICKER_APP_SLOT"
 #define TK_APP_STATE_FILE ".app-state" /* in the cache directory: the display may write it */
+#define TK_APP_READY_FILE ".app-ready" /* ... and this one, on its first frame */
 
 enum tk_slot { TK_SLOT_BUILTIN, TK_SLOT_A, TK_SLOT_B };
 
@@ -47,6 +48,13 @@ enum tk_slot tk_app_choose(struct tk_app_state *st, int64_t now);
 /* The slot running confirms itself (its first frame is on screen): a pending
  * slot becomes the active one. Returns 1 when st changed. */
 int tk_app_confirm(struct tk_app_state *st, enum tk_slot running);
+
+/* The slot on trial writes <state_dir>/TK_APP_READY_FILE (its name) on its
+ * first frame: confirm it in st (tk_app_confirm). Read by the supervisor at
+ * the next start and by an install meanwhile (a second update while the first
+ * runs goes into the other slot, and a switch back returns to the first).
+ * Returns 1 when st changed. */
+int tk_app_ready_apply(const char *state_dir, struct tk_app_state *st);
 
 const char *tk_slot_name(enum tk_slot s);
 enum tk_slot tk_slot_parse(const char *name); /* -1 cast when unknown */

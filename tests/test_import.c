@@ -299,6 +299,21 @@ static void test_urgent(void **state)
 	assert_non_null(strstr(u, "No need to leave the building."));
 	free(u);
 	assert_int_equal(tfs_count(e->cache, "urgent"), 0); /* not imported as an article */
+	/* Too long: cut, and the report says where (never cut silently). */
+	{
+		char big[1600], *r;
+		size_t n = (size_t)snprintf(big, sizeof big, "Lift closed\n\n");
+
+		while (n < 1400)
+			n += (size_t)snprintf(big + n, sizeof big - n, "Use the east stairs. ");
+		assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", big), 0);
+		assert_int_equal(run(e, &s), TK_OK);
+		r = report(e);
+		assert_non_null(strstr(r,
+				       "WARNING: the notice is longer than 1000 bytes: it was CUT "
+				       "after \"..."));
+		free(r);
+	}
 	/* An empty one removes the notice. */
 	assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "\r\n"), 0);
 	assert_int_equal(run(e, &s), TK_OK);

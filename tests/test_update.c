@@ -229,12 +229,44 @@ static void test_install(void **state)
 	assert_non_null(strstr(res.message, "not what was signed"));
 }
 
+/* A second update while the first runs (its first frame shown, no restart
+ * since): the first stays active, the second goes into the other slot, and a
+ * switch back returns to the first, not to the built-in version. */
+static void test_update_while_trial_runs(void **state)
+{
+	struct env *e = *state;
+	struct tk_update_result res;
+	struct tk_app_state st;
+
+	payload(e, "0.2.0\n", e->ukey, 1);
+	assert_int_equal(install(e, e->ukeys, &res), TK_OK);
+	assert_int_equal(res.installed, 1);
+	assert_int_equal(tfs_write_str(e->cache, TK_APP_READY_FILE, "a\n"), 0);
+	payload(e, "0.3.0\n", e->ukey, 2);
+	assert_int_equal(install(e, e->ukeys, &res), TK_OK);
+	assert_int_equal(res.installed, 1);
+	assert_int_equal(tk_app_state_load(e->cache, &st), TK_OK);
+	assert_int_equal(st.active, TK_SLOT_A);
+	assert_int_equal(st.pending, TK_SLOT_B);
+	assert_string_equal(st.version[TK_SLOT_A], "0.2.0");
+	assert_string_equal(st.version[TK_SLOT_B], "0.3.0");
+	assert_int_equal(check_slot(e, TK_SLOT_A, &res), TK_OK);
+	/* 0.3.0 never shows a frame: after 3 starts, 0.2.0 runs again. */
+	for (int i = 0; i < TK_UPDATE_TRIES; i++)
+		assert_int_equal(tk_app_choose(&st, 1000 + i), TK_SLOT_B);
+	assert_int_equal(tk_app_choose(&st, 1010), TK_SLOT_A);
+	assert_non_null(strstr(st.note, "switched back to 0.2.0"));
+	/* A stale confirmation of a slot not on trial changes nothing. */
+	assert_int_equal(tk_app_ready_apply(e->cache, &st), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_choose_and_switch_back),
 	    cmocka_unit_test(test_state_file),
 	    cmocka_unit_test_setup_teardown(test_install, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_update_while_trial_runs, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,7 +13,11 @@ and QEMU monitor screendumps:
      cut (QEMU killed) during an import leaves a consistent cache: the ticker
      comes back by itself after the reboot;
   4. a killed ticker and a ticker that stops feeding the watchdog are
-     restarted by systemd.
+     restarted by systemd;
+  5. a signed software update on a stick (TICKER-UPDATE/, a second build that
+     reports 0.1.1) is installed into an A/B slot and runs after its first frame;
+     a broken one (never shows a frame) is dropped after 3 starts and 0.1.1
+     runs again.
 A small agent on a virtio-serial port (test image only, added with debugfs)
 runs shell commands in the guest for the checks. Screendumps are kept as PNGs
 in the output directory; timings are printed at the end.
@@ -132,9 +136,10 @@ def boot_file(img, start, name, dest=None):
     return r.stdout
 
 
-def prepare_disk(image, out, grow_mb=256):
+def prepare_disk(image, out, update_pub=None, grow_mb=256):
     """Copy the flashable image, add the test-only files with debugfs (root partition) and
-    the preloaded articles (data partition), take the kernel, initrd and command line from
+    the preloaded articles (data partition), the update key on the boot partition (as an
+    owner would put it on the card), take the kernel, initrd and command line from
     the boot partition as the Pi firmware would, and enlarge the disk like a bigger card."""
     disk = os.path.join(out, "disk.img")
     run(["cp", "--sparse=always", image, disk])
@@ -190,6 +195,12 @@ def prepare_disk(image, out, grow_mb=256):
     boot_file(disk, b_start, kernel, os.path.join(out, "vmlinuz"))
     boot_file(disk, b_start, initrd, os.path.join(out, "initrd.img"))
     cmdline = boot_file(disk, b_start, "cmdline.txt").decode().strip()
+    if update_pub:
+        env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+        fat = f"{disk}@@{b_start}"
+        subprocess.run(["mmd", "-i", fat, "::ticker/update-keys"], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run(["mcopy", "-o", "-i", fat, update_pub, "::ticker/update-keys/update.pub"], env=env)
     # A bigger card: the data partition grows into this at first boot.
     with open(disk, "r+b") as f:
         f.truncate(os.path.getsize(disk) + grow_mb * 1024 * 1024)
@@ -209,6 +220,24 @@ def make_stick(path, files, size_mb=64):
             f.write(data)
         run(["mcopy", "-i", path, tmp, "::" + name], env=env)
         os.unlink(tmp)
+
+
+def update_stick(out, name, program, version, seq, host_ticker, key):
+    """A FAT32 stick holding TICKER-UPDATE/ (ticker + VERSION) signed with the update key."""
+    d = os.path.join(out, name + "-files")
+    upd = os.path.join(d, "TICKER-UPDATE")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(upd)
+    with open(os.path.join(upd, "ticker"), "wb") as f:
+        f.write(program)
+    os.chmod(os.path.join(upd, "ticker"), 0o755)
+    with open(os.path.join(upd, "VERSION"), "w") as f:
+        f.write(version + "\n")
+    run([host_ticker, "sign", "--key", key, "--sequence", str(seq), upd], stdout=subprocess.DEVNULL)
+    stick = os.path.join(out, name + ".img")
+    make_stick(stick, {})
+    run(["mcopy", "-s", "-i", stick, upd, "::"], env=dict(os.environ, MTOOLS_SKIP_CHECK="1"))
+    return stick
 
 
 def stick_read(path, name):
@@ -480,6 +509,82 @@ def big_stick_files(title, noun, n=300):
     return files
 
 
+def wait_import_unit_done(vm, timeout=60):
+    """The import unit ends by itself (report written, synced, unmounted)."""
+    for _ in range(timeout):
+        rc, st = vm.sh("systemctl is-active ticker-import@sda.service ticker-import@sda1.service; true")
+        if "activ" not in st.replace("inactive", ""):
+            return True
+        time.sleep(1)
+    return False
+
+
+def running_version(vm):
+    """(path of the running ticker binary, what its --version says)."""
+    rc, o = vm.sh("p=$(systemctl show -p MainPID --value ticker.service); "
+                  "e=$(readlink /proc/$p/exe); echo \"$e\"; \"$e\" --version")
+    lines = o.strip().splitlines()
+    return (lines[0] if lines else "", lines[1] if len(lines) > 1 else "")
+
+
+def check_update(vm, out, host_ticker, update_bin, key):
+    """5. A good update runs after its first frame; a broken one is dropped."""
+    with open(update_bin, "rb") as f:
+        good = f.read()
+    stick = update_stick(out, "stick-update", good, "0.1.1", 1, host_ticker, key)
+    pos = vm.log_size()
+    t0 = time.monotonic()
+    vm.plug(stick, "stick5")
+    m, p = vm.wait_log(r"update: (update to version 0\.1\.1 installed)", 180, pos)
+    check(m is not None, f"5. update installed from the stick ({m.group(1) if m else 'no line'})")
+    m, p = vm.wait_log(r"supervise: starting version 0\.1\.1 \(slot a, on trial\)", 180, pos)
+    check(m is not None, "5. the supervisor starts version 0.1.1 from slot a, on trial")
+    m, p = vm.wait_log(r"update: slot a showed its first frame", 240, p)
+    if check(m is not None, "5. version 0.1.1 showed its first frame (slot confirmed)"):
+        TIMES["5. plug to first frame of the update"] = time.monotonic() - t0
+    wait_import_unit_done(vm)
+    vm.unplug("stick5")
+    exe, ver = running_version(vm)
+    check(exe == "/var/lib/ticker/app/slot-a/ticker" and ver.startswith("ticker 0.1.1"),
+          f"5. the running ticker is slot a's, version 0.1.1 ({exe}: {ver})")
+    crawl_moves(vm, "05-update", "5. the crawl moves under version 0.1.1")
+
+    # A broken version: never shows a frame (exits at once).
+    broken = update_stick(out, "stick-broken", b"#!/bin/sh\nexit 1\n", "0.1.2", 2,
+                          host_ticker, key)
+    pos = vm.log_size()
+    t0 = time.monotonic()
+    vm.plug(broken, "stick6")
+    m, p = vm.wait_log(r"update: (update to version 0\.1\.2 installed)", 180, pos)
+    check(m is not None, f"5. broken update installed ({m.group(1) if m else 'no line'})")
+    m, p = vm.wait_log(r"supervise: starting version 0\.1\.2 \(slot b, on trial\)", 180, pos)
+    check(m is not None, "5. the supervisor tries version 0.1.2 from slot b (slot a kept)")
+    m, p = vm.wait_log(r"supervise: (switched back to 0\.1\.1: version 0\.1\.2 did not show "
+                       r"a frame in (\d+) starts)", 300, pos)
+    check(m is not None and int(m.group(2)) <= 3, f"5. {m.group(1) if m else 'no switch back'}")
+    tries = vm.serial_text()[pos:p].count("supervise: starting version 0.1.2")
+    check(0 < tries <= 3, f"5. the broken version was started {tries} times (at most 3)")
+    m, p = vm.wait_log(r"supervise: starting version 0\.1\.1 \(slot a\)", 60, p)
+    check(m is not None, "5. the supervisor starts 0.1.1 from slot a again")
+    m, p = vm.wait_log(r"frame: first frame after", 240, p)
+    if check(m is not None, "5. version 0.1.1 shows a frame again"):
+        TIMES["5. plug of the broken update to the previous version's first frame"] = \
+            time.monotonic() - t0
+    rc, act = vm.sh("systemctl is-active ticker.service; cat /var/lib/ticker/cache/.app-state")
+    exe, ver = running_version(vm)
+    check(act.startswith("active") and exe.endswith("slot-a/ticker") and "0.1.1" in ver,
+          f"5. ticker.service active with the previous version ({exe}: {ver})")
+    with open(os.path.join(out, "app-state.txt"), "w") as f:
+        f.write(act)
+    crawl_moves(vm, "05-switched-back", "5. screen alive after the switch back")
+    wait_import_unit_done(vm)
+    vm.unplug("stick6")
+    time.sleep(3)
+    report = stick_read(broken, "TICKER-REPORT.txt")
+    check(report is not None and "TICKER IMPORT REPORT" in report,
+          "5. the report was written on the update stick")
+
+
 def service_pid(vm):
     rc, out = vm.sh("systemctl show -p MainPID --value ticker.service")
     try:
@@ -533,12 +638,20 @@ def main():
     ap.add_argument("--image", default=os.path.join(TOP, "build/image-arm64/ticker-rpi-arm64.img"))
     ap.add_argument("--out", default=os.path.join(TOP, "build/e2e"))
     ap.add_argument("--boot-timeout", type=int, default=240)
+    ap.add_argument("--host-ticker", default=os.path.join(TOP, "build/host/ticker"),
+                    help="host build of ticker (keygen, sign) for check 5")
+    ap.add_argument("--update-bin", default=os.path.join(TOP, "build/arm64-e2e-update/ticker"),
+                    help="arm64 ticker reporting version 0.1.1, the update of check 5")
     args = ap.parse_args()
     t_start = time.monotonic()
     out = os.path.abspath(args.out)
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
-    disk, cmdline, diskid, data_size = prepare_disk(os.path.abspath(args.image), out)
+    host_ticker = os.path.abspath(args.host_ticker)
+    run([host_ticker, "keygen", os.path.join(out, "update")], stdout=subprocess.DEVNULL)
+    update_key = os.path.join(out, "update.key")
+    disk, cmdline, diskid, data_size = prepare_disk(os.path.abspath(args.image), out,
+                                                    os.path.join(out, "update.pub"))
 
     known = {}
     for d in ("preload", "stick", "stick-ext4"):
@@ -727,6 +840,10 @@ def main():
             rep = subprocess.run(["debugfs", "-R", "cat /TICKER-REPORT.txt", ext],
                                  capture_output=True).stdout.decode(errors="replace")
             check("TICKER IMPORT REPORT" not in rep, "2. nothing was written to the ext4 stick")
+
+            t5 = time.monotonic()
+            check_update(vm, out, host_ticker, os.path.abspath(args.update_bin), update_key)
+            TIMES["5. software update check (both sticks)"] = time.monotonic() - t5
         else:
             check(False, "test agent answers after the power cut")
     finally:
