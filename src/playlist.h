@@ -62,9 +62,9 @@ struct tk_playlist_opts {
 	size_t max_articles;	   /* keep the newest N; 0 = no limit */
 	int records_only;	   /* a directory without a record index shows nothing
 				      (never parse articles: the display of a real cache) */
-	int64_t now;		   /* for show dates (showdates.h); 0 = the clock */
 	char urgent_name[64];	   /* raw directories: this file is the urgent notice,
 				      not an article (as on a stick); empty = none */
+	int64_t now;		   /* for show dates (showdates.h); 0 = the clock */
 };
 
 struct tk_config;

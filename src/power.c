@@ -43,6 +43,12 @@ enum tk_power_step tk_power_check(struct tk_power *p, time_t now, int trusted)
 
 	if (!p->scheduled)
 		return TK_POWER_STAY;
+	/* nothing can have changed before the known next change (the clock
+	 * going backwards, or a minute without one, evaluates again) */
+	if (trusted == p->trusted && p->checked && now >= p->checked &&
+	    (p->next ? now < p->next : now - p->checked < 60))
+		return TK_POWER_STAY;
+	p->checked = now;
 	if (trusted != p->trusted)
 		tk_log(TK_LOG_INFO, "power: clock %s: screen schedule %s",
 		       trusted ? "believable again" : "not believable",

@@ -31,10 +31,11 @@ enum tk_power_step {
 
 struct tk_power {
 	struct tk_schedule sched;
-	int scheduled; /* a schedule is configured */
-	int on;	       /* the screen is on */
-	int trusted;   /* the clock is believed (else: stays on) */
-	time_t next;   /* next scheduled change (0 = none known) */
+	int scheduled;	/* a schedule is configured */
+	int on;		/* the screen is on */
+	int trusted;	/* the clock is believed (else: stays on) */
+	time_t next;	/* next scheduled change (0 = none known) */
+	time_t checked; /* when the schedule was last evaluated (0 = never) */
 	int64_t sleeps, wakes;
 	const struct tk_power_ops *ops;
 	void *priv;

@@ -56,6 +56,9 @@ static void test_sleep_and_wake(void **state)
 	t = at(2026, 12, 1, 12, 0);
 	assert_int_equal(tk_power_check(&p, t, 1), TK_POWER_STAY);
 	assert_int_equal(f.calls, 0);
+	/* before the known next change nothing is evaluated again */
+	assert_int_equal(tk_power_check(&p, t + 3600, 1), TK_POWER_STAY);
+	assert_true(p.checked == t);
 	assert_int_equal(tk_power_wait(&p, t, 60), 60);
 	t = at(2026, 12, 1, 19, 30);
 	assert_int_equal(tk_power_check(&p, t, 1), TK_POWER_SLEEP);
@@ -72,6 +75,8 @@ static void test_sleep_and_wake(void **state)
 	assert_int_equal(p.wakes, 1);
 	/* a holiday: asleep all day */
 	assert_int_equal(tk_power_check(&p, at(2026, 12, 25, 10, 0), 1), TK_POWER_SLEEP);
+	/* the clock set back to a working day: evaluated again, awake */
+	assert_int_equal(tk_power_check(&p, at(2026, 12, 24, 12, 0), 1), TK_POWER_WAKE);
 }
 
 /* An untrusted clock keeps (or brings) the screen on. */

@@ -140,33 +140,6 @@ static void test_unplug_holds(void **state)
 	assert_true(f.lit[0] > 320 * 180 / 50);
 }
 
-/* Outside the screen schedule (today is an off date): one black frame, then no
- * frames and no connector polls until the run's stop time. */
-static void test_schedule_off_black(void **state)
-{
-	struct tk_config cfg;
-	struct tk_display_opts o;
-	struct fake f = {0};
-	int script[FAKE_SCRIPT] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-	char today[16];
-	const char *msg;
-	time_t now = time(NULL);
-	struct tm tm;
-
-	(void)state;
-	memcpy(f.script, script, sizeof script);
-	opts_for(&o, &cfg);
-	o.seconds = 2;
-	localtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	assert_int_equal(tk_config_set(&cfg, "screen_off_dates", today, &msg), TK_OK);
-	assert_int_equal(tk_display_run_on(&o, &fake_ops, &f), TK_EXIT_OK);
-	assert_int_equal(f.opens, 1);
-	assert_int_equal(f.closes, 1);
-	assert_int_equal(f.lit[0], 0);
-	assert_true(f.polls <= 1);
-}
-
 /* A frame far ahead of what the worker has made does not wait for it: the
  * crawl holds the picture it showed and the frame returns at once. */
 static void test_late_worker_holds_crawl(void **state)
@@ -295,6 +268,33 @@ static void test_software_gl_names(void **state)
 	assert_false(tk_out_is_software_gl("VC4 V3D 2.1"));
 	assert_false(tk_out_is_software_gl("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
 	assert_false(tk_out_is_software_gl(""));
+}
+
+/* Outside the screen schedule (today is an off date): one black frame, then no
+ * frames and no connector polls until the run's stop time. */
+static void test_schedule_off_black(void **state)
+{
+	struct tk_config cfg;
+	struct tk_display_opts o;
+	struct fake f = {0};
+	int script[FAKE_SCRIPT] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+	char today[16];
+	const char *msg;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	(void)state;
+	memcpy(f.script, script, sizeof script);
+	opts_for(&o, &cfg);
+	o.seconds = 2;
+	localtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	assert_int_equal(tk_config_set(&cfg, "screen_off_dates", today, &msg), TK_OK);
+	assert_int_equal(tk_display_run_on(&o, &fake_ops, &f), TK_EXIT_OK);
+	assert_int_equal(f.opens, 1);
+	assert_int_equal(f.closes, 1);
+	assert_int_equal(f.lit[0], 0);
+	assert_true(f.polls <= 1);
 }
 
 int main(void)
