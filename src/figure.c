@@ -737,6 +737,9 @@ static int tk_fs_emit(struct tk_fs *st)
 	f.value_max = (st->neg ? -st->vmax : st->vmax) * st->scale;
 	if (f.value_max < f.value)
 		f.value_max = f.value;
+	/* "1e5678901234" overflows to inf: no count anyone can read (and no score) */
+	if (!isfinite(f.value) || !isfinite(f.value_max))
+		return TK_OK;
 	f.para = st->pi;
 	f.offset = st->s;
 	f.kind = st->kind;
