@@ -37,6 +37,7 @@
 #define TK_CONTROL_MAX (64 * 1024) /* ticker.conf, URGENT.txt, manifest */
 #define TK_URGENT_TEXT_MAX 1000
 #define TK_IMP_STOP (-1) /* walk callback: stop here (not an error code) */
+#define TK_IMP_DONE (-2) /* a file step dealt with the file (a report line): next file */
 #if !defined(TK_IMP_PULLED_AFTER)
 #define TK_IMP_PULLED_AFTER 3 /* unreadable files in a row that mean "stick pulled out" */
 #endif
@@ -322,6 +323,45 @@ static void tk_nameset_free(struct tk_nameset *s)
 
 /* ---- the import ---- */
 
+/* The control files at the top of a stick: the one list of their names.
+ * Matched without regard to case, as FAT sticks and Windows users do, except
+ * the signature files and the report, which the ticker itself names. The
+ * files the stick acts on come first, in the order they are read. */
+enum tk_imp_ctl {
+	TK_CTL_CONF,
+	TK_CTL_REPLACE,
+	TK_CTL_CLEAR,
+	TK_CTL_REMOVE,
+	TK_CTL_DATES,
+	TK_CTL_URGENT, /* its name is a setting (urgent_name) */
+	TK_CTL_NACT,   /* the files above are read, gated and acted on */
+	TK_CTL_MANIFEST = TK_CTL_NACT,
+	TK_CTL_SIG,
+	TK_CTL_NSTORED,			/* the files above are kept in struct tk_imp */
+	TK_CTL_OLDSIG = TK_CTL_NSTORED, /* version 1: read by the signature check itself */
+	TK_CTL_REPORT,
+	TK_CTL_NONE
+};
+
+static const struct {
+	const char *name;
+	enum tk_imp_ctl ctl;
+	int exact;
+} tk_imp_ctl_names[] = {
+    {"REPLACE", TK_CTL_REPLACE, 0},
+    {"REPLACE.txt", TK_CTL_REPLACE, 0},
+    {"CLEAR", TK_CTL_CLEAR, 0},
+    {"CLEAR.txt", TK_CTL_CLEAR, 0},
+    {"REMOVE", TK_CTL_REMOVE, 0},
+    {"REMOVE.txt", TK_CTL_REMOVE, 0},
+    {"SCHEDULE.txt", TK_CTL_DATES, 0},
+    {"ticker.conf", TK_CTL_CONF, 0},
+    {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
+    {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
+};
+
 struct tk_control {
 	int present;
 	char name[256]; /* as found on the stick */
@@ -362,8 +402,8 @@ struct tk_imp {
 	int io_failures;	  /* ... in a row */
 	int io_errno;		  /* the error of the last one */
 	int stop;
-	struct tk_control replace, clear, urgent, conf, manifest, sig, remove, dates;
-	size_t removed; /* articles REMOVE.txt took off */
+	struct tk_control ctl[TK_CTL_NSTORED]; /* indexed by enum tk_imp_ctl */
+	size_t removed;			       /* articles REMOVE.txt took off */
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
@@ -458,48 +498,12 @@ out:
 	return err;
 }
 
-/* The control files at the top of a stick: the one list of their names.
- * Matched without regard to case, as FAT sticks and Windows users do, except
- * the signature files and the report, which the ticker itself names. */
-enum tk_imp_ctl {
-	TK_CTL_NONE,
-	TK_CTL_REPLACE,
-	TK_CTL_CLEAR,
-	TK_CTL_REMOVE,
-	TK_CTL_DATES,
-	TK_CTL_URGENT,
-	TK_CTL_CONF,
-	TK_CTL_MANIFEST,
-	TK_CTL_SIG,
-	TK_CTL_OLDSIG, /* the version 1 signature: read by the signature check itself */
-	TK_CTL_REPORT
-};
-
 static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *name)
 {
-	static const struct {
-		const char *name;
-		enum tk_imp_ctl ctl;
-		int exact;
-	} names[] = {
-	    {"REPLACE", TK_CTL_REPLACE, 0},
-	    {"REPLACE.txt", TK_CTL_REPLACE, 0},
-	    {"CLEAR", TK_CTL_CLEAR, 0},
-	    {"CLEAR.txt", TK_CTL_CLEAR, 0},
-	    {"REMOVE", TK_CTL_REMOVE, 0},
-	    {"REMOVE.txt", TK_CTL_REMOVE, 0},
-	    {"SCHEDULE.txt", TK_CTL_DATES, 0},
-	    {"ticker.conf", TK_CTL_CONF, 0},
-	    {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
-	    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
-	    {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
-	    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
-	};
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (names[i].exact ? !strcmp(name, names[i].name)
-				   : !strcasecmp(name, names[i].name))
-			return names[i].ctl;
+	for (size_t i = 0; i < sizeof tk_imp_ctl_names / sizeof tk_imp_ctl_names[0]; i++)
+		if (tk_imp_ctl_names[i].exact ? !strcmp(name, tk_imp_ctl_names[i].name)
+					      : !strcasecmp(name, tk_imp_ctl_names[i].name))
+			return tk_imp_ctl_names[i].ctl;
 	if (!strcasecmp(name, im->cfg.urgent_name))
 		return TK_CTL_URGENT;
 	return TK_CTL_NONE;
@@ -510,31 +514,10 @@ static int tk_imp_is_control_name(const struct tk_imp *im, const char *name)
 	return tk_imp_control_of(im, name) != TK_CTL_NONE;
 }
 
+/* The stored control file for ctl, or NULL for one read elsewhere. */
 static struct tk_control *tk_imp_control(struct tk_imp *im, enum tk_imp_ctl ctl)
 {
-	switch (ctl) {
-	case TK_CTL_REPLACE:
-		return &im->replace;
-	case TK_CTL_CLEAR:
-		return &im->clear;
-	case TK_CTL_REMOVE:
-		return &im->remove;
-	case TK_CTL_DATES:
-		return &im->dates;
-	case TK_CTL_URGENT:
-		return &im->urgent;
-	case TK_CTL_CONF:
-		return &im->conf;
-	case TK_CTL_MANIFEST:
-		return &im->manifest;
-	case TK_CTL_SIG:
-		return &im->sig;
-	case TK_CTL_NONE:
-	case TK_CTL_OLDSIG:
-	case TK_CTL_REPORT:
-		break;
-	}
-	return NULL;
+	return ctl < TK_CTL_NSTORED ? &im->ctl[ctl] : NULL;
 }
 
 /* Find the control files at the root (see tk_imp_control_of). */
@@ -612,13 +595,13 @@ static void tk_imp_check_conf(struct tk_imp *im)
 	struct tk_config copy = im->base;
 	int bad;
 
-	if (!im->conf.present)
+	if (!im->ctl[TK_CTL_CONF].present)
 		return;
 	/* The stick column of the key table decides what a stick may set. */
-	bad = tk_config_parse_from(&copy, TK_CONFIG_STICK, im->conf.text, im->conf.len,
-				   tk_imp_conf_report, im) != TK_OK;
+	bad = tk_config_parse_from(&copy, TK_CONFIG_STICK, im->ctl[TK_CTL_CONF].text,
+				   im->ctl[TK_CTL_CONF].len, tk_imp_conf_report, im) != TK_OK;
 	if (bad || im->conf_problems.oom) {
-		tk_imp_line(im, TK_IMPORT_REFUSED, im->conf.name,
+		tk_imp_line(im, TK_IMPORT_REFUSED, im->ctl[TK_CTL_CONF].name,
 			    "settings NOT applied (none of them): see SETTINGS below");
 		return;
 	}
@@ -626,7 +609,7 @@ static void tk_imp_check_conf(struct tk_imp *im)
 	im->cfg = copy;
 	/* A settings file is not an article: listed, not counted. */
 	tk_sb_printf(&im->files, "  %-9s  %s  --  settings checked and applied\n", "settings",
-		     im->conf.name);
+		     im->ctl[TK_CTL_CONF].name);
 }
 
 static void tk_imp_check_urgent(struct tk_imp *im)
@@ -638,20 +621,21 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 	size_t n = 0;
 	int blank = 1;
 
-	if (!im->urgent.present)
+	if (!im->ctl[TK_CTL_URGENT].present)
 		return;
-	for (size_t i = 0; i < im->urgent.len; i++)
-		if (!strchr(" \t\r\n", im->urgent.text[i]))
+	for (size_t i = 0; i < im->ctl[TK_CTL_URGENT].len; i++)
+		if (!strchr(" \t\r\n", im->ctl[TK_CTL_URGENT].text[i]))
 			blank = 0;
 	if (blank) {
 		im->urgent_clear = 1;
 		return;
 	}
-	if (tk_doc_parse(im->urgent.text, im->urgent.len, im->urgent.name, &ro, &doc, &reason) ||
+	if (tk_doc_parse(im->ctl[TK_CTL_URGENT].text, im->ctl[TK_CTL_URGENT].len,
+			 im->ctl[TK_CTL_URGENT].name, &ro, &doc, &reason) ||
 	    !tk_doc_count(doc)) {
-		tk_imp_line(im, TK_IMPORT_REFUSED, im->urgent.name, "urgent notice not shown: %s",
-			    reason ? reason : "no text");
-		im->urgent.present = 0;
+		tk_imp_line(im, TK_IMPORT_REFUSED, im->ctl[TK_CTL_URGENT].name,
+			    "urgent notice not shown: %s", reason ? reason : "no text");
+		im->ctl[TK_CTL_URGENT].present = 0;
 		tk_doc_free(doc);
 		return;
 	}
@@ -726,17 +710,17 @@ static int tk_imp_check_signature(struct tk_imp *im)
 	keys = tk_sign_keyring_count(im->trust.ring) > 0;
 	required =
 	    im->base.require_signature == TK_YES || (im->base.require_signature == TK_AUTO && keys);
-	if (im->manifest.present && !im->sig.present &&
+	if (im->ctl[TK_CTL_MANIFEST].present && !im->ctl[TK_CTL_SIG].present &&
 	    !fstatat(im->rootfd, TK_SIGN_OLD_SIGNATURE, &st, AT_SYMLINK_NOFOLLOW) &&
 	    (required || keys))
 		snprintf(im->whole_reason, sizeof im->whole_reason,
 			 "the stick was signed by ticker 0.1, whose signatures are no longer "
 			 "accepted (they carry no sequence number): sign it again with this "
 			 "version's \"ticker sign\" or with minisign");
-	else if (!im->manifest.present || !im->sig.present) {
+	else if (!im->ctl[TK_CTL_MANIFEST].present || !im->ctl[TK_CTL_SIG].present) {
 		if (required)
 			snprintf(im->whole_reason, sizeof im->whole_reason, "%s",
-				 im->manifest.present || im->sig.present
+				 im->ctl[TK_CTL_MANIFEST].present || im->ctl[TK_CTL_SIG].present
 				     ? "the stick is only partly signed (" TK_SIGN_MANIFEST
 				       " or " TK_SIGN_SIGNATURE " is missing)"
 				     : "this ticker only accepts signed sticks, and this stick is "
@@ -758,22 +742,21 @@ static int tk_imp_check_signature(struct tk_imp *im)
  * one (same sequence) may not act on: refused one by one, articles go on. */
 static void tk_imp_gate_controls(struct tk_imp *im)
 {
-	struct tk_control *cs[] = {&im->conf,	&im->replace, &im->clear,
-				   &im->urgent, &im->remove,  &im->dates};
 	const char *why = tk_import_trust_controls(&im->trust, im->signed_ok);
 
 	if (!why)
 		return;
-	for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
-		if (!cs[i]->present)
+	for (int i = 0; i < TK_CTL_NACT; i++) {
+		struct tk_control *c = &im->ctl[i];
+
+		if (!c->present)
 			continue;
 		if (im->signed_ok) /* the same signed stick again: done before, not refused */
-			tk_sb_printf(&im->files, "  %-9s  %s  --  %s\n", "unchanged", cs[i]->name,
-				     why);
+			tk_sb_printf(&im->files, "  %-9s  %s  --  %s\n", "unchanged", c->name, why);
 		else
-			tk_imp_line(im, TK_IMPORT_REFUSED, cs[i]->name, "%s", why);
-		cs[i]->present = 0;
-		cs[i]->refused = 1;
+			tk_imp_line(im, TK_IMPORT_REFUSED, c->name, "%s", why);
+		c->present = 0;
+		c->refused = 1;
 	}
 }
 
@@ -916,38 +899,35 @@ static int tk_imp_signed_too_large(struct tk_imp *im, const struct tk_walk_entry
 	return TK_IMP_STOP;
 }
 
-static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
+/* Before reading: control files, files never read (other kinds, too large)
+ * and the per-stick total. Returns TK_IMP_DONE when the file was dealt with, TK_IMP_STOP
+ * to stop the walk, 0 to go on and read it. */
+static int tk_imp_file_precheck(struct tk_imp *im, const struct tk_walk_entry *e,
+				enum tk_imp_kind kind, const char *why)
 {
-	char name[256], lim1[32], lim2[32], shown_holder[300];
-	const char *why = NULL, *reason = NULL, *holder = NULL;
-	struct tk_read_opts ro = {(size_t)im->cfg.max_file_bytes};
-	struct tk_doc *doc = NULL;
-	enum tk_imp_kind kind = tk_imp_classify(e->name, &why);
+	char lim1[32], lim2[32];
 	unsigned char h[32] = {0};
-	size_t len = 0;
-	int err;
 
 	if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
-		return 0; /* handled before the walk */
+		return TK_IMP_DONE; /* handled before the walk */
 	if (tk_imp_signed_too_large(im, e, kind))
 		return TK_IMP_STOP;
 	if (kind == TK_KIND_OTHER || (uint64_t)e->st->st_size > (uint64_t)im->cfg.max_file_bytes) {
 		/* Never read: on a signed stick it must still be listed. */
-		if (im->man && tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT) {
+		if (im->man && tk_manifest_check(im->man, e->path, h, 0) == TK_ENOENT)
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
 				    "not in the signed list of files "
 				    "(was it added after the stick was signed?)");
-			return 0;
-		}
-		if (kind == TK_KIND_OTHER) {
+		else if (kind == TK_KIND_OTHER)
 			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "%s", why);
-			return 0;
+		else {
+			tk_imp_size((uint64_t)e->st->st_size, lim1, sizeof lim1);
+			tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
+			tk_imp_line(im,
+				    kind == TK_KIND_ARTICLE ? TK_IMPORT_REFUSED : TK_IMPORT_IGNORED,
+				    e->path, "too large: %s (the limit is %s)", lim1, lim2);
 		}
-		tk_imp_size((uint64_t)e->st->st_size, lim1, sizeof lim1);
-		tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
-		tk_imp_line(im, kind == TK_KIND_ARTICLE ? TK_IMPORT_REFUSED : TK_IMPORT_IGNORED,
-			    e->path, "too large: %s (the limit is %s)", lim1, lim2);
-		return 0;
+		return TK_IMP_DONE;
 	}
 	if (im->total_read + (uint64_t)e->st->st_size > TK_IMPORT_MAX_TOTAL_BYTES) {
 		tk_imp_size(TK_IMPORT_MAX_TOTAL_BYTES, lim1, sizeof lim1);
@@ -957,42 +937,86 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		im->sum->incomplete = 1;
 		return TK_IMP_STOP;
 	}
-	err = tk_imp_read_file(im, e, &len, &why);
+	return 0;
+}
+
+/* Read the file into im->buf and hash it; on a signed stick the hash must be
+ * the listed one. Returns TK_IMP_DONE when the file was dealt with (refused), TK_IMP_STOP,
+ * TK_ENOMEM, or 0 with *len and h set. */
+static int tk_imp_file_read_verify(struct tk_imp *im, const struct tk_walk_entry *e, size_t *len,
+				   unsigned char h[32])
+{
+	const char *why = NULL;
+	char lim[32], shown[600];
+	int err = tk_imp_read_file(im, e, len, &why);
+
 	if (err == TK_ENOMEM)
 		return err;
-	if (err == TK_EIO)
-		return tk_imp_unreadable(im, e, why);
+	if (err == TK_EIO) {
+		err = tk_imp_unreadable(im, e, why);
+		return err ? err : TK_IMP_DONE;
+	}
 	im->io_failures = 0;
+	if (err == TK_ETOOBIG) {
+		tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim, sizeof lim);
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "too large (the limit is %s)", lim);
+		return TK_IMP_DONE;
+	}
 	if (err) {
-		if (err == TK_ETOOBIG) {
-			tk_imp_size((uint64_t)im->cfg.max_file_bytes, lim2, sizeof lim2);
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "too large (the limit is %s)",
-				    lim2);
-		} else {
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
-		}
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", why);
+		return TK_IMP_DONE;
+	}
+	crypto_hash_sha256(h, im->buf, *len);
+	if (!im->man)
 		return 0;
+	err = tk_manifest_check(im->man, e->path, h, *len);
+	if (err == TK_ENOENT) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
+			    "not in the signed list of files "
+			    "(was it added after the stick was signed?)");
+		return TK_IMP_DONE;
 	}
-	crypto_hash_sha256(h, im->buf, len);
-	if (im->man) {
-		err = tk_manifest_check(im->man, e->path, h, len);
-		if (err == TK_ENOENT) {
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
-				    "not in the signed list of files "
-				    "(was it added after the stick was signed?)");
-			return 0;
-		}
-		if (err) {
-			char shown[600];
+	if (err) {
+		tk_import_show_name(e->path, shown, sizeof shown);
+		snprintf(im->whole_reason, sizeof im->whole_reason,
+			 "the file \"%s\" was changed after the stick was signed", shown);
+		return TK_IMP_STOP;
+	}
+	return 0;
+}
 
-			tk_import_show_name(e->path, shown, sizeof shown);
-			snprintf(im->whole_reason, sizeof im->whole_reason,
-				 "the file \"%s\" was changed after the stick was signed", shown);
-			return TK_IMP_STOP;
-		}
+/* The report's words for what a file holds: its first headline, cut to 100
+ * bytes at a character boundary, and how many more articles follow. */
+static void tk_imp_describe_doc(const struct tk_doc *doc, char *head, size_t hsize, char *extra,
+				size_t esize)
+{
+	const struct tk_article *a = tk_doc_article(doc, 0);
+	size_t na = tk_doc_count(doc);
+
+	tk_import_show_name(a ? a->headline : "", head, hsize);
+	if (strlen(head) > 100) {
+		size_t cut = 97;
+
+		while (cut > 0 && ((unsigned char)head[cut] & 0xc0) == 0x80)
+			cut--; /* never split a UTF-8 character */
+		memcpy(head + cut, "...", 4);
 	}
-	tk_import_cache_name(e->path, name, sizeof name);
-	err = tk_doc_parse(im->buf, len, name, &ro, &doc, &reason);
+	extra[0] = '\0';
+	if (na > 1)
+		snprintf(extra, esize, " and %zu more article%s", na - 1, na > 2 ? "s" : "");
+}
+
+/* Parse the bytes read; a file that is no article is refused or ignored.
+ * Returns TK_IMP_DONE when dealt with, TK_ENOMEM, or 0 with head/extra filled. */
+static int tk_imp_file_parse(struct tk_imp *im, const struct tk_walk_entry *e,
+			     enum tk_imp_kind kind, const char *name, size_t len, char head[200],
+			     char extra[64])
+{
+	struct tk_read_opts ro = {(size_t)im->cfg.max_file_bytes};
+	struct tk_doc *doc = NULL;
+	const char *reason = NULL;
+	int err = tk_doc_parse(im->buf, len, name, &ro, &doc, &reason);
+
 	if (err == TK_ENOMEM)
 		return TK_ENOMEM;
 	if (err) {
@@ -1002,91 +1026,109 @@ static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
 		else
 			tk_imp_line(im, TK_IMPORT_IGNORED, e->path, "not an article: %s",
 				    reason ? reason : tk_strerror(err));
-		return 0;
+		return TK_IMP_DONE;
 	}
-	{
-		const struct tk_article *a = tk_doc_article(doc, 0);
-		char head[200], extra[64] = "";
-		size_t na = tk_doc_count(doc);
-		enum tk_cache_match m;
-		int added;
+	tk_imp_describe_doc(doc, head, 200, extra, 64);
+	tk_doc_free(doc);
+	return 0;
+}
 
-		tk_import_show_name(a ? a->headline : "", head, sizeof head);
-		if (strlen(head) > 100) {
-			size_t cut = 97;
+/* A unique cache name within the stick, and room under the limits: whatever
+ * this import keeps must fit, unchanged ones included. Returns TK_IMP_DONE when refused,
+ * TK_ENOMEM, or 0. */
+static int tk_imp_file_admit(struct tk_imp *im, const struct tk_walk_entry *e, const char *name,
+			     size_t len)
+{
+	char lim[32];
+	int added = im->second_pass ? 1 : tk_nameset_add(&im->names, name);
 
-			while (cut > 0 && ((unsigned char)head[cut] & 0xc0) == 0x80)
-				cut--; /* never split a UTF-8 character */
-			memcpy(head + cut, "...", 4);
-		}
-		if (na > 1)
-			snprintf(extra, sizeof extra, " and %zu more article%s", na - 1,
-				 na > 2 ? "s" : "");
-		tk_doc_free(doc);
-		added = im->second_pass ? 1 : tk_nameset_add(&im->names, name);
-		if (added < 0)
-			return TK_ENOMEM;
-		if (!added) {
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
-				    "another file on this stick has the same name once folders are "
-				    "left out (\"%s\"): rename one of them",
-				    name);
-			return 0;
-		}
-		/* Limits first: whatever this import keeps must fit, unchanged ones included. */
-		if ((im->cfg.max_articles > 0 &&
-		     tk_cache_touched_count(im->cache) + 1 > (size_t)im->cfg.max_articles) ||
-		    (im->cfg.max_cache_bytes > 0 &&
-		     tk_cache_touched_bytes(im->cache) + len > (uint64_t)im->cfg.max_cache_bytes)) {
-			tk_imp_size((uint64_t)im->cfg.max_cache_bytes, lim2, sizeof lim2);
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
-				    "the ticker is full: it keeps at most %ld articles and %s "
-				    "(settings max_articles, max_cache_bytes)",
-				    im->cfg.max_articles, lim2);
-			return 0;
-		}
-		m = tk_cache_match(im->cache, name, h, &holder);
-		if (m == TK_CACHE_SAME) {
-			tk_import_show_name(holder, shown_holder, sizeof shown_holder);
-			if (strcmp(holder, name))
-				tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path,
-					    "already on the ticker (same text as \"%s\")",
-					    shown_holder);
-			else
-				tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path,
-					    "already on the ticker");
-			return 0;
-		}
-		err = tk_cache_stage(im->cache, name, im->buf, len, h);
-		if (err == TK_ENOMEM)
-			return err;
-		if (err == TK_ENOSPC && !im->second_pass &&
-		    (im->clear.present || im->replace.present)) {
-			/* The old set about to go makes the room: after the removal. */
-			if (tk_nameset_add(&im->deferred, e->path) < 0)
-				return TK_ENOMEM;
-			return 0;
-		}
-		if (err) {
-			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s",
-				    err == TK_ENOSPC
-					? "the ticker's storage is full"
-					: "could not be written to the ticker's storage");
-			snprintf(
-			    im->stop_reason, sizeof im->stop_reason, "%s",
-			    err == TK_ENOSPC
-				? "The ticker's storage is full: the import stopped here. "
-				  "Articles already on the ticker are unharmed."
-				: "The ticker could not write to its storage (a hardware fault?): "
-				  "the import stopped here. Articles already on the ticker are "
-				  "unharmed.");
-			im->sum->cache_failed = 1;
-			return TK_IMP_STOP;
-		}
-		tk_imp_line(im, m == TK_CACHE_NEW ? TK_IMPORT_ADDED : TK_IMPORT_UPDATED, e->path,
-			    "\"%s\"%s", head, extra);
+	if (added < 0)
+		return TK_ENOMEM;
+	if (!added) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
+			    "another file on this stick has the same name once folders are "
+			    "left out (\"%s\"): rename one of them",
+			    name);
+		return TK_IMP_DONE;
+	}
+	if ((im->cfg.max_articles > 0 &&
+	     tk_cache_touched_count(im->cache) + 1 > (size_t)im->cfg.max_articles) ||
+	    (im->cfg.max_cache_bytes > 0 &&
+	     tk_cache_touched_bytes(im->cache) + len > (uint64_t)im->cfg.max_cache_bytes)) {
+		tk_imp_size((uint64_t)im->cfg.max_cache_bytes, lim, sizeof lim);
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path,
+			    "the ticker is full: it keeps at most %ld articles and %s "
+			    "(settings max_articles, max_cache_bytes)",
+			    im->cfg.max_articles, lim);
+		return TK_IMP_DONE;
 	}
 	return 0;
+}
+
+/* Stage the file in the cache unless the same text is there already. */
+static int tk_imp_file_stage(struct tk_imp *im, const struct tk_walk_entry *e, const char *name,
+			     size_t len, const unsigned char h[32], const char *head,
+			     const char *extra)
+{
+	const char *holder = NULL;
+	char shown_holder[300];
+	enum tk_cache_match m = tk_cache_match(im->cache, name, h, &holder);
+	int err;
+
+	if (m == TK_CACHE_SAME) {
+		tk_import_show_name(holder, shown_holder, sizeof shown_holder);
+		if (strcmp(holder, name))
+			tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path,
+				    "already on the ticker (same text as \"%s\")", shown_holder);
+		else
+			tk_imp_line(im, TK_IMPORT_UNCHANGED, e->path, "already on the ticker");
+		return 0;
+	}
+	err = tk_cache_stage(im->cache, name, im->buf, len, h);
+	if (err == TK_ENOMEM)
+		return err;
+	if (err == TK_ENOSPC && !im->second_pass &&
+	    (im->ctl[TK_CTL_CLEAR].present || im->ctl[TK_CTL_REPLACE].present))
+		/* The old set about to go makes the room: after the removal. */
+		return tk_nameset_add(&im->deferred, e->path) < 0 ? TK_ENOMEM : 0;
+	if (err) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s",
+			    err == TK_ENOSPC ? "the ticker's storage is full"
+					     : "could not be written to the ticker's storage");
+		snprintf(im->stop_reason, sizeof im->stop_reason, "%s",
+			 err == TK_ENOSPC
+			     ? "The ticker's storage is full: the import stopped here. "
+			       "Articles already on the ticker are unharmed."
+			     : "The ticker could not write to its storage (a hardware fault?): "
+			       "the import stopped here. Articles already on the ticker are "
+			       "unharmed.");
+		im->sum->cache_failed = 1;
+		return TK_IMP_STOP;
+	}
+	tk_imp_line(im, m == TK_CACHE_NEW ? TK_IMPORT_ADDED : TK_IMPORT_UPDATED, e->path,
+		    "\"%s\"%s", head, extra);
+	return 0;
+}
+
+/* One file of the walk: precheck, read and verify, parse, admit, stage. Each
+ * step returns TK_IMP_DONE when it dealt with the file (a report line), or stops. */
+static int tk_imp_file(struct tk_imp *im, const struct tk_walk_entry *e)
+{
+	char name[256], head[200], extra[64];
+	const char *why = NULL;
+	enum tk_imp_kind kind = tk_imp_classify(e->name, &why);
+	unsigned char h[32] = {0};
+	size_t len = 0;
+	int r;
+
+	if ((r = tk_imp_file_precheck(im, e, kind, why)) ||
+	    (r = tk_imp_file_read_verify(im, e, &len, h)))
+		return r == TK_IMP_DONE ? 0 : r;
+	tk_import_cache_name(e->path, name, sizeof name);
+	if ((r = tk_imp_file_parse(im, e, kind, name, len, head, extra)) ||
+	    (r = tk_imp_file_admit(im, e, name, len)))
+		return r == TK_IMP_DONE ? 0 : r;
+	return tk_imp_file_stage(im, e, name, len, h, head, extra);
 }
 
 /* SIGTERM (systemd stops the import unit when the stick is pulled, BindsTo=)
@@ -1161,7 +1203,7 @@ static int tk_imp_nothing_usable(const struct tk_imp *im)
 
 	return !s->refused_whole && !s->incomplete && !s->cache_failed && !s->n[TK_IMPORT_ADDED] &&
 	       !s->n[TK_IMPORT_UPDATED] && !s->n[TK_IMPORT_UNCHANGED] && !s->n[TK_IMPORT_REFUSED] &&
-	       s->n[TK_IMPORT_IGNORED] && !im->conf_ok && !im->urgent.present &&
+	       s->n[TK_IMPORT_IGNORED] && !im->conf_ok && !im->ctl[TK_CTL_URGENT].present &&
 	       s->mode == TK_IMPORT_MERGE;
 }
 
@@ -1221,7 +1263,7 @@ static void tk_imp_exit_code(struct tk_imp *im)
 	else if (s->cache_failed)
 		s->exit_code = TK_EXIT_FAIL;
 	else if ((s->n[TK_IMPORT_REFUSED] || s->incomplete) && !ok && s->mode == TK_IMPORT_MERGE &&
-		 !im->conf_ok && !im->urgent.present)
+		 !im->conf_ok && !im->ctl[TK_CTL_URGENT].present)
 		s->exit_code = TK_EXIT_REFUSED;
 	else if (s->n[TK_IMPORT_REFUSED] || s->incomplete || tk_imp_nothing_usable(im))
 		s->exit_code = TK_EXIT_PARTIAL;
@@ -1348,11 +1390,202 @@ static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
 		     im->urgent_msg + (n > 40 ? tk_imp_utf8_start(im->urgent_msg, n - 40) : 0));
 }
 
+/* RESULT: what happened, in one or two lines. */
+static void tk_imp_report_result(struct tk_imp *im, struct tk_sb *r)
+{
+	struct tk_import_summary *s = im->sum;
+
+	if (s->refused_whole) {
+		tk_sb_printf(r,
+			     "RESULT:   STICK REFUSED. Nothing on the ticker was changed.\n"
+			     "          Why: %s.\n\n",
+			     im->whole_reason);
+		return;
+	}
+	tk_sb_printf(r,
+		     "RESULT:   %zu added, %zu updated, %zu unchanged, %zu ignored, %zu refused.\n",
+		     s->n[0], s->n[1], s->n[2], s->n[3], s->n[4]);
+	if (s->cache_failed || s->incomplete)
+		tk_sb_printf(r, "          THE IMPORT DID NOT FINISH: %s\n",
+			     im->stop_reason[0] ? im->stop_reason : "see below.");
+	else if (tk_imp_nothing_usable(im))
+		tk_imp_report_nothing_usable(r);
+	else if (s->n[TK_IMPORT_REFUSED])
+		tk_sb_printf(r, "          Some files were refused: the list below says why.\n");
+	else
+		tk_sb_printf(r, "          Everything went well.\n");
+	tk_sb_printf(r, "\n");
+}
+
+/* Mode: the mode carried out, and a REPLACE/CLEAR that was not, and why. */
+static void tk_imp_report_mode(struct tk_imp *im, struct tk_sb *r)
+{
+	struct tk_import_summary *s = im->sum;
+	int clear = im->ctl[TK_CTL_CLEAR].present;
+
+	switch (s->refused_whole ? (enum tk_import_mode) - 1 : s->mode) {
+	default:
+		break;
+	case TK_IMPORT_MERGE:
+		tk_sb_printf(r, "Mode:     add (the articles on this stick were added to those "
+				"already on the ticker)\n");
+		if (im->ctl[TK_CTL_REPLACE].present || clear)
+			tk_sb_printf(
+			    r,
+			    "          The %s file was found but NOT carried out, because %s. "
+			    "Nothing was removed.\n",
+			    clear ? "CLEAR" : "REPLACE",
+			    s->refused_whole ? "the stick was refused"
+			    : im->not_done ? "the ticker could not write to its storage (see above)"
+			    : (s->incomplete || s->cache_failed) ? "the import did not finish"
+			    : im->unreadable ? "a file on the stick could not be read (see below)"
+					     : "the stick holds no article that could be imported "
+					       "(to empty the ticker, use a CLEAR file instead)");
+		break;
+	case TK_IMPORT_REPLACE:
+		tk_sb_printf(r, "Mode:     REPLACE (the articles on this stick are now the only "
+				"ones on the ticker)\n");
+		break;
+	case TK_IMPORT_CLEAR:
+		tk_sb_printf(r, "Mode:     CLEAR (the ticker was emptied%s)\n",
+			     s->n[0] + s->n[1] + s->n[2] ? ", then this stick's articles were added"
+							 : "");
+		break;
+	}
+}
+
+/* Signed: who signed, the clock the signature asked for, the trust lines. */
+static void tk_imp_report_signed(struct tk_imp *im, struct tk_sb *r)
+{
+	struct tk_import_summary *s = im->sum;
+	const char *signer = im->signer ? im->signer : "";
+
+	if (im->signed_ok && s->refused_whole)
+		tk_sb_printf(r,
+			     "Signed:   by the trusted key \"%s\", but the files no longer match "
+			     "what was signed\n",
+			     signer);
+	else if (im->signed_ok)
+		tk_sb_printf(r, "Signed:   yes, by the trusted key \"%s\"\n", signer);
+	else if (im->ctl[TK_CTL_MANIFEST].present && !s->refused_whole)
+		tk_sb_printf(r,
+			     "Signed:   the stick is signed, but this ticker has no trusted keys, "
+			     "so the signature was not checked\n");
+	else if (!s->refused_whole)
+		tk_sb_printf(r, "Signed:   no (this ticker does not require signed sticks)\n");
+	if (im->clock_asked) {
+		char was[40], to[40];
+
+		tk_imp_fmt_time(im->now, was, sizeof was);
+		tk_imp_fmt_time(im->clock_asked, to, sizeof to);
+		tk_sb_printf(
+		    r,
+		    "Clock:    this ticker's clock read %s, but the stick was signed on %s: "
+		    "the clock is set forward to that time\n",
+		    was, to);
+	}
+	if (im->trust_open) {
+		char tl[2048];
+
+		tk_import_trust_report(&im->trust, s->refused_whole, tl, sizeof tl);
+		tk_sb_printf(r, "%s", tl);
+	}
+}
+
+/* Urgent and Settings: what the stick's notice and ticker.conf did. */
+static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
+{
+	struct tk_import_summary *s = im->sum;
+	const struct tk_control *u = &im->ctl[TK_CTL_URGENT], *c = &im->ctl[TK_CTL_CONF];
+
+	if (u->present && !s->refused_whole) {
+		if (im->urgent_clear) {
+			tk_sb_printf(r, "Urgent:   the urgent notice was removed (%s is empty)\n",
+				     u->name);
+		} else {
+			char until[64];
+
+			tk_imp_fmt_time(im->now + im->cfg.urgent_hours * 3600, until, sizeof until);
+			tk_sb_printf(r, "Urgent:   notice shown until %s: \"%.*s\"\n", until,
+				     (int)strcspn(im->urgent_msg, "\n"), im->urgent_msg);
+			if (im->urgent_cut)
+				tk_imp_report_urgent_cut(im, r);
+		}
+	} else if (s->mode == TK_IMPORT_CLEAR) {
+		tk_sb_printf(r, "Urgent:   any urgent notice was removed\n");
+	}
+	if (c->present || im->conf_problems.n) {
+		if (im->conf_ok && !s->refused_whole)
+			tk_sb_printf(
+			    r,
+			    "Settings: %s was checked and applied; it stays in force until a "
+			    "stick brings another one\n",
+			    c->name);
+		else if (im->conf_problems.n)
+			tk_sb_printf(
+			    r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
+			    c->name, im->conf_problems.p);
+	}
+	if ((im->cfg.service & TK_SERVICE_STICK_CONF) && !im->conf_ok)
+		tk_sb_printf(r, "Settings: those kept from an earlier stick failed the ticker's "
+				"checks and are ignored; a stick with a new ticker.conf replaces "
+				"them\n");
+}
+
+/* FILES ON THE STICK: one line per file, as the walk decided. */
+static void tk_imp_report_files(struct tk_imp *im, struct tk_sb *r)
+{
+	struct tk_import_summary *s = im->sum;
+
+	if (s->refused_whole && !(s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]))
+		return;
+	tk_sb_printf(r, "\nFILES ON THE STICK\n");
+	if (im->files.n)
+		tk_sb_printf(r, "%s", im->files.p);
+	else
+		tk_sb_printf(r, "  (no files found)\n");
+	if (im->junk)
+		tk_sb_printf(r,
+			     "  (%zu file%s left by the computer's operating system, such as "
+			     "Thumbs.db or .DS_Store, %s skipped)\n",
+			     im->junk, im->junk == 1 ? "" : "s", im->junk == 1 ? "was" : "were");
+	if (s->incomplete && im->stop_reason[0] && !s->cache_failed)
+		tk_sb_printf(r, "  %s\n", im->stop_reason);
+}
+
+/* NOW ON THE TICKER: the cache's articles, with their show dates. */
+static void tk_imp_report_cache(struct tk_imp *im, struct tk_sb *r, size_t nc)
+{
+	char when[64], sz[32], *dates;
+
+	if (!im->cache)
+		return;
+	tk_imp_size(tk_cache_bytes(im->cache), sz, sizeof sz);
+	tk_sb_printf(r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc, nc == 1 ? "" : "s",
+		     sz);
+	dates = tk_imp_read_dates(im);
+	for (size_t i = 0; i < nc && i < 2000; i++) {
+		struct tk_cache_info ci;
+		char shown[300], win[80] = "";
+
+		tk_cache_get(im->cache, i, &ci);
+		tk_imp_fmt_time(ci.mtime, when, sizeof when);
+		tk_import_show_name(ci.name, shown, sizeof shown);
+		if (dates)
+			tk_showdates_describe(dates, ci.name, im->now, win, sizeof win);
+		tk_sb_printf(r, "  %s  (since %s%s)\n", shown, when, win);
+	}
+	tk_free(dates);
+	if (nc > 2000)
+		tk_sb_printf(r, "  ... and %zu more\n", nc - 2000);
+}
+
+/* TICKER-REPORT.txt: composed section by section, then put on the stick. */
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	struct tk_sb r = {0};
-	char when[64], sz[32];
+	char when[64];
 	size_t nc = im->cache ? tk_cache_count(im->cache) : 0;
 
 	if (o && o->report_path && !*o->report_path)
@@ -1365,160 +1598,14 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 			     "RESULT:   NOT IMPORTED. Nothing on the ticker was changed.\n"
 			     "          Why: %s\n",
 			     im->cache_problem);
-		goto tail;
-	}
-	if (s->refused_whole) {
-		tk_sb_printf(&r,
-			     "RESULT:   STICK REFUSED. Nothing on the ticker was changed.\n"
-			     "          Why: %s.\n\n",
-			     im->whole_reason);
 	} else {
-		tk_sb_printf(
-		    &r,
-		    "RESULT:   %zu added, %zu updated, %zu unchanged, %zu ignored, %zu refused.\n",
-		    s->n[0], s->n[1], s->n[2], s->n[3], s->n[4]);
-		if (s->cache_failed || s->incomplete)
-			tk_sb_printf(&r, "          THE IMPORT DID NOT FINISH: %s\n",
-				     im->stop_reason[0] ? im->stop_reason : "see below.");
-		else if (tk_imp_nothing_usable(im))
-			tk_imp_report_nothing_usable(&r);
-		else if (s->n[TK_IMPORT_REFUSED])
-			tk_sb_printf(
-			    &r, "          Some files were refused: the list below says why.\n");
-		else
-			tk_sb_printf(&r, "          Everything went well.\n");
-		tk_sb_printf(&r, "\n");
+		tk_imp_report_result(im, &r);
+		tk_imp_report_mode(im, &r);
+		tk_imp_report_signed(im, &r);
+		tk_imp_report_urgent_conf(im, &r);
+		tk_imp_report_files(im, &r);
+		tk_imp_report_cache(im, &r, nc);
 	}
-	switch (s->refused_whole ? (enum tk_import_mode) - 1 : s->mode) {
-	default:
-		break;
-	case TK_IMPORT_MERGE:
-		tk_sb_printf(&r, "Mode:     add (the articles on this stick were added to those "
-				 "already on the ticker)\n");
-		if (im->replace.present || im->clear.present)
-			tk_sb_printf(
-			    &r,
-			    "          The %s file was found but NOT carried out, because %s. "
-			    "Nothing was removed.\n",
-			    im->clear.present ? "CLEAR" : "REPLACE",
-			    s->refused_whole ? "the stick was refused"
-			    : im->not_done ? "the ticker could not write to its storage (see above)"
-			    : (s->incomplete || s->cache_failed) ? "the import did not finish"
-			    : im->unreadable ? "a file on the stick could not be read (see below)"
-					     : "the stick holds no article that could be imported "
-					       "(to empty the ticker, use a CLEAR file instead)");
-		break;
-	case TK_IMPORT_REPLACE:
-		tk_sb_printf(&r, "Mode:     REPLACE (the articles on this stick are now the only "
-				 "ones on the ticker)\n");
-		break;
-	case TK_IMPORT_CLEAR:
-		tk_sb_printf(&r, "Mode:     CLEAR (the ticker was emptied%s)\n",
-			     s->n[0] + s->n[1] + s->n[2] ? ", then this stick's articles were added"
-							 : "");
-		break;
-	}
-	if (im->signed_ok && s->refused_whole)
-		tk_sb_printf(&r,
-			     "Signed:   by the trusted key \"%s\", but the files no longer match "
-			     "what was signed\n",
-			     im->signer ? im->signer : "");
-	else if (im->signed_ok)
-		tk_sb_printf(&r, "Signed:   yes, by the trusted key \"%s\"\n",
-			     im->signer ? im->signer : "");
-	else if (im->manifest.present && !s->refused_whole)
-		tk_sb_printf(
-		    &r,
-		    "Signed:   the stick is signed, but this ticker has no trusted keys, so the "
-		    "signature was not checked\n");
-	else if (!s->refused_whole)
-		tk_sb_printf(&r, "Signed:   no (this ticker does not require signed sticks)\n");
-	if (im->clock_asked) {
-		char was[40], to[40];
-
-		tk_imp_fmt_time(im->now, was, sizeof was);
-		tk_imp_fmt_time(im->clock_asked, to, sizeof to);
-		tk_sb_printf(
-		    &r,
-		    "Clock:    this ticker's clock read %s, but the stick was signed on %s: "
-		    "the clock is set forward to that time\n",
-		    was, to);
-	}
-	if (im->trust_open) {
-		char tl[2048];
-
-		tk_import_trust_report(&im->trust, s->refused_whole, tl, sizeof tl);
-		tk_sb_printf(&r, "%s", tl);
-	}
-	if (im->urgent.present && !s->refused_whole) {
-		if (im->urgent_clear) {
-			tk_sb_printf(&r, "Urgent:   the urgent notice was removed (%s is empty)\n",
-				     im->urgent.name);
-		} else {
-			char until[64];
-
-			tk_imp_fmt_time(im->now + im->cfg.urgent_hours * 3600, until, sizeof until);
-			tk_sb_printf(&r, "Urgent:   notice shown until %s: \"%.*s\"\n", until,
-				     (int)strcspn(im->urgent_msg, "\n"), im->urgent_msg);
-			if (im->urgent_cut)
-				tk_imp_report_urgent_cut(im, &r);
-		}
-	} else if (s->mode == TK_IMPORT_CLEAR) {
-		tk_sb_printf(&r, "Urgent:   any urgent notice was removed\n");
-	}
-	if (im->conf.present || im->conf_problems.n) {
-		if (im->conf_ok && !s->refused_whole)
-			tk_sb_printf(
-			    &r,
-			    "Settings: %s was checked and applied; it stays in force until a "
-			    "stick brings another one\n",
-			    im->conf.name);
-		else if (im->conf_problems.n)
-			tk_sb_printf(
-			    &r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
-			    im->conf.name, im->conf_problems.p);
-	}
-	if ((im->cfg.service & TK_SERVICE_STICK_CONF) && !im->conf_ok)
-		tk_sb_printf(&r, "Settings: those kept from an earlier stick failed the ticker's "
-				 "checks and are ignored; a stick with a new ticker.conf replaces "
-				 "them\n");
-	if (!s->refused_whole || s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]) {
-		tk_sb_printf(&r, "\nFILES ON THE STICK\n");
-		if (im->files.n)
-			tk_sb_printf(&r, "%s", im->files.p);
-		else
-			tk_sb_printf(&r, "  (no files found)\n");
-		if (im->junk)
-			tk_sb_printf(
-			    &r,
-			    "  (%zu file%s left by the computer's operating system, such as "
-			    "Thumbs.db or .DS_Store, %s skipped)\n",
-			    im->junk, im->junk == 1 ? "" : "s", im->junk == 1 ? "was" : "were");
-		if (s->incomplete && im->stop_reason[0] && !s->cache_failed)
-			tk_sb_printf(&r, "  %s\n", im->stop_reason);
-	}
-	if (im->cache) {
-		tk_imp_size(tk_cache_bytes(im->cache), sz, sizeof sz);
-		tk_sb_printf(&r, "\nNOW ON THE TICKER: %zu article file%s (%s)\n", nc,
-			     nc == 1 ? "" : "s", sz);
-		char *dates = tk_imp_read_dates(im);
-
-		for (size_t i = 0; i < nc && i < 2000; i++) {
-			struct tk_cache_info ci;
-			char shown[300], win[80] = "";
-
-			tk_cache_get(im->cache, i, &ci);
-			tk_imp_fmt_time(ci.mtime, when, sizeof when);
-			tk_import_show_name(ci.name, shown, sizeof shown);
-			if (dates)
-				tk_showdates_describe(dates, ci.name, im->now, win, sizeof win);
-			tk_sb_printf(&r, "  %s  (since %s%s)\n", shown, when, win);
-		}
-		tk_free(dates);
-		if (nc > 2000)
-			tk_sb_printf(&r, "  ... and %zu more\n", nc - 2000);
-	}
-tail:
 	tk_imp_report_health(im, &r, nc);
 	tk_sb_printf(&r, "\nExit code %d (%s)\n", s->exit_code,
 		     s->exit_code == TK_EXIT_OK	       ? "success"
@@ -1528,10 +1615,9 @@ tail:
 	if (r.oom) {
 		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
 		snprintf(im->report_problem, sizeof im->report_problem, "out of memory");
-		goto out;
+	} else {
+		tk_imp_put_report(im, src, o, r.p, r.n);
 	}
-	tk_imp_put_report(im, src, o, r.p, r.n);
-out:
 	tk_free(r.p);
 }
 
@@ -1574,11 +1660,11 @@ static enum tk_cache_mode tk_imp_decide_mode(struct tk_imp *im)
 	sum->mode = TK_IMPORT_MERGE;
 	if (sum->incomplete || sum->cache_failed)
 		return TK_CACHE_MERGE;
-	if (im->clear.present) {
+	if (im->ctl[TK_CTL_CLEAR].present) {
 		sum->mode = TK_IMPORT_CLEAR;
 		return TK_CACHE_REPLACE;
 	}
-	if (im->replace.present && !im->unreadable &&
+	if (im->ctl[TK_CTL_REPLACE].present && !im->unreadable &&
 	    (tk_cache_touched_count(im->cache) > 0 || im->deferred.n > 0)) {
 		sum->mode = TK_IMPORT_REPLACE;
 		return TK_CACHE_REPLACE;
@@ -1650,7 +1736,7 @@ static void tk_imp_save_state(struct tk_imp *im)
 	struct tk_import_summary *sum = im->sum;
 	int e2 = TK_OK;
 
-	if (im->urgent.present && !im->urgent_clear) {
+	if (im->ctl[TK_CTL_URGENT].present && !im->urgent_clear) {
 		char ubuf[TK_URGENT_TEXT_MAX + 64];
 		/* Until a date, and for a shown time (the display's bound when the
 		 * clock was wrong at import). */
@@ -1663,8 +1749,9 @@ static void tk_imp_save_state(struct tk_imp *im)
 		e2 = tk_cache_remove_state(im->cache, TK_CACHE_URGENT);
 	}
 	if (!e2 && im->conf_ok)
-		e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->conf.text, im->conf.len);
-	if (!e2 && (im->urgent.present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
+		e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->ctl[TK_CTL_CONF].text,
+					  im->ctl[TK_CTL_CONF].len);
+	if (!e2 && (im->ctl[TK_CTL_URGENT].present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
 		e2 = tk_cache_bump_generation(im->cache);
 	if (!e2)
 		e2 = tk_import_trust_commit(&im->trust, im->cache, im->man);
@@ -1723,7 +1810,8 @@ static void tk_imp_takedown_line(void *ctx, int line, int removed, const char *n
 
 	tk_import_show_name(name, shown, sizeof shown);
 	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n",
-		     removed ? "removed" : "not found", shown, why, im->remove.name, line);
+		     removed ? "removed" : "not found", shown, why, im->ctl[TK_CTL_REMOVE].name,
+		     line);
 	tk_log(TK_LOG_INFO, "import: take-down line %d: %s %s", line,
 	       removed ? "removed" : "not removed:", shown);
 }
@@ -1735,7 +1823,7 @@ static void tk_imp_dates_line(void *ctx, int line, int ok, const char *name, con
 
 	tk_import_show_name(name, shown, sizeof shown);
 	tk_sb_printf(&im->files, "  %-9s  %s  --  %s (%s line %d)\n", ok ? "dates" : "no dates",
-		     shown, why, im->dates.name, line);
+		     shown, why, im->ctl[TK_CTL_DATES].name, line);
 }
 
 /* SCHEDULE.txt (showdates.h) then REMOVE.txt (takedown.h), after the commit: works on a full disk
@@ -1744,17 +1832,17 @@ static int tk_imp_takedown(struct tk_imp *im)
 {
 	int err;
 
-	if (im->dates.present) {
-		err = tk_showdates_apply(im->cache, im->dates.text, im->dates.len,
-					 tk_imp_dates_line, im);
+	if (im->ctl[TK_CTL_DATES].present) {
+		err = tk_showdates_apply(im->cache, im->ctl[TK_CTL_DATES].text,
+					 im->ctl[TK_CTL_DATES].len, tk_imp_dates_line, im);
 		if (err == TK_ENOMEM)
 			return err;
 		if (err && !im->sum->cache_failed)
 			tk_imp_cache_failed(im, err, 0);
 	}
-	if (!im->remove.present || im->sum->mode == TK_IMPORT_CLEAR)
+	if (!im->ctl[TK_CTL_REMOVE].present || im->sum->mode == TK_IMPORT_CLEAR)
 		return TK_OK;
-	err = tk_takedown_apply(im->cache, im->remove.text, im->remove.len,
+	err = tk_takedown_apply(im->cache, im->ctl[TK_CTL_REMOVE].text, im->ctl[TK_CTL_REMOVE].len,
 				(size_t)im->cfg.max_file_bytes, tk_imp_takedown_line, im,
 				&im->removed);
 	if (err == TK_ENOMEM)
@@ -1820,108 +1908,99 @@ static void tk_imp_no_cache_report(struct tk_imp *im, const char *src,
 	tk_imp_write_report(im, src, o);
 }
 
-int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_import_opts *o,
-		  struct tk_import_summary *sum)
+/* Open the stick and the cache; refuse to import the cache into itself. On
+ * success the stick's earlier settings are applied and the banner says so. */
+static int tk_imp_open(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
-	struct tk_imp *im = NULL;
-	struct tk_walk_stats ws;
-	int err = TK_OK, started = 0;
+	const struct tk_config *cfg = &im->base;
+	int err;
 
-	memset(sum, 0, sizeof *sum);
-	sum->exit_code = TK_EXIT_FAIL;
-	if (sodium_init() < 0)
-		return TK_EIO;
-	im = tk_calloc(1, sizeof *im);
-	if (!im)
-		return TK_ENOMEM;
-	im->rootfd = -1;
-	im->sum = sum;
-	im->base = *cfg;
-	im->cfg = *cfg;
-	im->now = o && o->now ? o->now : (int64_t)time(NULL);
 	im->rootfd = open(src, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (im->rootfd < 0) {
 		err = errno == ENOENT || errno == ENOTDIR ? TK_ENOENT : TK_EIO;
 		tk_log(TK_LOG_ERROR, "import: cannot open %s: %s", src, strerror(errno));
-		goto out;
+		return err;
 	}
 	err = tk_cache_open(cfg->cache_dir, &im->cache);
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: cannot open the cache %s: %s", cfg->cache_dir,
 		       err == TK_EBUSY ? "another import is running" : tk_strerror(err));
 		tk_imp_no_cache_report(im, src, o, err);
-		goto out;
+		return err;
 	}
 	if (tk_imp_overlaps_cache(im)) {
 		tk_log(TK_LOG_ERROR,
 		       "import: %s is the ticker's cache %s, or holds it, or lies inside it: "
 		       "refusing to import the cache into itself",
 		       src, cfg->cache_dir);
-		err = TK_EINVAL;
-		goto out;
+		return TK_EINVAL;
 	}
 	/* Settings from an earlier stick hold until a new stick brings its own. */
 	if (tk_cache_config_apply(cfg->cache_dir, &im->cfg, NULL, NULL) == TK_EINVAL)
 		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored",
 		       cfg->cache_dir);
-	started = 1;
 	tk_log(TK_LOG_INFO, "import: reading %s into %s", src, cfg->cache_dir);
 	tk_cache_set_banner(im->cache, im->now + 120, "Importing from USB…");
+	return TK_OK;
+}
 
-	err = tk_imp_find_controls(im);
+/* The control files: found, the signature judged, then read (unless the
+ * stick is refused whole already), gated and checked. */
+static int tk_imp_controls(struct tk_imp *im, const char *src)
+{
+	int err = tk_imp_find_controls(im);
+
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: cannot read %s", src);
 		snprintf(im->whole_reason, sizeof im->whole_reason, "the stick could not be read");
-		sum->refused_whole = 1;
-		err = TK_OK;
-		goto finish;
+		return TK_OK;
 	}
 	err = tk_imp_check_signature(im);
 	if (err)
-		goto out;
+		return err;
 	/* A bad ticker.conf on the box: its limits would be guesses, so change
 	 * nothing (nothing is lost) and say so on the stick. */
-	if (!im->whole_reason[0] && (cfg->service & TK_SERVICE_DEVICE_CONF))
+	if (!im->whole_reason[0] && (im->base.service & TK_SERVICE_DEVICE_CONF))
 		snprintf(im->whole_reason, sizeof im->whole_reason,
 			 "the ticker's own settings file has errors, so nothing was changed (a "
 			 "technician can list them with \"ticker config\" on the ticker)");
-	if (!im->whole_reason[0]) {
-		if ((err = tk_imp_load_control(im, &im->conf)) ||
-		    (err = tk_imp_load_control(im, &im->replace)) ||
-		    (err = tk_imp_load_control(im, &im->clear)) ||
-		    (err = tk_imp_load_control(im, &im->remove)) ||
-		    (err = tk_imp_load_control(im, &im->dates)) ||
-		    (err = tk_imp_load_control(im, &im->urgent)))
-			goto out;
-	}
-	if (im->whole_reason[0]) {
-		sum->refused_whole = 1;
-		goto finish;
-	}
+	if (im->whole_reason[0])
+		return TK_OK;
+	for (int i = 0; i < TK_CTL_NACT; i++)
+		if ((err = tk_imp_load_control(im, &im->ctl[i])))
+			return err;
+	if (im->whole_reason[0])
+		return TK_OK;
 	tk_imp_gate_controls(im);
 	tk_imp_check_conf(im);
 	tk_imp_check_urgent(im);
+	return TK_OK;
+}
+
+/* Walk the stick; a signed drop must then be complete. */
+static int tk_imp_walk_stick(struct tk_imp *im)
+{
+	struct tk_walk_stats ws;
+	int err;
+
 	/* The stick's settings may change the limits: size the buffer after them;
 	 * it grows per file as needed. */
 	im->bufsize = 256 * 1024 < im->cfg.max_file_bytes + 1 ? 256 * 1024
 							      : (size_t)im->cfg.max_file_bytes + 1;
 	im->buf = tk_malloc(im->bufsize);
-	if (!im->buf) {
-		err = TK_ENOMEM;
-		goto out;
-	}
+	if (!im->buf)
+		return TK_ENOMEM;
 	err = tk_walk(im->rootfd, tk_imp_visit, im, &ws);
 	if (err == TK_ENOMEM)
-		goto out;
-	err = TK_OK;
+		return err;
 	if (ws.truncated) {
-		sum->incomplete = 1;
+		im->sum->incomplete = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason,
 			 "The stick holds more than %d files and folders: only the first %d were "
 			 "looked at.",
 			 TK_WALK_MAX_ENTRIES, TK_WALK_MAX_ENTRIES);
 	}
-	if (!im->whole_reason[0] && im->man && !sum->incomplete) {
+	if (!im->whole_reason[0] && im->man && !im->sum->incomplete) {
 		const char *missing = tk_manifest_unseen(im->man);
 
 		if (missing) {
@@ -1933,24 +2012,18 @@ int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_
 				 shown);
 		}
 	}
-	if (!im->whole_reason[0] && im->man && sum->incomplete)
+	if (!im->whole_reason[0] && im->man && im->sum->incomplete)
 		snprintf(im->whole_reason, sizeof im->whole_reason,
 			 "the stick could not be read completely, so its signature could not be "
 			 "checked");
-	if (im->whole_reason[0]) {
-		sum->refused_whole = 1;
-		tk_cache_abort(im->cache);
-		goto finish;
-	}
+	return TK_OK;
+}
 
-	err = tk_imp_commit(im);
-	if (!err)
-		err = tk_imp_takedown(im);
-	if (err)
-		goto out;
-	if (im->cache && !sum->refused_whole)
-		tk_imp_records(im);
-finish:
+/* Exit code, report, banner and the closing log lines. */
+static void tk_imp_finish(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
+{
+	struct tk_import_summary *sum = im->sum;
+
 	tk_imp_exit_code(im);
 	tk_imp_write_report(im, src, o);
 	tk_imp_banner(im, o);
@@ -1968,6 +2041,75 @@ finish:
 	       "import: io: %lu reads, %lu writes, %lu fsyncs, %lu renames, %lu unlinks",
 	       tk_io_count(TK_IO_READ), tk_io_count(TK_IO_WRITE), tk_io_count(TK_IO_FSYNC),
 	       tk_io_count(TK_IO_RENAME), tk_io_count(TK_IO_UNLINK));
+}
+
+static void tk_imp_destroy(struct tk_imp *im)
+{
+	if (!im)
+		return;
+	tk_cache_close(im->cache);
+	if (im->rootfd >= 0)
+		close(im->rootfd);
+	if (im->trust_open)
+		tk_import_trust_close(&im->trust);
+	tk_manifest_free(im->man);
+	tk_nameset_free(&im->names);
+	tk_nameset_free(&im->deferred);
+	tk_free(im->files.p);
+	tk_free(im->conf_problems.p);
+	tk_free(im->buf);
+	for (int i = 0; i < TK_CTL_NSTORED; i++)
+		tk_imp_free_control(&im->ctl[i]);
+	tk_free(im);
+}
+
+/* The stick's changes: commit, take-downs and show dates, then the records
+ * the display reads. */
+static int tk_imp_apply(struct tk_imp *im)
+{
+	int err = tk_imp_commit(im);
+
+	if (!err)
+		err = tk_imp_takedown(im);
+	if (!err && im->cache && !im->sum->refused_whole)
+		tk_imp_records(im);
+	return err;
+}
+
+int tk_import_run(const char *src, const struct tk_config *cfg, const struct tk_import_opts *o,
+		  struct tk_import_summary *sum)
+{
+	struct tk_imp *im = NULL;
+	int err = TK_OK, started = 0;
+
+	memset(sum, 0, sizeof *sum);
+	sum->exit_code = TK_EXIT_FAIL;
+	if (sodium_init() < 0)
+		return TK_EIO;
+	im = tk_calloc(1, sizeof *im);
+	if (!im)
+		return TK_ENOMEM;
+	im->rootfd = -1;
+	im->sum = sum;
+	im->base = *cfg;
+	im->cfg = *cfg;
+	im->now = o && o->now ? o->now : (int64_t)time(NULL);
+	err = tk_imp_open(im, src, o);
+	if (err)
+		goto out;
+	started = 1;
+	err = tk_imp_controls(im, src);
+	if (!err && !im->whole_reason[0])
+		err = tk_imp_walk_stick(im);
+	if (err)
+		goto out;
+	if (im->whole_reason[0]) {
+		sum->refused_whole = 1;
+		tk_cache_abort(im->cache);
+	} else if ((err = tk_imp_apply(im))) {
+		goto out;
+	}
+	tk_imp_finish(im, src, o);
 out:
 	if (err && started) {
 		/* Out of memory mid-way: nothing staged becomes visible. */
@@ -1976,25 +2118,6 @@ out:
 	}
 	if (err)
 		sum->exit_code = TK_EXIT_FAIL;
-	if (im) {
-		tk_cache_close(im->cache);
-		if (im->rootfd >= 0)
-			close(im->rootfd);
-		if (im->trust_open)
-			tk_import_trust_close(&im->trust);
-		tk_manifest_free(im->man);
-		tk_nameset_free(&im->names);
-		tk_nameset_free(&im->deferred);
-		tk_free(im->files.p);
-		tk_free(im->conf_problems.p);
-		tk_free(im->buf);
-		tk_imp_free_control(&im->replace);
-		tk_imp_free_control(&im->clear);
-		tk_imp_free_control(&im->remove);
-		tk_imp_free_control(&im->dates);
-		tk_imp_free_control(&im->urgent);
-		tk_imp_free_control(&im->conf);
-		tk_free(im);
-	}
+	tk_imp_destroy(im);
 	return err;
 }
