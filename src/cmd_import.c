@@ -13,6 +13,7 @@
 #include "import_trust.h"
 #include "log.h"
 #include "mem.h"
+#include "preview.h"
 #include "recstore.h"
 #include "sign.h"
 
@@ -97,6 +98,17 @@ static int tk_cmd_not_read(struct tk_config *cfg, const char *reason)
 	return TK_EXIT_OK;
 }
 
+/* The importer's preview hook: the sheet `ticker preview` draws, from the
+ * cache's records as they are after the import, at the screen's last-known
+ * size; the status banner is left out (it still says "Importing"). */
+static int tk_cmd_import_preview(const struct tk_config *cfg, void **png, size_t *len)
+{
+	struct tk_preview_req rq = {cfg, cfg->cache_dir, 0, 0, 1};
+
+	tk_preview_screen_size(cfg, &rq.width, &rq.height);
+	return tk_preview_png(&rq, png, len);
+}
+
 static void tk_cmd_import_on_signal(int sig)
 {
 	(void)sig;
@@ -105,7 +117,7 @@ static void tk_cmd_import_on_signal(int sig)
 
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_import_opts o = {NULL, 0};
+	struct tk_import_opts o = {NULL, 0, tk_cmd_import_preview};
 	struct tk_import_summary sum;
 	const char *src = NULL, *not_read = NULL;
 	int err, expire = 0, rebuild = 0;
@@ -121,6 +133,8 @@ int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 			o.report_path = argv[++i];
 		} else if (!strcmp(argv[i], "--no-report")) {
 			o.report_path = "";
+		} else if (!strcmp(argv[i], "--no-preview")) {
+			o.preview = NULL;
 		} else if (!strcmp(argv[i], "--expire")) {
 			expire = 1;
 		} else if (!strcmp(argv[i], "--not-read") && i + 1 < argc) {

@@ -101,6 +101,9 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      TK_DEVICE},
     {"clock_jump_days", TK_CFG_LONG, F(clock_jump_days), 1, 3650, NULL, 0,
      "a clock jump larger than this expires nothing until a later import confirms it", TK_DEVICE},
+    {"stick_preview", TK_CFG_ENUM, F(stick_preview), 0, 0, tk_bools, 0,
+     "after every import write TICKER-PREVIEW.png on the stick: what the screen will show",
+     TK_DEVICE},
     {"layout", TK_CFG_ENUM, F(layout), 0, 0, tk_layouts, 0,
      "crawl = crawl only; cards = article cards above the crawl", TK_STICK},
     {"crawl_position", TK_CFG_ENUM, F(crawl_position), 0, 0, tk_positions, 0,
@@ -179,6 +182,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->urgent_hours = 24;
 	cfg->unsigned_sticks = TK_UNSIGNED_ARTICLES;
 	cfg->clock_jump_days = 7;
+	cfg->stick_preview = 1;
 	snprintf(cfg->urgent_name, sizeof cfg->urgent_name, "URGENT.txt");
 	snprintf(cfg->keys_dir, sizeof cfg->keys_dir, "/etc/ticker/keys.d");
 	snprintf(cfg->app_dir, sizeof cfg->app_dir, "/var/lib/ticker/app");

@@ -53,6 +53,7 @@ struct tk_config {
 	int require_signature; /* enum tk_tristate: auto = yes when a key is installed */
 	int unsigned_sticks;   /* enum tk_unsigned: what an unsigned stick may do */
 	long clock_jump_days;  /* a larger clock jump expires nothing until confirmed */
+	int stick_preview;     /* bool: write TICKER-PREVIEW.png on the stick after an import */
 	/* display */
 	int layout;	       /* enum tk_layout */
 	int crawl_position;    /* enum tk_position */

@@ -340,6 +340,7 @@ enum tk_imp_ctl {
 	TK_CTL_NSTORED,			/* the files above are kept in struct tk_imp */
 	TK_CTL_OLDSIG = TK_CTL_NSTORED, /* version 1: read by the signature check itself */
 	TK_CTL_REPORT,
+	TK_CTL_PREVIEW,
 	TK_CTL_NONE
 };
 
@@ -360,6 +361,7 @@ static const struct {
     {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
     {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
     {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
+    {TK_IMPORT_PREVIEW, TK_CTL_PREVIEW, 1},
 };
 
 struct tk_control {
@@ -396,11 +398,13 @@ struct tk_imp {
 	/* why the walk stopped or the drop was refused whole */
 	char stop_reason[512];
 	char whole_reason[1024];
-	char report_problem[128]; /* why the report could not be written */
-	char io_why[200];	  /* the last file the stick would not give: why */
-	size_t unreadable;	  /* files refused for an I/O error */
-	int io_failures;	  /* ... in a row */
-	int io_errno;		  /* the error of the last one */
+	char report_problem[128];  /* why the report could not be written */
+	char preview_problem[160]; /* why TICKER-PREVIEW.png was not written */
+	int preview_w, preview_h;  /* its size, once written */
+	char io_why[200];	   /* the last file the stick would not give: why */
+	size_t unreadable;	   /* files refused for an I/O error */
+	int io_failures;	   /* ... in a row */
+	int io_errno;		   /* the error of the last one */
 	int stop;
 	struct tk_control ctl[TK_CTL_NSTORED]; /* indexed by enum tk_imp_ctl */
 	size_t removed;			       /* articles REMOVE.txt took off */
@@ -1165,8 +1169,9 @@ static int tk_imp_visit(void *ctx, const struct tk_walk_entry *e)
 		im->junk++;
 		return 0;
 	case TK_WALK_SKIP:
-		if (e->depth == 0 && tk_imp_control_of(im, e->name) == TK_CTL_REPORT)
-			return 0; /* whatever stands there is replaced by the new report */
+		if (e->depth == 0 && (tk_imp_control_of(im, e->name) == TK_CTL_REPORT ||
+				      tk_imp_control_of(im, e->name) == TK_CTL_PREVIEW))
+			return 0; /* whatever stands there is replaced by the new file */
 		if (e->depth == 0 && tk_imp_is_control_name(im, e->name))
 			tk_imp_line(im, TK_IMPORT_REFUSED, e->path, "%s", e->reason);
 		else
@@ -1296,14 +1301,17 @@ static void tk_imp_report_nothing_usable(struct tk_sb *r)
 		     "plug the stick in again.\n");
 }
 
-/* Put the report in place from this (unprivileged) process: a temporary name
- * created with O_CREAT|O_EXCL|O_NOFOLLOW, then renamed over the report, so a
- * symlink, hard link or FIFO planted under the report's name is replaced and
- * never written through. A folder there is left alone and said so. */
-static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o,
-			      const char *text, size_t len)
+/* Put a file the ticker writes (the report, the preview) in place from this
+ * (unprivileged) process: a temporary name created with
+ * O_CREAT|O_EXCL|O_NOFOLLOW, then renamed over the file, so a symlink, hard
+ * link or FIFO planted under its name is replaced and never written through.
+ * A folder there is left alone and said so (what: "report"). It goes next to the report: the
+ * stick's top folder, or the folder of --report FILE (name is then FILE's own
+ * name for the report). Returns TK_OK, or an error with problem set. */
+static int tk_imp_put_file(struct tk_imp *im, const char *src, const struct tk_import_opts *o,
+			   const char *name, const char *what, const void *data, size_t len,
+			   char *problem, size_t psize)
 {
-	const char *name = TK_IMPORT_REPORT;
 	char tmp[300], dir[4096], shown[4400];
 	int err = TK_EIO, dfd;
 
@@ -1314,8 +1322,9 @@ static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct t
 			 slash ? o->report_path : ".");
 		if (slash == o->report_path)
 			snprintf(dir, sizeof dir, "/");
-		name = slash ? slash + 1 : o->report_path;
-		snprintf(shown, sizeof shown, "%s", o->report_path);
+		if (!strcmp(name, TK_IMPORT_REPORT))
+			name = slash ? slash + 1 : o->report_path;
+		snprintf(shown, sizeof shown, "%s/%s", dir, name);
 		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	} else {
 		snprintf(shown, sizeof shown, "%s/%s", src, name);
@@ -1325,7 +1334,7 @@ static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct t
 	 * there cannot be, so another temporary name is tried. */
 	for (int i = 0; dfd >= 0 && i < 3; i++) {
 		snprintf(tmp, sizeof tmp, i ? ".%s.%d.tmp" : ".%s.tmp", name, i);
-		err = tk_io_replace_file(dfd, name, tmp, text, len, 0644);
+		err = tk_io_replace_file(dfd, name, tmp, data, len, 0644);
 		if (!err || errno != EEXIST)
 			break;
 	}
@@ -1333,22 +1342,64 @@ static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct t
 		int e = errno, same;
 		const char *sys = strerror(e);
 
-		snprintf(im->report_problem, sizeof im->report_problem, "%s",
-			 e == EISDIR ? "the stick has a folder with the report's name"
+		snprintf(problem, psize, "%s%s%s",
+			 e == EISDIR ? "the stick has a folder with the " : "",
+			 e == EISDIR ? what
 			 : e == EACCES || e == EPERM
 			     ? "the ticker may not write to the top folder of the stick"
 			 : e == EROFS  ? "the stick is write-protected"
 			 : e == ENOSPC ? "the stick is full"
-				       : sys);
-		same = !strcmp(im->report_problem, sys);
-
-		tk_log(TK_LOG_ERROR, "import: could not write the report %s: %s%s%s%s", shown,
-		       im->report_problem, same ? "" : " (", same ? "" : sys, same ? "" : ")");
-	} else {
-		im->sum->report_written = 1;
+				       : sys,
+			 e == EISDIR ? "'s name" : "");
+		same = !strcmp(problem, sys);
+		tk_log(TK_LOG_ERROR, "import: could not write %s: %s%s%s%s", shown, problem,
+		       same ? "" : " (", same ? "" : sys, same ? "" : ")");
 	}
 	if (dfd >= 0)
 		close(dfd);
+	return err;
+}
+
+static void tk_imp_put_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o,
+			      const char *text, size_t len)
+{
+	if (!tk_imp_put_file(im, src, o, TK_IMPORT_REPORT, "report", text, len, im->report_problem,
+			     sizeof im->report_problem))
+		im->sum->report_written = 1;
+}
+
+/* TICKER-PREVIEW.png (issue 13.6): what the screen will show now, rendered
+ * from the cache's records by the command layer's hook, put next to the
+ * report before it is written (so the report can say what became of it) and
+ * before the banner tells anyone the stick may be pulled. Never fails the
+ * import: a problem is a report line. */
+static void tk_imp_preview(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
+{
+	const unsigned char *p;
+	void *png = NULL;
+	size_t len = 0;
+	int err;
+
+	if (!o || !o->preview || !im->cfg.stick_preview || !im->cache || im->cache_problem[0] ||
+	    (o->report_path && !*o->report_path))
+		return;
+	err = o->preview(&im->cfg, &png, &len);
+	if (err || len < 24) {
+		snprintf(im->preview_problem, sizeof im->preview_problem,
+			 "the screen could not be rendered (%s)", tk_strerror(err ? err : TK_EIO));
+		tk_log(TK_LOG_WARN, "import: preview: %s", im->preview_problem);
+		goto out;
+	}
+	if (tk_imp_put_file(im, src, o, TK_IMPORT_PREVIEW, "preview", png, len, im->preview_problem,
+			    sizeof im->preview_problem))
+		goto out;
+	p = png; /* the PNG header: width and height, big-endian, at 16 and 20 */
+	im->preview_w = (int)((uint32_t)p[16] << 24 | (uint32_t)p[17] << 16 | p[18] << 8 | p[19]);
+	im->preview_h = (int)((uint32_t)p[20] << 24 | (uint32_t)p[21] << 16 | p[22] << 8 | p[23]);
+	tk_log(TK_LOG_INFO, "import: preview: %s %dx%d, %zu bytes", TK_IMPORT_PREVIEW,
+	       im->preview_w, im->preview_h, len);
+out:
+	tk_free(png);
 }
 
 /* "This screen": the box's health for whoever looks after it (health.h). */
@@ -1580,6 +1631,19 @@ static void tk_imp_report_cache(struct tk_imp *im, struct tk_sb *r, size_t nc)
 		tk_sb_printf(r, "  ... and %zu more\n", nc - 2000);
 }
 
+/* Preview: the contact sheet on the stick, or why there is none. */
+static void tk_imp_report_preview(struct tk_imp *im, struct tk_sb *r)
+{
+	if (im->preview_w)
+		tk_sb_printf(r,
+			     "Preview:  %s shows what the screen shows now (the first cards, the "
+			     "crawl band, any urgent notice; %dx%d)\n",
+			     TK_IMPORT_PREVIEW, im->preview_w, im->preview_h);
+	else if (im->preview_problem[0])
+		tk_sb_printf(r, "Preview:  %s was not written: %s\n", TK_IMPORT_PREVIEW,
+			     im->preview_problem);
+}
+
 /* TICKER-REPORT.txt: composed section by section, then put on the stick. */
 static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct tk_import_opts *o)
 {
@@ -1603,6 +1667,7 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		tk_imp_report_mode(im, &r);
 		tk_imp_report_signed(im, &r);
 		tk_imp_report_urgent_conf(im, &r);
+		tk_imp_report_preview(im, &r);
 		tk_imp_report_files(im, &r);
 		tk_imp_report_cache(im, &r, nc);
 	}
@@ -2025,6 +2090,7 @@ static void tk_imp_finish(struct tk_imp *im, const char *src, const struct tk_im
 	struct tk_import_summary *sum = im->sum;
 
 	tk_imp_exit_code(im);
+	tk_imp_preview(im, src, o);
 	tk_imp_write_report(im, src, o);
 	tk_imp_banner(im, o);
 	if (im->cache)

@@ -9,8 +9,10 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "walk.h"
 
-#define TK_IMPORT_REPORT "TICKER-REPORT.txt"
+#define TK_IMPORT_REPORT TK_STICK_REPORT
+#define TK_IMPORT_PREVIEW TK_STICK_PREVIEW
 
 #if !defined(TK_IMPORT_MAX_TOTAL_BYTES)
 #define TK_IMPORT_MAX_TOTAL_BYTES (1024L << 20) /* read at most this much per stick */
@@ -30,9 +32,17 @@ enum tk_import_outcome {
 
 enum tk_import_mode { TK_IMPORT_MERGE, TK_IMPORT_REPLACE, TK_IMPORT_CLEAR };
 
+/* Renders what the screen will show from cfg->cache_dir as PNG bytes
+ * (tk_malloc'd, the importer frees them); supplied by the command layer, as
+ * the importer links no SDL. Returns TK_OK or an error code. */
+typedef int (*tk_import_preview_fn)(const struct tk_config *cfg, void **png, size_t *len);
+
 struct tk_import_opts {
 	const char *report_path; /* NULL: TICKER-REPORT.txt at the stick's root; "" = none */
 	int64_t now;		 /* unix seconds; 0 = the clock */
+	/* TICKER-PREVIEW.png next to the report, before it, when stick_preview is
+	 * yes; NULL = none. A preview that cannot be written is a report line. */
+	tk_import_preview_fn preview;
 };
 
 struct tk_import_summary {

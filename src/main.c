@@ -76,7 +76,7 @@ static const struct tk_command tk_commands[] = {
      "  --max-bytes  refuse files larger than this (default 4 MiB)\n"
      "Exit status: 0 all files read, 1 some refused, 3 all refused, 2 usage.\n"},
     {"import", tk_cmd_import, "import article files from a USB stick into the cache",
-     "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report]\n"
+     "usage: ticker import SRC [--cache DIR] [--report FILE | --no-report] [--no-preview]\n"
      "       ticker import [--expire] [--rebuild] [--cache DIR]\n"
      "       ticker import --not-read REASON [--cache DIR]   (banner: a stick not mounted)\n"
      "\n"
@@ -85,6 +85,8 @@ static const struct tk_command tk_commands[] = {
      "new set, CLEAR empties the ticker first, URGENT.txt (urgent_name) shows an\n"
      "urgent notice for urgent_hours, ticker.conf changes settings (all or none).\n"
      "Writes TICKER-REPORT.txt to SRC (or FILE): every file and what happened to it.\n"
+     "Before it, TICKER-PREVIEW.png: the first cards as the screen now shows them, at\n"
+     "its last-known size (not with --no-preview or --no-report, or stick_preview = no).\n"
      "With trusted keys in keys_dir only signed sticks are accepted (ticker sign).\n"
      "Exit status: 0 all imported, 1 some files refused or the stick not read to\n"
      "the end, 3 stick refused (nothing changed), 5 cache failure (disk full, I/O).\n"

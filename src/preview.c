@@ -3,10 +3,12 @@
  * scene as `ticker snapshot`, four frames at half size in a 2x2 grid, so the
  * sheet has the screen's own geometry. */
 #include <SDL.h>
+#include <png.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "display_state.h"
 #include "err.h"
 #include "loader.h"
 #include "log.h"
@@ -19,7 +21,8 @@
 
 /* The stick's urgent file when the directory holds no imported notice (a
  * directory prepared for a stick, not a cache). */
-static void tk_preview_notices(struct tk_ctx *c, const struct tk_config *cfg, const char *dir)
+static void tk_preview_notices(struct tk_ctx *c, const struct tk_config *cfg, const char *dir,
+			       int no_status)
 {
 	char st[256] = "", ur[1024] = "", path[4096];
 	FILE *f;
@@ -35,7 +38,7 @@ static void tk_preview_notices(struct tk_ctx *c, const struct tk_config *cfg, co
 		while (n && (ur[n - 1] == '\n' || ur[n - 1] == '\r' || ur[n - 1] == ' '))
 			ur[--n] = '\0';
 	}
-	tk_scene_set_notices(c->scene, st, ur);
+	tk_scene_set_notices(c->scene, no_status ? "" : st, ur);
 }
 
 /* Halve src (w x h) into the sheet at tile i of a 2x2 grid (box filter). */
@@ -59,25 +62,57 @@ static void tk_preview_tile(uint32_t *sheet, const uint32_t *src, int w, int h, 
 	}
 }
 
-/* Put the sheet on the render target with a thin divider, and write the PNG. */
-static int tk_preview_write(struct tk_ctx *c, const uint32_t *sheet, const char *out)
+/* A thin grey divider between the tiles, drawn into the sheet. */
+static void tk_preview_divider(uint32_t *sheet, int w, int h)
 {
-	SDL_Texture *t = SDL_CreateTexture(c->out.r, SDL_PIXELFORMAT_ARGB8888,
-					   SDL_TEXTUREACCESS_STATIC, c->w, c->h);
-	SDL_Rect v = {c->w / 2 - 1, 0, 2, c->h}, hz = {0, c->h / 2 - 1, c->w, 2};
-	int err = TK_ESDL;
+	for (int y = 0; y < h; y++)
+		for (int x = w / 2 - 1; x <= w / 2; x++)
+			sheet[(size_t)y * (size_t)w + (size_t)x] = 0xff808080u;
+	for (int y = h / 2 - 1; y <= h / 2; y++)
+		for (int x = 0; x < w; x++)
+			sheet[(size_t)y * (size_t)w + (size_t)x] = 0xff808080u;
+}
 
-	if (!t || SDL_UpdateTexture(t, NULL, sheet, c->w * 4))
+/* The sheet (0xAARRGGBB) as PNG bytes, with libpng's simplified API. The
+ * pixels become RGB in place (3 bytes at 3i never overtake 4 bytes at 4i):
+ * a 4K sheet then needs no second 25 MB buffer under the importer's
+ * memory limit. */
+static int tk_preview_encode(uint32_t *sheet, int w, int h, void **png, size_t *len)
+{
+	png_image img;
+	unsigned char *rgb = (unsigned char *)sheet;
+	png_alloc_size_t n = 0;
+	void *out = NULL;
+	int err = TK_EIO;
+
+	for (size_t i = 0; i < (size_t)w * (size_t)h; i++) {
+		uint32_t p = sheet[i];
+
+		rgb[i * 3] = (unsigned char)(p >> 16);
+		rgb[i * 3 + 1] = (unsigned char)(p >> 8);
+		rgb[i * 3 + 2] = (unsigned char)p;
+	}
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	img.width = (png_uint_32)w;
+	img.height = (png_uint_32)h;
+	img.format = PNG_FORMAT_RGB;
+	if (!png_image_write_get_memory_size(img, n, 0, rgb, 0, NULL))
 		goto out;
-	SDL_RenderSetClipRect(c->out.r, NULL);
-	SDL_RenderCopy(c->out.r, t, NULL, NULL);
-	SDL_SetRenderDrawColor(c->out.r, 0x80, 0x80, 0x80, 0xff);
-	SDL_RenderFillRect(c->out.r, &v);
-	SDL_RenderFillRect(c->out.r, &hz);
-	err = tk_render_png(c->out.r, c->w, c->h, out);
+	err = TK_ENOMEM;
+	out = tk_malloc(n);
+	if (!out)
+		goto out;
+	err = TK_EIO;
+	if (!png_image_write_to_memory(&img, out, &n, 0, rgb, 0, NULL))
+		goto out;
+	*png = out;
+	*len = n;
+	out = NULL;
+	err = TK_OK;
 out:
-	if (t)
-		SDL_DestroyTexture(t);
+	png_image_free(&img);
+	tk_free(out);
 	return err;
 }
 
@@ -100,36 +135,89 @@ static int tk_preview_frames(struct tk_ctx *c, const struct tk_config *cfg, int 
 	return TK_OK;
 }
 
-int tk_display_preview(const struct tk_display_opts *o)
+int tk_preview_png(const struct tk_preview_req *rq, void **png, size_t *len)
 {
 	struct tk_ctx c = {0};
 	struct tk_playlist *pl = NULL;
 	uint32_t *sheet = NULL;
-	int fps = 60, rc = TK_EXIT_FAIL;
+	int fps = 60, err, w, h;
 
-	if (tk_ctx_open(&c, &tk_out_png, o->cfg, o->width, o->height, fps, 1))
-		goto out;
-	if (tk_loader_load(o->cfg, o->dir, &pl))
+	*png = NULL;
+	*len = 0;
+	err = tk_ctx_open(&c, &tk_out_png, rq->cfg, rq->width, rq->height, fps, 1);
+	if (!err)
+		err = tk_loader_load(rq->cfg, rq->dir, &pl);
+	if (err)
 		goto out;
 	if (!pl || !pl->n_articles)
 		tk_log(TK_LOG_WARN,
 		       "preview: no readable articles in %s: the sheet shows an empty "
 		       "screen",
-		       o->dir);
-	tk_ctx_show(&c, o->cfg, pl);
-	tk_preview_notices(&c, o->cfg, o->dir);
+		       rq->dir);
+	tk_ctx_show(&c, rq->cfg, pl);
+	tk_preview_notices(&c, rq->cfg, rq->dir, rq->no_status);
 	sheet = tk_calloc((size_t)c.w * (size_t)c.h, sizeof *sheet);
-	if (!sheet || tk_preview_frames(&c, o->cfg, fps, sheet) ||
-	    tk_preview_write(&c, sheet, o->out)) {
-		tk_log(TK_LOG_ERROR, "preview: cannot render or write %s", o->out);
+	err = sheet ? tk_preview_frames(&c, rq->cfg, fps, sheet) : TK_ENOMEM;
+	if (err)
 		goto out;
-	}
-	tk_log(TK_LOG_INFO, "preview: %zu articles, cards 1-%d at %dx%d -> %s",
-	       pl ? pl->n_articles : 0, TK_PREVIEW_TILES, c.w, c.h, o->out);
-	rc = TK_EXIT_OK;
+	tk_preview_divider(sheet, c.w, c.h);
+	w = c.w;
+	h = c.h;
+	tk_ctx_close(&c); /* the renderer's surface is not needed to encode */
+	err = tk_preview_encode(sheet, w, h, png, len);
+	if (!err)
+		tk_log(TK_LOG_INFO, "preview: %zu articles, cards 1-%d at %dx%d, %zu bytes",
+		       pl ? pl->n_articles : 0, TK_PREVIEW_TILES, w, h, *len);
 out:
 	tk_free(sheet);
 	tk_playlist_unref(pl);
 	tk_ctx_close(&c);
+	return err;
+}
+
+void tk_preview_screen_size(const struct tk_config *cfg, int *w, int *h)
+{
+	char line[512];
+	const char *m;
+	int a = 0, b = 0;
+
+	*w = 1920;
+	*h = 1080;
+	if (tk_display_state_read(cfg->cache_dir, line, sizeof line) ||
+	    !(m = strstr(line, " mode=")) || sscanf(m, " mode=%dx%d", &a, &b) != 2 || a < 64 ||
+	    b < 64 || a > 7680 || b > 7680)
+		return;
+	/* The mode is the panel's; a rotated screen shows its sides swapped. */
+	*w = cfg->rotation == 90 || cfg->rotation == 270 ? b : a;
+	*h = cfg->rotation == 90 || cfg->rotation == 270 ? a : b;
+}
+
+int tk_display_preview(const struct tk_display_opts *o)
+{
+	struct tk_preview_req rq = {o->cfg, o->dir, o->width, o->height, 0};
+	void *png = NULL;
+	size_t len = 0;
+	FILE *f = NULL;
+	int rc = TK_EXIT_FAIL;
+
+	if (tk_preview_png(&rq, &png, &len))
+		goto fail;
+	f = fopen(o->out, "wbe");
+	if (!f || fwrite(png, 1, len, f) != len)
+		goto fail;
+	if (fclose(f)) {
+		f = NULL;
+		goto fail;
+	}
+	f = NULL;
+	tk_log(TK_LOG_INFO, "preview: wrote %s", o->out);
+	rc = TK_EXIT_OK;
+	goto out;
+fail:
+	tk_log(TK_LOG_ERROR, "preview: cannot render or write %s", o->out);
+out:
+	if (f)
+		fclose(f);
+	tk_free(png);
 	return rc;
 }

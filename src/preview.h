@@ -11,4 +11,20 @@
  * Returns an enum tk_exit code. */
 int tk_display_preview(const struct tk_display_opts *o);
 
+struct tk_preview_req {
+	const struct tk_config *cfg;
+	const char *dir;   /* raw article files or a cache */
+	int width, height; /* 0 = 1920x1080 */
+	int no_status;	   /* leave out the status banner ("Importing from USB...") */
+};
+
+/* The same sheet as PNG bytes in memory (tk_malloc'd: the caller frees them
+ * with tk_free), for a writer with its own safe-write rules (the importer
+ * puts it on the stick). Returns TK_OK, TK_ENOMEM, TK_ESDL or TK_EIO. */
+int tk_preview_png(const struct tk_preview_req *rq, void **png, size_t *len);
+
+/* The screen's size as the running display last reported it (the mode in
+ * <cache_dir>/.display, sides swapped for rotation 90/270), else 1920x1080. */
+void tk_preview_screen_size(const struct tk_config *cfg, int *w, int *h);
+
 #endif

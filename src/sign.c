@@ -611,7 +611,7 @@ static int tk_mf_never_walked(const char *path)
 	const char *p = path;
 
 	if (!strcmp(path, TK_SIGN_MANIFEST) || !strcmp(path, TK_SIGN_SIGNATURE) ||
-	    !strcmp(path, "TICKER-REPORT.txt"))
+	    !strcmp(path, TK_STICK_REPORT) || !strcmp(path, TK_STICK_PREVIEW))
 		return 1;
 	while (p) {
 		const char *slash = strchr(p, '/');

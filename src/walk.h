@@ -16,6 +16,11 @@
 #define TK_WALK_MAX_ENTRIES 20000
 #endif
 
+/* Files the ticker itself writes at the top of a stick (never articles,
+ * never listed in a signed manifest): the one home of their names. */
+#define TK_STICK_REPORT "TICKER-REPORT.txt"
+#define TK_STICK_PREVIEW "TICKER-PREVIEW.png"
+
 enum tk_walk_kind {
 	TK_WALK_FILE,  /* a regular file: open it with openat(dirfd, name, ...) */
 	TK_WALK_JUNK,  /* left by an operating system (Thumbs.db, ._x, .Trashes/...) */

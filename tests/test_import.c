@@ -80,7 +80,7 @@ static int teardown(void **state)
 
 static int run(struct env *e, struct tk_import_summary *s)
 {
-	struct tk_import_opts o = {NULL, NOW};
+	struct tk_import_opts o = {NULL, NOW, NULL};
 
 	return tk_import_run(e->stick, &e->cfg, &o, s);
 }
@@ -1007,7 +1007,7 @@ static void test_import_cache_into_itself(void **state)
 {
 	struct env *e = *state;
 	struct tk_import_summary s;
-	struct tk_import_opts o = {NULL, NOW};
+	struct tk_import_opts o = {NULL, NOW, NULL};
 	char *before, *after, root[4200], inner[4300];
 
 	tlog_expect_errors(); /* the failures this test provokes are logged */
@@ -1196,7 +1196,7 @@ static void test_fixture_sticks(void **state)
 	assert_non_null(d);
 	while ((de = readdir(d))) {
 		char stick[4400], *expect, *line, *save = NULL, *r, out[4500];
-		struct tk_import_opts o = {out, NOW};
+		struct tk_import_opts o = {out, NOW, NULL};
 		struct tk_import_summary s;
 
 		if (de->d_name[0] == '.' || strstr(de->d_name, ".expect"))

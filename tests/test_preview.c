@@ -1,5 +1,6 @@
 /* `ticker preview`: a contact sheet of the first cards at the screen's size,
  * with the stick's urgent notice shown (and not read as an article). */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,11 +10,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "config.h"
+#include "io.h"
 #include "preview.h"
+#include "testfs.h"
+#include "testlog.h"
 
 static const char *root(void)
 {
@@ -114,10 +119,213 @@ static void test_sheet_cards_and_urgent(void **state)
 	rmdir(dir);
 }
 
+/* ---- TICKER-PREVIEW.png on the stick after `ticker import` ---- */
+
+struct stick {
+	char *dir, stick[200], cache[200];
+	struct tk_config cfg;
+};
+
+/* A stick with three articles, a cache whose display last ran at 640x360. */
+static struct stick *stick_new(void)
+{
+	struct stick *k = calloc(1, sizeof *k);
+
+	assert_non_null(k);
+	k->dir = tfs_mkdtemp();
+	snprintf(k->stick, sizeof k->stick, "%s/stick", k->dir);
+	snprintf(k->cache, sizeof k->cache, "%s/cache", k->dir);
+	assert_int_equal(mkdir(k->stick, 0755), 0);
+	assert_int_equal(mkdir(k->cache, 0755), 0);
+	put(k->stick, "a-harbour.txt",
+	    "Harbour ferry returns after repairs\n\nThe ferry runs again.\n");
+	put(k->stick, "b-library.txt",
+	    "Library opens on Sundays from May\n\nLonger hours start soon.\n");
+	put(k->stick, "c-garden.txt",
+	    "Roof garden grows 200 kg of tomatoes\n\nStaff picked them.\n");
+	put(k->cache, ".display",
+	    "path=gles2 driver=kmsdrm renderer=opengles2 gl=\"V3D 4.2\" mode=640x360@60Hz "
+	    "vsync=on (test)\n");
+	tk_config_defaults(&k->cfg);
+	snprintf(k->cfg.assets_dir, sizeof k->cfg.assets_dir, "%s/assets", root());
+	snprintf(k->cfg.cache_dir, sizeof k->cfg.cache_dir, "%s", k->cache);
+	k->cfg.require_signature = TK_NO;
+	return k;
+}
+
+static void stick_free(struct stick *k)
+{
+	tfs_rm_rf(k->dir);
+	free(k->dir);
+	free(k);
+}
+
+/* `ticker import STICK` (the command, with its preview hook), plus extra args. */
+static int import_cmd(struct stick *k, const char *extra)
+{
+	char cmd[] = "import", *argv[] = {cmd, k->stick, (char *)extra, NULL};
+
+	return tk_cmd_import(extra ? 3 : 2, argv, &k->cfg);
+}
+
+/* The size of the PNG at dir/name; fails the test when it is no PNG. */
+static void png_size(const char *dir, const char *name, unsigned *w, unsigned *h)
+{
+	char path[700];
+	png_image img;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	assert_true(png_image_begin_read_from_file(&img, path));
+	*w = img.width;
+	*h = img.height;
+	png_image_free(&img);
+}
+
+static void test_stick_preview_written(void **state)
+{
+	struct stick *k = stick_new();
+	unsigned w = 0, h = 0;
+	size_t n = 0;
+	char *rep, *png;
+
+	(void)state;
+	tlog_hold();
+	assert_int_equal(import_cmd(k, NULL), TK_EXIT_OK);
+	tlog_release();
+	png = tfs_read(k->stick, "TICKER-PREVIEW.png", &n);
+	assert_non_null(png);
+	assert_true(n > 1000);
+	assert_int_equal(memcmp(png, "\x89PNG\r\n\x1a\n", 8), 0);
+	free(png);
+	/* at the screen's last-known geometry */
+	png_size(k->stick, "TICKER-PREVIEW.png", &w, &h);
+	assert_int_equal(w, 640);
+	assert_int_equal(h, 360);
+	rep = tfs_read(k->stick, "TICKER-REPORT.txt", NULL);
+	assert_non_null(rep);
+	assert_non_null(
+	    strstr(rep, "Preview:  TICKER-PREVIEW.png shows what the screen shows now"));
+	assert_non_null(strstr(rep, "640x360"));
+	/* no temporary file left behind, and the preview is no article */
+	assert_int_equal(tfs_count(k->stick, ".TICKER-PREVIEW"), 0);
+	free(rep);
+	/* plugged in again: replaced, never listed as a file of the stick */
+	tlog_hold();
+	assert_int_equal(import_cmd(k, NULL), TK_EXIT_OK);
+	tlog_release();
+	rep = tfs_read(k->stick, "TICKER-REPORT.txt", NULL);
+	assert_null(strstr(rep, "  ignored    TICKER-PREVIEW.png"));
+	assert_null(strstr(rep, "an image"));
+	free(rep);
+	/* rotated a quarter turn: the sheet is portrait */
+	k->cfg.rotation = 90;
+	tlog_hold();
+	assert_int_equal(import_cmd(k, NULL), TK_EXIT_OK);
+	tlog_release();
+	png_size(k->stick, "TICKER-PREVIEW.png", &w, &h);
+	assert_int_equal(w, 360);
+	assert_int_equal(h, 640);
+	stick_free(k);
+}
+
+static void test_stick_preview_off(void **state)
+{
+	struct stick *k = stick_new();
+
+	(void)state;
+	tlog_hold();
+	assert_int_equal(import_cmd(k, "--no-preview"), TK_EXIT_OK);
+	assert_int_equal(tfs_exists(k->stick, "TICKER-PREVIEW.png"), 0);
+	k->cfg.stick_preview = 0;
+	assert_int_equal(import_cmd(k, NULL), TK_EXIT_OK);
+	assert_int_equal(tfs_exists(k->stick, "TICKER-PREVIEW.png"), 0);
+	tlog_release();
+	stick_free(k);
+}
+
+/* A symlink planted under the preview's name is replaced, never followed. */
+static void test_stick_preview_symlink(void **state)
+{
+	struct stick *k = stick_new();
+	char link[700], target[700];
+	struct stat st;
+	char *t;
+
+	(void)state;
+	put(k->dir, "precious.txt", "not to be overwritten\n");
+	snprintf(target, sizeof target, "%s/precious.txt", k->dir);
+	snprintf(link, sizeof link, "%s/TICKER-PREVIEW.png", k->stick);
+	assert_int_equal(symlink(target, link), 0);
+	tlog_hold();
+	assert_int_equal(import_cmd(k, NULL), TK_EXIT_OK);
+	tlog_release();
+	t = tfs_read(k->dir, "precious.txt", NULL);
+	assert_string_equal(t, "not to be overwritten\n");
+	free(t);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	stick_free(k);
+}
+
+/* A folder in the way: a report line, the import itself succeeds. */
+static void test_stick_preview_folder(void **state)
+{
+	struct stick *k = stick_new();
+	char d[700], *rep;
+
+	(void)state;
+	snprintf(d, sizeof d, "%s/TICKER-PREVIEW.png", k->stick);
+	assert_int_equal(mkdir(d, 0755), 0);
+	tlog_hold();
+	tlog_expect_errors();
+	assert_int_equal(import_cmd(k, NULL), TK_EXIT_OK);
+	tlog_release();
+	rep = tfs_read(k->stick, "TICKER-REPORT.txt", NULL);
+	assert_non_null(rep);
+	assert_non_null(strstr(rep, "Preview:  TICKER-PREVIEW.png was not written: the stick has "
+				    "a folder with the preview's name"));
+	assert_non_null(strstr(rep, "3 added"));
+	free(rep);
+	stick_free(k);
+}
+
+/* A write-protected stick: no preview and no report, the import succeeds. */
+static void test_stick_preview_read_only(void **state)
+{
+	struct stick *k = stick_new();
+	char *real;
+
+	(void)state;
+	real = realpath(k->stick, NULL);
+	assert_non_null(real);
+	tlog_hold();
+	tlog_expect_errors();
+	tk_io_fail_under(real);
+	tk_io_fail_at(TK_IO_MUTATING, 1, EROFS);
+	assert_int_equal(import_cmd(k, NULL), TK_EXIT_OK);
+	tk_io_fail_at(0, 0, 0);
+	tk_io_fail_under(NULL);
+	assert_true(tlog_errors() >= 2); /* the preview and the report, each said */
+	tlog_release();
+	free(real);
+	assert_int_equal(tfs_exists(k->stick, "TICKER-PREVIEW.png"), 0);
+	assert_int_equal(tfs_exists(k->stick, "TICKER-REPORT.txt"), 0);
+	assert_int_equal(tfs_count(k->stick, ".TICKER"), 0);
+	assert_int_equal(tfs_exists(k->cache, "b-library.txt"), 1);
+	stick_free(k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sheet_cards_and_urgent),
+	    cmocka_unit_test(test_stick_preview_written),
+	    cmocka_unit_test(test_stick_preview_off),
+	    cmocka_unit_test(test_stick_preview_symlink),
+	    cmocka_unit_test(test_stick_preview_folder),
+	    cmocka_unit_test(test_stick_preview_read_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
