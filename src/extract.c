@@ -199,27 +199,8 @@ static int tk_cap_function_word(const char *s, size_t n)
 	    "up",     "von",   "was",	 "were",    "which",  "while", "who",	 "will",  "with",
 	    "within", "would", "y",
 	};
-	size_t lo = 0, hi = sizeof w / sizeof w[0];
-	char low[16];
-	size_t i;
 
-	if (n == 0 || n >= sizeof low)
-		return 0;
-	for (i = 0; i < n; i++)
-		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2, l = strlen(w[mid]);
-		int c = memcmp(low, w[mid], n < l ? n : l);
-		if (!c)
-			c = n < l ? -1 : n > l;
-		if (!c)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return tk_span_in_list(s, 0, n, w, sizeof w / sizeof w[0]);
 }
 
 /* s[0..n) without trailing spaces, punctuation and function words. */
