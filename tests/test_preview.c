@@ -14,13 +14,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "preview.h"
-
-static const char *root(void)
-{
-	const char *r = getenv("TK_ROOT");
-
-	return r ? r : ".";
-}
+#include "testutil.h"
 
 static void put(const char *dir, const char *name, const char *text)
 {
@@ -43,7 +37,7 @@ static unsigned char *sheet_of(const char *dir, const char *out)
 	unsigned char *px;
 
 	tk_config_defaults(&cfg);
-	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
 	memset(&o, 0, sizeof o);
 	o.cfg = &cfg;
 	o.dir = dir;
