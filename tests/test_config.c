@@ -525,6 +525,19 @@ static void test_zero_means_zero_everywhere(void **state)
 	assert_non_null(strstr(out, "\"figures\":[]"));
 }
 
+/* The field log's first line names the version and where the settings came
+ * from (STYLE.md: log version and configuration source at start-up). */
+static void test_startup_log_names_version_and_source(void **state)
+{
+	char out[4096];
+
+	(void)state;
+	put("start.conf", "quotes_per_article = 2\n", 23);
+	assert_int_equal(run_ticker("-v --config start.conf config", out, sizeof out), 0);
+	assert_non_null(strstr(out, "ticker " TK_VERSION " ("));
+	assert_non_null(strstr(out, "config: settings: defaults, start.conf (read)"));
+}
+
 /* firmware/ticker.conf documents every key, its default and its stick column;
  * it is generated from the key table and must not drift from it. */
 static void test_shipped_conf_is_current(void **state)
@@ -562,6 +575,7 @@ int main(void)
 	    cmocka_unit_test(test_schedule_keys),
 	    cmocka_unit_test(test_cli_bad_device_file),
 	    cmocka_unit_test(test_cli_fifo_size_nan),
+	    cmocka_unit_test(test_startup_log_names_version_and_source),
 	    cmocka_unit_test(test_shipped_conf_is_current),
 	};
 	return cmocka_run_group_tests_name("config", tests, cli_setup, cli_teardown);
