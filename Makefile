@@ -100,7 +100,7 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/obj/test_%.o $(LIBOBJS) $(TESTSUPOBJS)
 
 $(BUILD)/tests/bench_%: $(BUILD)/tests/obj/bench_%.o $(LIBOBJS) $(TESTSUPOBJS)
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
 # libFuzzer targets (clang): tests/fuzz_<name>.c, one per parser entry point.
 FUZZ_SECONDS ?= 60

@@ -346,105 +346,132 @@ static size_t tk_md_find(const char *s, size_t n, size_t from, char c, struct tk
 /* Longest inline tag or autolink dropped; a '<' with no '>' this close is text. */
 #define TK_MD_TAG_MAX 200
 
+/* One line's inline markup pass: the line, the output and its length, the
+ * work counter, and one cache per kind of search, each asked from a
+ * non-decreasing place. */
+struct tk_md_in {
+	const char *s;
+	size_t n;
+	char *buf;
+	size_t o;
+	size_t *work;
+	struct tk_md_next close_br, ref_br, img_par, link_par, close_gt;
+};
+
+static void tk_md_put(struct tk_md_in *m, size_t from, size_t len)
+{
+	memcpy(m->buf + m->o, m->s + from, len);
+	m->o += len;
+}
+
+static int tk_md_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* "![alt](target)" at i: an image, dropped with alt text and target.
+ * Returns where to go on. */
+static size_t tk_md_image(struct tk_md_in *m, size_t i)
+{
+	size_t cb = tk_md_find(m->s, m->n, i, ']', &m->close_br, m->work);
+
+	if (cb + 1 < m->n && m->s[cb + 1] == '(') {
+		size_t cp = tk_md_find(m->s, m->n, cb, ')', &m->img_par, m->work);
+		if (cp < m->n)
+			return cp + 1;
+	}
+	tk_md_put(m, i, 1);
+	return i + 1;
+}
+
+/* "[text](url)", "[text][ref]" keep their text; "[^note]" goes. */
+static size_t tk_md_link(struct tk_md_in *m, size_t i)
+{
+	const char *s = m->s;
+	size_t n = m->n, cb = tk_md_find(s, n, i, ']', &m->close_br, m->work);
+
+	if (cb < n && i + 1 < n && s[i + 1] == '^')
+		return cb + 1;
+	if (cb < n) {
+		size_t tb = i + 1, te = cb, after = te + 1;
+		if (after < n && (s[after] == '(' || s[after] == '[')) {
+			size_t cp = s[after] == '('
+					? tk_md_find(s, n, after, ')', &m->link_par, m->work)
+					: tk_md_find(s, n, after, ']', &m->ref_br, m->work);
+			if (cp < n) {
+				tk_md_put(m, tb, te - tb);
+				return cp + 1;
+			}
+		}
+	}
+	tk_md_put(m, i, 1);
+	return i + 1;
+}
+
+/* An inline HTML tag or autolink at i: dropped. */
+static size_t tk_md_tag(struct tk_md_in *m, size_t i)
+{
+	const char *s = m->s;
+	size_t n = m->n, gt = tk_md_find(s, n, i, '>', &m->close_gt, m->work);
+
+	if (gt < n && gt - i < TK_MD_TAG_MAX && i + 1 < n &&
+	    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+	     s[i + 1] == '/' || s[i + 1] == '!'))
+		return gt + 1;
+	tk_md_put(m, i, 1);
+	return i + 1;
+}
+
+/* A run of '*' or '_' at i: dropped where it is an emphasis marker (next to
+ * a word on exactly one side), kept in snake_case and elsewhere. */
+static size_t tk_md_emphasis(struct tk_md_in *m, size_t i)
+{
+	const char *s = m->s;
+	char c = s[i];
+	int before = i > 0 && s[i - 1] != ' ' && s[i - 1] != '*' && s[i - 1] != '_';
+	size_t j = i, n = m->n;
+	int after, word_before, word_after;
+
+	while (j < n && s[j] == c)
+		j++;
+	*m->work += j - i;
+	after = j < n && s[j] != ' ';
+	word_before = i > 0 && tk_md_alnum(s[i - 1]);
+	word_after = j < n && tk_md_alnum(s[j]);
+	if (c == '_' && word_before && word_after)
+		tk_md_put(m, i, j - i); /* snake_case: keep */
+	else if (!(before != after || (c == '*' && before && after)))
+		tk_md_put(m, i, j - i); /* not a marker */
+	return j;
+}
+
 size_t tk_md_inline(const char *s, size_t n, char *buf, size_t *work)
 {
-	/* One cache per kind of search, each asked from a non-decreasing place. */
-	struct tk_md_next close_br = {0}, ref_br = {0}, img_par = {0}, link_par = {0};
-	struct tk_md_next close_gt = {0};
-	size_t i = 0, o = 0;
+	struct tk_md_in m = {s, n, buf, 0, work, {0}, {0}, {0}, {0}, {0}};
+	size_t i = 0;
 
 	while (i < n) {
 		char c = s[i];
 		++*work;
 		if (c == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!<>|~", s[i + 1])) {
-			buf[o++] = s[i + 1];
+			tk_md_put(&m, i + 1, 1);
 			i += 2;
 		} else if (c == '!' && i + 1 < n && s[i + 1] == '[') {
-			/* image: drop alt text and target */
-			size_t cb = tk_md_find(s, n, i, ']', &close_br, work);
-			if (cb + 1 < n && s[cb + 1] == '(') {
-				size_t cp = tk_md_find(s, n, cb, ')', &img_par, work);
-				if (cp < n) {
-					i = cp + 1;
-					continue;
-				}
-			}
-			buf[o++] = c;
-			i++;
+			i = tk_md_image(&m, i);
 		} else if (c == '[') {
-			/* [text](url), [text][ref], [^note] */
-			size_t cb = tk_md_find(s, n, i, ']', &close_br, work);
-			if (cb < n && i + 1 < n && s[i + 1] == '^') {
-				i = cb + 1;
-				continue;
-			}
-			if (cb < n) {
-				size_t tb = i + 1, te = cb, after = te + 1;
-				if (after < n && (s[after] == '(' || s[after] == '[')) {
-					size_t cp =
-					    s[after] == '('
-						? tk_md_find(s, n, after, ')', &link_par, work)
-						: tk_md_find(s, n, after, ']', &ref_br, work);
-					if (cp < n) {
-						memcpy(buf + o, s + tb, te - tb);
-						o += te - tb;
-						i = cp + 1;
-						continue;
-					}
-				}
-			}
-			buf[o++] = c;
-			i++;
+			i = tk_md_link(&m, i);
 		} else if (c == '<') {
-			/* inline HTML tag or autolink: drop it */
-			size_t gt = tk_md_find(s, n, i, '>', &close_gt, work);
-			if (gt < n && gt - i < TK_MD_TAG_MAX && i + 1 < n &&
-			    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
-			     (s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '/' ||
-			     s[i + 1] == '!')) {
-				i = gt + 1;
-				continue;
-			}
-			buf[o++] = c;
-			i++;
-		} else if (c == '`' || c == '~') {
-			if (c == '~' && !(i + 1 < n && s[i + 1] == '~')) {
-				buf[o++] = c;
-				i++;
-				continue;
-			}
-			i++;
+			i = tk_md_tag(&m, i);
+		} else if (c == '`' || (c == '~' && i + 1 < n && s[i + 1] == '~')) {
+			i++; /* code and strike-through marks: dropped */
 		} else if (c == '*' || c == '_') {
-			/* emphasis markers sit next to a word on exactly one side */
-			int before = i > 0 && s[i - 1] != ' ' && s[i - 1] != '*' && s[i - 1] != '_';
-			size_t j = i;
-			while (j < n && s[j] == c)
-				j++;
-			*work += j - i;
-			int after = j < n && s[j] != ' ';
-			int word_before = i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
-						    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
-						    (s[i - 1] >= '0' && s[i - 1] <= '9'));
-			int word_after =
-			    j < n && ((s[j] >= 'a' && s[j] <= 'z') ||
-				      (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9'));
-			if (c == '_' && word_before && word_after) {
-				/* snake_case: keep */
-				memcpy(buf + o, s + i, j - i);
-				o += j - i;
-			} else if (before != after || (c == '*' && before && after)) {
-				/* marker: drop */
-			} else {
-				memcpy(buf + o, s + i, j - i);
-				o += j - i;
-			}
-			i = j;
+			i = tk_md_emphasis(&m, i);
 		} else {
-			buf[o++] = c;
+			tk_md_put(&m, i, 1);
 			i++;
 		}
 	}
-	return o;
+	return m.o;
 }
 
 static int tk_md_front_matter(struct tk_doc *d, struct tk_art_build *b, struct tk_line *lines,

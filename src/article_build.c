@@ -234,19 +234,12 @@ static const char *tk_lang_guess(const char *const *paras, size_t n)
 		size_t i = 0;
 		while (p[i]) {
 			size_t s = i, lo = 0, hi = sizeof words / sizeof words[0];
-			char low[8];
 			while (p[i] && p[i] != ' ')
 				i++;
-			if (i - s < sizeof low) {
-				for (k = 0; k < i - s; k++)
-					low[k] = p[s + k] >= 'A' && p[s + k] <= 'Z'
-						     ? (char)(p[s + k] + 32)
-						     : p[s + k];
+			if (i - s < 8) { /* the longest word is 5 bytes */
 				while (lo < hi) {
-					size_t mid = (lo + hi) / 2, l = strlen(words[mid].w);
-					int c = memcmp(low, words[mid].w, i - s < l ? i - s : l);
-					if (!c)
-						c = i - s < l ? -1 : i - s > l;
+					size_t mid = (lo + hi) / 2;
+					int c = tk_ascii_cmp_lower(p + s, i - s, words[mid].w);
 					if (!c) {
 						count[words[mid].lang]++;
 						break;

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "io.h"
 #include "mem.h"
 
 int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first)
@@ -159,22 +160,79 @@ int tk_buf_read_file(const char *path, size_t max, char **out, size_t *len, cons
 	return TK_OK;
 }
 
-int tk_buf_sha256_fd(int fd, unsigned char out[32])
+int tk_buf_read_at(int dfd, const char *name, size_t max, char **out, size_t *len)
+{
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
+	char *buf = NULL;
+	size_t n = 0;
+	ssize_t r = 0;
+	int err = TK_OK;
+
+	*out = NULL;
+	*len = 0;
+	if (fd < 0)
+		return errno == ENOENT ? TK_ENOENT : TK_EIO;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		err = TK_EIO;
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		err = TK_ETOOBIG;
+		goto out;
+	}
+	buf = tk_malloc((size_t)st.st_size + 1);
+	if (!buf) {
+		err = TK_ENOMEM;
+		goto out;
+	}
+	while (n < (size_t)st.st_size && (r = read(fd, buf + n, (size_t)st.st_size - n)) != 0) {
+		if (r < 0 && errno != EINTR)
+			break;
+		if (r > 0)
+			n += (size_t)r;
+	}
+	if (r < 0) {
+		err = TK_EIO;
+		goto out;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	buf = NULL;
+	*len = n;
+out:
+	tk_free(buf);
+	close(fd);
+	return err;
+}
+
+int tk_buf_sha256_fd_head(int fd, unsigned char out[32], char *head, size_t head_max, size_t *nhead)
 {
 	crypto_hash_sha256_state st;
 	unsigned char chunk[65536];
+	size_t have = 0;
 	ssize_t r;
 
 	crypto_hash_sha256_init(&st);
-	while ((r = read(fd, chunk, sizeof chunk)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return TK_EIO;
+	while ((r = tk_io_read(fd, chunk, sizeof chunk)) > 0) {
+		size_t take = head_max - have < (size_t)r ? head_max - have : (size_t)r;
+
+		if (take)
+			memcpy(head + have, chunk, take);
+		have += take;
 		crypto_hash_sha256_update(&st, chunk, (unsigned long long)r);
 	}
 	crypto_hash_sha256_final(&st, out);
-	return TK_OK;
+	/* the file may be a secret key (the signer refuses those) */
+	sodium_memzero(chunk, sizeof chunk);
+	if (nhead)
+		*nhead = have;
+	return r < 0 ? TK_EIO : TK_OK;
+}
+
+int tk_buf_sha256_fd(int fd, unsigned char out[32])
+{
+	return tk_buf_sha256_fd_head(fd, out, NULL, 0, NULL);
 }
 
 size_t tk_utf8_boundary(const char *s, size_t n)
@@ -187,6 +245,23 @@ size_t tk_utf8_boundary(const char *s, size_t n)
 int tk_ascii_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+int tk_ascii_cmp_lower(const char *s, size_t n, const char *lower)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)tk_ascii_lower((unsigned char)s[i]);
+		unsigned char d = (unsigned char)lower[i];
+
+		if (!d || c != d)
+			return d ? (c < d ? -1 : 1) : 1;
+	}
+	return lower[n] ? -1 : 0;
+}
+
+int tk_ascii_eq_lower(const char *s, size_t n, const char *lower)
+{
+	return tk_ascii_cmp_lower(s, n, lower) == 0;
 }
 
 int tk_ascii_starts_ci(const char *s, const char *prefix)

@@ -38,9 +38,22 @@ void tk_sb_free(struct tk_sb *b);
 int tk_buf_read_file(const char *path, size_t max, char **out, size_t *len, const char **why,
 		     int *os_err);
 
-/* SHA-256 (libsodium) of everything read from fd until end of file.
- * TK_OK or TK_EIO (errno tells). */
+/* Read the regular file name under the directory dfd whole (a link is
+ * refused), sized by fstat: for files this program wrote itself. On TK_OK
+ * *out (tk_malloc'd, NUL-terminated, caller frees) holds *len bytes. Else
+ * *out is NULL: TK_ENOENT, TK_EIO (cannot open or read, or not a regular
+ * file), TK_ETOOBIG (larger than max), TK_ENOMEM. */
+int tk_buf_read_at(int dfd, const char *name, size_t max, char **out, size_t *len);
+
+/* SHA-256 (libsodium) of everything read from fd until end of file, read
+ * through tk_io_read (so tests can fail the reads). TK_OK or TK_EIO (errno
+ * tells). */
 int tk_buf_sha256_fd(int fd, unsigned char out[32]);
+/* The same, and the first head_max bytes (fewer for a shorter file) copied to
+ * head, their count in *nhead; head may be NULL when head_max is 0. The read
+ * buffer is wiped. */
+int tk_buf_sha256_fd_head(int fd, unsigned char out[32], char *head, size_t head_max,
+			  size_t *nhead);
 
 /* The largest cut <= n at which s is not inside a UTF-8 sequence (s[n] is
  * not a continuation byte); s must have at least n + 1 bytes. */
@@ -48,6 +61,11 @@ size_t tk_utf8_boundary(const char *s, size_t n);
 
 /* ASCII case folding, whatever the locale: 'A'..'Z' to 'a'..'z'. */
 int tk_ascii_lower(int c);
+/* s[0..n) lower-cased (ASCII) against the word lower, bytewise: < 0, 0 or
+ * > 0 as s sorts before, equal to or after it (a shorter prefix first). */
+int tk_ascii_cmp_lower(const char *s, size_t n, const char *lower);
+/* s[0..n) equals the word lower, ASCII case-insensitively. */
+int tk_ascii_eq_lower(const char *s, size_t n, const char *lower);
 /* s starts with prefix, ASCII case-insensitively. */
 int tk_ascii_starts_ci(const char *s, const char *prefix);
 /* First occurrence of needle (lower case) in s[0..n), ASCII

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cache.h"
 #include "config.h"
 #include "err.h"
@@ -86,21 +87,13 @@ static int tk_cache_mkdirs(const char *dir)
 
 static int tk_cache_hash_file(int dfd, const char *name, unsigned char sha[32])
 {
-	crypto_hash_sha256_state st;
-	unsigned char buf[65536];
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	ssize_t r;
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), err;
 
 	if (fd < 0)
 		return TK_EIO;
-	crypto_hash_sha256_init(&st);
-	while ((r = read(fd, buf, sizeof buf)) > 0)
-		crypto_hash_sha256_update(&st, buf, (unsigned long long)r);
+	err = tk_buf_sha256_fd(fd, sha);
 	close(fd);
-	if (r < 0)
-		return TK_EIO;
-	crypto_hash_sha256_final(&st, sha);
-	return TK_OK;
+	return err;
 }
 
 static int tk_cache_grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -121,19 +114,19 @@ static int tk_cache_grow(void **p, size_t *cap, size_t need, size_t elem)
 	return TK_OK;
 }
 
-/* qsort has no context argument: the entry array for the comparators. */
-static _Thread_local const struct tk_cache_entry *tk_cache_sort_base;
-
-static int tk_cache_cmp_name(const void *a, const void *b)
+/* qsort_r comparators of entry indices; ctx is the entry array. */
+static int tk_cache_cmp_name(const void *a, const void *b, void *ctx)
 {
-	return strcmp(tk_cache_sort_base[*(const size_t *)a].name,
-		      tk_cache_sort_base[*(const size_t *)b].name);
+	const struct tk_cache_entry *e = ctx;
+
+	return strcmp(e[*(const size_t *)a].name, e[*(const size_t *)b].name);
 }
 
-static int tk_cache_cmp_sha(const void *a, const void *b)
+static int tk_cache_cmp_sha(const void *a, const void *b, void *ctx)
 {
-	return memcmp(tk_cache_sort_base[*(const size_t *)a].sha,
-		      tk_cache_sort_base[*(const size_t *)b].sha, 32);
+	const struct tk_cache_entry *e = ctx;
+
+	return memcmp(e[*(const size_t *)a].sha, e[*(const size_t *)b].sha, 32);
 }
 
 /* Newest first; the name breaks ties so the order is stable across runs. */
@@ -171,9 +164,8 @@ static int tk_cache_reindex(struct tk_cache *c)
 	c->nidx = c->n;
 	for (size_t i = 0; i < c->n; i++)
 		c->by_name[i] = c->by_sha[i] = i;
-	tk_cache_sort_base = c->e;
-	qsort(c->by_name, c->n, sizeof *c->by_name, tk_cache_cmp_name);
-	qsort(c->by_sha, c->n, sizeof *c->by_sha, tk_cache_cmp_sha);
+	qsort_r(c->by_name, c->n, sizeof *c->by_name, tk_cache_cmp_name, c->e);
+	qsort_r(c->by_sha, c->n, sizeof *c->by_sha, tk_cache_cmp_sha, c->e);
 	return TK_OK;
 }
 
@@ -213,63 +205,13 @@ static struct tk_cache_entry *tk_cache_find_sha(struct tk_cache *c, const unsign
 	return NULL;
 }
 
-static int tk_cache_hex(const char *s, unsigned char *out, size_t n)
+/* The 64 hex digits at the start of s as 32 bytes (libsodium's decoder);
+ * 0, or -1 when they are not all hex digits. */
+static int tk_cache_hex(const char *s, unsigned char out[32])
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned v = 0;
+	size_t got = 0;
 
-		for (int k = 0; k < 2; k++) {
-			char ch = s[2 * i + (size_t)k];
-
-			v <<= 4;
-			if (ch >= '0' && ch <= '9')
-				v |= (unsigned)(ch - '0');
-			else if (ch >= 'a' && ch <= 'f')
-				v |= (unsigned)(ch - 'a' + 10);
-			else
-				return -1;
-		}
-		out[i] = (unsigned char)v;
-	}
-	return 0;
-}
-
-/* Read a small internal file whole into a fresh buffer (NUL-terminated). */
-static int tk_cache_slurp(int dfd, const char *name, size_t max, char **out, size_t *len)
-{
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	struct stat st;
-	char *buf = NULL;
-	size_t n = 0;
-	ssize_t r;
-	int err = TK_OK;
-
-	*out = NULL;
-	if (fd < 0)
-		return errno == ENOENT ? TK_ENOENT : TK_EIO;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		err = TK_EIO;
-		goto out;
-	}
-	if ((uint64_t)st.st_size > max) {
-		err = TK_ETOOBIG;
-		goto out;
-	}
-	buf = tk_malloc((size_t)st.st_size + 1);
-	if (!buf) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	while (n < (size_t)st.st_size && (r = read(fd, buf + n, (size_t)st.st_size - n)) > 0)
-		n += (size_t)r;
-	buf[n] = '\0';
-	*out = buf;
-	buf = NULL;
-	*len = n;
-out:
-	tk_free(buf);
-	close(fd);
-	return err;
+	return sodium_hex2bin(out, 32, s, 64, NULL, &got, NULL) || got != 32 ? -1 : 0;
 }
 
 /* Hashes from .index, trusted only while size, mtime and inode match. The
@@ -279,7 +221,7 @@ static void tk_cache_load_index(struct tk_cache *c)
 	char *text = NULL, *p, *eol;
 	size_t len;
 
-	if (tk_cache_slurp(c->dfd, TK_CACHE_INDEX, 64u << 20, &text, &len))
+	if (tk_buf_read_at(c->dfd, TK_CACHE_INDEX, 64u << 20, &text, &len))
 		return;
 	for (p = text; *p; p = eol + 1) {
 		unsigned char sha[32];
@@ -292,7 +234,7 @@ static void tk_cache_load_index(struct tk_cache *c)
 		if (!eol)
 			break;
 		*eol = '\0';
-		if (strlen(p) < 65 || tk_cache_hex(p, sha, 32) ||
+		if (strlen(p) < 65 || tk_cache_hex(p, sha) ||
 		    sscanf(p + 64, " %llu %lld %llu %n", &size, &mt, &ino, &off) != 3 || !off)
 			continue;
 		e = tk_cache_find_name(c, p + 64 + off);
@@ -318,8 +260,8 @@ static int tk_cache_save_index(struct tk_cache *c)
 	for (size_t i = 0; i < c->n; i++) {
 		const struct tk_cache_entry *e = &c->e[i];
 
-		for (int k = 0; k < 32; k++)
-			n += (size_t)snprintf(buf + n, cap - n, "%02x", e->sha[k]);
+		sodium_bin2hex(buf + n, cap - n, e->sha, 32);
+		n += 64;
 		n += (size_t)snprintf(buf + n, cap - n, " %" PRIu64 " %" PRId64 " %" PRIu64 " %s\n",
 				      e->size, e->mtime_ns, e->ino, e->name);
 	}
@@ -354,7 +296,7 @@ static int tk_cache_roll_forward(struct tk_cache *c)
 	struct dirent *de;
 	int err, dfd2 = -1, removed = 0;
 
-	err = tk_cache_slurp(c->dfd, TK_CACHE_PENDING, 64u << 20, &text, &len);
+	err = tk_buf_read_at(c->dfd, TK_CACHE_PENDING, 64u << 20, &text, &len);
 	if (err == TK_ENOENT)
 		return TK_OK;
 	if (err)
@@ -761,9 +703,7 @@ int tk_cache_set_banner(struct tk_cache *c, int64_t until, const char *text)
 
 	if (len > 200) {
 		/* Cut at a UTF-8 character boundary. */
-		len = 200;
-		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
-			len--;
+		len = tk_utf8_boundary(text, 200);
 	}
 	memcpy(buf + n, text, len);
 	buf[(size_t)n + len] = '\n';
@@ -779,10 +719,10 @@ static int tk_cache_drop(struct tk_cache *c, struct tk_cache_entry *e)
 	return TK_OK;
 }
 
-static int tk_cache_cmp_old(const void *a, const void *b)
+static int tk_cache_cmp_old(const void *a, const void *b, void *ctx)
 {
-	const struct tk_cache_entry *x = &tk_cache_sort_base[*(const size_t *)a];
-	const struct tk_cache_entry *y = &tk_cache_sort_base[*(const size_t *)b];
+	const struct tk_cache_entry *x = &((const struct tk_cache_entry *)ctx)[*(const size_t *)a];
+	const struct tk_cache_entry *y = &((const struct tk_cache_entry *)ctx)[*(const size_t *)b];
 
 	if (x->mtime_ns != y->mtime_ns)
 		return x->mtime_ns < y->mtime_ns ? -1 : 1;
@@ -811,9 +751,8 @@ static int tk_cache_trim(struct tk_cache *c, const struct tk_cache_limits *lim, 
 		if (!c->e[i].touched)
 			order[no++] = i;
 	}
-	tk_cache_sort_base = c->e;
 	if (no)
-		qsort(order, no, sizeof *order, tk_cache_cmp_old);
+		qsort_r(order, no, sizeof *order, tk_cache_cmp_old, c->e);
 	for (size_t k = 0; k < no; k++) {
 		struct tk_cache_entry *e = &c->e[order[k]];
 		int old = e->mtime_ns < limit_ns;
@@ -1108,7 +1047,7 @@ int tk_cache_config_apply(const char *dir, struct tk_config *cfg, tk_config_repo
 
 	if (dfd < 0)
 		return errno == ENOENT ? TK_OK : TK_EIO;
-	err = tk_cache_slurp(dfd, TK_CACHE_CONFIG, TK_CONFIG_FILE_MAX, &text, &len);
+	err = tk_buf_read_at(dfd, TK_CACHE_CONFIG, TK_CONFIG_FILE_MAX, &text, &len);
 	close(dfd);
 	if (err == TK_ENOENT)
 		return TK_OK;

@@ -199,27 +199,8 @@ static int tk_cap_function_word(const char *s, size_t n)
 	    "up",     "von",   "was",	 "were",    "which",  "while", "who",	 "will",  "with",
 	    "within", "would", "y",
 	};
-	size_t lo = 0, hi = sizeof w / sizeof w[0];
-	char low[16];
-	size_t i;
 
-	if (n == 0 || n >= sizeof low)
-		return 0;
-	for (i = 0; i < n; i++)
-		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2, l = strlen(w[mid]);
-		int c = memcmp(low, w[mid], n < l ? n : l);
-		if (!c)
-			c = n < l ? -1 : n > l;
-		if (!c)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return tk_span_in_list(s, 0, n, w, sizeof w / sizeof w[0]);
 }
 
 /* s[0..n) without trailing spaces, punctuation and function words. */
@@ -424,82 +405,87 @@ static void tk_extract_opts_default(struct tk_extract_opts *o)
 	tk_extract_opts_from_config(&d, o);
 }
 
-int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
-	       struct tk_extraction **out)
-{
+/* The working state of one extraction, passed through its steps. */
+struct tk_ex_run {
 	struct tk_extract_opts o;
-	struct tk_qlist ql = {0};
-	struct tk_figlist fl = {0};
-	struct tk_ex *ex = NULL;
-	struct tk_rank *qr = NULL, *fr = NULL;
-	struct tk_quote *allq = NULL, *rq = NULL;
-	struct tk_figure *rf = NULL;
-	struct tk_item *items = NULL;
-	size_t i, nq = 0, nrq = 0, nrf = 0, ni = 0;
-	int err = TK_OK;
+	struct tk_ex *ex;
+	struct tk_qlist ql;
+	struct tk_figlist fl;
+	struct tk_quote *allq; /* accepted quotes in text order (arena) */
+	struct tk_rank *qr;    /* their ranking (heap) */
+	size_t nq;
+	struct tk_quote *rq; /* quotes chosen for the screen (arena) */
+	size_t nrq;
+	struct tk_rank *fr;   /* figure ranking (heap) */
+	struct tk_figure *rf; /* figures chosen for the screen (arena) */
+	size_t nrf;
+};
 
-	*out = NULL;
-	if (opts)
-		o = *opts;
-	else
-		tk_extract_opts_default(&o);
-	ex = tk_calloc(1, sizeof *ex);
-	if (!ex)
-		goto nomem;
-	if (tk_arena_create(&ex->arena))
-		goto nomem;
-	err = tk_quotes_find(art, ex->arena, &ql);
-	if (!err)
-		err = tk_speakers_attribute(art, ex->arena, &ql);
-	if (!err)
-		err = tk_figures_find(art, ex->arena, &fl);
-	if (err)
-		goto out;
-	tk_figures_speakers(&ql, &fl);
+/* Accepted quotes in text order, scored and ranked. */
+static int tk_ex_rank_quotes(struct tk_ex_run *r)
+{
+	size_t i;
 
-	/* quotes: accepted ones in text order */
-	allq = tk_arena_alloc(ex->arena, (ql.n ? ql.n : 1) * sizeof *allq);
-	qr = tk_malloc((ql.n ? ql.n : 1) * sizeof *qr);
-	if (!allq || !qr)
-		goto nomem;
-	for (i = 0; i < ql.n; i++) {
-		const struct tk_rawquote *q = &ql.q[i];
+	r->allq = tk_arena_alloc(r->ex->arena, (r->ql.n ? r->ql.n : 1) * sizeof *r->allq);
+	r->qr = tk_malloc((r->ql.n ? r->ql.n : 1) * sizeof *r->qr);
+	if (!r->allq || !r->qr)
+		return TK_ENOMEM;
+	for (i = 0; i < r->ql.n; i++) {
+		const struct tk_rawquote *q = &r->ql.q[i];
+		struct tk_quote *a = &r->allq[r->nq];
 		if (q->rejected)
 			continue;
-		allq[nq].text = q->text;
-		allq[nq].speaker = q->speaker;
-		allq[nq].role = tk_role_clean(q->role);
-		allq[nq].para = q->para;
-		allq[nq].partial = q->partial;
-		allq[nq].score = tk_quote_score(q);
-		qr[nq].score = allq[nq].score;
+		a->text = q->text;
+		a->speaker = q->speaker;
+		a->role = tk_role_clean(q->role);
+		a->para = q->para;
+		a->partial = q->partial;
+		a->score = tk_quote_score(q);
+		r->qr[r->nq].score = a->score;
 		/* quotes_need_speaker: listed with --all, never shown */
-		qr[nq].idx = o.any_speaker || tk_quote_sure(q) ? nq : (size_t)-1;
-		nq++;
+		r->qr[r->nq].idx = r->o.any_speaker || tk_quote_sure(q) ? r->nq : (size_t)-1;
+		r->nq++;
 	}
-	qsort(qr, nq, sizeof *qr, tk_rank_cmp);
-	rq = tk_arena_alloc(ex->arena, (o.max_quotes ? o.max_quotes : 1) * sizeof *rq);
-	if (!rq)
-		goto nomem;
-	/* greedy: the best quote, then the best of the rest with a penalty for
-	 * speakers already shown (a ticker wants several voices) */
-	while (nrq < o.max_quotes) {
-		size_t best = (size_t)-1, k;
+	qsort(r->qr, r->nq, sizeof *r->qr, tk_rank_cmp);
+	return TK_OK;
+}
+
+/* The score of ranked quote q next to those already chosen: a speaker
+ * already shown costs 12 (a ticker wants several voices); *dup is 1 when
+ * the same words are already chosen. */
+static int tk_ex_quote_rescore(const struct tk_ex_run *r, const struct tk_quote *q, int *dup)
+{
+	int sc = q->score;
+	size_t k;
+
+	*dup = 0;
+	for (k = 0; k < r->nrq; k++) {
+		if (!strcmp(r->rq[k].text, q->text))
+			*dup = 1;
+		if (q->speaker && r->rq[k].speaker && !strcmp(q->speaker, r->rq[k].speaker))
+			sc -= 12;
+	}
+	return sc;
+}
+
+/* Greedy: the best quote, then the best of the rest with a penalty for
+ * speakers already shown. */
+static int tk_ex_pick_quotes(struct tk_ex_run *r)
+{
+	size_t i;
+
+	r->rq =
+	    tk_arena_alloc(r->ex->arena, (r->o.max_quotes ? r->o.max_quotes : 1) * sizeof *r->rq);
+	if (!r->rq)
+		return TK_ENOMEM;
+	while (r->nrq < r->o.max_quotes) {
+		size_t best = (size_t)-1;
 		int best_score = 0;
-		for (i = 0; i < nq && i < 256; i++) {
-			const struct tk_quote *q;
-			int sc, dup = 0;
-			if (qr[i].idx == (size_t)-1)
+		for (i = 0; i < r->nq && i < 256; i++) {
+			int sc, dup;
+			if (r->qr[i].idx == (size_t)-1)
 				continue; /* already taken */
-			q = &allq[qr[i].idx];
-			sc = q->score;
-			for (k = 0; k < nrq; k++) {
-				if (!strcmp(rq[k].text, q->text))
-					dup = 1;
-				if (q->speaker && rq[k].speaker &&
-				    !strcmp(q->speaker, rq[k].speaker))
-					sc -= 12;
-			}
+			sc = tk_ex_quote_rescore(r, &r->allq[r->qr[i].idx], &dup);
 			if (dup)
 				continue;
 			if (best == (size_t)-1 || sc > best_score) {
@@ -509,101 +495,172 @@ int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
 		}
 		if (best == (size_t)-1)
 			break;
-		rq[nrq++] = allq[qr[best].idx];
-		qr[best].idx = (size_t)-1;
+		r->rq[r->nrq++] = r->allq[r->qr[best].idx];
+		r->qr[best].idx = (size_t)-1;
 	}
+	return TK_OK;
+}
 
-	/* figures */
-	fr = tk_malloc((fl.n ? fl.n : 1) * sizeof *fr);
-	rf = tk_arena_alloc(ex->arena, (o.max_figures ? o.max_figures : 1) * sizeof *rf);
-	if (!fr || !rf)
-		goto nomem;
-	for (i = 0; i < fl.n; i++) {
-		fr[i].score = fl.f[i].score;
-		fr[i].idx = i;
+/* Is figure f already shown among the chosen ones (same value and unit,
+ * same words, or in pass 0 the same clause)? */
+static int tk_ex_figure_dup(const struct tk_ex_run *r, const struct tk_figure *f, int pass)
+{
+	size_t k;
+
+	for (k = 0; k < r->nrf; k++) {
+		const struct tk_figure *g = &r->rf[k];
+		if (g->value == f->value &&
+		    ((!g->unit && !f->unit) || (g->unit && f->unit && !strcmp(g->unit, f->unit))))
+			return 1;
+		if (g->text == f->text || (pass == 0 && !strcmp(g->context, f->context)))
+			return 1;
 	}
-	qsort(fr, fl.n, sizeof *fr, tk_rank_cmp);
-	/* two passes: first figures from different clauses, then any */
+	return 0;
+}
+
+/* Figures by score in two passes: first from different clauses, then any. */
+static int tk_ex_pick_figures(struct tk_ex_run *r)
+{
+	size_t i;
+
+	r->fr = tk_malloc((r->fl.n ? r->fl.n : 1) * sizeof *r->fr);
+	r->rf =
+	    tk_arena_alloc(r->ex->arena, (r->o.max_figures ? r->o.max_figures : 1) * sizeof *r->rf);
+	if (!r->fr || !r->rf)
+		return TK_ENOMEM;
+	for (i = 0; i < r->fl.n; i++) {
+		r->fr[i].score = r->fl.f[i].score;
+		r->fr[i].idx = i;
+	}
+	qsort(r->fr, r->fl.n, sizeof *r->fr, tk_rank_cmp);
 	for (int pass = 0; pass < 2; pass++) {
-		for (i = 0; i < fl.n && i < 4096 && nrf < o.max_figures; i++) {
-			const struct tk_figure *f = &fl.f[fr[i].idx];
-			size_t k;
-			int dup = 0;
+		for (i = 0; i < r->fl.n && i < 4096 && r->nrf < r->o.max_figures; i++) {
+			const struct tk_figure *f = &r->fl.f[r->fr[i].idx];
 			/* "two fact checkers", a bare "3": never a key figure */
-			if (f->trivial || (!f->unit && nrf > 0))
+			if (f->trivial || (!f->unit && r->nrf > 0))
 				continue;
-			for (k = 0; k < nrf; k++) {
-				if (rf[k].value == f->value &&
-				    ((!rf[k].unit && !f->unit) ||
-				     (rf[k].unit && f->unit && !strcmp(rf[k].unit, f->unit))))
-					dup = 1;
-				if (rf[k].text == f->text ||
-				    (pass == 0 && !strcmp(rf[k].context, f->context)))
-					dup = 1;
-			}
-			if (!dup && f->score > 0)
-				rf[nrf++] = *f;
+			if (!tk_ex_figure_dup(r, f, pass) && f->score > 0)
+				r->rf[r->nrf++] = *f;
 		}
 	}
+	return TK_OK;
+}
 
-	/* items: headline, then quotes and figures interleaved */
-	items = tk_arena_alloc(ex->arena, (1 + nrq + nrf) * sizeof *items);
+/* Items: headline, then quotes and figures interleaved. */
+static int tk_ex_build_items(struct tk_ex_run *r, const struct tk_article *art)
+{
+	struct tk_arena *a = r->ex->arena;
+	struct tk_item *items;
+	size_t i, ni = 0, n = 1 + r->nrq + r->nrf;
+
+	items = tk_arena_alloc(a, n * sizeof *items);
 	if (!items)
-		goto nomem;
-	memset(items, 0, (1 + nrq + nrf) * sizeof *items);
+		return TK_ENOMEM;
+	memset(items, 0, n * sizeof *items);
 	items[ni].kind = TK_ITEM_HEADLINE;
 	items[ni++].text = art->headline;
-	for (i = 0; i < nrq || i < nrf; i++) {
-		if (i < nrq) {
+	for (i = 0; i < r->nrq || i < r->nrf; i++) {
+		if (i < r->nrq) {
 			items[ni].kind = TK_ITEM_QUOTE;
-			items[ni].text = tk_screen_text(ex->arena, rq[i].text);
+			items[ni].text = tk_screen_text(a, r->rq[i].text);
 			if (!items[ni].text)
-				goto nomem;
-			items[ni].speaker = rq[i].speaker;
-			items[ni].role = rq[i].role;
+				return TK_ENOMEM;
+			items[ni].speaker = r->rq[i].speaker;
+			items[ni].role = r->rq[i].role;
 			ni++;
 		}
-		if (i < nrf) {
+		if (i < r->nrf) {
 			items[ni].kind = TK_ITEM_FIGURE;
-			items[ni].text = rf[i].context;
-			items[ni].figure = rf[i].text;
-			items[ni].speaker = rf[i].speaker;
-			items[ni].caption = tk_caption(ex->arena, &rf[i]);
+			items[ni].text = r->rf[i].context;
+			items[ni].figure = r->rf[i].text;
+			items[ni].speaker = r->rf[i].speaker;
+			items[ni].caption = tk_caption(a, &r->rf[i]);
 			if (!items[ni].caption)
-				goto nomem;
+				return TK_ENOMEM;
 			ni++;
 		}
 	}
-	ex->pub.items = items;
-	ex->pub.n_items = ni;
-	if (o.all) {
-		struct tk_figure *all = tk_arena_alloc(ex->arena, (fl.n ? fl.n : 1) * sizeof *all);
+	r->ex->pub.items = items;
+	r->ex->pub.n_items = ni;
+	return TK_OK;
+}
+
+/* The quote and figure lists the caller sees: all of them with opts.all,
+ * else those chosen for the screen. */
+static int tk_ex_publish(struct tk_ex_run *r)
+{
+	struct tk_extraction *pub = &r->ex->pub;
+
+	if (r->o.all) {
+		struct tk_figure *all =
+		    tk_arena_alloc(r->ex->arena, (r->fl.n ? r->fl.n : 1) * sizeof *all);
 		if (!all)
-			goto nomem;
-		if (fl.n)
-			memcpy(all, fl.f, fl.n * sizeof *all);
-		ex->pub.quotes = allq;
-		ex->pub.n_quotes = nq;
-		ex->pub.figures = all;
-		ex->pub.n_figures = fl.n;
+			return TK_ENOMEM;
+		if (r->fl.n)
+			memcpy(all, r->fl.f, r->fl.n * sizeof *all);
+		pub->quotes = r->allq;
+		pub->n_quotes = r->nq;
+		pub->figures = all;
+		pub->n_figures = r->fl.n;
 	} else {
-		ex->pub.quotes = rq;
-		ex->pub.n_quotes = nrq;
-		ex->pub.figures = rf;
-		ex->pub.n_figures = nrf;
+		pub->quotes = r->rq;
+		pub->n_quotes = r->nrq;
+		pub->figures = r->rf;
+		pub->n_figures = r->nrf;
 	}
-	*out = &ex->pub;
-	ex = NULL;
-	goto out;
-nomem:
-	err = TK_ENOMEM;
+	return TK_OK;
+}
+
+/* Find, attribute and join: quotes and figures of the article, in text order. */
+static int tk_ex_find(struct tk_ex_run *r, const struct tk_article *art)
+{
+	int err = tk_quotes_find(art, r->ex->arena, &r->ql);
+
+	if (!err)
+		err = tk_speakers_attribute(art, r->ex->arena, &r->ql);
+	if (!err)
+		err = tk_figures_find(art, r->ex->arena, &r->fl);
+	if (!err)
+		tk_figures_speakers(&r->ql, &r->fl);
+	return err;
+}
+
+int tk_extract(const struct tk_article *art, const struct tk_extract_opts *opts,
+	       struct tk_extraction **out)
+{
+	struct tk_ex_run r = {0};
+	int err = TK_ENOMEM;
+
+	*out = NULL;
+	if (opts)
+		r.o = *opts;
+	else
+		tk_extract_opts_default(&r.o);
+	r.ex = tk_calloc(1, sizeof *r.ex);
+	if (!r.ex || tk_arena_create(&r.ex->arena))
+		goto out;
+	err = tk_ex_find(&r, art);
+	if (!err)
+		err = tk_ex_rank_quotes(&r);
+	if (!err)
+		err = tk_ex_pick_quotes(&r);
+	if (!err)
+		err = tk_ex_pick_figures(&r);
+	if (!err)
+		err = tk_ex_build_items(&r, art);
+	if (!err)
+		err = tk_ex_publish(&r);
+	if (err)
+		goto out;
+	*out = &r.ex->pub;
+	r.ex = NULL;
 out:
-	tk_free(qr);
-	tk_free(fr);
-	tk_free(ql.q);
-	tk_free(fl.f);
-	if (ex)
-		tk_extraction_free(&ex->pub);
+	tk_free(r.qr);
+	tk_free(r.fr);
+	tk_free(r.ql.q);
+	tk_free(r.fl.f);
+	if (r.ex)
+		tk_extraction_free(&r.ex->pub);
 	return err;
 }
 

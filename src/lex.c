@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unictype.h>
 
+#include "buf.h"
 #include "lex.h"
 #include "lexicon.h"
 #include "text.h"
@@ -37,53 +38,21 @@ int tk_is_qmark(unsigned cp)
 
 int tk_word_eq(const char *p, const struct tk_tok *t, const char *w)
 {
-	size_t n = t->e - t->s, i;
-	char c0 = p[t->s];
-
-	/* first letter before length: most list words fail here, cheaply */
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 = (char)(c0 + 32);
-	if (c0 != w[0] || strlen(w) != n)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = p[t->s + i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != w[i])
-			return 0;
-	}
-	return 1;
-}
-
-/* Compare the token, lower-cased (ASCII), with a list word, bytewise. */
-static int tk_word_cmp(const char *p, size_t s, size_t n, const char *w)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[s + i], d = (unsigned char)w[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		if (!d || c != d)
-			return d ? (c < d ? -1 : 1) : 1;
-	}
-	return w[n] ? -1 : 0;
+	return tk_ascii_eq_lower(p + t->s, t->e - t->s, w);
 }
 
 int tk_span_in_list(const char *p, size_t s, size_t n, const char *const *list, size_t count)
 {
 	size_t lo = 0, hi = count;
 
-	unsigned char c0 = n ? (unsigned char)p[s] : 0;
+	unsigned char c0 = n ? (unsigned char)tk_ascii_lower((unsigned char)p[s]) : 0;
 
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 = (unsigned char)(c0 + 32);
 	/* lists are sorted bytewise (see the comment on each); the first byte
 	 * decides most steps without the full comparison */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		unsigned char d0 = (unsigned char)list[mid][0];
-		int c = c0 != d0 ? (c0 < d0 ? -1 : 1) : tk_word_cmp(p, s, n, list[mid]);
+		int c = c0 != d0 ? (c0 < d0 ? -1 : 1) : tk_ascii_cmp_lower(p + s, n, list[mid]);
 		if (c == 0)
 			return 1;
 		if (c < 0)

@@ -60,14 +60,13 @@ static int tk_ms_blob(const char *text, size_t len, unsigned char *out, size_t w
 	char line[TK_MINISIGN_COMMENT_MAX + 64];
 	int r = tk_ms_line(text, len, 0, line, sizeof line);
 
-	if (r < 0)
-		return -1;
-	if (!strncmp(line, TK_MS_UNTRUSTED, strlen(TK_MS_UNTRUSTED)) &&
-	    tk_ms_line(text, len, 1, line, sizeof line) < 0)
-		return -1;
-	r = tk_ms_b64(line, out, want);
+	/* a secret key's line is wiped on every path */
+	if (r >= 0 && !strncmp(line, TK_MS_UNTRUSTED, strlen(TK_MS_UNTRUSTED)))
+		r = tk_ms_line(text, len, 1, line, sizeof line);
+	if (r >= 0)
+		r = tk_ms_b64(line, out, want);
 	sodium_memzero(line, sizeof line);
-	return r;
+	return r < 0 ? -1 : 0;
 }
 
 int tk_minisign_parse_pub(const char *text, size_t len, struct tk_mkey *out, const char **why)

@@ -148,12 +148,26 @@ static size_t tk_embedded_attribution(const char *p, size_t from, size_t to)
 	return 0;
 }
 
+/* The scan over all paragraphs: the quotation open now, if any, and where
+ * found ones go. */
 struct tk_qstate {
+	const struct tk_article *art;
+	struct tk_arena *arena;
+	struct tk_qlist *ql;
 	int in;
 	unsigned open_cp;
 	struct tk_rawquote cur;
 	struct tk_qspan spans[8];
 	size_t nspans;
+};
+
+/* The paragraph being scanned; seg is where the open quotation's text in it
+ * starts. */
+struct tk_qpara {
+	const char *p;
+	size_t n;
+	size_t pi;
+	size_t seg;
 };
 
 static int tk_q_push(struct tk_qlist *ql, const struct tk_rawquote *q)
@@ -201,9 +215,11 @@ static int tk_is_trailing_junk(const char *s, size_t n, size_t *cut)
 }
 
 /* Build the quote text from its spans and emit it. */
-static int tk_q_emit(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql,
-		     struct tk_qstate *st, int closed)
+static int tk_q_emit(struct tk_qstate *st, int closed)
 {
+	const struct tk_article *art = st->art;
+	struct tk_arena *a = st->arena;
+	struct tk_qlist *ql = st->ql;
 	struct tk_rawquote q = st->cur;
 	size_t total = 0, i, o = 0, cut;
 	char *t;
@@ -270,6 +286,147 @@ static size_t tk_skip_ws(const char *p, size_t n, size_t i)
 	return i;
 }
 
+/* Start a quotation at the opening mark cp at byte i of the paragraph. */
+static void tk_q_open(struct tk_qstate *st, struct tk_qpara *pp, size_t i, unsigned cp, size_t adv)
+{
+	const char *p = pp->p;
+	size_t j = i;
+	unsigned pc;
+
+	memset(&st->cur, 0, sizeof st->cur);
+	st->in = 1;
+	st->open_cp = cp;
+	st->nspans = 0;
+	st->cur.para = pp->pi;
+	st->cur.open = i;
+	st->cur.open_end = i + adv;
+	st->cur.at_start = tk_skip_ws(p, pp->n, 0) == i;
+	while (j > 0 && p[j - 1] == ' ')
+		j--;
+	st->cur.after_colon = j > 0 && p[j - 1] == ':';
+	pc = tk_prev_cp(p, j);
+	st->cur.after_sentence =
+	    pc == '.' || pc == '!' || pc == '?' || pc == 0x201D || pc == 0xBB || pc == 0x2026;
+	pp->seg = i + adv;
+}
+
+/* A quotation mark cp at byte i: closes the open quotation, ends it and
+ * opens the next, opens one, or is no quotation mark here. *adv grows when
+ * the close takes two marks (’’). */
+static int tk_q_mark(struct tk_qstate *st, struct tk_qpara *pp, size_t i, unsigned cp, size_t *adv)
+{
+	const char *p = pp->p;
+	size_t n = pp->n, a2 = 0;
+	unsigned prev = tk_prev_cp(p, i);
+	unsigned next = i + *adv < n ? tk_cp_at(p, n, i + *adv, &a2) : 0;
+	int err;
+
+	if (st->in && tk_can_close(st->open_cp, cp, prev, next) &&
+	    !(cp == '"' && st->open_cp == 0x201C && memmem(p + i, n - i, "\xE2\x80\x9D", 3))) {
+		/* “…" only where no ” follows to close it */
+		st->spans[st->nspans++] = (struct tk_qspan){pp->pi, pp->seg, i};
+		st->cur.para_end = pp->pi;
+		st->cur.close = i;
+		if (cp == 0x2019 && st->open_cp == 0x201C)
+			*adv += a2; /* both marks of ’’ */
+		st->cur.close_end = i + *adv;
+		return tk_q_emit(st, 1);
+	}
+	if (st->in && cp == st->open_cp && tk_can_open(cp, prev, next) &&
+	    !(st->nspans > 0 && st->spans[0].para == pp->pi && st->cur.open == i)) {
+		/* the same opener again with no close: the missing mark belongs
+		 * here; end the quote and start another */
+		st->spans[st->nspans++] = (struct tk_qspan){pp->pi, pp->seg, i};
+		st->cur.para_end = pp->pi;
+		st->cur.close = st->cur.close_end = i;
+		err = tk_q_emit(st, 0);
+		if (!err)
+			tk_q_open(st, pp, i, cp, *adv);
+		return err;
+	}
+	if (!st->in && tk_can_open(cp, prev, next))
+		tk_q_open(st, pp, i, cp, *adv);
+	return TK_OK;
+}
+
+/* Does the open quotation go on in the paragraph after pi (it opens with the
+ * same mark; bounded span count)? */
+static int tk_q_continues(const struct tk_qstate *st, size_t pi)
+{
+	const struct tk_article *art = st->art;
+	const char *np = pi + 1 < art->n_paras ? art->paras[pi + 1] : NULL;
+	size_t nn, j, a3;
+
+	if (!np || st->nspans + 1 >= sizeof st->spans / sizeof st->spans[0])
+		return 0;
+	nn = strlen(np);
+	j = tk_skip_ws(np, nn, 0);
+	return j < nn && tk_cp_at(np, nn, j, &a3) == st->open_cp &&
+	       (st->cur.at_start || st->cur.after_colon || st->nspans > 0);
+}
+
+/* A quotation still open at the end of its paragraph: it continues, ends
+ * here, or was a stray mark. */
+static int tk_q_para_end(struct tk_qstate *st, const struct tk_qpara *pp)
+{
+	int cont = tk_q_continues(st, pp->pi);
+
+	st->spans[st->nspans++] = (struct tk_qspan){pp->pi, pp->seg, pp->n};
+	if (cont) {
+		st->cur.multi = 1;
+		return TK_OK;
+	}
+	st->cur.para_end = pp->pi;
+	st->cur.close = st->cur.close_end = pp->n;
+	if (st->nspans == 1) {
+		/* “We found out from a newspaper, said X, …: the missing mark
+		 * belongs before the attribution */
+		size_t cut = tk_embedded_attribution(pp->p, st->spans[0].from, pp->n);
+		if (cut) {
+			st->spans[0].to = cut;
+			st->cur.close = st->cur.close_end = cut;
+		}
+	}
+	if (st->cur.at_start || st->cur.after_colon || st->cur.after_sentence || st->cur.multi)
+		return tk_q_emit(st, 0);
+	st->in = 0; /* a stray mark mid-paragraph: not a quotation */
+	st->nspans = 0;
+	return TK_OK;
+}
+
+/* One paragraph: every quotation mark in it, then its end. */
+static int tk_q_scan_para(struct tk_qstate *st, size_t pi)
+{
+	struct tk_qpara pp = {st->art->paras[pi], strlen(st->art->paras[pi]), pi, 0};
+	const char *p = pp.p;
+	size_t n = pp.n, i = 0, adv;
+	int err;
+
+	if (st->in) {
+		/* continuation: this paragraph opens with the same mark */
+		i = tk_skip_ws(p, n, 0);
+		tk_cp_at(p, n, i, &adv);
+		i += adv;
+		pp.seg = i;
+	}
+	while (i < n) {
+		unsigned cp;
+		/* most bytes are plain ASCII and no quotation mark */
+		if ((unsigned char)p[i] < 0x80 && p[i] != '"' && p[i] != '\'') {
+			i++;
+			continue;
+		}
+		cp = tk_cp_at(p, n, i, &adv);
+		if (tk_is_qmark(cp)) {
+			err = tk_q_mark(st, &pp, i, cp, &adv);
+			if (err)
+				return err;
+		}
+		i += adv;
+	}
+	return st->in ? tk_q_para_end(st, &pp) : TK_OK;
+}
+
 int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_qlist *ql)
 {
 	struct tk_qstate st;
@@ -277,120 +434,10 @@ int tk_quotes_find(const struct tk_article *art, struct tk_arena *a, struct tk_q
 	int err = TK_OK;
 
 	memset(&st, 0, sizeof st);
-	for (pi = 0; pi < art->n_paras; pi++) {
-		const char *p = art->paras[pi];
-		size_t n = strlen(p), i = 0, adv;
-		size_t seg = 0;
-
-		if (st.in) {
-			/* continuation: this paragraph opens with the same mark */
-			i = tk_skip_ws(p, n, 0);
-			tk_cp_at(p, n, i, &adv);
-			i += adv;
-			seg = i;
-		}
-		while (i < n) {
-			/* most bytes are plain ASCII and no quotation mark */
-			if ((unsigned char)p[i] < 0x80 && p[i] != '"' && p[i] != '\'') {
-				i++;
-				continue;
-			}
-			unsigned cp = tk_cp_at(p, n, i, &adv);
-			if (!tk_is_qmark(cp)) {
-				i += adv;
-				continue;
-			}
-			unsigned prev = tk_prev_cp(p, i);
-			size_t a2 = 0;
-			unsigned next = i + adv < n ? tk_cp_at(p, n, i + adv, &a2) : 0;
-
-			if (st.in && tk_can_close(st.open_cp, cp, prev, next) &&
-			    !(cp == '"' && st.open_cp == 0x201C &&
-			      memmem(p + i, n - i, "\xE2\x80\x9D", 3))) {
-				/* “…" only where no ” follows to close it */
-				st.spans[st.nspans++] = (struct tk_qspan){pi, seg, i};
-				st.cur.para_end = pi;
-				st.cur.close = i;
-				if (cp == 0x2019 && st.open_cp == 0x201C)
-					adv += a2; /* both marks of ’’ */
-				st.cur.close_end = i + adv;
-				err = tk_q_emit(art, a, ql, &st, 1);
-				if (err)
-					goto out;
-			} else if (st.in && cp == st.open_cp && tk_can_open(cp, prev, next) &&
-				   !(st.nspans > 0 && st.spans[0].para == pi && st.cur.open == i)) {
-				/* the same opener again with no close: the missing mark
-				 * belongs here; end the quote and start another */
-				st.spans[st.nspans++] = (struct tk_qspan){pi, seg, i};
-				st.cur.para_end = pi;
-				st.cur.close = st.cur.close_end = i;
-				err = tk_q_emit(art, a, ql, &st, 0);
-				if (err)
-					goto out;
-				goto open_here;
-			} else if (!st.in && tk_can_open(cp, prev, next)) {
-			open_here:
-				memset(&st.cur, 0, sizeof st.cur);
-				st.in = 1;
-				st.open_cp = cp;
-				st.nspans = 0;
-				st.cur.para = pi;
-				st.cur.open = i;
-				st.cur.open_end = i + adv;
-				st.cur.at_start = tk_skip_ws(p, n, 0) == i;
-				{
-					size_t j = i, a4;
-					unsigned pc;
-					while (j > 0 && p[j - 1] == ' ')
-						j--;
-					st.cur.after_colon = j > 0 && p[j - 1] == ':';
-					pc = tk_prev_cp(p, j);
-					st.cur.after_sentence = pc == '.' || pc == '!' ||
-								pc == '?' || pc == 0x201D ||
-								pc == 0xBB || pc == 0x2026;
-					(void)a4;
-				}
-				seg = i + adv;
-			}
-			i += adv;
-		}
-		if (st.in) {
-			/* runs to the end of the paragraph: continues when the next
-			 * paragraph opens with the same mark (bounded span count) */
-			const char *np = pi + 1 < art->n_paras ? art->paras[pi + 1] : NULL;
-			int cont = 0;
-			if (np && st.nspans + 1 < sizeof st.spans / sizeof st.spans[0]) {
-				size_t nn = strlen(np), j = tk_skip_ws(np, nn, 0), a3;
-				cont = j < nn && tk_cp_at(np, nn, j, &a3) == st.open_cp &&
-				       (st.cur.at_start || st.cur.after_colon || st.nspans > 0);
-			}
-			st.spans[st.nspans++] = (struct tk_qspan){pi, seg, n};
-			if (cont) {
-				st.cur.multi = 1;
-				continue;
-			}
-			st.cur.para_end = pi;
-			st.cur.close = st.cur.close_end = n;
-			if (st.nspans == 1) {
-				/* “We found out from a newspaper, said X, …: the missing
-				 * mark belongs before the attribution */
-				size_t cut = tk_embedded_attribution(p, st.spans[0].from, n);
-				if (cut) {
-					st.spans[0].to = cut;
-					st.cur.close = st.cur.close_end = cut;
-				}
-			}
-			if (st.cur.at_start || st.cur.after_colon || st.cur.after_sentence ||
-			    st.cur.multi) {
-				err = tk_q_emit(art, a, ql, &st, 0);
-				if (err)
-					goto out;
-			} else {
-				st.in = 0; /* a stray mark mid-paragraph: not a quotation */
-				st.nspans = 0;
-			}
-		}
-	}
-out:
+	st.art = art;
+	st.arena = a;
+	st.ql = ql;
+	for (pi = 0; pi < art->n_paras && !err; pi++)
+		err = tk_q_scan_para(&st, pi);
 	return err;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "buf.h"
 #include "err.h"
 #include "extract.h"
 #include "mem.h"
@@ -70,10 +71,7 @@ static size_t tk_rec_keep(const char *s, size_t cap, int *cut)
 	*cut = n > cap;
 	if (!*cut)
 		return n;
-	n = cap - 3;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return n;
+	return tk_utf8_boundary(s, cap - 3);
 }
 
 /* Encoded size of a string field. */

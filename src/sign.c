@@ -15,8 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cache.h"
+#include "buf.h"
 #include "err.h"
+#include "io.h"
 #include "mem.h"
 #include "sign.h"
 #include "trust.h"
@@ -695,27 +696,6 @@ static const char *tk_sign_secret_kind(const char *head, size_t n)
 	return tk_minisign_looks_secret(head, n) ? "a minisign secret key" : NULL;
 }
 
-static int tk_sign_hash_fd(int fd, unsigned char sha[32], char *head, size_t *nhead)
-{
-	crypto_hash_sha256_state st;
-	unsigned char buf[65536];
-	ssize_t r;
-
-	*nhead = 0;
-	crypto_hash_sha256_init(&st);
-	while ((r = tk_io_read(fd, buf, sizeof buf)) > 0) {
-		size_t take = TK_SIGN_HEAD_BYTES - *nhead < (size_t)r ? TK_SIGN_HEAD_BYTES - *nhead
-								      : (size_t)r;
-
-		memcpy(head + *nhead, buf, take);
-		*nhead += take;
-		crypto_hash_sha256_update(&st, buf, (unsigned long long)r);
-	}
-	crypto_hash_sha256_final(&st, sha);
-	sodium_memzero(buf, sizeof buf);
-	return r < 0 ? TK_EIO : TK_OK;
-}
-
 static int tk_sign_visit(void *ctx, const struct tk_walk_entry *e)
 {
 	struct tk_sign_walk *w = ctx;
@@ -741,7 +721,7 @@ static int tk_sign_visit(void *ctx, const struct tk_walk_entry *e)
 		return w->err = TK_ENOMEM;
 	w->m.n++;
 	fd = openat(e->dirfd, e->name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0 || tk_sign_hash_fd(fd, f->sha, head, &nhead)) {
+	if (fd < 0 || tk_buf_sha256_fd_head(fd, f->sha, head, sizeof head, &nhead)) {
 		snprintf(w->what, sizeof w->what, "%s: %s", e->path, strerror(errno));
 		w->err = TK_EIO;
 	} else if ((kind = tk_sign_secret_kind(head, nhead))) {
@@ -874,8 +854,8 @@ static size_t tk_sign_file_line(char *out, const struct tk_mfile *f)
 
 	if (esc)
 		out[n++] = '\\';
-	for (int k = 0; k < 32; k++)
-		n += (size_t)sprintf(out + n, "%02x", f->sha[k]);
+	sodium_bin2hex(out + n, 65, f->sha, 32);
+	n += 64;
 	out[n++] = ' ';
 	out[n++] = ' ';
 	for (const char *s = f->path; *s; s++) {

@@ -41,16 +41,6 @@ size_t tk_utf8_put(unsigned cp, char *buf)
 	return n > 0 ? (size_t)n : 0;
 }
 
-static int tk_text_lower_eq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-		if (x != *b)
-			return 0;
-	}
-	return *a == *b;
-}
-
 /* Canonical report names for the aliases documents use. */
 static void tk_text_canon(const char *in, char *buf, size_t size)
 {
@@ -80,13 +70,13 @@ static void tk_text_canon(const char *in, char *buf, size_t size)
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof map / sizeof map[0]; i++) {
-		if (tk_text_lower_eq(in, map[i].alias)) {
+		if (tk_ascii_eq_lower(in, strlen(in), map[i].alias)) {
 			in = map[i].name;
 			break;
 		}
 	}
 	for (; in[n] && n + 1 < size; n++)
-		buf[n] = in[n] >= 'A' && in[n] <= 'Z' ? (char)(in[n] + 32) : in[n];
+		buf[n] = (char)tk_ascii_lower((unsigned char)in[n]);
 	buf[n] = '\0';
 }
 

@@ -13,6 +13,7 @@
 #include "article.h"
 #include "article_int.h"
 #include "err.h"
+#include "testutil.h"
 
 static struct tk_doc *parse_ok(const char *text, const char *name)
 {
@@ -127,24 +128,10 @@ static void test_refusals(void **state)
 	assert_null(d);
 }
 
-static char *repeat(const char *head, const char *piece, size_t times, const char *tail)
-{
-	size_t hl = strlen(head), pl = strlen(piece), tl = strlen(tail), i;
-	char *b = malloc(hl + pl * times + tl + 1), *o = b;
-
-	assert_non_null(b);
-	memcpy(o, head, hl);
-	o += hl;
-	for (i = 0; i < times; i++, o += pl)
-		memcpy(o, piece, pl);
-	memcpy(o, tail, tl + 1);
-	return b;
-}
-
 static void test_nested_tags(void **state)
 {
-	char *b = repeat("<html><body><h1>Deep</h1>", "<div>", 100000,
-			 "<p>Bottom text.</p></body></html>");
+	char *b = tu_repeat("<html><body><h1>Deep</h1>", "<div>", 100000,
+			    "<p>Bottom text.</p></body></html>", NULL);
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
 	struct tk_read_opts o = {16u << 20};
@@ -160,7 +147,7 @@ static void test_nested_tags(void **state)
 	}
 	tk_doc_free(d);
 	free(b);
-	b = repeat("Headline\n\n", "<b>", 100000, "text\n");
+	b = tu_repeat("Headline\n\n", "<b>", 100000, "text\n", NULL);
 	d = parse_ok(b, "tags.txt");
 	tk_doc_free(d);
 	free(b);
@@ -168,10 +155,10 @@ static void test_nested_tags(void **state)
 
 static void test_big_feed(void **state)
 {
-	char *b =
-	    repeat("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>",
-		   "<item><title>Item</title><description>One line of text.</description></item>",
-		   100000, "</channel></rss>");
+	char *b = tu_repeat(
+	    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>",
+	    "<item><title>Item</title><description>One line of text.</description></item>", 100000,
+	    "</channel></rss>", NULL);
 	struct tk_doc *d = parse_ok(b, "big.rss");
 
 	(void)state;

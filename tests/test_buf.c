@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "io.h"
 #include "err.h"
 #include "mem.h"
 #include "testfs.h"
@@ -118,6 +119,34 @@ static void test_read_file(void **state)
 	free(dir);
 }
 
+static void test_read_at(void **state)
+{
+	char *dir = tfs_mkdtemp(), *text = NULL, path[4096];
+	size_t len = 99;
+	int dfd;
+
+	(void)state;
+	assert_int_equal(tfs_write_str(dir, "small", "hello\n"), 0);
+	snprintf(path, sizeof path, "%s/link", dir);
+	assert_int_equal(symlink("small", path), 0);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(dfd >= 0);
+	assert_int_equal(tk_buf_read_at(dfd, "small", 6, &text, &len), TK_OK);
+	assert_int_equal(len, 6);
+	assert_string_equal(text, "hello\n");
+	tk_free(text);
+	/* over the cap, absent, a link, a directory: no text */
+	assert_int_equal(tk_buf_read_at(dfd, "small", 5, &text, &len), TK_ETOOBIG);
+	assert_null(text);
+	assert_int_equal(tk_buf_read_at(dfd, "absent", 100, &text, &len), TK_ENOENT);
+	assert_int_equal(tk_buf_read_at(dfd, "link", 100, &text, &len), TK_EIO);
+	assert_int_equal(tk_buf_read_at(dfd, ".", 100, &text, &len), TK_EIO);
+	assert_null(text);
+	close(dfd);
+	tfs_rm_rf(dir);
+	free(dir);
+}
+
 static void test_sha256_fd(void **state)
 {
 	char *dir = tfs_mkdtemp(), path[4096];
@@ -138,6 +167,27 @@ static void test_sha256_fd(void **state)
 	close(fd);
 	crypto_hash_sha256(want, data, len);
 	assert_memory_equal(got, want, 32);
+	/* the head variant: same hash, and the first bytes of the file */
+	{
+		char head[100];
+		size_t nhead = 0;
+
+		fd = open(path, O_RDONLY);
+		assert_true(fd >= 0);
+		memset(got, 0, sizeof got);
+		assert_int_equal(tk_buf_sha256_fd_head(fd, got, head, sizeof head, &nhead), TK_OK);
+		close(fd);
+		assert_memory_equal(got, want, 32);
+		assert_int_equal(nhead, sizeof head);
+		assert_memory_equal(head, data, sizeof head);
+	}
+	/* a read error is TK_EIO, not the hash of what was read so far */
+	fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	tk_io_fail_at(TK_IO_MASK(TK_IO_READ), 2, EIO);
+	assert_int_equal(tk_buf_sha256_fd(fd, got), TK_EIO);
+	tk_io_fail_at(0, 0, 0);
+	close(fd);
 	free(data);
 	tfs_rm_rf(dir);
 	free(dir);
@@ -164,6 +214,13 @@ static void test_ascii_ci(void **state)
 	assert_int_equal(tk_ascii_lower('Q'), 'q');
 	assert_int_equal(tk_ascii_lower('q'), 'q');
 	assert_int_equal(tk_ascii_lower(0xC4), 0xC4); /* bytes past ASCII stay */
+	assert_int_equal(tk_ascii_cmp_lower("The", 3, "the"), 0);
+	assert_true(tk_ascii_cmp_lower("THE", 3, "them") < 0); /* a prefix sorts first */
+	assert_true(tk_ascii_cmp_lower("Them", 4, "the") > 0);
+	assert_true(tk_ascii_cmp_lower("Abc", 3, "abd") < 0);
+	assert_true(tk_ascii_cmp_lower("\xC3\x84", 2, "z") > 0); /* bytewise, past ASCII */
+	assert_true(tk_ascii_eq_lower("UTF-8x", 5, "utf-8"));
+	assert_false(tk_ascii_eq_lower("UTF-8x", 6, "utf-8"));
 	assert_true(tk_ascii_starts_ci("Title: x", "title:"));
 	assert_false(tk_ascii_starts_ci("Tit", "title:"));
 	assert_ptr_equal(tk_ascii_find_ci(hay, strlen(hay), "<rss"), hay + 7);
@@ -175,9 +232,10 @@ static void test_ascii_ci(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_grow),	  cmocka_unit_test(test_string_builder),
-	    cmocka_unit_test(test_read_file),	  cmocka_unit_test(test_sha256_fd),
-	    cmocka_unit_test(test_utf8_boundary), cmocka_unit_test(test_ascii_ci),
+	    cmocka_unit_test(test_grow),      cmocka_unit_test(test_string_builder),
+	    cmocka_unit_test(test_read_file), cmocka_unit_test(test_read_at),
+	    cmocka_unit_test(test_sha256_fd), cmocka_unit_test(test_utf8_boundary),
+	    cmocka_unit_test(test_ascii_ci),
 	};
 	if (sodium_init() < 0)
 		return 1;

@@ -20,6 +20,7 @@
 #include "import.h"
 #include "sign.h"
 #include "testfs.h"
+#include "testutil.h"
 
 #define DAY 86400
 
@@ -65,19 +66,8 @@ static void test_formats(void **state)
 /* `ticker clock ARGS` with the clock pretending to read now; stdout+stderr. */
 static int run_clock(const char *dir, int64_t now, const char *args, char *out, size_t size)
 {
-	char cmd[8192];
-	FILE *p;
-	size_t n;
-	int st;
-
-	snprintf(cmd, sizeof cmd, "TICKER_CLOCK_NOW=%lld timeout 20 %s clock --cache %s %s 2>&1",
-		 (long long)now, getenv("TICKER"), dir, args);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	n = fread(out, 1, size - 1, p);
-	out[n] = '\0';
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return tu_capture(out, size, "TICKER_CLOCK_NOW=%lld timeout 20 %s clock --cache %s %s 2>&1",
+			  (long long)now, tu_ticker(), dir, args);
 }
 
 static void test_save_restore(void **state)
@@ -198,31 +188,20 @@ static void test_signed_stick_asks_forward(void **state)
 /* The timezone setting takes tz names only, and only known ones. */
 static void test_timezone_setting(void **state)
 {
-	char cmd[4096], out[2048];
+	char out[2048];
 	const char *bad[] = {"../../etc/shadow", "/etc/localtime", "Mars/Base", "Europe/Paris;rm"};
-	FILE *p;
-	size_t n;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		snprintf(cmd, sizeof cmd,
-			 "timeout 20 %s --set 'timezone=%s' clock --save --cache /nonexistent 2>&1",
-			 getenv("TICKER"), bad[i]);
-		p = popen(cmd, "r");
-		assert_non_null(p);
-		n = fread(out, 1, sizeof out - 1, p);
-		out[n] = '\0';
-		pclose(p);
+		tu_capture(
+		    out, sizeof out,
+		    "timeout 20 %s --set 'timezone=%s' clock --save --cache /nonexistent 2>&1",
+		    tu_ticker(), bad[i]);
 		assert_non_null(strstr(out, "using the system's"));
 	}
-	snprintf(cmd, sizeof cmd,
-		 "timeout 20 %s --set timezone=UTC clock --save --cache /nonexistent 2>&1",
-		 getenv("TICKER"));
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	n = fread(out, 1, sizeof out - 1, p);
-	out[n] = '\0';
-	pclose(p);
+	tu_capture(out, sizeof out,
+		   "timeout 20 %s --set timezone=UTC clock --save --cache /nonexistent 2>&1",
+		   tu_ticker());
 	assert_null(strstr(out, "timezone"));
 }
 

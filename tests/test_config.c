@@ -14,6 +14,7 @@
 #include "config.h"
 #include "err.h"
 #include "playlist.h"
+#include "testutil.h"
 
 struct reports {
 	int n;
@@ -295,31 +296,11 @@ static void test_trailing_comments_by_type(void **state)
 
 static char tmpdir[64];
 
-static const char *ticker(void)
-{
-	const char *t = getenv("TICKER");
-
-	if (!t)
-		fail_msg("TICKER is not set (make check sets it)");
-	return t;
-}
-
 /* Run `ticker ARGS` under a 20 s timeout; return its exit status and stderr. */
 static int run_ticker(const char *args, char *out, size_t size)
 {
-	char cmd[1024];
-	FILE *p;
-	size_t n;
-	int st;
-
-	snprintf(cmd, sizeof cmd, "cd %s && timeout 20 %s %s 2>&1 >/dev/null", tmpdir, ticker(),
-		 args);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	n = fread(out, 1, size - 1, p);
-	out[n] = '\0';
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return tu_capture(out, size, "cd %s && timeout 20 %s %s 2>&1 >/dev/null", tmpdir,
+			  tu_ticker(), args);
 }
 
 static void put(const char *name, const char *text, size_t len)
@@ -369,7 +350,7 @@ static void test_cli_bad_device_file(void **state)
 	snprintf(args, sizeof args,
 		 "--config bad.conf snapshot --at 1 --size 320x180 --cache %s/none "
 		 "--assets %s/assets -o shot.png",
-		 tmpdir, getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+		 tmpdir, tu_root());
 	assert_int_equal(run_ticker(args, out, sizeof out), 0);
 	assert_non_null(strstr(out, "bad.conf:3: rotation"));
 	assert_non_null(strstr(out, "service mark on screen"));
@@ -380,7 +361,7 @@ static void test_cli_bad_device_file(void **state)
 	snprintf(args, sizeof args,
 		 "--set cache_dir=%s/cache snapshot --at 1 --size 320x180 --assets %s/assets "
 		 "-o shot.png",
-		 tmpdir, getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+		 tmpdir, tu_root());
 	assert_int_equal(run_ticker(args, out, sizeof out), 0);
 	assert_non_null(strstr(out, "<cache>/.config:2: control character 0x0b"));
 	assert_non_null(strstr(out, "no longer pass the stick rules: ignored"));
@@ -401,7 +382,7 @@ static void test_cli_fifo_size_nan(void **state)
 	snprintf(args, sizeof args,
 		 "--set font=%s/fifo snapshot --at 1 --size 320x180 --cache %s/none "
 		 "--assets %s/assets -o shot.png",
-		 tmpdir, tmpdir, getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+		 tmpdir, tmpdir, tu_root());
 	assert_int_equal(run_ticker(args, out, sizeof out), 0);
 	assert_non_null(strstr(out, "not a regular file or corrupt"));
 	big = malloc(TK_CONFIG_FILE_MAX + 2);
@@ -536,40 +517,44 @@ static void test_zero_means_zero_everywhere(void **state)
 	snprintf(args, sizeof args,
 		 "--set quotes_per_article=0 --set figures_per_article=0 "
 		 "extract --json articles/tram.txt");
-	{
-		char cmd[1024];
-		FILE *p;
-		size_t n;
-
-		snprintf(cmd, sizeof cmd, "cd %s && %s %s 2>/dev/null", tmpdir, ticker(), args);
-		p = popen(cmd, "r");
-		assert_non_null(p);
-		n = fread(out, 1, sizeof out - 1, p);
-		out[n] = '\0';
-		assert_int_equal(pclose(p), 0);
-	}
+	assert_int_equal(
+	    tu_capture(out, sizeof out, "cd %s && %s %s 2>/dev/null", tmpdir, tu_ticker(), args),
+	    0);
 	assert_non_null(strstr(out, "harbour tram"));
 	assert_non_null(strstr(out, "\"quotes\":[]"));
 	assert_non_null(strstr(out, "\"figures\":[]"));
+}
+
+/* The field log's first line names the version and where the settings came
+ * from (STYLE.md: log version and configuration source at start-up). */
+static void test_startup_log_names_version_and_source(void **state)
+{
+	char out[4096];
+
+	(void)state;
+	put("start.conf", "quotes_per_article = 2\n", 23);
+	assert_int_equal(run_ticker("-v --config start.conf config", out, sizeof out), 0);
+	assert_non_null(strstr(out, "ticker " TK_VERSION " ("));
+	assert_non_null(strstr(out, "config: settings: defaults, start.conf (read)"));
 }
 
 /* firmware/ticker.conf documents every key, its default and its stick column;
  * it is generated from the key table and must not drift from it. */
 static void test_shipped_conf_is_current(void **state)
 {
-	const char *root = getenv("TK_ROOT") ? getenv("TK_ROOT") : ".";
+	const char *root = tu_root();
 	char cmd[1024];
 
 	(void)state;
 	snprintf(cmd, sizeof cmd,
 		 "%s --config /dev/null config | sh %s/firmware/gen-conf.sh | "
 		 "cmp -s - %s/firmware/ticker.conf",
-		 ticker(), root, root);
+		 tu_ticker(), root, root);
 	if (system(cmd))
 		fail_msg(
 		    "firmware/ticker.conf is stale: regenerate it with\n  %s --config /dev/null "
 		    "config | sh firmware/gen-conf.sh > firmware/ticker.conf",
-		    ticker());
+		    tu_ticker());
 }
 
 int main(void)
@@ -590,6 +575,7 @@ int main(void)
 	    cmocka_unit_test(test_schedule_keys),
 	    cmocka_unit_test(test_cli_bad_device_file),
 	    cmocka_unit_test(test_cli_fifo_size_nan),
+	    cmocka_unit_test(test_startup_log_names_version_and_source),
 	    cmocka_unit_test(test_shipped_conf_is_current),
 	};
 	return cmocka_run_group_tests_name("config", tests, cli_setup, cli_teardown);

@@ -19,6 +19,7 @@
 #include "err.h"
 #include "extract.h"
 #include "mem.h"
+#include "testutil.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -41,12 +42,6 @@ static char *slurp(const char *path, size_t *len)
 	}
 	fclose(f);
 	return buf;
-}
-
-static const char *root(void)
-{
-	const char *r = getenv("TK_ROOT");
-	return r ? r : ".";
 }
 
 static int failures;
@@ -419,7 +414,7 @@ static void test_fixtures(void **state)
 	int checked = 0;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "%s/tests/data/articles", root());
+	snprintf(dir, sizeof dir, "%s/tests/data/articles", tu_root());
 	d = opendir(dir);
 	assert_non_null(d);
 	failures = 0;
@@ -522,7 +517,7 @@ static void test_blinken_acceptance(void **state)
 	};
 
 	(void)state;
-	snprintf(path, sizeof path, "%s/../shared/corpus/blinken-evacuation.txt", root());
+	snprintf(path, sizeof path, "%s/../shared/corpus/blinken-evacuation.txt", tu_root());
 	bytes = slurp(path, &len);
 	if (!bytes) {
 		/* A clone without ../shared/corpus cannot run this test; CI must. */
@@ -642,7 +637,7 @@ static void test_alloc_failures(void **state)
 	size_t i;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "%s/tests/data/articles", root());
+	snprintf(dir, sizeof dir, "%s/tests/data/articles", tu_root());
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
 		size_t len;
 		char *bytes;
@@ -652,25 +647,6 @@ static void test_alloc_failures(void **state)
 		alloc_loop(bytes, len, files[i]);
 		free(bytes);
 	}
-}
-
-/* Grow a buffer by repeating a piece. */
-static char *repeat(const char *head, const char *piece, size_t times, const char *tail,
-		    size_t *len)
-{
-	size_t hl = strlen(head), pl = strlen(piece), tl = strlen(tail), i;
-	char *b = malloc(hl + pl * times + tl + 1), *o = b;
-
-	assert_non_null(b);
-	memcpy(o, head, hl);
-	o += hl;
-	for (i = 0; i < times; i++, o += pl)
-		memcpy(o, piece, pl);
-	memcpy(o, tail, tl);
-	o += tl;
-	*o = '\0';
-	*len = (size_t)(o - b);
-	return b;
 }
 
 /* The caps the code enforces, whatever the input: TK_EXTRACT_MAX_FOUND
@@ -717,23 +693,23 @@ static void test_pathological(void **state)
 
 	(void)state;
 	/* 4 MiB on one line: some 120,000 figures, of which the cap keeps the first */
-	b = repeat("Headline\n", "word 12,000 people said “yes” and ", (4u << 20) / 34, "end.\n",
-		   &len);
+	b = tu_repeat("Headline\n", "word 12,000 people said “yes” and ", (4u << 20) / 34, "end.\n",
+		      &len);
 	assert_int_equal(parse_extract_bounded(b, len, "line.txt"), TK_EXTRACT_MAX_FOUND);
 	free(b);
 	/* a 1 MiB first line is no headline */
-	b = repeat("", "Long ", (1u << 20) / 5, "\n\nBody.\n", &len);
+	b = tu_repeat("", "Long ", (1u << 20) / 5, "\n\nBody.\n", &len);
 	parse_extract_bounded(b, len, "headline.txt");
 	free(b);
 	/* 100,000 quote marks, no closing ones */
-	b = repeat("Headline\n\n", "“a ", 100000, "\n", &len);
+	b = tu_repeat("Headline\n\n", "“a ", 100000, "\n", &len);
 	parse_extract_bounded(b, len, "marks.txt");
 	free(b);
-	b = repeat("Headline\n\n", "\"", 100000, "\n", &len);
+	b = tu_repeat("Headline\n\n", "\"", 100000, "\n", &len);
 	parse_extract_bounded(b, len, "straight.txt");
 	free(b);
 	/* 1,000 paragraphs each opening a quote that never closes */
-	b = repeat("Headline\n\n", "“We said it again\n\n", 1000, "", &len);
+	b = tu_repeat("Headline\n\n", "“We said it again\n\n", 1000, "", &len);
 	parse_extract_bounded(b, len, "multi.txt");
 	free(b);
 }
@@ -742,7 +718,7 @@ static void test_pathological(void **state)
  * the documented keys, a refusal line for a bad file and exit status 1. */
 static void test_cli_json(void **state)
 {
-	const char *ticker = getenv("TICKER");
+	const char *ticker = tu_ticker();
 	char cmd[4096], line[65536];
 	FILE *f;
 	int lines = 0, errors = 0, rc;
@@ -750,11 +726,10 @@ static void test_cli_json(void **state)
 					   "date", "source",  "quotes", "figures",  "items"};
 
 	(void)state;
-	assert_non_null(ticker);
 	snprintf(cmd, sizeof cmd,
 		 "'%s' extract --json '%s/tests/data/articles/feed.rss' "
 		 "'%s/tests/data/articles/refuse-png.txt' 2>/dev/null",
-		 ticker, root(), root());
+		 ticker, tu_root(), tu_root());
 	f = popen(cmd, "r");
 	assert_non_null(f);
 	while (fgets(line, sizeof line, f)) {

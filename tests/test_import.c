@@ -29,6 +29,7 @@
 #include "testfs.h"
 #include "walk.h"
 #include "testlog.h"
+#include "testutil.h"
 
 static const int64_t NOW = 1800000000;
 
@@ -795,22 +796,10 @@ static void test_stick_pulled(void **state)
 /* Sign the stick as it is now with a key trusted by the ticker. */
 static void sign_stick(struct env *e)
 {
-	char key[4200], pub[4300], *text;
-	const char *what = NULL;
-	size_t n = 0;
+	char key[4200];
 
 	snprintf(key, sizeof key, "%s/../comms", e->stick);
-	if (!tfs_exists(e->keys, "comms.pub")) {
-		mkdir(e->keys, 0755);
-		assert_int_equal(tk_sign_keygen(key), TK_OK);
-		snprintf(pub, sizeof pub, "%s.pub", key);
-		text = tfs_read("", pub, NULL);
-		assert_non_null(text);
-		assert_int_equal(tfs_write_str(e->keys, "comms.pub", text), 0);
-		free(text);
-	}
-	snprintf(key, sizeof key, "%s/../comms.key", e->stick);
-	assert_int_equal(tk_sign_dir(e->stick, key, &n, &what), TK_OK);
+	tu_sign_stick(e->stick, e->keys, key);
 }
 
 /* Issue 9.12: one file the stick will not give (an I/O error on that file
@@ -1185,13 +1174,12 @@ static void test_alloc_failures(void **state)
 static void test_fixture_sticks(void **state)
 {
 	struct env *e = *state;
-	const char *root = getenv("TK_ROOT");
 	char dir[4096];
 	DIR *d;
 	struct dirent *de;
 	int checked = 0;
 
-	snprintf(dir, sizeof dir, "%s/tests/data/sticks", root ? root : ".");
+	snprintf(dir, sizeof dir, "%s/tests/data/sticks", tu_root());
 	d = opendir(dir);
 	assert_non_null(d);
 	while ((de = readdir(d))) {
@@ -1272,9 +1260,6 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_fixture_sticks, setup, teardown),
 	};
 
-	tk_mem_init();
-	tk_log_set_level(TK_LOG_ERROR);
-	if (getenv("TK_TEST_FILTER"))
-		cmocka_set_test_filter(getenv("TK_TEST_FILTER"));
+	tu_init();
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
 }

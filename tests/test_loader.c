@@ -16,6 +16,7 @@
 #include "err.h"
 #include "loader.h"
 #include "playlist.h"
+#include "testfs.h"
 
 static struct tk_playlist *one(const char *headline, uint64_t gen)
 {
@@ -139,17 +140,12 @@ static void test_same_content_not_posted(void **state)
 	tk_loader_stop(l);
 	tk_playlist_unref(got);
 	tk_playlist_unref(pl);
-	{
-		char cmd[128];
-
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-		assert_int_equal(system(cmd), 0);
-	}
+	tfs_rm_rf(dir);
 }
 
 static void test_state_file(void **state)
 {
-	char dir[] = "/tmp/test-dstate-XXXXXX", line[512], cmd[128];
+	char dir[] = "/tmp/test-dstate-XXXXXX", line[512];
 	struct tk_display_info in = {0};
 
 	(void)state;
@@ -169,8 +165,7 @@ static void test_state_file(void **state)
 	assert_string_equal(line, "path=software-window driver=x11 renderer=software "
 				  "gl=\"llvmpipe (LLVM 15)\" software-gl mode=1920x1080@60Hz "
 				  "vsync=off (GL is software)");
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	tfs_rm_rf(dir);
 }
 
 int main(void)

@@ -26,6 +26,7 @@
 #include "playlist.h"
 #include "render_app.h"
 #include "testfs.h"
+#include "testutil.h"
 
 /* ---- the parser's entry points, all fatal here --------------------------- */
 
@@ -99,27 +100,15 @@ struct env {
 	struct tk_config cfg;
 };
 
-static const char *src_root(void)
-{
-	const char *r = getenv("TK_ROOT");
-	return r ? r : ".";
-}
-
 static void ticker_import(struct env *e)
 {
-	char cmd[8192];
-	const char *ticker = getenv("TICKER");
-
-	assert_non_null(ticker);
-	snprintf(cmd, sizeof cmd, "'%s' -q import --cache '%s' --no-report '%s' >/dev/null 2>&1",
-		 ticker, e->cache, e->stick);
-	assert_int_equal(system(cmd), 0);
+	tu_sh("'%s' -q import --cache '%s' --no-report '%s' >/dev/null 2>&1", tu_ticker(), e->cache,
+	      e->stick);
 }
 
 static int setup(void **state)
 {
 	struct env *e = calloc(1, sizeof *e);
-	char cmd[8192];
 	size_t n;
 
 	e->root = tfs_mkdtemp();
@@ -128,12 +117,11 @@ static int setup(void **state)
 	e->cache = malloc(n);
 	snprintf(e->stick, n, "%s/stick", e->root);
 	snprintf(e->cache, n, "%s/cache", e->root);
-	snprintf(cmd, sizeof cmd, "cp -r '%s/assets/demo' '%s'", src_root(), e->stick);
-	assert_int_equal(system(cmd), 0);
+	tu_sh("cp -r '%s/assets/demo' '%s'", tu_root(), e->stick);
 	ticker_import(e);
 	tk_config_defaults(&e->cfg);
 	snprintf(e->cfg.cache_dir, sizeof e->cfg.cache_dir, "%s", e->cache);
-	snprintf(e->cfg.assets_dir, sizeof e->cfg.assets_dir, "%s/assets", src_root());
+	snprintf(e->cfg.assets_dir, sizeof e->cfg.assets_dir, "%s/assets", tu_root());
 	*state = e;
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include "playlist.h"
 #include "recstore.h"
 #include "testfs.h"
+#include "testutil.h"
 
 static const int64_t NOW = 1800000000;
 
@@ -147,9 +148,8 @@ static void test_records_match_articles(void **state)
 	struct dirent *de;
 	struct tk_playlist *raw, *rec;
 	char *a, *b;
-	const char *r = getenv("TK_ROOT");
 
-	snprintf(src, sizeof src, "%s/assets/demo", r ? r : ".");
+	snprintf(src, sizeof src, "%s/assets/demo", tu_root());
 	d = opendir(src);
 	assert_non_null(d);
 	while ((de = readdir(d))) {

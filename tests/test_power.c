@@ -11,19 +11,7 @@
 #include "config.h"
 #include "err.h"
 #include "power.h"
-
-static time_t at(int y, int mo, int d, int h, int mi)
-{
-	struct tm tm = {0};
-
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
+#include "testutil.h"
 
 static int setup(void **state)
 {
@@ -53,30 +41,30 @@ static void test_sleep_and_wake(void **state)
 	(void)state;
 	lobby(&cfg);
 	tk_power_init(&p, &cfg, &tk_power_fake_ops, &f);
-	t = at(2026, 12, 1, 12, 0);
+	t = tu_local_time(2026, 12, 1, 12, 0);
 	assert_int_equal(tk_power_check(&p, t, 1), TK_POWER_STAY);
 	assert_int_equal(f.calls, 0);
 	/* before the known next change nothing is evaluated again */
 	assert_int_equal(tk_power_check(&p, t + 3600, 1), TK_POWER_STAY);
 	assert_true(p.checked == t);
 	assert_int_equal(tk_power_wait(&p, t, 60), 60);
-	t = at(2026, 12, 1, 19, 30);
+	t = tu_local_time(2026, 12, 1, 19, 30);
 	assert_int_equal(tk_power_check(&p, t, 1), TK_POWER_SLEEP);
 	assert_int_equal(f.state, 0);
 	assert_int_equal(tk_power_check(&p, t + 1, 1), TK_POWER_STAY);
 	assert_int_equal(f.calls, 1);
 	/* asleep: wait until the morning, in bounded steps */
 	assert_int_equal(tk_power_wait(&p, t + 1, 30), 30);
-	assert_int_equal(tk_power_wait(&p, at(2026, 12, 2, 6, 59), 3600), 60);
-	assert_int_equal(tk_power_check(&p, at(2026, 12, 2, 7, 0), 1), TK_POWER_WAKE);
+	assert_int_equal(tk_power_wait(&p, tu_local_time(2026, 12, 2, 6, 59), 3600), 60);
+	assert_int_equal(tk_power_check(&p, tu_local_time(2026, 12, 2, 7, 0), 1), TK_POWER_WAKE);
 	assert_int_equal(f.state, 1);
 	assert_int_equal(f.calls, 2);
 	assert_int_equal(p.sleeps, 1);
 	assert_int_equal(p.wakes, 1);
 	/* a holiday: asleep all day */
-	assert_int_equal(tk_power_check(&p, at(2026, 12, 25, 10, 0), 1), TK_POWER_SLEEP);
+	assert_int_equal(tk_power_check(&p, tu_local_time(2026, 12, 25, 10, 0), 1), TK_POWER_SLEEP);
 	/* the clock set back to a working day: evaluated again, awake */
-	assert_int_equal(tk_power_check(&p, at(2026, 12, 24, 12, 0), 1), TK_POWER_WAKE);
+	assert_int_equal(tk_power_check(&p, tu_local_time(2026, 12, 24, 12, 0), 1), TK_POWER_WAKE);
 }
 
 /* An untrusted clock keeps (or brings) the screen on. */
@@ -85,7 +73,7 @@ static void test_untrusted_clock_stays_on(void **state)
 	struct tk_config cfg;
 	struct tk_power p;
 	struct tk_power_fake f = {0, 1, 0};
-	time_t night = at(2026, 12, 1, 23, 0);
+	time_t night = tu_local_time(2026, 12, 1, 23, 0);
 
 	(void)state;
 	lobby(&cfg);
@@ -109,14 +97,14 @@ static void test_no_schedule_and_failing_backend(void **state)
 	(void)state;
 	tk_config_defaults(&cfg);
 	tk_power_init(&p, &cfg, &tk_power_fake_ops, &f);
-	assert_int_equal(tk_power_check(&p, at(2026, 12, 6, 3, 0), 1), TK_POWER_STAY);
+	assert_int_equal(tk_power_check(&p, tu_local_time(2026, 12, 6, 3, 0), 1), TK_POWER_STAY);
 	lobby(&cfg);
 	tk_power_init(&p, &cfg, &tk_power_fake_ops, &f);
-	assert_int_equal(tk_power_check(&p, at(2026, 12, 6, 3, 0), 1), TK_POWER_SLEEP);
+	assert_int_equal(tk_power_check(&p, tu_local_time(2026, 12, 6, 3, 0), 1), TK_POWER_SLEEP);
 	assert_int_equal(f.calls, 1);
 	assert_int_equal(p.on, 0);
 	tk_power_init(&p, &cfg, NULL, NULL);
-	assert_int_equal(tk_power_check(&p, at(2026, 12, 6, 3, 0), 1), TK_POWER_SLEEP);
+	assert_int_equal(tk_power_check(&p, tu_local_time(2026, 12, 6, 3, 0), 1), TK_POWER_SLEEP);
 }
 
 int main(void)

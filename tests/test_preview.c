@@ -19,13 +19,7 @@
 #include "preview.h"
 #include "testfs.h"
 #include "testlog.h"
-
-static const char *root(void)
-{
-	const char *r = getenv("TK_ROOT");
-
-	return r ? r : ".";
-}
+#include "testutil.h"
 
 static void put(const char *dir, const char *name, const char *text)
 {
@@ -48,7 +42,7 @@ static unsigned char *sheet_of(const char *dir, const char *out)
 	unsigned char *px;
 
 	tk_config_defaults(&cfg);
-	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
 	memset(&o, 0, sizeof o);
 	o.cfg = &cfg;
 	o.dir = dir;
@@ -147,7 +141,7 @@ static struct stick *stick_new(void)
 	    "path=gles2 driver=kmsdrm renderer=opengles2 gl=\"V3D 4.2\" mode=640x360@60Hz "
 	    "vsync=on (test)\n");
 	tk_config_defaults(&k->cfg);
-	snprintf(k->cfg.assets_dir, sizeof k->cfg.assets_dir, "%s/assets", root());
+	snprintf(k->cfg.assets_dir, sizeof k->cfg.assets_dir, "%s/assets", tu_root());
 	snprintf(k->cfg.cache_dir, sizeof k->cfg.cache_dir, "%s", k->cache);
 	k->cfg.require_signature = TK_NO;
 	return k;

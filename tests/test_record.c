@@ -18,15 +18,10 @@
 #include "mem.h"
 #include "record.h"
 #include "testfs.h"
+#include "testutil.h"
 
 static const unsigned char fp1[TK_RECORD_FP_BYTES] = {1, 2,  3,	 4,  5,	 6,  7,	 8,
 						      9, 10, 11, 12, 13, 14, 15, 16};
-
-static const char *root(void)
-{
-	const char *r = getenv("TK_ROOT");
-	return r ? r : ".";
-}
 
 static struct tk_doc *parse(const char *text, size_t len, const char *name)
 {
@@ -100,7 +95,7 @@ static void test_fixtures_round_trip(void **state)
 	int files = 0;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "%s/tests/data/articles", root());
+	snprintf(dir, sizeof dir, "%s/tests/data/articles", tu_root());
 	d = opendir(dir);
 	assert_non_null(d);
 	while ((e = readdir(d))) {
@@ -139,41 +134,28 @@ static void test_fixtures_round_trip(void **state)
 	assert_true(files >= 20);
 }
 
-/* A string of n copies of unit. */
-static char *repeat(const char *head, const char *unit, size_t n, const char *tail)
-{
-	size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
-	char *b = malloc(hl + ul * n + tl + 1), *p = b;
-
-	assert_non_null(b);
-	memcpy(p, head, hl);
-	p += hl;
-	for (size_t i = 0; i < n; i++, p += ul)
-		memcpy(p, unit, ul);
-	memcpy(p, tail, tl + 1);
-	return b;
-}
-
 /* Issue 9 item 4: what a record holds is capped whatever the article holds. */
 static void test_caps(void **state)
 {
 	/* A 3,000-word headline, 500 long attributed quotes, 2,000 figures, and a
 	 * feed of 300 items: every cap must bite. */
 	char *head =
-	    repeat("---\ntitle: ", "Harbour ", 100,
-		   "\nsource: Coastal Daily Coastal Daily "
-		   "Coastal Daily Coastal Daily Coastal Daily Coastal Daily Coastal Daily "
-		   "Coastal Daily Coastal Daily Coastal Daily Coastal Daily Coastal Daily\n"
-		   "---\n\n");
-	char *quotes = repeat(head,
-			      "\"We will build it, and we will build it well, on every street "
-			      "of this long town and beyond it,\" said Ana Ruiz, mayor.\n\n",
-			      500, "");
-	char *figs = repeat(quotes, "12% ", 2000, "of homes, 4,500 people and $3.5bn.\n");
-	char *feed = repeat("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>",
-			    "<item><title>Item</title><description>Prices rose 12% as 4,500 "
-			    "people left, said Ana Ruiz.</description></item>",
-			    300, "</channel></rss>");
+	    tu_repeat("---\ntitle: ", "Harbour ", 100,
+		      "\nsource: Coastal Daily Coastal Daily "
+		      "Coastal Daily Coastal Daily Coastal Daily Coastal Daily Coastal Daily "
+		      "Coastal Daily Coastal Daily Coastal Daily Coastal Daily Coastal Daily\n"
+		      "---\n\n",
+		      NULL);
+	char *quotes = tu_repeat(head,
+				 "\"We will build it, and we will build it well, on every street "
+				 "of this long town and beyond it,\" said Ana Ruiz, mayor.\n\n",
+				 500, "", NULL);
+	char *figs = tu_repeat(quotes, "12% ", 2000, "of homes, 4,500 people and $3.5bn.\n", NULL);
+	char *feed =
+	    tu_repeat("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>",
+		      "<item><title>Item</title><description>Prices rose 12% as 4,500 "
+		      "people left, said Ana Ruiz.</description></item>",
+		      300, "</channel></rss>", NULL);
 	const char *inputs[2] = {figs, feed}, *names[2] = {"big.md", "big.rss"};
 
 	(void)state;
@@ -226,7 +208,7 @@ static void test_caps(void **state)
 /* The extractor's own output is capped before ranking (a million "12% "). */
 static void test_extract_found_cap(void **state)
 {
-	char *t = repeat("Prices\n\n", "12% \"a b\" ", 200000, "\n");
+	char *t = tu_repeat("Prices\n\n", "12% \"a b\" ", 200000, "\n", NULL);
 	struct tk_doc *doc = parse(t, strlen(t), "pct.txt");
 	struct tk_extract_opts xo = {.max_quotes = 3, .max_figures = 2, .all = 1};
 	struct tk_extraction *ex = NULL;

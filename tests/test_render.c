@@ -22,6 +22,7 @@
 #include "mem.h"
 #include "playlist.h"
 #include "render.h"
+#include "testutil.h"
 
 struct fixture {
 	struct tk_config cfg;
@@ -32,13 +33,6 @@ struct fixture {
 	struct tk_playlist *pl;
 	int w, h;
 };
-
-static const char *root(void)
-{
-	const char *r = getenv("TK_ROOT");
-
-	return r ? r : ".";
-}
 
 static void add_article(struct tk_playlist *pl, const char *headline, const char *source,
 			int64_t when, const char *quote, const char *speaker, const char *fig,
@@ -93,7 +87,7 @@ static void fixture_open_cfg(struct fixture *f, int w, int h, struct tk_playlist
 		f->cfg = *cfg;
 	else
 		tk_config_defaults(&f->cfg);
-	snprintf(f->cfg.assets_dir, sizeof f->cfg.assets_dir, "%s/assets", root());
+	snprintf(f->cfg.assets_dir, sizeof f->cfg.assets_dir, "%s/assets", tu_root());
 	assert_int_equal(TTF_Init(), 0);
 	assert_int_equal(tk_fonts_open(f->cfg.assets_dir, "", &f->fonts), TK_OK);
 	f->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
@@ -189,7 +183,7 @@ static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlis
 	fixture_open(&f, W, H, pl);
 	tk_scene_set_notices(f.scene, status, urgent);
 	px = frame_pixels(&f, frame);
-	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
+	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", tu_root(), name);
 	/* Issue 14: CI must compare, never bless whatever it rendered. */
 	if (getenv("TK_UPDATE_EXPECTED") && getenv("CI"))
 		fail_msg("TK_UPDATE_EXPECTED is refused when CI is set");
@@ -268,7 +262,7 @@ static void check_clock(int mode, const char *name)
 	for (size_t i = 0; i < 640 * 360; i++)
 		diff += a[i] != b[i];
 	assert_true(diff > 50);
-	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", root(), name);
+	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", tu_root(), name);
 	if (getenv("TK_UPDATE_EXPECTED") && !getenv("CI"))
 		assert_int_equal(tk_render_png(on.r, 640, 360, path), TK_OK);
 	want = read_png(path, &w, &h);
@@ -548,7 +542,7 @@ static void test_max_texture_width(void **state)
 
 	(void)state;
 	tk_config_defaults(&cfg);
-	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
 	assert_int_equal(TTF_Init(), 0);
 	assert_int_equal(tk_fonts_open(cfg.assets_dir, "", &fonts), TK_OK);
 	surf = SDL_CreateRGBSurfaceWithFormat(0, 1600, 900, 32, SDL_PIXELFORMAT_RGB888);
@@ -739,10 +733,10 @@ static void test_bad_font_falls_back(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(bad[0], sizeof bad[0], "%.80s/tests/data/fonts/corrupt.ttf", root());
+	snprintf(bad[0], sizeof bad[0], "%.80s/tests/data/fonts/corrupt.ttf", tu_root());
 	snprintf(bad[1], sizeof bad[1], "%s/truncated.ttf", dir);
 	snprintf(bad[2], sizeof bad[2], "%s/fifo.ttf", dir);
-	snprintf(from, sizeof from, "%s/assets/fonts/NotoSans-Regular.ttf", root());
+	snprintf(from, sizeof from, "%s/assets/fonts/NotoSans-Regular.ttf", tu_root());
 	copy_head(from, bad[1], 20000);
 	assert_int_equal(mkfifo(bad[2], 0600), 0);
 	for (size_t i = 0; i < 3; i++) {

@@ -23,13 +23,7 @@
 #include "render.h"
 #include "render_app.h"
 #include "render_app_int.h"
-
-static const char *root(void)
-{
-	const char *r = getenv("TK_ROOT");
-
-	return r ? r : ".";
-}
+#include "testutil.h"
 
 #define FAKE_SCRIPT 12
 
@@ -92,8 +86,8 @@ static void opts_for(struct tk_display_opts *o, struct tk_config *cfg)
 	static char demo[512];
 
 	tk_config_defaults(cfg);
-	snprintf(cfg->assets_dir, sizeof cfg->assets_dir, "%s/assets", root());
-	snprintf(demo, sizeof demo, "%s/assets/demo", root());
+	snprintf(cfg->assets_dir, sizeof cfg->assets_dir, "%s/assets", tu_root());
+	snprintf(demo, sizeof demo, "%s/assets/demo", tu_root());
 	memset(o, 0, sizeof *o);
 	o->cfg = cfg;
 	o->dir = demo;
@@ -158,8 +152,8 @@ static void test_late_worker_holds_crawl(void **state)
 
 	(void)state;
 	tk_config_defaults(&cfg);
-	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
-	snprintf(demo, sizeof demo, "%s/assets/demo", root());
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
+	snprintf(demo, sizeof demo, "%s/assets/demo", tu_root());
 	assert_int_equal(TTF_Init(), 0);
 	assert_int_equal(tk_fonts_open(cfg.assets_dir, "", &fonts), TK_OK);
 	surf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_RGB888);
@@ -199,7 +193,7 @@ static void test_speed_px_s(void **state)
 
 	(void)state;
 	tk_config_defaults(&cfg);
-	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
 	cfg.speed_px_s = 300;
 	memset(&c, 0, sizeof c);
 	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 320, 180, 75, 1), TK_OK);
@@ -225,8 +219,8 @@ static void test_outside_band_changes(void **state)
 
 	(void)state;
 	tk_config_defaults(&cfg);
-	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", root());
-	snprintf(demo, sizeof demo, "%s/assets/demo", root());
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
+	snprintf(demo, sizeof demo, "%s/assets/demo", tu_root());
 	cfg.card_seconds = 2;
 	memset(&c, 0, sizeof c);
 	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 640, 360, 60, 1), TK_OK);

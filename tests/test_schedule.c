@@ -11,22 +11,9 @@
 
 #include "err.h"
 #include "schedule.h"
+#include "testutil.h"
 
 static const char *tk_lobby = "Mon-Fri 07:00-19:30, Sat 09:00-13:00";
-
-/* Local time y-m-d h:m as a time_t (the fake clock). */
-static time_t at(int y, int mo, int d, int h, int mi)
-{
-	struct tm tm = {0};
-
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
 
 static int setup(void **state)
 {
@@ -53,21 +40,21 @@ static void test_weekday_spans(void **state)
 	(void)state;
 	parse_ok(&s, tk_lobby, NULL);
 	assert_int_equal(s.n_spans, 2);
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 1, 6, 59), &next), 0);
-	assert_true(next == at(2026, 12, 1, 7, 0));
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 1, 7, 0), &next), 1);
-	assert_true(next == at(2026, 12, 1, 19, 30));
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 1, 19, 29), NULL), 1);
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 1, 19, 30), &next), 0);
-	assert_true(next == at(2026, 12, 2, 7, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 1, 6, 59), &next), 0);
+	assert_true(next == tu_local_time(2026, 12, 1, 7, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 1, 7, 0), &next), 1);
+	assert_true(next == tu_local_time(2026, 12, 1, 19, 30));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 1, 19, 29), NULL), 1);
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 1, 19, 30), &next), 0);
+	assert_true(next == tu_local_time(2026, 12, 2, 7, 0));
 	/* Friday evening: off until Saturday 09:00, then until Monday 07:00 */
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 4, 20, 0), &next), 0);
-	assert_true(next == at(2026, 12, 5, 9, 0));
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 5, 12, 0), &next), 1);
-	assert_true(next == at(2026, 12, 5, 13, 0));
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 5, 13, 0), &next), 0);
-	assert_true(next == at(2026, 12, 7, 7, 0));
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 6, 10, 0), NULL), 0);
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 4, 20, 0), &next), 0);
+	assert_true(next == tu_local_time(2026, 12, 5, 9, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 5, 12, 0), &next), 1);
+	assert_true(next == tu_local_time(2026, 12, 5, 13, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 5, 13, 0), &next), 0);
+	assert_true(next == tu_local_time(2026, 12, 7, 7, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 6, 10, 0), NULL), 0);
 }
 
 /* Holidays are off all day; the next change skips them. */
@@ -81,11 +68,11 @@ static void test_off_dates(void **state)
 	assert_int_equal(s.n_dates, 2);
 	/* Thursday 24th evening: Friday 25th is a holiday, then a weekend with
 	 * Saturday hours, then Monday 28th is off too */
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 24, 20, 0), &next), 0);
-	assert_true(next == at(2026, 12, 26, 9, 0));
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 25, 12, 0), NULL), 0);
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 26, 13, 30), &next), 0);
-	assert_true(next == at(2026, 12, 29, 7, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 24, 20, 0), &next), 0);
+	assert_true(next == tu_local_time(2026, 12, 26, 9, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 25, 12, 0), NULL), 0);
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 26, 13, 30), &next), 0);
+	assert_true(next == tu_local_time(2026, 12, 29, 7, 0));
 }
 
 /* No schedule: always on, never changes; off dates alone still switch off. */
@@ -96,13 +83,13 @@ static void test_empty_always_on(void **state)
 
 	(void)state;
 	parse_ok(&s, "", "");
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 6, 3, 0), &next), 1);
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 6, 3, 0), &next), 1);
 	assert_true(next == 0);
 	parse_ok(&s, NULL, "2027-01-01");
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 31, 23, 0), &next), 1);
-	assert_true(next == at(2027, 1, 1, 0, 0));
-	assert_int_equal(tk_schedule_at(&s, at(2027, 1, 1, 8, 0), &next), 0);
-	assert_true(next == at(2027, 1, 2, 0, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 31, 23, 0), &next), 1);
+	assert_true(next == tu_local_time(2027, 1, 1, 0, 0));
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2027, 1, 1, 8, 0), &next), 0);
+	assert_true(next == tu_local_time(2027, 1, 2, 0, 0));
 }
 
 /* Days wrap (Fri-Mon), "daily", 24:00, case, spans touching. */
@@ -115,7 +102,7 @@ static void test_forms(void **state)
 	parse_ok(&s, "fri-MON 10:00-12:00", NULL);
 	assert_int_equal(s.spans[0].days, 0x71u);
 	parse_ok(&s, "daily 00:00-12:00,Daily 12:00-24:00", NULL);
-	assert_int_equal(tk_schedule_at(&s, at(2026, 12, 1, 23, 59), &next), 1);
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2026, 12, 1, 23, 59), &next), 1);
 	assert_true(next == 0);
 	parse_ok(&s, "  Saturday 09:00-13:00 ,  Sunday 09:00-10:00  ", NULL);
 	assert_int_equal(s.n_spans, 2);
@@ -129,9 +116,9 @@ static void test_dst(void **state)
 
 	(void)state;
 	parse_ok(&s, "daily 07:00-19:30", NULL);
-	assert_int_equal(tk_schedule_at(&s, at(2027, 3, 27, 20, 0), &next), 0);
-	assert_true(next == at(2027, 3, 28, 7, 0));
-	assert_true(next - at(2027, 3, 27, 20, 0) == 10 * 3600);
+	assert_int_equal(tk_schedule_at(&s, tu_local_time(2027, 3, 27, 20, 0), &next), 0);
+	assert_true(next == tu_local_time(2027, 3, 28, 7, 0));
+	assert_true(next - tu_local_time(2027, 3, 27, 20, 0) == 10 * 3600);
 }
 
 static void parse_bad(const char *on, const char *dates, const char *want)

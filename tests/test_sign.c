@@ -27,6 +27,7 @@
 #include "import_trust.h"
 #include "loader.h"
 #include "minisign.h"
+#include "testutil.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <time.h>
@@ -667,23 +668,6 @@ static void test_damaged_trust_needs_recovery(void **state)
 
 /* ---- issue 13 item 7: minisign interop, both directions ---- */
 
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void sh(const char *fmt, ...)
-{
-	char cmd[16384];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	rc = system(cmd);
-	if (rc) {
-		fprintf(stderr, "command failed (%d): %s\n", rc, cmd);
-		fail();
-	}
-}
-
 /* A drop prepared without ticker: a manifest made by the documented shell
  * snippet, signed by Debian's minisign (prehashed, then legacy -l). */
 static void test_minisign_signed_drop_accepted(void **state)
@@ -692,15 +676,15 @@ static void test_minisign_signed_drop_accepted(void **state)
 	struct tk_import_summary s;
 	static const char *const modes[] = {"", "-l"};
 
-	sh("cd %s && minisign -G -W -p ms.pub -s ms.key >/dev/null", e->home);
-	sh("cp %s/ms.pub %s/minisign.PUB", e->home, e->keys);
+	tu_sh("cd %s && minisign -G -W -p ms.pub -s ms.key >/dev/null", e->home);
+	tu_sh("cp %s/ms.pub %s/minisign.PUB", e->home, e->keys);
 	art(e, "news/first.txt", "Minisigned story");
 	assert_int_equal(tfs_write_str(e->stick, "URGENT.txt", "Signed notice\n"), 0);
 	for (int i = 0; i < 2; i++) {
-		sh("cd %s && sh %s/tests/data/sign/manifest.sh %d > %s/TICKER-MANIFEST", e->stick,
-		   getenv("TK_ROOT") ? getenv("TK_ROOT") : ".", i + 1, e->stick);
-		sh("minisign -S %s -s %s/ms.key -m %s/TICKER-MANIFEST -t 'drop %d' >/dev/null",
-		   modes[i], e->home, e->stick, i);
+		tu_sh("cd %s && sh %s/tests/data/sign/manifest.sh %d > %s/TICKER-MANIFEST",
+		      e->stick, tu_root(), i + 1, e->stick);
+		tu_sh("minisign -S %s -s %s/ms.key -m %s/TICKER-MANIFEST -t 'drop %d' >/dev/null",
+		      modes[i], e->home, e->stick, i);
 		run(e, &s);
 		assert_int_equal(s.exit_code, TK_EXIT_OK);
 		report_has(e, "Signed:   yes, by the trusted key \"minisign\"");
@@ -726,14 +710,14 @@ static void test_ticker_signed_verified_by_minisign(void **state)
 
 	art(e, "a.txt", "Alpha");
 	assert_int_equal(sign_with(e, e->key), TK_OK);
-	sh("minisign -Vq -p %s.pub -m %s/TICKER-MANIFEST", e->key, e->stick);
+	tu_sh("minisign -Vq -p %s.pub -m %s/TICKER-MANIFEST", e->key, e->stick);
 	/* A changed manifest: minisign refuses it too. */
-	sh("printf 'x' >> %s/TICKER-MANIFEST; ! minisign -Vq -p %s.pub -m %s/TICKER-MANIFEST "
-	   "2>/dev/null",
-	   e->stick, e->key, e->stick);
+	tu_sh("printf 'x' >> %s/TICKER-MANIFEST; ! minisign -Vq -p %s.pub -m %s/TICKER-MANIFEST "
+	      "2>/dev/null",
+	      e->stick, e->key, e->stick);
 	assert_int_equal(sign_with(e, e->key), TK_OK);
-	sh("minisign -S -s %s.key -m %s/TICKER-MANIFEST -t 'by minisign' >/dev/null", e->key,
-	   e->stick);
+	tu_sh("minisign -S -s %s.key -m %s/TICKER-MANIFEST -t 'by minisign' >/dev/null", e->key,
+	      e->stick);
 	run(e, &s);
 	assert_int_equal(s.exit_code, TK_EXIT_OK);
 }
@@ -849,8 +833,7 @@ static void test_sign_refuses_password_key(void **state)
 	char key[4400];
 
 	art(e, "a.txt", "Alpha");
-	snprintf(key, sizeof key, "%s/tests/data/sign/encrypted-test.key",
-		 getenv("TK_ROOT") ? getenv("TK_ROOT") : ".");
+	snprintf(key, sizeof key, "%s/tests/data/sign/encrypted-test.key", tu_root());
 	assert_int_equal(tk_sign_dir_opts(e->stick, key, &o, &res), TK_EUNSUPP);
 	assert_non_null(strstr(res.what, "has a password"));
 	assert_false(tfs_exists(e->stick, TK_SIGN_MANIFEST));
@@ -868,7 +851,7 @@ static void test_sign_cli_refuses(void **state)
 	tk_config_defaults(&cfg);
 	snprintf(key, sizeof key, "%s.key", e->key);
 	art(e, "a.txt", "Alpha");
-	sh("cp %s %s/comms.key", key, e->stick);
+	tu_sh("cp %s %s/comms.key", key, e->stick);
 	assert_int_not_equal(tk_cmd_sign(4, argv, &cfg), TK_EXIT_OK);
 	assert_false(tfs_exists(e->stick, TK_SIGN_MANIFEST));
 }
@@ -935,7 +918,7 @@ static void test_keys_dir_unusable_fails_closed(void **state)
 	/* A signed stick too, even by a good key next to the bad entry. */
 	assert_int_equal(tfs_write_str(e->keys, "notes.txt", "remember to add the key"), 0);
 	assert_int_equal(unlink(tfs_path(e->keys, "comms.pub")), 0);
-	sh("cp %s.pub %s/comms.pub", e->key, e->keys);
+	tu_sh("cp %s.pub %s/comms.pub", e->key, e->keys);
 	assert_int_equal(sign_with(e, e->key), TK_OK);
 	run(e, &s);
 	assert_true(s.refused_whole);
@@ -1257,9 +1240,6 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_urgent_bounded_by_shown_time, setup, teardown),
 	};
 
-	tk_mem_init();
-	tk_log_set_level(TK_LOG_ERROR);
-	if (getenv("TK_TEST_FILTER"))
-		cmocka_set_test_filter(getenv("TK_TEST_FILTER"));
+	tu_init();
 	return cmocka_run_group_tests_name("sign", tests, NULL, NULL);
 }

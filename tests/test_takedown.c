@@ -21,6 +21,7 @@
 #include "sign.h"
 #include "testfs.h"
 #include "testlog.h"
+#include "testutil.h"
 
 static const int64_t NOW = 1800000000;
 
@@ -91,22 +92,10 @@ static void fresh_stick(struct env *e)
 
 static void sign_stick(struct env *e)
 {
-	char key[4200], pub[4300], *text;
-	const char *what = NULL;
-	size_t n = 0;
+	char key[4200];
 
 	snprintf(key, sizeof key, "%s/comms", e->root);
-	if (!tfs_exists(e->keys, "comms.pub")) {
-		mkdir(e->keys, 0755);
-		assert_int_equal(tk_sign_keygen(key), TK_OK);
-		snprintf(pub, sizeof pub, "%s.pub", key);
-		text = tfs_read("", pub, NULL);
-		assert_non_null(text);
-		assert_int_equal(tfs_write_str(e->keys, "comms.pub", text), 0);
-		free(text);
-	}
-	snprintf(key, sizeof key, "%s/comms.key", e->root);
-	assert_int_equal(tk_sign_dir(e->stick, key, &n, &what), TK_OK);
+	tu_sign_stick(e->stick, e->keys, key);
 }
 
 /* Three articles on the ticker, from a signed stick. */
