@@ -43,6 +43,9 @@ void tu_init(void)
 }
 
 static int tu_vcapture(char *out, size_t size, const char *fmt, va_list ap, char *cmd,
+		       size_t cmdsize) __attribute__((format(printf, 3, 0)));
+
+static int tu_vcapture(char *out, size_t size, const char *fmt, va_list ap, char *cmd,
 		       size_t cmdsize)
 {
 	FILE *p;
