@@ -26,6 +26,7 @@
 #include "health.h"
 #include "import.h"
 #include "log.h"
+#include "logo.h"
 #include "mem.h"
 #include "import_trust.h"
 #include "takedown.h"
@@ -334,7 +335,8 @@ enum tk_imp_ctl {
 	TK_CTL_REMOVE,
 	TK_CTL_DATES,
 	TK_CTL_URGENT, /* its name is a setting (urgent_name) */
-	TK_CTL_NACT,   /* the files above are read, gated and acted on */
+	TK_CTL_LOGO,
+	TK_CTL_NACT, /* the files above are read, gated and acted on */
 	TK_CTL_MANIFEST = TK_CTL_NACT,
 	TK_CTL_SIG,
 	TK_CTL_NSTORED,			/* the files above are kept in struct tk_imp */
@@ -349,19 +351,13 @@ static const struct {
 	enum tk_imp_ctl ctl;
 	int exact;
 } tk_imp_ctl_names[] = {
-    {"REPLACE", TK_CTL_REPLACE, 0},
-    {"REPLACE.txt", TK_CTL_REPLACE, 0},
-    {"CLEAR", TK_CTL_CLEAR, 0},
-    {"CLEAR.txt", TK_CTL_CLEAR, 0},
-    {"REMOVE", TK_CTL_REMOVE, 0},
-    {"REMOVE.txt", TK_CTL_REMOVE, 0},
-    {"SCHEDULE.txt", TK_CTL_DATES, 0},
-    {"ticker.conf", TK_CTL_CONF, 0},
-    {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
-    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
-    {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
-    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
-    {TK_IMPORT_PREVIEW, TK_CTL_PREVIEW, 1},
+    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
+    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
+    {"REMOVE", TK_CTL_REMOVE, 0},	  {"REMOVE.txt", TK_CTL_REMOVE, 0},
+    {"SCHEDULE.txt", TK_CTL_DATES, 0},	  {"ticker.conf", TK_CTL_CONF, 0},
+    {TK_LOGO_NAME, TK_CTL_LOGO, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1}, {TK_IMPORT_PREVIEW, TK_CTL_PREVIEW, 1},
 };
 
 struct tk_control {
@@ -411,7 +407,10 @@ struct tk_imp {
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
-	int urgent_cut; /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
+	int urgent_cut;	      /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
+	struct tk_logo *logo; /* logo.png, validated and bounded (logo.h) */
+	int logo_clear;	      /* logo.png is empty: the logo goes */
+	char logo_why[200];   /* logo.png refused: why (the old logo stays) */
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
@@ -558,9 +557,15 @@ static int tk_imp_load_control(struct tk_imp *im, struct tk_control *c)
 
 	if (!c->present)
 		return TK_OK;
-	err = tk_imp_read_small(im->rootfd, c->name, TK_CONTROL_MAX, &c->text, &c->len);
+	err = tk_imp_read_small(im->rootfd, c->name,
+				c == &im->ctl[TK_CTL_LOGO] ? TK_LOGO_FILE_MAX : TK_CONTROL_MAX,
+				&c->text, &c->len);
 	if (err == TK_ENOMEM)
 		return err;
+	if (err && c == &im->ctl[TK_CTL_LOGO])
+		snprintf(im->logo_why, sizeof im->logo_why, "%s",
+			 err == TK_ETOOBIG ? "the file is larger than the 1024 KB a logo may have"
+					   : "it could not be read");
 	if (err) {
 		tk_imp_line(im, TK_IMPORT_REFUSED, c->name, "%s",
 			    err == TK_ETOOBIG ? "too large for a control file: not used"
@@ -657,6 +662,32 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 		im->urgent_msg[n] = '\0';
 	}
 	tk_doc_free(doc);
+}
+
+/* logo.png: validated and decoded here, in the import, with every limit set
+ * (logo.h); the display only ever reads the bounded pixels. Empty: removed. */
+static int tk_imp_check_logo(struct tk_imp *im)
+{
+	struct tk_control *c = &im->ctl[TK_CTL_LOGO];
+	int err;
+
+	if (!c->present)
+		return TK_OK;
+	if (!c->len) {
+		im->logo_clear = 1;
+		return TK_OK;
+	}
+	err = tk_logo_decode(c->text, c->len, &im->logo, im->logo_why, sizeof im->logo_why);
+	if (err == TK_ENOMEM)
+		return err;
+	if (err) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, c->name, "logo not used: %s", im->logo_why);
+		c->present = 0;
+		return TK_OK;
+	}
+	tk_sb_printf(&im->files, "  %-9s  %s  --  logo checked (%dx%d pixels kept)\n", "logo",
+		     c->name, im->logo->w, im->logo->h);
+	return TK_OK;
 }
 
 /* Read and verify TICKER-MANIFEST(.minisig), then judge its sequence. */
@@ -1543,6 +1574,28 @@ static void tk_imp_report_signed(struct tk_imp *im, struct tk_sb *r)
 	}
 }
 
+/* Logo: shown, removed, or refused (and the old one kept). */
+static void tk_imp_report_logo(struct tk_imp *im, struct tk_sb *r)
+{
+	const struct tk_control *l = &im->ctl[TK_CTL_LOGO];
+
+	if (im->sum->refused_whole || im->sum->cache_failed)
+		return;
+	if (im->logo)
+		tk_sb_printf(r, "Logo:     %s is shown on the cards and the idle screen\n",
+			     l->name);
+	else if (im->logo_clear)
+		tk_sb_printf(r, "Logo:     the logo was removed (%s is empty)\n", l->name);
+	else if (im->logo_why[0])
+		tk_sb_printf(r,
+			     "LOGO:     %s was NOT used: %s. The previous logo (if any) stays; a "
+			     "logo is a PNG of at most %dx%d pixels and %d KB\n",
+			     l->name, im->logo_why, TK_LOGO_MAX_DIM, TK_LOGO_MAX_DIM,
+			     TK_LOGO_FILE_MAX / 1024);
+	else if (im->sum->mode == TK_IMPORT_CLEAR)
+		tk_sb_printf(r, "Logo:     any logo was removed (CLEAR)\n");
+}
+
 /* Urgent and Settings: what the stick's notice and ticker.conf did. */
 static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 {
@@ -1565,6 +1618,7 @@ static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 	} else if (s->mode == TK_IMPORT_CLEAR) {
 		tk_sb_printf(r, "Urgent:   any urgent notice was removed\n");
 	}
+	tk_imp_report_logo(im, r);
 	if (c->present || im->conf_problems.n) {
 		if (im->conf_ok && !s->refused_whole)
 			tk_sb_printf(
@@ -1796,6 +1850,25 @@ static void tk_imp_clock_request(struct tk_imp *im)
 		im->clock_asked = to;
 }
 
+/* The logo's pixels, written atomically like every state file; an empty
+ * logo.png or a CLEAR removes it; a refused one leaves the old one. */
+static int tk_imp_save_logo(struct tk_imp *im)
+{
+	unsigned char *bytes = NULL;
+	size_t n = 0;
+	int err = TK_OK;
+
+	if (im->logo) {
+		err = tk_logo_encode(im->logo, &bytes, &n);
+		if (!err)
+			err = tk_cache_write_state(im->cache, TK_CACHE_LOGO, bytes, n);
+		tk_free(bytes);
+	} else if (im->logo_clear || im->sum->mode == TK_IMPORT_CLEAR) {
+		err = tk_cache_remove_state(im->cache, TK_CACHE_LOGO);
+	}
+	return err;
+}
+
 static void tk_imp_save_state(struct tk_imp *im)
 {
 	struct tk_import_summary *sum = im->sum;
@@ -1816,7 +1889,10 @@ static void tk_imp_save_state(struct tk_imp *im)
 	if (!e2 && im->conf_ok)
 		e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->ctl[TK_CTL_CONF].text,
 					  im->ctl[TK_CTL_CONF].len);
-	if (!e2 && (im->ctl[TK_CTL_URGENT].present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
+	if (!e2)
+		e2 = tk_imp_save_logo(im);
+	if (!e2 && (im->ctl[TK_CTL_URGENT].present || im->conf_ok || im->logo || im->logo_clear ||
+		    sum->mode == TK_IMPORT_CLEAR))
 		e2 = tk_cache_bump_generation(im->cache);
 	if (!e2)
 		e2 = tk_import_trust_commit(&im->trust, im->cache, im->man);
@@ -1825,7 +1901,7 @@ static void tk_imp_save_state(struct tk_imp *im)
 	if (e2) {
 		sum->cache_failed = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason,
-			 "The ticker could not save the urgent notice or the settings "
+			 "The ticker could not save the urgent notice, the logo or the settings "
 			 "(storage full?).");
 	}
 }
@@ -2039,7 +2115,7 @@ static int tk_imp_controls(struct tk_imp *im, const char *src)
 	tk_imp_gate_controls(im);
 	tk_imp_check_conf(im);
 	tk_imp_check_urgent(im);
-	return TK_OK;
+	return tk_imp_check_logo(im);
 }
 
 /* Walk the stick; a signed drop must then be complete. */
@@ -2124,6 +2200,7 @@ static void tk_imp_destroy(struct tk_imp *im)
 	tk_free(im->files.p);
 	tk_free(im->conf_problems.p);
 	tk_free(im->buf);
+	tk_logo_free(im->logo);
 	for (int i = 0; i < TK_CTL_NSTORED; i++)
 		tk_imp_free_control(&im->ctl[i]);
 	tk_free(im);

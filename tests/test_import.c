@@ -24,6 +24,7 @@
 #include "err.h"
 #include "import.h"
 #include "log.h"
+#include "logo.h"
 #include "mem.h"
 #include "sign.h"
 #include "testfs.h"
@@ -319,6 +320,108 @@ static void test_urgent(void **state)
 	assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "\r\n"), 0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(tfs_exists(e->cache, ".urgent"), 0);
+}
+
+static void copy_logo(struct env *e, const char *fixture, const char *as, size_t cut)
+{
+	char dir[4096];
+	size_t n = 0;
+	char *b;
+
+	snprintf(dir, sizeof dir, "%s/tests/data/logo", tu_root());
+	b = tfs_read(dir, fixture, &n);
+	assert_non_null(b);
+	assert_int_equal(tfs_write(e->stick, as, b, cut && cut < n ? cut : n), 0);
+	free(b);
+}
+
+/* logo.png: validated, stored as bounded pixels; a bad one is refused with
+ * its reason and the old logo stays; empty or CLEAR removes it; an unsigned
+ * stick may not set it where control files need a signature. */
+static void test_logo(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	size_t n = 0;
+	char *r, *logo, *again;
+
+	art(e, "a.txt", "Library opens on Sundays");
+	copy_logo(e, "ok-large-1024x800.png", "Logo.PNG", 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	logo = tfs_read(e->cache, TK_CACHE_LOGO, &n);
+	assert_non_null(logo);
+	assert_int_equal(n, TK_LOGO_HEADER + 512 * 400 * 4);
+	assert_memory_equal(logo, TK_LOGO_MAGIC, 8);
+	r = report(e);
+	assert_non_null(strstr(r, "Logo:     Logo.PNG is shown on the cards"));
+	assert_non_null(strstr(r, "  logo       Logo.PNG  --  logo checked (512x400 pixels kept)"));
+	free(r);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 1); /* not an article */
+	/* Damaged, too large, not a PNG: refused with a reason, the old logo stays. */
+	{
+		static const struct {
+			const char *fixture, *why;
+			size_t cut;
+		} bad[] = {
+		    {"ok-rgba-64x32.png", "damaged or cut short", 2000},
+		    {"big-bomb-60000x60000.png", "60000x60000 pixels; a logo may have at most", 0},
+		    {"bad-not-png.png", "not a PNG image", 0},
+		};
+
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			copy_logo(e, bad[i].fixture, "Logo.PNG", bad[i].cut);
+			assert_int_equal(run(e, &s), TK_OK);
+			assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+			r = report(e);
+			assert_non_null(strstr(r, "  REFUSED    Logo.PNG  --  logo not used: "));
+			assert_non_null(strstr(r, bad[i].why));
+			assert_non_null(strstr(r, "LOGO:     Logo.PNG was NOT used"));
+			assert_non_null(strstr(r, "The previous logo (if any) stays"));
+			free(r);
+			again = tfs_read(e->cache, TK_CACHE_LOGO, NULL);
+			assert_non_null(again);
+			assert_memory_equal(again, logo, n);
+			free(again);
+		}
+	}
+	/* Over the file size limit: refused before it is read. */
+	{
+		char *big = calloc(1, TK_LOGO_FILE_MAX + 1);
+
+		assert_int_equal(tfs_write(e->stick, "Logo.PNG", big, TK_LOGO_FILE_MAX + 1), 0);
+		free(big);
+		assert_int_equal(run(e, &s), TK_OK);
+		r = report(e);
+		assert_non_null(strstr(r, "larger than the 1024 KB a logo may have"));
+		free(r);
+		assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	}
+	/* Unsigned sticks may not change it when control files need a signature. */
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ARTICLES;
+	assert_int_equal(tfs_write_str(e->stick, "Logo.PNG", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	r = report(e);
+	assert_non_null(strstr(r, "  REFUSED    Logo.PNG  --  "));
+	free(r);
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ALL;
+	/* Empty: removed. */
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "Logo:     the logo was removed (Logo.PNG is empty)"));
+	free(r);
+	/* A CLEAR removes it too. */
+	copy_logo(e, "ok-palette-trns-16x16.png", "logo.png", 0);
+	rm_stick(e, "Logo.PNG");
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	rm_stick(e, "logo.png");
+	assert_int_equal(tfs_write_str(e->stick, "CLEAR", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 0);
+	free(logo);
 }
 
 static void test_settings(void **state)
@@ -1237,6 +1340,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_not_read_banner_and_litter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_logo, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_device_settings_refuse_stick, setup, teardown),
