@@ -87,9 +87,9 @@ $(BUILD)/ticker: $(OBJS)
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
 # test_noparse proves the display never calls the article parser: it links
-# everything but the reader and the extractor, whose entry points it stubs
+# everything but the reader, the extractor and the logo decoder, whose entry points it stubs
 # with abort().
-PARSEROBJS := $(addprefix $(BUILD)/obj/,article.o article_build.o article_feed.o article_html.o extract.o quote.o speaker.o figure.o)
+PARSEROBJS := $(addprefix $(BUILD)/obj/,article.o article_build.o article_feed.o article_html.o extract.o quote.o speaker.o figure.o logo_png.o)
 $(BUILD)/tests/test_noparse: $(BUILD)/tests/obj/test_noparse.o $(filter-out $(PARSEROBJS),$(LIBOBJS)) $(TESTSUPOBJS)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)

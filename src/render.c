@@ -16,6 +16,7 @@
 #include "err.h"
 #include "log.h"
 #include "mem.h"
+#include "logo.h"
 #include "render.h"
 
 /* Legibility (issue 15): cap heights as seen from the viewing distance. */
@@ -65,6 +66,7 @@
 #define TK_CARD_FIGURE_DIV 5	     /* figure beside the quote */
 #define TK_CARD_FIGURE_STACKED_DIV 7 /* figure under the quote */
 #define TK_CARD_FIGURE_MIN_DIV 24
+#define TK_LOGO_TOP_DIV 40 /* the logo's box: from 1/40 of the cards' height to 1/10 */
 #define TK_IDLE_TITLE_DIV 11
 #define TK_IDLE_BODY_DIV 22 /* idle text and the standfirst */
 #define TK_GAP_S_DIV 60
@@ -155,6 +157,9 @@ struct tk_scene {
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf, *clock_surf;
+	struct tk_playlist *logo_pl; /* main side: the playlist whose logo logo_tex shows */
+	SDL_Texture *logo_tex;
+	int logo_w, logo_h;
 	int notice_ready;
 
 	/* worker-private */
@@ -1496,6 +1501,8 @@ void tk_scene_destroy(struct tk_scene *s)
 	tk_tex_free(s, &s->status_tex);
 	tk_tex_free(s, &s->urgent_tex);
 	tk_tex_free(s, &s->clock_tex);
+	tk_tex_free(s, &s->logo_tex);
+	tk_playlist_unref(s->logo_pl);
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
 		tk_free(s->cb[i].px);
 	tk_free(s->cardpx);
@@ -1721,6 +1728,61 @@ static void tk_draw_take_notices(struct tk_scene *s)
 	SDL_CondSignal(s->work_cv);
 }
 
+/* The logo's box: the top right corner of the cards area, in the margin
+ * above the card content (which starts a tenth of the way down), right-aligned
+ * with it; never wider than a third of the content. */
+static SDL_Rect tk_logo_box(const struct tk_scene *s)
+{
+	int top = s->cards.h / TK_LOGO_TOP_DIV;
+	int h = s->cards.h / 10 - top, w = s->cc.w / 3;
+
+	return (SDL_Rect){s->cc.x + s->cc.w - w, s->cards.y + top, w, h};
+}
+
+/* A new card playlist may bring a new logo: scaled to its box once (the
+ * pixels are already bounded and checked: playlist.h), then a texture. */
+static void tk_draw_take_logo(struct tk_scene *s)
+{
+	const struct tk_logo *src = s->card_pl ? s->card_pl->logo : NULL;
+	SDL_Rect box = tk_logo_box(s);
+	struct tk_logo *fit = NULL;
+
+	if (s->card_pl == s->logo_pl)
+		return;
+	tk_playlist_unref(s->logo_pl);
+	s->logo_pl = tk_playlist_ref(s->card_pl);
+	if (s->logo_tex) {
+		tk_tex_free(s, &s->logo_tex);
+		s->notices_shown++; /* what is outside the band changed */
+	}
+	if (!src || box.w < 1 || box.h < 1 || tk_logo_scale(src, box.w, box.h, &fit))
+		return;
+	s->logo_tex = SDL_CreateTexture(s->r, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+					fit->w, fit->h);
+	if (s->logo_tex) {
+		SDL_UpdateTexture(s->logo_tex, NULL, fit->px, fit->w * 4);
+		SDL_SetTextureBlendMode(s->logo_tex, SDL_BLENDMODE_BLEND);
+		s->logo_w = fit->w;
+		s->logo_h = fit->h;
+		s->notices_shown++;
+	}
+	tk_logo_free(fit);
+}
+
+/* The logo, right-aligned and centred in its box, over the cards. */
+static void tk_draw_logo(struct tk_scene *s)
+{
+	SDL_Rect box = tk_logo_box(s), d;
+
+	if (!s->logo_tex)
+		return;
+	d.w = s->logo_w;
+	d.h = s->logo_h;
+	d.x = box.x + box.w - d.w;
+	d.y = box.y + (box.h - d.h) / 2;
+	SDL_RenderCopy(s->r, s->logo_tex, NULL, &d);
+}
+
 /* The worker is behind with the chunks frame needs: hold the crawl where it
  * was (its chunks are resident) instead of stalling the frame loop and with
  * it the watchdog; it carries on from there when the worker is back. */
@@ -1934,12 +1996,15 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	s->next_frame = frame + 1;
 	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	tk_draw_take_notices(s);
+	if (s->cardtex[0])
+		tk_draw_take_logo(s);
 	tk_draw_take_chunks(s, frame, &off, &first, &last);
 	if (s->cardtex[0])
 		show = tk_draw_take_cards(s, frame, &alpha);
 	tk_outside(s, show, alpha);
 	SDL_UnlockMutex(s->mu);
 	tk_draw_cards(s, show, alpha);
+	tk_draw_logo(s);
 	tk_draw_band(s, off, first, last);
 	tk_draw_notices(s);
 	if (s->cfg->service)

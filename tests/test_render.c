@@ -19,9 +19,11 @@
 #include "config.h"
 #include "err.h"
 #include "font.h"
+#include "logo.h"
 #include "mem.h"
 #include "playlist.h"
 #include "render.h"
+#include "testfs.h"
 #include "testutil.h"
 
 struct fixture {
@@ -307,6 +309,61 @@ static void test_snapshot_idle(void **state)
 	(void)state;
 	assert_int_equal(tk_playlist_create(&pl), TK_OK);
 	check_snapshot(30, "idle", pl);
+}
+
+/* The emblem fixture of tests/data/logo, decoded as the import does. */
+static struct tk_logo *emblem(void)
+{
+	char dir[1024], why[200];
+	size_t len = 0;
+	char *b;
+	struct tk_logo *l = NULL;
+
+	snprintf(dir, sizeof dir, "%s/tests/data/logo", tu_root());
+	b = tfs_read(dir, "ok-emblem-240x96.png", &len);
+	assert_non_null(b);
+	assert_int_equal(tk_logo_decode(b, len, &l, why, sizeof why), TK_OK);
+	free(b);
+	return l;
+}
+
+/* Issue 13 item 3: the logo in the top right corner of cards and of the idle
+ * screen, in the margin above the card content: everything else is exactly
+ * the frame without a logo. */
+static void test_snapshot_logo(void **state)
+{
+	struct tk_playlist *pl = sample_playlist(), *idle = NULL;
+	struct fixture a, b;
+	uint32_t *pa, *pb;
+	size_t inside = 0, outside = 0;
+	int ch;
+
+	(void)state;
+	tk_playlist_set_logo(pl, emblem());
+	check_snapshot(120, "logo-cards", tk_playlist_ref(pl));
+	assert_int_equal(tk_playlist_create(&idle), TK_OK);
+	tk_playlist_set_logo(idle, emblem());
+	check_snapshot(30, "logo-idle", idle);
+	fixture_open(&a, 640, 360, sample_playlist());
+	fixture_open(&b, 640, 360, pl);
+	pa = frame_pixels(&a, 120);
+	pb = frame_pixels(&b, 120);
+	ch = 360 - tk_scene_band(a.scene).h;
+	/* the logo's box: from ch/40 to ch/10, the right part of the content width */
+	for (int y = 0; y < 360; y++)
+		for (int x = 0; x < 640; x++) {
+			int box = y >= ch / 40 && y < ch / 10 && x >= 320 && x < 640 - 640 / 12;
+			int d = pa[y * 640 + x] != pb[y * 640 + x];
+
+			inside += box && d;
+			outside += !box && d;
+		}
+	assert_true(inside > 200);
+	assert_int_equal(outside, 0);
+	tk_free(pa);
+	tk_free(pb);
+	fixture_close(&a);
+	fixture_close(&b);
 }
 
 /* The band at frame n+1 is the band at frame n moved left by exactly speed. */
@@ -1066,6 +1123,7 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_clock),
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
+	    cmocka_unit_test(test_snapshot_logo),
 	    cmocka_unit_test(test_snapshot_notices),
 	    cmocka_unit_test(test_snapshot_notices_portrait),
 	    cmocka_unit_test(test_config_extremes_render),

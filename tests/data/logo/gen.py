@@ -74,3 +74,37 @@ bomb = zlib.compress(b"\0" * (8 << 20), 9)
 write("big-bomb-60000x60000.png", b"\x89PNG\r\n\x1a\n" + ihdr(60000, 60000, 1, 0) +
       chunk(b"IDAT", bomb) + chunk(b"IEND", b""))
 write("big-1025x10.png", png(1025, 10, 8, 2, [bytes(3 * 1025)] * 10))
+
+
+def emblem(w, h):
+    """A made-up emblem: a ring with a dot, and three bars (anti-aliased by
+    4x4 supersampling), on a transparent background."""
+    rows = []
+    for y in range(h):
+        row = bytearray()
+        for x in range(w):
+            cov_ring = cov_bar = 0
+            for sy in range(4):
+                for sx in range(4):
+                    px, py = x + (sx + 0.5) / 4, y + (sy + 0.5) / 4
+                    d = ((px - h / 2) ** 2 + (py - h / 2) ** 2) ** 0.5
+                    if h * 0.30 < d < h * 0.44 or d < h * 0.14:
+                        cov_ring += 1
+                    for i, length in enumerate((0.95, 0.75, 0.85)):
+                        y0 = h * (0.22 + 0.22 * i)
+                        if y0 <= py < y0 + h * 0.12 and h * 1.1 <= px < h * 1.1 + (w - h * 1.15) * length:
+                            cov_bar += 1
+            if cov_ring:
+                row += bytes([242, 169, 0, cov_ring * 255 // 16])
+            elif cov_bar:
+                row += bytes([255, 255, 255, cov_bar * 255 // 16])
+            else:
+                row += bytes(4)
+        rows.append(bytes(row))
+    return rows
+
+
+write("ok-emblem-240x96.png", png(240, 96, 8, 6, emblem(240, 96)))
+# found by fuzz_logo: a zTXt chunk declaring 1 GB in a 47-byte file (libpng
+# allocates a chunk's declared length before reading it)
+write("bad-chunk-1gb-length.png", good[:33] + bytes.fromhex("4000fedf7a545874975b3d320375"))
