@@ -124,7 +124,16 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "refresh (0 = use speed)",
      TK_STICK_RANGE(0, 960)},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
-     "seconds each article card stays up", TK_STICK_RANGE(3, 600)},
+     "seconds each article card stays up (with reading_wpm: the shortest time)",
+     TK_STICK_RANGE(3, 600)},
+    {"reading_wpm", TK_CFG_LONG, F(reading_wpm), 0, 1000, NULL, 0,
+     "card time from the words the card shows, read at this many words a minute (two Chinese "
+     "or Japanese characters count as a word), between card_seconds and card_max_seconds "
+     "(0 = every card card_seconds)",
+     TK_STICK_AUTO_OR(60, 600)},
+    {"card_max_seconds", TK_CFG_LONG, F(card_max_seconds), 2, 3600, NULL, 0,
+     "with reading_wpm: the longest a card stays up (under card_seconds: card_seconds)",
+     TK_STICK_RANGE(3, 600)},
     {"crawl_articles", TK_CFG_LONG, F(crawl_articles), 0, 100000, NULL, 0,
      "the crawl loops over the newest N articles (0 = all); cards go through all",
      TK_STICK_RANGE(0, 1000)},
@@ -194,6 +203,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->screen_diagonal = 43;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
+	cfg->card_max_seconds = 30;
 	cfg->crawl_articles = 20;
 	cfg->labels = 1;
 	cfg->crawl_bg = 0x0b1d3aff;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cardtime.h"
 #include "config.h"
 #include "cache.h"
 #include "err.h"
@@ -45,6 +46,8 @@ struct tk_playlist_priv {
 	size_t cap_arts, cap_items;
 	size_t *order; /* insertion order, for stable sorting */
 };
+
+static size_t tk_pl_card_words(const struct tk_pl_article *art, const struct tk_pl_item *items);
 
 static struct tk_playlist_priv *tk_pl_priv(struct tk_playlist *pl)
 {
@@ -175,12 +178,34 @@ int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *so
 		art->quote += (long)art->first;
 	if (art->figure >= 0)
 		art->figure += (long)art->first;
+	art->words = tk_pl_card_words(art, p->items);
 	p->pub.n_items += art->count;
 	p->pub.n_articles++;
 	p->pub.text_bytes = tk_arena_used(p->arena);
 	p->pub.articles = p->arts;
 	p->pub.items = p->items;
 	return TK_OK;
+}
+
+/* What the article's card shows (render.c: headline, the quote and who said
+ * it, the figure and its caption, or else the next item as a standfirst), in
+ * words for reading time. */
+static size_t tk_pl_card_words(const struct tk_pl_article *art, const struct tk_pl_item *items)
+{
+	size_t w = tk_cardtime_words(art->headline);
+
+	if (art->quote >= 0) {
+		const struct tk_pl_item *q = &items[art->quote];
+
+		w += tk_cardtime_words(q->text) + tk_cardtime_words(q->speaker) +
+		     tk_cardtime_words(q->role);
+	}
+	if (art->figure >= 0)
+		w += tk_cardtime_words(items[art->figure].figure) +
+		     tk_cardtime_words(items[art->figure].caption);
+	if (art->quote < 0 && art->figure < 0 && art->count > 1)
+		w += tk_cardtime_words(items[art->first + 1].text);
+	return w;
 }
 
 static int tk_pl_cmp(const void *a, const void *b)

@@ -44,6 +44,7 @@ struct tk_pl_article {
 	size_t first, count; /* its items: items[first .. first+count) */
 	long quote, figure;  /* index into items of the best quote / figure, or -1 */
 	long source_rec;     /* internal: the record it came from, or -1 */
+	size_t words;	     /* words its card shows, for reading time (cardtime.h) */
 };
 
 struct tk_playlist {

@@ -116,12 +116,12 @@ out:
 	return err;
 }
 
-/* Four frames, each in the middle of a card's time: cards 1..4. */
-static int tk_preview_frames(struct tk_ctx *c, const struct tk_config *cfg, int fps,
-			     uint32_t *sheet)
+/* Four frames, each in the middle of a card's time (its reading time with
+ * reading_wpm): cards 1..4. */
+static int tk_preview_frames(struct tk_ctx *c, uint32_t *sheet)
 {
 	for (int i = 0; i < TK_PREVIEW_TILES; i++) {
-		int64_t frame = (int64_t)((i + 0.5) * (double)cfg->card_seconds * fps);
+		int64_t frame = tk_scene_card_frame(c->scene, i);
 		uint32_t *px = NULL;
 		int err;
 
@@ -157,7 +157,7 @@ int tk_preview_png(const struct tk_preview_req *rq, void **png, size_t *len)
 	tk_ctx_show(&c, rq->cfg, pl);
 	tk_preview_notices(&c, rq->cfg, rq->dir, rq->no_status);
 	sheet = tk_calloc((size_t)c.w * (size_t)c.h, sizeof *sheet);
-	err = sheet ? tk_preview_frames(&c, rq->cfg, fps, sheet) : TK_ENOMEM;
+	err = sheet ? tk_preview_frames(&c, sheet) : TK_ENOMEM;
 	if (err)
 		goto out;
 	tk_preview_divider(sheet, c.w, c.h);

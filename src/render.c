@@ -16,6 +16,7 @@
 #include "err.h"
 #include "log.h"
 #include "mem.h"
+#include "cardtime.h"
 #include "logo.h"
 #include "render.h"
 
@@ -146,6 +147,8 @@ struct tk_scene {
 	struct tk_playlist *pending_pl; /* crawl: taken at the next item */
 	struct tk_playlist *card_pl;	/* cards: taken at the next card */
 	int64_t card_base;		/* first card period of card_pl */
+	struct tk_cardsched sched;	/* card periods from sched.base_frame on */
+	struct tk_cardsched sched_old;	/* ... and before it (the previous playlist's) */
 	int64_t next_frame;		/* frame after the last one drawn */
 	int64_t late_p;			/* last card period that was late */
 	int64_t hold;			/* frames the crawl paused for a late worker */
@@ -1452,6 +1455,10 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 		}
 	}
 	s->card_want = s->card_have = -1;
+	if (tk_cardsched_set(&s->sched, &s->card_frames, 1, 0, 0)) {
+		err = TK_ENOMEM;
+		goto out;
+	}
 	s->mu = SDL_CreateMutex();
 	s->work_cv = SDL_CreateCond();
 	s->ready_cv = SDL_CreateCond();
@@ -1503,6 +1510,8 @@ void tk_scene_destroy(struct tk_scene *s)
 	tk_tex_free(s, &s->clock_tex);
 	tk_tex_free(s, &s->logo_tex);
 	tk_playlist_unref(s->logo_pl);
+	tk_cardsched_free(&s->sched);
+	tk_cardsched_free(&s->sched_old);
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
 		tk_free(s->cb[i].px);
 	tk_free(s->cardpx);
@@ -1523,6 +1532,57 @@ void tk_scene_destroy(struct tk_scene *s)
 	tk_free(s);
 }
 
+/* The card period at frame, *in frames into it, lasting *len. mu held. */
+static int64_t tk_card_period(const struct tk_scene *s, int64_t frame, int64_t *in, int64_t *len)
+{
+	const struct tk_cardsched *cs =
+	    frame < s->sched.base_frame && s->sched_old.n ? &s->sched_old : &s->sched;
+
+	return tk_cardsched_period(cs, frame, in, len);
+}
+
+/* Card times for the cards of pl from period base_p (frame base_frame) on:
+ * each from its words with reading_wpm, else all card_seconds. The current
+ * card keeps its time (the old schedule covers the frames before). Out of
+ * memory keeps the old times. mu held. */
+static void tk_scene_card_times(struct tk_scene *s, const struct tk_playlist *pl, int64_t base_p,
+				int64_t base_frame)
+{
+	const struct tk_config *c = s->cfg;
+	struct tk_cardsched next = {0};
+	int64_t *f = NULL;
+	size_t n = pl ? pl->n_articles : 0;
+
+	if (c->reading_wpm > 0 && n && (f = tk_malloc(n * sizeof *f)) != NULL)
+		for (size_t i = 0; i < n; i++)
+			f[i] = tk_cardtime_frames(pl->articles[i].words, c->reading_wpm,
+						  c->card_seconds > 0 ? c->card_seconds : 10,
+						  c->card_max_seconds, s->o.fps);
+	if (tk_cardsched_set(&next, f ? f : &s->card_frames, f ? n : 1, base_p, base_frame)) {
+		tk_free(f);
+		return;
+	}
+	tk_free(f);
+	if (s->next_frame >= s->sched.base_frame) {
+		tk_cardsched_free(&s->sched_old);
+		s->sched_old = s->sched;
+	} else {
+		tk_cardsched_free(&s->sched);
+	}
+	s->sched = next;
+}
+
+int64_t tk_scene_card_frame(struct tk_scene *s, int64_t p)
+{
+	int64_t start, in, len;
+
+	SDL_LockMutex(s->mu);
+	start = tk_cardsched_start(&s->sched, p);
+	tk_cardsched_period(&s->sched, start, &in, &len);
+	SDL_UnlockMutex(s->mu);
+	return start + len / 2;
+}
+
 void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 {
 	tk_scene_set_playlists(s, pl, pl);
@@ -1531,13 +1591,17 @@ void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 			    struct tk_playlist *cards)
 {
+	int64_t in, len, p;
+
 	SDL_LockMutex(s->mu);
 	tk_playlist_unref(s->pending_pl);
 	s->pending_pl = tk_playlist_ref(crawl);
 	tk_playlist_unref(s->card_pl);
 	s->card_pl = tk_playlist_ref(cards);
 	/* Newest article on the next card; a function of frames, not of timing. */
-	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
+	p = tk_card_period(s, s->next_frame, &in, &len);
+	s->card_base = in ? p + 1 : p;
+	tk_scene_card_times(s, cards, s->card_base, s->next_frame - in + (in ? len : 0));
 	s->has_pl = 1;
 	SDL_CondSignal(s->work_cv);
 	SDL_UnlockMutex(s->mu);
@@ -1862,7 +1926,7 @@ static void tk_card_late(struct tk_scene *s, int64_t p)
  * card uploads in strips meanwhile. mu held. */
 static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *alpha)
 {
-	int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
+	int64_t in, len, p = tk_card_period(s, frame, &in, &len), show = p;
 	int64_t half = s->fade_frames / 2 > 0 ? s->fade_frames / 2 : 1;
 	/* one article: every card is the same, nothing to fade */
 	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);

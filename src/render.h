@@ -66,6 +66,11 @@ int tk_scene_outside_changed(const struct tk_scene *s);
 
 /* Horizontal crawl offset in pixels at frame (for tests). */
 int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame);
+
+/* The frame in the middle of card period p (0 = the first card of the
+ * playlist set last, when set before any frame was drawn): cards last
+ * card_seconds, or their reading time with reading_wpm. */
+int64_t tk_scene_card_frame(struct tk_scene *s, int64_t p);
 /* Crawl band rectangle in logical coordinates (for tests). */
 SDL_Rect tk_scene_band(const struct tk_scene *s);
 

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cardtime.h"
 #include "config.h"
 #include "err.h"
 #include "font.h"
@@ -364,6 +365,79 @@ static void test_snapshot_logo(void **state)
 	tk_free(pb);
 	fixture_close(&a);
 	fixture_close(&b);
+}
+
+/* Rows 0..rows of two frames are identical (the cards area, not the crawl). */
+static int same_rows(const uint32_t *a, const uint32_t *b, int w, int rows)
+{
+	return !memcmp(a, b, (size_t)w * (size_t)rows * sizeof *a);
+}
+
+/* reading_wpm (issue 13 item 5): each card stays up for its words, between
+ * card_seconds and card_max_seconds; a new playlist mid-card lets the
+ * current card finish its own time. */
+static void test_reading_time(void **state)
+{
+	struct tk_config cfg;
+	struct fixture f;
+	struct tk_playlist *pl = sample_playlist();
+	int64_t t[4], f0, fade;
+	uint32_t *a, *b, *c;
+	int rows;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	cfg.reading_wpm = 60;
+	cfg.card_seconds = 3;
+	cfg.card_max_seconds = 40;
+	for (int i = 0; i < 4; i++)
+		t[i] = tk_cardtime_frames(pl->articles[i].words, 60, 3, 40, 60);
+	/* the first card (headline, quote, speaker, figure, caption) reads longest */
+	assert_true(pl->articles[0].words > 25);
+	assert_int_equal(t[0], (int64_t)pl->articles[0].words * 60);
+	assert_true(t[0] > t[1] && t[1] > t[2]);
+	assert_true(t[2] >= 3 * 60 && t[3] >= 3 * 60); /* never under card_seconds */
+	fixture_open_cfg(&f, 640, 360, tk_playlist_ref(pl), &cfg);
+	assert_int_equal(tk_scene_card_frame(f.scene, 0), t[0] / 2);
+	assert_int_equal(tk_scene_card_frame(f.scene, 1), t[0] + t[1] / 2);
+	assert_int_equal(tk_scene_card_frame(f.scene, 5),
+			 t[0] + t[1] + t[2] + t[3] + t[0] + t[1] / 2);
+	rows = 360 - tk_scene_band(f.scene).h;
+	fade = 60 * 600 / 1000;
+	/* card 0 is still up at its last frame, card 1 after the fade */
+	a = frame_pixels(&f, 30);
+	b = frame_pixels(&f, t[0] - 1);
+	c = frame_pixels(&f, t[0] + fade + 1);
+	assert_true(same_rows(a, b, 640, rows));
+	assert_false(same_rows(a, c, 640, rows));
+	tk_free(a);
+	tk_free(b);
+	tk_free(c);
+	/* a new playlist (the same articles) at frame t0 + 100: card 1 finishes,
+	 * the newest article is card 2 */
+	a = frame_pixels(&f, t[0] + 100);
+	{
+		struct tk_playlist *again = sample_playlist();
+
+		tk_scene_set_playlist(f.scene, again);
+		tk_playlist_unref(again);
+	}
+	assert_int_equal(tk_scene_card_frame(f.scene, 2), t[0] + t[1] + t[0] / 2);
+	b = frame_pixels(&f, t[0] + t[1] - 1);
+	assert_true(same_rows(a, b, 640, rows));
+	tk_free(a);
+	tk_free(b);
+	f0 = t[0] + t[1] + fade + 1;
+	b = frame_pixels(&f, f0);
+	/* card 2 shows article 0 again (its first card; frames only go forward) */
+	fixture_close(&f);
+	fixture_open_cfg(&f, 640, 360, tk_playlist_ref(pl), &cfg);
+	c = frame_pixels(&f, 30);
+	assert_true(same_rows(b, c, 640, rows));
+	tk_free(b);
+	tk_free(c);
+	fixture_close(&f);
+	tk_playlist_unref(pl);
 }
 
 /* The band at frame n+1 is the band at frame n moved left by exactly speed. */
@@ -1124,6 +1198,7 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_logo),
+	    cmocka_unit_test(test_reading_time),
 	    cmocka_unit_test(test_snapshot_notices),
 	    cmocka_unit_test(test_snapshot_notices_portrait),
 	    cmocka_unit_test(test_config_extremes_render),
