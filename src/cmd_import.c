@@ -14,6 +14,7 @@
 #include "log.h"
 #include "mem.h"
 #include "preview.h"
+#include "render.h"
 #include "recstore.h"
 #include "sign.h"
 
@@ -109,6 +110,21 @@ static int tk_cmd_import_preview(const struct tk_config *cfg, void **png, size_t
 	return tk_preview_png(&rq, png, len);
 }
 
+/* The importer's urgent-notice check: laid out as the screen would. */
+static int tk_cmd_import_urgent_fit(const struct tk_config *cfg, const char *text, int *lines,
+				    int *size_pct, int *cut)
+{
+	struct tk_urgent_fit f;
+	int err = tk_preview_urgent_fit(cfg, text, &f);
+
+	if (err)
+		return err;
+	*lines = f.lines;
+	*size_pct = f.pct;
+	*cut = f.cut;
+	return TK_OK;
+}
+
 static void tk_cmd_import_on_signal(int sig)
 {
 	(void)sig;
@@ -117,7 +133,7 @@ static void tk_cmd_import_on_signal(int sig)
 
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_import_opts o = {NULL, 0, tk_cmd_import_preview};
+	struct tk_import_opts o = {NULL, 0, tk_cmd_import_preview, tk_cmd_import_urgent_fit};
 	struct tk_import_summary sum;
 	const char *src = NULL, *not_read = NULL;
 	int err, expire = 0, rebuild = 0;

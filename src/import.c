@@ -407,10 +407,11 @@ struct tk_imp {
 	int conf_ok;
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
-	int urgent_cut;	      /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
-	struct tk_logo *logo; /* logo.png, validated and bounded (logo.h) */
-	int logo_clear;	      /* logo.png is empty: the logo goes */
-	char logo_why[200];   /* logo.png refused: why (the old logo stays) */
+	int urgent_cut; /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
+	int urgent_lines, urgent_pct, urgent_nofit; /* on screen (tk_import_urgent_fit_fn) */
+	struct tk_logo *logo;			    /* logo.png, validated and bounded (logo.h) */
+	int logo_clear;				    /* logo.png is empty: the logo goes */
+	char logo_why[200];			    /* logo.png refused: why (the old logo stays) */
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
@@ -1461,6 +1462,23 @@ static char *tk_imp_read_dates(struct tk_imp *im)
 }
 
 /* A notice longer than TK_URGENT_TEXT_MAX was cut: say where. */
+/* What the screen makes of the notice: smaller letters, or cut. */
+static void tk_imp_report_urgent_fit(struct tk_imp *im, struct tk_sb *r)
+{
+	if (im->urgent_nofit)
+		tk_sb_printf(r,
+			     "          WARNING: the notice does not fit on the screen even in the "
+			     "smallest readable letters: the screen shows its first %d lines and "
+			     "ends them with \"...\": shorten it\n",
+			     im->urgent_lines);
+	else if (im->urgent_pct > 0 && im->urgent_pct < 100)
+		tk_sb_printf(
+		    r,
+		    "          Note: the notice takes %d lines on screen, in smaller letters "
+		    "(%d %% of the usual size) so that it shows whole\n",
+		    im->urgent_lines, im->urgent_pct);
+}
+
 static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
 {
 	size_t n = strlen(im->urgent_msg);
@@ -1614,6 +1632,7 @@ static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 				     (int)strcspn(im->urgent_msg, "\n"), im->urgent_msg);
 			if (im->urgent_cut)
 				tk_imp_report_urgent_cut(im, r);
+			tk_imp_report_urgent_fit(im, r);
 		}
 	} else if (s->mode == TK_IMPORT_CLEAR) {
 		tk_sb_printf(r, "Urgent:   any urgent notice was removed\n");
@@ -2166,6 +2185,11 @@ static void tk_imp_finish(struct tk_imp *im, const char *src, const struct tk_im
 	struct tk_import_summary *sum = im->sum;
 
 	tk_imp_exit_code(im);
+	if (o && o->urgent_fit && im->ctl[TK_CTL_URGENT].present && !im->urgent_clear &&
+	    !sum->refused_whole &&
+	    o->urgent_fit(&im->cfg, im->urgent_msg, &im->urgent_lines, &im->urgent_pct,
+			  &im->urgent_nofit))
+		im->urgent_lines = im->urgent_pct = im->urgent_nofit = 0;
 	tk_imp_preview(im, src, o);
 	tk_imp_write_report(im, src, o);
 	tk_imp_banner(im, o);

@@ -175,6 +175,19 @@ out:
 	return err;
 }
 
+int tk_preview_urgent_fit(const struct tk_config *cfg, const char *text, struct tk_urgent_fit *out)
+{
+	struct tk_ctx c = {0};
+	int w, h, err;
+
+	tk_preview_screen_size(cfg, &w, &h);
+	err = tk_ctx_open(&c, &tk_out_png, cfg, w, h, 60, 1);
+	if (!err)
+		err = tk_scene_urgent_fit(c.scene, text, out);
+	tk_ctx_close(&c);
+	return err;
+}
+
 void tk_preview_screen_size(const struct tk_config *cfg, int *w, int *h)
 {
 	char line[512];

@@ -39,12 +39,15 @@
 #define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
 #define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
 #define TK_STATUS_MAX_PCT_PORTRAIT 90
-#define TK_URGENT_LINES 2 /* an urgent notice is read whole: lines before cutting */
+#define TK_URGENT_LINES 2 /* an urgent notice: lines at the usual size, then more lines */
 #define TK_URGENT_LINES_PORTRAIT 4
+#define TK_URGENT_MAX_PCT 60 /* ... while the bar stays within this % of the cards area, */
+/* then a smaller size, down to the legible floor */
 #define TK_STATUS_BG_MIX 30 /* card background lightened by this /256 */
 
 /* Text blocks. */
-#define TK_MAX_LINES 8		  /* lines one text block may take */
+#define TK_MAX_LINES 8		  /* lines one card text block may take */
+#define TK_WRAP_LINES 24	  /* lines any text block may take (an urgent notice) */
 #define TK_MAX_PARA 2048	  /* bytes of one paragraph laid out */
 #define TK_HEADLINE_LH_PCT 120	  /* headline line height, % of its size */
 #define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
@@ -709,9 +712,9 @@ static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, in
 static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text, int style,
 			 int size, uint32_t color, int x, int y, int maxw, int maxl, int lh)
 {
-	size_t st[TK_MAX_LINES], en[TK_MAX_LINES];
+	size_t st[TK_WRAP_LINES], en[TK_WRAP_LINES];
 	int cut,
-	    nl = tk_wrap(s, text, style, size, maxw, tk_mini(maxl, TK_MAX_LINES), st, en, &cut);
+	    nl = tk_wrap(s, text, style, size, maxw, tk_mini(maxl, TK_WRAP_LINES), st, en, &cut);
 	int rtl = tk_text_is_rtl(text, strlen(text));
 	char para[TK_MAX_PARA];
 
@@ -741,8 +744,8 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 /* Lines text needs at size within maxw (capped at maxl + 1). */
 static int tk_lines(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl)
 {
-	size_t st[TK_MAX_LINES + 1], en[TK_MAX_LINES + 1];
-	int cut, n, want = tk_mini(maxl + 1, TK_MAX_LINES + 1);
+	size_t st[TK_WRAP_LINES + 1], en[TK_WRAP_LINES + 1];
+	int cut, n, want = tk_mini(maxl + 1, TK_WRAP_LINES + 1);
 
 	/* Autofit tries several sizes: measure them all at the crawl size (its
 	 * faces are open and their glyphs cached) with the width scaled, 3 %
@@ -934,7 +937,7 @@ static void tk_card_head(struct tk_card *k)
 /* Lines of quote text that fit in left pixels at size qs. */
 static int tk_quote_lines(int left, int qs)
 {
-	return tk_maxi(left / tk_maxi(qs * TK_BODY_LH_PCT / 100, 1), 1);
+	return tk_clampi(left / tk_maxi(qs * TK_BODY_LH_PCT / 100, 1), 1, TK_MAX_LINES);
 }
 
 /* The quote, never larger than the headline, shrunk until it fits; then
@@ -1076,15 +1079,66 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	SDL_FreeSurface(dst);
 }
 
-/* The urgent notice: a red bar above the crawl, for visitors, so never below
- * the legible size; two smaller lines before cutting. */
-static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
+/* The urgent notice's layout: one line at the usual size fs; else lines at
+ * 80 % of it (2, 4 on portrait screens, then as many as the bar's height
+ * allows); then smaller, down to the legible floor; cut (with "…") only when
+ * even that does not hold it. one: the text on one paragraph. */
+static void tk_urgent_layout(struct tk_scene *s, const char *one, struct tk_urgent_fit *f)
 {
 	int fs = tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small);
-	int f2 = tk_maxi(fs * 8 / 10, s->small), lh2 = f2 * 12 / 10;
-	int maxl = s->W < s->H ? TK_URGENT_LINES_PORTRAIT : TK_URGENT_LINES, n = 1, h;
+	int maxl = s->W < s->H ? TK_URGENT_LINES_PORTRAIT : TK_URGENT_LINES;
+	int nw = s->W < s->maxt ? s->W : s->maxt, x0 = s->W / 40;
+	int maxh = tk_maxi(s->cards.h * TK_URGENT_MAX_PCT / 100, fs * 100 / 45);
+	int size, lh, n;
+
+	memset(f, 0, sizeof *f);
+	f->usual = fs;
+	f->x = x0 + tk_chip(s, NULL, x0, 0, "Urgent", fs * 8 / 10, 0, 0) + fs;
+	f->maxw = nw - f->x - s->W / 40;
+	f->lines = 1;
+	f->size = fs;
+	f->pct = 100;
+	if (tk_lines(s, one, TK_FONT_BOLD, fs, f->maxw, 1) <= 1)
+		return;
+	f->floor = tk_mini(s->small, fs * 8 / 10);
+	for (size = tk_maxi(fs * 8 / 10, s->small);;
+	     size = tk_maxi(size * TK_SHRINK_PCT / 100, f->floor)) {
+		lh = size * 12 / 10;
+		/* the lines the bar holds at this size (the usual 2 or 4 at least) */
+		maxl = tk_clampi((maxh - size / 2) / lh, maxl, TK_WRAP_LINES);
+		n = tk_lines(s, one, TK_FONT_BOLD, size, f->maxw, maxl);
+		f->size = size;
+		f->lines = tk_mini(n, maxl);
+		if (n <= maxl)
+			break;
+		if (size <= f->floor) {
+			f->cut = 1;
+			break;
+		}
+	}
+	f->shrunk = f->size < tk_maxi(fs * 8 / 10, s->small);
+	f->pct = f->shrunk ? f->size * 100 / tk_maxi(fs * 8 / 10, 1) : 100;
+}
+
+int tk_scene_urgent_fit(struct tk_scene *s, const char *text, struct tk_urgent_fit *out)
+{
+	char one[1024];
+
+	snprintf(one, sizeof one, "%s", text);
+	for (char *p = one; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	tk_urgent_layout(s, one, out);
+	return TK_OK;
+}
+
+/* The urgent notice: a red bar above the crawl, for visitors, so never below
+ * the legible size (tk_urgent_layout), as tall as its lines. */
+static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
+{
 	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
-	int x0 = s->W / 40, x, maxw;
+	int x0 = s->W / 40, fs, f2, lh2, h;
+	struct tk_urgent_fit f;
 	SDL_Surface *out;
 	char one[1024];
 
@@ -1092,23 +1146,27 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	for (char *p = one; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	x = x0 + tk_chip(s, NULL, x0, 0, "Urgent", fs * 8 / 10, 0, 0) + fs;
-	maxw = nw - x - s->W / 40;
-	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1)
-		n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, maxl), maxl);
+	tk_urgent_layout(s, one, &f);
+	fs = f.usual;
+	f2 = f.size;
+	lh2 = f2 * 12 / 10;
 	/* as tall as its lines (portrait screens need more of them) */
-	h = tk_maxi(fs * 100 / 45, tk_maxi(n, 2) * lh2 + f2 / 2);
+	if (f.lines == 1) { /* as tall as two lines at the usual smaller size */
+		f2 = tk_maxi(fs * 8 / 10, s->small);
+		lh2 = f2 * 12 / 10;
+	}
+	h = tk_maxi(fs * 100 / 45, tk_maxi(f.lines, 2) * lh2 + f2 / 2);
 	out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
 	tk_chip(s, out, x0, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
-	if (n > 1)
-		tk_text_block(s, out, one, TK_FONT_BOLD, f2, 0xffffffff, x,
-			      (h - lh2 * n) / 2 - f2 / 8, maxw, n, lh2);
+	if (f.lines > 1)
+		tk_text_block(s, out, one, TK_FONT_BOLD, f.size, 0xffffffff, f.x,
+			      (h - lh2 * f.lines) / 2 - f.size / 8, f.maxw, f.lines, lh2);
 	else
-		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, x,
-			      (h - fs * 13 / 10) / 2 - fs / 10, maxw, 1, fs);
+		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, f.x,
+			      (h - fs * 13 / 10) / 2 - fs / 10, f.maxw, 1, fs);
 	return out;
 }
 

@@ -82,7 +82,7 @@ static int teardown(void **state)
 
 static int run(struct env *e, struct tk_import_summary *s)
 {
-	struct tk_import_opts o = {NULL, NOW, NULL};
+	struct tk_import_opts o = {NULL, NOW, NULL, NULL};
 
 	return tk_import_run(e->stick, &e->cfg, &o, s);
 }
@@ -281,6 +281,16 @@ static void test_replace_clear(void **state)
 	free(r);
 }
 
+/* A stand-in for the screen's layout (the real one is in test_preview). */
+static int fake_fit(const struct tk_config *cfg, const char *text, int *lines, int *pct, int *cut)
+{
+	(void)cfg;
+	*lines = strstr(text, "cut") ? 11 : strstr(text, "shrink") ? 5 : 2;
+	*pct = strstr(text, "cut") ? 55 : strstr(text, "shrink") ? 70 : 100;
+	*cut = strstr(text, "cut") != NULL;
+	return TK_OK;
+}
+
 static void test_urgent(void **state)
 {
 	struct env *e = *state;
@@ -314,6 +324,37 @@ static void test_urgent(void **state)
 		assert_non_null(strstr(r,
 				       "WARNING: the notice is longer than 1000 bytes: it was CUT "
 				       "after \"..."));
+		free(r);
+	}
+	/* Laid out on screen smaller, or cut: the report says which. */
+	{
+		struct tk_import_opts o = {NULL, NOW, NULL, fake_fit};
+		char *r;
+
+		assert_int_equal(tfs_write_str(e->stick, "urgent.TXT",
+					       "Lift closed\n\nUse the east "
+					       "stairs.\n"),
+				 0);
+		assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, &s), TK_OK);
+		r = report(e);
+		assert_null(strstr(r, "smaller letters"));
+		assert_null(strstr(r, "does not fit"));
+		free(r);
+		assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "Lift closed\n\nshrink\n"),
+				 0);
+		assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, &s), TK_OK);
+		r = report(e);
+		assert_non_null(strstr(r,
+				       "Note: the notice takes 5 lines on screen, in smaller "
+				       "letters (70 % of the usual size) so that it shows whole"));
+		free(r);
+		assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "Lift closed\n\ncut\n"), 0);
+		assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, &s), TK_OK);
+		r = report(e);
+		assert_non_null(strstr(r,
+				       "WARNING: the notice does not fit on the screen even in "
+				       "the smallest readable letters: the screen shows its first "
+				       "11 lines"));
 		free(r);
 	}
 	/* An empty one removes the notice. */
@@ -1099,7 +1140,7 @@ static void test_import_cache_into_itself(void **state)
 {
 	struct env *e = *state;
 	struct tk_import_summary s;
-	struct tk_import_opts o = {NULL, NOW, NULL};
+	struct tk_import_opts o = {NULL, NOW, NULL, NULL};
 	char *before, *after, root[4200], inner[4300];
 
 	tlog_expect_errors(); /* the failures this test provokes are logged */
@@ -1287,7 +1328,7 @@ static void test_fixture_sticks(void **state)
 	assert_non_null(d);
 	while ((de = readdir(d))) {
 		char stick[4400], *expect, *line, *save = NULL, *r, out[4500];
-		struct tk_import_opts o = {out, NOW, NULL};
+		struct tk_import_opts o = {out, NOW, NULL, NULL};
 		struct tk_import_summary s;
 
 		if (de->d_name[0] == '.' || strstr(de->d_name, ".expect"))

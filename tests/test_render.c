@@ -367,6 +367,53 @@ static void test_snapshot_logo(void **state)
 	fixture_close(&b);
 }
 
+#define LONG_NOTICE                                                                                \
+	"Water off in the whole building from 10:00 to 16:00 today\nThe drinking fountains, "      \
+	"the toilets on floors 1 to 4 and the café are closed while the main pipe is "            \
+	"repaired. Toilets in the car park building stay open. Bottled water is available at "     \
+	"reception. We are sorry for the trouble and thank you for your patience."
+
+/* Issue 13 item 5: a long urgent notice wraps to as many lines as it needs,
+ * smaller when the bar would grow too tall, down to the legible floor; only
+ * then is it cut, and tk_scene_urgent_fit says so (for the stick report). */
+static void test_snapshot_urgent_long(void **state)
+{
+	struct fixture f;
+	struct tk_urgent_fit fit, fit2;
+	struct tk_config cfg;
+	char huge[1100];
+	size_t n = 0;
+
+	(void)state;
+	check_snapshot_n(200, "urgent-long", sample_playlist(), NULL, LONG_NOTICE);
+	fixture_open(&f, 640, 360, NULL);
+	assert_int_equal(tk_scene_urgent_fit(f.scene, "Lift closed today", &fit), TK_OK);
+	assert_int_equal(fit.lines, 1);
+	assert_int_equal(fit.size, fit.usual);
+	assert_false(fit.shrunk || fit.cut);
+	assert_int_equal(tk_scene_urgent_fit(f.scene, LONG_NOTICE, &fit), TK_OK);
+	assert_true(fit.lines > 2);
+	assert_false(fit.cut);
+	assert_true(fit.size >= fit.floor);
+	while (n < 1000)
+		n += (size_t)snprintf(huge + n, sizeof huge - n, "Use the east stairs. ");
+	/* 1000 bytes on a small screen: smaller, whole (12 lines at the floor) */
+	assert_int_equal(tk_scene_urgent_fit(f.scene, huge, &fit2), TK_OK);
+	assert_true(fit2.shrunk);
+	assert_false(fit2.cut);
+	assert_true(fit2.lines > 6);
+	fixture_close(&f);
+	/* read from 15 m away the floor is larger: cut, and said */
+	tk_config_defaults(&cfg);
+	cfg.viewing_distance = 1500;
+	fixture_open_cfg(&f, 640, 360, NULL, &cfg);
+	assert_int_equal(tk_scene_urgent_fit(f.scene, huge, &fit2), TK_OK);
+	assert_true(fit2.shrunk);
+	assert_true(fit2.cut);
+	assert_int_equal(fit2.size, fit2.floor);
+	fixture_close(&f);
+}
+
 /* Rows 0..rows of two frames are identical (the cards area, not the crawl). */
 static int same_rows(const uint32_t *a, const uint32_t *b, int w, int rows)
 {
@@ -1199,6 +1246,7 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_idle),
 	    cmocka_unit_test(test_snapshot_logo),
 	    cmocka_unit_test(test_reading_time),
+	    cmocka_unit_test(test_snapshot_urgent_long),
 	    cmocka_unit_test(test_snapshot_notices),
 	    cmocka_unit_test(test_snapshot_notices_portrait),
 	    cmocka_unit_test(test_config_extremes_render),
