@@ -2,7 +2,8 @@
  * GPU's max texture width; the worker composes chunks (and cards and notices)
  * into CPU buffers ahead of time; the frame path uploads at most one chunk
  * or a strip of card rows per frame into a fixed ring of textures and draws
- * a few copies. Motion is frame-counted: offset = frame * speed. */
+ * a few copies. Motion is frame-counted: offset = frame * speed (a new speed
+ * carries on from the offset it starts at). */
 #include <math.h>
 #include <png.h>
 #include <stdio.h>
@@ -125,6 +126,8 @@ struct tk_scene {
 	int cw, bh, fs, small, label_w, maxt;
 	int csmall; /* small on cards: never so large it breaks the hierarchy */
 	int64_t card_frames, fade_frames;
+	int speed;			/* crawl px per frame from speed_frame on; 0 = cfg->speed */
+	int64_t speed_frame, speed_off; /* the crawl offset at speed_frame */
 
 	/* frame-path textures: all created up front */
 	SDL_Texture *ctex[TK_MAX_CTEX];
@@ -1694,7 +1697,20 @@ void tk_scene_set_clock(struct tk_scene *s, const char *text)
 
 int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame)
 {
-	return frame * (s->cfg->speed > 0 ? s->cfg->speed : 1);
+	int64_t speed = s->speed ? s->speed : s->cfg->speed > 0 ? s->cfg->speed : 1;
+
+	return s->speed_off + (frame - s->speed_frame) * speed;
+}
+
+void tk_scene_set_speed(struct tk_scene *s, int64_t frame, int px)
+{
+	int64_t m = frame - s->hold; /* the crawl's own frame (it holds for a late worker) */
+
+	if (px < 1)
+		return;
+	s->speed_off = tk_scene_crawl_offset(s, m);
+	s->speed_frame = m;
+	s->speed = px;
 }
 
 SDL_Rect tk_scene_band(const struct tk_scene *s)

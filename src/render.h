@@ -79,6 +79,10 @@ int tk_scene_outside_changed(const struct tk_scene *s);
 /* Horizontal crawl offset in pixels at frame (for tests). */
 int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame);
 
+/* From frame on, the crawl moves px (>= 1) pixels a frame, carrying on from
+ * where it is at frame (no jump). Main thread. */
+void tk_scene_set_speed(struct tk_scene *s, int64_t frame, int px);
+
 /* Lay out urgent text (newlines read as spaces) as the screen would, without
  * drawing: size, lines, whether it had to shrink or would not fit whole.
  * Returns TK_OK. */

@@ -504,6 +504,25 @@ static void tk_run_events(struct tk_run *r)
 		tk_watchdog_stop(&r->wd);
 }
 
+/* speed_px_s: once the pacer has measured the real refresh (a window of
+ * periods, looked at again every window), whole pixels per frame at it; the
+ * step from the nominal refresh until then. */
+static void tk_run_measured_speed(struct tk_run *r)
+{
+	int px;
+
+	if (r->c.cfg.speed_px_s <= 0 || r->pacer.presents % TK_PACER_WINDOW)
+		return;
+	px = tk_pacer_measured_px(&r->pacer, r->c.cfg.speed_px_s);
+	if (!px || px == r->c.cfg.speed)
+		return;
+	tk_log(TK_LOG_INFO,
+	       "display: speed_px_s %ld at the measured %.3f Hz: %d px a frame (was %ld)",
+	       r->c.cfg.speed_px_s, 1e9 / (double)r->pacer.period, px, r->c.cfg.speed);
+	tk_scene_set_speed(r->c.scene, r->pacer.frame, px);
+	r->c.cfg.speed = px;
+}
+
 /* After a present: count frames, log the first and missed vsyncs, feed the
  * watchdog. */
 static void tk_run_presented(struct tk_run *r, int64_t now)
@@ -524,6 +543,7 @@ static void tk_run_presented(struct tk_run *r, int64_t now)
 		tk_log(TK_LOG_DEBUG, "frame: missed %lld vsyncs", (long long)(k - 1));
 		r->missed_log = now;
 	}
+	tk_run_measured_speed(r);
 	tk_watchdog_feed(&r->wd, now);
 	if (r->stop_at && now >= r->stop_at)
 		tk_app_stop = 1;
