@@ -168,7 +168,7 @@ struct tk_scene {
 	SDL_Surface *status_surf, *urgent_surf, *clock_surf;
 	struct tk_playlist *logo_pl; /* main side: the playlist whose logo logo_tex shows */
 	SDL_Texture *logo_tex;
-	int logo_w, logo_h;
+	int logo_w, logo_h, logo_box_h;
 	int notice_ready;
 
 	/* worker-private */
@@ -1868,11 +1868,17 @@ static void tk_draw_take_notices(struct tk_scene *s)
 
 /* The logo's box: the top right corner of the cards area, in the margin
  * above the card content (which starts a tenth of the way down), right-aligned
- * with it; never wider than a third of the content. */
+ * with it; never wider than a third of the content. Below the operator's tag
+ * while one shows in that corner (crawl at the bottom): smaller, never over
+ * it nor over the card. */
 static SDL_Rect tk_logo_box(const struct tk_scene *s)
 {
 	int top = s->cards.h / TK_LOGO_TOP_DIV;
-	int h = s->cards.h / 10 - top, w = s->cc.w / 3;
+	int h, w = s->cc.w / 3;
+
+	if (s->status_tex && s->cfg->crawl_position != TK_POS_TOP)
+		top = tk_maxi(top, s->status_h - s->cards.y + s->cards.h / 80);
+	h = s->cards.h / 10 - top;
 
 	return (SDL_Rect){s->cc.x + s->cc.w - w, s->cards.y + top, w, h};
 }
@@ -1885,8 +1891,9 @@ static void tk_draw_take_logo(struct tk_scene *s)
 	SDL_Rect box = tk_logo_box(s);
 	struct tk_logo *fit = NULL;
 
-	if (s->card_pl == s->logo_pl)
+	if (s->card_pl == s->logo_pl && box.h == s->logo_box_h)
 		return;
+	s->logo_box_h = box.h;
 	tk_playlist_unref(s->logo_pl);
 	s->logo_pl = tk_playlist_ref(s->card_pl);
 	if (s->logo_tex) {

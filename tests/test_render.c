@@ -345,6 +345,9 @@ static void test_snapshot_logo(void **state)
 	assert_int_equal(tk_playlist_create(&idle), TK_OK);
 	tk_playlist_set_logo(idle, emblem());
 	check_snapshot(30, "logo-idle", idle);
+	/* under the operator's tag while it shows, smaller: never covered */
+	check_snapshot_n(120, "logo-status", tk_playlist_ref(pl),
+			 "12 articles added, 1 refused — see TICKER-REPORT.txt", NULL);
 	fixture_open(&a, 640, 360, sample_playlist());
 	fixture_open(&b, 640, 360, pl);
 	pa = frame_pixels(&a, 120);
