@@ -1123,14 +1123,31 @@ static void tk_urgent_layout(struct tk_scene *s, const char *one, struct tk_urge
 	f->pct = f->shrunk ? f->size * 100 / tk_maxi(fs * 8 / 10, 1) : 100;
 }
 
+/* The notice on one paragraph: its headline, a dash, then its paragraphs
+ * joined by spaces (.urgent keeps one per line). */
+static void tk_urgent_one(const char *text, char *one, size_t size)
+{
+	size_t n = 0;
+	int first = 1;
+
+	for (const char *p = text; *p && n + 4 < size; p++) {
+		if (*p != '\n') {
+			one[n++] = *p;
+			continue;
+		}
+		if (!p[1])
+			break;
+		n += (size_t)snprintf(one + n, size - n, "%s", first ? " — " : " ");
+		first = 0;
+	}
+	one[n < size ? n : size - 1] = '\0';
+}
+
 int tk_scene_urgent_fit(struct tk_scene *s, const char *text, struct tk_urgent_fit *out)
 {
-	char one[1024];
+	char one[1100];
 
-	snprintf(one, sizeof one, "%s", text);
-	for (char *p = one; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
+	tk_urgent_one(text, one, sizeof one);
 	tk_urgent_layout(s, one, out);
 	return TK_OK;
 }
@@ -1143,12 +1160,9 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	int x0 = s->W / 40, fs, f2, lh2, h;
 	struct tk_urgent_fit f;
 	SDL_Surface *out;
-	char one[1024];
+	char one[1100];
 
-	snprintf(one, sizeof one, "%s", text);
-	for (char *p = one; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
+	tk_urgent_one(text, one, sizeof one);
 	tk_urgent_layout(s, one, &f);
 	fs = f.usual;
 	f2 = f.size;
