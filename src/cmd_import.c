@@ -9,6 +9,7 @@
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
+#include "i18n.h"
 #include "import.h"
 #include "import_trust.h"
 #include "log.h"
@@ -85,7 +86,9 @@ static int tk_cmd_not_read(struct tk_config *cfg, const char *reason)
 	char text[256];
 	int err;
 
-	snprintf(text, sizeof text, "USB stick not read: %s", reason);
+	tk_i18n_select(cfg->assets_dir, cfg->language);
+	/* TRANSLATORS: note in a corner of the screen; %s is the reason (in English) */
+	snprintf(text, sizeof text, _("USB stick not read: %s"), reason);
 	err = tk_cache_open(cfg->cache_dir, &c);
 	if (!err)
 		err = tk_cache_set_banner(c, (int64_t)time(NULL) + TK_IMPORT_BANNER_SECONDS, text);

@@ -24,6 +24,7 @@
 #include "err.h"
 #include "clockset.h"
 #include "health.h"
+#include "i18n.h"
 #include "import.h"
 #include "log.h"
 #include "mem.h"
@@ -1212,50 +1213,89 @@ static int tk_imp_nothing_usable(const struct tk_imp *im)
 	       s->mode == TK_IMPORT_MERGE;
 }
 
+/* The comma before a part of the summary that is not the first; returns n
+ * past it (never past z). */
+static size_t tk_imp_banner_sep(char *b, size_t z, size_t n)
+{
+	int k;
+
+	if (!n || n >= z)
+		return n;
+	/* TRANSLATORS: joins two parts of the import note ("3 articles added, 1 updated") */
+	k = snprintf(b + n, z - n, "%s", _(", "));
+	return k > 0 && (size_t)k < z - n ? n + (size_t)k : z;
+}
+
+/* Append to the summary (printf-style; n stays within z). */
+#define TK_IMP_ADD(b, z, n, ...)                                                                   \
+	do {                                                                                       \
+		int k_ = (n) < (z) ? snprintf((b) + (n), (z) - (n), __VA_ARGS__) : 0;              \
+		(n) = k_ > 0 && (size_t)k_ < (z) - (n) ? (n) + (size_t)k_ : (z);                   \
+	} while (0)
+
+/* The one-line note on screen after an import, in the screen's language
+ * (for whoever brought the stick; visitors hardly notice it). */
 static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	char *b = s->banner;
-	size_t z = sizeof s->banner, n = 0;
+	size_t z = sizeof s->banner, n = 0, nc = im->cache ? tk_cache_count(im->cache) : 0;
 
+	tk_i18n_select(im->cfg.assets_dir, im->cfg.language);
+	b[0] = '\0';
 	if (s->refused_whole) {
-		n += (size_t)snprintf(b, z, "USB stick refused, nothing changed");
+		TK_IMP_ADD(b, z, n, "%s", _("USB stick refused, nothing changed"));
 		goto see;
 	}
 	if (s->mode != TK_IMPORT_MERGE) {
-		n += (size_t)snprintf(b + n, z - n, "%s: %zu article%s on the ticker now",
-				      s->mode == TK_IMPORT_CLEAR ? "Ticker cleared"
-								 : "Articles replaced",
-				      im->cache ? tk_cache_count(im->cache) : 0,
-				      im->cache && tk_cache_count(im->cache) == 1 ? "" : "s");
+		if (s->mode == TK_IMPORT_CLEAR)
+			TK_IMP_ADD(b, z, n,
+				   Q_("Ticker cleared: %zu article on the ticker now",
+				      "Ticker cleared: %zu articles on the ticker now", nc),
+				   nc);
+		else
+			TK_IMP_ADD(b, z, n,
+				   Q_("Articles replaced: %zu article on the ticker now",
+				      "Articles replaced: %zu articles on the ticker now", nc),
+				   nc);
 	} else {
-		if (s->n[TK_IMPORT_ADDED])
-			n += (size_t)snprintf(b + n, z - n, "%s%zu article%s added", n ? ", " : "",
-					      s->n[TK_IMPORT_ADDED],
-					      s->n[TK_IMPORT_ADDED] == 1 ? "" : "s");
-		if (s->n[TK_IMPORT_UPDATED])
-			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
-					      s->n[TK_IMPORT_UPDATED]);
-		if (im->removed)
-			n +=
-			    (size_t)snprintf(b + n, z - n, "%s%zu article%s removed", n ? ", " : "",
-					     im->removed, im->removed == 1 ? "" : "s");
+		size_t a = s->n[TK_IMPORT_ADDED], u = s->n[TK_IMPORT_UPDATED], r = im->removed;
+
+		if (a)
+			TK_IMP_ADD(b, z, n, Q_("%zu article added", "%zu articles added", a), a);
+		if (u) {
+			n = tk_imp_banner_sep(b, z, n);
+			TK_IMP_ADD(b, z, n, Q_("%zu updated", "%zu updated", u), u);
+		}
+		if (r) {
+			n = tk_imp_banner_sep(b, z, n);
+			TK_IMP_ADD(b, z, n, Q_("%zu article removed", "%zu articles removed", r),
+				   r);
+		}
 		if (!n && tk_imp_nothing_usable(im))
-			n += (size_t)snprintf(b + n, z - n,
-					      "Nothing usable on the USB stick: save articles as "
-					      ".txt or .html");
+			TK_IMP_ADD(
+			    b, z, n, "%s",
+			    _("Nothing usable on the USB stick: save articles as .txt or .html"));
 		else if (!n)
-			n += (size_t)snprintf(b + n, z - n, "USB stick read: nothing new");
+			TK_IMP_ADD(b, z, n, "%s", _("USB stick read: nothing new"));
 	}
-	if (s->n[TK_IMPORT_REFUSED])
-		n += (size_t)snprintf(b + n, z - n, ", %zu refused", s->n[TK_IMPORT_REFUSED]);
-	if (s->incomplete || s->cache_failed)
-		n += (size_t)snprintf(b + n, z - n, ", import incomplete");
+	if (s->n[TK_IMPORT_REFUSED]) {
+		n = tk_imp_banner_sep(b, z, n);
+		TK_IMP_ADD(b, z, n, Q_("%zu refused", "%zu refused", s->n[TK_IMPORT_REFUSED]),
+			   s->n[TK_IMPORT_REFUSED]);
+	}
+	if (s->incomplete || s->cache_failed) {
+		n = tk_imp_banner_sep(b, z, n);
+		TK_IMP_ADD(b, z, n, "%s", _("import incomplete"));
+	}
 see:
+	if (n >= z)
+		return;
+	/* TRANSLATORS: ends the import note; TICKER-REPORT.txt is a file name, keep it */
 	if (s->report_written)
-		snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+		snprintf(b + n, z - n, "%s", _(" — see TICKER-REPORT.txt"));
 	else if (!(o && o->report_path && !*o->report_path))
-		snprintf(b + n, z - n, " — no report on the stick: %s", im->report_problem);
+		snprintf(b + n, z - n, _(" — no report on the stick: %s"), im->report_problem);
 }
 
 static void tk_imp_exit_code(struct tk_imp *im)
@@ -2005,7 +2045,9 @@ static int tk_imp_open(struct tk_imp *im, const char *src, const struct tk_impor
 		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored",
 		       cfg->cache_dir);
 	tk_log(TK_LOG_INFO, "import: reading %s into %s", src, cfg->cache_dir);
-	tk_cache_set_banner(im->cache, im->now + 120, "Importing from USB…");
+	tk_i18n_select(im->cfg.assets_dir, im->cfg.language);
+	/* TRANSLATORS: small note in a corner of the screen while a USB stick is read */
+	tk_cache_set_banner(im->cache, im->now + 120, _("Importing from USB…"));
 	return TK_OK;
 }
 

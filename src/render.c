@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "err.h"
+#include "i18n.h"
 #include "log.h"
 #include "mem.h"
 #include "render.h"
@@ -151,7 +152,12 @@ struct tk_scene {
 	uint64_t outside_key;		/* cards and notices as last drawn */
 	int outside_changed;		/* the last draw changed them */
 	int notices_shown;		/* notice textures made so far */
-	char status_text[256], urgent_text[1024], clock_text[32];
+	char status_text[256], urgent_text[1024], clock_text[96];
+	/* the screen's own words in the configured language, looked up once by
+	 * tk_scene_create (the worker never calls gettext) */
+	struct {
+		const char *latest, *quote, *figures, *urgent, *welcome, *idle;
+	} w;
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf, *clock_surf;
@@ -380,11 +386,12 @@ static void tk_item_quote(struct tk_scene *s, const struct tk_pl_item *it, struc
 	snprintf(t->pre, sizeof t->pre, "“%s”", t->text);
 	tk_itemtext_add(t, t->pre, strlen(t->pre), TK_FONT_REGULAR, c->crawl_fg, s->fs);
 	if (it->speaker) {
-		snprintf(t->who, sizeof t->who, "  — %s%s%s", it->speaker, it->role ? ", " : "",
-			 it->role ? it->role : "");
+		/* a no-break space holds the dash to the speaker's name */
+		snprintf(t->who, sizeof t->who, "  —\u00A0%s%s%s", it->speaker,
+			 it->role ? ", " : "", it->role ? it->role : "");
 		tk_itemtext_add(t, t->who, strlen(t->who), TK_FONT_BOLD, c->accent, s->fs);
 	}
-	t->label = "Quote";
+	t->label = s->w.quote;
 }
 
 /* A figure: its sentence with the number (and its scale word) in bold
@@ -394,7 +401,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 	const struct tk_config *c = s->cfg;
 	const char *f = it->figure ? strstr(t->text, it->figure) : NULL;
 
-	t->label = "In figures";
+	t->label = s->w.figures;
 	if (f) {
 		size_t fl = strlen(it->figure) + tk_figure_scale(f + strlen(it->figure));
 
@@ -419,8 +426,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 static void tk_item_text(struct tk_scene *s, const struct tk_playlist *pl,
 			 const struct tk_pl_item *it, struct tk_itemtext *t)
 {
-	static const char idle[] =
-	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	const char *idle = s->w.idle;
 	const struct tk_config *c = s->cfg;
 	size_t tl;
 
@@ -876,7 +882,7 @@ static int tk_card_gap(const struct tk_card *k, int div)
 	return k->CH / div;
 }
 
-/* The idle card: how to add articles. */
+/* The idle card: a calm welcome for visitors (nothing for them to do). */
 static int tk_card_idle(struct tk_card *k)
 {
 	const struct tk_config *c = k->s->cfg;
@@ -885,14 +891,12 @@ static int tk_card_idle(struct tk_card *k)
 	if (k->dst)
 		tk_mfill(k->s, k->dst, 0, k->y, k->W / 40, tk_maxi(k->W / 160, 4), c->accent);
 	k->y += k->CH / 14;
-	k->y = tk_text_block(k->s, k->dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
-			     c->card_fg, 0, k->y, k->W, 2, hsz * TK_BODY_LH_PCT / 100);
+	k->y = tk_text_block(k->s, k->dst, k->s->w.welcome, TK_FONT_BOLD, hsz, c->card_fg, 0, k->y,
+			     k->W, 2, hsz * TK_BODY_LH_PCT / 100);
 	k->y += k->CH / 20;
-	return tk_text_block(k->s, k->dst,
-			     "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
-			     "figures appear here within seconds.",
-			     TK_FONT_REGULAR, bsz, tk_mix(c->card_fg, c->card_bg, 70), 0, k->y,
-			     k->W * 2 / 3, 3, bsz * 3 / 2);
+	return tk_text_block(k->s, k->dst, k->s->w.idle, TK_FONT_REGULAR, bsz,
+			     tk_mix(c->card_fg, c->card_bg, 70), 0, k->y, k->W * 2 / 3, 3,
+			     bsz * 3 / 2);
 }
 
 /* Source chip, headline sized to the space, accent rule. */
@@ -960,7 +964,7 @@ static void tk_card_quote(struct tk_card *k)
 	/* The attribution reads in the quote's direction (an English name under
 	 * an Arabic quote once led it with a dangling dash): a directional mark
 	 * (RLM/LRM) sets its paragraph direction. */
-	snprintf(buf, sizeof buf, "%s— %s%s%s",
+	snprintf(buf, sizeof buf, "%s—\u00A0%s%s%s",
 		 tk_text_is_rtl(q->text, strlen(q->text)) ? "\u200F" : "\u200E", q->speaker,
 		 q->role ? ", " : "", q->role ? q->role : "");
 	k->bottom = tk_text_block(s, k->dst, buf, TK_FONT_BOLD, who, c->accent, 0,
@@ -1058,7 +1062,8 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	if (!dst)
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->card_bg));
-	s->wmirror = art && tk_text_is_rtl(art->headline, strlen(art->headline));
+	/* an article card follows its headline's direction, the idle card the language's */
+	s->wmirror = art ? tk_text_is_rtl(art->headline, strlen(art->headline)) : tk_i18n_rtl();
 	h = tk_card_layout(s, NULL, pl, art, top, limit) - top;
 	y0 = top + (limit - top - h) * 2 / 5;
 	if (y0 < top)
@@ -1084,7 +1089,7 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	for (char *p = one; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	x = x0 + tk_chip(s, NULL, x0, 0, "Urgent", fs * 8 / 10, 0, 0) + fs;
+	x = x0 + tk_chip(s, NULL, x0, 0, s->w.urgent, fs * 8 / 10, 0, 0) + fs;
 	maxw = nw - x - s->W / 40;
 	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1)
 		n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, maxl), maxl);
@@ -1094,7 +1099,7 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
-	tk_chip(s, out, x0, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
+	tk_chip(s, out, x0, h / 2, s->w.urgent, fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
 	if (n > 1)
 		tk_text_block(s, out, one, TK_FONT_BOLD, f2, 0xffffffff, x,
 			      (h - lh2 * n) / 2 - f2 / 8, maxw, n, lh2);
@@ -1132,16 +1137,22 @@ static SDL_Surface *tk_clock_surface(struct tk_scene *s, const char *text)
 	int label = c->clock == TK_CLOCK_LABEL;
 	int fs = label ? tk_maxi(s->bh * 45 / 100, TK_MIN_FONT_PX)
 		       : tk_maxi(s->H * TK_STATUS_FS_PER_MILLE * 3 / 2000, TK_MIN_FONT_PX);
-	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10;
-	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, 0);
-	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 4) + 2 * pad;
-	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10, base, w;
+	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg);
+	SDL_Surface *t = NULL, *out = NULL;
 
-	if (!out)
+	/* One line, shaped whole: date and time never wrap, and a width summed
+	 * from pieces (each with its own fallback font) would cut CJK dates. */
+	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
 		return NULL;
-	SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
-	tk_text_block(s, out, text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg, pad,
-		      (h - fs * 13 / 10) / 2, w - 2 * pad, 1, fs);
+	/* at most a third of the width: date and time in the longest language */
+	w = tk_mini(t->w, s->W / 3) + 2 * pad;
+	out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (out) {
+		SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
+		tk_blit(t, out, pad, (h - fs * 13 / 10) / 2 + fs - base);
+	}
+	SDL_FreeSurface(t);
 	return out;
 }
 
@@ -1192,7 +1203,7 @@ static int tk_work_one(struct tk_scene *s)
 		return 1;
 	}
 	if (s->notice_gen != s->notice_done && !s->notice_ready) {
-		char st[256], ur[1024], ck[32];
+		char st[256], ur[1024], ck[sizeof s->clock_text];
 		int gen = s->notice_gen;
 		SDL_Surface *a = NULL, *b = NULL, *k = NULL;
 
@@ -1293,7 +1304,7 @@ static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
 	int lsz = tk_mini(tk_maxi(s->fs * 6 / 10, s->small), s->fs * 8 / 10);
-	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
+	struct tk_span sp = tk_sp(s->w.latest, TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
 	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
@@ -1391,6 +1402,25 @@ static void tk_scene_geometry(struct tk_scene *s)
 	s->csmall = tk_maxi(tk_mini(s->small, s->cards.h / TK_CARD_SMALL_MAX_DIV), TK_MIN_FONT_PX);
 }
 
+/* The screen's own words, in the configured language. */
+static void tk_scene_words(struct tk_scene *s)
+{
+	tk_i18n_select(s->cfg->assets_dir, s->cfg->language);
+	/* TRANSLATORS: the tag at the start of the crawl band (news ticker), short, capitals
+	 * where the script has them */
+	s->w.latest = _("LATEST");
+	/* TRANSLATORS: chip before a quotation in the crawl */
+	s->w.quote = _("Quote");
+	/* TRANSLATORS: chip before a key figure (a number from the article) in the crawl */
+	s->w.figures = _("In figures");
+	/* TRANSLATORS: chip of the urgent notice band */
+	s->w.urgent = _("Urgent");
+	/* TRANSLATORS: idle screen title, shown to visitors before any article is loaded */
+	s->w.welcome = _("Welcome");
+	/* TRANSLATORS: idle screen text for visitors; calm, no technical words */
+	s->w.idle = _("Headlines, quotes and key figures will appear here shortly.");
+}
+
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
 		    const struct tk_scene_opts *opts, struct tk_scene **out)
 {
@@ -1404,6 +1434,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
+	tk_scene_words(s);
 	s->shown_at = -1;
 	s->W = opts->width > 0 ? opts->width : 1;
 	s->H = opts->height > 0 ? opts->height : 1;

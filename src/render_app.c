@@ -17,6 +17,7 @@
 
 #include "cmd.h"
 #include "err.h"
+#include "i18n.h"
 #include "loader.h"
 #include "log.h"
 #include "notify.h"
@@ -179,16 +180,17 @@ void tk_ctx_close(struct tk_ctx *c)
 
 /* ---- snapshot / record ------------------------------------------------------ */
 
-/* The clock (cfg clock): the system time as HH:MM, handed to the scene when
- * the minute changes; the worker renders it, the frame only copies it. */
+/* The clock (cfg clock): date and time in the language's pattern (its .po
+ * file, not a system locale), handed to the scene when the minute changes;
+ * the worker renders it, the frame only copies it. */
 static void tk_ctx_clock(struct tk_ctx *c, time_t now)
 {
-	char text[32];
+	char text[96];
 	struct tm tm;
 
 	if (c->cfg.clock == TK_CLOCK_OFF || !c->scene || !localtime_r(&now, &tm))
 		return;
-	strftime(text, sizeof text, "%H:%M", &tm);
+	tk_i18n_clock(text, sizeof text, &tm);
 	tk_scene_set_clock(c->scene, text);
 }
 
