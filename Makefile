@@ -88,6 +88,11 @@ $(BUILD)/locale/%/LC_MESSAGES/ticker.mo: assets/po/%.po
 	@mkdir -p $(@D)
 	$(Q)msgfmt --check -o $@ $<
 
+# test_i18n runs xgettext with the same flags to find a stale template.
+.PHONY: print-xgettext-flags
+print-xgettext-flags:
+	@echo $(XGETTEXT_FLAGS)
+
 # The template translators start from; each .po is then updated with msgmerge.
 pot:
 	xgettext $(XGETTEXT_FLAGS) -o assets/po/ticker.pot $(sort $(SRCS))

@@ -196,14 +196,15 @@ static const char *tk_i18n_name(const char *const *table, int n, int i)
 	return tk_i18n_ctext(key, strchr(key, '\004') + 1);
 }
 
-/* Append s whole or not at all (never half a character). */
-static void tk_i18n_put(char *buf, size_t size, size_t *n, const char *s, size_t len)
+/* Append s whole or not at all (never half a character); 0 when it did not fit. */
+static int tk_i18n_put(char *buf, size_t size, size_t *n, const char *s, size_t len)
 {
 	if (*n + len + 1 > size)
-		return;
+		return 0;
 	memcpy(buf + *n, s, len);
 	*n += len;
 	buf[*n] = '\0';
+	return 1;
 }
 
 /* One conversion c (with '-': no padding) of tm into out; 0 when unknown. */
@@ -253,8 +254,8 @@ static size_t tk_i18n_conv(char c, int nopad, const struct tm *tm, char *out, si
 	case '%':
 		s = "%";
 		break;
-	default:
-		return 0;
+	default: /* not ours: kept as written, for the translator to see */
+		return (size_t)snprintf(out, size, "%%%s%c", nopad ? "-" : "", c);
 	}
 	if (s)
 		return (size_t)snprintf(out, size, "%s", s);
@@ -278,7 +279,8 @@ size_t tk_i18n_strftime(char *buf, size_t size, const char *pattern, const struc
 
 		if (q != p) {
 			len = q ? (size_t)(q - p) : strlen(p);
-			tk_i18n_put(buf, size, &n, p, len);
+			if (!tk_i18n_put(buf, size, &n, p, len))
+				break;
 			p += len;
 			continue;
 		}
@@ -290,8 +292,8 @@ size_t tk_i18n_strftime(char *buf, size_t size, const char *pattern, const struc
 		if (!*p)
 			break;
 		len = tk_i18n_conv(*p, nopad, tm, piece, sizeof piece);
-		if (len < sizeof piece)
-			tk_i18n_put(buf, size, &n, piece, len);
+		if (len >= sizeof piece || !tk_i18n_put(buf, size, &n, piece, len))
+			break; /* what follows a cut would read wrong */
 		p++;
 	}
 	return n;
