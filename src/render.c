@@ -1073,6 +1073,28 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	SDL_FreeSurface(dst);
 }
 
+/* One line of sp at (x, y) within maxw: shaped whole when it fits (a width
+ * summed from pieces, each with its own fallback font, can exceed the
+ * whole's and cut a CJK date), else cut with an ellipsis. Right to left
+ * text ends at x + maxw (an RTL notice in a box of its own width once
+ * showed only its last Latin word). */
+static void tk_one_line(struct tk_scene *s, SDL_Surface *dst, const struct tk_span *sp, int x,
+			int y, int maxw)
+{
+	SDL_Surface *t = NULL;
+	int base;
+
+	if (tk_fonts_measure(s->fonts, sp, 1) > maxw) {
+		tk_text_block(s, dst, sp->text, sp->style, sp->size, sp->color, x, y, maxw, 1,
+			      sp->size);
+		return;
+	}
+	if (tk_fonts_render(s->fonts, sp, 1, &t, &base))
+		return;
+	tk_blit(t, dst, x, y + sp->size - base);
+	SDL_FreeSurface(t);
+}
+
 /* The urgent notice: a red bar above the crawl, for visitors, so never below
  * the legible size; two smaller lines before cutting. */
 static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
@@ -1117,15 +1139,14 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
 	int share = s->W < s->H ? TK_STATUS_MAX_PCT_PORTRAIT : TK_STATUS_MAX_PCT;
 	int maxw = tk_mini(s->W * share / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
-	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, 0);
+	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150));
 	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(tk_mix(c->card_bg, c->card_fg, TK_STATUS_BG_MIX)));
-	tk_text_block(s, out, text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150), pad,
-		      (h - fs * 13 / 10) / 2, maxw, 1, fs);
+	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
 	return out;
 }
 
@@ -1137,22 +1158,16 @@ static SDL_Surface *tk_clock_surface(struct tk_scene *s, const char *text)
 	int label = c->clock == TK_CLOCK_LABEL;
 	int fs = label ? tk_maxi(s->bh * 45 / 100, TK_MIN_FONT_PX)
 		       : tk_maxi(s->H * TK_STATUS_FS_PER_MILLE * 3 / 2000, TK_MIN_FONT_PX);
-	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10, base, w;
+	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10;
 	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg);
-	SDL_Surface *t = NULL, *out = NULL;
-
-	/* One line, shaped whole: date and time never wrap, and a width summed
-	 * from pieces (each with its own fallback font) would cut CJK dates. */
-	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
-		return NULL;
 	/* at most a third of the width: date and time in the longest language */
-	w = tk_mini(t->w, s->W / 3) + 2 * pad;
-	out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (out) {
-		SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
-		tk_blit(t, out, pad, (h - fs * 13 / 10) / 2 + fs - base);
-	}
-	SDL_FreeSurface(t);
+	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 3) + 2 * pad;
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+
+	if (!out)
+		return NULL;
+	SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
+	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
 	return out;
 }
 

@@ -330,7 +330,7 @@ static void check_language(int lang, int crawl)
 	struct tk_config cfg;
 	struct tk_playlist *pl = NULL;
 	struct tm tm;
-	char name[64], clock[96];
+	char name[64], clock[96], note[256];
 
 	tk_config_defaults(&cfg);
 	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
@@ -352,7 +352,10 @@ static void check_language(int lang, int crawl)
 		return;
 	}
 	assert_int_equal(tk_playlist_create(&pl), TK_OK);
-	check_snapshot_cfg(30, name, pl, NULL, "Fire drill at 14:00", 640, 360, &cfg, clock);
+	/* the operator's note too (an RTL one once showed only its Latin end) */
+	snprintf(note, sizeof note, "%s%s", _("USB stick read: nothing new"),
+		 _(" — see TICKER-REPORT.txt"));
+	check_snapshot_cfg(30, name, pl, note, "Fire drill at 14:00", 640, 360, &cfg, clock);
 }
 
 /* No tofu: every language's words (and its clock's names) have glyphs in
