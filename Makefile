@@ -178,6 +178,12 @@ soak: deps
 	@$(MAKE) --no-print-directory all
 	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker HOURS=$(or $(HOURS),2) sh tests/soak.sh
 
+# README pictures (assets/*.png) from the demo articles, rendered by `ticker snapshot`/`preview`.
+.PHONY: screenshots
+screenshots: deps
+	@$(MAKE) --no-print-directory all
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker sh tests/screenshots.sh
+
 # Quality on third-party development data (never committed; see tests/eval/): POLNEAR_DIR, RECOGNIZERS_DIR.
 .PHONY: eval
 eval: deps
