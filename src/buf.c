@@ -14,6 +14,11 @@
 #include "io.h"
 #include "mem.h"
 
+static size_t tk_buf_first(size_t first)
+{
+	return first ? first : 1;
+}
+
 int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first)
 {
 	void *arr, *grown;
@@ -21,7 +26,9 @@ int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first)
 
 	if (n < *cap)
 		return TK_OK;
-	nc = *cap ? *cap * 2 : first;
+	nc = *cap ? *cap * 2 : tk_buf_first(first);
+	while (nc < n + 1 && nc <= (size_t)-1 / 2)
+		nc *= 2;
 	if (nc < n + 1 || nc > (size_t)-1 / size)
 		return TK_ENOMEM;
 	/* arrp points to some T *: read and write it as bytes, never as void ** */

@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 /* Room for element n of the array *arrp (elements of size bytes, *cap of
- * them allocated): when n == *cap the array grows to twice *cap, or to first
- * elements when empty (tk_realloc). arrp is the address of the array pointer.
+ * them allocated): when n >= *cap the array doubles (from first elements when
+ * empty) until it holds n + 1 (tk_realloc). arrp is the address of the array pointer.
  * Returns TK_OK, or TK_ENOMEM with the array and *cap unchanged. */
 int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first);
 

@@ -44,6 +44,13 @@ static void test_grow(void **state)
 	tk_mem_fail_at(0);
 	assert_int_equal(cap, 1024);
 	assert_int_equal(v[999], 999);
+	/* room for an element far beyond twice the capacity: doubled until it fits */
+	assert_int_equal(tk_buf_grow(&v, &cap, 5000, sizeof *v, 4), TK_OK);
+	assert_int_equal(cap, 8192);
+	assert_int_equal(v[999], 999);
+	/* a size that would overflow is refused, nothing changed */
+	assert_int_equal(tk_buf_grow(&v, &cap, (size_t)-1 / 2, sizeof *v, 4), TK_ENOMEM);
+	assert_int_equal(cap, 8192);
 	tk_free(v);
 }
 
