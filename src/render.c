@@ -1125,6 +1125,8 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	for (char *p = one; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
+	/* an Arabic or Hebrew notice reads from the right: chip there, text beside it */
+	s->wmirror = tk_text_is_rtl(one, strlen(one));
 	x = x0 + tk_chip(s, NULL, x0, 0, s->w.urgent, fs * 8 / 10, 0, 0) + fs;
 	maxw = nw - x - s->W / 40;
 	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1)
@@ -1132,8 +1134,10 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	/* as tall as its lines (portrait screens need more of them) */
 	h = tk_maxi(fs * 100 / 45, tk_maxi(n, 2) * lh2 + f2 / 2);
 	out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!out)
+	if (!out) {
+		s->wmirror = 0;
 		return NULL;
+	}
 	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
 	tk_chip(s, out, x0, h / 2, s->w.urgent, fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
 	if (n > 1)
@@ -1142,6 +1146,7 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	else
 		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, x,
 			      (h - fs * 13 / 10) / 2 - fs / 10, maxw, 1, fs);
+	s->wmirror = 0;
 	return out;
 }
 

@@ -355,7 +355,10 @@ static void check_language(int lang, int crawl)
 	/* the operator's note too (an RTL one once showed only its Latin end) */
 	snprintf(note, sizeof note, "%s%s", _("USB stick read: nothing new"),
 		 _(" — see TICKER-REPORT.txt"));
-	check_snapshot_cfg(30, name, pl, note, "Fire drill at 14:00", 640, 360, &cfg, clock);
+	/* the Arabic screen's notice is Arabic: the bar reads from the right */
+	check_snapshot_cfg(30, name, pl, note,
+			   lang == 7 ? "تمرين إخلاء عند الساعة 14:00" : "Fire drill at 14:00", 640,
+			   360, &cfg, clock);
 }
 
 /* No tofu: every language's words (and its clock's names) have glyphs in
