@@ -115,7 +115,8 @@ void tk_i18n_select(const char *assets_dir, int lang)
 	bind_textdomain_codeset(TK_I18N_DOMAIN, "UTF-8");
 	/* LANGUAGE beats LC_ALL/LANG whatever the environment says; "en" has no
 	 * catalog, so the msgids show. */
-	setenv("LANGUAGE", tk_i18n_catalogs[lang], 1);
+	if (!getenv("LANGUAGE") || strcmp(getenv("LANGUAGE"), tk_i18n_catalogs[lang]))
+		setenv("LANGUAGE", tk_i18n_catalogs[lang], 1);
 	++_nl_msg_cat_cntr;
 	tk_i18n_lang = lang;
 	snprintf(tk_i18n_dir, sizeof tk_i18n_dir, "%s", dir);
