@@ -183,7 +183,8 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 			/* TRANSLATORS: service note in a corner of the screen; %s is a font
 			 * file name */
 			snprintf(f->problem, sizeof f->problem,
-				 _("Font %s unusable: bundled fonts shown"), b ? b + 1 : extra_font);
+				 _("Font %s unusable: bundled fonts shown"),
+				 b ? b + 1 : extra_font);
 			tk_log(TK_LOG_WARN,
 			       "fonts: %s is missing, not a regular file or corrupt; "
 			       "using the bundled fonts",
