@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "err.h"
 #include "i18n.h"
@@ -229,6 +230,37 @@ static void test_key_beats_environment(void **state)
 	assert_non_null(strstr(out, "language=xx: not a supported language"));
 }
 
+/* The USB helper's reasons are the catalog's, word for word (else the
+ * screen shows them in English). */
+static void test_usb_helper_reasons_translated(void **state)
+{
+	char path[1024], *text;
+	FILE *f;
+	long n;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/firmware/libexec/ticker-usb-import", tu_root());
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	text = calloc(1, (size_t)n + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	tk_i18n_select(assets, 1);
+	for (size_t i = 0; tk_cmd_not_read_reasons[i]; i++) {
+		const char *r = tk_cmd_not_read_reasons[i];
+
+		if (!strstr(text, r))
+			fail_msg("ticker-usb-import no longer says \"%s\"", r);
+		assert_string_not_equal(_(r), r);
+	}
+	tk_i18n_select(assets, 0);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +272,7 @@ int main(void)
 	    cmocka_unit_test(test_strftime_patterns),
 	    cmocka_unit_test(test_unknown_language_refused),
 	    cmocka_unit_test(test_key_beats_environment),
+	    cmocka_unit_test(test_usb_helper_reasons_translated),
 	};
 
 	tu_init();
