@@ -41,6 +41,36 @@ int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first)
 	return TK_OK;
 }
 
+ssize_t tk_buf_read_small(int dfd, const char *path, char *buf, size_t size)
+{
+	int fd = openat(dfd, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	size_t n = 0;
+	ssize_t r = 0;
+	int e;
+
+	if (size)
+		buf[0] = '\0';
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	while (n + 1 < size && (r = read(fd, buf + n, size - 1 - n)) > 0)
+		n += (size_t)r;
+	e = errno;
+	close(fd);
+	if (r < 0) {
+		errno = e;
+		return -1;
+	}
+	if (size)
+		buf[n] = '\0';
+	return (ssize_t)n;
+}
+
 int tk_sb_reserve(struct tk_sb *b, size_t more)
 {
 	size_t cap;

@@ -5,6 +5,7 @@
 #define TK_BUF_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Room for element n of the array *arrp (elements of size bytes, *cap of
  * them allocated): when n >= *cap the array doubles (from first elements when
@@ -44,6 +45,12 @@ int tk_buf_read_file(const char *path, size_t max, char **out, size_t *len, cons
  * *out is NULL: TK_ENOENT, TK_EIO (cannot open or read, or not a regular
  * file), TK_ETOOBIG (larger than max), TK_ENOMEM. */
 int tk_buf_read_at(int dfd, const char *name, size_t max, char **out, size_t *len);
+
+/* Read the small regular file path (relative to the directory dfd, or
+ * AT_FDCWD) into buf, at most size - 1 bytes, NUL-terminated: a state file,
+ * a sysfs attribute. A link, a FIFO or a device is refused. Returns the bytes
+ * read, or -1 with errno set (ENOENT when there is no such file). */
+ssize_t tk_buf_read_small(int dfd, const char *path, char *buf, size_t size);
 
 /* SHA-256 (libsodium) of everything read from fd until end of file, read
  * through tk_io_read (so tests can fail the reads). TK_OK or TK_EIO (errno

@@ -126,6 +126,39 @@ static void test_read_file(void **state)
 	free(dir);
 }
 
+/* Small state and sysfs files: cut to the buffer, NUL-terminated; links,
+ * FIFOs and missing files refused with errno. */
+static void test_read_small(void **state)
+{
+	char *dir = tfs_mkdtemp(), path[4096], buf[8];
+	int dfd;
+
+	(void)state;
+	assert_int_equal(tfs_write_str(dir, "gen", "12345\n"), 0);
+	assert_int_equal(tfs_write_str(dir, "long", "0123456789abcdef"), 0);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(dfd >= 0);
+	assert_int_equal(tk_buf_read_small(dfd, "gen", buf, sizeof buf), 6);
+	assert_string_equal(buf, "12345\n");
+	assert_int_equal(tk_buf_read_small(dfd, "long", buf, sizeof buf), 7);
+	assert_string_equal(buf, "0123456");
+	snprintf(path, sizeof path, "%s/gen", dir);
+	assert_int_equal(tk_buf_read_small(AT_FDCWD, path, buf, sizeof buf), 6);
+	assert_int_equal(tk_buf_read_small(dfd, "none", buf, sizeof buf), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_string_equal(buf, "");
+	snprintf(path, sizeof path, "%s/link", dir);
+	assert_int_equal(symlink("gen", path), 0);
+	assert_int_equal(tk_buf_read_small(dfd, "link", buf, sizeof buf), -1);
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(tk_buf_read_small(dfd, "fifo", buf, sizeof buf), -1);
+	assert_int_equal(errno, EINVAL);
+	close(dfd);
+	tfs_rm_rf(dir);
+	free(dir);
+}
+
 static void test_read_at(void **state)
 {
 	char *dir = tfs_mkdtemp(), *text = NULL, path[4096];
@@ -239,10 +272,10 @@ static void test_ascii_ci(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_grow),      cmocka_unit_test(test_string_builder),
-	    cmocka_unit_test(test_read_file), cmocka_unit_test(test_read_at),
-	    cmocka_unit_test(test_sha256_fd), cmocka_unit_test(test_utf8_boundary),
-	    cmocka_unit_test(test_ascii_ci),
+	    cmocka_unit_test(test_grow),	  cmocka_unit_test(test_string_builder),
+	    cmocka_unit_test(test_read_file),	  cmocka_unit_test(test_read_small),
+	    cmocka_unit_test(test_read_at),	  cmocka_unit_test(test_sha256_fd),
+	    cmocka_unit_test(test_utf8_boundary), cmocka_unit_test(test_ascii_ci),
 	};
 	if (sodium_init() < 0)
 		return 1;
