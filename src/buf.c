@@ -3,6 +3,8 @@
  * used to write for themselves. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <sodium.h>
 #include <string.h>
 #include <strings.h>
@@ -91,6 +93,27 @@ int tk_sb_reserve(struct tk_sb *b, size_t more)
 	b->p = p;
 	b->cap = cap;
 	return 0;
+}
+
+void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	va_start(ap, fmt);
+	w = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (w < 0) {
+		if (!b->err)
+			b->err = TK_EINVAL;
+		return;
+	}
+	if (tk_sb_reserve(b, (size_t)w))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)w;
 }
 
 int tk_sb_add(struct tk_sb *b, const char *s, size_t n)

@@ -26,6 +26,8 @@ struct tk_sb {
 int tk_sb_reserve(struct tk_sb *b, size_t more);
 /* Append s[0..n). 0, or -1 once err is set. */
 int tk_sb_add(struct tk_sb *b, const char *s, size_t n);
+/* Append printf-formatted text; a formatting error sets err (TK_EINVAL). */
+void tk_sb_printf(struct tk_sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tk_sb_free(struct tk_sb *b);
 
 /* Read a regular file whole, at most max + 1 bytes (a caller tells a file over

@@ -19,6 +19,7 @@
 #include <dirent.h>
 
 #include "article.h"
+#include "buf.h"
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
@@ -41,48 +42,6 @@
 #if !defined(TK_IMP_PULLED_AFTER)
 #define TK_IMP_PULLED_AFTER 3 /* unreadable files in a row that mean "stick pulled out" */
 #endif
-
-/* ---- a growable text buffer ---- */
-struct tk_sb {
-	char *p;
-	size_t n, cap;
-	int oom;
-};
-
-static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
-{
-	va_list ap;
-	int w;
-
-	if (b->oom)
-		return;
-	for (;;) {
-		va_start(ap, fmt);
-		w = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
-		va_end(ap);
-		if (w < 0) {
-			b->oom = 1;
-			return;
-		}
-		if (b->p && b->n + (size_t)w < b->cap) {
-			b->n += (size_t)w;
-			return;
-		}
-		size_t nc = b->cap ? b->cap * 2 : 4096;
-		while (nc < b->n + (size_t)w + 1)
-			nc *= 2;
-		char *np = tk_realloc(b->p, nc);
-		if (!np) {
-			b->oom = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = nc;
-	}
-}
 
 /* ---- names ---- */
 
@@ -604,7 +563,7 @@ static void tk_imp_check_conf(struct tk_imp *im)
 	/* The stick column of the key table decides what a stick may set. */
 	bad = tk_config_parse_from(&copy, TK_CONFIG_STICK, im->ctl[TK_CTL_CONF].text,
 				   im->ctl[TK_CTL_CONF].len, tk_imp_conf_report, im) != TK_OK;
-	if (bad || im->conf_problems.oom) {
+	if (bad || im->conf_problems.err) {
 		tk_imp_line(im, TK_IMPORT_REFUSED, im->ctl[TK_CTL_CONF].name,
 			    "settings NOT applied (none of them): see SETTINGS below");
 		return;
@@ -1409,7 +1368,7 @@ static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t arti
 	char *h = tk_malloc(TK_HEALTH_REPORT_MAX);
 
 	if (!h) {
-		r->oom = 1;
+		r->err = TK_ENOMEM;
 		return;
 	}
 	tk_health_report(&env, articles, h, TK_HEALTH_REPORT_MAX);
@@ -1565,14 +1524,14 @@ static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 	} else if (s->mode == TK_IMPORT_CLEAR) {
 		tk_sb_printf(r, "Urgent:   any urgent notice was removed\n");
 	}
-	if (c->present || im->conf_problems.n) {
+	if (c->present || im->conf_problems.len) {
 		if (im->conf_ok && !s->refused_whole)
 			tk_sb_printf(
 			    r,
 			    "Settings: %s was checked and applied; it stays in force until a "
 			    "stick brings another one\n",
 			    c->name);
-		else if (im->conf_problems.n)
+		else if (im->conf_problems.len)
 			tk_sb_printf(
 			    r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    c->name, im->conf_problems.p);
@@ -1591,7 +1550,7 @@ static void tk_imp_report_files(struct tk_imp *im, struct tk_sb *r)
 	if (s->refused_whole && !(s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]))
 		return;
 	tk_sb_printf(r, "\nFILES ON THE STICK\n");
-	if (im->files.n)
+	if (im->files.len)
 		tk_sb_printf(r, "%s", im->files.p);
 	else
 		tk_sb_printf(r, "  (no files found)\n");
@@ -1677,11 +1636,11 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"
 		     : s->exit_code == TK_EXIT_REFUSED ? "refused"
 						       : "failure");
-	if (r.oom) {
+	if (r.err) {
 		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
 		snprintf(im->report_problem, sizeof im->report_problem, "out of memory");
 	} else {
-		tk_imp_put_report(im, src, o, r.p, r.n);
+		tk_imp_put_report(im, src, o, r.p, r.len);
 	}
 	tk_free(r.p);
 }

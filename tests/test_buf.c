@@ -77,6 +77,28 @@ static void test_string_builder(void **state)
 	tk_sb_free(&b);
 }
 
+/* printf into the builder: long output grows it; a failure sticks. */
+static void test_string_builder_printf(void **state)
+{
+	struct tk_sb b = {0};
+
+	(void)state;
+	tk_sb_printf(&b, "%s: %d files", "stick", 12);
+	assert_string_equal(b.p, "stick: 12 files");
+	for (int i = 0; i < 1000; i++)
+		tk_sb_printf(&b, "%04d", i);
+	assert_int_equal(b.len, 15 + 4000);
+	assert_int_equal(strlen(b.p), b.len);
+	assert_memory_equal(b.p + b.len - 4, "0999", 4);
+	tk_mem_fail_at(1);
+	tk_sb_printf(&b, "%4096d", 1);
+	tk_mem_fail_at(0);
+	assert_int_equal(b.err, TK_ENOMEM);
+	tk_sb_printf(&b, "more");
+	assert_int_equal(b.len, 15 + 4000);
+	tk_sb_free(&b);
+}
+
 static void test_read_file(void **state)
 {
 	char *dir = tfs_mkdtemp(), path[4096], *out = (char *)1;
@@ -272,10 +294,15 @@ static void test_ascii_ci(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_grow),	  cmocka_unit_test(test_string_builder),
-	    cmocka_unit_test(test_read_file),	  cmocka_unit_test(test_read_small),
-	    cmocka_unit_test(test_read_at),	  cmocka_unit_test(test_sha256_fd),
-	    cmocka_unit_test(test_utf8_boundary), cmocka_unit_test(test_ascii_ci),
+	    cmocka_unit_test(test_grow),
+	    cmocka_unit_test(test_string_builder),
+	    cmocka_unit_test(test_string_builder_printf),
+	    cmocka_unit_test(test_read_file),
+	    cmocka_unit_test(test_read_small),
+	    cmocka_unit_test(test_read_at),
+	    cmocka_unit_test(test_sha256_fd),
+	    cmocka_unit_test(test_utf8_boundary),
+	    cmocka_unit_test(test_ascii_ci),
 	};
 	if (sodium_init() < 0)
 		return 1;
