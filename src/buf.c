@@ -302,6 +302,13 @@ size_t tk_utf8_boundary(const char *s, size_t n)
 	return n;
 }
 
+size_t tk_utf8_boundary_after(const char *s, size_t i)
+{
+	while (((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
 int tk_ascii_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;

@@ -67,6 +67,8 @@ int tk_buf_sha256_fd_head(int fd, unsigned char out[32], char *head, size_t head
 /* The largest cut <= n at which s is not inside a UTF-8 sequence (s[n] is
  * not a continuation byte); s must have at least n + 1 bytes. */
 size_t tk_utf8_boundary(const char *s, size_t n);
+/* The first cut >= i at which s is not inside a UTF-8 sequence (NUL-terminated s). */
+size_t tk_utf8_boundary_after(const char *s, size_t i);
 
 /* ASCII case folding, whatever the locale: 'A'..'Z' to 'a'..'z'. */
 int tk_ascii_lower(int c);

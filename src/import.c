@@ -115,8 +115,7 @@ void tk_import_cache_name(const char *path, char *out, size_t size)
 		unsigned char h[32];
 		size_t keep = size < 200 ? size - 20 : 180, start = n - keep;
 
-		while (((unsigned char)buf[start] & 0xc0) == 0x80)
-			start++;
+		start = tk_utf8_boundary_after(buf, start);
 		crypto_hash_sha256(h, (const unsigned char *)path, strlen(path));
 		snprintf(out, size, "%02x%02x%02x%02x-%s", h[0], h[1], h[2], h[3], buf + start);
 		return;
@@ -410,14 +409,6 @@ static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char 
 	       tk_outcome_label[o], shown, *why ? ": " : "", why);
 }
 
-/* The first character boundary of s at or after i. */
-static size_t tk_imp_utf8_start(const char *s, size_t i)
-{
-	while (((unsigned char)s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
-}
-
 /* Read a small file of the stick root whole. */
 static int tk_imp_read_small(int dfd, const char *name, size_t max, char **out, size_t *len)
 {
@@ -610,9 +601,7 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 	if (n >= sizeof im->urgent_msg) {
 		im->urgent_cut = 1; /* said in the report, never cut silently */
 		/* Cut at a character boundary. */
-		n = sizeof im->urgent_msg - 1;
-		while (n > 0 && ((unsigned char)im->urgent_msg[n] & 0xc0) == 0x80)
-			n--;
+		n = tk_utf8_boundary(im->urgent_msg, sizeof im->urgent_msg - 1);
 		im->urgent_msg[n] = '\0';
 	}
 	tk_doc_free(doc);
@@ -958,11 +947,8 @@ static void tk_imp_describe_doc(const struct tk_doc *doc, char *head, size_t hsi
 
 	tk_import_show_name(a ? a->headline : "", head, hsize);
 	if (strlen(head) > 100) {
-		size_t cut = 97;
-
-		while (cut > 0 && ((unsigned char)head[cut] & 0xc0) == 0x80)
-			cut--; /* never split a UTF-8 character */
-		memcpy(head + cut, "...", 4);
+		/* never split a UTF-8 character */
+		memcpy(head + tk_utf8_boundary(head, 97), "...", 4);
 	}
 	extra[0] = '\0';
 	if (na > 1)
@@ -1397,7 +1383,8 @@ static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
 		     "          WARNING: the notice is longer than %d bytes: it was CUT after "
 		     "\"...%s\": shorten it\n",
 		     TK_URGENT_TEXT_MAX,
-		     im->urgent_msg + (n > 40 ? tk_imp_utf8_start(im->urgent_msg, n - 40) : 0));
+		     im->urgent_msg +
+			 (n > 40 ? tk_utf8_boundary_after(im->urgent_msg, n - 40) : 0));
 }
 
 /* RESULT: what happened, in one or two lines. */

@@ -266,6 +266,11 @@ static void test_utf8_boundary(void **state)
 	assert_int_equal(tk_utf8_boundary(s, 2), 1); /* inside “ */
 	assert_int_equal(tk_utf8_boundary(s, 3), 1);
 	assert_int_equal(tk_utf8_boundary(s, 4), 4);
+	/* forwards: the next character's start */
+	assert_int_equal(tk_utf8_boundary_after(s, 1), 1);
+	assert_int_equal(tk_utf8_boundary_after(s, 2), 4);
+	assert_int_equal(tk_utf8_boundary_after(s, 3), 4);
+	assert_int_equal(tk_utf8_boundary_after(s, 5), 5); /* the NUL */
 }
 
 static void test_ascii_ci(void **state)
