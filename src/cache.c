@@ -645,19 +645,8 @@ int tk_cache_remove_state(struct tk_cache *c, const char *name)
 
 int tk_cache_read_state(const struct tk_cache *c, const char *name, char *buf, size_t size)
 {
-	int fd = openat(c->dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	size_t n = 0;
-	ssize_t r;
-
-	if (size)
-		buf[0] = '\0';
-	if (fd < 0)
+	if (tk_buf_read_small(c->dfd, name, buf, size) < 0)
 		return errno == ENOENT ? TK_ENOENT : TK_EIO;
-	while (n + 1 < size && (r = read(fd, buf + n, size - 1 - n)) > 0)
-		n += (size_t)r;
-	close(fd);
-	if (size)
-		buf[n] = '\0';
 	return TK_OK;
 }
 
