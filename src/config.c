@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "err.h"
+#include "i18n.h"
 #include "schedule.h"
 
 enum tk_cfg_type { TK_CFG_LONG, TK_CFG_STR, TK_CFG_ENUM, TK_CFG_COLOR };
@@ -140,8 +141,12 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
      "screen rotation in degrees: 0, 90, 180 or 270", TK_DEVICE},
     {"clock", TK_CFG_ENUM, F(clock), 0, 0, tk_clocks, 0,
-     "time of day on screen (HH:MM, system clock, redrawn once a minute): off, corner = top "
-     "left, label = at the end of the crawl band",
+     "date and time on screen (system clock, in the language's own pattern, redrawn once a "
+     "minute): off, corner = top left, label = at the end of the crawl band",
+     TK_STICK},
+    {"language", TK_CFG_ENUM, F(language), 0, 0, tk_i18n_codes, 0,
+     "language of the words the screen writes (labels, idle screen, notes, clock): en, fr, de, "
+     "es, it, nl, pt, ar, zh, ja",
      TK_STICK},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
      "show a label chip (QUOTE, FIGURE, source) before crawl items", TK_STICK},
@@ -290,6 +295,8 @@ static const char *tk_cfg_set_enum(const struct tk_cfg_key *k, const char *value
 		*field = b;
 		return NULL;
 	}
+	if (k->choices == tk_i18n_codes)
+		return tk_i18n_refusal();
 	return "not one of the allowed values";
 }
 

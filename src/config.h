@@ -69,6 +69,7 @@ struct tk_config {
 	long crawl_articles;   /* the crawl shows the newest N articles; 0 = all */
 	long rotation;	       /* 0, 90, 180, 270 */
 	int clock;	       /* enum tk_clock */
+	int language;	       /* index of tk_i18n_codes (i18n.h) */
 	int labels;	       /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */

@@ -19,11 +19,13 @@
 #include <dirent.h>
 
 #include "article.h"
+#include "buf.h"
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
 #include "clockset.h"
 #include "health.h"
+#include "i18n.h"
 #include "import.h"
 #include "log.h"
 #include "logo.h"
@@ -42,48 +44,6 @@
 #if !defined(TK_IMP_PULLED_AFTER)
 #define TK_IMP_PULLED_AFTER 3 /* unreadable files in a row that mean "stick pulled out" */
 #endif
-
-/* ---- a growable text buffer ---- */
-struct tk_sb {
-	char *p;
-	size_t n, cap;
-	int oom;
-};
-
-static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
-{
-	va_list ap;
-	int w;
-
-	if (b->oom)
-		return;
-	for (;;) {
-		va_start(ap, fmt);
-		w = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
-		va_end(ap);
-		if (w < 0) {
-			b->oom = 1;
-			return;
-		}
-		if (b->p && b->n + (size_t)w < b->cap) {
-			b->n += (size_t)w;
-			return;
-		}
-		size_t nc = b->cap ? b->cap * 2 : 4096;
-		while (nc < b->n + (size_t)w + 1)
-			nc *= 2;
-		char *np = tk_realloc(b->p, nc);
-		if (!np) {
-			b->oom = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = nc;
-	}
-}
 
 /* ---- names ---- */
 
@@ -157,8 +117,7 @@ void tk_import_cache_name(const char *path, char *out, size_t size)
 		unsigned char h[32];
 		size_t keep = size < 200 ? size - 20 : 180, start = n - keep;
 
-		while (((unsigned char)buf[start] & 0xc0) == 0x80)
-			start++;
+		start = tk_utf8_boundary_after(buf, start);
 		crypto_hash_sha256(h, (const unsigned char *)path, strlen(path));
 		snprintf(out, size, "%02x%02x%02x%02x-%s", h[0], h[1], h[2], h[3], buf + start);
 		return;
@@ -451,14 +410,6 @@ static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char 
 	       tk_outcome_label[o], shown, *why ? ": " : "", why);
 }
 
-/* The first character boundary of s at or after i. */
-static size_t tk_imp_utf8_start(const char *s, size_t i)
-{
-	while (((unsigned char)s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
-}
-
 /* Read a small file of the stick root whole. */
 static int tk_imp_read_small(int dfd, const char *name, size_t max, char **out, size_t *len)
 {
@@ -610,7 +561,7 @@ static void tk_imp_check_conf(struct tk_imp *im)
 	/* The stick column of the key table decides what a stick may set. */
 	bad = tk_config_parse_from(&copy, TK_CONFIG_STICK, im->ctl[TK_CTL_CONF].text,
 				   im->ctl[TK_CTL_CONF].len, tk_imp_conf_report, im) != TK_OK;
-	if (bad || im->conf_problems.oom) {
+	if (bad || im->conf_problems.err) {
 		tk_imp_line(im, TK_IMPORT_REFUSED, im->ctl[TK_CTL_CONF].name,
 			    "settings NOT applied (none of them): see SETTINGS below");
 		return;
@@ -657,9 +608,7 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 	if (n >= sizeof im->urgent_msg) {
 		im->urgent_cut = 1; /* said in the report, never cut silently */
 		/* Cut at a character boundary. */
-		n = sizeof im->urgent_msg - 1;
-		while (n > 0 && ((unsigned char)im->urgent_msg[n] & 0xc0) == 0x80)
-			n--;
+		n = tk_utf8_boundary(im->urgent_msg, sizeof im->urgent_msg - 1);
 		im->urgent_msg[n] = '\0';
 	}
 	tk_doc_free(doc);
@@ -1031,11 +980,8 @@ static void tk_imp_describe_doc(const struct tk_doc *doc, char *head, size_t hsi
 
 	tk_import_show_name(a ? a->headline : "", head, hsize);
 	if (strlen(head) > 100) {
-		size_t cut = 97;
-
-		while (cut > 0 && ((unsigned char)head[cut] & 0xc0) == 0x80)
-			cut--; /* never split a UTF-8 character */
-		memcpy(head + cut, "...", 4);
+		/* never split a UTF-8 character */
+		memcpy(head + tk_utf8_boundary(head, 97), "...", 4);
 	}
 	extra[0] = '\0';
 	if (na > 1)
@@ -1244,50 +1190,89 @@ static int tk_imp_nothing_usable(const struct tk_imp *im)
 	       s->mode == TK_IMPORT_MERGE;
 }
 
+/* The comma before a part of the summary that is not the first; returns n
+ * past it (never past z). */
+static size_t tk_imp_banner_sep(char *b, size_t z, size_t n)
+{
+	int k;
+
+	if (!n || n >= z)
+		return n;
+	/* TRANSLATORS: joins two parts of the import note ("3 articles added, 1 updated") */
+	k = snprintf(b + n, z - n, "%s", _(", "));
+	return k > 0 && (size_t)k < z - n ? n + (size_t)k : z;
+}
+
+/* Append to the summary (printf-style; n stays within z). */
+#define TK_IMP_ADD(b, z, n, ...)                                                                   \
+	do {                                                                                       \
+		int k_ = (n) < (z) ? snprintf((b) + (n), (z) - (n), __VA_ARGS__) : 0;              \
+		(n) = k_ > 0 && (size_t)k_ < (z) - (n) ? (n) + (size_t)k_ : (z);                   \
+	} while (0)
+
+/* The one-line note on screen after an import, in the screen's language
+ * (for whoever brought the stick; visitors hardly notice it). */
 static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	char *b = s->banner;
-	size_t z = sizeof s->banner, n = 0;
+	size_t z = sizeof s->banner, n = 0, nc = im->cache ? tk_cache_count(im->cache) : 0;
 
+	tk_i18n_select(im->cfg.assets_dir, im->cfg.language);
+	b[0] = '\0';
 	if (s->refused_whole) {
-		n += (size_t)snprintf(b, z, "USB stick refused, nothing changed");
+		TK_IMP_ADD(b, z, n, "%s", _("USB stick refused, nothing changed"));
 		goto see;
 	}
 	if (s->mode != TK_IMPORT_MERGE) {
-		n += (size_t)snprintf(b + n, z - n, "%s: %zu article%s on the ticker now",
-				      s->mode == TK_IMPORT_CLEAR ? "Ticker cleared"
-								 : "Articles replaced",
-				      im->cache ? tk_cache_count(im->cache) : 0,
-				      im->cache && tk_cache_count(im->cache) == 1 ? "" : "s");
+		if (s->mode == TK_IMPORT_CLEAR)
+			TK_IMP_ADD(b, z, n,
+				   Q_("Ticker cleared: %zu article on the ticker now",
+				      "Ticker cleared: %zu articles on the ticker now", nc),
+				   nc);
+		else
+			TK_IMP_ADD(b, z, n,
+				   Q_("Articles replaced: %zu article on the ticker now",
+				      "Articles replaced: %zu articles on the ticker now", nc),
+				   nc);
 	} else {
-		if (s->n[TK_IMPORT_ADDED])
-			n += (size_t)snprintf(b + n, z - n, "%s%zu article%s added", n ? ", " : "",
-					      s->n[TK_IMPORT_ADDED],
-					      s->n[TK_IMPORT_ADDED] == 1 ? "" : "s");
-		if (s->n[TK_IMPORT_UPDATED])
-			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
-					      s->n[TK_IMPORT_UPDATED]);
-		if (im->removed)
-			n +=
-			    (size_t)snprintf(b + n, z - n, "%s%zu article%s removed", n ? ", " : "",
-					     im->removed, im->removed == 1 ? "" : "s");
+		size_t a = s->n[TK_IMPORT_ADDED], u = s->n[TK_IMPORT_UPDATED], r = im->removed;
+
+		if (a)
+			TK_IMP_ADD(b, z, n, Q_("%zu article added", "%zu articles added", a), a);
+		if (u) {
+			n = tk_imp_banner_sep(b, z, n);
+			TK_IMP_ADD(b, z, n, Q_("%zu updated", "%zu updated", u), u);
+		}
+		if (r) {
+			n = tk_imp_banner_sep(b, z, n);
+			TK_IMP_ADD(b, z, n, Q_("%zu article removed", "%zu articles removed", r),
+				   r);
+		}
 		if (!n && tk_imp_nothing_usable(im))
-			n += (size_t)snprintf(b + n, z - n,
-					      "Nothing usable on the USB stick: save articles as "
-					      ".txt or .html");
+			TK_IMP_ADD(
+			    b, z, n, "%s",
+			    _("Nothing usable on the USB stick: save articles as .txt or .html"));
 		else if (!n)
-			n += (size_t)snprintf(b + n, z - n, "USB stick read: nothing new");
+			TK_IMP_ADD(b, z, n, "%s", _("USB stick read: nothing new"));
 	}
-	if (s->n[TK_IMPORT_REFUSED])
-		n += (size_t)snprintf(b + n, z - n, ", %zu refused", s->n[TK_IMPORT_REFUSED]);
-	if (s->incomplete || s->cache_failed)
-		n += (size_t)snprintf(b + n, z - n, ", import incomplete");
+	if (s->n[TK_IMPORT_REFUSED]) {
+		n = tk_imp_banner_sep(b, z, n);
+		TK_IMP_ADD(b, z, n, Q_("%zu refused", "%zu refused", s->n[TK_IMPORT_REFUSED]),
+			   s->n[TK_IMPORT_REFUSED]);
+	}
+	if (s->incomplete || s->cache_failed) {
+		n = tk_imp_banner_sep(b, z, n);
+		TK_IMP_ADD(b, z, n, "%s", _("import incomplete"));
+	}
 see:
+	if (n >= z)
+		return;
+	/* TRANSLATORS: ends the import note; TICKER-REPORT.txt is a file name, keep it */
 	if (s->report_written)
-		snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+		snprintf(b + n, z - n, "%s", _(" — see TICKER-REPORT.txt"));
 	else if (!(o && o->report_path && !*o->report_path))
-		snprintf(b + n, z - n, " — no report on the stick: %s", im->report_problem);
+		snprintf(b + n, z - n, _(" — no report on the stick: %s"), im->report_problem);
 }
 
 static void tk_imp_exit_code(struct tk_imp *im)
@@ -1441,7 +1426,7 @@ static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t arti
 	char *h = tk_malloc(TK_HEALTH_REPORT_MAX);
 
 	if (!h) {
-		r->oom = 1;
+		r->err = TK_ENOMEM;
 		return;
 	}
 	tk_health_report(&env, articles, h, TK_HEALTH_REPORT_MAX);
@@ -1487,7 +1472,8 @@ static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
 		     "          WARNING: the notice is longer than %d bytes: it was CUT after "
 		     "\"...%s\": shorten it\n",
 		     TK_URGENT_TEXT_MAX,
-		     im->urgent_msg + (n > 40 ? tk_imp_utf8_start(im->urgent_msg, n - 40) : 0));
+		     im->urgent_msg +
+			 (n > 40 ? tk_utf8_boundary_after(im->urgent_msg, n - 40) : 0));
 }
 
 /* RESULT: what happened, in one or two lines. */
@@ -1638,14 +1624,14 @@ static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 		tk_sb_printf(r, "Urgent:   any urgent notice was removed\n");
 	}
 	tk_imp_report_logo(im, r);
-	if (c->present || im->conf_problems.n) {
+	if (c->present || im->conf_problems.len) {
 		if (im->conf_ok && !s->refused_whole)
 			tk_sb_printf(
 			    r,
 			    "Settings: %s was checked and applied; it stays in force until a "
 			    "stick brings another one\n",
 			    c->name);
-		else if (im->conf_problems.n)
+		else if (im->conf_problems.len)
 			tk_sb_printf(
 			    r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    c->name, im->conf_problems.p);
@@ -1664,7 +1650,7 @@ static void tk_imp_report_files(struct tk_imp *im, struct tk_sb *r)
 	if (s->refused_whole && !(s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]))
 		return;
 	tk_sb_printf(r, "\nFILES ON THE STICK\n");
-	if (im->files.n)
+	if (im->files.len)
 		tk_sb_printf(r, "%s", im->files.p);
 	else
 		tk_sb_printf(r, "  (no files found)\n");
@@ -1750,11 +1736,11 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"
 		     : s->exit_code == TK_EXIT_REFUSED ? "refused"
 						       : "failure");
-	if (r.oom) {
+	if (r.err) {
 		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
 		snprintf(im->report_problem, sizeof im->report_problem, "out of memory");
 	} else {
-		tk_imp_put_report(im, src, o, r.p, r.n);
+		tk_imp_put_report(im, src, o, r.p, r.len);
 	}
 	tk_free(r.p);
 }
@@ -2100,7 +2086,9 @@ static int tk_imp_open(struct tk_imp *im, const char *src, const struct tk_impor
 		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored",
 		       cfg->cache_dir);
 	tk_log(TK_LOG_INFO, "import: reading %s into %s", src, cfg->cache_dir);
-	tk_cache_set_banner(im->cache, im->now + 120, "Importing from USB…");
+	tk_i18n_select(im->cfg.assets_dir, im->cfg.language);
+	/* TRANSLATORS: small note in a corner of the screen while a USB stick is read */
+	tk_cache_set_banner(im->cache, im->now + 120, _("Importing from USB…"));
 	return TK_OK;
 }
 

@@ -15,6 +15,7 @@
 #include <unistr.h>
 
 #include "err.h"
+#include "i18n.h"
 #include "log.h"
 #include "mem.h"
 #include "cardtime.h"
@@ -54,6 +55,8 @@
 #define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
 #define TK_HEADLINE_SHARE 55	  /* % of the card height a headline may fill */
 #define TK_HEADLINE_SHARE_BUSY 70 /* ... times this % with a quote and a figure */
+#define TK_HEADLINE_SHARE_MIN 30  /* ... down to this % when the quote would be cut */
+#define TK_HEADLINE_SHARE_STEP 15
 
 #define TK_RULE_DIV 24 /* accent rule above the band: 1/24 of its height */
 #define TK_RULE_MIN_PX 2
@@ -162,7 +165,12 @@ struct tk_scene {
 	uint64_t outside_key;		/* cards and notices as last drawn */
 	int outside_changed;		/* the last draw changed them */
 	int notices_shown;		/* notice textures made so far */
-	char status_text[256], urgent_text[1024], clock_text[32];
+	char status_text[256], urgent_text[1024], clock_text[96];
+	/* the screen's own words in the configured language, looked up once by
+	 * tk_scene_create (the worker never calls gettext) */
+	struct {
+		const char *latest, *quote, *figures, *urgent, *welcome, *idle;
+	} w;
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf, *clock_surf;
@@ -394,11 +402,12 @@ static void tk_item_quote(struct tk_scene *s, const struct tk_pl_item *it, struc
 	snprintf(t->pre, sizeof t->pre, "“%s”", t->text);
 	tk_itemtext_add(t, t->pre, strlen(t->pre), TK_FONT_REGULAR, c->crawl_fg, s->fs);
 	if (it->speaker) {
-		snprintf(t->who, sizeof t->who, "  — %s%s%s", it->speaker, it->role ? ", " : "",
-			 it->role ? it->role : "");
+		/* a no-break space holds the dash to the speaker's name */
+		snprintf(t->who, sizeof t->who, "  —\u00A0%s%s%s", it->speaker,
+			 it->role ? ", " : "", it->role ? it->role : "");
 		tk_itemtext_add(t, t->who, strlen(t->who), TK_FONT_BOLD, c->accent, s->fs);
 	}
-	t->label = "Quote";
+	t->label = s->w.quote;
 }
 
 /* A figure: its sentence with the number (and its scale word) in bold
@@ -408,7 +417,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 	const struct tk_config *c = s->cfg;
 	const char *f = it->figure ? strstr(t->text, it->figure) : NULL;
 
-	t->label = "In figures";
+	t->label = s->w.figures;
 	if (f) {
 		size_t fl = strlen(it->figure) + tk_figure_scale(f + strlen(it->figure));
 
@@ -433,8 +442,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 static void tk_item_text(struct tk_scene *s, const struct tk_playlist *pl,
 			 const struct tk_pl_item *it, struct tk_itemtext *t)
 {
-	static const char idle[] =
-	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	const char *idle = s->w.idle;
 	const struct tk_config *c = s->cfg;
 	size_t tl;
 
@@ -883,6 +891,8 @@ struct tk_card {
 	int hs;		   /* headline size */
 	int colw, stacked; /* quote column width; figure under the quote */
 	int bottom;	   /* y below everything so far */
+	int busy_pct;	   /* headline's share of the space with a quote and a figure */
+	int quote_cut;	   /* the quote did not fit whole */
 };
 
 static int tk_card_gap(const struct tk_card *k, int div)
@@ -890,7 +900,7 @@ static int tk_card_gap(const struct tk_card *k, int div)
 	return k->CH / div;
 }
 
-/* The idle card: how to add articles. */
+/* The idle card: a calm welcome for visitors (nothing for them to do). */
 static int tk_card_idle(struct tk_card *k)
 {
 	const struct tk_config *c = k->s->cfg;
@@ -899,14 +909,12 @@ static int tk_card_idle(struct tk_card *k)
 	if (k->dst)
 		tk_mfill(k->s, k->dst, 0, k->y, k->W / 40, tk_maxi(k->W / 160, 4), c->accent);
 	k->y += k->CH / 14;
-	k->y = tk_text_block(k->s, k->dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
-			     c->card_fg, 0, k->y, k->W, 2, hsz * TK_BODY_LH_PCT / 100);
+	k->y = tk_text_block(k->s, k->dst, k->s->w.welcome, TK_FONT_BOLD, hsz, c->card_fg, 0, k->y,
+			     k->W, 2, hsz * TK_BODY_LH_PCT / 100);
 	k->y += k->CH / 20;
-	return tk_text_block(k->s, k->dst,
-			     "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
-			     "figures appear here within seconds.",
-			     TK_FONT_REGULAR, bsz, tk_mix(c->card_fg, c->card_bg, 70), 0, k->y,
-			     k->W * 2 / 3, 3, bsz * 3 / 2);
+	return tk_text_block(k->s, k->dst, k->s->w.idle, TK_FONT_REGULAR, bsz,
+			     tk_mix(c->card_fg, c->card_bg, 70), 0, k->y, k->W * 2 / 3, 3,
+			     bsz * 3 / 2);
 }
 
 /* Source chip, headline sized to the space, accent rule. */
@@ -922,9 +930,8 @@ static void tk_card_head(struct tk_card *k)
 			tk_maxi(k->CH / TK_CARD_CHIP_DIV, s->csmall), c->accent, c->card_bg);
 	k->y += tk_card_gap(k, TK_GAP_L_DIV);
 	/* with a quote and a figure to come, the headline leaves them room */
-	hl = tk_headline_fit(
-	    s, h, k->W, (k->limit - k->y) * (k->q && k->f ? TK_HEADLINE_SHARE_BUSY : 100) / 100,
-	    &k->hs);
+	hl = tk_headline_fit(s, h, k->W,
+			     (k->limit - k->y) * (k->q && k->f ? k->busy_pct : 100) / 100, &k->hs);
 	k->y = tk_text_block(s, k->dst, h, TK_FONT_BOLD, k->hs, c->card_fg, 0, k->y, k->W, hl,
 			     tk_line_height(h, k->hs, TK_HEADLINE_LH_PCT));
 	k->y += tk_card_gap(k, TK_GAP_M_DIV);
@@ -966,6 +973,7 @@ static void tk_card_quote(struct tk_card *k)
 		qs = qs * TK_SHRINK_PCT / 100;
 		maxl = tk_quote_lines(left, qs);
 	}
+	k->quote_cut = tk_lines(s, buf, TK_FONT_ITALIC, qs, k->colw, maxl) > maxl;
 	ql = tk_text_block(s, k->dst, buf, TK_FONT_ITALIC, qs, c->card_fg, 0, k->y, k->colw, maxl,
 			   qs * TK_BODY_LH_PCT / 100);
 	k->bottom = ql;
@@ -974,7 +982,7 @@ static void tk_card_quote(struct tk_card *k)
 	/* The attribution reads in the quote's direction (an English name under
 	 * an Arabic quote once led it with a dangling dash): a directional mark
 	 * (RLM/LRM) sets its paragraph direction. */
-	snprintf(buf, sizeof buf, "%s— %s%s%s",
+	snprintf(buf, sizeof buf, "%s—\u00A0%s%s%s",
 		 tk_text_is_rtl(q->text, strlen(q->text)) ? "\u200F" : "\u200E", q->speaker,
 		 q->role ? ", " : "", q->role ? q->role : "");
 	k->bottom = tk_text_block(s, k->dst, buf, TK_FONT_BOLD, who, c->accent, 0,
@@ -1022,13 +1030,17 @@ static void tk_card_figure_panel(struct tk_card *k)
 }
 
 /* Lay out (dst NULL: only measure) the card of an article (NULL: the idle
- * card) from y0, keeping above limit. Returns the y below the content. */
+ * card) from y0, keeping above limit, the headline taking at most busy_pct %
+ * of the space when a quote and a figure follow (*quote_cut: the quote had to
+ * be cut). Returns the y below the content. */
 static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_playlist *pl,
-			  const struct tk_pl_article *art, int y0, int limit)
+			  const struct tk_pl_article *art, int y0, int limit, int busy_pct,
+			  int *quote_cut)
 {
 	struct tk_card k;
 
 	memset(&k, 0, sizeof k);
+	k.busy_pct = busy_pct;
 	k.s = s;
 	k.dst = dst;
 	k.pl = pl;
@@ -1056,6 +1068,8 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		k.bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, sz, s->cfg->card_fg, 0,
 					 k.y, k.W, 4, sz * TK_BODY_LH_PCT / 100);
 	}
+	if (quote_cut)
+		*quote_cut = k.quote_cut;
 	return k.bottom;
 }
 
@@ -1065,21 +1079,48 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 			 const struct tk_pl_article *art)
 {
 	int CH = s->cards.h, off = s->cc.y - s->cards.y, top = CH / 10 - off,
-	    limit = CH * 9 / 10 - off, h, y0;
+	    limit = CH * 9 / 10 - off, h, y0, busy = TK_HEADLINE_SHARE_BUSY, cut = 1;
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cc.w, s->cc.h, 32, s->cc.w * 4,
 							      SDL_PIXELFORMAT_ARGB8888);
 
 	if (!dst)
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->card_bg));
-	s->wmirror = art && tk_text_is_rtl(art->headline, strlen(art->headline));
-	h = tk_card_layout(s, NULL, pl, art, top, limit) - top;
+	/* an article card follows its headline's direction, the idle card the language's */
+	s->wmirror = art ? tk_text_is_rtl(art->headline, strlen(art->headline)) : tk_i18n_rtl();
+	/* a smaller headline before a cut quote (portrait cards once cut the
+	 * quote after one line with a fifth of the card empty) */
+	for (; cut && busy >= TK_HEADLINE_SHARE_MIN; busy -= TK_HEADLINE_SHARE_STEP)
+		h = tk_card_layout(s, NULL, pl, art, top, limit, busy, &cut) - top;
+	busy += TK_HEADLINE_SHARE_STEP;
 	y0 = top + (limit - top - h) * 2 / 5;
 	if (y0 < top)
 		y0 = top;
-	tk_card_layout(s, dst, pl, art, y0, limit + (y0 - top));
+	tk_card_layout(s, dst, pl, art, y0, limit + (y0 - top), busy, NULL);
 	s->wmirror = 0;
 	SDL_FreeSurface(dst);
+}
+
+/* One line of sp at (x, y) within maxw: shaped whole when it fits (a width
+ * summed from pieces, each with its own fallback font, can exceed the
+ * whole's and cut a CJK date), else cut with an ellipsis. Right to left
+ * text ends at x + maxw (an RTL notice in a box of its own width once
+ * showed only its last Latin word). */
+static void tk_one_line(struct tk_scene *s, SDL_Surface *dst, const struct tk_span *sp, int x,
+			int y, int maxw)
+{
+	SDL_Surface *t = NULL;
+	int base;
+
+	if (tk_fonts_measure(s->fonts, sp, 1) > maxw) {
+		tk_text_block(s, dst, sp->text, sp->style, sp->size, sp->color, x, y, maxw, 1,
+			      sp->size);
+		return;
+	}
+	if (tk_fonts_render(s->fonts, sp, 1, &t, &base))
+		return;
+	tk_blit(t, dst, x, y + sp->size - base);
+	SDL_FreeSurface(t);
 }
 
 /* The urgent notice's layout: one line at the usual size fs; else lines at
@@ -1096,7 +1137,7 @@ static void tk_urgent_layout(struct tk_scene *s, const char *one, struct tk_urge
 
 	memset(f, 0, sizeof *f);
 	f->usual = fs;
-	f->x = x0 + tk_chip(s, NULL, x0, 0, "Urgent", fs * 8 / 10, 0, 0) + fs;
+	f->x = x0 + tk_chip(s, NULL, x0, 0, s->w.urgent, fs * 8 / 10, 0, 0) + fs;
 	f->maxw = nw - f->x - s->W / 40;
 	f->lines = 1;
 	f->size = fs;
@@ -1163,27 +1204,32 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	char one[1100];
 
 	tk_urgent_one(text, one, sizeof one);
+	/* an Arabic or Hebrew notice reads from the right: chip there, text beside it */
+	s->wmirror = tk_text_is_rtl(one, strlen(one));
 	tk_urgent_layout(s, one, &f);
 	fs = f.usual;
 	f2 = f.size;
 	lh2 = f2 * 12 / 10;
-	/* as tall as its lines (portrait screens need more of them) */
 	if (f.lines == 1) { /* as tall as two lines at the usual smaller size */
 		f2 = tk_maxi(fs * 8 / 10, s->small);
 		lh2 = f2 * 12 / 10;
 	}
+	/* as tall as its lines (portrait screens need more of them) */
 	h = tk_maxi(fs * 100 / 45, tk_maxi(f.lines, 2) * lh2 + f2 / 2);
 	out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!out)
+	if (!out) {
+		s->wmirror = 0;
 		return NULL;
+	}
 	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
-	tk_chip(s, out, x0, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
+	tk_chip(s, out, x0, h / 2, s->w.urgent, fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
 	if (f.lines > 1)
 		tk_text_block(s, out, one, TK_FONT_BOLD, f.size, 0xffffffff, f.x,
 			      (h - lh2 * f.lines) / 2 - f.size / 8, f.maxw, f.lines, lh2);
 	else
 		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, f.x,
 			      (h - fs * 13 / 10) / 2 - fs / 10, f.maxw, 1, fs);
+	s->wmirror = 0;
 	return out;
 }
 
@@ -1195,15 +1241,14 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
 	int share = s->W < s->H ? TK_STATUS_MAX_PCT_PORTRAIT : TK_STATUS_MAX_PCT;
 	int maxw = tk_mini(s->W * share / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
-	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, 0);
+	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150));
 	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(tk_mix(c->card_bg, c->card_fg, TK_STATUS_BG_MIX)));
-	tk_text_block(s, out, text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150), pad,
-		      (h - fs * 13 / 10) / 2, maxw, 1, fs);
+	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
 	return out;
 }
 
@@ -1216,15 +1261,15 @@ static SDL_Surface *tk_clock_surface(struct tk_scene *s, const char *text)
 	int fs = label ? tk_maxi(s->bh * 45 / 100, TK_MIN_FONT_PX)
 		       : tk_maxi(s->H * TK_STATUS_FS_PER_MILLE * 3 / 2000, TK_MIN_FONT_PX);
 	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10;
-	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, 0);
-	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 4) + 2 * pad;
+	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg);
+	/* at most a third of the width: date and time in the longest language */
+	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 3) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
-	tk_text_block(s, out, text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg, pad,
-		      (h - fs * 13 / 10) / 2, w - 2 * pad, 1, fs);
+	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
 	return out;
 }
 
@@ -1275,7 +1320,7 @@ static int tk_work_one(struct tk_scene *s)
 		return 1;
 	}
 	if (s->notice_gen != s->notice_done && !s->notice_ready) {
-		char st[256], ur[1024], ck[32];
+		char st[256], ur[1024], ck[sizeof s->clock_text];
 		int gen = s->notice_gen;
 		SDL_Surface *a = NULL, *b = NULL, *k = NULL;
 
@@ -1376,7 +1421,7 @@ static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
 	int lsz = tk_mini(tk_maxi(s->fs * 6 / 10, s->small), s->fs * 8 / 10);
-	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
+	struct tk_span sp = tk_sp(s->w.latest, TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
 	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
@@ -1474,6 +1519,25 @@ static void tk_scene_geometry(struct tk_scene *s)
 	s->csmall = tk_maxi(tk_mini(s->small, s->cards.h / TK_CARD_SMALL_MAX_DIV), TK_MIN_FONT_PX);
 }
 
+/* The screen's own words, in the configured language. */
+static void tk_scene_words(struct tk_scene *s)
+{
+	tk_i18n_select(s->cfg->assets_dir, s->cfg->language);
+	/* TRANSLATORS: the tag at the start of the crawl band (news ticker), short, capitals
+	 * where the script has them */
+	s->w.latest = _("LATEST");
+	/* TRANSLATORS: chip before a quotation in the crawl */
+	s->w.quote = _("Quote");
+	/* TRANSLATORS: chip before a key figure (a number from the article) in the crawl */
+	s->w.figures = _("In figures");
+	/* TRANSLATORS: chip of the urgent notice band */
+	s->w.urgent = _("Urgent");
+	/* TRANSLATORS: idle screen title, shown to visitors before any article is loaded */
+	s->w.welcome = _("Welcome");
+	/* TRANSLATORS: idle screen text for visitors; calm, no technical words */
+	s->w.idle = _("Headlines, quotes and key figures will appear here shortly.");
+}
+
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
 		    const struct tk_scene_opts *opts, struct tk_scene **out)
 {
@@ -1487,6 +1551,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
+	tk_scene_words(s);
 	s->shown_at = -1;
 	s->W = opts->width > 0 ? opts->width : 1;
 	s->H = opts->height > 0 ? opts->height : 1;

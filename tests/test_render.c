@@ -21,6 +21,7 @@
 #include "err.h"
 #include "font.h"
 #include "logo.h"
+#include "i18n.h"
 #include "mem.h"
 #include "playlist.h"
 #include "render.h"
@@ -174,17 +175,21 @@ static double differing_share(const uint32_t *a, const uint32_t *b, size_t n)
 	return (double)bad / (double)n;
 }
 
-/* Render frame at W x H and compare with tests/data/render/NAME.png. */
-static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlist *pl,
-			      const char *status, const char *urgent, int W, int H)
+/* Render frame at W x H with cfg (NULL: the defaults), the notices and the
+ * clock text (NULL: none), and compare with tests/data/render/NAME.png. */
+static void check_snapshot_cfg(int64_t frame, const char *name, struct tk_playlist *pl,
+			       const char *status, const char *urgent, int W, int H,
+			       const struct tk_config *cfg, const char *clock)
 {
 	struct fixture f;
 	char path[1024];
 	uint32_t *px, *want;
 	int w = 0, h = 0;
 
-	fixture_open(&f, W, H, pl);
+	fixture_open_cfg(&f, W, H, pl, cfg);
 	tk_scene_set_notices(f.scene, status, urgent);
+	if (clock)
+		tk_scene_set_clock(f.scene, clock);
 	px = frame_pixels(&f, frame);
 	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", tu_root(), name);
 	/* Issue 14: CI must compare, never bless whatever it rendered. */
@@ -207,6 +212,12 @@ static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlis
 	free(want);
 	tk_free(px);
 	fixture_close(&f);
+}
+
+static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlist *pl,
+			      const char *status, const char *urgent, int W, int H)
+{
+	check_snapshot_cfg(frame, name, pl, status, urgent, W, H, NULL, NULL);
 }
 
 static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl,
@@ -310,6 +321,103 @@ static void test_snapshot_idle(void **state)
 	(void)state;
 	assert_int_equal(tk_playlist_create(&pl), TK_OK);
 	check_snapshot(30, "idle", pl);
+}
+
+/* Issue 13.4: the screen's own words in each language: the idle screen
+ * (welcome, its crawl line, LATEST), the urgent chip and the clock's date
+ * (Arabic mirrored, right to left; Chinese and Japanese with their glyphs).
+ * Then chips and the attribution on a crawl of articles in the RTL and CJK
+ * languages. tests/data/render/lang-<code>.png, lang-<code>-crawl.png. */
+static void check_language(int lang, int crawl)
+{
+	struct tk_config cfg;
+	struct tk_playlist *pl = NULL;
+	struct tm tm;
+	char name[64], clock[96], note[256];
+
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
+	cfg.language = lang;
+	cfg.clock = TK_CLOCK_CORNER;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = 126; /* Wednesday 2 December 2026, 09:41 */
+	tm.tm_mon = 11;
+	tm.tm_mday = 2;
+	tm.tm_wday = 3;
+	tm.tm_hour = 9;
+	tm.tm_min = 41;
+	tk_i18n_select(cfg.assets_dir, lang);
+	tk_i18n_clock(clock, sizeof clock, &tm);
+	snprintf(name, sizeof name, "lang-%s%s", tk_i18n_codes[lang], crawl ? "-crawl" : "");
+	if (crawl) {
+		check_snapshot_cfg(crawl, name, sample_playlist(), NULL, NULL, 960, 360, &cfg,
+				   clock);
+		return;
+	}
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	/* the operator's note too (an RTL one once showed only its Latin end) */
+	snprintf(note, sizeof note, "%s%s", _("USB stick read: nothing new"),
+		 _(" — see TICKER-REPORT.txt"));
+	/* the Arabic screen's notice is Arabic: the bar reads from the right */
+	check_snapshot_cfg(30, name, pl, note,
+			   lang == 7 ? "تمرين إخلاء عند الساعة 14:00" : "Fire drill at 14:00", 640,
+			   360, &cfg, clock);
+}
+
+/* No tofu: every language's words (and its clock's names) have glyphs in
+ * the fonts the box ships. */
+static void test_language_glyphs(void **state)
+{
+	static const char *const words[] = {
+	    "LATEST",
+	    "Quote",
+	    "In figures",
+	    "Urgent",
+	    "Welcome",
+	    "Headlines, quotes and key figures will appear here shortly.",
+	    "Importing from USB…",
+	    "USB stick refused, nothing changed",
+	    "USB stick read: nothing new",
+	    "This screen needs a check by its operator (see the last USB stick report)",
+	};
+	struct fixture f;
+	struct tm tm;
+	char clock[96];
+
+	(void)state;
+	fixture_open(&f, 320, 180, NULL);
+	memset(&tm, 0, sizeof tm);
+	for (int lang = 0; lang < (int)tk_i18n_count(); lang++) {
+		tk_i18n_select(f.cfg.assets_dir, lang);
+		for (size_t i = 0; i <= sizeof words / sizeof words[0]; i++) {
+			const char *t = i < sizeof words / sizeof words[0] ? _(words[i]) : clock;
+			struct tk_span sp = {t, strlen(t), TK_FONT_BOLD, 24, 0xffffffff};
+			SDL_Surface *out = NULL;
+			int base;
+
+			tm.tm_wday = (int)i % 7;
+			tm.tm_mon = (int)i;
+			tk_i18n_strftime(clock, sizeof clock, "%A %a %B %b", &tm);
+			assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &out, &base), TK_OK);
+			SDL_FreeSurface(out);
+			if (tk_fonts_missing(f.fonts))
+				fail_msg("%s: no glyph for part of \"%s\"", tk_i18n_codes[lang], t);
+		}
+	}
+	tk_i18n_select(NULL, 0);
+	fixture_close(&f);
+}
+
+static void test_snapshot_languages(void **state)
+{
+	(void)state;
+	for (int i = 0; i < (int)tk_i18n_count(); i++)
+		check_language(i, 0);
+	/* frames where the crawl shows a quote's chip and attribution */
+	check_language(7, 2100);
+	check_language(8, 300);
+	check_language(9, 300);
+	tk_i18n_select(NULL, 0);
 }
 
 /* The emblem fixture of tests/data/logo, decoded as the import does. */
@@ -991,6 +1099,11 @@ static const struct typo_case typo_cases[] = {
     {"ja-quote-figure", "東京都、新しい路面電車の路線を来年開業へ", "東京新聞",
      "新しい路線で東側に住む人たちの毎日の通勤が大きく変わることになると考えています", "山田花子",
      "45000", "一日あたり45000人の利用を見込んでいる。", "人の利用を見込んでいる"},
+    /* a quote and a figure on a portrait card: the headline gives up space
+     * before the quote is cut (it once got one line above an empty fifth) */
+    {"busy-card", "Family bakery wins national prize for its rye bread", "Food Desk",
+     "We still use my grandmother's starter. It is older than I am.", "Karin Lindqvist", "5,000",
+     "The prize comes with 5,000 euros.", "euros for the winning bakery"},
     /* the quote says the figure's number: the figure panel does not repeat it */
     {"quote-has-figure", "Tram line to the harbour opens early", "Metro Desk",
      "We expect 48,000 passengers a day by summer", "Ana Ruiz", "48,000",
@@ -1250,6 +1363,8 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_logo),
 	    cmocka_unit_test(test_reading_time),
 	    cmocka_unit_test(test_snapshot_urgent_long),
+	    cmocka_unit_test(test_snapshot_languages),
+	    cmocka_unit_test(test_language_glyphs),
 	    cmocka_unit_test(test_snapshot_notices),
 	    cmocka_unit_test(test_snapshot_notices_portrait),
 	    cmocka_unit_test(test_config_extremes_render),
