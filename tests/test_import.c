@@ -1003,6 +1003,32 @@ static void test_one_unreadable_file(void **state)
 	free(r);
 }
 
+/* A signed stick's logo.png is listed in its manifest like any control file:
+ * taken when listed, refused when added after signing. */
+static void test_logo_signed(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ARTICLES;
+	art(e, "a.txt", "Library opens on Sundays");
+	copy_logo(e, "ok-emblem-240x96.png", "logo.png", 0);
+	sign_stick(e);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	tfs_rm_rf(e->cache);
+	rm_stick(e, "logo.png");
+	sign_stick(e);
+	copy_logo(e, "ok-emblem-240x96.png", "logo.png", 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "  REFUSED    logo.png  --  not in the signed list of files"));
+	free(r);
+}
+
 /* Issue 9.8: a listed file swapped, after signing, for one over the size
  * limit is tampering: the drop is refused whole and its REPLACE never runs. */
 static void test_signed_file_swapped_too_large(void **state)
@@ -1382,6 +1408,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_logo, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_logo_signed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_device_settings_refuse_stick, setup, teardown),
