@@ -299,6 +299,10 @@ static const char *tk_cur_symbol_after(const char *p, size_t n, size_t i, size_t
 	if (j >= n)
 		return NULL;
 	if (p[j] == '$') {
+		/* "1 $10 bill", "10 $ 30": the sign belongs to the number after it */
+		if ((j + 1 < n && tk_digit(p[j + 1])) ||
+		    (j + 2 < n && p[j + 1] == ' ' && tk_digit(p[j + 2])))
+			return NULL;
 		*end = j + 1;
 		return "USD";
 	}
@@ -776,6 +780,35 @@ static int tk_fs_emit(struct tk_fs *st)
 	return tk_fig_push(st->fl, &f);
 }
 
+/* "c $ 16.4 million", "hk $ 10": a country letter or two set apart from the
+ * dollar sign (tokenised text); never "a $5 bill". The prefixed currency and
+ * its start, else cur and the sign's start d. */
+static const struct tk_fig_currency *
+tk_fig_cur_spaced(const char *p, size_t d, const struct tk_fig_currency *cur, size_t *start)
+{
+	size_t w = d - 1, q;
+	char up[3];
+	const struct tk_fig_currency *pre;
+
+	*start = d;
+	if (d < 2 || p[d - 1] != ' ')
+		return cur;
+	while (w > 0 && d - 1 - w < 3 && tk_ascii_alpha((unsigned char)p[w - 1]))
+		w--;
+	q = d - 1 - w;
+	if (q < 1 || q > 2 || (w > 0 && p[w - 1] != ' ' && p[w - 1] != '(') ||
+	    (q == 1 && (p[w] == 'a' || p[w] == 'A')))
+		return cur;
+	for (q = 0; w + q < d - 1; q++)
+		up[q] = p[w + q] >= 'a' && p[w + q] <= 'z' ? (char)(p[w + q] - 32) : p[w + q];
+	up[q++] = '$';
+	pre = tk_lexfig_currency(up, q);
+	if (!pre)
+		return cur;
+	*start = w;
+	return pre;
+}
+
 /* A currency code, symbol or prefix ending at i, or before one space there
  * ("US$", "HK$ ", "EUR ", "RM", "₹"); the ISO code and *start, or NULL. */
 static const char *tk_fig_cur_before(const char *p, size_t i, size_t *start)
@@ -819,6 +852,8 @@ static const char *tk_fig_cur_before(const char *p, size_t i, size_t *start)
 			/* a letter code needs a word boundary: "ARUSD" is no code */
 			if (k > 0 && tk_ascii_alpha((unsigned char)p[k - 1]))
 				return NULL;
+			if (p[k] == '$' && j - k == 1)
+				cur = tk_fig_cur_spaced(p, k, cur, &k);
 			*start = k;
 			return cur->code;
 		}
@@ -2178,8 +2213,11 @@ static double tk_spell_decimals(const struct tk_fs *st, size_t i, size_t *end)
  * and what "and" left behind ("one hundred and three quarters"). */
 struct tk_spell {
 	double total, cur, last_scale, last_group, snap;
+	double pre_ten; /* the value before the last ten ("one hundred" in "one hundred thirty") */
 	int have, art, anded, snap_scaled;
-	int last_type; /* enum tk_nw_type of the last word read, or -1 */
+	int pre_ten_have, ten_anded; /* a number before that ten; the ten right after "and" */
+	int since_and;		     /* number words read since "and" */
+	int last_type;		     /* enum tk_nw_type of the last word read, or -1 */
 };
 
 /* May "and" (und, y, et; Spanish "con" before a fraction) join the words
@@ -2223,6 +2261,10 @@ static double tk_spell_fraction(const struct tk_spell *sp, double den)
 	if (sp->anded) {
 		num =
 		    sp->art && sp->total + sp->cur == sp->snap ? 1 : sp->total + sp->cur - sp->snap;
+		/* "one hundred and thirty-two fifths" is 132/5, "one hundred and
+		 * three quarters" 100 3/4 */
+		if (num >= den && !sp->snap_scaled)
+			return (sp->total + sp->cur) / den;
 		return sp->snap + num / den * (sp->snap_scaled ? sp->last_scale : 1);
 	}
 	return (sp->have ? sp->total + sp->cur : 1) / den;
@@ -2251,7 +2293,11 @@ static void tk_spell_add(const struct tk_fs *st, struct tk_spell *sp,
 		sp->cur = (sp->cur ? sp->cur : 1) * 100;
 		break;
 	case TK_NW_DOZEN:
-		sp->cur = (sp->cur ? sp->cur : 1) * 12;
+		/* "three hundred and two dozen": the dozens are the units' */
+		if (sp->cur > 100 && fmod(sp->cur, 100) > 0)
+			sp->cur += fmod(sp->cur, 100) * 11;
+		else
+			sp->cur = (sp->cur ? sp->cur : 1) * 12;
 		break;
 	case TK_NW_SCALE:
 		/* a French "billion" is a million million */
@@ -2286,6 +2332,18 @@ static size_t tk_spell_frac_end(const struct tk_fs *st, const struct tk_spell *s
 	const struct tk_fig_numword *bw;
 	struct tk_w o;
 
+	if (nw->type == TK_NW_FRAC && sp->last_type == TK_NW_TEN && sp->pre_ten_have &&
+	    !sp->ten_anded) {
+		/* "three twenty-firsts", "one hundred thirty-fifths": the ten is
+		 * part of the denominator, the words before it the numerator */
+		if (!tk_spell_frac_ok(p, st->n, w.e, p[w.e - 1] == 's'))
+			return i;
+		*val = sp->pre_ten / (sp->cur - (sp->pre_ten - sp->total) + nw->value);
+		*frac = *val < 1;
+		return w.e;
+	}
+	if (nw->value == 1)
+		return i; /* "first" is a denominator only after a ten */
 	if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
 		a = tk_spell_next(st, a.e);
 	bw = tk_spell_word(st, a);
@@ -2338,6 +2396,7 @@ static int tk_spell_other(const struct tk_fs *st, struct tk_spell *sp, struct tk
 
 	if ((p[w.e] == ' ' || b.s == w.e) && tk_spell_joins(st, sp, w, b)) {
 		sp->anded = 1;
+		sp->since_and = 0;
 		sp->snap = sp->total + sp->cur;
 		sp->snap_scaled = sp->cur == 0 && sp->last_scale > 0;
 		sp->art = 0;
@@ -2413,6 +2472,12 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 			return i; /* "a two-way race" */
 		if (nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
 			return tk_spell_frac_end(st, &sp, nw, w, a, i, val, frac);
+		if (nw->type == TK_NW_TEN) {
+			sp.pre_ten = sp.total + sp.cur;
+			sp.pre_ten_have = sp.have;
+			sp.ten_anded = sp.anded && sp.since_and == 0;
+		}
+		sp.since_and++;
 		tk_spell_add(st, &sp, nw, w);
 		sp.have = 1;
 		sp.last_type = (int)nw->type;
