@@ -256,8 +256,8 @@ static const char *tk_cur_phrase(const char *p, size_t n, size_t i, size_t *end)
 	const struct tk_fig_currency *adj = NULL;
 	const char *code;
 
-	if (a.e == a.s)
-		return NULL;
+	if (a.e == a.s || (a.e < n && tk_digit(p[a.e])))
+		return NULL; /* "3 USD50 cards": the code is the next number's */
 	code = tk_cur_word(p, a);
 	if (!code) {
 		/* "Australian dollars"; "Hong Kong dollars" (two words, rare: last) */
@@ -798,6 +798,9 @@ tk_fig_cur_spaced(const char *p, size_t d, const struct tk_fig_currency *cur, si
 	q = d - 1 - w;
 	if (q < 1 || q > 2 || (w > 0 && p[w - 1] != ' ' && p[w - 1] != '(') ||
 	    (q == 1 && (p[w] == 'a' || p[w] == 'A')))
+		return cur;
+	/* "music ' s $ 500 million": a possessive s */
+	if (w >= 2 && (p[w - 2] == '\'' || (unsigned char)p[w - 2] == 0x99))
 		return cur;
 	for (q = 0; w + q < d - 1; q++)
 		up[q] = p[w + q] >= 'a' && p[w + q] <= 'z' ? (char)(p[w + q] - 32) : p[w + q];
@@ -1554,6 +1557,65 @@ static void tk_fig_feet_inches(struct tk_fs *st)
 	st->ne = k;
 }
 
+/* "50 meters per second", "3 cm/ms", "8 km/min": a length over a time is a
+ * speed; the unit becomes "m/s" and the like. */
+static void tk_fig_per_time(struct tk_fs *st)
+{
+	static const char *const lengths[] = {"cm", "ft", "km", "m", "mi", "mm"};
+	static const struct {
+		const char *word, *unit;
+	} times[] = {
+	    /* sorted (bytewise) */
+	    {"h", "h"},
+	    {"hour", "h"},
+	    {"min", "min"},
+	    {"minute", "min"},
+	    {"millisecond", "ms"},
+	    {"milliseconds", "ms"},
+	    {"ms", "ms"},
+	    {"s", "s"},
+	    {"sec", "s"},
+	    {"second", "s"},
+	};
+	const char *p = st->p;
+	size_t n = st->n, i = st->ne, k;
+	struct tk_w a, t;
+	char buf[16];
+	char *u;
+
+	for (k = 0; k < TK_ARRAY_LEN(lengths) && strcmp(st->code, lengths[k]); k++)
+		;
+	if (i >= n || k == TK_ARRAY_LEN(lengths))
+		return;
+	if (p[i] == '/') {
+		t.s = i + 1;
+		for (t.e = t.s; t.e < n && tk_ascii_alpha((unsigned char)p[t.e]); t.e++)
+			;
+	} else {
+		a = tk_next_word(p, n, i);
+		if (!tk_w_is(p, a, "per") || a.s != i + 1)
+			return;
+		t = tk_next_word(p, n, a.e);
+	}
+	if (t.e == t.s || (t.e < n && tk_digit(p[t.e])))
+		return;
+	for (k = 0; k < TK_ARRAY_LEN(times); k++)
+		if (tk_w_is(p, t, times[k].word))
+			break;
+	if (k == TK_ARRAY_LEN(times))
+		return;
+	a.s = strlen(st->code); /* both parts are short table strings */
+	a.e = strlen(times[k].unit);
+	memcpy(buf, st->code, a.s);
+	buf[a.s] = '/';
+	memcpy(buf + a.s + 1, times[k].unit, a.e);
+	u = tk_arena_strndup(st->ar, buf, a.s + 1 + a.e);
+	if (!u)
+		return; /* out of memory: the length alone is still true */
+	st->code = u;
+	st->ne = t.e;
+}
+
 /* Words after a unit that change it: "87 miles an hour", "188 millas por
  * hora" (speed), "190.000 metros cuadrados", "mètres carrés" (area). */
 static void tk_fig_unit_tail(struct tk_fs *st)
@@ -1574,6 +1636,7 @@ static void tk_fig_unit_tail(struct tk_fs *st)
 		st->ne = h.e;
 		return;
 	}
+	tk_fig_per_time(st);
 	if (tk_w_is(p, a, "cuadrados") || tk_w_is(p, a, "cuadrado") || tk_w_is(p, a, "carrés") ||
 	    tk_w_is(p, a, "carré")) {
 		if ((pu = tk_fig_power_unit(st->code, 2)) != NULL) {
@@ -2332,10 +2395,11 @@ static size_t tk_spell_frac_end(const struct tk_fs *st, const struct tk_spell *s
 	const struct tk_fig_numword *bw;
 	struct tk_w o;
 
-	if (nw->type == TK_NW_FRAC && sp->last_type == TK_NW_TEN && sp->pre_ten_have &&
-	    !sp->ten_anded) {
+	if (nw->type == TK_NW_FRAC && (nw->langs & (TK_NL_EN | TK_NL_FR)) &&
+	    sp->last_type == TK_NW_TEN && sp->pre_ten_have && !sp->ten_anded) {
 		/* "three twenty-firsts", "one hundred thirty-fifths": the ten is
-		 * part of the denominator, the words before it the numerator */
+		 * part of the denominator, the words before it the numerator
+		 * (English, French; Spanish "ciento treinta quintos" is 130/5) */
 		if (!tk_spell_frac_ok(p, st->n, w.e, p[w.e - 1] == 's'))
 			return i;
 		*val = sp->pre_ten / (sp->cur - (sp->pre_ten - sp->total) + nw->value);
@@ -2344,6 +2408,11 @@ static size_t tk_spell_frac_end(const struct tk_fs *st, const struct tk_spell *s
 	}
 	if (nw->value == 1)
 		return i; /* "first" is a denominator only after a ten */
+	/* "the two millionth visitor": a singular English ordinal after a
+	 * number above one is a rank, not a fraction */
+	if (nw->type == TK_NW_FRAC && (nw->langs & TK_NL_EN) && sp->have && !sp->anded &&
+	    sp->total + sp->cur > 1 && p[w.e - 1] != 's')
+		return i;
 	if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
 		a = tk_spell_next(st, a.e);
 	bw = tk_spell_word(st, a);
