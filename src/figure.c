@@ -929,6 +929,14 @@ static int tk_fig_glued_before(struct tk_fs *st, size_t i)
 	return 1;
 }
 
+/* A word that makes the number after it negative: "minus", "negative",
+ * French "négatif", "négative". */
+static int tk_fig_minus_word(const char *p, struct tk_w w)
+{
+	return tk_w_is(p, w, "minus") || tk_w_is(p, w, "negative") ||
+	       tk_w_is(p, w, "n\xC3\xA9gative") || tk_w_is(p, w, "n\xC3\xA9gatif");
+}
+
 /* Step 2: the number itself, its decimals by the text's language, and its
  * sign ("-1.3%", "−5 °C", "$-50.8bn", "minus 387"). */
 static int tk_fig_number(struct tk_fs *st, size_t i)
@@ -968,7 +976,7 @@ static int tk_fig_number(struct tk_fs *st, size_t i)
 		s -= 3;
 	} else {
 		pw = tk_prev_word(p, s);
-		if (pw.e + 1 == s && (tk_w_is(p, pw, "minus") || tk_w_is(p, pw, "negative"))) {
+		if (pw.e + 1 == s && tk_fig_minus_word(p, pw)) {
 			st->neg = 1;
 			s = pw.s;
 		}
@@ -1904,6 +1912,13 @@ static int tk_fig_money_after(struct tk_fs *st, struct tk_w nw)
 	return 1;
 }
 
+/* Is w "and" in one of the languages? */
+static int tk_spell_and(const char *p, struct tk_w w)
+{
+	return tk_w_is(p, w, "and") || tk_w_is(p, w, "und") || tk_w_is(p, w, "y") ||
+	       tk_w_is(p, w, "et");
+}
+
 /* After "N hundred" or "N thousand" (or any scale for "and a half"): the
  * rest of the number: "3 hundred and 21", "4 thousand 3 hundred and 21", "3
  * million and a half". */
@@ -1924,6 +1939,17 @@ static void tk_fig_scale_rest(struct tk_fs *st)
 			st->v += tk_w_is(p, h, "half") ? 0.5 : 0.25;
 			st->vmax = st->v;
 			st->ne = h.e;
+			return;
+		}
+	}
+	if (tk_spell_and(p, a) && last > 1 && st->vmax == st->v) {
+		/* "2 millones y medio", "3 millions et demi" */
+		struct tk_w half = tk_next_word(p, n, a.e);
+		if (tk_w_is(p, half, "medio") || tk_w_is(p, half, "media") ||
+		    tk_w_is(p, half, "demi") || tk_w_is(p, half, "demie")) {
+			st->v += 0.5;
+			st->vmax = st->v;
+			st->ne = half.e;
 			return;
 		}
 	}
@@ -2227,13 +2253,6 @@ static int tk_spell_frac_ok(const char *p, size_t n, size_t e, int plural)
 	return tk_w_in(p, w, next, TK_ARRAY_LEN(next));
 }
 
-/* Is w "and" in one of the languages? */
-static int tk_spell_and(const char *p, struct tk_w w)
-{
-	return tk_w_is(p, w, "and") || tk_w_is(p, w, "und") || tk_w_is(p, w, "y") ||
-	       tk_w_is(p, w, "et");
-}
-
 /* "point seventy-one", "point zero three": decimals in words after w. */
 static double tk_spell_point(const struct tk_fs *st, struct tk_w w, size_t *end)
 {
@@ -2297,8 +2316,8 @@ static int tk_spell_joins(const struct tk_fs *st, const struct tk_spell *sp, str
 
 	if (!bw || !(tk_spell_and(p, w) || con))
 		return 0;
-	if (bw->type == TK_NW_ARTICLE)
-		return 1;
+	if (bw->type == TK_NW_ARTICLE || bw->type == TK_NW_HALF)
+		return 1; /* "and a half", "cinco y medio", "deux millions et demi" */
 	/* a fraction word within the next few number words: "and fifty-four hundredths" */
 	for (k = 0; k < 4; k++) {
 		b = tk_spell_next(st, b.e);
@@ -2322,8 +2341,9 @@ static double tk_spell_fraction(const struct tk_spell *sp, double den)
 	double num;
 
 	if (sp->anded) {
-		num =
-		    sp->art && sp->total + sp->cur == sp->snap ? 1 : sp->total + sp->cur - sp->snap;
+		num = (sp->art && sp->total + sp->cur == sp->snap) || !sp->since_and
+			  ? 1
+			  : sp->total + sp->cur - sp->snap;
 		/* "one hundred and thirty-two fifths" is 132/5, "one hundred and
 		 * three quarters" 100 3/4 */
 		if (num >= den && !sp->snap_scaled)
@@ -2581,7 +2601,7 @@ static size_t tk_fig_spelled(struct tk_fs *st, size_t i, int *err)
 	if (frac)
 		st->kind = TK_FIG_FRACTION;
 	pw = tk_prev_word(p, i);
-	if (pw.e + 1 == i && (tk_w_is(p, pw, "minus") || tk_w_is(p, pw, "negative"))) {
+	if (pw.e + 1 == i && tk_fig_minus_word(p, pw)) {
 		st->neg = 1;
 		st->s = pw.s;
 	}
