@@ -25,6 +25,7 @@
 #include "clockset.h"
 #include "health.h"
 #include "import.h"
+#include "langid.h"
 #include "log.h"
 #include "mem.h"
 #include "import_trust.h"
@@ -412,6 +413,7 @@ struct tk_imp {
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
 	int urgent_cut; /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
+	struct tk_langid *langid; /* for articles that do not declare their language, or NULL */
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
@@ -618,7 +620,7 @@ static void tk_imp_check_conf(struct tk_imp *im)
 
 static void tk_imp_check_urgent(struct tk_imp *im)
 {
-	struct tk_read_opts ro = {TK_CONTROL_MAX};
+	struct tk_read_opts ro = {TK_CONTROL_MAX, NULL};
 	struct tk_doc *doc = NULL;
 	const struct tk_article *a;
 	const char *reason = "";
@@ -1016,7 +1018,7 @@ static int tk_imp_file_parse(struct tk_imp *im, const struct tk_walk_entry *e,
 			     enum tk_imp_kind kind, const char *name, size_t len, char head[200],
 			     char extra[64])
 {
-	struct tk_read_opts ro = {(size_t)im->cfg.max_file_bytes};
+	struct tk_read_opts ro = {(size_t)im->cfg.max_file_bytes, im->langid};
 	struct tk_doc *doc = NULL;
 	const char *reason = NULL;
 	int err = tk_doc_parse(im->buf, len, name, &ro, &doc, &reason);
@@ -1986,6 +1988,10 @@ static int tk_imp_open(struct tk_imp *im, const char *src, const struct tk_impor
 		tk_log(TK_LOG_ERROR, "import: cannot open %s: %s", src, strerror(errno));
 		return err;
 	}
+	/* undeclared languages: without the fingerprints, the short-word guess */
+	if ((err = tk_langid_open(NULL, &im->langid)) != TK_OK)
+		tk_log(TK_LOG_WARN, "import: no language identification (%s): %s", TK_LANGID_CONF,
+		       tk_strerror(err));
 	err = tk_cache_open(cfg->cache_dir, &im->cache);
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: cannot open the cache %s: %s", cfg->cache_dir,
@@ -2114,6 +2120,7 @@ static void tk_imp_destroy(struct tk_imp *im)
 	if (!im)
 		return;
 	tk_cache_close(im->cache);
+	tk_langid_close(im->langid);
 	if (im->rootfd >= 0)
 		close(im->rootfd);
 	if (im->trust_open)
