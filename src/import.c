@@ -1990,7 +1990,7 @@ static int tk_imp_open(struct tk_imp *im, const char *src, const struct tk_impor
 	}
 	/* undeclared languages: without the fingerprints, the short-word guess */
 	if ((err = tk_langid_open(NULL, &im->langid)) != TK_OK)
-		tk_log(TK_LOG_WARN, "import: no language identification (%s): %s", TK_LANGID_CONF,
+		tk_log(TK_LOG_WARN, "import: no language identification (%s): %s", TK_LANGID_DIR,
 		       tk_strerror(err));
 	err = tk_cache_open(cfg->cache_dir, &im->cache);
 	if (err) {

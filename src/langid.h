@@ -1,15 +1,16 @@
 /* Language identification for articles that do not declare their language:
  * Debian's libexttextcat (n-gram fingerprints, Cavnar & Trenkle) on the first
- * kilobyte of text. The handle is opened once by whoever reads articles (it
- * reads the fingerprint files) and passed to the reader in tk_read_opts. */
+ * kilobyte of text, against the languages extraction knows and their close
+ * neighbours. The handle is opened once by whoever reads articles (it reads
+ * the fingerprint files) and passed to the reader in tk_read_opts. */
 #ifndef TK_LANGID_H
 #define TK_LANGID_H
 
 #include <stddef.h>
 
-/* The fingerprint list libexttextcat-data installs; the .lm files sit beside it. */
-#if !defined(TK_LANGID_CONF)
-#define TK_LANGID_CONF "/usr/share/libexttextcat/fpdb.conf"
+/* Where libexttextcat-data installs the fingerprints (xx.lm). */
+#if !defined(TK_LANGID_DIR)
+#define TK_LANGID_DIR "/usr/share/libexttextcat"
 #endif
 
 /* Bytes of text classified: enough for a reliable guess, cheap on long articles. */
@@ -24,10 +25,10 @@
 
 struct tk_langid;
 
-/* Load the fingerprints listed in conf (NULL: TK_LANGID_CONF). On success
- * *out owns the handle (free with tk_langid_close). Returns TK_ENOENT when
- * the list or one of its files cannot be read, TK_ENOMEM. */
-int tk_langid_open(const char *conf, struct tk_langid **out);
+/* Load the fingerprints from dir (NULL: TK_LANGID_DIR). On success *out
+ * owns the handle (free with tk_langid_close). Returns TK_ENOENT when none
+ * can be read, TK_ENOMEM. */
+int tk_langid_open(const char *dir, struct tk_langid **out);
 
 /* The language of text[0..n) (UTF-8; only the first TK_LANGID_BYTES, cut at
  * a character boundary, are read): 1 with its two-letter code in code (as

@@ -55,7 +55,7 @@ static void test_missing_fingerprints(void **state)
 	struct tk_langid *li = NULL;
 
 	(void)state;
-	assert_int_equal(tk_langid_open("/nonexistent/fpdb.conf", &li), TK_ENOENT);
+	assert_int_equal(tk_langid_open("/nonexistent", &li), TK_ENOENT);
 	assert_null(li);
 }
 
