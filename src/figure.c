@@ -2588,8 +2588,20 @@ static size_t tk_fig_spelled(struct tk_fs *st, size_t i, int *err)
 	size_t e;
 	double v = 0;
 	int frac = 0;
-	struct tk_w w = tk_next_word(p, st->n, i), pw;
+	struct tk_w w, pw;
 
+	/* most words that pass the prefix test are no number word ("the",
+	 * "this"): one lookup, not the reader (hyphenated words and German
+	 * compounds are read in parts, by the reader) */
+	if (st->lc != 'd') {
+		for (w.s = w.e = i; w.e < st->n && (tk_ascii_alpha((unsigned char)p[w.e]) ||
+						    (unsigned char)p[w.e] >= 0x80);
+		     w.e++)
+			;
+		if (!(w.e < st->n && p[w.e] == '-') && !tk_spell_word(st, w))
+			return w.e > i ? w.e : i + 1;
+	}
+	w = tk_next_word(p, st->n, i);
 	tk_fs_begin(st, i);
 	e = tk_spell_read(st, i, &v, &frac);
 	if (e <= i)
