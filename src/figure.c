@@ -2194,6 +2194,10 @@ static const struct tk_fig_numword *tk_spell_word(const struct tk_fs *st, struct
 	/* "once", "elf", "sept": only when the text says it is Spanish, German, French */
 	if ((nw->langs & TK_NL_AMBIG) && !(st->langs & TK_NL_AMBIG) && !(nw->langs & TK_NL_EN))
 		return NULL;
+	/* English "a" is a preposition in French and Spanish text ("contratará a
+	 * mil médicos") */
+	if (nw->type == TK_NW_ARTICLE && nw->langs == TK_NL_EN && st->lc && st->lc != 'e')
+		return NULL;
 	return nw;
 }
 
@@ -2244,8 +2248,12 @@ static struct tk_w tk_spell_next(const struct tk_fs *st, size_t i)
  * people", "a third of", "two thirds." (not "a third term"). */
 static int tk_spell_frac_ok(const char *p, size_t n, size_t e, int plural)
 {
-	static const char *const next[] = {"a",	  "all", "an",	  "her",   "his",  "its",  "of",
-					   "our", "the", "their", "these", "this", "those"};
+	static const char *const next[] = {
+	    /* sorted (bytewise); French, Spanish and German: "la moitié des", "la
+	     * mitad de los", "ein Drittel der" */
+	    "a",   "all", "an",	 "de",	"del", "der", "des", "die",   "du",    "her",  "his",
+	    "its", "las", "les", "los", "of",  "our", "the", "their", "these", "this", "those",
+	};
 	struct tk_w w = tk_next_word(p, n, e);
 
 	if (plural || e >= n || p[e] != ' ' || w.e == w.s)
@@ -2592,10 +2600,12 @@ static size_t tk_fig_spelled(struct tk_fs *st, size_t i, int *err)
 
 	/* most words that pass the prefix test are no number word ("the",
 	 * "this"): one lookup, not the reader (hyphenated words and German
-	 * compounds are read in parts, by the reader) */
+	 * compounds are read in parts, by the reader); a typographic
+	 * apostrophe (U+2019, lead byte E2) ends the word: "d’un tiers" */
 	if (st->lc != 'd') {
 		for (w.s = w.e = i; w.e < st->n && (tk_ascii_alpha((unsigned char)p[w.e]) ||
-						    (unsigned char)p[w.e] >= 0x80);
+						    ((unsigned char)p[w.e] >= 0x80 &&
+						     (unsigned char)p[w.e] != 0xE2));
 		     w.e++)
 			;
 		if (!(w.e < st->n && p[w.e] == '-') && !tk_spell_word(st, w))
@@ -2663,7 +2673,11 @@ static void tk_fs_language(struct tk_fs *st, const char *lang)
 /* Can a number word start at i? A cheap test before the lexicon lookup. */
 static int tk_fig_word_start(const char *p, size_t n, size_t i)
 {
-	if (i > 0 && p[i - 1] != ' ' && p[i - 1] != '(')
+	/* after a space, a bracket, or a French elision ("près d'un tiers") */
+	if (i > 0 && p[i - 1] != ' ' && p[i - 1] != '(' &&
+	    !(i >= 2 && p[i - 1] == '\'' && (p[i - 2] == 'd' || p[i - 2] == 'l')) &&
+	    !(i >= 4 && !memcmp(p + i - 3, "\xE2\x80\x99", 3) &&
+	      (p[i - 4] == 'd' || p[i - 4] == 'l')))
 		return 0;
 	return tk_lexfig_numword_maybe(p + i, i + 1 < n ? 2 : 1) ||
 	       (i + 1 < n && !tk_ascii_alpha((unsigned char)p[i + 1]) &&

@@ -599,6 +599,8 @@ static const struct tk_fig_numword tk_numwords[] = {
     {"cinqui\xC3\xA8mes", 5.0, TK_NW_FRAC, TK_NL_FR},
     {"crore", 10000000.0, TK_NW_SCALE, TK_NL_EN},
     {"cuarenta", 40.0, TK_NW_TEN, TK_NL_ES},
+    {"cuarta", 4.0, TK_NW_FRAC, TK_NL_ES | TK_NL_AMBIG},
+    {"cuartas", 4.0, TK_NW_FRAC, TK_NL_ES | TK_NL_AMBIG},
     {"cuarto", 4.0, TK_NW_FRAC, TK_NL_ES | TK_NL_AMBIG},
     {"cuartos", 4.0, TK_NW_FRAC, TK_NL_ES | TK_NL_AMBIG},
     {"cuatro", 4.0, TK_NW_UNIT, TK_NL_ES},
@@ -1105,8 +1107,8 @@ static const unsigned tk_numword_prefix[26] = {
 /* Where the number words of each first letter start in the table (and its
  * end): the search looks only there. Checked by looking up every word. */
 static const unsigned short tk_numword_first[27] = {
-    0,	 7,   26,  62,	98,  119, 145, 145, 161, 161, 161, 161, 162, 208,
-    231, 239, 239, 265, 265, 313, 356, 360, 384, 384, 384, 384, 392,
+    0,	 7,   26,  64,	100, 121, 147, 147, 163, 163, 163, 163, 164, 210,
+    233, 241, 241, 267, 267, 315, 358, 362, 386, 386, 386, 386, 394,
 };
 
 /* A 2048-bit filter over every number word (length, first, second and
@@ -1118,7 +1120,7 @@ static const unsigned tk_numword_hash[64] = {
     0x04000680u, 0x041e2400u, 0x64248024u, 0x40115100u, 0x1890882bu, 0x08e80802u, 0x80044022u,
     0x88080608u, 0xd8011090u, 0x80500181u, 0x828c0608u, 0x20450428u, 0x93022102u, 0x02900300u,
     0x4d206891u, 0x40e80248u, 0x00048a20u, 0x0b300080u, 0x09442040u, 0x004400c1u, 0x109110c0u,
-    0x20032042u, 0x01008100u, 0x80088128u, 0xb1140148u, 0x05202044u, 0xc8850000u, 0x00002000u,
+    0x20032042u, 0x01008100u, 0x80088128u, 0xb1142148u, 0x05202044u, 0xc8850000u, 0x00002000u,
     0x00100500u, 0x00400018u, 0x00a00b08u, 0x00c00800u, 0x0a000280u, 0x00400100u, 0x00600110u,
     0x08011000u, 0x51000004u, 0x00002000u, 0x20000028u, 0x21000004u, 0x02028000u, 0x80008008u,
     0x40011001u,
