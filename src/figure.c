@@ -2438,8 +2438,8 @@ static size_t tk_spell_frac_end(const struct tk_fs *st, const struct tk_spell *s
 		return i; /* "first" is a denominator only after a ten */
 	/* "the two millionth visitor": a singular English ordinal after a
 	 * number above one is a rank, not a fraction */
-	if (nw->type == TK_NW_FRAC && (nw->langs & TK_NL_EN) && sp->have && !sp->anded &&
-	    sp->total + sp->cur > 1 && p[w.e - 1] != 's')
+	if (nw->type == TK_NW_FRAC && (nw->langs & (TK_NL_EN | TK_NL_ES)) && sp->have &&
+	    !sp->anded && sp->total + sp->cur > 1 && p[w.e - 1] != 's')
 		return i;
 	if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
 		a = tk_spell_next(st, a.e);
@@ -2567,6 +2567,14 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		}
 		if (sp.art && !sp.have && (nw->type == TK_NW_UNIT || nw->type == TK_NW_TEN))
 			return i; /* "a two-way race" */
+		if (!sp.have && nw->value == 1 && nw->type == TK_NW_UNIT && tk_w_is(p, w, "un") &&
+		    st->lc == 's') {
+			/* Spanish "un veinticinco por ciento": an article before a number */
+			const struct tk_fig_numword *nx =
+			    tk_spell_word(st, a.e > a.s ? a : tk_spell_next(st, w.e));
+			if (nx && (nx->type == TK_NW_UNIT || nx->type == TK_NW_TEN))
+				continue;
+		}
 		if (nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
 			return tk_spell_frac_end(st, &sp, nw, w, a, i, val, frac);
 		if (nw->type == TK_NW_TEN) {
