@@ -1176,6 +1176,11 @@ static int tk_fig_suffix(struct tk_fs *st)
 		return tk_fig_hyphen_unit(st, e + 1);
 	if (!(tk_ascii_alpha(c) || c >= 0x80))
 		return 0;
+	/* general punctuation after the digits ("10–12 km", "5…", "3”"): no
+	 * suffix, nor an identifier; the narrow no-break space is read elsewhere */
+	if (c == 0xE2 && e + 2 < n && (unsigned char)p[e + 1] == 0x80 &&
+	    (unsigned char)p[e + 2] >= 0x90 && (unsigned char)p[e + 2] <= 0xA6)
+		return 0;
 	if (c >= 0xC2 && st->plain) {
 		/* "2½ miles" */
 		size_t len = 0;
@@ -1409,6 +1414,20 @@ static size_t tk_fig_number_at(const struct tk_fs *st, size_t i, double *v)
 	return frac ? 0 : i;
 }
 
+/* The far side of a money range at k, repeating the currency ("$5-$10",
+ * "€2bn to €3bn"): where its digits start, else 0. */
+static size_t tk_fig_range_money(const struct tk_fs *st, size_t k)
+{
+	size_t d = k, cs;
+
+	while (d < st->n && d < k + 4 && !tk_digit(st->p[d]))
+		d++;
+	if (d < st->n && tk_digit(st->p[d]) && tk_fig_cur_before(st->p, d, &cs) == st->code &&
+	    cs == k)
+		return d;
+	return 0;
+}
+
 /* Step 6: a range or a change: "10-12", "between 15 and 22 mph", "$800,000
  * to $1.3 million", "from 2,415 to 2,315" (change down). */
 static void tk_fig_range(struct tk_fs *st)
@@ -1422,6 +1441,9 @@ static void tk_fig_range(struct tk_fs *st)
 	st->vmax = st->v;
 	if (st->scale == 1 && k + 1 < n && p[k] == '-' && tk_digit(p[k + 1]))
 		k2 = k + 1;
+	else if (st->kind == TK_FIG_MONEY && k + 2 < n && p[k] == '-' && !tk_digit(p[k + 1]) &&
+		 (k2 = tk_fig_range_money(st, k + 1)) != 0)
+		; /* "$5-$10" */
 	else if (st->scale == 1 && k + 4 < n && !memcmp(p + k, "\xE2\x80\x93", 3) &&
 		 tk_digit(p[k + 3]))
 		k2 = k + 3;
@@ -1440,14 +1462,9 @@ static void tk_fig_range(struct tk_fs *st)
 		    !tk_w_is(p, pw, "entre"))
 			k2 = 0;
 		/* the far side may repeat the currency: "$800,000 to $1.3 million" */
-		if (k2 && st->kind == TK_FIG_MONEY && k2 + 4 < n && !tk_digit(p[k2])) {
-			size_t d = k2;
-			while (d < n && d < k2 + 4 && !tk_digit(p[d]))
-				d++;
-			if (d < n && tk_digit(p[d]) && tk_fig_cur_before(p, d, &cs) == st->code &&
-			    cs == k2)
-				k2 = d;
-		}
+		if (k2 && st->kind == TK_FIG_MONEY && k2 + 4 < n && !tk_digit(p[k2]) &&
+		    (cs = tk_fig_range_money(st, k2)) != 0)
+			k2 = cs;
 	}
 	if (!k2)
 		return;
