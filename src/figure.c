@@ -1148,6 +1148,58 @@ static int tk_fig_hyphen_unit(struct tk_fs *st, size_t i)
 	return 1;
 }
 
+/* "1e10", "2.5e-3": an exponent glued after the digits. */
+static int tk_fig_exponent(struct tk_fs *st)
+{
+	const char *p = st->p;
+	size_t n = st->n, e = st->e, k = e + 1 + (p[e + 1] == '+' || p[e + 1] == '-');
+	int sign = p[e + 1] == '-' ? -1 : 1, x = 0;
+
+	while (k < n && tk_digit(p[k]) && x < 300)
+		x = x * 10 + (p[k++] - '0');
+	st->v *= pow(10, sign * x);
+	st->ne = k;
+	return 0;
+}
+
+/* Letters glued after the digits up to k that are a scale ("10k", "$3.5bn",
+ * "USD10m", "1MM") or a currency code ("115USD"): taken, 1; else 0. */
+static int tk_fig_glued_scale(struct tk_fs *st, size_t k)
+{
+	const char *p = st->p;
+	size_t n = st->n, e = st->e, le = e;
+	struct tk_w sw;
+	double sc;
+	int alone;
+
+	while (le < k && tk_ascii_alpha((unsigned char)p[le]))
+		le++;
+	sw.s = e;
+	sw.e = le;
+	alone = le >= n || !(tk_ascii_alpha((unsigned char)p[le]) || tk_digit(p[le]));
+	sc = tk_scale_value(p, sw);
+	if (le - e == 2 && p[e] == 'M' && p[e + 1] == 'M')
+		sc = 1e6; /* "US$ 1MM" */
+	if (tk_w_is(p, sw, "mil") || tk_w_is(p, sw, "bln") || tk_w_is(p, sw, "tln"))
+		sc = p[e] == 'm' ? 1e6 : p[e] == 'b' ? 1e9 : 1e12;
+	/* "37m" is metres unless money: "$37m", "USD10m" */
+	if (sc > 0 && p[e] == 'm' && le == e + 1 && st->kind != TK_FIG_MONEY)
+		sc = 0;
+	if (sc > 0 && alone) {
+		st->scale = sc;
+		st->ne = le;
+		return 1;
+	}
+	/* "115USD", "20eur": a currency code glued after the number */
+	if (le - e == 3 && st->kind != TK_FIG_MONEY && tk_cur_word(p, sw) && alone) {
+		st->code = tk_cur_word(p, sw);
+		st->kind = TK_FIG_MONEY;
+		st->ne = le;
+		return 1;
+	}
+	return 0;
+}
+
 /* Step 3: letters glued after the digits: a scale ("10k", "$3.5bn",
  * "USD10m"), a unit ("256GB", "50mph", "37m", "164p", "1.38pc"), an
  * exponent ("1e10"), a hyphenated unit adjective ("6.1-inch", "30-day"); or
@@ -1161,15 +1213,8 @@ static int tk_fig_suffix(struct tk_fs *st)
 
 	if (c == 'e' && e + 1 < n &&
 	    (tk_digit(p[e + 1]) ||
-	     ((p[e + 1] == '+' || p[e + 1] == '-') && e + 2 < n && tk_digit(p[e + 2])))) {
-		int sign = p[e + 1] == '-' ? -1 : 1, x = 0;
-		k = e + 1 + (p[e + 1] == '+' || p[e + 1] == '-');
-		while (k < n && tk_digit(p[k]) && x < 300)
-			x = x * 10 + (p[k++] - '0');
-		st->v *= pow(10, sign * x);
-		st->ne = k;
-		return 0;
-	}
+	     ((p[e + 1] == '+' || p[e + 1] == '-') && e + 2 < n && tk_digit(p[e + 2]))))
+		return tk_fig_exponent(st);
 	if (c == '^' || (c == 'x' && e + 3 < n && !memcmp(p + e, "x10^", 4)))
 		return tk_fig_power(st);
 	if (c == '-' && e + 1 < n && tk_ascii_alpha((unsigned char)p[e + 1]))
@@ -1202,37 +1247,8 @@ static int tk_fig_suffix(struct tk_fs *st)
 		}
 	}
 	k = tk_fig_unit_token(p, n, e);
-	if (k > e && tk_ascii_alpha(c)) {
-		size_t le = e;
-		struct tk_w sw;
-		double sc;
-		while (le < k && tk_ascii_alpha((unsigned char)p[le]))
-			le++;
-		sw.s = e;
-		sw.e = le;
-		sc = tk_scale_value(p, sw);
-		if (le - e == 2 && p[e] == 'M' && p[e + 1] == 'M')
-			sc = 1e6; /* "US$ 1MM" */
-		if (tk_w_is(p, sw, "mil") || tk_w_is(p, sw, "bln") || tk_w_is(p, sw, "tln"))
-			sc = p[e] == 'm' ? 1e6 : p[e] == 'b' ? 1e9 : 1e12;
-		/* "37m" is metres unless money: "$37m", "USD10m" */
-		if (sc > 0 && p[e] == 'm' && le == e + 1 && st->kind != TK_FIG_MONEY)
-			sc = 0;
-		if (sc > 0 &&
-		    (le >= n || !(tk_ascii_alpha((unsigned char)p[le]) || tk_digit(p[le])))) {
-			st->scale = sc;
-			st->ne = le;
-			return 0;
-		}
-		/* "115USD", "20eur": a currency code glued after the number */
-		if (le - e == 3 && st->kind != TK_FIG_MONEY && tk_cur_word(p, sw) &&
-		    (le >= n || !(tk_ascii_alpha((unsigned char)p[le]) || tk_digit(p[le])))) {
-			st->code = tk_cur_word(p, sw);
-			st->kind = TK_FIG_MONEY;
-			st->ne = le;
-			return 0;
-		}
-	}
+	if (k > e && tk_ascii_alpha(c) && tk_fig_glued_scale(st, k))
+		return 0;
 	u = k > e ? tk_fig_unit_at(p, e, k, TK_LU_GLUED, &end) : NULL;
 	if (u && !(end < n && (tk_ascii_alpha((unsigned char)p[end]) || tk_digit(p[end])))) {
 		/* "1080p" is a screen, not pence */
