@@ -148,6 +148,9 @@ struct tk_scene {
 	int64_t late_p;			/* last card period that was late */
 	int64_t hold;			/* frames the crawl paused for a late worker */
 	int64_t shown_at;		/* motion frame of the crawl last drawn, or -1 */
+	int64_t new_x;			/* strip x where the last new crawl playlist starts */
+	uint64_t new_gen;		/* its generation */
+	int new_state;			/* 1: not on screen yet, 2: on screen with the old */
 	uint64_t outside_key;		/* cards and notices as last drawn */
 	int outside_changed;		/* the last draw changed them */
 	int notices_shown;		/* notice textures made so far */
@@ -584,6 +587,11 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 			if (s->pending_pl) {
 				/* Item boundary: the new playlist starts with its newest article.
 				 */
+				if (s->wpl) {
+					s->new_x = id * s->cw + x;
+					s->new_gen = s->pending_pl->generation;
+					s->new_state = 1;
+				}
 				tk_playlist_unref(s->wpl);
 				s->wpl = s->pending_pl;
 				s->pending_pl = NULL;
@@ -1924,6 +1932,24 @@ int tk_scene_outside_changed(const struct tk_scene *s)
 	return s->outside_changed;
 }
 
+/* The log lines that time a change of content on screen (make bench, e2e):
+ * the new playlist reaches the right edge, then what it replaced has left.
+ * mu held. */
+static void tk_draw_log_change(struct tk_scene *s, int64_t off)
+{
+	if (s->new_state == 1 && off + s->W > s->new_x) {
+		tk_log(TK_LOG_INFO, "crawl: generation %llu enters the screen",
+		       (unsigned long long)s->new_gen);
+		s->new_state = 2;
+	}
+	if (s->new_state == 2 && off >= s->new_x) {
+		tk_log(TK_LOG_INFO,
+		       "crawl: generation %llu alone on screen: what it replaced is gone",
+		       (unsigned long long)s->new_gen);
+		s->new_state = 0;
+	}
+}
+
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
 	int64_t off = tk_scene_crawl_offset(s, frame - s->hold), first = off / s->cw,
@@ -1935,6 +1961,7 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	tk_draw_take_notices(s);
 	tk_draw_take_chunks(s, frame, &off, &first, &last);
+	tk_draw_log_change(s, off);
 	if (s->cardtex[0])
 		show = tk_draw_take_cards(s, frame, &alpha);
 	tk_outside(s, show, alpha);

@@ -5,9 +5,10 @@
 # when the loader posted the import's summary banner and the new playlist (the
 # last of each), in ms after the import process exited (its last write, the
 # report, comes just before; negative: the display had it before the import
-# finished). This is the
-# display's detection and load; the crawl then takes the playlist at its
-# next item boundary. Never fails on timing. Environment: TICKER.
+# finished), then when the crawl showed it: its first item entering at the
+# right edge ("new on screen") and the last of what it replaced leaving the
+# screen ("old gone"). Targets (issue 15): banner 1 s, old gone 2 s, new on
+# screen 5 s. Never fails on timing. Environment: TICKER, LATENCY_WAIT (s).
 set -eu
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ticker-latency-XXXXXX")
 pid=
@@ -33,13 +34,22 @@ pid=$(pgrep -f "run --cache $dir/cache" | head -n 1 || true)
 
 step() { # label src
 	before=$(wc -l <"$dir/log")
-	"$TICKER" -q import --cache "$dir/cache" --no-report "$2" >/dev/null 2>&1 || true
+	"$TICKER" -q --set unsigned_sticks=all import --cache "$dir/cache" --no-report "$2" >/dev/null 2>&1 || true
 	t=$(ms)
-	sleep 3
+	i=0
+	while [ $i -lt "${LATENCY_WAIT:-150}" ]; do
+		sleep 1
+		i=$((i + 1))
+		tail -n +"$((before + 1))" "$dir/log" | grep -q 'crawl: generation .* gone' && break
+	done
+	sleep 1
 	tail -n +"$((before + 1))" "$dir/log" | awk -v t="$t" -v label="$1" '
+		function f(v) { return v == "" ? "never" : sprintf("%+d ms", v) }
 		/banner:/ { b = $1 - t }
 		/playlist: generation [0-9]*: / { p = $1 - t; sub(/.*playlist: /, ""); what = $0 }
-		END { printf "  %s: banner posted %+d ms, playlist posted %+d ms after the import exited\n    (%s)\n", label, b, p, what }'
+		/crawl: generation .* enters/ && n == "" { n = $1 - t }
+		/crawl: generation .* gone/ && g == "" { g = $1 - t }
+		END { printf "  %s: banner posted %s, playlist posted %s, new on screen %s, old gone %s after the import exited\n    (%s)\n", label, f(b), f(p), f(n), f(g), what }'
 }
 step "one new article" "$dir/one"
 step "REPLACE keeping 10 of 1,001" "$dir/ten"
