@@ -13,6 +13,7 @@
 #include <unilbrk.h>
 #include <unistr.h>
 
+#include "crawlcut.h"
 #include "err.h"
 #include "log.h"
 #include "mem.h"
@@ -88,7 +89,11 @@
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
-#define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
+#define TK_CUT_LEAD_DIV 2	 /* a cut lies at least 1/2 s of motion beyond the screen */
+#define TK_CUT_WINDOW_SEC 2	 /* ... on a word end within 2 s of motion, else anywhere */
+#define TK_GAP_DIV 8		 /* a word gap: transparent columns of 1/8 of the text size */
+#define TK_MAX_GAPS 256		 /* word ends marked per crawl item */
+#define TK_URGENT_BG 0xc8102effu /* signal red, whatever the theme */
 #define TK_CARD_UPLOAD_BYTES (1u << 20) /* per frame: ~0.3 ms of memcpy on a Pi 4 */
 
 enum { TK_BUF_FREE, TK_BUF_BUSY, TK_BUF_READY };
@@ -141,7 +146,10 @@ struct tk_scene {
 	uint32_t *cardpx;
 	int card_state;
 	int64_t card_want, card_have;
-	struct tk_playlist *pending_pl; /* crawl: taken at the next item */
+	struct tk_playlist *pending_pl; /* crawl: taken at the cut (cut_k) */
+	struct tk_crawlcut cut;		/* chunk positions after cuts, word ends */
+	int cut_wanted;			/* a new crawl playlist waits for its cut */
+	int64_t cut_k;			/* chunk id where the worker switches, or -1 */
 	struct tk_playlist *card_pl;	/* cards: taken at the next card */
 	int64_t card_base;		/* first card period of card_pl */
 	int64_t next_frame;		/* frame after the last one drawn */
@@ -566,14 +574,94 @@ static const struct tk_pl_item *tk_crawl_next(struct tk_scene *s)
 	return it;
 }
 
-/* Compose the next crawl chunk into px. Worker side, no lock held. */
+/* Word ends of a crawl item laid out at strip position p: the middle of
+ * every run of transparent columns in its text at least TK_GAP_DIV of the
+ * size wide (whatever the script or direction), and its end. Worker side. */
+static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int64_t p)
+{
+	SDL_Surface *t = ci->text;
+	int64_t m[TK_MAX_GAPS + 1];
+	int n = 0, run = 0, thr = tk_maxi(s->fs / TK_GAP_DIV, 2);
+
+	for (int x = 0; t && t->format->BytesPerPixel == 4 && t->format->Amask && x < t->w; x++) {
+		int clear = 1;
+
+		for (int y = 0; y < t->h && clear; y++)
+			clear =
+			    !(((const uint32_t *)((const uint8_t *)t->pixels + y * t->pitch))[x] &
+			      t->format->Amask);
+		run = clear ? run + 1 : 0;
+		if (run == thr && n < TK_MAX_GAPS)
+			m[n++] = p + ci->text_at.x + x - run / 2;
+	}
+	m[n++] = p + ci->w;
+	SDL_LockMutex(s->mu);
+	/* what lies beyond a cut made meanwhile is never shown */
+	for (int i = 0; i < n && m[i] < tk_crawlcut_limit(&s->cut, p); i++)
+		tk_crawlcut_mark(&s->cut, m[i]);
+	SDL_UnlockMutex(s->mu);
+}
+
+/* At a cut: the item in progress is dropped and the crawl goes on in the new
+ * playlist (its new articles first, else after the last item shown), not
+ * back at its newest article. Worker side, no lock held. */
+static void tk_crawl_switch(struct tk_scene *s, struct tk_playlist *pl)
+{
+	const struct tk_pl_item *last = NULL;
+
+	if (s->wpl && s->wpl->n_items && s->witem)
+		last = &s->wpl->items[(s->witem - 1) % s->wpl->n_items];
+	s->witem = tk_crawlcut_resume(s->wpl, pl, last);
+	tk_playlist_unref(s->wpl);
+	s->wpl = pl;
+	tk_item_free(&s->wcur);
+}
+
+/* The playlist the worker changes to at chunk id (NULL: none), and where
+ * that chunk starts on the strip. */
+static struct tk_playlist *tk_chunk_begin(struct tk_scene *s, int64_t id, int64_t *x0)
+{
+	struct tk_playlist *pl = NULL;
+
+	SDL_LockMutex(s->mu);
+	*x0 = tk_crawlcut_x(&s->cut, id);
+	if (id == s->cut_k && s->pending_pl) {
+		pl = s->pending_pl;
+		s->pending_pl = NULL;
+		s->new_x = *x0;
+		s->new_gen = pl->generation;
+		s->new_state = 1;
+	}
+	if (id == s->cut_k)
+		s->cut_k = -1;
+	SDL_UnlockMutex(s->mu);
+	return pl;
+}
+
+/* The first playlist is taken at an item boundary (the idle line's end). */
+static void tk_crawl_first(struct tk_scene *s)
+{
+	SDL_LockMutex(s->mu);
+	if (s->pending_pl && !s->wpl && !s->cut_wanted && s->cut_k < 0) {
+		s->wpl = s->pending_pl;
+		s->pending_pl = NULL;
+		s->witem = 0;
+	}
+	SDL_UnlockMutex(s->mu);
+}
+
+/* Compose crawl chunk id into px. Worker side, no lock held. */
 static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 {
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cw, s->bh, 32, s->cw * 4,
 							      SDL_PIXELFORMAT_ARGB8888);
 	/* The strip starts with the first item just right of the label box. */
 	int x = id == 0 ? s->label_w + s->fs : 0;
+	int64_t x0;
+	struct tk_playlist *pl = tk_chunk_begin(s, id, &x0);
 
+	if (pl)
+		tk_crawl_switch(s, pl);
 	if (!dst)
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->crawl_bg));
@@ -583,26 +671,13 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 		if (!s->wcur.w) {
 			const struct tk_pl_item *it = NULL;
 
-			SDL_LockMutex(s->mu);
-			if (s->pending_pl) {
-				/* Item boundary: the new playlist starts with its newest article.
-				 */
-				if (s->wpl) {
-					s->new_x = id * s->cw + x;
-					s->new_gen = s->pending_pl->generation;
-					s->new_state = 1;
-				}
-				tk_playlist_unref(s->wpl);
-				s->wpl = s->pending_pl;
-				s->pending_pl = NULL;
-				s->witem = 0;
-			}
-			SDL_UnlockMutex(s->mu);
+			tk_crawl_first(s);
 			if (s->wpl && s->wpl->n_items)
 				it = tk_crawl_next(s);
 			if (tk_item_make(s, s->wpl, it, &s->wcur))
 				break;
 			s->wcur_off = 0;
+			tk_item_marks(s, &s->wcur, x0 + x);
 		}
 		n = s->wcur.w - s->wcur_off;
 		if (n > s->cw - x)
@@ -1169,7 +1244,8 @@ static int tk_work_one(struct tk_scene *s)
 		SDL_UnlockMutex(s->mu);
 		tk_make_chunk(s, b->px, b->id);
 		SDL_LockMutex(s->mu);
-		b->state = TK_BUF_READY;
+		/* a cut while it was composed made it stale */
+		b->state = b->id < s->wnext_chunk ? TK_BUF_READY : TK_BUF_FREE;
 		s->st.chunks++;
 		return 1;
 	}
@@ -1417,7 +1493,10 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->H = opts->height > 0 ? opts->height : 1;
 	tk_scene_text_sizes(s);
 	tk_scene_geometry(s);
-	s->nct = (s->W + s->cw - 1) / s->cw + 2;
+	/* + 2: room for the cut-short chunks of two cuts on screen */
+	s->nct = (s->W + s->cw - 1) / s->cw + 2 + 2;
+	tk_crawlcut_init(&s->cut, s->cw);
+	s->cut_k = -1;
 	if (s->nct > TK_MAX_CTEX) {
 		err = TK_EINVAL;
 		goto out;
@@ -1535,6 +1614,8 @@ void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 	SDL_LockMutex(s->mu);
 	tk_playlist_unref(s->pending_pl);
 	s->pending_pl = tk_playlist_ref(crawl);
+	/* once the crawl runs, new content follows the word entering the screen */
+	s->cut_wanted = s->wnext_chunk > 0;
 	tk_playlist_unref(s->card_pl);
 	s->card_pl = tk_playlist_ref(cards);
 	/* Newest article on the next card; a function of frames, not of timing. */
@@ -1737,8 +1818,8 @@ static void tk_draw_hold(struct tk_scene *s, int64_t frame, int64_t *off, int64_
 {
 	s->hold = frame - s->shown_at;
 	*off = tk_scene_crawl_offset(s, frame - s->hold);
-	*first = *off / s->cw;
-	*last = (*off + s->W - 1) / s->cw;
+	*first = tk_crawlcut_chunk(&s->cut, *off);
+	*last = tk_crawlcut_chunk(&s->cut, *off + s->W - 1);
 	SDL_CondSignal(s->work_cv);
 }
 
@@ -1861,11 +1942,12 @@ static void tk_draw_band(struct tk_scene *s, int64_t off, int64_t first, int64_t
 	SDL_Rect d;
 
 	for (int64_t k = first; k <= last; k++) {
-		SDL_Rect src = {0, 0, s->cw, s->bh};
+		int64_t x = tk_crawlcut_x(&s->cut, k);
+		SDL_Rect src = {0, 0, (int)(tk_crawlcut_end(&s->cut, k) - x), s->bh};
 
-		d.x = (int)(k * s->cw - off);
+		d.x = (int)(x - off);
 		d.y = s->band.y;
-		d.w = s->cw;
+		d.w = src.w;
 		d.h = s->bh;
 		SDL_RenderCopy(s->r, s->ctex[k % s->nct], &src, &d);
 	}
@@ -1950,13 +2032,55 @@ static void tk_draw_log_change(struct tk_scene *s, int64_t off)
 	}
 }
 
+/* Chunks from k on are cut: forget them wherever they are. mu held. */
+static void tk_cut_invalidate(struct tk_scene *s, int64_t k)
+{
+	for (int i = 0; i < s->nct; i++)
+		if (s->ctex_id[i] >= k)
+			s->ctex_id[i] = -1;
+	for (int i = 0; i < TK_CHUNK_BUFS; i++)
+		if (s->cb[i].state == TK_BUF_READY && s->cb[i].id >= k)
+			s->cb[i].state = TK_BUF_FREE;
+	if (s->wnext_chunk > k)
+		s->wnext_chunk = k;
+	SDL_CondSignal(s->work_cv);
+}
+
+/* A new crawl playlist waits: cut the strip at the first word end at least
+ * TK_CUT_LEAD_DIV of a second of motion beyond the screen's edge (the word
+ * entering the screen is finished, nothing visible changes), or anywhere
+ * there when no word ends within TK_CUT_WINDOW_SEC; wait while the worker
+ * has not laid that far. mu held. */
+static void tk_draw_cut(struct tk_scene *s, int64_t off)
+{
+	int64_t step = tk_scene_crawl_offset(s, 1), fps = s->o.fps > 0 ? s->o.fps : TK_DEF_FPS;
+	int64_t from = off + s->W + step * fps / TK_CUT_LEAD_DIV, x, k;
+	int64_t to = from + step * fps * TK_CUT_WINDOW_SEC;
+
+	if (!s->cut_wanted || s->cut_k >= 0)
+		return;
+	if (!tk_crawlcut_find(&s->cut, from, to, &x)) {
+		if (tk_crawlcut_x(&s->cut, s->wnext_chunk) < to)
+			return;
+		x = from;
+	}
+	k = tk_crawlcut_splice(&s->cut, x, off);
+	if (k < 0)
+		return;
+	tk_cut_invalidate(s, k);
+	s->cut_k = k;
+	s->cut_wanted = 0;
+}
+
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
-	int64_t off = tk_scene_crawl_offset(s, frame - s->hold), first = off / s->cw,
-		last = (off + s->W - 1) / s->cw, show = -1;
+	int64_t off = tk_scene_crawl_offset(s, frame - s->hold),
+		first = tk_crawlcut_chunk(&s->cut, off),
+		last = tk_crawlcut_chunk(&s->cut, off + s->W - 1), show = -1;
 	unsigned alpha = 255;
 
 	SDL_LockMutex(s->mu);
+	tk_draw_cut(s, off);
 	s->next_frame = frame + 1;
 	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	tk_draw_take_notices(s);
