@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "crawlcut.h"
+#include "err.h"
 #include "mem.h"
 
 void tk_crawlcut_init(struct tk_crawlcut *c, int cw)
@@ -164,6 +165,31 @@ static long tk_first_new(const struct tk_playlist *old, const struct tk_playlist
 	}
 	tk_free(keys);
 	return at;
+}
+
+uint64_t tk_crawlcut_item_key(const struct tk_pl_item *it)
+{
+	uint64_t h = tk_cut_fnv(14695981039346656037ULL, it->text);
+
+	return (tk_cut_fnv(h, it->speaker) ^ (uint64_t)it->kind) * 1099511628211ULL;
+}
+
+int tk_crawlcut_keys(const struct tk_playlist *pl, uint64_t **out)
+{
+	uint64_t *keys = pl->n_items ? tk_malloc(pl->n_items * sizeof *keys) : NULL;
+
+	*out = keys;
+	if (!keys)
+		return pl->n_items ? TK_ENOMEM : TK_OK;
+	for (size_t i = 0; i < pl->n_items; i++)
+		keys[i] = tk_crawlcut_item_key(&pl->items[i]);
+	qsort(keys, pl->n_items, sizeof *keys, tk_cmp_u64);
+	return TK_OK;
+}
+
+int tk_crawlcut_has(const uint64_t *keys, size_t n, uint64_t key)
+{
+	return n && bsearch(&key, keys, n, sizeof key, tk_cmp_u64) != NULL;
 }
 
 static int tk_same_item(const struct tk_pl_item *a, const struct tk_pl_item *b)

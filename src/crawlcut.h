@@ -44,6 +44,14 @@ void tk_crawlcut_mark(struct tk_crawlcut *c, int64_t x);
 /* The first word end in [from, to): 1 and *x, else 0. */
 int tk_crawlcut_find(const struct tk_crawlcut *c, int64_t from, int64_t to, int64_t *x);
 
+/* Identity of a crawl item's content (kind, text, speaker). */
+uint64_t tk_crawlcut_item_key(const struct tk_pl_item *it);
+/* The sorted keys of every item of pl in a new array (tk_free it; NULL when
+ * pl is empty). Returns TK_OK or TK_ENOMEM. */
+int tk_crawlcut_keys(const struct tk_playlist *pl, uint64_t **out);
+/* 1 when key is among the n sorted keys. */
+int tk_crawlcut_has(const uint64_t *keys, size_t n, uint64_t key);
+
 /* Where the crawl goes on in pl after old (last: the item of old composed
  * last, or NULL): at the newest article of pl that old did not have, else
  * after last's place in pl, else at 0. Returns an item index of pl (0 when

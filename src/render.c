@@ -89,11 +89,18 @@
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
-#define TK_CUT_LEAD_DIV 2	 /* a cut lies at least 1/2 s of motion beyond the screen */
-#define TK_CUT_WINDOW_SEC 2	 /* ... on a word end within 2 s of motion, else anywhere */
-#define TK_GAP_DIV 8		 /* a word gap: transparent columns of 1/8 of the text size */
-#define TK_MAX_GAPS 256		 /* word ends marked per crawl item */
-#define TK_URGENT_BG 0xc8102effu /* signal red, whatever the theme */
+#define TK_CUT_LEAD_DIV 2   /* a cut lies at least 1/2 s of motion beyond the screen */
+#define TK_CUT_WINDOW_SEC 2 /* ... on a word end within 2 s of motion, else anywhere */
+#define TK_GAP_DIV 5	    /* a word gap: transparent columns of 1/5 of the text size */
+#define TK_MAX_GAPS 256	    /* word ends marked per crawl item */
+#define TK_SPANS 64	    /* crawl items remembered (on screen and composed ahead) */
+
+/* Where a crawl item lies on the strip, and what it shows. */
+struct tk_strip_span {
+	int64_t x0, x1;
+	uint64_t key; /* tk_crawlcut_item_key, 0 for the idle line */
+};
+#define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
 #define TK_CARD_UPLOAD_BYTES (1u << 20) /* per frame: ~0.3 ms of memcpy on a Pi 4 */
 
 enum { TK_BUF_FREE, TK_BUF_BUSY, TK_BUF_READY };
@@ -146,22 +153,26 @@ struct tk_scene {
 	uint32_t *cardpx;
 	int card_state;
 	int64_t card_want, card_have;
-	struct tk_playlist *pending_pl; /* crawl: taken at the cut (cut_k) */
-	struct tk_crawlcut cut;		/* chunk positions after cuts, word ends */
-	int cut_wanted;			/* a new crawl playlist waits for its cut */
-	int64_t cut_k;			/* chunk id where the worker switches, or -1 */
-	struct tk_playlist *card_pl;	/* cards: taken at the next card */
-	int64_t card_base;		/* first card period of card_pl */
-	int64_t next_frame;		/* frame after the last one drawn */
-	int64_t late_p;			/* last card period that was late */
-	int64_t hold;			/* frames the crawl paused for a late worker */
-	int64_t shown_at;		/* motion frame of the crawl last drawn, or -1 */
-	int64_t new_x;			/* strip x where the last new crawl playlist starts */
-	uint64_t new_gen;		/* its generation */
-	int new_state;			/* 1: not on screen yet, 2: on screen with the old */
-	uint64_t outside_key;		/* cards and notices as last drawn */
-	int outside_changed;		/* the last draw changed them */
-	int notices_shown;		/* notice textures made so far */
+	struct tk_playlist *pending_pl;	     /* crawl: taken at the cut (cut_k) */
+	struct tk_crawlcut cut;		     /* chunk positions after cuts, word ends */
+	int cut_wanted;			     /* a new crawl playlist waits for its cut */
+	int64_t cut_k;			     /* chunk id where the worker switches, or -1 */
+	struct tk_strip_span span[TK_SPANS]; /* ring of items laid out */
+	size_t span_n, span_head;
+	struct tk_strip_span mask[TK_SPANS]; /* removed items: drawn over */
+	size_t mask_n;
+	struct tk_playlist *card_pl; /* cards: taken at the next card */
+	int64_t card_base;	     /* first card period of card_pl */
+	int64_t next_frame;	     /* frame after the last one drawn */
+	int64_t late_p;		     /* last card period that was late */
+	int64_t hold;		     /* frames the crawl paused for a late worker */
+	int64_t shown_at;	     /* motion frame of the crawl last drawn, or -1 */
+	int64_t new_x;		     /* strip x where the last new crawl playlist starts */
+	uint64_t new_gen;	     /* its generation */
+	int new_state;		     /* 1: not on screen yet, 2: on screen with the old */
+	uint64_t outside_key;	     /* cards and notices as last drawn */
+	int outside_changed;	     /* the last draw changed them */
+	int notices_shown;	     /* notice textures made so far */
 	char status_text[256], urgent_text[1024], clock_text[32];
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
@@ -574,10 +585,55 @@ static const struct tk_pl_item *tk_crawl_next(struct tk_scene *s)
 	return it;
 }
 
+/* Remember where an item lies. mu held. */
+static void tk_span_add(struct tk_scene *s, int64_t x0, int64_t x1, uint64_t key)
+{
+	struct tk_strip_span *sp;
+
+	if (s->span_n == TK_SPANS) {
+		s->span_head = (s->span_head + 1) % TK_SPANS;
+		s->span_n--;
+	}
+	sp = &s->span[(s->span_head + s->span_n++) % TK_SPANS];
+	sp->x0 = x0;
+	sp->x1 = x1;
+	sp->key = key;
+}
+
+/* Items of the old content before the cut at x that pl no longer has are
+ * drawn over from now on (removed items leave the screen at once); the
+ * spans past x are forgotten. Worker side, no lock held. */
+static void tk_mask_removed(struct tk_scene *s, const struct tk_playlist *pl, int64_t x)
+{
+	uint64_t *keys = NULL;
+	size_t gone = 0;
+
+	if (tk_crawlcut_keys(pl, &keys))
+		return;
+	SDL_LockMutex(s->mu);
+	s->mask_n = 0;
+	for (size_t i = 0; i < s->span_n; i++) {
+		struct tk_strip_span *sp = &s->span[(s->span_head + i) % TK_SPANS];
+
+		if (sp->x0 < x && sp->key && !tk_crawlcut_has(keys, pl->n_items, sp->key)) {
+			s->mask[s->mask_n] = *sp;
+			s->mask[s->mask_n++].x1 = sp->x1 < x ? sp->x1 : x;
+			gone++;
+		}
+	}
+	while (s->span_n && s->span[(s->span_head + s->span_n - 1) % TK_SPANS].x0 >= x)
+		s->span_n--;
+	SDL_UnlockMutex(s->mu);
+	tk_free(keys);
+	tk_log(TK_LOG_INFO, "crawl: generation %llu: %zu removed items cut from the strip",
+	       (unsigned long long)pl->generation, gone);
+}
+
 /* Word ends of a crawl item laid out at strip position p: the middle of
  * every run of transparent columns in its text at least TK_GAP_DIV of the
  * size wide (whatever the script or direction), and its end. Worker side. */
-static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int64_t p)
+static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int64_t p,
+			  uint64_t key)
 {
 	SDL_Surface *t = ci->text;
 	int64_t m[TK_MAX_GAPS + 1];
@@ -599,19 +655,21 @@ static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int
 	/* what lies beyond a cut made meanwhile is never shown */
 	for (int i = 0; i < n && m[i] < tk_crawlcut_limit(&s->cut, p); i++)
 		tk_crawlcut_mark(&s->cut, m[i]);
+	tk_span_add(s, p, p + ci->w, key);
 	SDL_UnlockMutex(s->mu);
 }
 
 /* At a cut: the item in progress is dropped and the crawl goes on in the new
  * playlist (its new articles first, else after the last item shown), not
  * back at its newest article. Worker side, no lock held. */
-static void tk_crawl_switch(struct tk_scene *s, struct tk_playlist *pl)
+static void tk_crawl_switch(struct tk_scene *s, struct tk_playlist *pl, int64_t x0)
 {
 	const struct tk_pl_item *last = NULL;
 
 	if (s->wpl && s->wpl->n_items && s->witem)
 		last = &s->wpl->items[(s->witem - 1) % s->wpl->n_items];
 	s->witem = tk_crawlcut_resume(s->wpl, pl, last);
+	tk_mask_removed(s, pl, x0);
 	tk_playlist_unref(s->wpl);
 	s->wpl = pl;
 	tk_item_free(&s->wcur);
@@ -661,7 +719,7 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 	struct tk_playlist *pl = tk_chunk_begin(s, id, &x0);
 
 	if (pl)
-		tk_crawl_switch(s, pl);
+		tk_crawl_switch(s, pl, x0);
 	if (!dst)
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->crawl_bg));
@@ -677,7 +735,7 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 			if (tk_item_make(s, s->wpl, it, &s->wcur))
 				break;
 			s->wcur_off = 0;
-			tk_item_marks(s, &s->wcur, x0 + x);
+			tk_item_marks(s, &s->wcur, x0 + x, it ? tk_crawlcut_item_key(it) : 0);
 		}
 		n = s->wcur.w - s->wcur_off;
 		if (n > s->cw - x)
@@ -1936,6 +1994,22 @@ static void tk_draw_cards(struct tk_scene *s, int64_t show, unsigned alpha)
 	SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
 }
 
+/* Removed items still on the strip: the band's background over them. */
+static void tk_draw_masks(struct tk_scene *s, int64_t off)
+{
+	tk_draw_color(s, s->cfg->crawl_bg);
+	SDL_LockMutex(s->mu);
+	for (size_t i = 0; i < s->mask_n; i++) {
+		const struct tk_strip_span *m = &s->mask[i];
+		int64_t a = m->x0 > off ? m->x0 : off, b = m->x1 < off + s->W ? m->x1 : off + s->W;
+		SDL_Rect d = {(int)(a - off), s->band.y, (int)(b - a), s->bh};
+
+		if (b > a)
+			SDL_RenderFillRect(s->r, &d);
+	}
+	SDL_UnlockMutex(s->mu);
+}
+
 /* Crawl chunks at offset off, the accent rule and the fixed label box. */
 static void tk_draw_band(struct tk_scene *s, int64_t off, int64_t first, int64_t last)
 {
@@ -1951,6 +2025,7 @@ static void tk_draw_band(struct tk_scene *s, int64_t off, int64_t first, int64_t
 		d.h = s->bh;
 		SDL_RenderCopy(s->r, s->ctex[k % s->nct], &src, &d);
 	}
+	tk_draw_masks(s, off);
 	tk_draw_color(s, s->cfg->accent);
 	d.x = 0;
 	d.w = s->W;

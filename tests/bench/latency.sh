@@ -6,8 +6,8 @@
 # last of each), in ms after the import process exited (its last write, the
 # report, comes just before; negative: the display had it before the import
 # finished), then when the crawl showed it: its first item entering at the
-# right edge ("new on screen") and the last of what it replaced leaving the
-# screen ("old gone"). Targets (issue 15): banner 1 s, old gone 2 s, new on
+# right edge ("new on screen") and removed items leaving the screen ("old
+# gone": drawn over at the cut, or scrolled off). Targets (issue 15): banner 1 s, old gone 2 s, new on
 # screen 5 s. Never fails on timing. Environment: TICKER, LATENCY_WAIT (s).
 set -eu
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ticker-latency-XXXXXX")
@@ -40,7 +40,7 @@ step() { # label src
 	while [ $i -lt "${LATENCY_WAIT:-150}" ]; do
 		sleep 1
 		i=$((i + 1))
-		tail -n +"$((before + 1))" "$dir/log" | grep -q 'crawl: generation .* gone' && break
+		tail -n +"$((before + 1))" "$dir/log" | grep -Eq 'crawl: generation .* (gone|cut from)' && break
 	done
 	sleep 1
 	tail -n +"$((before + 1))" "$dir/log" | awk -v t="$t" -v label="$1" '
@@ -48,7 +48,7 @@ step() { # label src
 		/banner:/ { b = $1 - t }
 		/playlist: generation [0-9]*: / { p = $1 - t; sub(/.*playlist: /, ""); what = $0 }
 		/crawl: generation .* enters/ && n == "" { n = $1 - t }
-		/crawl: generation .* gone/ && g == "" { g = $1 - t }
+		/crawl: generation .* (gone|cut from the strip)/ && g == "" { g = $1 - t }
 		END { printf "  %s: banner posted %s, playlist posted %s, new on screen %s, old gone %s after the import exited\n    (%s)\n", label, f(b), f(p), f(n), f(g), what }'
 }
 step "one new article" "$dir/one"
