@@ -163,6 +163,8 @@ struct tk_scene {
 	size_t mask_n;
 	struct tk_playlist *card_pl; /* cards: taken at the next card */
 	int64_t card_base;	     /* first card period of card_pl */
+	int64_t card_cut;	     /* period whose card was cut (removed article), or -1 */
+	int card_epoch;		     /* a card composed across a cut is stale */
 	int64_t next_frame;	     /* frame after the last one drawn */
 	int64_t late_p;		     /* last card period that was late */
 	int64_t hold;		     /* frames the crawl paused for a late worker */
@@ -1313,8 +1315,10 @@ static int tk_work_one(struct tk_scene *s)
 		struct tk_playlist *pl;
 		const struct tk_pl_article *art = NULL;
 
+		int epoch = s->card_epoch;
+
 		s->card_state = TK_BUF_BUSY;
-		if (s->card_pl != s->wcard_pl) {
+		if (s->card_pl != s->wcard_pl || s->card_base != s->wcard_base) {
 			tk_playlist_unref(s->wcard_pl);
 			s->wcard_pl = tk_playlist_ref(s->card_pl);
 			s->wcard_base = s->card_base;
@@ -1329,8 +1333,8 @@ static int tk_work_one(struct tk_scene *s)
 		tk_make_card(s, s->cardpx, pl, art);
 		tk_fonts_trim(s->fonts, 8);
 		SDL_LockMutex(s->mu);
-		s->card_have = p;
-		s->card_state = TK_BUF_READY;
+		s->card_have = epoch == s->card_epoch ? p : -1;
+		s->card_state = epoch == s->card_epoch ? TK_BUF_READY : TK_BUF_FREE;
 		return 1;
 	}
 	if (s->notice_gen != s->notice_done && !s->notice_ready) {
@@ -1592,6 +1596,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 		}
 	}
 	s->card_want = s->card_have = -1;
+	s->card_cut = -1;
 	s->mu = SDL_CreateMutex();
 	s->work_cv = SDL_CreateCond();
 	s->ready_cv = SDL_CreateCond();
@@ -1666,10 +1671,48 @@ void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 	tk_scene_set_playlists(s, pl, pl);
 }
 
+/* 1 when the card showing at period p is of an article cards no longer has. */
+static int tk_card_removed(const struct tk_scene *s, const struct tk_playlist *cards, int64_t p)
+{
+	const struct tk_playlist *old = s->card_pl;
+	const struct tk_pl_article *a;
+	int64_t n;
+
+	if (!old || !old->n_articles || !s->cardtex[0])
+		return 0;
+	n = (int64_t)old->n_articles;
+	a = &old->articles[((p - s->card_base) % n + n) % n];
+	for (size_t i = 0; cards && i < cards->n_articles; i++)
+		if (!strcmp(cards->articles[i].headline, a->headline) &&
+		    cards->articles[i].when == a->when)
+			return 0;
+	return 1;
+}
+
+/* The card on screen shows a removed article: period p starts the new
+ * playlist now, and the area stays empty until its card is ready. mu held. */
+static void tk_card_cut(struct tk_scene *s, int64_t p)
+{
+	s->card_base = p;
+	s->card_cut = p;
+	s->card_epoch++;
+	s->cardtex_p[0] = s->cardtex_p[1] = -1;
+	if (s->card_state == TK_BUF_READY)
+		s->card_state = TK_BUF_FREE;
+	s->card_rows = 0;
+	s->card_want = p;
+	s->card_have = -1;
+}
+
 void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 			    struct tk_playlist *cards)
 {
+	int64_t p;
+	int cut;
+
 	SDL_LockMutex(s->mu);
+	p = s->next_frame / s->card_frames;
+	cut = s->next_frame > 0 && tk_card_removed(s, cards, p);
 	tk_playlist_unref(s->pending_pl);
 	s->pending_pl = tk_playlist_ref(crawl);
 	/* once the crawl runs, new content follows the word entering the screen */
@@ -1678,6 +1721,8 @@ void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 	s->card_pl = tk_playlist_ref(cards);
 	/* Newest article on the next card; a function of frames, not of timing. */
 	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
+	if (cut)
+		tk_card_cut(s, p);
 	s->has_pl = 1;
 	SDL_CondSignal(s->work_cv);
 	SDL_UnlockMutex(s->mu);
@@ -1953,6 +1998,17 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);
 
 	*alpha = 255;
+	if (s->card_cut >= 0 && p != s->card_cut)
+		s->card_cut = -1;
+	if (s->card_cut >= 0 && !tk_take_card(s, p, 1)) {
+		s->card_want = p;
+		SDL_CondSignal(s->work_cv);
+		if (!s->o.sync)
+			return -1; /* the cut card: nothing until it is ready */
+		tk_need_card(s, p);
+	}
+	if (s->card_cut >= 0)
+		fade = 0;
 	if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
 		tk_card_late(s, p);
 		return p - 1;

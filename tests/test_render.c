@@ -342,8 +342,10 @@ static void test_band_moves_speed_px(void **state)
 	}
 }
 
-/* A new playlist arrives mid-item: the band keeps moving by exactly speed
- * pixels (no hitch), and the new articles show up later in the crawl. */
+/* A new playlist that only adds arrives mid-item: the band keeps moving by
+ * exactly speed pixels (no hitch), and the new article shows up after the
+ * word entering the screen. (One that removes what is on screen cuts it:
+ * test_cut_removes_and_inserts.) */
 static void test_playlist_switch_no_hitch(void **state)
 {
 	struct fixture f;
@@ -357,9 +359,10 @@ static void test_playlist_switch_no_hitch(void **state)
 	band = tk_scene_band(f.scene);
 	tk_free(frame_pixels(&f, 0));
 	p0 = frame_pixels(&f, 300);
-	assert_int_equal(tk_playlist_create(&b), TK_OK);
+	b = sample_playlist();
 	add_article(b, "Completely different news arrives", "Other Desk", 5000, NULL, NULL, NULL,
 		    NULL);
+	assert_int_equal(tk_playlist_sort(b), TK_OK);
 	tk_scene_set_playlist(f.scene, b);
 	tk_playlist_unref(b);
 	p1 = frame_pixels(&f, 301);
@@ -1073,8 +1076,9 @@ static void test_cut_removes_and_inserts(void **state)
 	struct fixture f;
 	struct tk_playlist *a = NULL, *b = NULL;
 	char h[160];
-	uint32_t *px;
+	uint32_t *px, *old;
 	int w = 640;
+	size_t changed = 0;
 
 	(void)state;
 	assert_int_equal(tk_playlist_create(&a), TK_OK);
@@ -1089,7 +1093,7 @@ static void test_cut_removes_and_inserts(void **state)
 	fixture_open(&f, w, 360, a);
 	px = frame_pixels(&f, 300);
 	assert_true(band_lit(&f, px, w / 3, w / 2) > 0);
-	tk_free(px);
+	old = px;
 	tk_scene_set_playlist(f.scene, b);
 	/* the cut lies half a second beyond the edge (here the worker makes its
 	 * chunk when the screen reaches it); then what it replaced is drawn over */
@@ -1098,6 +1102,12 @@ static void test_cut_removes_and_inserts(void **state)
 	if (getenv("CUT_PNG"))
 		tk_render_png(f.r, f.w, f.h, getenv("CUT_PNG"));
 	assert_int_equal(band_lit(&f, px, w / 3, w / 2), 0);
+	/* the card of a removed article is cut too (same card period: 460 frames
+	 * are under card_seconds) */
+	for (int i = 0; i < w * tk_scene_band(f.scene).y; i++)
+		changed += (px[i] & 0xffffff) != (old[i] & 0xffffff);
+	assert_true(changed > 500);
+	tk_free(old);
 	tk_free(px);
 	/* the new items cross the screen at once, not after the old ones */
 	px = frame_pixels(&f, 460 + 2 * w / (int)f.cfg.speed);
