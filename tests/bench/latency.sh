@@ -8,7 +8,8 @@
 # finished), then when the crawl showed it: its first item entering at the
 # right edge ("new on screen") and removed items leaving the screen ("old
 # gone": drawn over at the cut, or scrolled off). Targets (issue 15): banner 1 s, old gone 2 s, new on
-# screen 5 s. Never fails on timing. Environment: TICKER, LATENCY_WAIT (s).
+# screen 5 s. Then a stick's ticker.conf: when the display applied it (no
+# restart). Never fails on timing. Environment: TICKER, LATENCY_WAIT (s).
 set -eu
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ticker-latency-XXXXXX")
 pid=
@@ -16,7 +17,8 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT INT TERM
 export SDL_RENDER_DRIVER=software
 ms() { date +%s%3N; }
 
-mkdir -p "$dir/src" "$dir/one" "$dir/ten"
+mkdir -p "$dir/src" "$dir/one" "$dir/ten" "$dir/conf"
+printf 'accent = #e04040\n' >"$dir/conf/ticker.conf"
 for i in $(seq 1 1000); do
 	printf 'Story %d about the harbour\n\n"We will finish pier %d by spring," said Ana Ruiz.\n' \
 		"$i" "$i" >"$dir/src/s$i.txt"
@@ -40,7 +42,7 @@ step() { # label src
 	while [ $i -lt "${LATENCY_WAIT:-150}" ]; do
 		sleep 1
 		i=$((i + 1))
-		tail -n +"$((before + 1))" "$dir/log" | grep -Eq 'crawl: generation .* (gone|cut from)' && break
+		tail -n +"$((before + 1))" "$dir/log" | grep -Eq 'crawl: generation .* (gone|cut from)|settings: .* changed' && break
 	done
 	sleep 1
 	tail -n +"$((before + 1))" "$dir/log" | awk -v t="$t" -v label="$1" '
@@ -49,10 +51,14 @@ step() { # label src
 		/playlist: generation [0-9]*: / { p = $1 - t; sub(/.*playlist: /, ""); what = $0 }
 		/crawl: generation .* enters/ && n == "" { n = $1 - t }
 		/crawl: generation .* (gone|cut from the strip)/ && g == "" { g = $1 - t }
-		END { printf "  %s: banner posted %s, playlist posted %s, new on screen %s, old gone %s after the import exited\n    (%s)\n", label, f(b), f(p), f(n), f(g), what }'
+		/settings: .* changed: applying/ && c == "" { c = $1 - t }
+		END {
+			if (c != "") { printf "  %s: applied %s after the import exited\n", label, f(c); exit }
+			printf "  %s: banner posted %s, playlist posted %s, new on screen %s, old gone %s after the import exited\n    (%s)\n", label, f(b), f(p), f(n), f(g), what }'
 }
 step "one new article" "$dir/one"
 step "REPLACE keeping 10 of 1,001" "$dir/ten"
+step "a stick's ticker.conf (accent colour)" "$dir/conf"
 kill -TERM "$pid" 2>/dev/null || true
 wait 2>/dev/null || true
 pid=
