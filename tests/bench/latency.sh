@@ -29,7 +29,9 @@ printf 'A new story arrives\n\n"It came while the screen ran," said Ana Ruiz.\n'
 "$TICKER" -q import --cache "$dir/cache" --no-report "$dir/src" >/dev/null 2>&1 || true
 
 # Every log line of the display with the time it arrived, in ms.
-"$TICKER" --set video_driver=dummy run --cache "$dir/cache" --window 1280x720 2>&1 |
+# LATENCY_VIDEO=x11 with DISPLAY set (e.g. Xvfb) times a real window instead.
+"$TICKER" --set video_driver="${LATENCY_VIDEO:-dummy}" run --cache "$dir/cache" \
+	--window "${LATENCY_SIZE:-1280x720}" 2>&1 |
 	while IFS= read -r line; do printf '%s %s\n' "$(ms)" "$line"; done >"$dir/log" &
 sleep 3
 pid=$(pgrep -f "run --cache $dir/cache" | head -n 1 || true)
