@@ -667,11 +667,17 @@ static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int
 static void tk_crawl_switch(struct tk_scene *s, struct tk_playlist *pl, int64_t x0)
 {
 	const struct tk_pl_item *last = NULL;
+	struct tk_playlist *all;
 
 	if (s->wpl && s->wpl->n_items && s->witem)
 		last = &s->wpl->items[(s->witem - 1) % s->wpl->n_items];
 	s->witem = tk_crawlcut_resume(s->wpl, pl, last);
-	tk_mask_removed(s, pl, x0);
+	/* removed from the cache, not only rotated out of the crawl's newest N */
+	SDL_LockMutex(s->mu);
+	all = tk_playlist_ref(s->card_pl ? s->card_pl : pl);
+	SDL_UnlockMutex(s->mu);
+	tk_mask_removed(s, all, x0);
+	tk_playlist_unref(all);
 	tk_playlist_unref(s->wpl);
 	s->wpl = pl;
 	tk_item_free(&s->wcur);
@@ -688,6 +694,7 @@ static struct tk_playlist *tk_chunk_begin(struct tk_scene *s, int64_t id, int64_
 	if (id == s->cut_k && s->pending_pl) {
 		pl = s->pending_pl;
 		s->pending_pl = NULL;
+		s->cut_wanted = 0; /* the newest playlist is the one taken */
 		s->new_x = *x0;
 		s->new_gen = pl->generation;
 		s->new_state = 1;
