@@ -20,7 +20,7 @@ DESTDIR ?=
 SAN     ?=
 
 BUILD   := build/$(TARGET)$(if $(SAN),-$(SAN))
-PKGS    := sdl2 SDL2_ttf libxml-2.0 fribidi libsodium libpng json-c libsystemd fontconfig harfbuzz
+PKGS    := sdl2 SDL2_ttf libxml-2.0 fribidi libsodium libpng json-c libsystemd fontconfig harfbuzz libdrm
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wcast-align -Wwrite-strings -Wformat=2 -Wvla \
@@ -136,9 +136,16 @@ deps-asan:
 	@sh toolchain/deps.sh host build tools asan
 
 # The unit tests. TICKER and TK_ROOT let tests find the binary, fixtures and ../shared/corpus.
+# A cross build's tests run `ticker` through a small wrapper that calls the emulator, so
+# they work whether or not the kernel's binfmt_misc knows qemu (containers often do not).
+TICKER_RUN = $(if $(RUN_TEST),$(BUILD)/ticker-emu,$(BUILD)/ticker)
+$(BUILD)/ticker-emu: $(BUILD)/ticker
+	@printf '#!/bin/sh\nexec %s %s "$$@"\n' '$(RUN_TEST)' '$(CURDIR)/$(BUILD)/ticker' >$@
+	@chmod 0755 $@
+
 check: deps
-	@$(MAKE) --no-print-directory tests
-	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker RUN_TEST="$(RUN_TEST)" \
+	@$(MAKE) --no-print-directory tests $(TICKER_RUN)
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(TICKER_RUN) RUN_TEST="$(RUN_TEST)" \
 	  sh tests/run-tests.sh $(TESTBINS) $(TESTSCRIPTS)
 
 check-asan: deps-asan
@@ -170,6 +177,12 @@ bench: deps
 soak: deps
 	@$(MAKE) --no-print-directory all
 	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker HOURS=$(or $(HOURS),2) sh tests/soak.sh
+
+# README pictures (assets/*.png) from the demo articles, rendered by `ticker snapshot`/`preview`.
+.PHONY: screenshots
+screenshots: deps
+	@$(MAKE) --no-print-directory all
+	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker sh tests/screenshots.sh
 
 # Quality on third-party development data (never committed; see tests/eval/): POLNEAR_DIR, RECOGNIZERS_DIR.
 .PHONY: eval

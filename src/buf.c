@@ -3,6 +3,8 @@
  * used to write for themselves. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <sodium.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +16,11 @@
 #include "io.h"
 #include "mem.h"
 
+static size_t tk_buf_first(size_t first)
+{
+	return first ? first : 1;
+}
+
 int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first)
 {
 	void *arr, *grown;
@@ -21,7 +28,9 @@ int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first)
 
 	if (n < *cap)
 		return TK_OK;
-	nc = *cap ? *cap * 2 : first;
+	nc = *cap ? *cap * 2 : tk_buf_first(first);
+	while (nc < n + 1 && nc <= (size_t)-1 / 2)
+		nc *= 2;
 	if (nc < n + 1 || nc > (size_t)-1 / size)
 		return TK_ENOMEM;
 	/* arrp points to some T *: read and write it as bytes, never as void ** */
@@ -32,6 +41,36 @@ int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first)
 	memcpy(arrp, &grown, sizeof grown);
 	*cap = nc;
 	return TK_OK;
+}
+
+ssize_t tk_buf_read_small(int dfd, const char *path, char *buf, size_t size)
+{
+	int fd = openat(dfd, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	size_t n = 0;
+	ssize_t r = 0;
+	int e;
+
+	if (size)
+		buf[0] = '\0';
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	while (n + 1 < size && (r = read(fd, buf + n, size - 1 - n)) > 0)
+		n += (size_t)r;
+	e = errno;
+	close(fd);
+	if (r < 0) {
+		errno = e;
+		return -1;
+	}
+	if (size)
+		buf[n] = '\0';
+	return (ssize_t)n;
 }
 
 int tk_sb_reserve(struct tk_sb *b, size_t more)
@@ -54,6 +93,27 @@ int tk_sb_reserve(struct tk_sb *b, size_t more)
 	b->p = p;
 	b->cap = cap;
 	return 0;
+}
+
+void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	va_start(ap, fmt);
+	w = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (w < 0) {
+		if (!b->err)
+			b->err = TK_EINVAL;
+		return;
+	}
+	if (tk_sb_reserve(b, (size_t)w))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)w;
 }
 
 int tk_sb_add(struct tk_sb *b, const char *s, size_t n)
@@ -240,6 +300,13 @@ size_t tk_utf8_boundary(const char *s, size_t n)
 	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
 	return n;
+}
+
+size_t tk_utf8_boundary_after(const char *s, size_t i)
+{
+	while (((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
 }
 
 int tk_ascii_lower(int c)

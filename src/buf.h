@@ -5,10 +5,11 @@
 #define TK_BUF_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Room for element n of the array *arrp (elements of size bytes, *cap of
- * them allocated): when n == *cap the array grows to twice *cap, or to first
- * elements when empty (tk_realloc). arrp is the address of the array pointer.
+ * them allocated): when n >= *cap the array doubles (from first elements when
+ * empty) until it holds n + 1 (tk_realloc). arrp is the address of the array pointer.
  * Returns TK_OK, or TK_ENOMEM with the array and *cap unchanged. */
 int tk_buf_grow(void *arrp, size_t *cap, size_t n, size_t size, size_t first);
 
@@ -25,6 +26,8 @@ struct tk_sb {
 int tk_sb_reserve(struct tk_sb *b, size_t more);
 /* Append s[0..n). 0, or -1 once err is set. */
 int tk_sb_add(struct tk_sb *b, const char *s, size_t n);
+/* Append printf-formatted text; a formatting error sets err (TK_EINVAL). */
+void tk_sb_printf(struct tk_sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tk_sb_free(struct tk_sb *b);
 
 /* Read a regular file whole, at most max + 1 bytes (a caller tells a file over
@@ -45,6 +48,12 @@ int tk_buf_read_file(const char *path, size_t max, char **out, size_t *len, cons
  * file), TK_ETOOBIG (larger than max), TK_ENOMEM. */
 int tk_buf_read_at(int dfd, const char *name, size_t max, char **out, size_t *len);
 
+/* Read the small regular file path (relative to the directory dfd, or
+ * AT_FDCWD) into buf, at most size - 1 bytes, NUL-terminated: a state file,
+ * a sysfs attribute. A link, a FIFO or a device is refused. Returns the bytes
+ * read, or -1 with errno set (ENOENT when there is no such file). */
+ssize_t tk_buf_read_small(int dfd, const char *path, char *buf, size_t size);
+
 /* SHA-256 (libsodium) of everything read from fd until end of file, read
  * through tk_io_read (so tests can fail the reads). TK_OK or TK_EIO (errno
  * tells). */
@@ -58,6 +67,8 @@ int tk_buf_sha256_fd_head(int fd, unsigned char out[32], char *head, size_t head
 /* The largest cut <= n at which s is not inside a UTF-8 sequence (s[n] is
  * not a continuation byte); s must have at least n + 1 bytes. */
 size_t tk_utf8_boundary(const char *s, size_t n);
+/* The first cut >= i at which s is not inside a UTF-8 sequence (NUL-terminated s). */
+size_t tk_utf8_boundary_after(const char *s, size_t i);
 
 /* ASCII case folding, whatever the locale: 'A'..'Z' to 'a'..'z'. */
 int tk_ascii_lower(int c);

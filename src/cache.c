@@ -96,24 +96,6 @@ static int tk_cache_hash_file(int dfd, const char *name, unsigned char sha[32])
 	return err;
 }
 
-static int tk_cache_grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t nc;
-	void *q;
-
-	if (need <= *cap)
-		return TK_OK;
-	nc = *cap ? *cap * 2 : 64;
-	while (nc < need)
-		nc *= 2;
-	q = tk_realloc(*p, nc * elem);
-	if (!q)
-		return TK_ENOMEM;
-	*p = q;
-	*cap = nc;
-	return TK_OK;
-}
-
 /* qsort_r comparators of entry indices; ctx is the entry array. */
 static int tk_cache_cmp_name(const void *a, const void *b, void *ctx)
 {
@@ -390,7 +372,7 @@ static int tk_cache_scan(struct tk_cache *c)
 		}
 		if (de->d_name[0] == '.')
 			continue;
-		err = tk_cache_grow((void **)&c->e, &c->cap, c->n + 1, sizeof *c->e);
+		err = tk_buf_grow(&c->e, &c->cap, c->n, sizeof *c->e, 64);
 		if (err)
 			goto out;
 		e = &c->e[c->n];
@@ -579,7 +561,7 @@ int tk_cache_stage(struct tk_cache *c, const char *name, const void *bytes, size
 
 	if (!tk_cache_name_ok(name))
 		return TK_EINVAL;
-	err = tk_cache_grow((void **)&c->st, &c->capst, c->nst + 1, sizeof *c->st);
+	err = tk_buf_grow(&c->st, &c->capst, c->nst, sizeof *c->st, 64);
 	if (err)
 		return err;
 	s = &c->st[c->nst];
@@ -663,19 +645,8 @@ int tk_cache_remove_state(struct tk_cache *c, const char *name)
 
 int tk_cache_read_state(const struct tk_cache *c, const char *name, char *buf, size_t size)
 {
-	int fd = openat(c->dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	size_t n = 0;
-	ssize_t r;
-
-	if (size)
-		buf[0] = '\0';
-	if (fd < 0)
+	if (tk_buf_read_small(c->dfd, name, buf, size) < 0)
 		return errno == ENOENT ? TK_ENOENT : TK_EIO;
-	while (n + 1 < size && (r = read(fd, buf + n, size - 1 - n)) > 0)
-		n += (size_t)r;
-	close(fd);
-	if (size)
-		buf[n] = '\0';
 	return TK_OK;
 }
 
@@ -980,7 +951,8 @@ int tk_cache_commit(struct tk_cache *c, enum tk_cache_mode mode, const struct tk
 		ch = &tmp;
 	memset(ch, 0, sizeof *ch);
 	/* Room for every staged name: entries are appended by the publish step. */
-	err = tk_cache_grow((void **)&c->e, &c->cap, c->n + c->nst, sizeof *c->e);
+	err = c->n + c->nst ? tk_buf_grow(&c->e, &c->cap, c->n + c->nst - 1, sizeof *c->e, 64)
+			    : TK_OK;
 	if (!err)
 		err = tk_cache_publish(c, lim, ch, &done, &changed);
 	if (!err && mode == TK_CACHE_REPLACE)

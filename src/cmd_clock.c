@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "clockset.h"
 #include "cmd.h"
 #include "err.h"
@@ -25,24 +26,9 @@
 static int tk_clock_read(const char *dir, const char *name, char *buf, size_t size)
 {
 	char path[4096];
-	struct stat st;
-	ssize_t n;
-	int fd;
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return -1;
-	}
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
-	return 0;
+	return tk_buf_read_small(AT_FDCWD, path, buf, size) < 0 ? -1 : 0;
 }
 
 static int tk_clock_write(const char *dir, const char *name, const char *text)

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "clockset.h"
 #include "display_state.h"
 #include "err.h"
@@ -30,18 +31,10 @@
 static int tk_health_slurp(const char *sysroot, const char *path, char *buf, size_t size)
 {
 	char full[4096];
-	ssize_t n;
-	int fd;
 
 	snprintf(full, sizeof full, "%s%s", sysroot, path);
-	fd = open(full, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
+	if (tk_buf_read_small(AT_FDCWD, full, buf, size) < 0)
 		return -1;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	return 0;
 }

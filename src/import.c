@@ -19,6 +19,7 @@
 #include <dirent.h>
 
 #include "article.h"
+#include "buf.h"
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
@@ -41,48 +42,6 @@
 #if !defined(TK_IMP_PULLED_AFTER)
 #define TK_IMP_PULLED_AFTER 3 /* unreadable files in a row that mean "stick pulled out" */
 #endif
-
-/* ---- a growable text buffer ---- */
-struct tk_sb {
-	char *p;
-	size_t n, cap;
-	int oom;
-};
-
-static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void tk_sb_printf(struct tk_sb *b, const char *fmt, ...)
-{
-	va_list ap;
-	int w;
-
-	if (b->oom)
-		return;
-	for (;;) {
-		va_start(ap, fmt);
-		w = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
-		va_end(ap);
-		if (w < 0) {
-			b->oom = 1;
-			return;
-		}
-		if (b->p && b->n + (size_t)w < b->cap) {
-			b->n += (size_t)w;
-			return;
-		}
-		size_t nc = b->cap ? b->cap * 2 : 4096;
-		while (nc < b->n + (size_t)w + 1)
-			nc *= 2;
-		char *np = tk_realloc(b->p, nc);
-		if (!np) {
-			b->oom = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = nc;
-	}
-}
 
 /* ---- names ---- */
 
@@ -156,8 +115,7 @@ void tk_import_cache_name(const char *path, char *out, size_t size)
 		unsigned char h[32];
 		size_t keep = size < 200 ? size - 20 : 180, start = n - keep;
 
-		while (((unsigned char)buf[start] & 0xc0) == 0x80)
-			start++;
+		start = tk_utf8_boundary_after(buf, start);
 		crypto_hash_sha256(h, (const unsigned char *)path, strlen(path));
 		snprintf(out, size, "%02x%02x%02x%02x-%s", h[0], h[1], h[2], h[3], buf + start);
 		return;
@@ -451,14 +409,6 @@ static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char 
 	       tk_outcome_label[o], shown, *why ? ": " : "", why);
 }
 
-/* The first character boundary of s at or after i. */
-static size_t tk_imp_utf8_start(const char *s, size_t i)
-{
-	while (((unsigned char)s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
-}
-
 /* Read a small file of the stick root whole. */
 static int tk_imp_read_small(int dfd, const char *name, size_t max, char **out, size_t *len)
 {
@@ -604,7 +554,7 @@ static void tk_imp_check_conf(struct tk_imp *im)
 	/* The stick column of the key table decides what a stick may set. */
 	bad = tk_config_parse_from(&copy, TK_CONFIG_STICK, im->ctl[TK_CTL_CONF].text,
 				   im->ctl[TK_CTL_CONF].len, tk_imp_conf_report, im) != TK_OK;
-	if (bad || im->conf_problems.oom) {
+	if (bad || im->conf_problems.err) {
 		tk_imp_line(im, TK_IMPORT_REFUSED, im->ctl[TK_CTL_CONF].name,
 			    "settings NOT applied (none of them): see SETTINGS below");
 		return;
@@ -651,9 +601,7 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 	if (n >= sizeof im->urgent_msg) {
 		im->urgent_cut = 1; /* said in the report, never cut silently */
 		/* Cut at a character boundary. */
-		n = sizeof im->urgent_msg - 1;
-		while (n > 0 && ((unsigned char)im->urgent_msg[n] & 0xc0) == 0x80)
-			n--;
+		n = tk_utf8_boundary(im->urgent_msg, sizeof im->urgent_msg - 1);
 		im->urgent_msg[n] = '\0';
 	}
 	tk_doc_free(doc);
@@ -999,11 +947,8 @@ static void tk_imp_describe_doc(const struct tk_doc *doc, char *head, size_t hsi
 
 	tk_import_show_name(a ? a->headline : "", head, hsize);
 	if (strlen(head) > 100) {
-		size_t cut = 97;
-
-		while (cut > 0 && ((unsigned char)head[cut] & 0xc0) == 0x80)
-			cut--; /* never split a UTF-8 character */
-		memcpy(head + cut, "...", 4);
+		/* never split a UTF-8 character */
+		memcpy(head + tk_utf8_boundary(head, 97), "...", 4);
 	}
 	extra[0] = '\0';
 	if (na > 1)
@@ -1409,7 +1354,7 @@ static void tk_imp_report_health(struct tk_imp *im, struct tk_sb *r, size_t arti
 	char *h = tk_malloc(TK_HEALTH_REPORT_MAX);
 
 	if (!h) {
-		r->oom = 1;
+		r->err = TK_ENOMEM;
 		return;
 	}
 	tk_health_report(&env, articles, h, TK_HEALTH_REPORT_MAX);
@@ -1438,7 +1383,8 @@ static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
 		     "          WARNING: the notice is longer than %d bytes: it was CUT after "
 		     "\"...%s\": shorten it\n",
 		     TK_URGENT_TEXT_MAX,
-		     im->urgent_msg + (n > 40 ? tk_imp_utf8_start(im->urgent_msg, n - 40) : 0));
+		     im->urgent_msg +
+			 (n > 40 ? tk_utf8_boundary_after(im->urgent_msg, n - 40) : 0));
 }
 
 /* RESULT: what happened, in one or two lines. */
@@ -1565,14 +1511,14 @@ static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 	} else if (s->mode == TK_IMPORT_CLEAR) {
 		tk_sb_printf(r, "Urgent:   any urgent notice was removed\n");
 	}
-	if (c->present || im->conf_problems.n) {
+	if (c->present || im->conf_problems.len) {
 		if (im->conf_ok && !s->refused_whole)
 			tk_sb_printf(
 			    r,
 			    "Settings: %s was checked and applied; it stays in force until a "
 			    "stick brings another one\n",
 			    c->name);
-		else if (im->conf_problems.n)
+		else if (im->conf_problems.len)
 			tk_sb_printf(
 			    r, "\nSETTINGS: %s was NOT applied (no setting changed), because:\n%s",
 			    c->name, im->conf_problems.p);
@@ -1591,7 +1537,7 @@ static void tk_imp_report_files(struct tk_imp *im, struct tk_sb *r)
 	if (s->refused_whole && !(s->n[0] + s->n[1] + s->n[2] + s->n[3] + s->n[4]))
 		return;
 	tk_sb_printf(r, "\nFILES ON THE STICK\n");
-	if (im->files.n)
+	if (im->files.len)
 		tk_sb_printf(r, "%s", im->files.p);
 	else
 		tk_sb_printf(r, "  (no files found)\n");
@@ -1677,11 +1623,11 @@ static void tk_imp_write_report(struct tk_imp *im, const char *src, const struct
 		     : s->exit_code == TK_EXIT_PARTIAL ? "partial"
 		     : s->exit_code == TK_EXIT_REFUSED ? "refused"
 						       : "failure");
-	if (r.oom) {
+	if (r.err) {
 		tk_log(TK_LOG_ERROR, "import: out of memory while writing the report");
 		snprintf(im->report_problem, sizeof im->report_problem, "out of memory");
 	} else {
-		tk_imp_put_report(im, src, o, r.p, r.n);
+		tk_imp_put_report(im, src, o, r.p, r.len);
 	}
 	tk_free(r.p);
 }

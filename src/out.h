@@ -47,6 +47,12 @@ extern const struct tk_output_ops tk_out_window;
 extern const struct tk_output_ops tk_out_png;
 extern const struct tk_output_ops tk_out_offscreen;
 
+/* Screen power through DRM DPMS on the KMSDRM output (priv: the struct
+ * tk_output); usable when tk_out_kmsdrm_has_dpms says SDL gave a DRM file. */
+struct tk_power_ops;
+extern const struct tk_power_ops tk_out_kmsdrm_dpms;
+int tk_out_kmsdrm_has_dpms(const struct tk_output *o);
+
 /* Common steps of the SDL outputs (out.c). */
 /* Close whatever o holds, leave o->ops and the force flags. */
 void tk_out_release(struct tk_output *o);

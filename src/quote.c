@@ -4,6 +4,7 @@
  * linear in its length. */
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "extract_int.h"
 #include "mem.h"
@@ -172,14 +173,8 @@ struct tk_qpara {
 
 static int tk_q_push(struct tk_qlist *ql, const struct tk_rawquote *q)
 {
-	if (ql->n == ql->cap) {
-		size_t cap = ql->cap ? ql->cap * 2 : 16;
-		struct tk_rawquote *nq = tk_realloc(ql->q, cap * sizeof *nq);
-		if (!nq)
-			return TK_ENOMEM;
-		ql->q = nq;
-		ql->cap = cap;
-	}
+	if (tk_buf_grow(&ql->q, &ql->cap, ql->n, sizeof *ql->q, 16))
+		return TK_ENOMEM;
 	ql->q[ql->n++] = *q;
 	return TK_OK;
 }

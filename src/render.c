@@ -49,6 +49,8 @@
 #define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
 #define TK_HEADLINE_SHARE 55	  /* % of the card height a headline may fill */
 #define TK_HEADLINE_SHARE_BUSY 70 /* ... times this % with a quote and a figure */
+#define TK_HEADLINE_SHARE_MIN 30  /* ... down to this % when the quote would be cut */
+#define TK_HEADLINE_SHARE_STEP 15
 
 #define TK_RULE_DIV 24 /* accent rule above the band: 1/24 of its height */
 #define TK_RULE_MIN_PX 2
@@ -1019,6 +1021,8 @@ struct tk_card {
 	int hs;		   /* headline size */
 	int colw, stacked; /* quote column width; figure under the quote */
 	int bottom;	   /* y below everything so far */
+	int busy_pct;	   /* headline's share of the space with a quote and a figure */
+	int quote_cut;	   /* the quote did not fit whole */
 };
 
 static int tk_card_gap(const struct tk_card *k, int div)
@@ -1058,9 +1062,8 @@ static void tk_card_head(struct tk_card *k)
 			tk_maxi(k->CH / TK_CARD_CHIP_DIV, s->csmall), c->accent, c->card_bg);
 	k->y += tk_card_gap(k, TK_GAP_L_DIV);
 	/* with a quote and a figure to come, the headline leaves them room */
-	hl = tk_headline_fit(
-	    s, h, k->W, (k->limit - k->y) * (k->q && k->f ? TK_HEADLINE_SHARE_BUSY : 100) / 100,
-	    &k->hs);
+	hl = tk_headline_fit(s, h, k->W,
+			     (k->limit - k->y) * (k->q && k->f ? k->busy_pct : 100) / 100, &k->hs);
 	k->y = tk_text_block(s, k->dst, h, TK_FONT_BOLD, k->hs, c->card_fg, 0, k->y, k->W, hl,
 			     tk_line_height(h, k->hs, TK_HEADLINE_LH_PCT));
 	k->y += tk_card_gap(k, TK_GAP_M_DIV);
@@ -1102,6 +1105,7 @@ static void tk_card_quote(struct tk_card *k)
 		qs = qs * TK_SHRINK_PCT / 100;
 		maxl = tk_quote_lines(left, qs);
 	}
+	k->quote_cut = tk_lines(s, buf, TK_FONT_ITALIC, qs, k->colw, maxl) > maxl;
 	ql = tk_text_block(s, k->dst, buf, TK_FONT_ITALIC, qs, c->card_fg, 0, k->y, k->colw, maxl,
 			   qs * TK_BODY_LH_PCT / 100);
 	k->bottom = ql;
@@ -1158,13 +1162,17 @@ static void tk_card_figure_panel(struct tk_card *k)
 }
 
 /* Lay out (dst NULL: only measure) the card of an article (NULL: the idle
- * card) from y0, keeping above limit. Returns the y below the content. */
+ * card) from y0, keeping above limit, the headline taking at most busy_pct %
+ * of the space when a quote and a figure follow (*quote_cut: the quote had to
+ * be cut). Returns the y below the content. */
 static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_playlist *pl,
-			  const struct tk_pl_article *art, int y0, int limit)
+			  const struct tk_pl_article *art, int y0, int limit, int busy_pct,
+			  int *quote_cut)
 {
 	struct tk_card k;
 
 	memset(&k, 0, sizeof k);
+	k.busy_pct = busy_pct;
 	k.s = s;
 	k.dst = dst;
 	k.pl = pl;
@@ -1192,6 +1200,8 @@ static int tk_card_layout(struct tk_scene *s, SDL_Surface *dst, const struct tk_
 		k.bottom = tk_text_block(s, dst, it->text, TK_FONT_REGULAR, sz, s->cfg->card_fg, 0,
 					 k.y, k.W, 4, sz * TK_BODY_LH_PCT / 100);
 	}
+	if (quote_cut)
+		*quote_cut = k.quote_cut;
 	return k.bottom;
 }
 
@@ -1201,7 +1211,7 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 			 const struct tk_pl_article *art)
 {
 	int CH = s->cards.h, off = s->cc.y - s->cards.y, top = CH / 10 - off,
-	    limit = CH * 9 / 10 - off, h, y0;
+	    limit = CH * 9 / 10 - off, h, y0, busy = TK_HEADLINE_SHARE_BUSY, cut = 1;
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cc.w, s->cc.h, 32, s->cc.w * 4,
 							      SDL_PIXELFORMAT_ARGB8888);
 
@@ -1209,11 +1219,15 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->card_bg));
 	s->wmirror = art && tk_text_is_rtl(art->headline, strlen(art->headline));
-	h = tk_card_layout(s, NULL, pl, art, top, limit) - top;
+	/* a smaller headline before a cut quote (portrait cards once cut the
+	 * quote after one line with a fifth of the card empty) */
+	for (; cut && busy >= TK_HEADLINE_SHARE_MIN; busy -= TK_HEADLINE_SHARE_STEP)
+		h = tk_card_layout(s, NULL, pl, art, top, limit, busy, &cut) - top;
+	busy += TK_HEADLINE_SHARE_STEP;
 	y0 = top + (limit - top - h) * 2 / 5;
 	if (y0 < top)
 		y0 = top;
-	tk_card_layout(s, dst, pl, art, y0, limit + (y0 - top));
+	tk_card_layout(s, dst, pl, art, y0, limit + (y0 - top), busy, NULL);
 	s->wmirror = 0;
 	SDL_FreeSurface(dst);
 }

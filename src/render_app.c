@@ -666,6 +666,19 @@ static void tk_run_present(struct tk_run *r)
 	SDL_UpdateWindowSurfaceRects(r->c.out.win, &band, 1);
 }
 
+/* The panel's power switch: HDMI-CEC when the TV answers, else DRM DPMS,
+ * else none (a black frame only). */
+static void tk_run_power_backend(struct tk_run *r)
+{
+	r->power.priv = tk_power_cec_open("/dev/cec0");
+	r->power.ops = r->power.priv ? &tk_power_cec_ops : NULL;
+	if (!r->power.ops && tk_out_kmsdrm_has_dpms(&r->c.out)) {
+		r->power.priv = &r->c.out;
+		r->power.ops = &tk_out_kmsdrm_dpms;
+		tk_log(TK_LOG_INFO, "power: DRM DPMS through the display's DRM device");
+	}
+}
+
 /* Screen schedule (power.c): once a second, ask whether the screen should be
  * off; if so present one black frame, ask the panel to sleep, then render no
  * frames (watchdog fed) until it should be on again, and re-open the output
@@ -783,10 +796,8 @@ int tk_display_run_on(const struct tk_display_opts *o, const struct tk_output_op
 	if (tk_loader_start_from(r.cfg, o->dir, r.pl, &r.ld))
 		tk_log(TK_LOG_WARN, "playlist: no loader thread: the cache is not followed");
 	tk_power_init(&r.power, r.cfg, NULL, NULL);
-	if (r.power.scheduled && ops == &tk_out_kmsdrm) {
-		r.power.priv = tk_power_cec_open("/dev/cec0");
-		r.power.ops = r.power.priv ? &tk_power_cec_ops : NULL;
-	}
+	if (r.power.scheduled && ops == &tk_out_kmsdrm)
+		tk_run_power_backend(&r);
 	rc = tk_run_loop(&r);
 out:
 	if (r.power.ops)

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "buf.h"
 #include "cache.h"
 #include "err.h"
 #include "mem.h"
@@ -184,15 +185,9 @@ static int tk_sd_read_new(struct tk_cache *c, const char *text, size_t len, tk_s
 			       "not on the ticker (no article file or headline by that name)");
 			continue;
 		}
-		if (*n == cap) {
-			struct tk_sd_new *nv = tk_realloc(v, (cap ? cap * 2 : 16) * sizeof *v);
-
-			if (!nv) {
-				tk_free(v);
-				return TK_ENOMEM;
-			}
-			v = nv;
-			cap = cap ? cap * 2 : 16;
+		if (tk_buf_grow(&v, &cap, *n, sizeof *v, 16)) {
+			tk_free(v);
+			return TK_ENOMEM;
 		}
 		snprintf(v[*n].name, sizeof v[*n].name, "%s", hit);
 		v[*n].from = f;

@@ -342,20 +342,6 @@ static int tk_sign_unescape(char *s)
 	return 0;
 }
 
-static int tk_mf_grow(void **p, size_t n, size_t *cap, size_t size)
-{
-	void *np;
-
-	if (n < *cap)
-		return TK_OK;
-	np = tk_realloc(*p, (*cap ? *cap * 2 : 16) * size);
-	if (!np)
-		return TK_ENOMEM;
-	*p = np;
-	*cap = *cap ? *cap * 2 : 16;
-	return TK_OK;
-}
-
 /* "<64 hex><space><space or *><path>", optionally with a leading '\'. */
 static int tk_mf_file_line(struct tk_manifest *m, char *p)
 {
@@ -368,7 +354,7 @@ static int tk_mf_file_line(struct tk_manifest *m, char *p)
 	if (strlen(p) < 67 || strspn(p, "0123456789abcdefABCDEF") != 64 || p[64] != ' ' ||
 	    (p[65] != ' ' && p[65] != '*'))
 		return TK_EPARSE;
-	err = tk_mf_grow((void **)&m->f, m->n, &m->cap, sizeof *m->f);
+	err = tk_buf_grow(&m->f, &m->cap, m->n, sizeof *m->f, 16);
 	if (err)
 		return err;
 	f = &m->f[m->n];
@@ -419,7 +405,7 @@ static int tk_mf_directive(struct tk_manifest *m, char *p, int *have_seq)
 	}
 	if (!strcmp(p, "add-key") && m->nadd < TK_TRUST_MAX_KEYS) {
 		cap = m->nadd;
-		err = tk_mf_grow((void **)&m->add, m->nadd, &cap, sizeof *m->add);
+		err = tk_buf_grow(&m->add, &cap, m->nadd, sizeof *m->add, 16);
 		if (err)
 			return err;
 		if (tk_minisign_parse_pub(arg, strlen(arg), &m->add[m->nadd], NULL))
@@ -429,7 +415,7 @@ static int tk_mf_directive(struct tk_manifest *m, char *p, int *have_seq)
 	}
 	if (!strcmp(p, "revoke-key") && m->nrevoke < TK_TRUST_MAX_KEYS) {
 		cap = m->nrevoke;
-		err = tk_mf_grow((void **)&m->revoke, m->nrevoke, &cap, sizeof *m->revoke);
+		err = tk_buf_grow(&m->revoke, &cap, m->nrevoke, sizeof *m->revoke, 16);
 		if (err)
 			return err;
 		if (tk_minisign_id_parse(arg, m->revoke[m->nrevoke]))
@@ -711,7 +697,7 @@ static int tk_sign_visit(void *ctx, const struct tk_walk_entry *e)
 	}
 	if (e->kind != TK_WALK_FILE || tk_mf_never_walked(e->path))
 		return 0;
-	err = tk_mf_grow((void **)&w->m.f, w->m.n, &w->m.cap, sizeof *w->m.f);
+	err = tk_buf_grow(&w->m.f, &w->m.cap, w->m.n, sizeof *w->m.f, 16);
 	if (err)
 		return w->err = err;
 	f = &w->m.f[w->m.n];

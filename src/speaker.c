@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "err.h"
 #include "extract_int.h"
 #include "lexicon.h"
@@ -419,15 +420,9 @@ static int tk_add_person(struct tk_reg *g, const char *name, size_t n, int *err)
 	*err = TK_OK;
 	if (g->n == TK_MAX_PERSONS)
 		return -1;
-	if (g->n == g->capp) {
-		size_t nc = g->capp ? g->capp * 2 : 16;
-		struct tk_person *np = tk_realloc(g->p, nc * sizeof *np);
-		if (!np) {
-			*err = TK_ENOMEM;
-			return -1;
-		}
-		g->p = np;
-		g->capp = nc;
+	if (tk_buf_grow(&g->p, &g->capp, g->n, sizeof *g->p, 16)) {
+		*err = TK_ENOMEM;
+		return -1;
 	}
 	q = &g->p[g->n];
 	memset(q, 0, sizeof *q);
@@ -464,14 +459,8 @@ static int tk_push_mention(struct tk_mention **m, size_t *n, size_t *cap, size_t
 {
 	if (person < 0)
 		return TK_OK;
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 32;
-		struct tk_mention *nm = tk_realloc(*m, nc * sizeof *nm);
-		if (!nm)
-			return TK_ENOMEM;
-		*m = nm;
-		*cap = nc;
-	}
+	if (tk_buf_grow(m, cap, *n, sizeof **m, 32))
+		return TK_ENOMEM;
 	(*m)[(*n)++] = (struct tk_mention){para, off, person, 1};
 	return TK_OK;
 }

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "mem.h"
 #include "sign.h"
@@ -115,19 +116,11 @@ int tk_app_state_parse(const char *text, struct tk_app_state *st)
 int tk_app_state_load(const char *state_dir, struct tk_app_state *st)
 {
 	char path[4096], buf[1024];
-	ssize_t n;
-	int fd;
 
 	tk_app_state_init(st);
 	snprintf(path, sizeof path, "%s/" TK_APP_STATE_FILE, state_dir);
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
+	if (tk_buf_read_small(AT_FDCWD, path, buf, sizeof buf) < 0)
 		return errno == ENOENT ? TK_ENOENT : TK_EIO;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n < 0)
-		return TK_EIO;
-	buf[n] = '\0';
 	if (tk_app_state_parse(buf, st)) {
 		tk_app_state_init(st); /* damaged: the built-in binary is always safe */
 		return TK_EPARSE;

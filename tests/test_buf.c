@@ -44,6 +44,13 @@ static void test_grow(void **state)
 	tk_mem_fail_at(0);
 	assert_int_equal(cap, 1024);
 	assert_int_equal(v[999], 999);
+	/* room for an element far beyond twice the capacity: doubled until it fits */
+	assert_int_equal(tk_buf_grow(&v, &cap, 5000, sizeof *v, 4), TK_OK);
+	assert_int_equal(cap, 8192);
+	assert_int_equal(v[999], 999);
+	/* a size that would overflow is refused, nothing changed */
+	assert_int_equal(tk_buf_grow(&v, &cap, (size_t)-1 / 2, sizeof *v, 4), TK_ENOMEM);
+	assert_int_equal(cap, 8192);
 	tk_free(v);
 }
 
@@ -67,6 +74,28 @@ static void test_string_builder(void **state)
 	assert_int_equal(b.err, TK_ENOMEM);
 	assert_int_equal(tk_sb_add(&b, "y", 1), -1);
 	assert_int_equal(b.len, 0);
+	tk_sb_free(&b);
+}
+
+/* printf into the builder: long output grows it; a failure sticks. */
+static void test_string_builder_printf(void **state)
+{
+	struct tk_sb b = {0};
+
+	(void)state;
+	tk_sb_printf(&b, "%s: %d files", "stick", 12);
+	assert_string_equal(b.p, "stick: 12 files");
+	for (int i = 0; i < 1000; i++)
+		tk_sb_printf(&b, "%04d", i);
+	assert_int_equal(b.len, 15 + 4000);
+	assert_int_equal(strlen(b.p), b.len);
+	assert_memory_equal(b.p + b.len - 4, "0999", 4);
+	tk_mem_fail_at(1);
+	tk_sb_printf(&b, "%4096d", 1);
+	tk_mem_fail_at(0);
+	assert_int_equal(b.err, TK_ENOMEM);
+	tk_sb_printf(&b, "more");
+	assert_int_equal(b.len, 15 + 4000);
 	tk_sb_free(&b);
 }
 
@@ -115,6 +144,39 @@ static void test_read_file(void **state)
 	tk_mem_fail_at(0);
 	assert_null(out);
 	assert_string_equal(why, "out of memory");
+	tfs_rm_rf(dir);
+	free(dir);
+}
+
+/* Small state and sysfs files: cut to the buffer, NUL-terminated; links,
+ * FIFOs and missing files refused with errno. */
+static void test_read_small(void **state)
+{
+	char *dir = tfs_mkdtemp(), path[4096], buf[8];
+	int dfd;
+
+	(void)state;
+	assert_int_equal(tfs_write_str(dir, "gen", "12345\n"), 0);
+	assert_int_equal(tfs_write_str(dir, "long", "0123456789abcdef"), 0);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(dfd >= 0);
+	assert_int_equal(tk_buf_read_small(dfd, "gen", buf, sizeof buf), 6);
+	assert_string_equal(buf, "12345\n");
+	assert_int_equal(tk_buf_read_small(dfd, "long", buf, sizeof buf), 7);
+	assert_string_equal(buf, "0123456");
+	snprintf(path, sizeof path, "%s/gen", dir);
+	assert_int_equal(tk_buf_read_small(AT_FDCWD, path, buf, sizeof buf), 6);
+	assert_int_equal(tk_buf_read_small(dfd, "none", buf, sizeof buf), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_string_equal(buf, "");
+	snprintf(path, sizeof path, "%s/link", dir);
+	assert_int_equal(symlink("gen", path), 0);
+	assert_int_equal(tk_buf_read_small(dfd, "link", buf, sizeof buf), -1);
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(tk_buf_read_small(dfd, "fifo", buf, sizeof buf), -1);
+	assert_int_equal(errno, EINVAL);
+	close(dfd);
 	tfs_rm_rf(dir);
 	free(dir);
 }
@@ -204,6 +266,11 @@ static void test_utf8_boundary(void **state)
 	assert_int_equal(tk_utf8_boundary(s, 2), 1); /* inside “ */
 	assert_int_equal(tk_utf8_boundary(s, 3), 1);
 	assert_int_equal(tk_utf8_boundary(s, 4), 4);
+	/* forwards: the next character's start */
+	assert_int_equal(tk_utf8_boundary_after(s, 1), 1);
+	assert_int_equal(tk_utf8_boundary_after(s, 2), 4);
+	assert_int_equal(tk_utf8_boundary_after(s, 3), 4);
+	assert_int_equal(tk_utf8_boundary_after(s, 5), 5); /* the NUL */
 }
 
 static void test_ascii_ci(void **state)
@@ -232,9 +299,14 @@ static void test_ascii_ci(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_grow),      cmocka_unit_test(test_string_builder),
-	    cmocka_unit_test(test_read_file), cmocka_unit_test(test_read_at),
-	    cmocka_unit_test(test_sha256_fd), cmocka_unit_test(test_utf8_boundary),
+	    cmocka_unit_test(test_grow),
+	    cmocka_unit_test(test_string_builder),
+	    cmocka_unit_test(test_string_builder_printf),
+	    cmocka_unit_test(test_read_file),
+	    cmocka_unit_test(test_read_small),
+	    cmocka_unit_test(test_read_at),
+	    cmocka_unit_test(test_sha256_fd),
+	    cmocka_unit_test(test_utf8_boundary),
 	    cmocka_unit_test(test_ascii_ci),
 	};
 	if (sodium_init() < 0)

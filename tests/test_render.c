@@ -814,6 +814,11 @@ static const struct typo_case typo_cases[] = {
     {"ja-quote-figure", "東京都、新しい路面電車の路線を来年開業へ", "東京新聞",
      "新しい路線で東側に住む人たちの毎日の通勤が大きく変わることになると考えています", "山田花子",
      "45000", "一日あたり45000人の利用を見込んでいる。", "人の利用を見込んでいる"},
+    /* a quote and a figure on a portrait card: the headline gives up space
+     * before the quote is cut (it once got one line above an empty fifth) */
+    {"busy-card", "Family bakery wins national prize for its rye bread", "Food Desk",
+     "We still use my grandmother's starter. It is older than I am.", "Karin Lindqvist", "5,000",
+     "The prize comes with 5,000 euros.", "euros for the winning bakery"},
     /* the quote says the figure's number: the figure panel does not repeat it */
     {"quote-has-figure", "Tram line to the harbour opens early", "Metro Desk",
      "We expect 48,000 passengers a day by summer", "Ana Ruiz", "48,000",

@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -246,10 +247,77 @@ def update_stick(out, name, program, version, seq, host_ticker, key):
     return stick
 
 
-def stick_read(path, name):
+def stick_read(path, name, binary=False):
     env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
     r = subprocess.run(["mtype", "-i", path, "::" + name], capture_output=True, env=env)
-    return r.stdout.decode(errors="replace") if r.returncode == 0 else None
+    if r.returncode != 0:
+        return None
+    return r.stdout if binary else r.stdout.decode(errors="replace")
+
+
+def png_size(data):
+    """(width, height) from a PNG's IHDR, or None when data is not a PNG."""
+    if not data or len(data) < 24 or data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def check_preview(stick, out):
+    """Issue 13.6: the import leaves TICKER-PREVIEW.png next to the report."""
+    png = stick_read(stick, "TICKER-PREVIEW.png", binary=True)
+    size = png_size(png)
+    check(size is not None and size[0] >= 320 and size[1] >= 200,
+          f"2. TICKER-PREVIEW.png is on the stick ({size[0]}x{size[1]} PNG)" if size else
+          "2. TICKER-PREVIEW.png is on the stick (missing or not a PNG)")
+    if png:
+        with open(os.path.join(out, "TICKER-PREVIEW.png"), "wb") as f:
+            f.write(png)
+
+
+def guest_conf(vm, edit):
+    """Edit the device settings on the read-only boot partition (sed expression)."""
+    return vm.sh("mount -o remount,rw /boot/firmware && "
+                 f"sed -i {shlex.quote(edit)} /boot/firmware/ticker/ticker.conf; "
+                 "rc=$?; mount -o remount,ro /boot/firmware; exit $rc")
+
+
+def cpu_seconds(vm, pid, seconds):
+    """CPU seconds (user + system) pid used over the next `seconds` of wall time."""
+    rc, o = vm.sh(f"a=$(cut -d' ' -f14,15 /proc/{pid}/stat); sleep {seconds}; "
+                  f"b=$(cut -d' ' -f14,15 /proc/{pid}/stat); echo $a $b; getconf CLK_TCK")
+    w = o.split()
+    if len(w) < 5 or not all(x.isdigit() for x in w[:5]):
+        return None
+    return (int(w[2]) + int(w[3]) - int(w[0]) - int(w[1])) / int(w[4])
+
+
+def check_screen_off(vm):
+    """Issue 13.1: today in screen_off_dates puts the panel to sleep (DRM DPMS on
+    virtio-gpu: QEMU has no CEC), no frames are rendered; removing it wakes it."""
+    rc, today = vm.sh("date +%F")
+    today = today.strip()
+    pos = vm.log_size()
+    rc, _ = guest_conf(vm, f"$a screen_off_dates = {today}")
+    check(rc == 0, f"6. screen_off_dates = {today} written to the device settings")
+    vm.sh("systemctl restart ticker.service", timeout=120)
+    m, p2 = vm.wait_log(r"power: screen off by the schedule", 120, pos)
+    check(m is not None, "6. the ticker turned the screen off by the schedule")
+    m, _ = vm.wait_log(r"power: DRM DPMS off on \d+ connector", 10, pos)
+    check(m is not None, "6. the panel was put to sleep with DRM DPMS (no CEC on QEMU)")
+    time.sleep(2)
+    img = vm.screendump("06-screen-off")
+    lit = sum(1 for i in range(0, len(img[2]), 3 * 97) if max(img[2][i:i + 3]) > 24)
+    cpu = cpu_seconds(vm, service_pid(vm), 10)
+    if cpu is not None:
+        TIMES["6. ticker CPU seconds per 10 s with the screen off"] = cpu
+    check(cpu is not None and cpu < 1.0,
+          f"6. no frames rendered while off: {cpu} CPU-s in 10 s (under 1)")
+    log(f"screen off: {lit} lit samples in the screendump (DPMS off may keep QEMU's last frame)")
+    pos = vm.log_size()
+    rc, _ = guest_conf(vm, "/^screen_off_dates = /d")
+    vm.sh("systemctl restart ticker.service", timeout=120)
+    m, _ = vm.wait_log(r"frame: first frame after", 180, pos)
+    check(rc == 0 and m is not None, "6. back on after the off date was removed")
 
 
 class VM:
@@ -856,6 +924,7 @@ def main():
         if report:
             with open(os.path.join(out, "TICKER-REPORT.txt"), "w") as f:
                 f.write(report)
+        check_preview(stick, out)
 
         # 4. kill the ticker: systemd restarts it.
         pid = service_pid(vm)
@@ -965,6 +1034,8 @@ def main():
             rep = subprocess.run(["debugfs", "-R", "cat /TICKER-REPORT.txt", ext],
                                  capture_output=True).stdout.decode(errors="replace")
             check("TICKER IMPORT REPORT" not in rep, "2. nothing was written to the ext4 stick")
+
+            check_screen_off(vm)
 
             t5 = time.monotonic()
             check_update(vm, out, host_ticker, os.path.abspath(args.update_bin), update_key)
