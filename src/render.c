@@ -2007,6 +2007,22 @@ static void tk_card_late(struct tk_scene *s, int64_t p)
 	}
 }
 
+/* Period p's card was cut (tk_card_cut): 1 while it is not ready (the area
+ * stays empty; sync mode waits for it). mu held. */
+static int tk_card_cut_wait(struct tk_scene *s, int64_t p)
+{
+	if (s->card_cut >= 0 && p != s->card_cut)
+		s->card_cut = -1;
+	if (s->card_cut < 0 || tk_take_card(s, p, 1))
+		return 0;
+	s->card_want = p;
+	SDL_CondSignal(s->work_cv);
+	if (!s->o.sync)
+		return 1;
+	tk_need_card(s, p);
+	return 0;
+}
+
 /* Which card shows at frame and how opaque (0-255). A change fades the old
  * card out over the first half of the fade and the new one in over the
  * second: never both at once (a dissolve printed text over text). The next
@@ -2019,15 +2035,8 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);
 
 	*alpha = 255;
-	if (s->card_cut >= 0 && p != s->card_cut)
-		s->card_cut = -1;
-	if (s->card_cut >= 0 && !tk_take_card(s, p, 1)) {
-		s->card_want = p;
-		SDL_CondSignal(s->work_cv);
-		if (!s->o.sync)
-			return -1; /* the cut card: nothing until it is ready */
-		tk_need_card(s, p);
-	}
+	if (tk_card_cut_wait(s, p))
+		return -1;
 	if (s->card_cut >= 0)
 		fade = 0;
 	if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
