@@ -636,6 +636,19 @@ static void tk_mask_removed(struct tk_scene *s, const struct tk_playlist *pl, in
 /* Word ends of a crawl item laid out at strip position p: the middle of
  * every run of transparent columns in its text at least TK_GAP_DIV of the
  * size wide (whatever the script or direction), and its end. Worker side. */
+/* 1 when column x of the 32-bit surface t has no ink. */
+static int tk_column_clear(const SDL_Surface *t, int x)
+{
+	for (int y = 0; y < t->h; y++) {
+		uint32_t px;
+
+		memcpy(&px, (const uint8_t *)t->pixels + y * t->pitch + x * 4, 4);
+		if (px & t->format->Amask)
+			return 0;
+	}
+	return 1;
+}
+
 static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int64_t p,
 			  uint64_t key)
 {
@@ -644,13 +657,7 @@ static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int
 	int n = 0, run = 0, thr = tk_maxi(s->fs / TK_GAP_DIV, 2);
 
 	for (int x = 0; t && t->format->BytesPerPixel == 4 && t->format->Amask && x < t->w; x++) {
-		int clear = 1;
-
-		for (int y = 0; y < t->h && clear; y++)
-			clear =
-			    !(((const uint32_t *)((const uint8_t *)t->pixels + y * t->pitch))[x] &
-			      t->format->Amask);
-		run = clear ? run + 1 : 0;
+		run = tk_column_clear(t, x) ? run + 1 : 0;
 		if (run == thr && n < TK_MAX_GAPS)
 			m[n++] = p + ci->text_at.x + x - run / 2;
 	}
