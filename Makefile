@@ -10,6 +10,7 @@
 #   make eval            extraction quality on development data named by POLNEAR_DIR, RECOGNIZERS_DIR
 #   make install DESTDIR=... PREFIX=...
 #   make format / format-check   apply / verify .clang-format on every C file
+#   make pot             regenerate assets/po/ticker.pot from the marked strings (xgettext)
 TARGET  ?= host
 include toolchain/$(TARGET).mk
 
@@ -39,7 +40,8 @@ endif
 OPT      ?= -O2 -g
 CFLAGS   ?=
 CPPFLAGS := -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -DTK_VERSION='"$(VERSION)"' \
-            -DTK_GITREV='"$(GITREV)"' -DTK_DATADIR='"$(PREFIX)/share/ticker"' -Isrc
+            -DTK_GITREV='"$(GITREV)"' -DTK_DATADIR='"$(PREFIX)/share/ticker"' \
+            -DTK_BUILD_DIR='"$(BUILD)"' -Isrc
 ALL_CFLAGS = -std=c11 $(OPT) $(CPUFLAGS) $(WARN) -MMD -MP $(SANFLAGS) $(CFLAGS) \
              $(shell $(PKG_CONFIG) --cflags $(PKGS))
 LIBS      = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lpthread -lm
@@ -64,12 +66,38 @@ FUZZBINS  := $(FUZZSRCS:tests/%.c=build/fuzz/%)
 TESTSUPPORT := $(filter-out $(TESTSRCS) $(BENCHSRCS) $(FUZZSRCS),$(wildcard tests/*.c))
 TESTSUPOBJS := $(TESTSUPPORT:tests/%.c=$(BUILD)/tests/obj/%.o)
 
+# On-screen words (issue 13.4): assets/po/<lang>.po compiled by msgfmt into
+# $(BUILD)/locale/<lang>/LC_MESSAGES/ticker.mo (found there in a source tree,
+# under $(PREFIX)/share/ticker/locale when installed).
+LANGS := fr de es it nl pt ar zh_CN ja
+MOS   := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/ticker.mo)
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --add-comments=TRANSLATORS --add-location=file \
+	--keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=TK_CK:1c,2 \
+	--keyword=Q_:1,2 --package-name=ticker --package-version=$(VERSION) \
+	--msgid-bugs-address=ticker-dev@example.org
+
 # Quiet by default; V=1 shows the commands.
 Q := $(if $(V),,@)
 .SECONDARY:
 
-.PHONY: all run check check-asan bench fuzz deps deps-asan install clean help tests
-all: $(BUILD)/ticker
+.PHONY: all run check check-asan bench fuzz deps deps-asan install clean help tests pot
+all: $(BUILD)/ticker $(MOS)
+
+$(BUILD)/locale/%/LC_MESSAGES/ticker.mo: assets/po/%.po
+	@$(if $(Q),echo "  MSGFMT  $<")
+	@mkdir -p $(@D)
+	$(Q)msgfmt --check -o $@ $<
+
+# test_i18n runs xgettext with the same flags to find a stale template.
+.PHONY: print-xgettext-flags
+print-xgettext-flags:
+	@echo $(XGETTEXT_FLAGS)
+
+# The template translators start from; each .po is then updated with msgmerge.
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o assets/po/ticker.pot $(sort $(SRCS))
+	@for l in $(LANGS); do msgmerge -q --update --backup=none --no-fuzzy-matching \
+	  assets/po/$$l.po assets/po/ticker.pot; done
 
 help:
 	@sed -n '2,11s/^# //p' Makefile
@@ -87,9 +115,9 @@ $(BUILD)/ticker: $(OBJS)
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
 # test_noparse proves the display never calls the article parser: it links
-# everything but the reader and the extractor, whose entry points it stubs
+# everything but the reader, the extractor and the logo decoder, whose entry points it stubs
 # with abort().
-PARSEROBJS := $(addprefix $(BUILD)/obj/,article.o article_build.o article_feed.o article_html.o extract.o quote.o speaker.o figure.o)
+PARSEROBJS := $(addprefix $(BUILD)/obj/,article.o article_build.o article_feed.o article_html.o extract.o quote.o speaker.o figure.o logo_png.o)
 $(BUILD)/tests/test_noparse: $(BUILD)/tests/obj/test_noparse.o $(filter-out $(PARSEROBJS),$(LIBOBJS)) $(TESTSUPOBJS)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
@@ -127,7 +155,7 @@ fuzz: deps-asan $(FUZZBINS)
 $(BUILD)/obj $(BUILD)/tests/obj:
 	mkdir -p $@
 
-tests: $(TESTBINS) $(BENCHBINS) $(BUILD)/ticker
+tests: $(TESTBINS) $(BENCHBINS) $(BUILD)/ticker $(MOS)
 
 # Packages: install only what is missing (fast when nothing is).
 deps:
@@ -190,10 +218,12 @@ eval: deps
 	@$(MAKE) --no-print-directory all
 	@TK_ROOT=$(CURDIR) TICKER=$(CURDIR)/$(BUILD)/ticker BUILD=$(CURDIR)/$(BUILD) sh tests/eval/run.sh
 
-install: $(BUILD)/ticker
+install: $(BUILD)/ticker $(MOS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ticker
 	install -m 0755 $(BUILD)/ticker $(DESTDIR)$(PREFIX)/bin/ticker
 	cp -R assets/. $(DESTDIR)$(PREFIX)/share/ticker/
+	rm -rf $(DESTDIR)$(PREFIX)/share/ticker/po
+	cp -R $(BUILD)/locale $(DESTDIR)$(PREFIX)/share/ticker/
 	chmod -R u=rwX,go=rX $(DESTDIR)$(PREFIX)/share/ticker
 
 clean:
@@ -222,7 +252,7 @@ deps-e2e:
 	@sh toolchain/deps.sh $(TARGET) build tools deb e2e $(if $(filter-out host,$(TARGET)),cross)
 deb: deps-deb
 	@$(MAKE) --no-print-directory $(DEB)
-$(DEB): $(BUILD)/ticker $(FW_FILES)
+$(DEB): $(BUILD)/ticker $(MOS) $(FW_FILES)
 	$(Q)sh firmware/mkdeb.sh $(BUILD)/ticker $(DEB_ARCH) $(VERSION) $@ "$(RUN_TEST)"
 # The image and the end-to-end test are arm64: BOARD=rpi (the only board) is the
 # Raspberry Pi 3/4/400/CM4/Zero 2 W SD card image; e2e boots that same image.

@@ -27,6 +27,10 @@ esac
 command -v "$strip" >/dev/null && "$strip" --strip-unneeded --remove-section=.comment "$root/usr/bin/ticker"
 mkdir -p "$root/usr/share/ticker"
 [ -d "$top/assets" ] && cp -R "$top/assets/." "$root/usr/share/ticker/"
+# The translators' sources stay behind; their compiled catalogs (msgfmt, next
+# to the binary) are found through assets_dir: /usr/share/ticker/locale.
+rm -rf "$root/usr/share/ticker/po"
+cp -R "$(dirname "$bin")/locale" "$root/usr/share/ticker/"
 # Units, udev rule, helper, examples: firmware/stage.sh, the same tree the unit tests check.
 sh "$fw/stage.sh" "$root"
 inst 0644 "$top/README.md" /usr/share/doc/lobby-ticker/README.md

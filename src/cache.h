@@ -21,6 +21,7 @@ struct tk_cache;
 #define TK_CACHE_URGENT ".urgent"   /* urgent notice: expiry, space, shown seconds, newline, text */
 #define TK_CACHE_CONFIG ".config"   /* the last valid ticker.conf from a stick */
 #define TK_CACHE_SERVICE ".service" /* service notice: expiry, newline, one line */
+#define TK_CACHE_LOGO ".logo"	    /* the stick's logo as bounded RGBA pixels (logo.h) */
 
 /* One cached article file. Borrowed from the cache until its next change. */
 struct tk_cache_info {

@@ -24,6 +24,9 @@ int tk_cmd_record(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_bench(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg);
+/* The reasons the USB helper passes to `ticker import --not-read`, as the
+ * catalogs know them (NULL-terminated; test_i18n checks the helper uses them). */
+extern const char *const tk_cmd_not_read_reasons[];
 int tk_cmd_keygen(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_sign(int argc, char **argv, struct tk_config *cfg);
 int tk_cmd_clock(int argc, char **argv, struct tk_config *cfg);

@@ -9,11 +9,13 @@
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
+#include "i18n.h"
 #include "import.h"
 #include "import_trust.h"
 #include "log.h"
 #include "mem.h"
 #include "preview.h"
+#include "render.h"
 #include "recstore.h"
 #include "sign.h"
 
@@ -76,6 +78,16 @@ out:
 	return err ? TK_EXIT_FAIL : TK_EXIT_OK;
 }
 
+/* The reasons firmware/libexec/ticker-usb-import gives, word for word, so
+ * that the catalogs translate them (another reason shows as given). */
+const char *const tk_cmd_not_read_reasons[] = {
+    /* TRANSLATORS: why a USB stick was not read (after "USB stick not read: ") */
+    N_("this ticker takes FAT or exFAT sticks only (format it as FAT32 or exFAT)"),
+    /* TRANSLATORS: why a USB stick was not read (after "USB stick not read: ") */
+    N_("the stick could not be opened (damaged? check it on a computer)"),
+    NULL,
+};
+
 /* `ticker import --not-read REASON`: the USB helper would not mount a stick
  * (a filesystem switched off, a damaged stick): say so on screen, calmly,
  * as "USB stick not read: REASON", for as long as an import's summary. */
@@ -85,7 +97,9 @@ static int tk_cmd_not_read(struct tk_config *cfg, const char *reason)
 	char text[256];
 	int err;
 
-	snprintf(text, sizeof text, "USB stick not read: %s", reason);
+	tk_i18n_select(cfg->assets_dir, cfg->language);
+	/* TRANSLATORS: note in a corner of the screen; %s is the reason (below) */
+	snprintf(text, sizeof text, _("USB stick not read: %s"), _(reason));
 	err = tk_cache_open(cfg->cache_dir, &c);
 	if (!err)
 		err = tk_cache_set_banner(c, (int64_t)time(NULL) + TK_IMPORT_BANNER_SECONDS, text);
@@ -109,6 +123,21 @@ static int tk_cmd_import_preview(const struct tk_config *cfg, void **png, size_t
 	return tk_preview_png(&rq, png, len);
 }
 
+/* The importer's urgent-notice check: laid out as the screen would. */
+static int tk_cmd_import_urgent_fit(const struct tk_config *cfg, const char *text, int *lines,
+				    int *size_pct, int *cut)
+{
+	struct tk_urgent_fit f;
+	int err = tk_preview_urgent_fit(cfg, text, &f);
+
+	if (err)
+		return err;
+	*lines = f.lines;
+	*size_pct = f.pct;
+	*cut = f.cut;
+	return TK_OK;
+}
+
 static void tk_cmd_import_on_signal(int sig)
 {
 	(void)sig;
@@ -117,7 +146,7 @@ static void tk_cmd_import_on_signal(int sig)
 
 int tk_cmd_import(int argc, char **argv, struct tk_config *cfg)
 {
-	struct tk_import_opts o = {NULL, 0, tk_cmd_import_preview};
+	struct tk_import_opts o = {NULL, 0, tk_cmd_import_preview, tk_cmd_import_urgent_fit};
 	struct tk_import_summary sum;
 	const char *src = NULL, *not_read = NULL;
 	int err, expire = 0, rebuild = 0;

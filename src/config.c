@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "err.h"
+#include "i18n.h"
 #include "schedule.h"
 
 enum tk_cfg_type { TK_CFG_LONG, TK_CFG_STR, TK_CFG_ENUM, TK_CFG_COLOR };
@@ -124,15 +125,28 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
      "refresh (0 = use speed)",
      TK_STICK_RANGE(0, 960)},
     {"card_seconds", TK_CFG_LONG, F(card_seconds), 2, 3600, NULL, 0,
-     "seconds each article card stays up", TK_STICK_RANGE(3, 600)},
+     "seconds each article card stays up (with reading_wpm: the shortest time)",
+     TK_STICK_RANGE(3, 600)},
+    {"reading_wpm", TK_CFG_LONG, F(reading_wpm), 0, 1000, NULL, 0,
+     "card time from the words the card shows, read at this many words a minute (two Chinese "
+     "or Japanese characters count as a word), between card_seconds and card_max_seconds "
+     "(0 = every card card_seconds)",
+     TK_STICK_AUTO_OR(60, 600)},
+    {"card_max_seconds", TK_CFG_LONG, F(card_max_seconds), 2, 3600, NULL, 0,
+     "with reading_wpm: the longest a card stays up (under card_seconds: card_seconds)",
+     TK_STICK_RANGE(3, 600)},
     {"crawl_articles", TK_CFG_LONG, F(crawl_articles), 0, 100000, NULL, 0,
      "the crawl loops over the newest N articles (0 = all); cards go through all",
      TK_STICK_RANGE(0, 1000)},
     {"rotation", TK_CFG_LONG, F(rotation), 0, 270, NULL, 0,
      "screen rotation in degrees: 0, 90, 180 or 270", TK_DEVICE},
     {"clock", TK_CFG_ENUM, F(clock), 0, 0, tk_clocks, 0,
-     "time of day on screen (HH:MM, system clock, redrawn once a minute): off, corner = top "
-     "left, label = at the end of the crawl band",
+     "date and time on screen (system clock, in the language's own pattern, redrawn once a "
+     "minute): off, corner = top left, label = at the end of the crawl band",
+     TK_STICK},
+    {"language", TK_CFG_ENUM, F(language), 0, 0, tk_i18n_codes, 0,
+     "language of the words the screen writes (labels, idle screen, notes, clock): en, fr, de, "
+     "es, it, nl, pt, ar, zh, ja",
      TK_STICK},
     {"labels", TK_CFG_ENUM, F(labels), 0, 0, tk_bools, 0,
      "show a label chip (QUOTE, FIGURE, source) before crawl items", TK_STICK},
@@ -233,6 +247,7 @@ void tk_config_defaults(struct tk_config *cfg)
 	cfg->screen_diagonal = 43;
 	cfg->speed = 2;
 	cfg->card_seconds = 10;
+	cfg->card_max_seconds = 30;
 	cfg->crawl_articles = 20;
 	cfg->labels = 1;
 	cfg->crawl_bg = 0x0b1d3aff;
@@ -319,6 +334,8 @@ static const char *tk_cfg_set_enum(const struct tk_cfg_key *k, const char *value
 		*field = b;
 		return NULL;
 	}
+	if (k->choices == tk_i18n_codes)
+		return tk_i18n_refusal();
 	return "not one of the allowed values";
 }
 

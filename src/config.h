@@ -63,11 +63,14 @@ struct tk_config {
 	long screen_diagonal;  /* inches, for text sizes legible at viewing_distance */
 	long speed;	       /* pixels per frame */
 	long speed_px_s;       /* pixels per second (whole px per frame); 0 = use speed */
-	long card_seconds;
-	long crawl_articles; /* the crawl shows the newest N articles; 0 = all */
-	long rotation;	     /* 0, 90, 180, 270 */
-	int clock;	     /* enum tk_clock */
-	int labels;	     /* bool */
+	long card_seconds;     /* a card's time; the shortest one with reading_wpm */
+	long reading_wpm;      /* card time from its words at this speed; 0 = card_seconds */
+	long card_max_seconds; /* with reading_wpm: the longest a card stays */
+	long crawl_articles;   /* the crawl shows the newest N articles; 0 = all */
+	long rotation;	       /* 0, 90, 180, 270 */
+	int clock;	       /* enum tk_clock */
+	int language;	       /* index of tk_i18n_codes (i18n.h) */
+	int labels;	       /* bool */
 	uint32_t crawl_bg, crawl_fg, accent, card_bg, card_fg; /* 0xRRGGBBAA */
 	char font[TK_CONFIG_PATH_MAX]; /* extra font file tried first; empty = bundled */
 	char screen_on[256];	       /* weekly spans the screen is on; empty = always */

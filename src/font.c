@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "err.h"
 #include "font.h"
+#include "i18n.h"
 #include "log.h"
 #include "mem.h"
 
@@ -179,8 +180,11 @@ int tk_fonts_open(const char *assets_dir, const char *extra_font, struct tk_font
 		if (e < 0) {
 			const char *b = strrchr(extra_font, '/');
 
+			/* TRANSLATORS: service note in a corner of the screen; %s is a font
+			 * file name */
 			snprintf(f->problem, sizeof f->problem,
-				 "Font %s unusable: bundled fonts shown", b ? b + 1 : extra_font);
+				 _("Font %s unusable: bundled fonts shown"),
+				 b ? b + 1 : extra_font);
 			tk_log(TK_LOG_WARN,
 			       "fonts: %s is missing, not a regular file or corrupt; "
 			       "using the bundled fonts",

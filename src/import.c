@@ -25,8 +25,10 @@
 #include "err.h"
 #include "clockset.h"
 #include "health.h"
+#include "i18n.h"
 #include "import.h"
 #include "log.h"
+#include "logo.h"
 #include "mem.h"
 #include "import_trust.h"
 #include "takedown.h"
@@ -292,7 +294,8 @@ enum tk_imp_ctl {
 	TK_CTL_REMOVE,
 	TK_CTL_DATES,
 	TK_CTL_URGENT, /* its name is a setting (urgent_name) */
-	TK_CTL_NACT,   /* the files above are read, gated and acted on */
+	TK_CTL_LOGO,
+	TK_CTL_NACT, /* the files above are read, gated and acted on */
 	TK_CTL_MANIFEST = TK_CTL_NACT,
 	TK_CTL_SIG,
 	TK_CTL_NSTORED,			/* the files above are kept in struct tk_imp */
@@ -307,19 +310,13 @@ static const struct {
 	enum tk_imp_ctl ctl;
 	int exact;
 } tk_imp_ctl_names[] = {
-    {"REPLACE", TK_CTL_REPLACE, 0},
-    {"REPLACE.txt", TK_CTL_REPLACE, 0},
-    {"CLEAR", TK_CTL_CLEAR, 0},
-    {"CLEAR.txt", TK_CTL_CLEAR, 0},
-    {"REMOVE", TK_CTL_REMOVE, 0},
-    {"REMOVE.txt", TK_CTL_REMOVE, 0},
-    {"SCHEDULE.txt", TK_CTL_DATES, 0},
-    {"ticker.conf", TK_CTL_CONF, 0},
-    {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
-    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},
-    {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
-    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1},
-    {TK_IMPORT_PREVIEW, TK_CTL_PREVIEW, 1},
+    {"REPLACE", TK_CTL_REPLACE, 0},	  {"REPLACE.txt", TK_CTL_REPLACE, 0},
+    {"CLEAR", TK_CTL_CLEAR, 0},		  {"CLEAR.txt", TK_CTL_CLEAR, 0},
+    {"REMOVE", TK_CTL_REMOVE, 0},	  {"REMOVE.txt", TK_CTL_REMOVE, 0},
+    {"SCHEDULE.txt", TK_CTL_DATES, 0},	  {"ticker.conf", TK_CTL_CONF, 0},
+    {TK_LOGO_NAME, TK_CTL_LOGO, 0},	  {TK_SIGN_MANIFEST, TK_CTL_MANIFEST, 1},
+    {TK_SIGN_SIGNATURE, TK_CTL_SIG, 1},	  {TK_SIGN_OLD_SIGNATURE, TK_CTL_OLDSIG, 1},
+    {TK_IMPORT_REPORT, TK_CTL_REPORT, 1}, {TK_IMPORT_PREVIEW, TK_CTL_PREVIEW, 1},
 };
 
 struct tk_control {
@@ -370,6 +367,10 @@ struct tk_imp {
 	char urgent_msg[TK_URGENT_TEXT_MAX + 1];
 	int urgent_clear;
 	int urgent_cut; /* the notice was cut to TK_URGENT_TEXT_MAX (the report says so) */
+	int urgent_lines, urgent_pct, urgent_nofit; /* on screen (tk_import_urgent_fit_fn) */
+	struct tk_logo *logo;			    /* logo.png, validated and bounded (logo.h) */
+	int logo_clear;				    /* logo.png is empty: the logo goes */
+	char logo_why[200];			    /* logo.png refused: why (the old logo stays) */
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
@@ -508,9 +509,15 @@ static int tk_imp_load_control(struct tk_imp *im, struct tk_control *c)
 
 	if (!c->present)
 		return TK_OK;
-	err = tk_imp_read_small(im->rootfd, c->name, TK_CONTROL_MAX, &c->text, &c->len);
+	err = tk_imp_read_small(im->rootfd, c->name,
+				c == &im->ctl[TK_CTL_LOGO] ? TK_LOGO_FILE_MAX : TK_CONTROL_MAX,
+				&c->text, &c->len);
 	if (err == TK_ENOMEM)
 		return err;
+	if (err && c == &im->ctl[TK_CTL_LOGO])
+		snprintf(im->logo_why, sizeof im->logo_why, "%s",
+			 err == TK_ETOOBIG ? "the file is larger than the 1024 KB a logo may have"
+					   : "it could not be read");
 	if (err) {
 		tk_imp_line(im, TK_IMPORT_REFUSED, c->name, "%s",
 			    err == TK_ETOOBIG ? "too large for a control file: not used"
@@ -605,6 +612,32 @@ static void tk_imp_check_urgent(struct tk_imp *im)
 		im->urgent_msg[n] = '\0';
 	}
 	tk_doc_free(doc);
+}
+
+/* logo.png: validated and decoded here, in the import, with every limit set
+ * (logo.h); the display only ever reads the bounded pixels. Empty: removed. */
+static int tk_imp_check_logo(struct tk_imp *im)
+{
+	struct tk_control *c = &im->ctl[TK_CTL_LOGO];
+	int err;
+
+	if (!c->present)
+		return TK_OK;
+	if (!c->len) {
+		im->logo_clear = 1;
+		return TK_OK;
+	}
+	err = tk_logo_decode(c->text, c->len, &im->logo, im->logo_why, sizeof im->logo_why);
+	if (err == TK_ENOMEM)
+		return err;
+	if (err) {
+		tk_imp_line(im, TK_IMPORT_REFUSED, c->name, "logo not used: %s", im->logo_why);
+		c->present = 0;
+		return TK_OK;
+	}
+	tk_sb_printf(&im->files, "  %-9s  %s  --  logo checked (%dx%d pixels kept)\n", "logo",
+		     c->name, im->logo->w, im->logo->h);
+	return TK_OK;
 }
 
 /* Read and verify TICKER-MANIFEST(.minisig), then judge its sequence. */
@@ -1157,50 +1190,89 @@ static int tk_imp_nothing_usable(const struct tk_imp *im)
 	       s->mode == TK_IMPORT_MERGE;
 }
 
+/* The comma before a part of the summary that is not the first; returns n
+ * past it (never past z). */
+static size_t tk_imp_banner_sep(char *b, size_t z, size_t n)
+{
+	int k;
+
+	if (!n || n >= z)
+		return n;
+	/* TRANSLATORS: joins two parts of the import note ("3 articles added, 1 updated") */
+	k = snprintf(b + n, z - n, "%s", _(", "));
+	return k > 0 && (size_t)k < z - n ? n + (size_t)k : z;
+}
+
+/* Append to the summary (printf-style; n stays within z). */
+#define TK_IMP_ADD(b, z, n, ...)                                                                   \
+	do {                                                                                       \
+		int k_ = (n) < (z) ? snprintf((b) + (n), (z) - (n), __VA_ARGS__) : 0;              \
+		(n) = k_ > 0 && (size_t)k_ < (z) - (n) ? (n) + (size_t)k_ : (z);                   \
+	} while (0)
+
+/* The one-line note on screen after an import, in the screen's language
+ * (for whoever brought the stick; visitors hardly notice it). */
 static void tk_imp_banner(struct tk_imp *im, const struct tk_import_opts *o)
 {
 	struct tk_import_summary *s = im->sum;
 	char *b = s->banner;
-	size_t z = sizeof s->banner, n = 0;
+	size_t z = sizeof s->banner, n = 0, nc = im->cache ? tk_cache_count(im->cache) : 0;
 
+	tk_i18n_select(im->cfg.assets_dir, im->cfg.language);
+	b[0] = '\0';
 	if (s->refused_whole) {
-		n += (size_t)snprintf(b, z, "USB stick refused, nothing changed");
+		TK_IMP_ADD(b, z, n, "%s", _("USB stick refused, nothing changed"));
 		goto see;
 	}
 	if (s->mode != TK_IMPORT_MERGE) {
-		n += (size_t)snprintf(b + n, z - n, "%s: %zu article%s on the ticker now",
-				      s->mode == TK_IMPORT_CLEAR ? "Ticker cleared"
-								 : "Articles replaced",
-				      im->cache ? tk_cache_count(im->cache) : 0,
-				      im->cache && tk_cache_count(im->cache) == 1 ? "" : "s");
+		if (s->mode == TK_IMPORT_CLEAR)
+			TK_IMP_ADD(b, z, n,
+				   Q_("Ticker cleared: %zu article on the ticker now",
+				      "Ticker cleared: %zu articles on the ticker now", nc),
+				   nc);
+		else
+			TK_IMP_ADD(b, z, n,
+				   Q_("Articles replaced: %zu article on the ticker now",
+				      "Articles replaced: %zu articles on the ticker now", nc),
+				   nc);
 	} else {
-		if (s->n[TK_IMPORT_ADDED])
-			n += (size_t)snprintf(b + n, z - n, "%s%zu article%s added", n ? ", " : "",
-					      s->n[TK_IMPORT_ADDED],
-					      s->n[TK_IMPORT_ADDED] == 1 ? "" : "s");
-		if (s->n[TK_IMPORT_UPDATED])
-			n += (size_t)snprintf(b + n, z - n, "%s%zu updated", n ? ", " : "",
-					      s->n[TK_IMPORT_UPDATED]);
-		if (im->removed)
-			n +=
-			    (size_t)snprintf(b + n, z - n, "%s%zu article%s removed", n ? ", " : "",
-					     im->removed, im->removed == 1 ? "" : "s");
+		size_t a = s->n[TK_IMPORT_ADDED], u = s->n[TK_IMPORT_UPDATED], r = im->removed;
+
+		if (a)
+			TK_IMP_ADD(b, z, n, Q_("%zu article added", "%zu articles added", a), a);
+		if (u) {
+			n = tk_imp_banner_sep(b, z, n);
+			TK_IMP_ADD(b, z, n, Q_("%zu updated", "%zu updated", u), u);
+		}
+		if (r) {
+			n = tk_imp_banner_sep(b, z, n);
+			TK_IMP_ADD(b, z, n, Q_("%zu article removed", "%zu articles removed", r),
+				   r);
+		}
 		if (!n && tk_imp_nothing_usable(im))
-			n += (size_t)snprintf(b + n, z - n,
-					      "Nothing usable on the USB stick: save articles as "
-					      ".txt or .html");
+			TK_IMP_ADD(
+			    b, z, n, "%s",
+			    _("Nothing usable on the USB stick: save articles as .txt or .html"));
 		else if (!n)
-			n += (size_t)snprintf(b + n, z - n, "USB stick read: nothing new");
+			TK_IMP_ADD(b, z, n, "%s", _("USB stick read: nothing new"));
 	}
-	if (s->n[TK_IMPORT_REFUSED])
-		n += (size_t)snprintf(b + n, z - n, ", %zu refused", s->n[TK_IMPORT_REFUSED]);
-	if (s->incomplete || s->cache_failed)
-		n += (size_t)snprintf(b + n, z - n, ", import incomplete");
+	if (s->n[TK_IMPORT_REFUSED]) {
+		n = tk_imp_banner_sep(b, z, n);
+		TK_IMP_ADD(b, z, n, Q_("%zu refused", "%zu refused", s->n[TK_IMPORT_REFUSED]),
+			   s->n[TK_IMPORT_REFUSED]);
+	}
+	if (s->incomplete || s->cache_failed) {
+		n = tk_imp_banner_sep(b, z, n);
+		TK_IMP_ADD(b, z, n, "%s", _("import incomplete"));
+	}
 see:
+	if (n >= z)
+		return;
+	/* TRANSLATORS: ends the import note; TICKER-REPORT.txt is a file name, keep it */
 	if (s->report_written)
-		snprintf(b + n, z - n, " — see TICKER-REPORT.txt");
+		snprintf(b + n, z - n, "%s", _(" — see TICKER-REPORT.txt"));
 	else if (!(o && o->report_path && !*o->report_path))
-		snprintf(b + n, z - n, " — no report on the stick: %s", im->report_problem);
+		snprintf(b + n, z - n, _(" — no report on the stick: %s"), im->report_problem);
 }
 
 static void tk_imp_exit_code(struct tk_imp *im)
@@ -1375,6 +1447,23 @@ static char *tk_imp_read_dates(struct tk_imp *im)
 }
 
 /* A notice longer than TK_URGENT_TEXT_MAX was cut: say where. */
+/* What the screen makes of the notice: smaller letters, or cut. */
+static void tk_imp_report_urgent_fit(struct tk_imp *im, struct tk_sb *r)
+{
+	if (im->urgent_nofit)
+		tk_sb_printf(r,
+			     "          WARNING: the notice does not fit on the screen even in the "
+			     "smallest readable letters: the screen shows its first %d lines and "
+			     "ends them with \"...\": shorten it\n",
+			     im->urgent_lines);
+	else if (im->urgent_pct > 0 && im->urgent_pct < 100)
+		tk_sb_printf(
+		    r,
+		    "          Note: the notice takes %d lines on screen, in smaller letters "
+		    "(%d %% of the usual size) so that it shows whole\n",
+		    im->urgent_lines, im->urgent_pct);
+}
+
 static void tk_imp_report_urgent_cut(struct tk_imp *im, struct tk_sb *r)
 {
 	size_t n = strlen(im->urgent_msg);
@@ -1489,6 +1578,28 @@ static void tk_imp_report_signed(struct tk_imp *im, struct tk_sb *r)
 	}
 }
 
+/* Logo: shown, removed, or refused (and the old one kept). */
+static void tk_imp_report_logo(struct tk_imp *im, struct tk_sb *r)
+{
+	const struct tk_control *l = &im->ctl[TK_CTL_LOGO];
+
+	if (im->sum->refused_whole || im->sum->cache_failed)
+		return;
+	if (im->logo)
+		tk_sb_printf(r, "Logo:     %s is shown on the cards and the idle screen\n",
+			     l->name);
+	else if (im->logo_clear)
+		tk_sb_printf(r, "Logo:     the logo was removed (%s is empty)\n", l->name);
+	else if (im->logo_why[0])
+		tk_sb_printf(r,
+			     "LOGO:     %s was NOT used: %s. The previous logo (if any) stays; a "
+			     "logo is a PNG of at most %dx%d pixels and %d KB\n",
+			     l->name, im->logo_why, TK_LOGO_MAX_DIM, TK_LOGO_MAX_DIM,
+			     TK_LOGO_FILE_MAX / 1024);
+	else if (im->sum->mode == TK_IMPORT_CLEAR)
+		tk_sb_printf(r, "Logo:     any logo was removed (CLEAR)\n");
+}
+
 /* Urgent and Settings: what the stick's notice and ticker.conf did. */
 static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 {
@@ -1507,10 +1618,12 @@ static void tk_imp_report_urgent_conf(struct tk_imp *im, struct tk_sb *r)
 				     (int)strcspn(im->urgent_msg, "\n"), im->urgent_msg);
 			if (im->urgent_cut)
 				tk_imp_report_urgent_cut(im, r);
+			tk_imp_report_urgent_fit(im, r);
 		}
 	} else if (s->mode == TK_IMPORT_CLEAR) {
 		tk_sb_printf(r, "Urgent:   any urgent notice was removed\n");
 	}
+	tk_imp_report_logo(im, r);
 	if (c->present || im->conf_problems.len) {
 		if (im->conf_ok && !s->refused_whole)
 			tk_sb_printf(
@@ -1742,6 +1855,25 @@ static void tk_imp_clock_request(struct tk_imp *im)
 		im->clock_asked = to;
 }
 
+/* The logo's pixels, written atomically like every state file; an empty
+ * logo.png or a CLEAR removes it; a refused one leaves the old one. */
+static int tk_imp_save_logo(struct tk_imp *im)
+{
+	unsigned char *bytes = NULL;
+	size_t n = 0;
+	int err = TK_OK;
+
+	if (im->logo) {
+		err = tk_logo_encode(im->logo, &bytes, &n);
+		if (!err)
+			err = tk_cache_write_state(im->cache, TK_CACHE_LOGO, bytes, n);
+		tk_free(bytes);
+	} else if (im->logo_clear || im->sum->mode == TK_IMPORT_CLEAR) {
+		err = tk_cache_remove_state(im->cache, TK_CACHE_LOGO);
+	}
+	return err;
+}
+
 static void tk_imp_save_state(struct tk_imp *im)
 {
 	struct tk_import_summary *sum = im->sum;
@@ -1762,7 +1894,10 @@ static void tk_imp_save_state(struct tk_imp *im)
 	if (!e2 && im->conf_ok)
 		e2 = tk_cache_write_state(im->cache, TK_CACHE_CONFIG, im->ctl[TK_CTL_CONF].text,
 					  im->ctl[TK_CTL_CONF].len);
-	if (!e2 && (im->ctl[TK_CTL_URGENT].present || im->conf_ok || sum->mode == TK_IMPORT_CLEAR))
+	if (!e2)
+		e2 = tk_imp_save_logo(im);
+	if (!e2 && (im->ctl[TK_CTL_URGENT].present || im->conf_ok || im->logo || im->logo_clear ||
+		    sum->mode == TK_IMPORT_CLEAR))
 		e2 = tk_cache_bump_generation(im->cache);
 	if (!e2)
 		e2 = tk_import_trust_commit(&im->trust, im->cache, im->man);
@@ -1771,7 +1906,7 @@ static void tk_imp_save_state(struct tk_imp *im)
 	if (e2) {
 		sum->cache_failed = 1;
 		snprintf(im->stop_reason, sizeof im->stop_reason,
-			 "The ticker could not save the urgent notice or the settings "
+			 "The ticker could not save the urgent notice, the logo or the settings "
 			 "(storage full?).");
 	}
 }
@@ -1951,7 +2086,9 @@ static int tk_imp_open(struct tk_imp *im, const char *src, const struct tk_impor
 		tk_log(TK_LOG_WARN, "import: %s/.config no longer validates: ignored",
 		       cfg->cache_dir);
 	tk_log(TK_LOG_INFO, "import: reading %s into %s", src, cfg->cache_dir);
-	tk_cache_set_banner(im->cache, im->now + 120, "Importing from USB…");
+	tk_i18n_select(im->cfg.assets_dir, im->cfg.language);
+	/* TRANSLATORS: small note in a corner of the screen while a USB stick is read */
+	tk_cache_set_banner(im->cache, im->now + 120, _("Importing from USB…"));
 	return TK_OK;
 }
 
@@ -1985,7 +2122,7 @@ static int tk_imp_controls(struct tk_imp *im, const char *src)
 	tk_imp_gate_controls(im);
 	tk_imp_check_conf(im);
 	tk_imp_check_urgent(im);
-	return TK_OK;
+	return tk_imp_check_logo(im);
 }
 
 /* Walk the stick; a signed drop must then be complete. */
@@ -2036,6 +2173,11 @@ static void tk_imp_finish(struct tk_imp *im, const char *src, const struct tk_im
 	struct tk_import_summary *sum = im->sum;
 
 	tk_imp_exit_code(im);
+	if (o && o->urgent_fit && im->ctl[TK_CTL_URGENT].present && !im->urgent_clear &&
+	    !sum->refused_whole &&
+	    o->urgent_fit(&im->cfg, im->urgent_msg, &im->urgent_lines, &im->urgent_pct,
+			  &im->urgent_nofit))
+		im->urgent_lines = im->urgent_pct = im->urgent_nofit = 0;
 	tk_imp_preview(im, src, o);
 	tk_imp_write_report(im, src, o);
 	tk_imp_banner(im, o);
@@ -2070,6 +2212,7 @@ static void tk_imp_destroy(struct tk_imp *im)
 	tk_free(im->files.p);
 	tk_free(im->conf_problems.p);
 	tk_free(im->buf);
+	tk_logo_free(im->logo);
 	for (int i = 0; i < TK_CTL_NSTORED; i++)
 		tk_imp_free_control(&im->ctl[i]);
 	tk_free(im);

@@ -37,12 +37,23 @@ enum tk_import_mode { TK_IMPORT_MERGE, TK_IMPORT_REPLACE, TK_IMPORT_CLEAR };
  * the importer links no SDL. Returns TK_OK or an error code. */
 typedef int (*tk_import_preview_fn)(const struct tk_config *cfg, void **png, size_t *len);
 
+/* How the urgent notice text fits the screen (laid out as the display
+ * would, at the screen's last-known size): the lines it takes, its size in %
+ * of the usual size for a notice of several lines (under 100: made smaller),
+ * and whether even the smallest readable size cuts it. Returns TK_OK or an
+ * error code (then nothing is said). */
+typedef int (*tk_import_urgent_fit_fn)(const struct tk_config *cfg, const char *text, int *lines,
+				       int *size_pct, int *cut);
+
 struct tk_import_opts {
 	const char *report_path; /* NULL: TICKER-REPORT.txt at the stick's root; "" = none */
 	int64_t now;		 /* unix seconds; 0 = the clock */
 	/* TICKER-PREVIEW.png next to the report, before it, when stick_preview is
 	 * yes; NULL = none. A preview that cannot be written is a report line. */
 	tk_import_preview_fn preview;
+	/* The report warns when an urgent notice had to shrink or is cut on
+	 * screen; NULL = not checked. */
+	tk_import_urgent_fit_fn urgent_fit;
 };
 
 struct tk_import_summary {

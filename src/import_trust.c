@@ -8,6 +8,7 @@
 
 #include "cache.h"
 #include "err.h"
+#include "i18n.h"
 #include "import_trust.h"
 #include "log.h"
 #include "sign.h"
@@ -52,9 +53,10 @@ void tk_import_trust_close(struct tk_import_trust *it)
 void tk_import_trust_flag_service(const struct tk_import_trust *it, struct tk_cache *c)
 {
 	char buf[800];
-	int n = snprintf(buf, sizeof buf,
-			 "4102444800\nThis screen needs a check by its operator (see the last USB "
-			 "stick report)\n%s\n",
+	/* TRANSLATORS: lasting note in a corner of the screen for whoever looks after it */
+	int n = snprintf(buf, sizeof buf, "4102444800\n%s\n%s\n",
+			 _("This screen needs a check by its operator (see the last USB stick "
+			   "report)"),
 			 it->keys_problem);
 
 	if (tk_cache_write_state(c, TK_IMPORT_TRUST_SERVICE, buf,

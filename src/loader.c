@@ -12,6 +12,7 @@
 #include "err.h"
 #include "loader.h"
 #include "log.h"
+#include "logo.h"
 #include "mem.h"
 #include "trust.h"
 
@@ -39,6 +40,10 @@ static void tk_loader_log(const struct tk_playlist *pl, int64_t cpu_us)
 	       pl->files_reused, pl->files_refused, pl->text_bytes / 1024, (double)cpu_us / 1000);
 	for (size_t i = 0; i < pl->n_articles && i < 10; i++)
 		tk_log(TK_LOG_INFO, "playlist: headline: %s", pl->articles[i].headline);
+	if (pl->logo)
+		tk_log(TK_LOG_INFO, "playlist: logo %dx%d", pl->logo->w, pl->logo->h);
+	else if (pl->logo_refused)
+		tk_log(TK_LOG_WARN, "playlist: the logo failed its checks: not shown");
 }
 
 /* prev (may be NULL): the last playlist loaded, whose unchanged records are
@@ -134,6 +139,11 @@ uint64_t tk_loader_fingerprint(const struct tk_playlist *pl)
 	uint64_t h = 14695981039346656037ULL;
 
 	h = tk_fnv(h, &pl->n_articles, sizeof pl->n_articles);
+	if (pl->logo) {
+		uint64_t lh = tk_logo_hash(pl->logo);
+
+		h = tk_fnv(h, &lh, sizeof lh);
+	}
 	for (size_t i = 0; i < pl->n_articles; i++) {
 		const struct tk_pl_article *a = &pl->articles[i];
 
@@ -253,7 +263,8 @@ static void tk_loader_generation(struct tk_loader *l, uint64_t g, int dates)
 	/* The import bumps the generation once at its commit and once with the
 	 * new record index: only the index changes what the display shows. */
 	if (!dates && l->last && l->last->records_id &&
-	    tk_playlist_records_id(l->dir) == l->last->records_id) {
+	    tk_playlist_records_id(l->dir) == l->last->records_id &&
+	    tk_playlist_logo_id(l->dir) == l->last->logo_id) {
 		tk_log(TK_LOG_DEBUG, "playlist: generation %llu: record index unchanged",
 		       (unsigned long long)g);
 		return;

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "err.h"
+#include "i18n.h"
 #include "log.h"
 #include "mem.h"
 
@@ -459,5 +460,8 @@ int main(int argc, char **argv)
 			return TK_EXIT_OK;
 		}
 	tk_main_timezone(&cfg);
+	/* The catalog's environment is set here, before any thread exists;
+	 * later selections change it only if a command's own --assets moves it. */
+	tk_i18n_select(cfg.assets_dir, cfg.language);
 	return cmd->fn(argc - i, argv + i, &cfg);
 }

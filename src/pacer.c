@@ -114,6 +114,13 @@ int64_t tk_pacer_presented(struct tk_pacer *p, int64_t now)
 	return k;
 }
 
+int tk_pacer_measured_px(const struct tk_pacer *p, long px_per_s)
+{
+	if (p->clock_paced || p->n_samples < TK_PACER_WINDOW)
+		return 0;
+	return tk_pacer_px_per_frame(px_per_s, p->period);
+}
+
 int tk_pacer_px_per_frame(long px_per_s, int64_t period_ns)
 {
 	int64_t n;

@@ -48,4 +48,10 @@ int64_t tk_pacer_presented(struct tk_pacer *p, int64_t now);
  * least 1. 125 px/s at 16 ms gives 2. */
 int tk_pacer_px_per_frame(long px_per_s, int64_t period_ns);
 
+/* The crawl step for px_per_s (> 0) at the refresh measured so far: 0 until
+ * a full window of periods is measured (keep the step from the nominal
+ * refresh), else tk_pacer_px_per_frame at p->period (a display that says 60
+ * Hz but flips at 62.5 gives 150 px/s as 2 px, not 3). */
+int tk_pacer_measured_px(const struct tk_pacer *p, long px_per_s);
+
 #endif

@@ -8,13 +8,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cardtime.h"
 #include "config.h"
 #include "cache.h"
 #include "err.h"
+#include "logo.h"
 #include "mem.h"
 #include "playlist.h"
 #include "showdates.h"
@@ -43,6 +46,8 @@ struct tk_playlist_priv {
 	size_t cap_arts, cap_items;
 	size_t *order; /* insertion order, for stable sorting */
 };
+
+static size_t tk_pl_card_words(const struct tk_pl_article *art, const struct tk_pl_item *items);
 
 static struct tk_playlist_priv *tk_pl_priv(struct tk_playlist *pl)
 {
@@ -82,6 +87,7 @@ void tk_playlist_unref(struct tk_playlist *pl)
 	if (atomic_fetch_sub(&p->refs, 1) != 1)
 		return;
 	tk_arena_destroy(p->arena);
+	tk_logo_free((struct tk_logo *)p->pub.logo);
 	tk_free(p->srcs);
 	tk_free(p->arts);
 	tk_free(p->items);
@@ -172,12 +178,34 @@ int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *so
 		art->quote += (long)art->first;
 	if (art->figure >= 0)
 		art->figure += (long)art->first;
+	art->words = tk_pl_card_words(art, p->items);
 	p->pub.n_items += art->count;
 	p->pub.n_articles++;
 	p->pub.text_bytes = tk_arena_used(p->arena);
 	p->pub.articles = p->arts;
 	p->pub.items = p->items;
 	return TK_OK;
+}
+
+/* What the article's card shows (render.c: headline, the quote and who said
+ * it, the figure and its caption, or else the next item as a standfirst), in
+ * words for reading time. */
+static size_t tk_pl_card_words(const struct tk_pl_article *art, const struct tk_pl_item *items)
+{
+	size_t w = tk_cardtime_words(art->headline);
+
+	if (art->quote >= 0) {
+		const struct tk_pl_item *q = &items[art->quote];
+
+		w += tk_cardtime_words(q->text) + tk_cardtime_words(q->speaker) +
+		     tk_cardtime_words(q->role);
+	}
+	if (art->figure >= 0)
+		w += tk_cardtime_words(items[art->figure].figure) +
+		     tk_cardtime_words(items[art->figure].caption);
+	if (art->quote < 0 && art->figure < 0 && art->count > 1)
+		w += tk_cardtime_words(items[art->first + 1].text);
+	return w;
 }
 
 static int tk_pl_cmp(const void *a, const void *b)
@@ -640,6 +668,17 @@ uint64_t tk_playlist_records_id(const char *dir)
 	return tk_pl_stat_id(&st);
 }
 
+uint64_t tk_playlist_logo_id(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/" TK_CACHE_LOGO, dir);
+	if (lstat(path, &st) || !S_ISREG(st.st_mode))
+		return 0;
+	return tk_pl_stat_id(&st);
+}
+
 static int tk_pl_from_index(int dfd, const struct tk_playlist_opts *opts, struct tk_playlist *pl,
 			    const struct tk_playlist *prev)
 {
@@ -772,12 +811,71 @@ static int tk_pl_from_files(DIR *d, const struct tk_playlist_opts *opts, struct 
 	int err = tk_pl_list(d, &names, &n);
 
 	for (size_t i = 0; i < n && !err && !tk_pl_full(pl); i++)
-		if (strcmp(names[i], opts->urgent_name))
+		if (strcmp(names[i], opts->urgent_name) && strcasecmp(names[i], TK_LOGO_NAME))
 			err = tk_pl_add_raw(pl, dirfd(d), names[i], opts);
 	for (size_t i = 0; i < n; i++)
 		tk_free(names[i]);
 	tk_free(names);
 	return err;
+}
+
+void tk_playlist_set_logo(struct tk_playlist *pl, struct tk_logo *logo)
+{
+	tk_logo_free((struct tk_logo *)pl->logo);
+	pl->logo = logo;
+}
+
+/* The logo of a cache: its stored pixels, bounds-checked. */
+static int tk_pl_logo_cache(int dfd, struct tk_playlist *pl)
+{
+	struct tk_logo *l = NULL;
+	struct stat st;
+	char *buf = NULL;
+	size_t len = 0;
+	int err;
+
+	if (!fstatat(dfd, TK_CACHE_LOGO, &st, AT_SYMLINK_NOFOLLOW) && S_ISREG(st.st_mode))
+		pl->logo_id = tk_pl_stat_id(&st);
+	err = tk_pl_read_file(dfd, TK_CACHE_LOGO,
+			      TK_LOGO_HEADER + (size_t)TK_LOGO_STORE_MAX * TK_LOGO_STORE_MAX * 4,
+			      &buf, &len, NULL);
+	if (err == TK_ENOENT)
+		return TK_OK;
+	if (!err)
+		err = tk_logo_parse(buf, len, &l);
+	tk_free(buf);
+	if (err == TK_ENOMEM)
+		return err;
+	pl->logo = l;
+	pl->logo_refused = err != TK_OK;
+	return TK_OK;
+}
+
+/* The logo.png of a plain directory (a stick prepared on a laptop): the
+ * import's checks, then the size the cache would keep. */
+static int tk_pl_logo_raw(DIR *d, struct tk_playlist *pl)
+{
+	struct tk_logo *l = NULL;
+	struct dirent *e;
+	char *buf = NULL, why[200];
+	size_t len = 0;
+	int err = TK_ENOENT;
+
+	rewinddir(d);
+	while ((e = readdir(d)))
+		if (!strcasecmp(e->d_name, TK_LOGO_NAME)) {
+			err = tk_pl_read_file(dirfd(d), e->d_name, TK_LOGO_FILE_MAX, &buf, &len,
+					      NULL);
+			break;
+		}
+	if (!err && len)
+		err = tk_logo_decode(buf, len, &l, why, sizeof why);
+	tk_free(buf);
+	if (err == TK_ENOMEM)
+		return err;
+	pl->logo = l;
+	pl->logo_refused = err != TK_OK && err != TK_ENOENT;
+	return TK_OK;
 }
 
 int tk_playlist_load(const char *dir, const struct tk_playlist_opts *opts, uint64_t generation,
@@ -808,11 +906,17 @@ int tk_playlist_reload(const char *dir, const struct tk_playlist_opts *opts, uin
 	 * `ticker import --rebuild`): its lock file marks it as a cache. */
 	err = tk_pl_from_index(dirfd(d), opts, pl, prev);
 	if (err == TK_ENOENT && !opts->records_only &&
-	    faccessat(dirfd(d), TK_PLAYLIST_CACHE_MARK, F_OK, AT_SYMLINK_NOFOLLOW))
+	    faccessat(dirfd(d), TK_PLAYLIST_CACHE_MARK, F_OK, AT_SYMLINK_NOFOLLOW)) {
 		err = tk_pl_from_files(d, opts, pl);
-	else if (err == TK_ENOENT || err == TK_EPARSE) {
-		pl->no_records = 1; /* not built yet: nothing to show until they are */
-		err = TK_OK;
+		if (!err)
+			err = tk_pl_logo_raw(d, pl);
+	} else {
+		if (err == TK_ENOENT || err == TK_EPARSE) {
+			pl->no_records = 1; /* not built yet: nothing to show until they are */
+			err = TK_OK;
+		}
+		if (!err)
+			err = tk_pl_logo_cache(dirfd(d), pl);
 	}
 	if (!err)
 		err = tk_playlist_sort(pl);

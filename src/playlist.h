@@ -25,6 +25,8 @@
 #define TK_PLAYLIST_MAX_INDEX_BYTES (16u << 20) /* a longer record index is refused */
 #endif
 
+struct tk_logo;
+
 struct tk_pl_item {
 	enum tk_item_kind kind;
 	const char *text;    /* never NULL */
@@ -42,6 +44,7 @@ struct tk_pl_article {
 	size_t first, count; /* its items: items[first .. first+count) */
 	long quote, figure;  /* index into items of the best quote / figure, or -1 */
 	long source_rec;     /* internal: the record it came from, or -1 */
+	size_t words;	     /* words its card shows, for reading time (cardtime.h) */
 };
 
 struct tk_playlist {
@@ -54,6 +57,13 @@ struct tk_playlist {
 	size_t text_bytes;   /* bytes of all strings (capped: TK_PLAYLIST_MAX_TEXT_BYTES) */
 	uint64_t records_id; /* tk_playlist_records_id of the index it was read from, or 0 */
 	int no_records;	     /* a cache without a (valid) record index: shown empty */
+	/* The logo on cards and the idle screen, owned by the playlist, or NULL:
+	 * from a cache its bounded pixels (TK_CACHE_LOGO, checked by
+	 * tk_logo_parse), never stick bytes; from a plain directory its logo.png,
+	 * validated like the import does. */
+	const struct tk_logo *logo;
+	uint64_t logo_id; /* tk_playlist_logo_id when it was read */
+	int logo_refused; /* there was one, and it failed its checks (not shown) */
 };
 
 struct tk_playlist_opts {
@@ -80,6 +90,11 @@ int tk_playlist_create(struct tk_playlist **out);
  * the article and item pointers need only live during the call). */
 int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *source, int64_t when,
 		    const struct tk_item *items, size_t n);
+
+/* Hand logo (may be NULL) to pl, which frees it (and any logo it had) with
+ * its last reference: for playlists under construction (tests, generated
+ * content); loading sets the logo itself. */
+void tk_playlist_set_logo(struct tk_playlist *pl, struct tk_logo *logo);
 
 /* Sort articles newest first (ties by insertion order) and renumber items. */
 int tk_playlist_sort(struct tk_playlist *pl);
@@ -121,6 +136,10 @@ void tk_playlist_unref(struct tk_playlist *pl);
  * exactly the same (the display reads nothing else), so a new generation
  * with an unchanged index needs no reload. */
 uint64_t tk_playlist_records_id(const char *dir);
+
+/* Identity of <dir>/.logo (inode, size, modification time), 0 when there is
+ * none: with the record index's, what a reload would read. */
+uint64_t tk_playlist_logo_id(const char *dir);
 
 /* <dir>/.generation as a number; 0 when absent or unreadable. */
 uint64_t tk_playlist_generation(const char *dir);

@@ -116,12 +116,12 @@ out:
 	return err;
 }
 
-/* Four frames, each in the middle of a card's time: cards 1..4. */
-static int tk_preview_frames(struct tk_ctx *c, const struct tk_config *cfg, int fps,
-			     uint32_t *sheet)
+/* Four frames, each in the middle of a card's time (its reading time with
+ * reading_wpm): cards 1..4. */
+static int tk_preview_frames(struct tk_ctx *c, uint32_t *sheet)
 {
 	for (int i = 0; i < TK_PREVIEW_TILES; i++) {
-		int64_t frame = (int64_t)((i + 0.5) * (double)cfg->card_seconds * fps);
+		int64_t frame = tk_scene_card_frame(c->scene, i);
 		uint32_t *px = NULL;
 		int err;
 
@@ -157,7 +157,7 @@ int tk_preview_png(const struct tk_preview_req *rq, void **png, size_t *len)
 	tk_ctx_show(&c, rq->cfg, pl);
 	tk_preview_notices(&c, rq->cfg, rq->dir, rq->no_status);
 	sheet = tk_calloc((size_t)c.w * (size_t)c.h, sizeof *sheet);
-	err = sheet ? tk_preview_frames(&c, rq->cfg, fps, sheet) : TK_ENOMEM;
+	err = sheet ? tk_preview_frames(&c, sheet) : TK_ENOMEM;
 	if (err)
 		goto out;
 	tk_preview_divider(sheet, c.w, c.h);
@@ -171,6 +171,19 @@ int tk_preview_png(const struct tk_preview_req *rq, void **png, size_t *len)
 out:
 	tk_free(sheet);
 	tk_playlist_unref(pl);
+	tk_ctx_close(&c);
+	return err;
+}
+
+int tk_preview_urgent_fit(const struct tk_config *cfg, const char *text, struct tk_urgent_fit *out)
+{
+	struct tk_ctx c = {0};
+	int w, h, err;
+
+	tk_preview_screen_size(cfg, &w, &h);
+	err = tk_ctx_open(&c, &tk_out_png, cfg, w, h, 60, 1);
+	if (!err)
+		err = tk_scene_urgent_fit(c.scene, text, out);
 	tk_ctx_close(&c);
 	return err;
 }

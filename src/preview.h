@@ -23,6 +23,11 @@ struct tk_preview_req {
  * puts it on the stick). Returns TK_OK, TK_ENOMEM, TK_ESDL or TK_EIO. */
 int tk_preview_png(const struct tk_preview_req *rq, void **png, size_t *len);
 
+struct tk_urgent_fit;
+/* Lay out urgent text as the screen would at cfg's last-known screen size
+ * (tk_preview_screen_size). Returns TK_OK, TK_ESDL or TK_ENOMEM. */
+int tk_preview_urgent_fit(const struct tk_config *cfg, const char *text, struct tk_urgent_fit *out);
+
 /* The screen's size as the running display last reported it (the mode in
  * <cache_dir>/.display, sides swapped for rotation 90/270), else 1920x1080. */
 void tk_preview_screen_size(const struct tk_config *cfg, int *w, int *h);

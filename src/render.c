@@ -2,7 +2,8 @@
  * GPU's max texture width; the worker composes chunks (and cards and notices)
  * into CPU buffers ahead of time; the frame path uploads at most one chunk
  * or a strip of card rows per frame into a fixed ring of textures and draws
- * a few copies. Motion is frame-counted: offset = frame * speed. */
+ * a few copies. Motion is frame-counted: offset = frame * speed (a new speed
+ * carries on from the offset it starts at). */
 #include <math.h>
 #include <png.h>
 #include <stdio.h>
@@ -15,8 +16,11 @@
 
 #include "crawlcut.h"
 #include "err.h"
+#include "i18n.h"
 #include "log.h"
 #include "mem.h"
+#include "cardtime.h"
+#include "logo.h"
 #include "render.h"
 
 /* Legibility (issue 15): cap heights as seen from the viewing distance. */
@@ -38,12 +42,15 @@
 #define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
 #define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
 #define TK_STATUS_MAX_PCT_PORTRAIT 90
-#define TK_URGENT_LINES 2 /* an urgent notice is read whole: lines before cutting */
+#define TK_URGENT_LINES 2 /* an urgent notice: lines at the usual size, then more lines */
 #define TK_URGENT_LINES_PORTRAIT 4
+#define TK_URGENT_MAX_PCT 60 /* ... while the bar stays within this % of the cards area, */
+/* then a smaller size, down to the legible floor */
 #define TK_STATUS_BG_MIX 30 /* card background lightened by this /256 */
 
 /* Text blocks. */
-#define TK_MAX_LINES 8		  /* lines one text block may take */
+#define TK_MAX_LINES 8		  /* lines one card text block may take */
+#define TK_WRAP_LINES 24	  /* lines any text block may take (an urgent notice) */
 #define TK_MAX_PARA 2048	  /* bytes of one paragraph laid out */
 #define TK_HEADLINE_LH_PCT 120	  /* headline line height, % of its size */
 #define TK_ARABIC_EXTRA_LH_PCT 18 /* added for Arabic script */
@@ -68,6 +75,7 @@
 #define TK_CARD_FIGURE_DIV 5	     /* figure beside the quote */
 #define TK_CARD_FIGURE_STACKED_DIV 7 /* figure under the quote */
 #define TK_CARD_FIGURE_MIN_DIV 24
+#define TK_LOGO_TOP_DIV 40 /* the logo's box: from 1/40 of the cards' height to 1/10 */
 #define TK_IDLE_TITLE_DIV 11
 #define TK_IDLE_BODY_DIV 22 /* idle text and the standfirst */
 #define TK_GAP_S_DIV 60
@@ -133,6 +141,8 @@ struct tk_scene {
 	int cw, bh, fs, small, label_w, maxt;
 	int csmall; /* small on cards: never so large it breaks the hierarchy */
 	int64_t card_frames, fade_frames;
+	int speed;			/* crawl px per frame from speed_frame on; 0 = cfg->speed */
+	int64_t speed_frame, speed_off; /* the crawl offset at speed_frame */
 
 	/* frame-path textures: all created up front */
 	SDL_Texture *ctex[TK_MAX_CTEX];
@@ -163,24 +173,34 @@ struct tk_scene {
 	size_t span_n, span_head;
 	struct tk_strip_span mask[TK_SPANS]; /* removed items: drawn over */
 	size_t mask_n;
-	struct tk_playlist *card_pl; /* cards: taken at the next card */
-	int64_t card_base;	     /* first card period of card_pl */
-	int64_t card_cut;	     /* period whose card was cut (removed article), or -1 */
-	int card_epoch;		     /* a card composed across a cut is stale */
-	int64_t next_frame;	     /* frame after the last one drawn */
-	int64_t late_p;		     /* last card period that was late */
-	int64_t hold;		     /* frames the crawl paused for a late worker */
-	int64_t shown_at;	     /* motion frame of the crawl last drawn, or -1 */
-	int64_t new_x;		     /* strip x where the last new crawl playlist starts */
-	uint64_t new_gen;	     /* its generation */
-	int new_state;		     /* 1: not on screen yet, 2: on screen with the old */
-	uint64_t outside_key;	     /* cards and notices as last drawn */
-	int outside_changed;	     /* the last draw changed them */
-	int notices_shown;	     /* notice textures made so far */
-	char status_text[256], urgent_text[1024], clock_text[32];
+	struct tk_playlist *card_pl;   /* cards: taken at the next card */
+	int64_t card_base;	       /* first card period of card_pl */
+	int64_t card_cut;	       /* period whose card was cut (removed article), or -1 */
+	int card_epoch;		       /* a card composed across a cut is stale */
+	struct tk_cardsched sched;     /* card periods from sched.base_frame on */
+	struct tk_cardsched sched_old; /* ... and before it (the previous playlist's) */
+	int64_t next_frame;	       /* frame after the last one drawn */
+	int64_t late_p;		       /* last card period that was late */
+	int64_t hold;		       /* frames the crawl paused for a late worker */
+	int64_t shown_at;	       /* motion frame of the crawl last drawn, or -1 */
+	int64_t new_x;		       /* strip x where the last new crawl playlist starts */
+	uint64_t new_gen;	       /* its generation */
+	int new_state;		       /* 1: not on screen yet, 2: on screen with the old */
+	uint64_t outside_key;	       /* cards and notices as last drawn */
+	int outside_changed;	       /* the last draw changed them */
+	int notices_shown;	       /* notice textures made so far */
+	char status_text[256], urgent_text[1024], clock_text[96];
+	/* the screen's own words in the configured language, looked up once by
+	 * tk_scene_create (the worker never calls gettext) */
+	struct {
+		const char *latest, *quote, *figures, *urgent, *welcome, *idle;
+	} w;
 	char service[300]; /* a service mark of our own (font problem), under a status */
 	int notice_gen, notice_done;
 	SDL_Surface *status_surf, *urgent_surf, *clock_surf;
+	struct tk_playlist *logo_pl; /* main side: the playlist whose logo logo_tex shows */
+	SDL_Texture *logo_tex;
+	int logo_w, logo_h, logo_box_h;
 	int notice_ready;
 
 	/* worker-private */
@@ -406,11 +426,12 @@ static void tk_item_quote(struct tk_scene *s, const struct tk_pl_item *it, struc
 	snprintf(t->pre, sizeof t->pre, "“%s”", t->text);
 	tk_itemtext_add(t, t->pre, strlen(t->pre), TK_FONT_REGULAR, c->crawl_fg, s->fs);
 	if (it->speaker) {
-		snprintf(t->who, sizeof t->who, "  — %s%s%s", it->speaker, it->role ? ", " : "",
-			 it->role ? it->role : "");
+		/* a no-break space holds the dash to the speaker's name */
+		snprintf(t->who, sizeof t->who, "  —\u00A0%s%s%s", it->speaker,
+			 it->role ? ", " : "", it->role ? it->role : "");
 		tk_itemtext_add(t, t->who, strlen(t->who), TK_FONT_BOLD, c->accent, s->fs);
 	}
-	t->label = "Quote";
+	t->label = s->w.quote;
 }
 
 /* A figure: its sentence with the number (and its scale word) in bold
@@ -420,7 +441,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 	const struct tk_config *c = s->cfg;
 	const char *f = it->figure ? strstr(t->text, it->figure) : NULL;
 
-	t->label = "In figures";
+	t->label = s->w.figures;
 	if (f) {
 		size_t fl = strlen(it->figure) + tk_figure_scale(f + strlen(it->figure));
 
@@ -445,8 +466,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 static void tk_item_text(struct tk_scene *s, const struct tk_playlist *pl,
 			 const struct tk_pl_item *it, struct tk_itemtext *t)
 {
-	static const char idle[] =
-	    "Plug in a USB stick with articles (.txt .md .html .rss .atom) — they show up here";
+	const char *idle = s->w.idle;
 	const struct tk_config *c = s->cfg;
 	size_t tl;
 
@@ -860,9 +880,9 @@ static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, in
 static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text, int style,
 			 int size, uint32_t color, int x, int y, int maxw, int maxl, int lh)
 {
-	size_t st[TK_MAX_LINES], en[TK_MAX_LINES];
+	size_t st[TK_WRAP_LINES], en[TK_WRAP_LINES];
 	int cut,
-	    nl = tk_wrap(s, text, style, size, maxw, tk_mini(maxl, TK_MAX_LINES), st, en, &cut);
+	    nl = tk_wrap(s, text, style, size, maxw, tk_mini(maxl, TK_WRAP_LINES), st, en, &cut);
 	int rtl = tk_text_is_rtl(text, strlen(text));
 	char para[TK_MAX_PARA];
 
@@ -892,8 +912,8 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 /* Lines text needs at size within maxw (capped at maxl + 1). */
 static int tk_lines(struct tk_scene *s, const char *text, int style, int size, int maxw, int maxl)
 {
-	size_t st[TK_MAX_LINES + 1], en[TK_MAX_LINES + 1];
-	int cut, n, want = tk_mini(maxl + 1, TK_MAX_LINES + 1);
+	size_t st[TK_WRAP_LINES + 1], en[TK_WRAP_LINES + 1];
+	int cut, n, want = tk_mini(maxl + 1, TK_WRAP_LINES + 1);
 
 	/* Autofit tries several sizes: measure them all at the crawl size (its
 	 * faces are open and their glyphs cached) with the width scaled, 3 %
@@ -1037,7 +1057,7 @@ static int tk_card_gap(const struct tk_card *k, int div)
 	return k->CH / div;
 }
 
-/* The idle card: how to add articles. */
+/* The idle card: a calm welcome for visitors (nothing for them to do). */
 static int tk_card_idle(struct tk_card *k)
 {
 	const struct tk_config *c = k->s->cfg;
@@ -1046,14 +1066,12 @@ static int tk_card_idle(struct tk_card *k)
 	if (k->dst)
 		tk_mfill(k->s, k->dst, 0, k->y, k->W / 40, tk_maxi(k->W / 160, 4), c->accent);
 	k->y += k->CH / 14;
-	k->y = tk_text_block(k->s, k->dst, "Plug in a USB stick with articles", TK_FONT_BOLD, hsz,
-			     c->card_fg, 0, k->y, k->W, 2, hsz * TK_BODY_LH_PCT / 100);
+	k->y = tk_text_block(k->s, k->dst, k->s->w.welcome, TK_FONT_BOLD, hsz, c->card_fg, 0, k->y,
+			     k->W, 2, hsz * TK_BODY_LH_PCT / 100);
 	k->y += k->CH / 20;
-	return tk_text_block(k->s, k->dst,
-			     "Text, Markdown, HTML, RSS or Atom files. Headlines, quotes and key "
-			     "figures appear here within seconds.",
-			     TK_FONT_REGULAR, bsz, tk_mix(c->card_fg, c->card_bg, 70), 0, k->y,
-			     k->W * 2 / 3, 3, bsz * 3 / 2);
+	return tk_text_block(k->s, k->dst, k->s->w.idle, TK_FONT_REGULAR, bsz,
+			     tk_mix(c->card_fg, c->card_bg, 70), 0, k->y, k->W * 2 / 3, 3,
+			     bsz * 3 / 2);
 }
 
 /* Source chip, headline sized to the space, accent rule. */
@@ -1086,7 +1104,7 @@ static void tk_card_head(struct tk_card *k)
 /* Lines of quote text that fit in left pixels at size qs. */
 static int tk_quote_lines(int left, int qs)
 {
-	return tk_maxi(left / tk_maxi(qs * TK_BODY_LH_PCT / 100, 1), 1);
+	return tk_clampi(left / tk_maxi(qs * TK_BODY_LH_PCT / 100, 1), 1, TK_MAX_LINES);
 }
 
 /* The quote, never larger than the headline, shrunk until it fits; then
@@ -1121,7 +1139,7 @@ static void tk_card_quote(struct tk_card *k)
 	/* The attribution reads in the quote's direction (an English name under
 	 * an Arabic quote once led it with a dangling dash): a directional mark
 	 * (RLM/LRM) sets its paragraph direction. */
-	snprintf(buf, sizeof buf, "%s— %s%s%s",
+	snprintf(buf, sizeof buf, "%s—\u00A0%s%s%s",
 		 tk_text_is_rtl(q->text, strlen(q->text)) ? "\u200F" : "\u200E", q->speaker,
 		 q->role ? ", " : "", q->role ? q->role : "");
 	k->bottom = tk_text_block(s, k->dst, buf, TK_FONT_BOLD, who, c->accent, 0,
@@ -1225,7 +1243,8 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	if (!dst)
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->card_bg));
-	s->wmirror = art && tk_text_is_rtl(art->headline, strlen(art->headline));
+	/* an article card follows its headline's direction, the idle card the language's */
+	s->wmirror = art ? tk_text_is_rtl(art->headline, strlen(art->headline)) : tk_i18n_rtl();
 	/* a smaller headline before a cut quote (portrait cards once cut the
 	 * quote after one line with a fifth of the card empty) */
 	for (; cut && busy >= TK_HEADLINE_SHARE_MIN; busy -= TK_HEADLINE_SHARE_STEP)
@@ -1239,39 +1258,135 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 	SDL_FreeSurface(dst);
 }
 
-/* The urgent notice: a red bar above the crawl, for visitors, so never below
- * the legible size; two smaller lines before cutting. */
-static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
+/* One line of sp at (x, y) within maxw: shaped whole when it fits (a width
+ * summed from pieces, each with its own fallback font, can exceed the
+ * whole's and cut a CJK date), else cut with an ellipsis. Right to left
+ * text ends at x + maxw (an RTL notice in a box of its own width once
+ * showed only its last Latin word). */
+static void tk_one_line(struct tk_scene *s, SDL_Surface *dst, const struct tk_span *sp, int x,
+			int y, int maxw)
+{
+	SDL_Surface *t = NULL;
+	int base;
+
+	if (tk_fonts_measure(s->fonts, sp, 1) > maxw) {
+		tk_text_block(s, dst, sp->text, sp->style, sp->size, sp->color, x, y, maxw, 1,
+			      sp->size);
+		return;
+	}
+	if (tk_fonts_render(s->fonts, sp, 1, &t, &base))
+		return;
+	tk_blit(t, dst, x, y + sp->size - base);
+	SDL_FreeSurface(t);
+}
+
+/* The urgent notice's layout: one line at the usual size fs; else lines at
+ * 80 % of it (2, 4 on portrait screens, then as many as the bar's height
+ * allows); then smaller, down to the legible floor; cut (with "…") only when
+ * even that does not hold it. one: the text on one paragraph. */
+static void tk_urgent_layout(struct tk_scene *s, const char *one, struct tk_urgent_fit *f)
 {
 	int fs = tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small);
-	int f2 = tk_maxi(fs * 8 / 10, s->small), lh2 = f2 * 12 / 10;
-	int maxl = s->W < s->H ? TK_URGENT_LINES_PORTRAIT : TK_URGENT_LINES, n = 1, h;
-	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
-	int x0 = s->W / 40, x, maxw;
-	SDL_Surface *out;
-	char one[1024];
+	int maxl = s->W < s->H ? TK_URGENT_LINES_PORTRAIT : TK_URGENT_LINES;
+	int nw = s->W < s->maxt ? s->W : s->maxt, x0 = s->W / 40;
+	int maxh = tk_maxi(s->cards.h * TK_URGENT_MAX_PCT / 100, fs * 100 / 45);
+	int size, lh, n;
 
-	snprintf(one, sizeof one, "%s", text);
-	for (char *p = one; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	x = x0 + tk_chip(s, NULL, x0, 0, "Urgent", fs * 8 / 10, 0, 0) + fs;
-	maxw = nw - x - s->W / 40;
-	if (tk_lines(s, one, TK_FONT_BOLD, fs, maxw, 1) > 1)
-		n = tk_mini(tk_lines(s, one, TK_FONT_BOLD, f2, maxw, maxl), maxl);
+	memset(f, 0, sizeof *f);
+	f->usual = fs;
+	f->x = x0 + tk_chip(s, NULL, x0, 0, s->w.urgent, fs * 8 / 10, 0, 0) + fs;
+	f->maxw = nw - f->x - s->W / 40;
+	f->lines = 1;
+	f->size = fs;
+	f->pct = 100;
+	if (tk_lines(s, one, TK_FONT_BOLD, fs, f->maxw, 1) <= 1)
+		return;
+	f->floor = tk_mini(s->small, fs * 8 / 10);
+	for (size = tk_maxi(fs * 8 / 10, s->small);;
+	     size = tk_maxi(size * TK_SHRINK_PCT / 100, f->floor)) {
+		lh = size * 12 / 10;
+		/* the lines the bar holds at this size (the usual 2 or 4 at least) */
+		maxl = tk_clampi((maxh - size / 2) / lh, maxl, TK_WRAP_LINES);
+		n = tk_lines(s, one, TK_FONT_BOLD, size, f->maxw, maxl);
+		f->size = size;
+		f->lines = tk_mini(n, maxl);
+		if (n <= maxl)
+			break;
+		if (size <= f->floor) {
+			f->cut = 1;
+			break;
+		}
+	}
+	f->shrunk = f->size < tk_maxi(fs * 8 / 10, s->small);
+	f->pct = f->shrunk ? f->size * 100 / tk_maxi(fs * 8 / 10, 1) : 100;
+}
+
+/* The notice on one paragraph: its headline, a dash, then its paragraphs
+ * joined by spaces (.urgent keeps one per line). */
+static void tk_urgent_one(const char *text, char *one, size_t size)
+{
+	size_t n = 0;
+	int first = 1;
+
+	for (const char *p = text; *p && n + 4 < size; p++) {
+		if (*p != '\n') {
+			one[n++] = *p;
+			continue;
+		}
+		if (!p[1])
+			break;
+		n += (size_t)snprintf(one + n, size - n, "%s", first ? " — " : " ");
+		first = 0;
+	}
+	one[n < size ? n : size - 1] = '\0';
+}
+
+int tk_scene_urgent_fit(struct tk_scene *s, const char *text, struct tk_urgent_fit *out)
+{
+	char one[1100];
+
+	tk_urgent_one(text, one, sizeof one);
+	tk_urgent_layout(s, one, out);
+	return TK_OK;
+}
+
+/* The urgent notice: a red bar above the crawl, for visitors, so never below
+ * the legible size (tk_urgent_layout), as tall as its lines. */
+static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
+{
+	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
+	int x0 = s->W / 40, fs, f2, lh2, h;
+	struct tk_urgent_fit f;
+	SDL_Surface *out;
+	char one[1100];
+
+	tk_urgent_one(text, one, sizeof one);
+	/* an Arabic or Hebrew notice reads from the right: chip there, text beside it */
+	s->wmirror = tk_text_is_rtl(one, strlen(one));
+	tk_urgent_layout(s, one, &f);
+	fs = f.usual;
+	f2 = f.size;
+	lh2 = f2 * 12 / 10;
+	if (f.lines == 1) { /* as tall as two lines at the usual smaller size */
+		f2 = tk_maxi(fs * 8 / 10, s->small);
+		lh2 = f2 * 12 / 10;
+	}
 	/* as tall as its lines (portrait screens need more of them) */
-	h = tk_maxi(fs * 100 / 45, tk_maxi(n, 2) * lh2 + f2 / 2);
+	h = tk_maxi(fs * 100 / 45, tk_maxi(f.lines, 2) * lh2 + f2 / 2);
 	out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	if (!out)
+	if (!out) {
+		s->wmirror = 0;
 		return NULL;
+	}
 	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
-	tk_chip(s, out, x0, h / 2, "Urgent", fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
-	if (n > 1)
-		tk_text_block(s, out, one, TK_FONT_BOLD, f2, 0xffffffff, x,
-			      (h - lh2 * n) / 2 - f2 / 8, maxw, n, lh2);
+	tk_chip(s, out, x0, h / 2, s->w.urgent, fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
+	if (f.lines > 1)
+		tk_text_block(s, out, one, TK_FONT_BOLD, f.size, 0xffffffff, f.x,
+			      (h - lh2 * f.lines) / 2 - f.size / 8, f.maxw, f.lines, lh2);
 	else
-		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, x,
-			      (h - fs * 13 / 10) / 2 - fs / 10, maxw, 1, fs);
+		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, f.x,
+			      (h - fs * 13 / 10) / 2 - fs / 10, f.maxw, 1, fs);
+	s->wmirror = 0;
 	return out;
 }
 
@@ -1283,15 +1398,14 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
 	int share = s->W < s->H ? TK_STATUS_MAX_PCT_PORTRAIT : TK_STATUS_MAX_PCT;
 	int maxw = tk_mini(s->W * share / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
-	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, 0);
+	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150));
 	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(tk_mix(c->card_bg, c->card_fg, TK_STATUS_BG_MIX)));
-	tk_text_block(s, out, text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150), pad,
-		      (h - fs * 13 / 10) / 2, maxw, 1, fs);
+	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
 	return out;
 }
 
@@ -1304,15 +1418,15 @@ static SDL_Surface *tk_clock_surface(struct tk_scene *s, const char *text)
 	int fs = label ? tk_maxi(s->bh * 45 / 100, TK_MIN_FONT_PX)
 		       : tk_maxi(s->H * TK_STATUS_FS_PER_MILLE * 3 / 2000, TK_MIN_FONT_PX);
 	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10;
-	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, 0);
-	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 4) + 2 * pad;
+	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg);
+	/* at most a third of the width: date and time in the longest language */
+	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 3) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
-	tk_text_block(s, out, text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg, pad,
-		      (h - fs * 13 / 10) / 2, w - 2 * pad, 1, fs);
+	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
 	return out;
 }
 
@@ -1366,7 +1480,7 @@ static int tk_work_one(struct tk_scene *s)
 		return 1;
 	}
 	if (s->notice_gen != s->notice_done && !s->notice_ready) {
-		char st[256], ur[1024], ck[32];
+		char st[256], ur[1024], ck[sizeof s->clock_text];
 		int gen = s->notice_gen;
 		SDL_Surface *a = NULL, *b = NULL, *k = NULL;
 
@@ -1467,7 +1581,7 @@ static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
 	int lsz = tk_mini(tk_maxi(s->fs * 6 / 10, s->small), s->fs * 8 / 10);
-	struct tk_span sp = tk_sp("LATEST", TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
+	struct tk_span sp = tk_sp(s->w.latest, TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
 	if (tk_fonts_render(s->fonts, &sp, 1, &t, &base))
@@ -1565,6 +1679,25 @@ static void tk_scene_geometry(struct tk_scene *s)
 	s->csmall = tk_maxi(tk_mini(s->small, s->cards.h / TK_CARD_SMALL_MAX_DIV), TK_MIN_FONT_PX);
 }
 
+/* The screen's own words, in the configured language. */
+static void tk_scene_words(struct tk_scene *s)
+{
+	tk_i18n_select(s->cfg->assets_dir, s->cfg->language);
+	/* TRANSLATORS: the tag at the start of the crawl band (news ticker), short, capitals
+	 * where the script has them */
+	s->w.latest = _("LATEST");
+	/* TRANSLATORS: chip before a quotation in the crawl */
+	s->w.quote = _("Quote");
+	/* TRANSLATORS: chip before a key figure (a number from the article) in the crawl */
+	s->w.figures = _("In figures");
+	/* TRANSLATORS: chip of the urgent notice band */
+	s->w.urgent = _("Urgent");
+	/* TRANSLATORS: idle screen title, shown to visitors before any article is loaded */
+	s->w.welcome = _("Welcome");
+	/* TRANSLATORS: idle screen text for visitors; calm, no technical words */
+	s->w.idle = _("Headlines, quotes and key figures will appear here shortly.");
+}
+
 int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_fonts *fonts,
 		    const struct tk_scene_opts *opts, struct tk_scene **out)
 {
@@ -1578,6 +1711,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->cfg = cfg;
 	s->fonts = fonts;
 	s->o = *opts;
+	tk_scene_words(s);
 	s->shown_at = -1;
 	s->W = opts->width > 0 ? opts->width : 1;
 	s->H = opts->height > 0 ? opts->height : 1;
@@ -1625,6 +1759,10 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	}
 	s->card_want = s->card_have = -1;
 	s->card_cut = -1;
+	if (tk_cardsched_set(&s->sched, &s->card_frames, 1, 0, 0)) {
+		err = TK_ENOMEM;
+		goto out;
+	}
 	s->mu = SDL_CreateMutex();
 	s->work_cv = SDL_CreateCond();
 	s->ready_cv = SDL_CreateCond();
@@ -1674,6 +1812,10 @@ void tk_scene_destroy(struct tk_scene *s)
 	tk_tex_free(s, &s->status_tex);
 	tk_tex_free(s, &s->urgent_tex);
 	tk_tex_free(s, &s->clock_tex);
+	tk_tex_free(s, &s->logo_tex);
+	tk_playlist_unref(s->logo_pl);
+	tk_cardsched_free(&s->sched);
+	tk_cardsched_free(&s->sched_old);
 	for (int i = 0; i < TK_CHUNK_BUFS; i++)
 		tk_free(s->cb[i].px);
 	tk_free(s->cardpx);
@@ -1692,6 +1834,57 @@ void tk_scene_destroy(struct tk_scene *s)
 	if (s->ready_cv)
 		SDL_DestroyCond(s->ready_cv);
 	tk_free(s);
+}
+
+/* The card period at frame, *in frames into it, lasting *len. mu held. */
+static int64_t tk_card_period(const struct tk_scene *s, int64_t frame, int64_t *in, int64_t *len)
+{
+	const struct tk_cardsched *cs =
+	    frame < s->sched.base_frame && s->sched_old.n ? &s->sched_old : &s->sched;
+
+	return tk_cardsched_period(cs, frame, in, len);
+}
+
+/* Card times for the cards of pl from period base_p (frame base_frame) on:
+ * each from its words with reading_wpm, else all card_seconds. The current
+ * card keeps its time (the old schedule covers the frames before). Out of
+ * memory keeps the old times. mu held. */
+static void tk_scene_card_times(struct tk_scene *s, const struct tk_playlist *pl, int64_t base_p,
+				int64_t base_frame)
+{
+	const struct tk_config *c = s->cfg;
+	struct tk_cardsched next = {0};
+	int64_t *f = NULL;
+	size_t n = pl ? pl->n_articles : 0;
+
+	if (c->reading_wpm > 0 && n && (f = tk_malloc(n * sizeof *f)) != NULL)
+		for (size_t i = 0; i < n; i++)
+			f[i] = tk_cardtime_frames(pl->articles[i].words, c->reading_wpm,
+						  c->card_seconds > 0 ? c->card_seconds : 10,
+						  c->card_max_seconds, s->o.fps);
+	if (tk_cardsched_set(&next, f ? f : &s->card_frames, f ? n : 1, base_p, base_frame)) {
+		tk_free(f);
+		return;
+	}
+	tk_free(f);
+	if (s->next_frame >= s->sched.base_frame) {
+		tk_cardsched_free(&s->sched_old);
+		s->sched_old = s->sched;
+	} else {
+		tk_cardsched_free(&s->sched);
+	}
+	s->sched = next;
+}
+
+int64_t tk_scene_card_frame(struct tk_scene *s, int64_t p)
+{
+	int64_t start, in, len;
+
+	SDL_LockMutex(s->mu);
+	start = tk_cardsched_start(&s->sched, p);
+	tk_cardsched_period(&s->sched, start, &in, &len);
+	SDL_UnlockMutex(s->mu);
+	return start + len / 2;
 }
 
 void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
@@ -1721,7 +1914,6 @@ static int tk_card_removed(const struct tk_scene *s, const struct tk_playlist *c
  * playlist now, and the area stays empty until its card is ready. mu held. */
 static void tk_card_cut(struct tk_scene *s, int64_t p)
 {
-	s->card_base = p;
 	s->card_cut = p;
 	s->card_epoch++;
 	s->cardtex_p[0] = s->cardtex_p[1] = -1;
@@ -1735,11 +1927,11 @@ static void tk_card_cut(struct tk_scene *s, int64_t p)
 void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 			    struct tk_playlist *cards)
 {
-	int64_t p;
+	int64_t in, len, p;
 	int cut;
 
 	SDL_LockMutex(s->mu);
-	p = s->next_frame / s->card_frames;
+	p = tk_card_period(s, s->next_frame, &in, &len);
 	cut = s->next_frame > 0 && tk_card_removed(s, cards, p);
 	tk_playlist_unref(s->pending_pl);
 	s->pending_pl = tk_playlist_ref(crawl);
@@ -1747,8 +1939,11 @@ void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 	s->cut_wanted = s->wnext_chunk > 0;
 	tk_playlist_unref(s->card_pl);
 	s->card_pl = tk_playlist_ref(cards);
-	/* Newest article on the next card; a function of frames, not of timing. */
-	s->card_base = (s->next_frame + s->card_frames - 1) / s->card_frames;
+	/* Newest article on the next card (a function of frames, not of timing);
+	 * at once, restarting period p now, when the card up shows a removed one. */
+	s->card_base = in && !cut ? p + 1 : p;
+	tk_scene_card_times(s, cards, s->card_base,
+			    cut ? s->next_frame : s->next_frame - in + (in ? len : 0));
 	if (cut)
 		tk_card_cut(s, p);
 	s->has_pl = 1;
@@ -1785,7 +1980,20 @@ void tk_scene_set_clock(struct tk_scene *s, const char *text)
 
 int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame)
 {
-	return frame * (s->cfg->speed > 0 ? s->cfg->speed : 1);
+	int64_t speed = s->speed ? s->speed : s->cfg->speed > 0 ? s->cfg->speed : 1;
+
+	return s->speed_off + (frame - s->speed_frame) * speed;
+}
+
+void tk_scene_set_speed(struct tk_scene *s, int64_t frame, int px)
+{
+	int64_t m = frame - s->hold; /* the crawl's own frame (it holds for a late worker) */
+
+	if (px < 1)
+		return;
+	s->speed_off = tk_scene_crawl_offset(s, m);
+	s->speed_frame = m;
+	s->speed = px;
 }
 
 SDL_Rect tk_scene_band(const struct tk_scene *s)
@@ -1941,6 +2149,68 @@ static void tk_draw_take_notices(struct tk_scene *s)
 	SDL_CondSignal(s->work_cv);
 }
 
+/* The logo's box: the top right corner of the cards area, in the margin
+ * above the card content (which starts a tenth of the way down), right-aligned
+ * with it; never wider than a third of the content. Below the operator's tag
+ * while one shows in that corner (crawl at the bottom): smaller, never over
+ * it nor over the card. */
+static SDL_Rect tk_logo_box(const struct tk_scene *s)
+{
+	int top = s->cards.h / TK_LOGO_TOP_DIV;
+	int h, w = s->cc.w / 3;
+
+	if (s->status_tex && s->cfg->crawl_position != TK_POS_TOP)
+		top = tk_maxi(top, s->status_h - s->cards.y + s->cards.h / 80);
+	h = s->cards.h / 10 - top;
+
+	return (SDL_Rect){s->cc.x + s->cc.w - w, s->cards.y + top, w, h};
+}
+
+/* A new card playlist may bring a new logo: scaled to its box once (the
+ * pixels are already bounded and checked: playlist.h), then a texture. */
+static void tk_draw_take_logo(struct tk_scene *s)
+{
+	const struct tk_logo *src = s->card_pl ? s->card_pl->logo : NULL;
+	SDL_Rect box = tk_logo_box(s);
+	struct tk_logo *fit = NULL;
+
+	if (s->card_pl == s->logo_pl && box.h == s->logo_box_h)
+		return;
+	s->logo_box_h = box.h;
+	tk_playlist_unref(s->logo_pl);
+	s->logo_pl = tk_playlist_ref(s->card_pl);
+	if (s->logo_tex) {
+		tk_tex_free(s, &s->logo_tex);
+		s->notices_shown++; /* what is outside the band changed */
+	}
+	if (!src || box.w < 1 || box.h < 1 || tk_logo_scale(src, box.w, box.h, &fit))
+		return;
+	s->logo_tex = SDL_CreateTexture(s->r, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+					fit->w, fit->h);
+	if (s->logo_tex) {
+		SDL_UpdateTexture(s->logo_tex, NULL, fit->px, fit->w * 4);
+		SDL_SetTextureBlendMode(s->logo_tex, SDL_BLENDMODE_BLEND);
+		s->logo_w = fit->w;
+		s->logo_h = fit->h;
+		s->notices_shown++;
+	}
+	tk_logo_free(fit);
+}
+
+/* The logo, right-aligned and centred in its box, over the cards. */
+static void tk_draw_logo(struct tk_scene *s)
+{
+	SDL_Rect box = tk_logo_box(s), d;
+
+	if (!s->logo_tex)
+		return;
+	d.w = s->logo_w;
+	d.h = s->logo_h;
+	d.x = box.x + box.w - d.w;
+	d.y = box.y + (box.h - d.h) / 2;
+	SDL_RenderCopy(s->r, s->logo_tex, NULL, &d);
+}
+
 /* The worker is behind with the chunks frame needs: hold the crawl where it
  * was (its chunks are resident) instead of stalling the frame loop and with
  * it the watchdog; it carries on from there when the worker is back. */
@@ -2036,7 +2306,7 @@ static int tk_card_cut_wait(struct tk_scene *s, int64_t p)
  * card uploads in strips meanwhile. mu held. */
 static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *alpha)
 {
-	int64_t p = frame / s->card_frames, in = frame % s->card_frames, show = p;
+	int64_t in, len, p = tk_card_period(s, frame, &in, &len), show = p;
 	int64_t half = s->fade_frames / 2 > 0 ? s->fade_frames / 2 : 1;
 	/* one article: every card is the same, nothing to fade */
 	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);
@@ -2252,6 +2522,8 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	s->next_frame = frame + 1;
 	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	tk_draw_take_notices(s);
+	if (s->cardtex[0])
+		tk_draw_take_logo(s);
 	tk_draw_take_chunks(s, frame, &off, &first, &last);
 	tk_draw_log_change(s, off);
 	if (s->cardtex[0])
@@ -2259,6 +2531,7 @@ int tk_scene_draw(struct tk_scene *s, int64_t frame)
 	tk_outside(s, show, alpha);
 	SDL_UnlockMutex(s->mu);
 	tk_draw_cards(s, show, alpha);
+	tk_draw_logo(s);
 	tk_draw_band(s, off, first, last);
 	tk_draw_notices(s);
 	if (s->cfg->service)

@@ -23,6 +23,18 @@ struct tk_scene_opts {
 	int max_texture;   /* renderer's max texture width (0 = 4096) */
 };
 
+/* How an urgent notice fits its bar (tk_scene_urgent_fit). */
+struct tk_urgent_fit {
+	int usual;   /* the one-line size, px */
+	int size;    /* the size used */
+	int floor;   /* the smallest size it may take (legible at viewing_distance) */
+	int lines;   /* lines shown */
+	int shrunk;  /* smaller than the usual two-line size (80 % of usual) */
+	int pct;     /* the size used in % of that usual size (100: not made smaller) */
+	int cut;     /* does not fit even at the floor: the last line ends in "…" */
+	int x, maxw; /* internal: where the text starts, its width */
+};
+
 struct tk_scene_stats {
 	size_t textures;      /* textures alive */
 	size_t texture_bytes; /* their pixels */
@@ -66,6 +78,20 @@ int tk_scene_outside_changed(const struct tk_scene *s);
 
 /* Horizontal crawl offset in pixels at frame (for tests). */
 int64_t tk_scene_crawl_offset(const struct tk_scene *s, int64_t frame);
+
+/* From frame on, the crawl moves px (>= 1) pixels a frame, carrying on from
+ * where it is at frame (no jump). Main thread. */
+void tk_scene_set_speed(struct tk_scene *s, int64_t frame, int px);
+
+/* Lay out urgent text (newlines read as spaces) as the screen would, without
+ * drawing: size, lines, whether it had to shrink or would not fit whole.
+ * Returns TK_OK. */
+int tk_scene_urgent_fit(struct tk_scene *s, const char *text, struct tk_urgent_fit *out);
+
+/* The frame in the middle of card period p (0 = the first card of the
+ * playlist set last, when set before any frame was drawn): cards last
+ * card_seconds, or their reading time with reading_wpm. */
+int64_t tk_scene_card_frame(struct tk_scene *s, int64_t p);
 /* Crawl band rectangle in logical coordinates (for tests). */
 SDL_Rect tk_scene_band(const struct tk_scene *s);
 

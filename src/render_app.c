@@ -18,6 +18,7 @@
 #include "cache.h"
 #include "cmd.h"
 #include "err.h"
+#include "i18n.h"
 #include "loader.h"
 #include "log.h"
 #include "notify.h"
@@ -180,16 +181,17 @@ void tk_ctx_close(struct tk_ctx *c)
 
 /* ---- snapshot / record ------------------------------------------------------ */
 
-/* The clock (cfg clock): the system time as HH:MM, handed to the scene when
- * the minute changes; the worker renders it, the frame only copies it. */
+/* The clock (cfg clock): date and time in the language's pattern (its .po
+ * file, not a system locale), handed to the scene when the minute changes;
+ * the worker renders it, the frame only copies it. */
 static void tk_ctx_clock(struct tk_ctx *c, time_t now)
 {
-	char text[32];
+	char text[96];
 	struct tm tm;
 
 	if (c->cfg.clock == TK_CLOCK_OFF || !c->scene || !localtime_r(&now, &tm))
 		return;
-	strftime(text, sizeof text, "%H:%M", &tm);
+	tk_i18n_clock(text, sizeof text, &tm);
 	tk_scene_set_clock(c->scene, text);
 }
 
@@ -606,6 +608,25 @@ static void tk_run_events(struct tk_run *r)
 		tk_watchdog_stop(&r->wd);
 }
 
+/* speed_px_s: once the pacer has measured the real refresh (a window of
+ * periods, looked at again every window), whole pixels per frame at it; the
+ * step from the nominal refresh until then. */
+static void tk_run_measured_speed(struct tk_run *r)
+{
+	int px;
+
+	if (r->c.cfg.speed_px_s <= 0 || r->pacer.presents % TK_PACER_WINDOW)
+		return;
+	px = tk_pacer_measured_px(&r->pacer, r->c.cfg.speed_px_s);
+	if (!px || px == r->c.cfg.speed)
+		return;
+	tk_log(TK_LOG_INFO,
+	       "display: speed_px_s %ld at the measured %.3f Hz: %d px a frame (was %ld)",
+	       r->c.cfg.speed_px_s, 1e9 / (double)r->pacer.period, px, r->c.cfg.speed);
+	tk_scene_set_speed(r->c.scene, r->pacer.frame, px);
+	r->c.cfg.speed = px;
+}
+
 /* After a present: count frames, log the first and missed vsyncs, feed the
  * watchdog. */
 static void tk_run_presented(struct tk_run *r, int64_t now)
@@ -626,6 +647,7 @@ static void tk_run_presented(struct tk_run *r, int64_t now)
 		tk_log(TK_LOG_DEBUG, "frame: missed %lld vsyncs", (long long)(k - 1));
 		r->missed_log = now;
 	}
+	tk_run_measured_speed(r);
 	tk_watchdog_feed(&r->wd, now);
 	if (r->stop_at && now >= r->stop_at)
 		tk_app_stop = 1;

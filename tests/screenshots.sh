@@ -18,6 +18,7 @@ shot() { # name at size settings...
 shot screenshot 33 1920x1080
 shot screenshot-portrait 14 1080x1920
 shot screenshot-clock 25 1920x1080 --set clock=corner
+shot screenshot-ar 24 1920x1080 --set language=ar --set clock=corner
 # An urgent notice: the demo articles imported with an URGENT.txt beside them.
 mkdir -p "$tmp/stick"
 cp assets/demo/* "$tmp/stick/"

@@ -129,7 +129,7 @@ static void test_signed_stick_asks_forward(void **state)
 {
 	char *root = tfs_mkdtemp(), stick[4200], keys[4200], key[4300], cache[4200], out[4096];
 	struct tk_config cfg;
-	struct tk_import_opts o = {"", 0, NULL};
+	struct tk_import_opts o = {"", 0, NULL, NULL};
 	struct tk_import_summary sum;
 	const char *what = NULL;
 	char *pub, *req, *report;

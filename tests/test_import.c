@@ -24,6 +24,7 @@
 #include "err.h"
 #include "import.h"
 #include "log.h"
+#include "logo.h"
 #include "mem.h"
 #include "sign.h"
 #include "testfs.h"
@@ -81,7 +82,7 @@ static int teardown(void **state)
 
 static int run(struct env *e, struct tk_import_summary *s)
 {
-	struct tk_import_opts o = {NULL, NOW, NULL};
+	struct tk_import_opts o = {NULL, NOW, NULL, NULL};
 
 	return tk_import_run(e->stick, &e->cfg, &o, s);
 }
@@ -280,6 +281,16 @@ static void test_replace_clear(void **state)
 	free(r);
 }
 
+/* A stand-in for the screen's layout (the real one is in test_preview). */
+static int fake_fit(const struct tk_config *cfg, const char *text, int *lines, int *pct, int *cut)
+{
+	(void)cfg;
+	*lines = strstr(text, "cut") ? 11 : strstr(text, "shrink") ? 5 : 2;
+	*pct = strstr(text, "cut") ? 55 : strstr(text, "shrink") ? 70 : 100;
+	*cut = strstr(text, "cut") != NULL;
+	return TK_OK;
+}
+
 static void test_urgent(void **state)
 {
 	struct env *e = *state;
@@ -315,10 +326,143 @@ static void test_urgent(void **state)
 				       "after \"..."));
 		free(r);
 	}
+	/* Laid out on screen smaller, or cut: the report says which. */
+	{
+		struct tk_import_opts o = {NULL, NOW, NULL, fake_fit};
+		char *r;
+
+		assert_int_equal(tfs_write_str(e->stick, "urgent.TXT",
+					       "Lift closed\n\nUse the east "
+					       "stairs.\n"),
+				 0);
+		assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, &s), TK_OK);
+		r = report(e);
+		assert_null(strstr(r, "smaller letters"));
+		assert_null(strstr(r, "does not fit"));
+		free(r);
+		assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "Lift closed\n\nshrink\n"),
+				 0);
+		assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, &s), TK_OK);
+		r = report(e);
+		assert_non_null(strstr(r,
+				       "Note: the notice takes 5 lines on screen, in smaller "
+				       "letters (70 % of the usual size) so that it shows whole"));
+		free(r);
+		assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "Lift closed\n\ncut\n"), 0);
+		assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, &s), TK_OK);
+		r = report(e);
+		assert_non_null(strstr(r,
+				       "WARNING: the notice does not fit on the screen even in "
+				       "the smallest readable letters: the screen shows its first "
+				       "11 lines"));
+		free(r);
+	}
 	/* An empty one removes the notice. */
 	assert_int_equal(tfs_write_str(e->stick, "urgent.TXT", "\r\n"), 0);
 	assert_int_equal(run(e, &s), TK_OK);
 	assert_int_equal(tfs_exists(e->cache, ".urgent"), 0);
+}
+
+static void copy_logo(struct env *e, const char *fixture, const char *as, size_t cut)
+{
+	char dir[4096];
+	size_t n = 0;
+	char *b;
+
+	snprintf(dir, sizeof dir, "%s/tests/data/logo", tu_root());
+	b = tfs_read(dir, fixture, &n);
+	assert_non_null(b);
+	assert_int_equal(tfs_write(e->stick, as, b, cut && cut < n ? cut : n), 0);
+	free(b);
+}
+
+/* logo.png: validated, stored as bounded pixels; a bad one is refused with
+ * its reason and the old logo stays; empty or CLEAR removes it; an unsigned
+ * stick may not set it where control files need a signature. */
+static void test_logo(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	size_t n = 0;
+	char *r, *logo, *again;
+
+	art(e, "a.txt", "Library opens on Sundays");
+	copy_logo(e, "ok-large-1024x800.png", "Logo.PNG", 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	logo = tfs_read(e->cache, TK_CACHE_LOGO, &n);
+	assert_non_null(logo);
+	assert_int_equal(n, TK_LOGO_HEADER + 512 * 400 * 4);
+	assert_memory_equal(logo, TK_LOGO_MAGIC, 8);
+	r = report(e);
+	assert_non_null(strstr(r, "Logo:     Logo.PNG is shown on the cards"));
+	assert_non_null(strstr(r, "  logo       Logo.PNG  --  logo checked (512x400 pixels kept)"));
+	free(r);
+	assert_int_equal(s.n[TK_IMPORT_ADDED], 1); /* not an article */
+	/* Damaged, too large, not a PNG: refused with a reason, the old logo stays. */
+	{
+		static const struct {
+			const char *fixture, *why;
+			size_t cut;
+		} bad[] = {
+		    {"ok-rgba-64x32.png", "damaged or cut short", 2000},
+		    {"big-bomb-60000x60000.png", "60000x60000 pixels; a logo may have at most", 0},
+		    {"bad-not-png.png", "not a PNG image", 0},
+		};
+
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			copy_logo(e, bad[i].fixture, "Logo.PNG", bad[i].cut);
+			assert_int_equal(run(e, &s), TK_OK);
+			assert_int_equal(s.exit_code, TK_EXIT_PARTIAL);
+			r = report(e);
+			assert_non_null(strstr(r, "  REFUSED    Logo.PNG  --  logo not used: "));
+			assert_non_null(strstr(r, bad[i].why));
+			assert_non_null(strstr(r, "LOGO:     Logo.PNG was NOT used"));
+			assert_non_null(strstr(r, "The previous logo (if any) stays"));
+			free(r);
+			again = tfs_read(e->cache, TK_CACHE_LOGO, NULL);
+			assert_non_null(again);
+			assert_memory_equal(again, logo, n);
+			free(again);
+		}
+	}
+	/* Over the file size limit: refused before it is read. */
+	{
+		char *big = calloc(1, TK_LOGO_FILE_MAX + 1);
+
+		assert_int_equal(tfs_write(e->stick, "Logo.PNG", big, TK_LOGO_FILE_MAX + 1), 0);
+		free(big);
+		assert_int_equal(run(e, &s), TK_OK);
+		r = report(e);
+		assert_non_null(strstr(r, "larger than the 1024 KB a logo may have"));
+		free(r);
+		assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	}
+	/* Unsigned sticks may not change it when control files need a signature. */
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ARTICLES;
+	assert_int_equal(tfs_write_str(e->stick, "Logo.PNG", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	r = report(e);
+	assert_non_null(strstr(r, "  REFUSED    Logo.PNG  --  "));
+	free(r);
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ALL;
+	/* Empty: removed. */
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "Logo:     the logo was removed (Logo.PNG is empty)"));
+	free(r);
+	/* A CLEAR removes it too. */
+	copy_logo(e, "ok-palette-trns-16x16.png", "logo.png", 0);
+	rm_stick(e, "Logo.PNG");
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	rm_stick(e, "logo.png");
+	assert_int_equal(tfs_write_str(e->stick, "CLEAR", ""), 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 0);
+	free(logo);
 }
 
 static void test_settings(void **state)
@@ -859,6 +1003,32 @@ static void test_one_unreadable_file(void **state)
 	free(r);
 }
 
+/* A signed stick's logo.png is listed in its manifest like any control file:
+ * taken when listed, refused when added after signing. */
+static void test_logo_signed(void **state)
+{
+	struct env *e = *state;
+	struct tk_import_summary s;
+	char *r;
+
+	e->cfg.unsigned_sticks = TK_UNSIGNED_ARTICLES;
+	art(e, "a.txt", "Library opens on Sundays");
+	copy_logo(e, "ok-emblem-240x96.png", "logo.png", 0);
+	sign_stick(e);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(s.exit_code, TK_EXIT_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 1);
+	tfs_rm_rf(e->cache);
+	rm_stick(e, "logo.png");
+	sign_stick(e);
+	copy_logo(e, "ok-emblem-240x96.png", "logo.png", 0);
+	assert_int_equal(run(e, &s), TK_OK);
+	assert_int_equal(tfs_exists(e->cache, TK_CACHE_LOGO), 0);
+	r = report(e);
+	assert_non_null(strstr(r, "  REFUSED    logo.png  --  not in the signed list of files"));
+	free(r);
+}
+
 /* Issue 9.8: a listed file swapped, after signing, for one over the size
  * limit is tampering: the drop is refused whole and its REPLACE never runs. */
 static void test_signed_file_swapped_too_large(void **state)
@@ -996,7 +1166,7 @@ static void test_import_cache_into_itself(void **state)
 {
 	struct env *e = *state;
 	struct tk_import_summary s;
-	struct tk_import_opts o = {NULL, NOW, NULL};
+	struct tk_import_opts o = {NULL, NOW, NULL, NULL};
 	char *before, *after, root[4200], inner[4300];
 
 	tlog_expect_errors(); /* the failures this test provokes are logged */
@@ -1184,7 +1354,7 @@ static void test_fixture_sticks(void **state)
 	assert_non_null(d);
 	while ((de = readdir(d))) {
 		char stick[4400], *expect, *line, *save = NULL, *r, out[4500];
-		struct tk_import_opts o = {out, NOW, NULL};
+		struct tk_import_opts o = {out, NOW, NULL, NULL};
 		struct tk_import_summary s;
 
 		if (de->d_name[0] == '.' || strstr(de->d_name, ".expect"))
@@ -1237,6 +1407,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_not_read_banner_and_litter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_replace_clear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_urgent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_logo, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_logo_signed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_settings_attacks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_device_settings_refuse_stick, setup, teardown),

@@ -22,7 +22,7 @@ static void test_stop_request(void **state)
 {
 	char *root = tfs_mkdtemp(), stick[4200], cache[4200], name[32];
 	struct tk_config cfg;
-	struct tk_import_opts o = {NULL, 0, NULL};
+	struct tk_import_opts o = {NULL, 0, NULL, NULL};
 	struct tk_import_summary sum;
 	char *report;
 

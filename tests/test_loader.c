@@ -16,7 +16,9 @@
 #include "err.h"
 #include "loader.h"
 #include "playlist.h"
+#include "logo.h"
 #include "testfs.h"
+#include "testutil.h"
 
 static struct tk_playlist *one(const char *headline, uint64_t gen)
 {
@@ -143,6 +145,42 @@ static void test_same_content_not_posted(void **state)
 	tfs_rm_rf(dir);
 }
 
+/* A new logo alone is new content: posted; the same logo again is not. */
+static void test_logo_change_posted(void **state)
+{
+	char dir[] = "/tmp/test-loader-XXXXXX", cmd[600];
+	struct tk_config cfg;
+	struct tk_playlist *pl = NULL, *got = NULL;
+	struct tk_loader *l = NULL;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	assert_non_null(mkdtemp(dir));
+	put(dir, "a.txt",
+	    "Tram line opens two months early\n\nThe new line runs every five minutes.\n");
+	put(dir, ".generation", "1\n");
+	assert_int_equal(tk_loader_load(&cfg, dir, &pl), TK_OK);
+	assert_null(pl->logo);
+	assert_int_equal(tk_loader_start(&cfg, dir, 1, tk_loader_fingerprint(pl), &l), TK_OK);
+	snprintf(cmd, sizeof cmd, "cp '%s/tests/data/logo/ok-emblem-240x96.png' '%s/logo.png'",
+		 tu_root(), dir);
+	assert_int_equal(system(cmd), 0);
+	put(dir, ".generation", "2\n");
+	assert_true(take(l, &got));
+	assert_non_null(got);
+	assert_non_null(got->logo);
+	assert_int_equal(got->logo->w, 240);
+	assert_int_equal(got->n_articles, 1); /* logo.png is not an article */
+	tk_playlist_unref(got);
+	got = NULL;
+	put(dir, ".generation", "3\n");
+	assert_false(take(l, &got) && got);
+	tk_loader_stop(l);
+	tk_playlist_unref(got);
+	tk_playlist_unref(pl);
+	tfs_rm_rf(dir);
+}
+
 static void test_state_file(void **state)
 {
 	char dir[] = "/tmp/test-dstate-XXXXXX", line[512];
@@ -174,6 +212,7 @@ int main(void)
 	    cmocka_unit_test(test_fingerprint),
 	    cmocka_unit_test(test_newest),
 	    cmocka_unit_test(test_same_content_not_posted),
+	    cmocka_unit_test(test_logo_change_posted),
 	    cmocka_unit_test(test_state_file),
 	};
 

@@ -164,6 +164,28 @@ static void test_px_per_frame(void **state)
 	assert_int_equal(tk_pacer_px_per_frame(300, SEC / 75), 4);
 }
 
+/* speed_px_s at the measured refresh: a display that says 60 Hz but flips
+ * every 16 ms (62.5 Hz, as Xvfb's simulated vsync) gets 156 px/s as 2 px a
+ * frame (2.496), not the nominal 3 (2.6); nothing before a full window. */
+static void test_measured_px(void **state)
+{
+	struct tk_pacer p;
+	int64_t t = T0;
+
+	(void)state;
+	tk_pacer_init(&p, 60, 1);
+	assert_int_equal(tk_pacer_px_per_frame(156, p.nominal), 3);
+	for (int i = 0; i < TK_PACER_WINDOW; i++, t += 16 * MS) {
+		assert_int_equal(tk_pacer_measured_px(&p, 156), 0);
+		tk_pacer_presented(&p, t);
+	}
+	tk_pacer_presented(&p, t);
+	assert_int_equal(p.period, 16 * MS);
+	assert_int_equal(tk_pacer_measured_px(&p, 156), 2);
+	assert_int_equal(tk_pacer_measured_px(&p, 120), 2);
+	assert_int_equal(tk_pacer_measured_px(&p, 200), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +197,7 @@ int main(void)
 	    cmocka_unit_test(test_clock_paced_constant_steps),
 	    cmocka_unit_test(test_unpaced_detected),
 	    cmocka_unit_test(test_px_per_frame),
+	    cmocka_unit_test(test_measured_px),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

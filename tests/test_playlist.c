@@ -70,7 +70,7 @@ static int teardown(void **state)
 
 static void import(struct env *e)
 {
-	struct tk_import_opts o = {"", NOW, NULL};
+	struct tk_import_opts o = {"", NOW, NULL, NULL};
 	struct tk_import_summary s;
 
 	assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, &s), TK_OK);

@@ -15,8 +15,10 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "err.h"
 #include "io.h"
 #include "preview.h"
+#include "render.h"
 #include "testfs.h"
 #include "testlog.h"
 #include "testutil.h"
@@ -177,6 +179,36 @@ static void png_size(const char *dir, const char *name, unsigned *w, unsigned *h
 	png_image_free(&img);
 }
 
+/* The importer's check of an urgent notice, at the screen's size (no display
+ * state: 1920x1080): a short one fits on one line, a long one takes lines
+ * in smaller letters, 1000 bytes seen from 15 m are cut (and said). */
+static void test_urgent_fit(void **state)
+{
+	struct tk_config cfg;
+	struct tk_urgent_fit f;
+	char big[1100];
+	size_t n = 0;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
+	snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "/nonexistent");
+	assert_int_equal(tk_preview_urgent_fit(&cfg, "Lift closed today", &f), TK_OK);
+	assert_int_equal(f.lines, 1);
+	assert_int_equal(f.pct, 100);
+	while (n < 600)
+		n += (size_t)snprintf(big + n, sizeof big - n, "Use the east stairs. ");
+	assert_int_equal(tk_preview_urgent_fit(&cfg, big, &f), TK_OK);
+	assert_true(f.lines > 2);
+	assert_false(f.cut);
+	while (n < 1000)
+		n += (size_t)snprintf(big + n, sizeof big - n, "Use the east stairs. ");
+	cfg.viewing_distance = 1500;
+	assert_int_equal(tk_preview_urgent_fit(&cfg, big, &f), TK_OK);
+	assert_true(f.cut);
+	assert_int_equal(f.size, f.floor); /* never below the legible size */
+}
+
 static void test_stick_preview_written(void **state)
 {
 	struct stick *k = stick_new();
@@ -315,6 +347,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sheet_cards_and_urgent),
+	    cmocka_unit_test(test_urgent_fit),
 	    cmocka_unit_test(test_stick_preview_written),
 	    cmocka_unit_test(test_stick_preview_off),
 	    cmocka_unit_test(test_stick_preview_symlink),

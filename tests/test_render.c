@@ -16,12 +16,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cardtime.h"
 #include "config.h"
 #include "err.h"
 #include "font.h"
+#include "logo.h"
+#include "i18n.h"
 #include "mem.h"
 #include "playlist.h"
 #include "render.h"
+#include "testfs.h"
 #include "testutil.h"
 
 struct fixture {
@@ -171,17 +175,21 @@ static double differing_share(const uint32_t *a, const uint32_t *b, size_t n)
 	return (double)bad / (double)n;
 }
 
-/* Render frame at W x H and compare with tests/data/render/NAME.png. */
-static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlist *pl,
-			      const char *status, const char *urgent, int W, int H)
+/* Render frame at W x H with cfg (NULL: the defaults), the notices and the
+ * clock text (NULL: none), and compare with tests/data/render/NAME.png. */
+static void check_snapshot_cfg(int64_t frame, const char *name, struct tk_playlist *pl,
+			       const char *status, const char *urgent, int W, int H,
+			       const struct tk_config *cfg, const char *clock)
 {
 	struct fixture f;
 	char path[1024];
 	uint32_t *px, *want;
 	int w = 0, h = 0;
 
-	fixture_open(&f, W, H, pl);
+	fixture_open_cfg(&f, W, H, pl, cfg);
 	tk_scene_set_notices(f.scene, status, urgent);
+	if (clock)
+		tk_scene_set_clock(f.scene, clock);
 	px = frame_pixels(&f, frame);
 	snprintf(path, sizeof path, "%s/tests/data/render/%s.png", tu_root(), name);
 	/* Issue 14: CI must compare, never bless whatever it rendered. */
@@ -204,6 +212,12 @@ static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlis
 	free(want);
 	tk_free(px);
 	fixture_close(&f);
+}
+
+static void check_snapshot_wh(int64_t frame, const char *name, struct tk_playlist *pl,
+			      const char *status, const char *urgent, int W, int H)
+{
+	check_snapshot_cfg(frame, name, pl, status, urgent, W, H, NULL, NULL);
 }
 
 static void check_snapshot_n(int64_t frame, const char *name, struct tk_playlist *pl,
@@ -307,6 +321,281 @@ static void test_snapshot_idle(void **state)
 	(void)state;
 	assert_int_equal(tk_playlist_create(&pl), TK_OK);
 	check_snapshot(30, "idle", pl);
+}
+
+/* Issue 13.4: the screen's own words in each language: the idle screen
+ * (welcome, its crawl line, LATEST), the urgent chip and the clock's date
+ * (Arabic mirrored, right to left; Chinese and Japanese with their glyphs).
+ * Then chips and the attribution on a crawl of articles in the RTL and CJK
+ * languages. tests/data/render/lang-<code>.png, lang-<code>-crawl.png. */
+static void check_language(int lang, int crawl)
+{
+	struct tk_config cfg;
+	struct tk_playlist *pl = NULL;
+	struct tm tm;
+	char name[64], clock[96], note[256];
+
+	tk_config_defaults(&cfg);
+	snprintf(cfg.assets_dir, sizeof cfg.assets_dir, "%s/assets", tu_root());
+	cfg.language = lang;
+	cfg.clock = TK_CLOCK_CORNER;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = 126; /* Wednesday 2 December 2026, 09:41 */
+	tm.tm_mon = 11;
+	tm.tm_mday = 2;
+	tm.tm_wday = 3;
+	tm.tm_hour = 9;
+	tm.tm_min = 41;
+	tk_i18n_select(cfg.assets_dir, lang);
+	tk_i18n_clock(clock, sizeof clock, &tm);
+	snprintf(name, sizeof name, "lang-%s%s", tk_i18n_codes[lang], crawl ? "-crawl" : "");
+	if (crawl) {
+		check_snapshot_cfg(crawl, name, sample_playlist(), NULL, NULL, 960, 360, &cfg,
+				   clock);
+		return;
+	}
+	assert_int_equal(tk_playlist_create(&pl), TK_OK);
+	/* the operator's note too (an RTL one once showed only its Latin end) */
+	snprintf(note, sizeof note, "%s%s", _("USB stick read: nothing new"),
+		 _(" — see TICKER-REPORT.txt"));
+	/* the Arabic screen's notice is Arabic: the bar reads from the right */
+	check_snapshot_cfg(30, name, pl, note,
+			   lang == 7 ? "تمرين إخلاء عند الساعة 14:00" : "Fire drill at 14:00", 640,
+			   360, &cfg, clock);
+}
+
+/* No tofu: every language's words (and its clock's names) have glyphs in
+ * the fonts the box ships. */
+static void test_language_glyphs(void **state)
+{
+	static const char *const words[] = {
+	    "LATEST",
+	    "Quote",
+	    "In figures",
+	    "Urgent",
+	    "Welcome",
+	    "Headlines, quotes and key figures will appear here shortly.",
+	    "Importing from USB…",
+	    "USB stick refused, nothing changed",
+	    "USB stick read: nothing new",
+	    "This screen needs a check by its operator (see the last USB stick report)",
+	};
+	struct fixture f;
+	struct tm tm;
+	char clock[96];
+
+	(void)state;
+	fixture_open(&f, 320, 180, NULL);
+	memset(&tm, 0, sizeof tm);
+	for (int lang = 0; lang < (int)tk_i18n_count(); lang++) {
+		tk_i18n_select(f.cfg.assets_dir, lang);
+		for (size_t i = 0; i <= sizeof words / sizeof words[0]; i++) {
+			const char *t = i < sizeof words / sizeof words[0] ? _(words[i]) : clock;
+			struct tk_span sp = {t, strlen(t), TK_FONT_BOLD, 24, 0xffffffff};
+			SDL_Surface *out = NULL;
+			int base;
+
+			tm.tm_wday = (int)i % 7;
+			tm.tm_mon = (int)i;
+			tk_i18n_strftime(clock, sizeof clock, "%A %a %B %b", &tm);
+			assert_int_equal(tk_fonts_render(f.fonts, &sp, 1, &out, &base), TK_OK);
+			SDL_FreeSurface(out);
+			if (tk_fonts_missing(f.fonts))
+				fail_msg("%s: no glyph for part of \"%s\"", tk_i18n_codes[lang], t);
+		}
+	}
+	tk_i18n_select(NULL, 0);
+	fixture_close(&f);
+}
+
+static void test_snapshot_languages(void **state)
+{
+	(void)state;
+	for (int i = 0; i < (int)tk_i18n_count(); i++)
+		check_language(i, 0);
+	/* frames where the crawl shows a quote's chip and attribution */
+	check_language(7, 2100);
+	check_language(8, 300);
+	check_language(9, 300);
+	tk_i18n_select(NULL, 0);
+}
+
+/* The emblem fixture of tests/data/logo, decoded as the import does. */
+static struct tk_logo *emblem(void)
+{
+	char dir[1024], why[200];
+	size_t len = 0;
+	char *b;
+	struct tk_logo *l = NULL;
+
+	snprintf(dir, sizeof dir, "%s/tests/data/logo", tu_root());
+	b = tfs_read(dir, "ok-emblem-240x96.png", &len);
+	assert_non_null(b);
+	assert_int_equal(tk_logo_decode(b, len, &l, why, sizeof why), TK_OK);
+	free(b);
+	return l;
+}
+
+/* Issue 13 item 3: the logo in the top right corner of cards and of the idle
+ * screen, in the margin above the card content: everything else is exactly
+ * the frame without a logo. */
+static void test_snapshot_logo(void **state)
+{
+	struct tk_playlist *pl = sample_playlist(), *idle = NULL;
+	struct fixture a, b;
+	uint32_t *pa, *pb;
+	size_t inside = 0, outside = 0;
+	int ch;
+
+	(void)state;
+	tk_playlist_set_logo(pl, emblem());
+	check_snapshot(120, "logo-cards", tk_playlist_ref(pl));
+	assert_int_equal(tk_playlist_create(&idle), TK_OK);
+	tk_playlist_set_logo(idle, emblem());
+	check_snapshot(30, "logo-idle", idle);
+	/* under the operator's tag while it shows, smaller: never covered */
+	check_snapshot_n(120, "logo-status", tk_playlist_ref(pl),
+			 "12 articles added, 1 refused — see TICKER-REPORT.txt", NULL);
+	fixture_open(&a, 640, 360, sample_playlist());
+	fixture_open(&b, 640, 360, pl);
+	pa = frame_pixels(&a, 120);
+	pb = frame_pixels(&b, 120);
+	ch = 360 - tk_scene_band(a.scene).h;
+	/* the logo's box: from ch/40 to ch/10, the right part of the content width */
+	for (int y = 0; y < 360; y++)
+		for (int x = 0; x < 640; x++) {
+			int box = y >= ch / 40 && y < ch / 10 && x >= 320 && x < 640 - 640 / 12;
+			int d = pa[y * 640 + x] != pb[y * 640 + x];
+
+			inside += box && d;
+			outside += !box && d;
+		}
+	assert_true(inside > 200);
+	assert_int_equal(outside, 0);
+	tk_free(pa);
+	tk_free(pb);
+	fixture_close(&a);
+	fixture_close(&b);
+}
+
+#define LONG_NOTICE                                                                                \
+	"Water off in the whole building from 10:00 to 16:00 today\nThe drinking fountains, "      \
+	"the toilets on floors 1 to 4 and the café are closed while the main pipe is "            \
+	"repaired. Toilets in the car park building stay open. Bottled water is available at "     \
+	"reception. We are sorry for the trouble and thank you for your patience."
+
+/* Issue 13 item 5: a long urgent notice wraps to as many lines as it needs,
+ * smaller when the bar would grow too tall, down to the legible floor; only
+ * then is it cut, and tk_scene_urgent_fit says so (for the stick report). */
+static void test_snapshot_urgent_long(void **state)
+{
+	struct fixture f;
+	struct tk_urgent_fit fit, fit2;
+	struct tk_config cfg;
+	char huge[1100];
+	size_t n = 0;
+
+	(void)state;
+	check_snapshot_n(200, "urgent-long", sample_playlist(), NULL, LONG_NOTICE);
+	fixture_open(&f, 640, 360, NULL);
+	assert_int_equal(tk_scene_urgent_fit(f.scene, "Lift closed today", &fit), TK_OK);
+	assert_int_equal(fit.lines, 1);
+	assert_int_equal(fit.size, fit.usual);
+	assert_false(fit.shrunk || fit.cut);
+	assert_int_equal(tk_scene_urgent_fit(f.scene, LONG_NOTICE, &fit), TK_OK);
+	assert_true(fit.lines > 2);
+	assert_false(fit.cut);
+	assert_true(fit.size >= fit.floor);
+	while (n < 1000)
+		n += (size_t)snprintf(huge + n, sizeof huge - n, "Use the east stairs. ");
+	/* 1000 bytes on a small screen: smaller, whole (12 lines at the floor) */
+	assert_int_equal(tk_scene_urgent_fit(f.scene, huge, &fit2), TK_OK);
+	assert_true(fit2.shrunk);
+	assert_false(fit2.cut);
+	assert_true(fit2.lines > 6);
+	fixture_close(&f);
+	/* read from 15 m away the floor is larger: cut, and said */
+	tk_config_defaults(&cfg);
+	cfg.viewing_distance = 1500;
+	fixture_open_cfg(&f, 640, 360, NULL, &cfg);
+	assert_int_equal(tk_scene_urgent_fit(f.scene, huge, &fit2), TK_OK);
+	assert_true(fit2.shrunk);
+	assert_true(fit2.cut);
+	assert_int_equal(fit2.size, fit2.floor);
+	fixture_close(&f);
+}
+
+/* Rows 0..rows of two frames are identical (the cards area, not the crawl). */
+static int same_rows(const uint32_t *a, const uint32_t *b, int w, int rows)
+{
+	return !memcmp(a, b, (size_t)w * (size_t)rows * sizeof *a);
+}
+
+/* reading_wpm (issue 13 item 5): each card stays up for its words, between
+ * card_seconds and card_max_seconds; a new playlist mid-card lets the
+ * current card finish its own time. */
+static void test_reading_time(void **state)
+{
+	struct tk_config cfg;
+	struct fixture f;
+	struct tk_playlist *pl = sample_playlist();
+	int64_t t[4], f0, fade;
+	uint32_t *a, *b, *c;
+	int rows;
+
+	(void)state;
+	tk_config_defaults(&cfg);
+	cfg.reading_wpm = 60;
+	cfg.card_seconds = 3;
+	cfg.card_max_seconds = 40;
+	for (int i = 0; i < 4; i++)
+		t[i] = tk_cardtime_frames(pl->articles[i].words, 60, 3, 40, 60);
+	/* the first card (headline, quote, speaker, figure, caption) reads longest */
+	assert_true(pl->articles[0].words > 25);
+	assert_int_equal(t[0], (int64_t)pl->articles[0].words * 60);
+	assert_true(t[0] > t[1] && t[1] > t[2]);
+	assert_true(t[2] >= 3 * 60 && t[3] >= 3 * 60); /* never under card_seconds */
+	fixture_open_cfg(&f, 640, 360, tk_playlist_ref(pl), &cfg);
+	assert_int_equal(tk_scene_card_frame(f.scene, 0), t[0] / 2);
+	assert_int_equal(tk_scene_card_frame(f.scene, 1), t[0] + t[1] / 2);
+	assert_int_equal(tk_scene_card_frame(f.scene, 5),
+			 t[0] + t[1] + t[2] + t[3] + t[0] + t[1] / 2);
+	rows = 360 - tk_scene_band(f.scene).h;
+	fade = 60 * 600 / 1000;
+	/* card 0 is still up at its last frame, card 1 after the fade */
+	a = frame_pixels(&f, 30);
+	b = frame_pixels(&f, t[0] - 1);
+	c = frame_pixels(&f, t[0] + fade + 1);
+	assert_true(same_rows(a, b, 640, rows));
+	assert_false(same_rows(a, c, 640, rows));
+	tk_free(a);
+	tk_free(b);
+	tk_free(c);
+	/* a new playlist (the same articles) at frame t0 + 100: card 1 finishes,
+	 * the newest article is card 2 */
+	a = frame_pixels(&f, t[0] + 100);
+	{
+		struct tk_playlist *again = sample_playlist();
+
+		tk_scene_set_playlist(f.scene, again);
+		tk_playlist_unref(again);
+	}
+	assert_int_equal(tk_scene_card_frame(f.scene, 2), t[0] + t[1] + t[0] / 2);
+	b = frame_pixels(&f, t[0] + t[1] - 1);
+	assert_true(same_rows(a, b, 640, rows));
+	tk_free(a);
+	tk_free(b);
+	f0 = t[0] + t[1] + fade + 1;
+	b = frame_pixels(&f, f0);
+	/* card 2 shows article 0 again (its first card; frames only go forward) */
+	fixture_close(&f);
+	fixture_open_cfg(&f, 640, 360, tk_playlist_ref(pl), &cfg);
+	c = frame_pixels(&f, 30);
+	assert_true(same_rows(b, c, 640, rows));
+	tk_free(b);
+	tk_free(c);
+	fixture_close(&f);
+	tk_playlist_unref(pl);
 }
 
 /* The band at frame n+1 is the band at frame n moved left by exactly speed. */
@@ -1139,6 +1428,11 @@ int main(void)
 	    cmocka_unit_test(test_snapshot_clock),
 	    cmocka_unit_test(test_snapshot_crossfade),
 	    cmocka_unit_test(test_snapshot_idle),
+	    cmocka_unit_test(test_snapshot_logo),
+	    cmocka_unit_test(test_reading_time),
+	    cmocka_unit_test(test_snapshot_urgent_long),
+	    cmocka_unit_test(test_snapshot_languages),
+	    cmocka_unit_test(test_language_glyphs),
 	    cmocka_unit_test(test_snapshot_notices),
 	    cmocka_unit_test(test_snapshot_notices_portrait),
 	    cmocka_unit_test(test_config_extremes_render),

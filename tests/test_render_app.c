@@ -213,6 +213,10 @@ static void test_speed_px_s(void **state)
 	assert_int_equal(tk_ctx_open(&c, &tk_out_png, &cfg, 320, 180, 75, 1), TK_OK);
 	assert_int_equal(c.cfg.speed, 4);
 	assert_int_equal(tk_scene_crawl_offset(c.scene, 10), 40);
+	/* the measured refresh asks for 3 px from frame 10: no jump */
+	tk_scene_set_speed(c.scene, 10, 3);
+	assert_int_equal(tk_scene_crawl_offset(c.scene, 10), 40);
+	assert_int_equal(tk_scene_crawl_offset(c.scene, 20), 70);
 	tk_ctx_close(&c);
 	cfg.speed_px_s = 0;
 	cfg.speed = 3;

@@ -115,7 +115,7 @@ static int sign_with(struct env *e, const char *base)
 
 static void run(struct env *e, struct tk_import_summary *s)
 {
-	struct tk_import_opts o = {NULL, 1800000000, NULL};
+	struct tk_import_opts o = {NULL, 1800000000, NULL, NULL};
 
 	assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, s), TK_OK);
 }
@@ -418,7 +418,7 @@ static int sign_seq(struct env *e, const char *base, uint64_t seq, const char *r
 
 static void run_at(struct env *e, struct tk_import_summary *s, int64_t now)
 {
-	struct tk_import_opts o = {NULL, now, NULL};
+	struct tk_import_opts o = {NULL, now, NULL, NULL};
 
 	assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, s), TK_OK);
 }

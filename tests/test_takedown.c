@@ -68,7 +68,7 @@ static int teardown(void **state)
 
 static void run(struct env *e, struct tk_import_summary *s)
 {
-	struct tk_import_opts o = {NULL, NOW, NULL};
+	struct tk_import_opts o = {NULL, NOW, NULL, NULL};
 
 	assert_int_equal(tk_import_run(e->stick, &e->cfg, &o, s), TK_OK);
 }

@@ -313,7 +313,8 @@ def check_screen_off(vm):
         TIMES["6. ticker CPU seconds per 10 s with the screen off"] = cpu
     check(cpu is not None and cpu < 1.0,
           f"6. no frames rendered while off: {cpu} CPU-s in 10 s (under 1)")
-    log(f"screen off: {lit} lit samples in the screendump (DPMS off may keep QEMU's last frame)")
+    total = len(img[2]) // (3 * 97)
+    check(lit * 100 <= total, f"6. the screen is dark while off ({lit} of {total} sampled pixels lit)")
     pos = vm.log_size()
     rc, _ = guest_conf(vm, "/^screen_off_dates = /d")
     vm.sh("systemctl restart ticker.service", timeout=120)

@@ -61,6 +61,10 @@ t "no login on a serial console (serial-getty@.service masked)" link /etc/system
 t "Ctrl-Alt-Del masked" link /etc/systemd/system/ctrl-alt-del.target /dev/null
 t "/etc/ticker/ticker.conf is the one on the boot partition" link /etc/ticker/ticker.conf /boot/firmware/ticker/ticker.conf
 t "the ticker is installed (/usr/bin/ticker)" sh -c "debugfs -R 'stat /usr/bin/ticker' '$tmp/root.ext4' 2>/dev/null | grep -q 'Type: regular'"
+# The on-screen words (issue 13.4): catalogs outside /usr/share/locale (which the
+# image leaves out) and the one locale gettext needs to honour the language key.
+t "the on-screen words' catalogs are installed (Arabic, Japanese)" sh -c "debugfs -R 'stat /usr/share/ticker/locale/ar/LC_MESSAGES/ticker.mo' '$tmp/root.ext4' 2>/dev/null | grep -q 'Type: regular' && debugfs -R 'stat /usr/share/ticker/locale/ja/LC_MESSAGES/ticker.mo' '$tmp/root.ext4' 2>/dev/null | grep -q 'Type: regular'"
+t "the C.UTF-8 locale is there (gettext ignores the language in plain C)" sh -c "debugfs -R 'ls /usr/lib/locale/C.utf8' '$tmp/root.ext4' 2>/dev/null | grep -q LC_MESSAGES"
 t "the ticker service is enabled" sh -c "debugfs -R 'ls -l /etc/systemd/system/multi-user.target.wants' '$tmp/root.ext4' 2>/dev/null | grep -q ticker.service"
 t "the package's copy of the journal policy is not installed (the image's is)" sh -c "debugfs -R 'stat /etc/systemd/journald.conf.d/60-ticker.conf' '$tmp/root.ext4' 2>/dev/null | grep -q regular"
 dd if="$img" of="$tmp/data.ext4" bs=1M iflag=skip_bytes,count_bytes skip="$(off 3)" count="$(size 3)" status=none
