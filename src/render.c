@@ -2491,7 +2491,8 @@ static void tk_cut_invalidate(struct tk_scene *s, int64_t k)
  * has not laid that far. mu held. */
 static void tk_draw_cut(struct tk_scene *s, int64_t off)
 {
-	int64_t step = tk_scene_crawl_offset(s, 1), fps = s->o.fps > 0 ? s->o.fps : TK_DEF_FPS;
+	int64_t step = tk_scene_crawl_offset(s, 1) - tk_scene_crawl_offset(s, 0);
+	int64_t fps = s->o.fps > 0 ? s->o.fps : TK_DEF_FPS;
 	int64_t from = off + s->W + step * fps / TK_CUT_LEAD_DIV, x, k;
 	int64_t to = from + step * fps * TK_CUT_WINDOW_SEC;
 
