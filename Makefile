@@ -21,7 +21,8 @@ DESTDIR ?=
 SAN     ?=
 
 BUILD   := build/$(TARGET)$(if $(SAN),-$(SAN))
-PKGS    := sdl2 SDL2_ttf libxml-2.0 fribidi libsodium libpng json-c libsystemd fontconfig harfbuzz libdrm
+PKGS    := sdl2 SDL2_ttf libxml-2.0 fribidi libsodium libpng json-c libsystemd fontconfig harfbuzz \
+           libdrm libexttextcat
 
 WARN := -Wall -Wextra -Wshadow -Wundef -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wcast-align -Wwrite-strings -Wformat=2 -Wvla \

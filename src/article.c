@@ -983,6 +983,8 @@ int tk_doc_parse(const void *bytes, size_t len, const char *name, const struct t
 		goto out;
 	}
 	d = tk_calloc(1, sizeof *d);
+	if (d)
+		d->langid = opts ? opts->langid : NULL;
 	if (!d || tk_arena_create(&d->arena) || tk_doc_decode(d, b, len, &g, &text, &tlen)) {
 		err = TK_ENOMEM;
 		why = "out of memory";

@@ -15,8 +15,13 @@ enum tk_format { TK_FMT_TXT, TK_FMT_MD, TK_FMT_HTML, TK_FMT_RSS, TK_FMT_ATOM };
 #define TK_HEADLINE_MAX 240
 #endif
 
+struct tk_langid;
+
 struct tk_read_opts {
 	size_t max_bytes; /* refuse larger input with TK_ETOOBIG; 0 = 4 MiB */
+	/* language identifier for articles that do not declare theirs (langid.h),
+	 * borrowed for the call; NULL: a guess from common short words only */
+	struct tk_langid *langid;
 };
 
 struct tk_article {

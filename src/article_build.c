@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "date.h"
 #include "err.h"
+#include "langid.h"
 #include "mem.h"
 #include "text.h"
 
@@ -267,6 +268,33 @@ static const char *tk_lang_guess(const char *const *paras, size_t n)
 	return count[best] >= 4 && count[best] >= 2 * second ? names[best] : NULL;
 }
 
+/* The language of an undeclared article: libexttextcat on its first
+ * kilobyte when the reader was given a classifier, else (or when it is
+ * unsure) the short-word count. */
+static const char *tk_lang_detect(const struct tk_doc *d, const char *const *paras, size_t n)
+{
+	char buf[TK_LANGID_BYTES + 1];
+	size_t used = 0, pi, l;
+	const char *lang = NULL;
+	char code[3];
+
+	for (pi = 0; d->langid && pi < n && used < TK_LANGID_BYTES; pi++) {
+		l = strlen(paras[pi]);
+		if (l > TK_LANGID_BYTES - used) {
+			l = TK_LANGID_BYTES - used;
+			while (l > 0 && ((unsigned char)paras[pi][l] & 0xC0) == 0x80)
+				l--; /* never half a character */
+		}
+		memcpy(buf + used, paras[pi], l);
+		used += l;
+		if (used < TK_LANGID_BYTES)
+			buf[used++] = '\n';
+	}
+	if (used && tk_langid_guess(d->langid, buf, used, code))
+		lang = tk_lang_code(code); /* NULL for a language extraction does not know */
+	return lang ? lang : tk_lang_guess(paras, n);
+}
+
 int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
 {
 	struct tk_article *a;
@@ -302,7 +330,7 @@ int tk_build_finish(struct tk_doc *d, struct tk_art_build *b)
 	a->source = b->source;
 	a->paras = (const char *const *)paras;
 	a->n_paras = b->n;
-	a->lang = b->lang ? b->lang : tk_lang_guess(a->paras, a->n_paras);
+	a->lang = b->lang ? b->lang : tk_lang_detect(d, a->paras, a->n_paras);
 out:
 	b->headline = b->date = b->source = NULL;
 	b->n = 0;

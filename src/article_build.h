@@ -16,6 +16,7 @@ struct tk_doc {
 	char enc[32];
 	struct tk_article *arts; /* tk_malloc'd array */
 	size_t n, cap;
+	struct tk_langid *langid; /* borrowed from tk_read_opts, or NULL */
 };
 
 /* One article being assembled: paragraphs collect in a growable array and

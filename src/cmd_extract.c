@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "err.h"
 #include "extract.h"
+#include "langid.h"
 #include "log.h"
 #include "mem.h"
 
@@ -264,6 +265,7 @@ struct tk_extract_cli {
 	int json, figures_only;
 	const char *lang;
 	size_t max;
+	struct tk_langid *langid; /* for undeclared articles, or NULL */
 };
 
 /* Options up to the first file; *first is its index. TK_EXIT_OK or
@@ -325,7 +327,7 @@ static void tk_extract_refused(const char *file, const char *why, int json)
  * memory or an extraction failure (the command stops). */
 static int tk_extract_file(const char *file, const struct tk_extract_cli *c)
 {
-	struct tk_read_opts ro = {c->max};
+	struct tk_read_opts ro = {c->max, c->langid};
 	struct tk_doc *doc = NULL;
 	const char *why = NULL;
 	char *buf = NULL;
@@ -381,13 +383,17 @@ int tk_cmd_extract(int argc, char **argv, struct tk_config *cfg)
 	}
 	if (c.figures_only)
 		return tk_extract_lines(argc - i, argv + i, c.lang);
+	/* without the fingerprints the short-word guess still works */
+	if (tk_langid_open(NULL, &c.langid) != TK_OK)
+		c.langid = NULL;
 	for (; i < argc; i++, nfiles++) {
 		rc = tk_extract_file(argv[i], &c);
 		if (rc < 0)
-			return TK_EXIT_FAIL;
+			break;
 		failed += rc;
 	}
-	if (fflush(stdout) != 0)
+	tk_langid_close(c.langid);
+	if (rc < 0 || fflush(stdout) != 0)
 		return TK_EXIT_FAIL;
 	if (failed == 0)
 		return TK_EXIT_OK;

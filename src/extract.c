@@ -293,6 +293,36 @@ static size_t tk_cap_clause_start(const char *ctx, size_t bn)
  * Afghanistan safely since August 14"); when those are too few or only say
  * how often ("£4.3 million a year"), the whole clause with the figure ("The
  * prize comes with € 5,000"); else the sentence, cut at a phrase. */
+/* A clause too long for a caption that ends with the figure and what it
+ * counts ("The Tokyo software company Hoshi Systems opened an office in Osaka
+ * on Monday with 120 engineers"): its tail from the earliest phrase start
+ * that fits, with the verb before it ("opened an office in Osaka on Monday
+ * with 120 engineers"); 0 when none fits. *start gets the tail's start. */
+static size_t tk_cap_tail(const char *s, size_t n, size_t *start)
+{
+	size_t k, e, v;
+
+	for (k = 1; k < n; k++) {
+		if (s[k - 1] != ' ' || n - k > TK_CAPTION_MAX)
+			continue;
+		for (e = k; e < n && s[e] != ' '; e++)
+			;
+		if (!tk_cap_function_word(s + k, e - k))
+			continue;
+		/* the lower-case word before the phrase, when it still fits */
+		for (v = k - 1; v > 0 && s[v - 1] != ' '; v--)
+			;
+		if (v + 1 < k && n - v <= TK_CAPTION_MAX && s[v] >= 'a' && s[v] <= 'z' &&
+		    !tk_cap_function_word(s + v, k - 1 - v))
+			k = v;
+		if (tk_cap_words(s + k, n - k) < 3)
+			return 0;
+		*start = k;
+		return tk_cap_trim(s + k, n - k);
+	}
+	return 0;
+}
+
 static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 {
 	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s;
@@ -313,7 +343,12 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 		/* the clause around the figure, the figure included */
 		cs = tk_cap_clause_start(ctx, (size_t)(hit - ctx));
 		ce = (size_t)(s - ctx) + n;
-		if ((m = tk_cap_fit(ctx + cs, ce - cs)) != 0)
+		m = tk_cap_fit(ctx + cs, ce - cs);
+		/* cut before the figure: the clause's tail, the figure included */
+		if (m < (size_t)(hit - ctx) + strlen(f->text) - cs &&
+		    (k = tk_cap_tail(ctx + cs, ce - cs, &n)) != 0)
+			return tk_arena_strndup(a, ctx + cs + n, k);
+		if (m != 0)
 			return tk_arena_strndup(a, ctx + cs, m);
 	}
 	n = strlen(ctx);

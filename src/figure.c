@@ -256,8 +256,8 @@ static const char *tk_cur_phrase(const char *p, size_t n, size_t i, size_t *end)
 	const struct tk_fig_currency *adj = NULL;
 	const char *code;
 
-	if (a.e == a.s)
-		return NULL;
+	if (a.e == a.s || (a.e < n && tk_digit(p[a.e])))
+		return NULL; /* "3 USD50 cards": the code is the next number's */
 	code = tk_cur_word(p, a);
 	if (!code) {
 		/* "Australian dollars"; "Hong Kong dollars" (two words, rare: last) */
@@ -299,6 +299,10 @@ static const char *tk_cur_symbol_after(const char *p, size_t n, size_t i, size_t
 	if (j >= n)
 		return NULL;
 	if (p[j] == '$') {
+		/* "1 $10 bill", "10 $ 30": the sign belongs to the number after it */
+		if ((j + 1 < n && tk_digit(p[j + 1])) ||
+		    (j + 2 < n && p[j + 1] == ' ' && tk_digit(p[j + 2])))
+			return NULL;
 		*end = j + 1;
 		return "USD";
 	}
@@ -776,6 +780,38 @@ static int tk_fs_emit(struct tk_fs *st)
 	return tk_fig_push(st->fl, &f);
 }
 
+/* "c $ 16.4 million", "hk $ 10": a country letter or two set apart from the
+ * dollar sign (tokenised text); never "a $5 bill". The prefixed currency and
+ * its start, else cur and the sign's start d. */
+static const struct tk_fig_currency *
+tk_fig_cur_spaced(const char *p, size_t d, const struct tk_fig_currency *cur, size_t *start)
+{
+	size_t w = d - 1, q;
+	char up[3];
+	const struct tk_fig_currency *pre;
+
+	*start = d;
+	if (d < 2 || p[d - 1] != ' ')
+		return cur;
+	while (w > 0 && d - 1 - w < 3 && tk_ascii_alpha((unsigned char)p[w - 1]))
+		w--;
+	q = d - 1 - w;
+	if (q < 1 || q > 2 || (w > 0 && p[w - 1] != ' ' && p[w - 1] != '(') ||
+	    (q == 1 && (p[w] == 'a' || p[w] == 'A')))
+		return cur;
+	/* "music ' s $ 500 million": a possessive s */
+	if (w >= 2 && (p[w - 2] == '\'' || (unsigned char)p[w - 2] == 0x99))
+		return cur;
+	for (q = 0; w + q < d - 1; q++)
+		up[q] = p[w + q] >= 'a' && p[w + q] <= 'z' ? (char)(p[w + q] - 32) : p[w + q];
+	up[q++] = '$';
+	pre = tk_lexfig_currency(up, q);
+	if (!pre)
+		return cur;
+	*start = w;
+	return pre;
+}
+
 /* A currency code, symbol or prefix ending at i, or before one space there
  * ("US$", "HK$ ", "EUR ", "RM", "₹"); the ISO code and *start, or NULL. */
 static const char *tk_fig_cur_before(const char *p, size_t i, size_t *start)
@@ -819,6 +855,8 @@ static const char *tk_fig_cur_before(const char *p, size_t i, size_t *start)
 			/* a letter code needs a word boundary: "ARUSD" is no code */
 			if (k > 0 && tk_ascii_alpha((unsigned char)p[k - 1]))
 				return NULL;
+			if (p[k] == '$' && j - k == 1)
+				cur = tk_fig_cur_spaced(p, k, cur, &k);
 			*start = k;
 			return cur->code;
 		}
@@ -891,6 +929,14 @@ static int tk_fig_glued_before(struct tk_fs *st, size_t i)
 	return 1;
 }
 
+/* A word that makes the number after it negative: "minus", "negative",
+ * French "négatif", "négative". */
+static int tk_fig_minus_word(const char *p, struct tk_w w)
+{
+	return tk_w_is(p, w, "minus") || tk_w_is(p, w, "negative") ||
+	       tk_w_is(p, w, "n\xC3\xA9gative") || tk_w_is(p, w, "n\xC3\xA9gatif");
+}
+
 /* Step 2: the number itself, its decimals by the text's language, and its
  * sign ("-1.3%", "−5 °C", "$-50.8bn", "minus 387"). */
 static int tk_fig_number(struct tk_fs *st, size_t i)
@@ -930,7 +976,7 @@ static int tk_fig_number(struct tk_fs *st, size_t i)
 		s -= 3;
 	} else {
 		pw = tk_prev_word(p, s);
-		if (pw.e + 1 == s && (tk_w_is(p, pw, "minus") || tk_w_is(p, pw, "negative"))) {
+		if (pw.e + 1 == s && tk_fig_minus_word(p, pw)) {
 			st->neg = 1;
 			s = pw.s;
 		}
@@ -1129,6 +1175,11 @@ static int tk_fig_suffix(struct tk_fs *st)
 	if (c == '-' && e + 1 < n && tk_ascii_alpha((unsigned char)p[e + 1]))
 		return tk_fig_hyphen_unit(st, e + 1);
 	if (!(tk_ascii_alpha(c) || c >= 0x80))
+		return 0;
+	/* general punctuation after the digits ("10–12 km", "5…", "3”"): no
+	 * suffix, nor an identifier; the narrow no-break space is read elsewhere */
+	if (c == 0xE2 && e + 2 < n && (unsigned char)p[e + 1] == 0x80 &&
+	    (unsigned char)p[e + 2] >= 0x90 && (unsigned char)p[e + 2] <= 0xA6)
 		return 0;
 	if (c >= 0xC2 && st->plain) {
 		/* "2½ miles" */
@@ -1363,6 +1414,20 @@ static size_t tk_fig_number_at(const struct tk_fs *st, size_t i, double *v)
 	return frac ? 0 : i;
 }
 
+/* The far side of a money range at k, repeating the currency ("$5-$10",
+ * "€2bn to €3bn"): where its digits start, else 0. */
+static size_t tk_fig_range_money(const struct tk_fs *st, size_t k)
+{
+	size_t d = k, cs;
+
+	while (d < st->n && d < k + 4 && !tk_digit(st->p[d]))
+		d++;
+	if (d < st->n && tk_digit(st->p[d]) && tk_fig_cur_before(st->p, d, &cs) == st->code &&
+	    cs == k)
+		return d;
+	return 0;
+}
+
 /* Step 6: a range or a change: "10-12", "between 15 and 22 mph", "$800,000
  * to $1.3 million", "from 2,415 to 2,315" (change down). */
 static void tk_fig_range(struct tk_fs *st)
@@ -1376,6 +1441,9 @@ static void tk_fig_range(struct tk_fs *st)
 	st->vmax = st->v;
 	if (st->scale == 1 && k + 1 < n && p[k] == '-' && tk_digit(p[k + 1]))
 		k2 = k + 1;
+	else if (st->kind == TK_FIG_MONEY && k + 2 < n && p[k] == '-' && !tk_digit(p[k + 1]) &&
+		 (k2 = tk_fig_range_money(st, k + 1)) != 0)
+		; /* "$5-$10" */
 	else if (st->scale == 1 && k + 4 < n && !memcmp(p + k, "\xE2\x80\x93", 3) &&
 		 tk_digit(p[k + 3]))
 		k2 = k + 3;
@@ -1394,14 +1462,9 @@ static void tk_fig_range(struct tk_fs *st)
 		    !tk_w_is(p, pw, "entre"))
 			k2 = 0;
 		/* the far side may repeat the currency: "$800,000 to $1.3 million" */
-		if (k2 && st->kind == TK_FIG_MONEY && k2 + 4 < n && !tk_digit(p[k2])) {
-			size_t d = k2;
-			while (d < n && d < k2 + 4 && !tk_digit(p[d]))
-				d++;
-			if (d < n && tk_digit(p[d]) && tk_fig_cur_before(p, d, &cs) == st->code &&
-			    cs == k2)
-				k2 = d;
-		}
+		if (k2 && st->kind == TK_FIG_MONEY && k2 + 4 < n && !tk_digit(p[k2]) &&
+		    (cs = tk_fig_range_money(st, k2)) != 0)
+			k2 = cs;
 	}
 	if (!k2)
 		return;
@@ -1519,6 +1582,65 @@ static void tk_fig_feet_inches(struct tk_fs *st)
 	st->ne = k;
 }
 
+/* "50 meters per second", "3 cm/ms", "8 km/min": a length over a time is a
+ * speed; the unit becomes "m/s" and the like. */
+static void tk_fig_per_time(struct tk_fs *st)
+{
+	static const char *const lengths[] = {"cm", "ft", "km", "m", "mi", "mm"};
+	static const struct {
+		const char *word, *unit;
+	} times[] = {
+	    /* sorted (bytewise) */
+	    {"h", "h"},
+	    {"hour", "h"},
+	    {"min", "min"},
+	    {"minute", "min"},
+	    {"millisecond", "ms"},
+	    {"milliseconds", "ms"},
+	    {"ms", "ms"},
+	    {"s", "s"},
+	    {"sec", "s"},
+	    {"second", "s"},
+	};
+	const char *p = st->p;
+	size_t n = st->n, i = st->ne, k;
+	struct tk_w a, t;
+	char buf[16];
+	char *u;
+
+	for (k = 0; k < TK_ARRAY_LEN(lengths) && strcmp(st->code, lengths[k]); k++)
+		;
+	if (i >= n || k == TK_ARRAY_LEN(lengths))
+		return;
+	if (p[i] == '/') {
+		t.s = i + 1;
+		for (t.e = t.s; t.e < n && tk_ascii_alpha((unsigned char)p[t.e]); t.e++)
+			;
+	} else {
+		a = tk_next_word(p, n, i);
+		if (!tk_w_is(p, a, "per") || a.s != i + 1)
+			return;
+		t = tk_next_word(p, n, a.e);
+	}
+	if (t.e == t.s || (t.e < n && tk_digit(p[t.e])))
+		return;
+	for (k = 0; k < TK_ARRAY_LEN(times); k++)
+		if (tk_w_is(p, t, times[k].word))
+			break;
+	if (k == TK_ARRAY_LEN(times))
+		return;
+	a.s = strlen(st->code); /* both parts are short table strings */
+	a.e = strlen(times[k].unit);
+	memcpy(buf, st->code, a.s);
+	buf[a.s] = '/';
+	memcpy(buf + a.s + 1, times[k].unit, a.e);
+	u = tk_arena_strndup(st->ar, buf, a.s + 1 + a.e);
+	if (!u)
+		return; /* out of memory: the length alone is still true */
+	st->code = u;
+	st->ne = t.e;
+}
+
 /* Words after a unit that change it: "87 miles an hour", "188 millas por
  * hora" (speed), "190.000 metros cuadrados", "mètres carrés" (area). */
 static void tk_fig_unit_tail(struct tk_fs *st)
@@ -1539,6 +1661,7 @@ static void tk_fig_unit_tail(struct tk_fs *st)
 		st->ne = h.e;
 		return;
 	}
+	tk_fig_per_time(st);
 	if (tk_w_is(p, a, "cuadrados") || tk_w_is(p, a, "cuadrado") || tk_w_is(p, a, "carrés") ||
 	    tk_w_is(p, a, "carré")) {
 		if ((pu = tk_fig_power_unit(st->code, 2)) != NULL) {
@@ -1806,6 +1929,13 @@ static int tk_fig_money_after(struct tk_fs *st, struct tk_w nw)
 	return 1;
 }
 
+/* Is w "and" in one of the languages? */
+static int tk_spell_and(const char *p, struct tk_w w)
+{
+	return tk_w_is(p, w, "and") || tk_w_is(p, w, "und") || tk_w_is(p, w, "y") ||
+	       tk_w_is(p, w, "et");
+}
+
 /* After "N hundred" or "N thousand" (or any scale for "and a half"): the
  * rest of the number: "3 hundred and 21", "4 thousand 3 hundred and 21", "3
  * million and a half". */
@@ -1826,6 +1956,17 @@ static void tk_fig_scale_rest(struct tk_fs *st)
 			st->v += tk_w_is(p, h, "half") ? 0.5 : 0.25;
 			st->vmax = st->v;
 			st->ne = h.e;
+			return;
+		}
+	}
+	if (tk_spell_and(p, a) && last > 1 && st->vmax == st->v) {
+		/* "2 millones y medio", "3 millions et demi" */
+		struct tk_w half = tk_next_word(p, n, a.e);
+		if (tk_w_is(p, half, "medio") || tk_w_is(p, half, "media") ||
+		    tk_w_is(p, half, "demi") || tk_w_is(p, half, "demie")) {
+			st->v += 0.5;
+			st->vmax = st->v;
+			st->ne = half.e;
 			return;
 		}
 	}
@@ -2070,6 +2211,10 @@ static const struct tk_fig_numword *tk_spell_word(const struct tk_fs *st, struct
 	/* "once", "elf", "sept": only when the text says it is Spanish, German, French */
 	if ((nw->langs & TK_NL_AMBIG) && !(st->langs & TK_NL_AMBIG) && !(nw->langs & TK_NL_EN))
 		return NULL;
+	/* English "a" is a preposition in French and Spanish text ("contratará a
+	 * mil médicos") */
+	if (nw->type == TK_NW_ARTICLE && nw->langs == TK_NL_EN && st->lc && st->lc != 'e')
+		return NULL;
 	return nw;
 }
 
@@ -2120,20 +2265,17 @@ static struct tk_w tk_spell_next(const struct tk_fs *st, size_t i)
  * people", "a third of", "two thirds." (not "a third term"). */
 static int tk_spell_frac_ok(const char *p, size_t n, size_t e, int plural)
 {
-	static const char *const next[] = {"a",	  "all", "an",	  "her",   "his",  "its",  "of",
-					   "our", "the", "their", "these", "this", "those"};
+	static const char *const next[] = {
+	    /* sorted (bytewise); French, Spanish and German: "la moitié des", "la
+	     * mitad de los", "ein Drittel der" */
+	    "a",   "all", "an",	 "de",	"del", "der", "des", "die",   "du",    "her",  "his",
+	    "its", "las", "les", "los", "of",  "our", "the", "their", "these", "this", "those",
+	};
 	struct tk_w w = tk_next_word(p, n, e);
 
 	if (plural || e >= n || p[e] != ' ' || w.e == w.s)
 		return 1;
 	return tk_w_in(p, w, next, TK_ARRAY_LEN(next));
-}
-
-/* Is w "and" in one of the languages? */
-static int tk_spell_and(const char *p, struct tk_w w)
-{
-	return tk_w_is(p, w, "and") || tk_w_is(p, w, "und") || tk_w_is(p, w, "y") ||
-	       tk_w_is(p, w, "et");
 }
 
 /* "point seventy-one", "point zero three": decimals in words after w. */
@@ -2178,8 +2320,11 @@ static double tk_spell_decimals(const struct tk_fs *st, size_t i, size_t *end)
  * and what "and" left behind ("one hundred and three quarters"). */
 struct tk_spell {
 	double total, cur, last_scale, last_group, snap;
+	double pre_ten; /* the value before the last ten ("one hundred" in "one hundred thirty") */
 	int have, art, anded, snap_scaled;
-	int last_type; /* enum tk_nw_type of the last word read, or -1 */
+	int pre_ten_have, ten_anded; /* a number before that ten; the ten right after "and" */
+	int since_and;		     /* number words read since "and" */
+	int last_type;		     /* enum tk_nw_type of the last word read, or -1 */
 };
 
 /* May "and" (und, y, et; Spanish "con" before a fraction) join the words
@@ -2196,8 +2341,8 @@ static int tk_spell_joins(const struct tk_fs *st, const struct tk_spell *sp, str
 
 	if (!bw || !(tk_spell_and(p, w) || con))
 		return 0;
-	if (bw->type == TK_NW_ARTICLE)
-		return 1;
+	if (bw->type == TK_NW_ARTICLE || bw->type == TK_NW_HALF)
+		return 1; /* "and a half", "cinco y medio", "deux millions et demi" */
 	/* a fraction word within the next few number words: "and fifty-four hundredths" */
 	for (k = 0; k < 4; k++) {
 		b = tk_spell_next(st, b.e);
@@ -2221,8 +2366,13 @@ static double tk_spell_fraction(const struct tk_spell *sp, double den)
 	double num;
 
 	if (sp->anded) {
-		num =
-		    sp->art && sp->total + sp->cur == sp->snap ? 1 : sp->total + sp->cur - sp->snap;
+		num = (sp->art && sp->total + sp->cur == sp->snap) || !sp->since_and
+			  ? 1
+			  : sp->total + sp->cur - sp->snap;
+		/* "one hundred and thirty-two fifths" is 132/5, "one hundred and
+		 * three quarters" 100 3/4 */
+		if (num >= den && !sp->snap_scaled)
+			return (sp->total + sp->cur) / den;
 		return sp->snap + num / den * (sp->snap_scaled ? sp->last_scale : 1);
 	}
 	return (sp->have ? sp->total + sp->cur : 1) / den;
@@ -2251,7 +2401,11 @@ static void tk_spell_add(const struct tk_fs *st, struct tk_spell *sp,
 		sp->cur = (sp->cur ? sp->cur : 1) * 100;
 		break;
 	case TK_NW_DOZEN:
-		sp->cur = (sp->cur ? sp->cur : 1) * 12;
+		/* "three hundred and two dozen": the dozens are the units' */
+		if (sp->cur > 100 && fmod(sp->cur, 100) > 0)
+			sp->cur += fmod(sp->cur, 100) * 11;
+		else
+			sp->cur = (sp->cur ? sp->cur : 1) * 12;
 		break;
 	case TK_NW_SCALE:
 		/* a French "billion" is a million million */
@@ -2286,6 +2440,24 @@ static size_t tk_spell_frac_end(const struct tk_fs *st, const struct tk_spell *s
 	const struct tk_fig_numword *bw;
 	struct tk_w o;
 
+	if (nw->type == TK_NW_FRAC && (nw->langs & (TK_NL_EN | TK_NL_FR)) &&
+	    sp->last_type == TK_NW_TEN && sp->pre_ten_have && !sp->ten_anded) {
+		/* "three twenty-firsts", "one hundred thirty-fifths": the ten is
+		 * part of the denominator, the words before it the numerator
+		 * (English, French; Spanish "ciento treinta quintos" is 130/5) */
+		if (!tk_spell_frac_ok(p, st->n, w.e, p[w.e - 1] == 's'))
+			return i;
+		*val = sp->pre_ten / (sp->cur - (sp->pre_ten - sp->total) + nw->value);
+		*frac = *val < 1;
+		return w.e;
+	}
+	if (nw->value == 1)
+		return i; /* "first" is a denominator only after a ten */
+	/* "the two millionth visitor": a singular English ordinal after a
+	 * number above one is a rank, not a fraction */
+	if (nw->type == TK_NW_FRAC && (nw->langs & (TK_NL_EN | TK_NL_ES)) && sp->have &&
+	    !sp->anded && sp->total + sp->cur > 1 && p[w.e - 1] != 's')
+		return i;
 	if (tk_w_is(p, a, "a") || tk_w_is(p, a, "an"))
 		a = tk_spell_next(st, a.e);
 	bw = tk_spell_word(st, a);
@@ -2338,6 +2510,7 @@ static int tk_spell_other(const struct tk_fs *st, struct tk_spell *sp, struct tk
 
 	if ((p[w.e] == ' ' || b.s == w.e) && tk_spell_joins(st, sp, w, b)) {
 		sp->anded = 1;
+		sp->since_and = 0;
 		sp->snap = sp->total + sp->cur;
 		sp->snap_scaled = sp->cur == 0 && sp->last_scale > 0;
 		sp->art = 0;
@@ -2411,8 +2584,22 @@ static size_t tk_spell_read(const struct tk_fs *st, size_t i, double *val, int *
 		}
 		if (sp.art && !sp.have && (nw->type == TK_NW_UNIT || nw->type == TK_NW_TEN))
 			return i; /* "a two-way race" */
+		if (!sp.have && nw->value == 1 && nw->type == TK_NW_UNIT && tk_w_is(p, w, "un") &&
+		    st->lc == 's') {
+			/* Spanish "un veinticinco por ciento": an article before a number */
+			const struct tk_fig_numword *nx =
+			    tk_spell_word(st, a.e > a.s ? a : tk_spell_next(st, w.e));
+			if (nx && (nx->type == TK_NW_UNIT || nx->type == TK_NW_TEN))
+				continue;
+		}
 		if (nw->type == TK_NW_HALF || nw->type == TK_NW_FRAC)
 			return tk_spell_frac_end(st, &sp, nw, w, a, i, val, frac);
+		if (nw->type == TK_NW_TEN) {
+			sp.pre_ten = sp.total + sp.cur;
+			sp.pre_ten_have = sp.have;
+			sp.ten_anded = sp.anded && sp.since_and == 0;
+		}
+		sp.since_and++;
 		tk_spell_add(st, &sp, nw, w);
 		sp.have = 1;
 		sp.last_type = (int)nw->type;
@@ -2434,8 +2621,22 @@ static size_t tk_fig_spelled(struct tk_fs *st, size_t i, int *err)
 	size_t e;
 	double v = 0;
 	int frac = 0;
-	struct tk_w w = tk_next_word(p, st->n, i), pw;
+	struct tk_w w, pw;
 
+	/* most words that pass the prefix test are no number word ("the",
+	 * "this"): one lookup, not the reader (hyphenated words and German
+	 * compounds are read in parts, by the reader); a typographic
+	 * apostrophe (U+2019, lead byte E2) ends the word: "d’un tiers" */
+	if (st->lc != 'd') {
+		for (w.s = w.e = i; w.e < st->n && (tk_ascii_alpha((unsigned char)p[w.e]) ||
+						    ((unsigned char)p[w.e] >= 0x80 &&
+						     (unsigned char)p[w.e] != 0xE2));
+		     w.e++)
+			;
+		if (!(w.e < st->n && p[w.e] == '-') && !tk_spell_word(st, w))
+			return w.e > i ? w.e : i + 1;
+	}
+	w = tk_next_word(p, st->n, i);
 	tk_fs_begin(st, i);
 	e = tk_spell_read(st, i, &v, &frac);
 	if (e <= i)
@@ -2447,7 +2648,7 @@ static size_t tk_fig_spelled(struct tk_fs *st, size_t i, int *err)
 	if (frac)
 		st->kind = TK_FIG_FRACTION;
 	pw = tk_prev_word(p, i);
-	if (pw.e + 1 == i && (tk_w_is(p, pw, "minus") || tk_w_is(p, pw, "negative"))) {
+	if (pw.e + 1 == i && tk_fig_minus_word(p, pw)) {
 		st->neg = 1;
 		st->s = pw.s;
 	}
@@ -2497,7 +2698,11 @@ static void tk_fs_language(struct tk_fs *st, const char *lang)
 /* Can a number word start at i? A cheap test before the lexicon lookup. */
 static int tk_fig_word_start(const char *p, size_t n, size_t i)
 {
-	if (i > 0 && p[i - 1] != ' ' && p[i - 1] != '(')
+	/* after a space, a bracket, or a French elision ("près d'un tiers") */
+	if (i > 0 && p[i - 1] != ' ' && p[i - 1] != '(' &&
+	    !(i >= 2 && p[i - 1] == '\'' && (p[i - 2] == 'd' || p[i - 2] == 'l')) &&
+	    !(i >= 4 && !memcmp(p + i - 3, "\xE2\x80\x99", 3) &&
+	      (p[i - 4] == 'd' || p[i - 4] == 'l')))
 		return 0;
 	return tk_lexfig_numword_maybe(p + i, i + 1 < n ? 2 : 1) ||
 	       (i + 1 < n && !tk_ascii_alpha((unsigned char)p[i + 1]) &&

@@ -27,6 +27,7 @@
 #include "health.h"
 #include "i18n.h"
 #include "import.h"
+#include "langid.h"
 #include "log.h"
 #include "logo.h"
 #include "mem.h"
@@ -371,6 +372,7 @@ struct tk_imp {
 	struct tk_logo *logo;			    /* logo.png, validated and bounded (logo.h) */
 	int logo_clear;				    /* logo.png is empty: the logo goes */
 	char logo_why[200];			    /* logo.png refused: why (the old logo stays) */
+	struct tk_langid *langid; /* for articles that do not declare their language, or NULL */
 };
 
 static const char *const tk_outcome_label[TK_IMPORT_NOUTCOMES] = {
@@ -575,7 +577,7 @@ static void tk_imp_check_conf(struct tk_imp *im)
 
 static void tk_imp_check_urgent(struct tk_imp *im)
 {
-	struct tk_read_opts ro = {TK_CONTROL_MAX};
+	struct tk_read_opts ro = {TK_CONTROL_MAX, NULL};
 	struct tk_doc *doc = NULL;
 	const struct tk_article *a;
 	const char *reason = "";
@@ -994,7 +996,7 @@ static int tk_imp_file_parse(struct tk_imp *im, const struct tk_walk_entry *e,
 			     enum tk_imp_kind kind, const char *name, size_t len, char head[200],
 			     char extra[64])
 {
-	struct tk_read_opts ro = {(size_t)im->cfg.max_file_bytes};
+	struct tk_read_opts ro = {(size_t)im->cfg.max_file_bytes, im->langid};
 	struct tk_doc *doc = NULL;
 	const char *reason = NULL;
 	int err = tk_doc_parse(im->buf, len, name, &ro, &doc, &reason);
@@ -2067,6 +2069,10 @@ static int tk_imp_open(struct tk_imp *im, const char *src, const struct tk_impor
 		tk_log(TK_LOG_ERROR, "import: cannot open %s: %s", src, strerror(errno));
 		return err;
 	}
+	/* undeclared languages: without the fingerprints, the short-word guess */
+	if ((err = tk_langid_open(NULL, &im->langid)) != TK_OK)
+		tk_log(TK_LOG_WARN, "import: no language identification (%s): %s", TK_LANGID_DIR,
+		       tk_strerror(err));
 	err = tk_cache_open(cfg->cache_dir, &im->cache);
 	if (err) {
 		tk_log(TK_LOG_ERROR, "import: cannot open the cache %s: %s", cfg->cache_dir,
@@ -2202,6 +2208,7 @@ static void tk_imp_destroy(struct tk_imp *im)
 	if (!im)
 		return;
 	tk_cache_close(im->cache);
+	tk_langid_close(im->langid);
 	if (im->rootfd >= 0)
 		close(im->rootfd);
 	if (im->trust_open)

@@ -360,6 +360,7 @@ int tk_playlist_add_record(struct tk_playlist *pl, const struct tk_record *rec, 
 				items[n].kind = TK_ITEM_FIGURE;
 				items[n].text = ra->figures[i].text;
 				items[n].figure = ra->figures[i].figure;
+				items[n].speaker = ra->figures[i].speaker;
 				items[n++].caption = ra->figures[i].caption;
 			}
 		}
@@ -771,7 +772,7 @@ static int tk_pl_add_raw(struct tk_playlist *pl, int dfd, const char *name,
 			 const struct tk_playlist_opts *opts)
 {
 	static const unsigned char nofp[TK_RECORD_FP_BYTES];
-	struct tk_read_opts ro = {opts->max_file_bytes};
+	struct tk_read_opts ro = {opts->max_file_bytes, NULL};
 	struct tk_doc *doc = NULL;
 	struct tk_record *rec = NULL;
 	const char *reason = NULL;

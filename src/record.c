@@ -2,7 +2,8 @@
  * file, in a small binary form the display can check cheaply. Layout (little
  * endian): "TKRC", u16 version, u16 articles, 16-byte fingerprint; per article
  * i64 date, str headline, str source, u8 quotes {str text, speaker, role},
- * u8 figures {str text, figure, caption}; str = u16 length + UTF-8 bytes. */
+ * u8 figures {str text, figure, caption, speaker}; str = u16 length + UTF-8
+ * bytes (version 2 added the figure's speaker: who said it when quoted). */
 #include <string.h>
 #include <unistr.h>
 
@@ -110,7 +111,8 @@ static size_t tk_rec_figure_size(const struct tk_item *it)
 {
 	return tk_rec_strsize(it->text, TK_RECORD_MAX_TEXT) +
 	       tk_rec_strsize(it->figure, TK_RECORD_MAX_FIGURE) +
-	       tk_rec_strsize(it->caption, TK_RECORD_MAX_TEXT);
+	       tk_rec_strsize(it->caption, TK_RECORD_MAX_TEXT) +
+	       tk_rec_strsize(it->speaker, TK_RECORD_MAX_NAME);
 }
 
 /* Ranked candidates that fit the article's byte budget, best first and
@@ -179,6 +181,7 @@ static int tk_rec_article(struct tk_rec_buf *b, const struct tk_article *art)
 		tk_rec_str(b, f[i]->text, TK_RECORD_MAX_TEXT);
 		tk_rec_str(b, f[i]->figure, TK_RECORD_MAX_FIGURE);
 		tk_rec_str(b, f[i]->caption, TK_RECORD_MAX_TEXT);
+		tk_rec_str(b, f[i]->speaker, TK_RECORD_MAX_NAME);
 	}
 	tk_extraction_free(ex);
 	return b->fail ? TK_ENOMEM : TK_OK;
@@ -325,6 +328,7 @@ static void tk_rd_article(struct tk_rec_rd *r, struct tk_record_article *a)
 		f[i].text = tk_rd_str(r, TK_RECORD_MAX_TEXT, 0);
 		f[i].figure = tk_rd_str(r, TK_RECORD_MAX_FIGURE, 0);
 		f[i].caption = tk_rd_str(r, TK_RECORD_MAX_TEXT, 0);
+		f[i].speaker = tk_rd_str(r, TK_RECORD_MAX_NAME, 1);
 	}
 	if (!r->err && r->i - start > TK_RECORD_MAX_ARTICLE_BYTES)
 		r->err = TK_EPARSE;

@@ -12,7 +12,7 @@
 #include "article.h"
 
 /* Format version: a record of another version is refused (and rebuilt). */
-#define TK_RECORD_VERSION 1
+#define TK_RECORD_VERSION 2
 #define TK_RECORD_FP_BYTES 16
 
 /* Caps on what a record holds. Every one bounds the display's memory
@@ -53,6 +53,7 @@ struct tk_record_figure {
 	const char *text;    /* the clause it comes from; never NULL */
 	const char *figure;  /* the number as written; never NULL */
 	const char *caption; /* never NULL */
+	const char *speaker; /* who said it, when the figure is quoted; or NULL */
 };
 
 struct tk_record_article {

@@ -205,7 +205,7 @@ static int tk_rs_write(struct tk_rs *s, const char *hex, const void *buf, size_t
 static int tk_rs_build(struct tk_rs *s, const struct tk_cache_info *ci, const char *hex,
 		       int64_t *date)
 {
-	struct tk_read_opts ro = {s->max_bytes};
+	struct tk_read_opts ro = {s->max_bytes, NULL};
 	struct tk_doc *doc = NULL;
 	struct tk_record *rec = NULL;
 	const char *reason = NULL;

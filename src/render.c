@@ -434,8 +434,19 @@ static void tk_item_quote(struct tk_scene *s, const struct tk_pl_item *it, struc
 	t->label = s->w.quote;
 }
 
+/* "  — Speaker" after a figure taken from a quotation, as after a quote. */
+static void tk_item_figure_speaker(struct tk_scene *s, const struct tk_pl_item *it,
+				   struct tk_itemtext *t)
+{
+	if (!it->speaker)
+		return;
+	snprintf(t->who, sizeof t->who, "  — %s", it->speaker);
+	tk_itemtext_add(t, t->who, strlen(t->who), TK_FONT_BOLD, s->cfg->accent, s->fs);
+}
+
 /* A figure: its sentence with the number (and its scale word) in bold
- * accent, or the number before its caption. */
+ * accent, or the number before its caption; then who said it, when it was
+ * quoted ("4,000 Americans — Anthony Blinken"). */
 static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, struct tk_itemtext *t)
 {
 	const struct tk_config *c = s->cfg;
@@ -452,6 +463,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 		if (f[fl])
 			tk_itemtext_add(t, f + fl, strlen(f + fl), TK_FONT_REGULAR, c->crawl_fg,
 					s->fs);
+		tk_item_figure_speaker(s, it, t);
 		return;
 	}
 	if (it->figure) {
@@ -460,6 +472,7 @@ static void tk_item_figure(struct tk_scene *s, const struct tk_pl_item *it, stru
 	}
 	f = it->caption ? it->caption : t->text;
 	tk_itemtext_add(t, f, strlen(f), TK_FONT_REGULAR, c->crawl_fg, s->fs);
+	tk_item_figure_speaker(s, it, t);
 }
 
 /* Spans and label of item it (NULL: the idle line). */
@@ -1122,7 +1135,8 @@ static void tk_card_quote(struct tk_card *k)
 		left -= tk_card_gap(k, TK_GAP_S_DIV) + who * TK_BODY_LH_PCT / 100 * 2;
 	if (k->stacked)
 		left -= tk_card_gap(k, TK_GAP_M_DIV) + k->CH / TK_CARD_FIGURE_STACKED_DIV +
-			k->CH / TK_CARD_CAPTION_DIV * TK_BODY_LH_PCT / 100 * 2;
+			k->CH / TK_CARD_CAPTION_DIV * TK_BODY_LH_PCT / 100 *
+			    (k->f->speaker ? 3 : 2); /* the figure's speaker: one line more */
 	maxl = tk_quote_lines(left, qs);
 	snprintf(buf, sizeof buf, "“%s”", q->text);
 	while (qs > tk_maxi(k->CH / TK_CARD_QUOTE_MIN_DIV, s->csmall) &&
@@ -1180,6 +1194,14 @@ static void tk_card_figure_panel(struct tk_card *k)
 	fb = tk_text_block(s, k->dst, tk_figure_caption(f, scale, scale_len), TK_FONT_REGULAR, cap,
 			   tk_mix(c->card_fg, c->card_bg, 50), fx, fy + fsz * 95 / 100, fw,
 			   k->stacked ? 2 : 3, cap * TK_BODY_LH_PCT / 100);
+	if (f->speaker) {
+		/* quoted: "4,000 Americans — Anthony Blinken" */
+		char who[200];
+		snprintf(who, sizeof who, "— %s", f->speaker);
+		fb = tk_text_block(s, k->dst, who, TK_FONT_BOLD, cap, c->accent, fx,
+				   fb + tk_card_gap(k, TK_GAP_S_DIV), fw, 1,
+				   cap * TK_BODY_LH_PCT / 100);
+	}
 	k->bottom = tk_maxi(k->bottom, fb);
 	if (beside && k->dst) /* a hairline between quote and figure */
 		tk_mfill(s, k->dst, fx - k->W / 60, k->y, 2, k->bottom - k->y,

@@ -65,7 +65,7 @@ static const char *tk_td_by_name(struct tk_cache *c, const char *line)
 static int tk_td_has_headline(struct tk_cache *c, const char *name, const char *headline,
 			      size_t max)
 {
-	struct tk_read_opts ro = {max};
+	struct tk_read_opts ro = {max, NULL};
 	struct tk_doc *doc = NULL;
 	const char *reason = NULL;
 	char *buf = NULL;

@@ -19,7 +19,7 @@ static struct tk_doc *parse_ok(const char *text, const char *name)
 {
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
-	struct tk_read_opts o = {16u << 20};
+	struct tk_read_opts o = {16u << 20, NULL};
 	int err = tk_doc_parse(text, strlen(text), name, &o, &d, &why);
 	if (err)
 		fprintf(stderr, "refused: %s\n", why);
@@ -110,7 +110,7 @@ static void test_refusals(void **state)
 {
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
-	struct tk_read_opts small = {10};
+	struct tk_read_opts small = {10, NULL};
 
 	(void)state;
 	assert_int_equal(tk_doc_parse("", 0, "a.txt", NULL, &d, &why), TK_ENOTEXT);
@@ -134,7 +134,7 @@ static void test_nested_tags(void **state)
 			    "<p>Bottom text.</p></body></html>", NULL);
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
-	struct tk_read_opts o = {16u << 20};
+	struct tk_read_opts o = {16u << 20, NULL};
 	int err;
 
 	(void)state;

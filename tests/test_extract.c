@@ -657,7 +657,7 @@ static void test_alloc_failures(void **state)
 static size_t parse_extract_bounded(const char *buf, size_t len, const char *name)
 {
 	struct tk_doc *doc = NULL;
-	struct tk_read_opts ro = {8u << 20};
+	struct tk_read_opts ro = {8u << 20, NULL};
 	struct tk_extraction *ex = NULL;
 	struct tk_extract_opts all = {3, 2, 1, 0};
 	const char *why;

@@ -27,7 +27,7 @@ static struct tk_doc *parse(const char *text, size_t len, const char *name)
 {
 	struct tk_doc *d = NULL;
 	const char *why = NULL;
-	struct tk_read_opts o = {8u << 20};
+	struct tk_read_opts o = {8u << 20, NULL};
 
 	assert_int_equal(tk_doc_parse(text, len, name, &o, &d, &why), TK_OK);
 	return d;
@@ -54,6 +54,9 @@ static int str_eq_or_cut(const char *rec, const char *orig)
 	return n > 3 && !strcmp(rec + n - 3, "\xe2\x80\xa6") && !strncmp(rec, orig, n - 3);
 }
 
+/* Figures recorded with a speaker (quoted), over all fixtures of the round trip. */
+static size_t quoted_figures;
+
 /* The record of an article holds the extractor's ranked quotes and figures
  * (a prefix when the byte budget cuts), in the same order. */
 static void check_article(const char *file, const struct tk_article *art,
@@ -78,6 +81,8 @@ static void check_article(const char *file, const struct tk_article *art,
 		} else if (it->kind == TK_ITEM_FIGURE && f < ra->n_figures) {
 			assert_true(str_eq_or_cut(ra->figures[f].figure, it->figure));
 			assert_true(str_eq_or_cut(ra->figures[f].caption, it->caption));
+			assert_true(str_eq_or_cut(ra->figures[f].speaker, it->speaker));
+			quoted_figures += ra->figures[f].speaker != NULL;
 			f++;
 		}
 	}
@@ -103,7 +108,7 @@ static void test_fixtures_round_trip(void **state)
 		char *text;
 		struct tk_doc *doc = NULL;
 		const char *why = NULL;
-		struct tk_read_opts ro = {8u << 20};
+		struct tk_read_opts ro = {8u << 20, NULL};
 		struct tk_record *rec = NULL;
 		void *bytes;
 		size_t blen;
@@ -132,6 +137,8 @@ static void test_fixtures_round_trip(void **state)
 	}
 	closedir(d);
 	assert_true(files >= 20);
+	/* "4,000 Americans — Anthony Blinken" reaches the screen through the record */
+	assert_true(quoted_figures >= 1);
 }
 
 /* Issue 9 item 4: what a record holds is capped whatever the article holds. */
