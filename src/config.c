@@ -181,6 +181,45 @@ static const struct tk_cfg_key tk_cfg_keys[] = {
 #undef F
 #define TK_CFG_NKEYS (sizeof tk_cfg_keys / sizeof tk_cfg_keys[0])
 
+/* Keys that change what the playlist holds, not how it is drawn. */
+static const char *const tk_content_keys[] = {"crawl_articles",	    "figures_per_article",
+					      "max_file_bytes",	    "quotes_need_speaker",
+					      "quotes_per_article", "urgent_hours"};
+
+static unsigned tk_key_change(const struct tk_cfg_key *k)
+{
+	if (k->type == TK_CFG_COLOR)
+		return TK_CHANGE_COLOURS;
+	for (size_t i = 0; i < sizeof tk_content_keys / sizeof tk_content_keys[0]; i++)
+		if (!strcmp(k->name, tk_content_keys[i]))
+			return TK_CHANGE_CONTENT;
+	return TK_CHANGE_LAYOUT;
+}
+
+unsigned tk_config_changes(const struct tk_config *a, const struct tk_config *b)
+{
+	unsigned ch = a->service != b->service ? TK_CHANGE_COLOURS : 0;
+
+	for (size_t i = 0; i < TK_CFG_NKEYS; i++) {
+		const struct tk_cfg_key *k = &tk_cfg_keys[i];
+
+		if (strcmp(k->name, "log_level") &&
+		    memcmp((const char *)a + k->offset, (const char *)b + k->offset, k->size))
+			ch |= tk_key_change(k);
+	}
+	return ch;
+}
+
+void tk_config_copy_stick_keys(struct tk_config *dst, const struct tk_config *src)
+{
+	for (size_t i = 0; i < TK_CFG_NKEYS; i++) {
+		const struct tk_cfg_key *k = &tk_cfg_keys[i];
+
+		if (k->stick.who == TK_CFG_STICK)
+			memcpy((char *)dst + k->offset, (const char *)src + k->offset, k->size);
+	}
+}
+
 void tk_config_defaults(struct tk_config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);

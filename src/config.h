@@ -81,7 +81,26 @@ struct tk_config {
 	char update_keys_dir[256];     /* public keys that may sign updates */
 	int log_level;		       /* enum tk_log_level */
 	unsigned service;	       /* TK_SERVICE_*: not a key, set while loading */
+	/* Not a key: the settings before the stick's <cache>/.config was applied
+	 * (device file and --set; owned by main, lives as long as the command),
+	 * for live reloads of .config; NULL = none. */
+	const struct tk_config *device;
 };
+
+/* What differs between two configurations, for a display that applies a new
+ * one live (tk_config_changes). */
+enum {
+	TK_CHANGE_COLOURS = 1, /* colours or the service mark: recompose at once */
+	TK_CHANGE_LAYOUT = 2,  /* sizes, rotation, layout, speed: a new scene */
+	TK_CHANGE_CONTENT = 4  /* what the playlist holds: reload it */
+};
+
+/* TK_CHANGE_* bits for the keys (and service flags) that differ between a
+ * and b; 0 when the screen would show the same. Keys a display cannot apply
+ * live (directories, driver, font) count as TK_CHANGE_LAYOUT. Pure. */
+unsigned tk_config_changes(const struct tk_config *a, const struct tk_config *b);
+/* Copy every key a stick may set from src into dst (the rest of dst stays). */
+void tk_config_copy_stick_keys(struct tk_config *dst, const struct tk_config *src);
 
 /* Fill cfg with the compiled defaults. */
 void tk_config_defaults(struct tk_config *cfg);

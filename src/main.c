@@ -379,7 +379,7 @@ static void tk_main_timezone(const struct tk_config *cfg)
 
 int main(int argc, char **argv)
 {
-	struct tk_config cfg;
+	struct tk_config cfg, device;
 	const char *config_path = NULL;
 	const struct tk_command *cmd;
 	int i, quiet = 0, must_exist;
@@ -433,6 +433,8 @@ int main(int argc, char **argv)
 	tk_log_set_level((enum tk_log_level)cfg.log_level);
 	/* Stick settings from the final cache_dir; --set again after them: the
 	 * operator's word is last. */
+	device = cfg; /* a display reloading <cache>/.config applies it over these */
+	cfg.device = &device;
 	tk_load_stick_settings(&cfg, config_path, i < argc ? argv[i] : NULL);
 	for (int j = 1; j < i; j++)
 		if (!strcmp(argv[j], "--set") && j + 1 < i)

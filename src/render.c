@@ -14,6 +14,7 @@
 #include <unilbrk.h>
 #include <unistr.h>
 
+#include "crawlcut.h"
 #include "err.h"
 #include "i18n.h"
 #include "log.h"
@@ -98,6 +99,17 @@
 
 #define TK_CHUNK_BUFS 3
 #define TK_MAX_CTEX 16
+#define TK_CUT_LEAD_DIV 2   /* a cut lies at least 1/2 s of motion beyond the screen */
+#define TK_CUT_WINDOW_SEC 2 /* ... on a word end within 2 s of motion, else anywhere */
+#define TK_GAP_DIV 5	    /* a word gap: transparent columns of 1/5 of the text size */
+#define TK_MAX_GAPS 256	    /* word ends marked per crawl item */
+#define TK_SPANS 64	    /* crawl items remembered (on screen and composed ahead) */
+
+/* Where a crawl item lies on the strip, and what it shows. */
+struct tk_strip_span {
+	int64_t x0, x1;
+	uint64_t key; /* tk_crawlcut_item_key, 0 for the idle line */
+};
 #define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
 #define TK_CARD_UPLOAD_BYTES (1u << 20) /* per frame: ~0.3 ms of memcpy on a Pi 4 */
 
@@ -153,18 +165,30 @@ struct tk_scene {
 	uint32_t *cardpx;
 	int card_state;
 	int64_t card_want, card_have;
-	struct tk_playlist *pending_pl; /* crawl: taken at the next item */
-	struct tk_playlist *card_pl;	/* cards: taken at the next card */
-	int64_t card_base;		/* first card period of card_pl */
-	struct tk_cardsched sched;	/* card periods from sched.base_frame on */
-	struct tk_cardsched sched_old;	/* ... and before it (the previous playlist's) */
-	int64_t next_frame;		/* frame after the last one drawn */
-	int64_t late_p;			/* last card period that was late */
-	int64_t hold;			/* frames the crawl paused for a late worker */
-	int64_t shown_at;		/* motion frame of the crawl last drawn, or -1 */
-	uint64_t outside_key;		/* cards and notices as last drawn */
-	int outside_changed;		/* the last draw changed them */
-	int notices_shown;		/* notice textures made so far */
+	struct tk_playlist *pending_pl;	     /* crawl: taken at the cut (cut_k) */
+	struct tk_crawlcut cut;		     /* chunk positions after cuts, word ends */
+	int cut_wanted;			     /* a new crawl playlist waits for its cut */
+	int64_t cut_k;			     /* chunk id where the worker switches, or -1 */
+	struct tk_strip_span span[TK_SPANS]; /* ring of items laid out */
+	size_t span_n, span_head;
+	struct tk_strip_span mask[TK_SPANS]; /* removed items: drawn over */
+	size_t mask_n;
+	struct tk_playlist *card_pl;   /* cards: taken at the next card */
+	int64_t card_base;	       /* first card period of card_pl */
+	int64_t card_cut;	       /* period whose card was cut (removed article), or -1 */
+	int card_epoch;		       /* a card composed across a cut is stale */
+	struct tk_cardsched sched;     /* card periods from sched.base_frame on */
+	struct tk_cardsched sched_old; /* ... and before it (the previous playlist's) */
+	int64_t next_frame;	       /* frame after the last one drawn */
+	int64_t late_p;		       /* last card period that was late */
+	int64_t hold;		       /* frames the crawl paused for a late worker */
+	int64_t shown_at;	       /* motion frame of the crawl last drawn, or -1 */
+	int64_t new_x;		       /* strip x where the last new crawl playlist starts */
+	uint64_t new_gen;	       /* its generation */
+	int new_state;		       /* 1: not on screen yet, 2: on screen with the old */
+	uint64_t outside_key;	       /* cards and notices as last drawn */
+	int outside_changed;	       /* the last draw changed them */
+	int notices_shown;	       /* notice textures made so far */
 	char status_text[256], urgent_text[1024], clock_text[96];
 	/* the screen's own words in the configured language, looked up once by
 	 * tk_scene_create (the worker never calls gettext) */
@@ -598,14 +622,155 @@ static const struct tk_pl_item *tk_crawl_next(struct tk_scene *s)
 	return it;
 }
 
-/* Compose the next crawl chunk into px. Worker side, no lock held. */
+/* Remember where an item lies. mu held. */
+static void tk_span_add(struct tk_scene *s, int64_t x0, int64_t x1, uint64_t key)
+{
+	struct tk_strip_span *sp;
+
+	if (s->span_n == TK_SPANS) {
+		s->span_head = (s->span_head + 1) % TK_SPANS;
+		s->span_n--;
+	}
+	sp = &s->span[(s->span_head + s->span_n++) % TK_SPANS];
+	sp->x0 = x0;
+	sp->x1 = x1;
+	sp->key = key;
+}
+
+/* Items of the old content before the cut at x that pl no longer has are
+ * drawn over from now on (removed items leave the screen at once); the
+ * spans past x are forgotten. Worker side, no lock held. */
+static void tk_mask_removed(struct tk_scene *s, const struct tk_playlist *pl, int64_t x)
+{
+	uint64_t *keys = NULL;
+	size_t gone = 0;
+
+	if (tk_crawlcut_keys(pl, &keys))
+		return;
+	SDL_LockMutex(s->mu);
+	s->mask_n = 0;
+	for (size_t i = 0; i < s->span_n; i++) {
+		struct tk_strip_span *sp = &s->span[(s->span_head + i) % TK_SPANS];
+
+		if (sp->x0 < x && sp->key && !tk_crawlcut_has(keys, pl->n_items, sp->key)) {
+			s->mask[s->mask_n] = *sp;
+			s->mask[s->mask_n++].x1 = sp->x1 < x ? sp->x1 : x;
+			gone++;
+		}
+	}
+	while (s->span_n && s->span[(s->span_head + s->span_n - 1) % TK_SPANS].x0 >= x)
+		s->span_n--;
+	SDL_UnlockMutex(s->mu);
+	tk_free(keys);
+	tk_log(TK_LOG_INFO, "crawl: generation %llu: %zu removed items cut from the strip",
+	       (unsigned long long)pl->generation, gone);
+}
+
+/* Word ends of a crawl item laid out at strip position p: the middle of
+ * every run of transparent columns in its text at least TK_GAP_DIV of the
+ * size wide (whatever the script or direction), and its end. Worker side. */
+/* 1 when column x of the 32-bit surface t has no ink. */
+static int tk_column_clear(const SDL_Surface *t, int x)
+{
+	for (int y = 0; y < t->h; y++) {
+		uint32_t px;
+
+		memcpy(&px, (const uint8_t *)t->pixels + y * t->pitch + x * 4, 4);
+		if (px & t->format->Amask)
+			return 0;
+	}
+	return 1;
+}
+
+static void tk_item_marks(struct tk_scene *s, const struct tk_crawlitem *ci, int64_t p,
+			  uint64_t key)
+{
+	SDL_Surface *t = ci->text;
+	int64_t m[TK_MAX_GAPS + 1];
+	int n = 0, run = 0, thr = tk_maxi(s->fs / TK_GAP_DIV, 2);
+
+	for (int x = 0; t && t->format->BytesPerPixel == 4 && t->format->Amask && x < t->w; x++) {
+		run = tk_column_clear(t, x) ? run + 1 : 0;
+		if (run == thr && n < TK_MAX_GAPS)
+			m[n++] = p + ci->text_at.x + x - run / 2;
+	}
+	m[n++] = p + ci->w;
+	SDL_LockMutex(s->mu);
+	/* what lies beyond a cut made meanwhile is never shown */
+	for (int i = 0; i < n && m[i] < tk_crawlcut_limit(&s->cut, p); i++)
+		tk_crawlcut_mark(&s->cut, m[i]);
+	tk_span_add(s, p, p + ci->w, key);
+	SDL_UnlockMutex(s->mu);
+}
+
+/* At a cut: the item in progress is dropped and the crawl goes on in the new
+ * playlist (its new articles first, else after the last item shown), not
+ * back at its newest article. Worker side, no lock held. */
+static void tk_crawl_switch(struct tk_scene *s, struct tk_playlist *pl, int64_t x0)
+{
+	const struct tk_pl_item *last = NULL;
+	struct tk_playlist *all;
+
+	if (s->wpl && s->wpl->n_items && s->witem)
+		last = &s->wpl->items[(s->witem - 1) % s->wpl->n_items];
+	s->witem = tk_crawlcut_resume(s->wpl, pl, last);
+	/* removed from the cache, not only rotated out of the crawl's newest N */
+	SDL_LockMutex(s->mu);
+	all = tk_playlist_ref(s->card_pl ? s->card_pl : pl);
+	SDL_UnlockMutex(s->mu);
+	tk_mask_removed(s, all, x0);
+	tk_playlist_unref(all);
+	tk_playlist_unref(s->wpl);
+	s->wpl = pl;
+	tk_item_free(&s->wcur);
+}
+
+/* The playlist the worker changes to at chunk id (NULL: none), and where
+ * that chunk starts on the strip. */
+static struct tk_playlist *tk_chunk_begin(struct tk_scene *s, int64_t id, int64_t *x0)
+{
+	struct tk_playlist *pl = NULL;
+
+	SDL_LockMutex(s->mu);
+	*x0 = tk_crawlcut_x(&s->cut, id);
+	if (id == s->cut_k && s->pending_pl) {
+		pl = s->pending_pl;
+		s->pending_pl = NULL;
+		s->cut_wanted = 0; /* the newest playlist is the one taken */
+		s->new_x = *x0;
+		s->new_gen = pl->generation;
+		s->new_state = 1;
+	}
+	if (id == s->cut_k)
+		s->cut_k = -1;
+	SDL_UnlockMutex(s->mu);
+	return pl;
+}
+
+/* The first playlist is taken at an item boundary (the idle line's end). */
+static void tk_crawl_first(struct tk_scene *s)
+{
+	SDL_LockMutex(s->mu);
+	if (s->pending_pl && !s->wpl && !s->cut_wanted && s->cut_k < 0) {
+		s->wpl = s->pending_pl;
+		s->pending_pl = NULL;
+		s->witem = 0;
+	}
+	SDL_UnlockMutex(s->mu);
+}
+
+/* Compose crawl chunk id into px. Worker side, no lock held. */
 static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 {
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormatFrom(px, s->cw, s->bh, 32, s->cw * 4,
 							      SDL_PIXELFORMAT_ARGB8888);
 	/* The strip starts with the first item just right of the label box. */
 	int x = id == 0 ? s->label_w + s->fs : 0;
+	int64_t x0;
+	struct tk_playlist *pl = tk_chunk_begin(s, id, &x0);
 
+	if (pl)
+		tk_crawl_switch(s, pl, x0);
 	if (!dst)
 		return;
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->crawl_bg));
@@ -615,21 +780,13 @@ static void tk_make_chunk(struct tk_scene *s, uint32_t *px, int64_t id)
 		if (!s->wcur.w) {
 			const struct tk_pl_item *it = NULL;
 
-			SDL_LockMutex(s->mu);
-			if (s->pending_pl) {
-				/* Item boundary: the new playlist starts with its newest article.
-				 */
-				tk_playlist_unref(s->wpl);
-				s->wpl = s->pending_pl;
-				s->pending_pl = NULL;
-				s->witem = 0;
-			}
-			SDL_UnlockMutex(s->mu);
+			tk_crawl_first(s);
 			if (s->wpl && s->wpl->n_items)
 				it = tk_crawl_next(s);
 			if (tk_item_make(s, s->wpl, it, &s->wcur))
 				break;
 			s->wcur_off = 0;
+			tk_item_marks(s, &s->wcur, x0 + x, it ? tk_crawlcut_item_key(it) : 0);
 		}
 		n = s->wcur.w - s->wcur_off;
 		if (n > s->cw - x)
@@ -1311,7 +1468,8 @@ static int tk_work_one(struct tk_scene *s)
 		SDL_UnlockMutex(s->mu);
 		tk_make_chunk(s, b->px, b->id);
 		SDL_LockMutex(s->mu);
-		b->state = TK_BUF_READY;
+		/* a cut while it was composed made it stale */
+		b->state = b->id < s->wnext_chunk ? TK_BUF_READY : TK_BUF_FREE;
 		s->st.chunks++;
 		return 1;
 	}
@@ -1321,8 +1479,10 @@ static int tk_work_one(struct tk_scene *s)
 		struct tk_playlist *pl;
 		const struct tk_pl_article *art = NULL;
 
+		int epoch = s->card_epoch;
+
 		s->card_state = TK_BUF_BUSY;
-		if (s->card_pl != s->wcard_pl) {
+		if (s->card_pl != s->wcard_pl || s->card_base != s->wcard_base) {
 			tk_playlist_unref(s->wcard_pl);
 			s->wcard_pl = tk_playlist_ref(s->card_pl);
 			s->wcard_base = s->card_base;
@@ -1337,8 +1497,8 @@ static int tk_work_one(struct tk_scene *s)
 		tk_make_card(s, s->cardpx, pl, art);
 		tk_fonts_trim(s->fonts, 8);
 		SDL_LockMutex(s->mu);
-		s->card_have = p;
-		s->card_state = TK_BUF_READY;
+		s->card_have = epoch == s->card_epoch ? p : -1;
+		s->card_state = epoch == s->card_epoch ? TK_BUF_READY : TK_BUF_FREE;
 		return 1;
 	}
 	if (s->notice_gen != s->notice_done && !s->notice_ready) {
@@ -1579,7 +1739,10 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 	s->H = opts->height > 0 ? opts->height : 1;
 	tk_scene_text_sizes(s);
 	tk_scene_geometry(s);
-	s->nct = (s->W + s->cw - 1) / s->cw + 2;
+	/* + 2: room for the cut-short chunks of two cuts on screen */
+	s->nct = (s->W + s->cw - 1) / s->cw + 2 + 2;
+	tk_crawlcut_init(&s->cut, s->cw);
+	s->cut_k = -1;
 	if (s->nct > TK_MAX_CTEX) {
 		err = TK_EINVAL;
 		goto out;
@@ -1617,6 +1780,7 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 		}
 	}
 	s->card_want = s->card_have = -1;
+	s->card_cut = -1;
 	if (tk_cardsched_set(&s->sched, &s->card_frames, 1, 0, 0)) {
 		err = TK_ENOMEM;
 		goto out;
@@ -1750,20 +1914,60 @@ void tk_scene_set_playlist(struct tk_scene *s, struct tk_playlist *pl)
 	tk_scene_set_playlists(s, pl, pl);
 }
 
+/* 1 when the card showing at period p is of an article cards no longer has. */
+static int tk_card_removed(const struct tk_scene *s, const struct tk_playlist *cards, int64_t p)
+{
+	const struct tk_playlist *old = s->card_pl;
+	const struct tk_pl_article *a;
+	int64_t n;
+
+	if (!old || !old->n_articles || !s->cardtex[0])
+		return 0;
+	n = (int64_t)old->n_articles;
+	a = &old->articles[((p - s->card_base) % n + n) % n];
+	for (size_t i = 0; cards && i < cards->n_articles; i++)
+		if (!strcmp(cards->articles[i].headline, a->headline) &&
+		    cards->articles[i].when == a->when)
+			return 0;
+	return 1;
+}
+
+/* The card on screen shows a removed article: period p starts the new
+ * playlist now, and the area stays empty until its card is ready. mu held. */
+static void tk_card_cut(struct tk_scene *s, int64_t p)
+{
+	s->card_cut = p;
+	s->card_epoch++;
+	s->cardtex_p[0] = s->cardtex_p[1] = -1;
+	if (s->card_state == TK_BUF_READY)
+		s->card_state = TK_BUF_FREE;
+	s->card_rows = 0;
+	s->card_want = p;
+	s->card_have = -1;
+}
+
 void tk_scene_set_playlists(struct tk_scene *s, struct tk_playlist *crawl,
 			    struct tk_playlist *cards)
 {
 	int64_t in, len, p;
+	int cut;
 
 	SDL_LockMutex(s->mu);
+	p = tk_card_period(s, s->next_frame, &in, &len);
+	cut = s->next_frame > 0 && tk_card_removed(s, cards, p);
 	tk_playlist_unref(s->pending_pl);
 	s->pending_pl = tk_playlist_ref(crawl);
+	/* once the crawl runs, new content follows the word entering the screen */
+	s->cut_wanted = s->wnext_chunk > 0;
 	tk_playlist_unref(s->card_pl);
 	s->card_pl = tk_playlist_ref(cards);
-	/* Newest article on the next card; a function of frames, not of timing. */
-	p = tk_card_period(s, s->next_frame, &in, &len);
-	s->card_base = in ? p + 1 : p;
-	tk_scene_card_times(s, cards, s->card_base, s->next_frame - in + (in ? len : 0));
+	/* Newest article on the next card (a function of frames, not of timing);
+	 * at once, restarting period p now, when the card up shows a removed one. */
+	s->card_base = in && !cut ? p + 1 : p;
+	tk_scene_card_times(s, cards, s->card_base,
+			    cut ? s->next_frame : s->next_frame - in + (in ? len : 0));
+	if (cut)
+		tk_card_cut(s, p);
 	s->has_pl = 1;
 	SDL_CondSignal(s->work_cv);
 	SDL_UnlockMutex(s->mu);
@@ -2037,8 +2241,8 @@ static void tk_draw_hold(struct tk_scene *s, int64_t frame, int64_t *off, int64_
 {
 	s->hold = frame - s->shown_at;
 	*off = tk_scene_crawl_offset(s, frame - s->hold);
-	*first = *off / s->cw;
-	*last = (*off + s->W - 1) / s->cw;
+	*first = tk_crawlcut_chunk(&s->cut, *off);
+	*last = tk_crawlcut_chunk(&s->cut, *off + s->W - 1);
 	SDL_CondSignal(s->work_cv);
 }
 
@@ -2102,6 +2306,22 @@ static void tk_card_late(struct tk_scene *s, int64_t p)
 	}
 }
 
+/* Period p's card was cut (tk_card_cut): 1 while it is not ready (the area
+ * stays empty; sync mode waits for it). mu held. */
+static int tk_card_cut_wait(struct tk_scene *s, int64_t p)
+{
+	if (s->card_cut >= 0 && p != s->card_cut)
+		s->card_cut = -1;
+	if (s->card_cut < 0 || tk_take_card(s, p, 1))
+		return 0;
+	s->card_want = p;
+	SDL_CondSignal(s->work_cv);
+	if (!s->o.sync)
+		return 1;
+	tk_need_card(s, p);
+	return 0;
+}
+
 /* Which card shows at frame and how opaque (0-255). A change fades the old
  * card out over the first half of the fade and the new one in over the
  * second: never both at once (a dissolve printed text over text). The next
@@ -2114,6 +2334,10 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);
 
 	*alpha = 255;
+	if (tk_card_cut_wait(s, p))
+		return -1;
+	if (s->card_cut >= 0)
+		fade = 0;
 	if (!s->o.sync && p > 0 && s->cardtex_p[(p - 1) % 2] == p - 1 && !tk_take_card(s, p, 1)) {
 		tk_card_late(s, p);
 		return p - 1;
@@ -2155,20 +2379,38 @@ static void tk_draw_cards(struct tk_scene *s, int64_t show, unsigned alpha)
 	SDL_RenderCopy(s->r, s->cardtex[show % 2], NULL, &s->cc);
 }
 
+/* Removed items still on the strip: the band's background over them. */
+static void tk_draw_masks(struct tk_scene *s, int64_t off)
+{
+	tk_draw_color(s, s->cfg->crawl_bg);
+	SDL_LockMutex(s->mu);
+	for (size_t i = 0; i < s->mask_n; i++) {
+		const struct tk_strip_span *m = &s->mask[i];
+		int64_t a = m->x0 > off ? m->x0 : off, b = m->x1 < off + s->W ? m->x1 : off + s->W;
+		SDL_Rect d = {(int)(a - off), s->band.y, (int)(b - a), s->bh};
+
+		if (b > a)
+			SDL_RenderFillRect(s->r, &d);
+	}
+	SDL_UnlockMutex(s->mu);
+}
+
 /* Crawl chunks at offset off, the accent rule and the fixed label box. */
 static void tk_draw_band(struct tk_scene *s, int64_t off, int64_t first, int64_t last)
 {
 	SDL_Rect d;
 
 	for (int64_t k = first; k <= last; k++) {
-		SDL_Rect src = {0, 0, s->cw, s->bh};
+		int64_t x = tk_crawlcut_x(&s->cut, k);
+		SDL_Rect src = {0, 0, (int)(tk_crawlcut_end(&s->cut, k) - x), s->bh};
 
-		d.x = (int)(k * s->cw - off);
+		d.x = (int)(x - off);
 		d.y = s->band.y;
-		d.w = s->cw;
+		d.w = src.w;
 		d.h = s->bh;
 		SDL_RenderCopy(s->r, s->ctex[k % s->nct], &src, &d);
 	}
+	tk_draw_masks(s, off);
 	tk_draw_color(s, s->cfg->accent);
 	d.x = 0;
 	d.w = s->W;
@@ -2232,19 +2474,81 @@ int tk_scene_outside_changed(const struct tk_scene *s)
 	return s->outside_changed;
 }
 
+/* The log lines that time a change of content on screen (make bench, e2e):
+ * the new playlist reaches the right edge, then what it replaced has left.
+ * mu held. */
+static void tk_draw_log_change(struct tk_scene *s, int64_t off)
+{
+	if (s->new_state == 1 && off + s->W > s->new_x) {
+		tk_log(TK_LOG_INFO, "crawl: generation %llu enters the screen",
+		       (unsigned long long)s->new_gen);
+		s->new_state = 2;
+	}
+	if (s->new_state == 2 && off >= s->new_x) {
+		tk_log(TK_LOG_INFO,
+		       "crawl: generation %llu alone on screen: what it replaced is gone",
+		       (unsigned long long)s->new_gen);
+		s->new_state = 0;
+	}
+}
+
+/* Chunks from k on are cut: forget them wherever they are. mu held. */
+static void tk_cut_invalidate(struct tk_scene *s, int64_t k)
+{
+	for (int i = 0; i < s->nct; i++)
+		if (s->ctex_id[i] >= k)
+			s->ctex_id[i] = -1;
+	for (int i = 0; i < TK_CHUNK_BUFS; i++)
+		if (s->cb[i].state == TK_BUF_READY && s->cb[i].id >= k)
+			s->cb[i].state = TK_BUF_FREE;
+	if (s->wnext_chunk > k)
+		s->wnext_chunk = k;
+	SDL_CondSignal(s->work_cv);
+}
+
+/* A new crawl playlist waits: cut the strip at the first word end at least
+ * TK_CUT_LEAD_DIV of a second of motion beyond the screen's edge (the word
+ * entering the screen is finished, nothing visible changes), or anywhere
+ * there when no word ends within TK_CUT_WINDOW_SEC; wait while the worker
+ * has not laid that far. mu held. */
+static void tk_draw_cut(struct tk_scene *s, int64_t off)
+{
+	int64_t step = tk_scene_crawl_offset(s, 1) - tk_scene_crawl_offset(s, 0);
+	int64_t fps = s->o.fps > 0 ? s->o.fps : TK_DEF_FPS;
+	int64_t from = off + s->W + step * fps / TK_CUT_LEAD_DIV, x, k;
+	int64_t to = from + step * fps * TK_CUT_WINDOW_SEC;
+
+	if (!s->cut_wanted || s->cut_k >= 0)
+		return;
+	if (!tk_crawlcut_find(&s->cut, from, to, &x)) {
+		if (tk_crawlcut_x(&s->cut, s->wnext_chunk) < to)
+			return;
+		x = from;
+	}
+	k = tk_crawlcut_splice(&s->cut, x, off);
+	if (k < 0)
+		return;
+	tk_cut_invalidate(s, k);
+	s->cut_k = k;
+	s->cut_wanted = 0;
+}
+
 int tk_scene_draw(struct tk_scene *s, int64_t frame)
 {
-	int64_t off = tk_scene_crawl_offset(s, frame - s->hold), first = off / s->cw,
-		last = (off + s->W - 1) / s->cw, show = -1;
+	int64_t off = tk_scene_crawl_offset(s, frame - s->hold),
+		first = tk_crawlcut_chunk(&s->cut, off),
+		last = tk_crawlcut_chunk(&s->cut, off + s->W - 1), show = -1;
 	unsigned alpha = 255;
 
 	SDL_LockMutex(s->mu);
+	tk_draw_cut(s, off);
 	s->next_frame = frame + 1;
 	s->has_pl = 1; /* drawing with no playlist set shows the idle screen */
 	tk_draw_take_notices(s);
 	if (s->cardtex[0])
 		tk_draw_take_logo(s);
 	tk_draw_take_chunks(s, frame, &off, &first, &last);
+	tk_draw_log_change(s, off);
 	if (s->cardtex[0])
 		show = tk_draw_take_cards(s, frame, &alpha);
 	tk_outside(s, show, alpha);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cache.h"
 #include "cmd.h"
 #include "err.h"
 #include "i18n.h"
@@ -282,7 +283,10 @@ out:
 /* Everything the frame loop carries. */
 struct tk_run {
 	const struct tk_display_opts *o;
-	const struct tk_config *cfg;
+	const struct tk_config *cfg; /* &live */
+	struct tk_config live; /* the settings in force: o->cfg, then <cache>/.config reloads */
+	uint64_t conf_id;      /* identity of <cache>/.config last applied */
+	int64_t next_conf;
 	struct tk_ctx c;
 	struct tk_pacer pacer;
 	struct tk_watchdog wd;
@@ -491,6 +495,104 @@ static void tk_run_follow(struct tk_run *r)
 	r->pl = pl;
 }
 
+/* ---- live settings (issue 15): <cache>/.config changed by an import ---------- */
+
+/* How often <cache>/.config is looked at (one stat). */
+#if !defined(TK_RUN_CONFIG_POLL_MS)
+#define TK_RUN_CONFIG_POLL_MS 250
+#endif
+
+/* Identity of <dir>/.config (inode, size, modification time); 0 when absent. */
+static uint64_t tk_run_config_id(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/%s", dir, TK_CACHE_CONFIG);
+	if (stat(path, &st))
+		return 0;
+	return ((uint64_t)st.st_ino * 1000003u ^ (uint64_t)st.st_size * 7919u) +
+	       (uint64_t)st.st_mtim.tv_sec * 1000000000u + (uint64_t)st.st_mtim.tv_nsec;
+}
+
+/* The settings with the stick keys back at the device's values and the
+ * current .config applied over them (by the stick rules; a file that fails is
+ * ignored with the service mark). --set values a stick key also sets are the
+ * stick's after a reload. */
+static void tk_run_restick(struct tk_run *r, struct tk_config *out)
+{
+	*out = r->live;
+	tk_config_copy_stick_keys(out, r->live.device);
+	out->service &= ~TK_SERVICE_STICK_CONF;
+	if (tk_cache_config_apply(r->o->dir, out, NULL, NULL))
+		tk_log(TK_LOG_WARN,
+		       "settings: %s/%s does not pass the stick rules: ignored "
+		       "(service mark on screen)",
+		       r->o->dir, TK_CACHE_CONFIG);
+}
+
+/* A new scene on the same output (colours, sizes, rotation): the pacer keeps
+ * its motion frame; the scene starts from the playlist on screen. */
+static int tk_run_rescene(struct tk_run *r)
+{
+	tk_scene_destroy(r->c.scene);
+	r->c.scene = NULL;
+	if (r->c.rot)
+		SDL_DestroyTexture(r->c.rot);
+	r->c.rot = NULL;
+	r->reopens++;
+	return tk_run_show(r);
+}
+
+/* Apply next: the loader borrows the settings, so it stops while they change
+ * and starts again (reloading the playlist when its content depends on them). */
+static int tk_run_apply(struct tk_run *r, const struct tk_config *next, unsigned ch)
+{
+	int rc = TK_EXIT_OK;
+
+	tk_loader_stop(r->ld);
+	r->ld = NULL;
+	r->live = *next;
+	if (ch & (TK_CHANGE_COLOURS | TK_CHANGE_LAYOUT))
+		rc = tk_run_rescene(r);
+	else if (r->pl)
+		tk_ctx_show(&r->c, r->cfg, r->pl);
+	if ((ch & TK_CHANGE_CONTENT) &&
+	    tk_loader_start(r->cfg, r->o->dir, 0, r->pl ? tk_loader_fingerprint(r->pl) : 0, &r->ld))
+		r->ld = NULL;
+	else if (!(ch & TK_CHANGE_CONTENT) &&
+		 tk_loader_start_from(r->cfg, r->o->dir, r->pl, &r->ld))
+		r->ld = NULL;
+	if (!r->ld)
+		tk_log(TK_LOG_WARN, "playlist: no loader thread: the cache is not followed");
+	return rc;
+}
+
+/* The cache's .config (the last stick's settings) changed: apply it live.
+ * Only for the cache the settings belong to. */
+static int tk_run_settings(struct tk_run *r, int64_t now)
+{
+	struct tk_config next;
+	uint64_t id;
+	unsigned ch;
+
+	if (now < r->next_conf || !r->live.device || !r->o->dir ||
+	    strcmp(r->o->dir, r->live.cache_dir))
+		return TK_EXIT_OK;
+	r->next_conf = now + TK_RUN_CONFIG_POLL_MS * 1000000LL;
+	id = tk_run_config_id(r->o->dir);
+	if (id == r->conf_id)
+		return TK_EXIT_OK;
+	r->conf_id = id;
+	tk_run_restick(r, &next);
+	ch = tk_config_changes(&r->live, &next);
+	tk_log(TK_LOG_INFO, "settings: %s/%s changed: %s%s%s%s", r->o->dir, TK_CACHE_CONFIG,
+	       ch ? "applying" : "nothing on screen changes",
+	       ch & TK_CHANGE_COLOURS ? " colours" : "", ch & TK_CHANGE_LAYOUT ? " layout" : "",
+	       ch & TK_CHANGE_CONTENT ? " content" : "");
+	return ch ? tk_run_apply(r, &next, ch) : TK_EXIT_OK;
+}
+
 static void tk_run_events(struct tk_run *r)
 {
 	SDL_Event ev;
@@ -670,6 +772,8 @@ static int tk_run_loop(struct tk_run *r)
 		tk_run_present(r);
 		tk_run_presented(r, tk_app_now_ns());
 		rc = tk_run_hotplug(r, tk_app_now_ns());
+		if (rc == TK_EXIT_OK)
+			rc = tk_run_settings(r, tk_app_now_ns());
 	}
 	tk_notify_stopping();
 	tk_log(TK_LOG_INFO,
@@ -688,7 +792,10 @@ int tk_display_run_on(const struct tk_display_opts *o, const struct tk_output_op
 
 	memset(&r, 0, sizeof r);
 	r.o = o;
-	r.cfg = o->cfg;
+	r.live = *o->cfg;
+	r.cfg = &r.live;
+	if (o->dir)
+		r.conf_id = tk_run_config_id(o->dir);
 	r.start = tk_app_now_ns();
 	r.stop_at = o->seconds > 0 ? r.start + (int64_t)(o->seconds * 1e9) : 0;
 	r.c.out.ops = ops;

@@ -13,6 +13,7 @@
 #include "cache.h"
 #include "config.h"
 #include "err.h"
+#include "log.h"
 #include "playlist.h"
 #include "testutil.h"
 
@@ -538,6 +539,51 @@ static void test_startup_log_names_version_and_source(void **state)
 	assert_non_null(strstr(out, "config: settings: defaults, start.conf (read)"));
 }
 
+/* Live reload (issue 15): which changes recompose, rebuild or reload. */
+static void test_changes_classified(void **state)
+{
+	struct tk_config a, b;
+
+	(void)state;
+	tk_config_defaults(&a);
+	b = a;
+	assert_int_equal(tk_config_changes(&a, &b), 0);
+	b.log_level = TK_LOG_DEBUG; /* not on screen */
+	assert_int_equal(tk_config_changes(&a, &b), 0);
+	b.accent = 0x112233ff;
+	assert_int_equal(tk_config_changes(&a, &b), TK_CHANGE_COLOURS);
+	b.font_size = 40;
+	assert_int_equal(tk_config_changes(&a, &b), TK_CHANGE_COLOURS | TK_CHANGE_LAYOUT);
+	b = a;
+	b.rotation = 90;
+	assert_int_equal(tk_config_changes(&a, &b), TK_CHANGE_LAYOUT);
+	b = a;
+	b.quotes_per_article = 0;
+	assert_int_equal(tk_config_changes(&a, &b), TK_CHANGE_CONTENT);
+	b = a;
+	b.service |= TK_SERVICE_STICK_CONF;
+	assert_int_equal(tk_config_changes(&a, &b), TK_CHANGE_COLOURS);
+}
+
+/* Reloading .config starts from the device's values of the stick keys only. */
+static void test_copy_stick_keys(void **state)
+{
+	struct tk_config dev, cur;
+
+	(void)state;
+	tk_config_defaults(&dev);
+	cur = dev;
+	cur.accent = 0x112233ff; /* from a stick */
+	cur.speed = 7;		 /* from a stick */
+	cur.rotation = 90;	 /* device only: kept */
+	snprintf(cur.cache_dir, sizeof cur.cache_dir, "/x");
+	tk_config_copy_stick_keys(&cur, &dev);
+	assert_int_equal(cur.accent, dev.accent);
+	assert_int_equal(cur.speed, dev.speed);
+	assert_int_equal(cur.rotation, 90);
+	assert_string_equal(cur.cache_dir, "/x");
+}
+
 /* firmware/ticker.conf documents every key, its default and its stick column;
  * it is generated from the key table and must not drift from it. */
 static void test_shipped_conf_is_current(void **state)
@@ -577,6 +623,8 @@ int main(void)
 	    cmocka_unit_test(test_cli_fifo_size_nan),
 	    cmocka_unit_test(test_startup_log_names_version_and_source),
 	    cmocka_unit_test(test_shipped_conf_is_current),
+	    cmocka_unit_test(test_changes_classified),
+	    cmocka_unit_test(test_copy_stick_keys),
 	};
 	return cmocka_run_group_tests_name("config", tests, cli_setup, cli_teardown);
 }

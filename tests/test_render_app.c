@@ -33,6 +33,11 @@ struct fake {
 	int reopened_at;	 /* poll count at the second open */
 	int fail_opens;		 /* the first N opens find no display */
 	size_t lit[4];		 /* per close: pixels that are not the background */
+	uint32_t probe;		 /* RGB counted in probed[] */
+	size_t probed[4];	 /* per close: pixels of colour probe */
+	const char *conf;	 /* written to conf_path at poll conf_at */
+	char conf_path[600];
+	int conf_at;
 };
 
 static int fake_open(struct tk_output *o, int w, int h)
@@ -59,6 +64,8 @@ static void fake_close(struct tk_output *o)
 	if (o->r && tk_render_read(o->r, o->w, o->h, &px) == TK_OK) {
 		for (int i = 0; i < o->w * o->h; i++)
 			n += (px[i] & 0xffffff) != (px[0] & 0xffffff);
+		for (int i = 0; f->closes < 4 && i < o->w * o->h; i++)
+			f->probed[f->closes] += (px[i] & 0xffffff) == f->probe;
 		tk_free(px);
 	}
 	if (f->closes < 4)
@@ -72,6 +79,13 @@ static int fake_connected(struct tk_output *o)
 	struct fake *f = o->priv;
 	int i = f->polls++;
 
+	if (f->conf && i == f->conf_at) {
+		FILE *c = fopen(f->conf_path, "w");
+
+		assert_non_null(c);
+		fputs(f->conf, c);
+		fclose(c);
+	}
 	if (i >= FAKE_SCRIPT) {
 		tk_display_stop();
 		return f->script[FAKE_SCRIPT - 1];
@@ -295,6 +309,37 @@ static void test_schedule_off_black(void **state)
 	assert_true(f.polls <= 1);
 }
 
+/* A stick's settings reach a running display (issue 15): the cache's .config
+ * changes while the loop runs, and the crawl band takes the new background
+ * without a restart (one open, one close). */
+static void test_config_live(void **state)
+{
+	struct tk_config cfg, dev;
+	struct tk_display_opts o;
+	struct fake f = {0};
+	char dir[] = "/tmp/ticker-live-XXXXXX";
+
+	(void)state;
+	for (int i = 0; i < FAKE_SCRIPT; i++)
+		f.script[i] = 1;
+	opts_for(&o, &cfg);
+	assert_non_null(mkdtemp(dir));
+	snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s", dir);
+	o.dir = cfg.cache_dir;
+	o.poll_ms = 100;
+	dev = cfg;
+	cfg.device = &dev;
+	f.probe = 0x000080;
+	f.conf = "crawl_bg = #000080\n";
+	f.conf_at = 2;
+	snprintf(f.conf_path, sizeof f.conf_path, "%s/.config", dir);
+	assert_int_equal(tk_display_run_on(&o, &fake_ops, &f), TK_EXIT_OK);
+	assert_int_equal(f.opens, 1);
+	assert_int_equal(f.closes, 1);
+	assert_true(f.probed[0] > 320 * 10);
+	tu_sh("rm -rf %s", dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -305,6 +350,7 @@ int main(void)
 	    cmocka_unit_test(test_speed_px_s),
 	    cmocka_unit_test(test_software_gl_names),
 	    cmocka_unit_test(test_outside_band_changes),
+	    cmocka_unit_test(test_config_live),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,20 +9,27 @@ with the ticker's own log lines (the journal forwarded to the serial console)
 and QEMU monitor screendumps:
   1. systemd starts the ticker on KMSDRM + GLES2 and the crawl band moves;
   2. a hot-plugged FAT32 stick is imported: banner, new headlines, report;
+     from the guest's timestamps, the import's end to its final banner (1 s)
+     and its record index written to the new headline on screen (5 s) are
+     measured and checked (issue 15);
   3. a stick pulled mid-import leaves no mount and no stuck unit, and a power
      cut (QEMU killed) during an import leaves a consistent cache: the ticker
      comes back by itself after the reboot;
   4. a killed ticker and a ticker that stops feeding the watchdog are
-     restarted by systemd;
+     restarted by systemd, and the screen shows a real frame after each;
   5. a signed software update on a stick (TICKER-UPDATE/, a second build that
      reports 0.1.1) is installed into an A/B slot and runs after its first frame;
      a broken one (never shows a frame) is dropped after 3 starts and 0.1.1
-     runs again.
+     runs again;
+  7. last (it installs a content key): a signed REPLACE stick: removed stories
+     gone from the screen within 2 s of the import's index write, the new one
+     on it within 5 s, its final banner within 1 s of its end.
 A small agent on a virtio-serial port (test image only, added with debugfs)
 runs shell commands in the guest for the checks. Screendumps are kept as PNGs
 in the output directory; timings are printed at the end.
 """
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -554,6 +561,130 @@ def crawl_moves(vm, name, what):
                  f"{colours} colours (pair {attempt + 1})")
 
 
+def frame_stats(img):
+    """Distinct colours (up to 256) and the fraction of pixels that are not black, on a
+    grid of every 4th pixel: a blank or black screendump has 1 colour and ~0 lit."""
+    w, h, pix = img
+    colours, lit, n = set(), 0, 0
+    for y in range(0, h, 4):
+        row = y * w * 3
+        for x in range(0, w, 4):
+            c = pix[row + x * 3:row + x * 3 + 3]
+            if len(colours) < 256:
+                colours.add(c)
+            lit += max(c) > 16
+            n += 1
+    return len(colours), lit / max(n, 1)
+
+
+def real_frame(vm, name, what):
+    """Issue 15 section 6: the screendump after a restart shows a real frame (crawl text,
+    cards: many colours, a good part of the screen lit), not a blank or black screen.
+    The first frames may still be fading in: up to 20 tries a second apart."""
+    for attempt in range(20):
+        colours, lit = frame_stats(vm.screendump(name))
+        if colours >= 16 and lit > 0.05:
+            break
+        time.sleep(1)
+    return check(colours >= 16 and lit > 0.05,
+                 f"{what}: a real frame ({colours} colours, {lit * 100:.0f}% lit, "
+                 f"try {attempt + 1})")
+
+
+def guest_time(text, at):
+    """The guest's timestamp ("[   68.21] ...", seconds since boot) of the line holding
+    offset at, or None."""
+    m = re.match(r"\[\s*(\d+\.\d+)\]", text[text.rfind("\n", 0, at) + 1:])
+    return float(m.group(1)) if m else None
+
+
+def first_seen(vm, patterns, timeout, start):
+    """Poll the serial log every 0.1 s for each pattern (name -> regex) after offset
+    start; name -> {"host": host time first seen, "guest": the line's guest timestamp},
+    or None when it did not appear within timeout."""
+    rx = {k: re.compile(p, re.M) for k, p in patterns.items()}
+    seen = {k: None for k in patterns}
+    deadline = time.monotonic() + timeout
+    while None in seen.values() and time.monotonic() < deadline and vm.proc.poll() is None:
+        text = vm.serial_text()
+        now = time.monotonic()
+        for k, r in rx.items():
+            m = r.search(text, start) if seen[k] is None else None
+            if m:
+                seen[k] = {"host": now, "guest": guest_time(text, m.start())}
+        time.sleep(0.1)
+    return seen
+
+
+def latency(seen, start, end, label, target=None):
+    """Record the time from seen[start] to seen[end] in TIMES, from the guest's own
+    timestamps when both lines have one (else as the host saw them; negative: end came
+    first), and check it against target seconds."""
+    a, b = seen.get(start), seen.get(end)
+    if a is None or b is None:
+        return check(target is None, f"{label}: not measured ({start} or {end} never logged)")
+    clock = "guest" if a.get("guest") is not None and b.get("guest") is not None else "host"
+    v = b[clock] - a[clock]
+    TIMES[label + (f" (target {target:g} s)" if target else "")] = v
+    return target is None or check(v <= target, f"{label}: {v:+.2f} s (target {target:g} s)")
+
+
+# The import replaces the record index ("import: records: ...": what the display reads),
+# then writes the report and the preview and logs "import: done"; its final banner
+# (not "Importing from USB…") comes with that end.
+ON_SCREEN = {
+    "index written": r"import: records: .*",
+    "import done": r"import: done: .*",
+    "final banner": r"banner: (?!Importing).*",
+    "new on screen": r"crawl: generation \d+ enters the screen",
+}
+
+
+def check_removal(vm, out, host_ticker):
+    """7. A signed REPLACE stick (a content key installed first): plug to the removed
+    stories gone from the screen and the new one on it, and from the import's end."""
+    run([host_ticker, "keygen", os.path.join(out, "content")], stdout=subprocess.DEVNULL)
+    with open(os.path.join(out, "content.pub"), "rb") as f:
+        pub = base64.b64encode(f.read()).decode()
+    rc, o = vm.sh("mount -o remount,rw /boot/firmware && "
+                  f"echo {pub} | base64 -d > /boot/firmware/ticker/keys/e2e.pub && "
+                  "mount -o remount,ro /boot/firmware && echo ok")
+    if not check("ok" in o, f"7. content key installed ({o.strip()!r})"):
+        return
+    d = os.path.join(out, "stick-replace-files")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    with open(os.path.join(d, "night-bus.txt"), "w") as f:
+        f.write("Night bus service returns to the harbour\n\n"
+                "\"The late crews asked for it,\" said Ana Ruiz, the transport officer.\n")
+    open(os.path.join(d, "REPLACE"), "w").close()
+    run([host_ticker, "sign", "--key", os.path.join(out, "content.key"), "--sequence", "1", d],
+        stdout=subprocess.DEVNULL)
+    files = {}
+    for n in os.listdir(d):
+        with open(os.path.join(d, n), "rb") as f:
+            files[n] = f.read()
+    stick = os.path.join(out, "stick-replace.img")
+    make_stick(stick, files)
+    pos = vm.log_size()
+    t_plug = time.monotonic()
+    vm.plug(stick, "stick7")
+    seen = first_seen(vm, dict(ON_SCREEN, **{
+        "removed gone": r"crawl: generation \d+: \d+ removed items cut from the strip"}),
+        180, pos)
+    seen["plug"] = {"host": t_plug}
+    check(seen["import done"] is not None, "7. the signed REPLACE stick was imported")
+    latency(seen, "plug", "removed gone", "7. plug to removed stories gone from the screen")
+    latency(seen, "index written", "removed gone",
+            "7. import's index written to removed stories gone from the screen", 2)
+    latency(seen, "index written", "new on screen",
+            "7. import's index written to the new headline on screen", 5)
+    latency(seen, "import done", "final banner", "7. import done to its final banner", 1)
+    vm.screendump("07-after-replace")
+    wait_import_unit_done(vm)
+    vm.unplug("stick7")
+
+
 def wait_import_staging(vm, timeout):
     """Poll the guest until an import is writing into the cache (.tmp-* files exist)."""
     deadline = time.monotonic() + timeout
@@ -782,6 +913,12 @@ def main():
         pos = vm.log_size()
         t_plug = time.monotonic()
         vm.plug(stick, "stick1")
+        seen = first_seen(vm, ON_SCREEN, 180, pos)
+        seen["plug"] = {"host": t_plug}
+        latency(seen, "plug", "new on screen", "2. plug to new headline on screen")
+        latency(seen, "import done", "final banner", "2. import done to its final banner", 1)
+        latency(seen, "index written", "new on screen",
+                "2. import's index written to the new headline on screen", 5)
         m, pos2 = vm.wait_log(r"import: done: .*", 180, pos)
         check(m is not None, f"2. import ran: {m.group(0).strip() if m else 'no import line'}")
         m, _ = vm.wait_log(r"banner: .*", 60, pos)
@@ -818,6 +955,7 @@ def main():
         pid2 = service_pid(vm)
         check(m is not None and pid2 not in (0, pid),
               f"4. killed ticker (pid {pid}) restarted by systemd (pid {pid2})")
+        real_frame(vm, "04-after-kill", "4. the screen after the kill restart")
         # The watchdog test hook: stop feeding, systemd kills and restarts it.
         pos = vm.log_size()
         vm.sh(f"kill -USR2 {pid2}")
@@ -829,7 +967,7 @@ def main():
         pid3 = service_pid(vm)
         check(m is not None and pid3 not in (0, pid2),
               f"4. ticker restarted after the watchdog timeout (pid {pid2} -> {pid3})")
-        vm.screendump("04-after-restarts")
+        real_frame(vm, "04-after-restarts", "4. the screen after the watchdog restart")
 
         # 3a. a stick pulled mid-import: no stale mount, no stuck unit.
         many = big_stick_files("Council report", "street lights")
@@ -923,6 +1061,8 @@ def main():
             t5 = time.monotonic()
             check_update(vm, out, host_ticker, os.path.abspath(args.update_bin), update_key)
             TIMES["5. software update check (both sticks)"] = time.monotonic() - t5
+            # Last: it installs a content key, after which unsigned sticks are refused.
+            check_removal(vm, out, host_ticker)
         else:
             check(False, "test agent answers after the power cut")
     finally:
