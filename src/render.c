@@ -42,7 +42,18 @@
 #define TK_STATUS_FS_PER_MILLE 22 /* text size per mille of the screen height */
 #define TK_STATUS_MAX_PCT 45	  /* widest share of the screen width */
 #define TK_STATUS_MAX_PCT_PORTRAIT 90
-#define TK_URGENT_LINES 2 /* an urgent notice: lines at the usual size, then more lines */
+#define TK_CHIP_H_PCT 170      /* a chip's box height, % of its text size */
+#define TK_CHIP_CAP_PCT 72     /* cap height a chip's text is centred by, % of its size */
+#define TK_TAG_H_PCT 160       /* a corner tag's height, % of its text size */
+#define TK_LINE_BOX_PCT 130    /* one line of text centred in a tag or bar, % of its size */
+#define TK_MARGIN_DIV 40       /* side margin of bars: 1/40 of the screen width */
+#define TK_URGENT_FS_PCT 45    /* urgent text, % of the crawl band's inner 80 % */
+#define TK_URGENT_SMALL_PCT 80 /* the urgent chip and wrapped lines, % of that size */
+#define TK_URGENT_LH_PCT 120   /* line height of a wrapped urgent notice */
+#define TK_FIGURE_BASE_PCT 80  /* a figure's baseline below its top, % of its size */
+#define TK_LABEL_MIN_PCT 60    /* the LATEST label's text, % of the crawl text, at least */
+#define TK_LABEL_MAX_PCT 80    /* ... and at most (never under the legible size between) */
+#define TK_URGENT_LINES 2      /* an urgent notice: lines at the usual size, then more lines */
 #define TK_URGENT_LINES_PORTRAIT 4
 #define TK_URGENT_MAX_PCT 60 /* ... while the bar stays within this % of the cards area, */
 /* then a smaller size, down to the legible floor */
@@ -312,7 +323,7 @@ static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const ch
 	char up[128];
 	struct tk_span sp;
 	SDL_Surface *t = NULL;
-	int base, pad = size / 2, h = size * 17 / 10, w;
+	int base, pad = size / 2, h = size * TK_CHIP_H_PCT / 100, w;
 
 	tk_upper(text, up, sizeof up);
 	sp = tk_sp(up, TK_FONT_BOLD, size, fg);
@@ -322,7 +333,8 @@ static int tk_chip(struct tk_scene *s, SDL_Surface *dst, int x, int cy, const ch
 	if (dst) {
 		tk_mfill(s, dst, x, cy - h / 2, w, h, bg);
 		tk_mblit(s, t, dst, x + pad,
-			 cy - h / 2 + (h - size * 72 / 100) / 2 + size * 72 / 100 - base);
+			 cy - h / 2 + (h - size * TK_CHIP_CAP_PCT / 100) / 2 +
+			     size * TK_CHIP_CAP_PCT / 100 - base);
 	}
 	SDL_FreeSurface(t);
 	return w;
@@ -511,7 +523,8 @@ static int tk_item_chip(struct tk_scene *s, const char *label, int bl, struct tk
 {
 	int fs = s->fs, cap = fs * TK_HALF_CAP_PCT / 100;
 	int csz = tk_mini(tk_maxi(fs * TK_CHIP_FS_PCT / 100, s->small), s->bh * 10 / 17);
-	int h = csz * 17 / 10, cy = bl - cap, ccap = csz * TK_HALF_CAP_PCT * 2 / 100, cbase;
+	int h = csz * TK_CHIP_H_PCT / 100, cy = bl - cap, ccap = csz * TK_HALF_CAP_PCT * 2 / 100,
+	    cbase;
 	char up[128];
 	struct tk_span cs;
 
@@ -1188,7 +1201,7 @@ static void tk_card_figure_panel(struct tk_card *k)
 		fsz = fsz * TK_SHRINK_PCT / 100;
 	sp.size = fsz;
 	if (k->dst && !tk_fonts_render(s->fonts, &sp, 1, &t, &base)) {
-		tk_mblit(s, t, k->dst, fx, fy + fsz * 8 / 10 - base);
+		tk_mblit(s, t, k->dst, fx, fy + fsz * TK_FIGURE_BASE_PCT / 100 - base);
 		SDL_FreeSurface(t);
 	}
 	fb = tk_text_block(s, k->dst, tk_figure_caption(f, scale, scale_len), TK_FONT_REGULAR, cap,
@@ -1308,25 +1321,25 @@ static void tk_one_line(struct tk_scene *s, SDL_Surface *dst, const struct tk_sp
  * even that does not hold it. one: the text on one paragraph. */
 static void tk_urgent_layout(struct tk_scene *s, const char *one, struct tk_urgent_fit *f)
 {
-	int fs = tk_maxi(s->bh * 8 / 10 * 45 / 100, s->small);
+	int fs = tk_maxi(s->bh * 8 / 10 * TK_URGENT_FS_PCT / 100, s->small);
 	int maxl = s->W < s->H ? TK_URGENT_LINES_PORTRAIT : TK_URGENT_LINES;
-	int nw = s->W < s->maxt ? s->W : s->maxt, x0 = s->W / 40;
-	int maxh = tk_maxi(s->cards.h * TK_URGENT_MAX_PCT / 100, fs * 100 / 45);
+	int nw = s->W < s->maxt ? s->W : s->maxt, x0 = s->W / TK_MARGIN_DIV;
+	int maxh = tk_maxi(s->cards.h * TK_URGENT_MAX_PCT / 100, fs * 100 / TK_URGENT_FS_PCT);
 	int size, lh, n;
 
 	memset(f, 0, sizeof *f);
 	f->usual = fs;
-	f->x = x0 + tk_chip(s, NULL, x0, 0, s->w.urgent, fs * 8 / 10, 0, 0) + fs;
-	f->maxw = nw - f->x - s->W / 40;
+	f->x = x0 + tk_chip(s, NULL, x0, 0, s->w.urgent, fs * TK_URGENT_SMALL_PCT / 100, 0, 0) + fs;
+	f->maxw = nw - f->x - s->W / TK_MARGIN_DIV;
 	f->lines = 1;
 	f->size = fs;
 	f->pct = 100;
 	if (tk_lines(s, one, TK_FONT_BOLD, fs, f->maxw, 1) <= 1)
 		return;
-	f->floor = tk_mini(s->small, fs * 8 / 10);
-	for (size = tk_maxi(fs * 8 / 10, s->small);;
+	f->floor = tk_mini(s->small, fs * TK_URGENT_SMALL_PCT / 100);
+	for (size = tk_maxi(fs * TK_URGENT_SMALL_PCT / 100, s->small);;
 	     size = tk_maxi(size * TK_SHRINK_PCT / 100, f->floor)) {
-		lh = size * 12 / 10;
+		lh = size * TK_URGENT_LH_PCT / 100;
 		/* the lines the bar holds at this size (the usual 2 or 4 at least) */
 		maxl = tk_clampi((maxh - size / 2) / lh, maxl, TK_WRAP_LINES);
 		n = tk_lines(s, one, TK_FONT_BOLD, size, f->maxw, maxl);
@@ -1339,8 +1352,8 @@ static void tk_urgent_layout(struct tk_scene *s, const char *one, struct tk_urge
 			break;
 		}
 	}
-	f->shrunk = f->size < tk_maxi(fs * 8 / 10, s->small);
-	f->pct = f->shrunk ? f->size * 100 / tk_maxi(fs * 8 / 10, 1) : 100;
+	f->shrunk = f->size < tk_maxi(fs * TK_URGENT_SMALL_PCT / 100, s->small);
+	f->pct = f->shrunk ? f->size * 100 / tk_maxi(fs * TK_URGENT_SMALL_PCT / 100, 1) : 100;
 }
 
 /* The notice on one paragraph: its headline, a dash, then its paragraphs
@@ -1377,7 +1390,7 @@ int tk_scene_urgent_fit(struct tk_scene *s, const char *text, struct tk_urgent_f
 static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 {
 	int nw = s->W < s->maxt ? s->W : s->maxt; /* the frame fills the rest of the bar */
-	int x0 = s->W / 40, fs, f2, lh2, h;
+	int x0 = s->W / TK_MARGIN_DIV, fs, f2, lh2, h;
 	struct tk_urgent_fit f;
 	SDL_Surface *out;
 	char one[1100];
@@ -1388,26 +1401,27 @@ static SDL_Surface *tk_urgent_surface(struct tk_scene *s, const char *text)
 	tk_urgent_layout(s, one, &f);
 	fs = f.usual;
 	f2 = f.size;
-	lh2 = f2 * 12 / 10;
+	lh2 = f2 * TK_URGENT_LH_PCT / 100;
 	if (f.lines == 1) { /* as tall as two lines at the usual smaller size */
-		f2 = tk_maxi(fs * 8 / 10, s->small);
-		lh2 = f2 * 12 / 10;
+		f2 = tk_maxi(fs * TK_URGENT_SMALL_PCT / 100, s->small);
+		lh2 = f2 * TK_URGENT_LH_PCT / 100;
 	}
 	/* as tall as its lines (portrait screens need more of them) */
-	h = tk_maxi(fs * 100 / 45, tk_maxi(f.lines, 2) * lh2 + f2 / 2);
+	h = tk_maxi(fs * 100 / TK_URGENT_FS_PCT, tk_maxi(f.lines, 2) * lh2 + f2 / 2);
 	out = SDL_CreateRGBSurfaceWithFormat(0, nw, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	if (!out) {
 		s->wmirror = 0;
 		return NULL;
 	}
 	SDL_FillRect(out, NULL, tk_argb(TK_URGENT_BG));
-	tk_chip(s, out, x0, h / 2, s->w.urgent, fs * 8 / 10, 0xffffffff, TK_URGENT_BG);
+	tk_chip(s, out, x0, h / 2, s->w.urgent, fs * TK_URGENT_SMALL_PCT / 100, 0xffffffff,
+		TK_URGENT_BG);
 	if (f.lines > 1)
 		tk_text_block(s, out, one, TK_FONT_BOLD, f.size, 0xffffffff, f.x,
 			      (h - lh2 * f.lines) / 2 - f.size / 8, f.maxw, f.lines, lh2);
 	else
 		tk_text_block(s, out, one, TK_FONT_BOLD, fs, 0xffffffff, f.x,
-			      (h - fs * 13 / 10) / 2 - fs / 10, f.maxw, 1, fs);
+			      (h - fs * TK_LINE_BOX_PCT / 100) / 2 - fs / 10, f.maxw, 1, fs);
 	s->wmirror = 0;
 	return out;
 }
@@ -1419,7 +1433,7 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 	const struct tk_config *c = s->cfg;
 	int fs = tk_maxi(s->H * TK_STATUS_FS_PER_MILLE / 1000, TK_MIN_FONT_PX), pad = fs / 2;
 	int share = s->W < s->H ? TK_STATUS_MAX_PCT_PORTRAIT : TK_STATUS_MAX_PCT;
-	int maxw = tk_mini(s->W * share / 100, s->maxt) - 2 * pad, h = fs * 16 / 10;
+	int maxw = tk_mini(s->W * share / 100, s->maxt) - 2 * pad, h = fs * TK_TAG_H_PCT / 100;
 	struct tk_span sp = tk_sp(text, TK_FONT_REGULAR, fs, tk_mix(c->card_bg, c->card_fg, 150));
 	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), maxw) + 2 * pad;
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -1427,7 +1441,7 @@ static SDL_Surface *tk_status_surface(struct tk_scene *s, const char *text)
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(tk_mix(c->card_bg, c->card_fg, TK_STATUS_BG_MIX)));
-	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
+	tk_one_line(s, out, &sp, pad, (h - fs * TK_LINE_BOX_PCT / 100) / 2, w - 2 * pad);
 	return out;
 }
 
@@ -1439,7 +1453,7 @@ static SDL_Surface *tk_clock_surface(struct tk_scene *s, const char *text)
 	int label = c->clock == TK_CLOCK_LABEL;
 	int fs = label ? tk_maxi(s->bh * 45 / 100, TK_MIN_FONT_PX)
 		       : tk_maxi(s->H * TK_STATUS_FS_PER_MILLE * 3 / 2000, TK_MIN_FONT_PX);
-	int pad = fs / 2, h = label ? s->bh : fs * 16 / 10;
+	int pad = fs / 2, h = label ? s->bh : fs * TK_TAG_H_PCT / 100;
 	struct tk_span sp = tk_sp(text, TK_FONT_BOLD, fs, label ? c->crawl_fg : c->card_fg);
 	/* at most a third of the width: date and time in the longest language */
 	int w = tk_mini(tk_fonts_measure(s->fonts, &sp, 1), s->W / 3) + 2 * pad;
@@ -1448,7 +1462,7 @@ static SDL_Surface *tk_clock_surface(struct tk_scene *s, const char *text)
 	if (!out)
 		return NULL;
 	SDL_FillRect(out, NULL, tk_argb(label ? c->crawl_bg : c->card_bg));
-	tk_one_line(s, out, &sp, pad, (h - fs * 13 / 10) / 2, w - 2 * pad);
+	tk_one_line(s, out, &sp, pad, (h - fs * TK_LINE_BOX_PCT / 100) / 2, w - 2 * pad);
 	return out;
 }
 
@@ -1602,7 +1616,8 @@ static SDL_Texture *tk_tex_from(struct tk_scene *s, SDL_Surface *surf)
 static int tk_label_texture(struct tk_scene *s)
 {
 	SDL_Surface *t = NULL, *box = NULL;
-	int lsz = tk_mini(tk_maxi(s->fs * 6 / 10, s->small), s->fs * 8 / 10);
+	int lsz = tk_mini(tk_maxi(s->fs * TK_LABEL_MIN_PCT / 100, s->small),
+			  s->fs * TK_LABEL_MAX_PCT / 100);
 	struct tk_span sp = tk_sp(s->w.latest, TK_FONT_BOLD, lsz, s->cfg->crawl_bg);
 	int base, err = TK_OK;
 
