@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "buf.h"
 #include "date.h"
 #include "err.h"
 #include "lexicon_fig.h"
@@ -619,14 +620,8 @@ static void tk_context(const char *p, size_t n, size_t s, size_t e, size_t *cs, 
 
 static int tk_fig_push(struct tk_figlist *fl, const struct tk_figure *f)
 {
-	if (fl->n == fl->cap) {
-		size_t cap = fl->cap ? fl->cap * 2 : 16;
-		struct tk_figure *nf = tk_realloc(fl->f, cap * sizeof *nf);
-		if (!nf)
-			return TK_ENOMEM;
-		fl->f = nf;
-		fl->cap = cap;
-	}
+	if (tk_buf_grow(&fl->f, &fl->cap, fl->n, sizeof *fl->f, 16))
+		return TK_ENOMEM;
 	fl->f[fl->n++] = *f;
 	return TK_OK;
 }

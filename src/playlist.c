@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cardtime.h"
 #include "config.h"
 #include "cache.h"
@@ -113,27 +114,9 @@ int tk_playlist_add(struct tk_playlist *pl, const char *headline, const char *so
 	struct tk_pl_article *art;
 	int fail = 0;
 
-	if (p->pub.n_articles == p->cap_arts) {
-		size_t cap = p->cap_arts ? p->cap_arts * 2 : 32;
-		struct tk_pl_article *a = tk_realloc(p->arts, cap * sizeof *a);
-
-		if (!a)
-			return TK_ENOMEM;
-		p->arts = a;
-		p->cap_arts = cap;
-	}
-	if (p->pub.n_items + n + 1 > p->cap_items) {
-		size_t cap = p->cap_items ? p->cap_items * 2 : 128;
-		struct tk_pl_item *it;
-
-		while (cap < p->pub.n_items + n + 1)
-			cap *= 2;
-		it = tk_realloc(p->items, cap * sizeof *it);
-		if (!it)
-			return TK_ENOMEM;
-		p->items = it;
-		p->cap_items = cap;
-	}
+	if (tk_buf_grow(&p->arts, &p->cap_arts, p->pub.n_articles, sizeof *p->arts, 32) ||
+	    tk_buf_grow(&p->items, &p->cap_items, p->pub.n_items + n, sizeof *p->items, 128))
+		return TK_ENOMEM;
 	art = &p->arts[p->pub.n_articles];
 	memset(art, 0, sizeof *art);
 	art->headline = tk_pl_dup(p->arena, headline ? headline : "", &fail);
@@ -378,15 +361,8 @@ static int tk_pl_src_begin(struct tk_playlist *pl, const char *hex, int64_t when
 {
 	struct tk_playlist_priv *p = tk_pl_priv(pl);
 
-	if (p->n_srcs == p->cap_srcs) {
-		size_t cap = p->cap_srcs ? p->cap_srcs * 2 : 64;
-		struct tk_pl_src *ns = tk_realloc(p->srcs, cap * sizeof *ns);
-
-		if (!ns)
-			return TK_ENOMEM;
-		p->srcs = ns;
-		p->cap_srcs = cap;
-	}
+	if (tk_buf_grow(&p->srcs, &p->cap_srcs, p->n_srcs, sizeof *p->srcs, 64))
+		return TK_ENOMEM;
 	memcpy(p->srcs[p->n_srcs].hex, hex, sizeof p->srcs[0].hex);
 	p->srcs[p->n_srcs++].when = when;
 	return TK_OK;
@@ -586,15 +562,9 @@ static int tk_pl_index_parse(char *text, struct tk_pl_entry **out, size_t *n, si
 			++*bad;
 			continue;
 		}
-		if (*n == cap) {
-			struct tk_pl_entry *ne = tk_realloc(e, (cap ? cap * 2 : 256) * sizeof *e);
-
-			if (!ne) {
-				tk_free(e);
-				return TK_ENOMEM;
-			}
-			e = ne;
-			cap = cap ? cap * 2 : 256;
+		if (tk_buf_grow(&e, &cap, *n, sizeof *e, 256)) {
+			tk_free(e);
+			return TK_ENOMEM;
 		}
 		memcpy(e[*n].hex, line, 64);
 		e[*n].hex[64] = '\0';
@@ -741,14 +711,8 @@ static int tk_pl_list(DIR *d, char ***out, size_t *n)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		if (*n == cap) {
-			char **nn = tk_realloc(names, (cap ? cap * 2 : 64) * sizeof *nn);
-
-			if (!nn)
-				goto nomem;
-			names = nn;
-			cap = cap ? cap * 2 : 64;
-		}
+		if (tk_buf_grow(&names, &cap, *n, sizeof *names, 64))
+			goto nomem;
 		names[*n] = tk_strdup(e->d_name);
 		if (!names[*n])
 			goto nomem;

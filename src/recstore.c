@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "mem.h"
 #include "recstore.h"
@@ -144,16 +145,9 @@ static int tk_rs_read_old(struct tk_rs *s)
 			if (end == line + 65)
 				continue;
 		}
-		if (s->n_old == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			struct tk_rs_entry *o = tk_realloc(s->old, nc * sizeof *o);
-
-			if (!o) {
-				err = TK_ENOMEM;
-				goto out;
-			}
-			s->old = o;
-			cap = nc;
+		if (tk_buf_grow(&s->old, &cap, s->n_old, sizeof *s->old, 256)) {
+			err = TK_ENOMEM;
+			goto out;
 		}
 		s->old[s->n_old++] = e;
 	}
