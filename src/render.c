@@ -123,6 +123,7 @@ struct tk_strip_span {
 };
 #define TK_URGENT_BG 0xc8102effu	/* signal red, whatever the theme */
 #define TK_CARD_UPLOAD_BYTES (1u << 20) /* per frame: ~0.3 ms of memcpy on a Pi 4 */
+#define TK_CARD_LEAD_SEC 1 /* software renderer: the next card is composed this early */
 
 enum { TK_BUF_FREE, TK_BUF_BUSY, TK_BUF_READY };
 
@@ -161,6 +162,7 @@ struct tk_scene {
 	int nct;
 	SDL_Texture *cardtex[2];
 	int64_t cardtex_p[2]; /* card period held (complete), -1 none */
+	uint32_t *cardmem[2]; /* software renderer: their pixels (released when stale) */
 	int card_rows;	      /* rows uploaded so far of the card being uploaded */
 	SDL_Texture *label_tex;
 	SDL_Texture *status_tex, *urgent_tex, *clock_tex;
@@ -1493,9 +1495,14 @@ static int tk_work_one(struct tk_scene *s)
 		struct tk_playlist *pl;
 		const struct tk_pl_article *art = NULL;
 
-		int epoch = s->card_epoch;
+		int epoch = s->card_epoch, slot = (int)(p % 2);
+		uint32_t *dst = s->cardmem[slot] ? s->cardmem[slot] : s->cardpx;
 
 		s->card_state = TK_BUF_BUSY;
+		/* software renderer: composed in its texture, which shows no card
+		 * meanwhile (the card before is in the other one) */
+		if (dst != s->cardpx)
+			s->cardtex_p[slot] = -1;
 		if (s->card_pl != s->wcard_pl || s->card_base != s->wcard_base) {
 			tk_playlist_unref(s->wcard_pl);
 			s->wcard_pl = tk_playlist_ref(s->card_pl);
@@ -1508,9 +1515,15 @@ static int tk_work_one(struct tk_scene *s)
 			    &pl->articles[(size_t)(((p - s->wcard_base) % (int64_t)pl->n_articles +
 						    (int64_t)pl->n_articles) %
 						   (int64_t)pl->n_articles)];
-		tk_make_card(s, s->cardpx, pl, art);
+		tk_make_card(s, dst, pl, art);
 		tk_fonts_trim(s->fonts, 8);
 		SDL_LockMutex(s->mu);
+		if (dst != s->cardpx) {
+			s->cardtex_p[slot] = epoch == s->card_epoch ? p : -1;
+			s->card_have = -1;
+			s->card_state = TK_BUF_FREE;
+			return 1;
+		}
 		s->card_have = epoch == s->card_epoch ? p : -1;
 		s->card_state = epoch == s->card_epoch ? TK_BUF_READY : TK_BUF_FREE;
 		return 1;
@@ -1570,6 +1583,19 @@ static void tk_wait_work(struct tk_scene *s)
 
 /* ---- main side ----------------------------------------------------------- */
 
+/* A composed card is in its texture: hand its pages back to the kernel
+ * until the next one is composed (~10 s later; the worker fills the
+ * whole buffer again, and fresh pages read as zero). Keeps several MB out of
+ * the resident set most of the time, with no allocation that could fail. */
+static void tk_pages_release(void *p, size_t n)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a = ((uintptr_t)p + pg - 1) & ~(pg - 1),
+		  b = ((uintptr_t)p + n) & ~(pg - 1);
+
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
 /* Opaque content (crawl chunks, cards) uses XRGB: SDL's software blitter has a
  * fast path for a constant alpha over sources without an alpha channel, which
  * makes the card cross-fade ~5x cheaper than with ARGB. */
@@ -1600,6 +1626,43 @@ static void tk_tex_free(struct tk_scene *s, SDL_Texture **t)
 	}
 	SDL_DestroyTexture(*t);
 	*t = NULL;
+}
+
+/* A card texture. The software renderer's are streaming: locking one gives
+ * its pixels, whose pages tk_card_release returns while the texture holds
+ * only a card already shown (4.7 MB at 1080p), and the worker composes the
+ * next card in place (no buffer, no upload). A GPU's stay static. */
+static SDL_Texture *tk_cardtex_new(struct tk_scene *s)
+{
+	SDL_RendererInfo ri;
+	SDL_Texture *t;
+	int sw = !SDL_GetRendererInfo(s->r, &ri) && (ri.flags & SDL_RENDERER_SOFTWARE);
+
+	if (!sw)
+		return tk_tex(s, s->cc.w, s->cc.h, 1);
+	t = SDL_CreateTexture(s->r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, s->cc.w,
+			      s->cc.h);
+	if (t) {
+		if (s->cc.w > s->st.widest)
+			s->st.widest = s->cc.w;
+		s->st.textures++;
+		s->st.texture_bytes += (size_t)s->cc.w * (size_t)s->cc.h * 4;
+	}
+	return t;
+}
+
+/* The pixels of a streaming card texture (NULL for a static one): the
+ * software renderer's lock hands out the surface itself, which stays put. */
+static uint32_t *tk_cardtex_mem(SDL_Texture *t)
+{
+	int access = SDL_TEXTUREACCESS_STATIC, pitch, w = 0;
+	void *px = NULL;
+
+	if (!t || SDL_QueryTexture(t, NULL, &access, &w, NULL) ||
+	    access != SDL_TEXTUREACCESS_STREAMING || SDL_LockTexture(t, NULL, &px, &pitch))
+		return NULL;
+	SDL_UnlockTexture(t);
+	return pitch == w * 4 ? px : NULL; /* tk_make_card writes rows of cc.w */
 }
 
 static SDL_Texture *tk_tex_from(struct tk_scene *s, SDL_Surface *surf)
@@ -1781,15 +1844,20 @@ int tk_scene_create(SDL_Renderer *r, const struct tk_config *cfg, struct tk_font
 		/* Both card textures up front: creating one later costs a frame
 		 * (zeroing and faulting in 6 MB took 19 ms in the build VM). */
 		for (int i = 0; i < 2; i++) {
-			s->cardtex[i] = tk_tex(s, s->cc.w, s->cc.h, 1);
+			s->cardtex[i] = tk_cardtex_new(s);
+			s->cardmem[i] = tk_cardtex_mem(s->cardtex[i]);
+			if (s->cardmem[i]) /* zeroed by SDL: resident until a card needs it */
+				tk_pages_release(s->cardmem[i],
+						 (size_t)s->cc.w * (size_t)s->cc.h * 4);
 			s->cardtex_p[i] = -1;
 			if (!s->cardtex[i]) {
 				err = TK_ESDL;
 				goto out;
 			}
 		}
-		s->cardpx = tk_malloc((size_t)s->cc.w * (size_t)s->cc.h * 4);
-		if (!s->cardpx) {
+		if (!s->cardmem[0] || !s->cardmem[1])
+			s->cardpx = tk_malloc((size_t)s->cc.w * (size_t)s->cc.h * 4);
+		if ((!s->cardmem[0] || !s->cardmem[1]) && !s->cardpx) {
 			err = TK_ENOMEM;
 			goto out;
 		}
@@ -2063,17 +2131,14 @@ static int tk_take_chunk(struct tk_scene *s, int64_t k)
 	return 0;
 }
 
-/* The composed card is in its texture: hand its pages back to the kernel
- * until the next card is composed (~10 s later; the worker fills the whole
- * buffer again, and fresh pages read as zero). Keeps several MB out of the
- * resident set most of the time, with no allocation that could fail. */
-static void tk_pages_release(void *p, size_t n)
+/* Card texture slot holds a card no longer shown: its pages go back to the
+ * system (zero pages until the worker composes the next card in it). */
+static void tk_card_release(struct tk_scene *s, int slot)
 {
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a = ((uintptr_t)p + pg - 1) & ~(pg - 1),
-		  b = ((uintptr_t)p + n) & ~(pg - 1);
-
-	if (b > a)
-		madvise((void *)a, b - a, MADV_DONTNEED);
+	if (!s->cardmem[slot])
+		return;
+	tk_pages_release(s->cardmem[slot], (size_t)s->cc.w * (size_t)s->cc.h * 4);
+	s->cardtex_p[slot] = -1;
 }
 
 /* Upload a strip of the ready card into texture slot p%2; all of it when
@@ -2088,7 +2153,7 @@ static int tk_take_card(struct tk_scene *s, int64_t p, int urgent)
 	if (s->card_state != TK_BUF_READY || s->card_have != p)
 		return 0;
 	if (!s->cardtex[slot]) {
-		s->cardtex[slot] = tk_tex(s, s->cc.w, s->cc.h, 1);
+		s->cardtex[slot] = tk_cardtex_new(s);
 		if (!s->cardtex[slot]) {
 			/* out of texture memory: skip this card rather than stall */
 			s->cardtex_p[slot] = p;
@@ -2367,7 +2432,15 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 			*alpha = 255;
 	}
 	if (!fade) {
-		if (s->cardtex_p[(p + 1) % 2] != p + 1 && s->card_want != p + 1) {
+		int next = (int)((p + 1) % 2);
+
+		/* software renderer: the slot of the card before stays empty until
+		 * TK_CARD_LEAD_SEC before the next one */
+		if (s->cardtex_p[next] >= 0 && s->cardtex_p[next] < p)
+			tk_card_release(s, next);
+		if (s->cardmem[next] && len - in > (int64_t)s->o.fps * TK_CARD_LEAD_SEC)
+			return show;
+		if (s->cardtex_p[next] != p + 1 && s->card_want != p + 1) {
 			s->card_want = p + 1;
 			SDL_CondSignal(s->work_cv);
 		}
