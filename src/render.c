@@ -4,6 +4,7 @@
  * or a strip of card rows per frame into a fixed ring of textures and draws
  * a few copies. Motion is frame-counted: offset = frame * speed (a new speed
  * carries on from the offset it starts at). */
+#include <malloc.h>
 #include <math.h>
 #include <png.h>
 #include <stdio.h>
@@ -1516,7 +1517,11 @@ static int tk_work_one(struct tk_scene *s)
 						    (int64_t)pl->n_articles) %
 						   (int64_t)pl->n_articles)];
 		tk_make_card(s, dst, pl, art);
-		tk_fonts_trim(s->fonts, 8);
+		/* the four fonts used last stay open (eight held ~1 MB more of
+		 * faces and glyph caches), and the worker's malloc arena gives
+		 * back the pages a card freed (~0.7 MB), every card or so */
+		tk_fonts_trim(s->fonts, 4);
+		malloc_trim(0);
 		SDL_LockMutex(s->mu);
 		if (dst != s->cardpx) {
 			s->cardtex_p[slot] = epoch == s->card_epoch ? p : -1;
@@ -2412,6 +2417,7 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 	int64_t half = s->fade_frames / 2 > 0 ? s->fade_frames / 2 : 1;
 	/* one article: every card is the same, nothing to fade */
 	int fade = in < s->fade_frames && p > 0 && !(s->card_pl && s->card_pl->n_articles == 1);
+	int next = (int)((p + 1) % 2); /* also the slot of the card before */
 
 	*alpha = 255;
 	if (tk_card_cut_wait(s, p))
@@ -2431,13 +2437,12 @@ static int64_t tk_draw_take_cards(struct tk_scene *s, int64_t frame, unsigned *a
 		if (*alpha > 255)
 			*alpha = 255;
 	}
+	/* software renderer: the card before leaves its texture once it no
+	 * longer shows (half way through the fade), and the slot stays empty
+	 * until TK_CARD_LEAD_SEC before the next card */
+	if ((!fade || in >= half) && s->cardtex_p[next] >= 0 && s->cardtex_p[next] < p)
+		tk_card_release(s, next);
 	if (!fade) {
-		int next = (int)((p + 1) % 2);
-
-		/* software renderer: the slot of the card before stays empty until
-		 * TK_CARD_LEAD_SEC before the next one */
-		if (s->cardtex_p[next] >= 0 && s->cardtex_p[next] < p)
-			tk_card_release(s, next);
 		if (s->cardmem[next] && len - in > (int64_t)s->o.fps * TK_CARD_LEAD_SEC)
 			return show;
 		if (s->cardtex_p[next] != p + 1 && s->card_want != p + 1) {
