@@ -52,8 +52,18 @@ run_path() {
 	DISPLAY=":$d" "$TICKER" run --assets "$TK_ROOT/assets" --cache "$dir/demo" \
 		--window 1920x1080 --renderer "$2" --seconds $((runsecs + 1)) >"$log" 2>&1 &
 	pid=$!
-	sleep "$runsecs"
-	pss=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+	# PSS once a second from 5 s on (it rises for about a second at each card
+	# change, when two cards are held); the last sample is the one reported
+	: >"$dir/pss-$1"
+	i=0
+	while [ "$i" -lt "$runsecs" ]; do
+		sleep 1
+		i=$((i + 1))
+		pss=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+		[ "$i" -lt 5 ] || echo "$pss" >>"$dir/pss-$1"
+	done
+	pss_range=$(sort -n "$dir/pss-$1" | awk '{ v[NR] = $1 } END {
+		if (NR) printf "min %.1f, median %.1f, max %.1f MB", v[1] / 1024, v[int((NR + 1) / 2)] / 1024, v[NR] / 1024 }')
 	rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
 	# utime + stime of every thread since the start, start-up included
 	cpu=$(awk -v hz="$hz" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0)
@@ -65,6 +75,7 @@ run_path() {
 	printf 'run %-8s path=%s gl="%s": CPU %s s per %d s, PSS %.1f MB, RSS %.1f MB, first frame %s ms\n' \
 		"$1" "${path:-?}" "${gl:-}" "$cpu" "$runsecs" "$(echo "$pss" | awk '{ print $1 / 1024 }')" \
 		"$(echo "$rss" | awk '{ print $1 / 1024 }')" "${first:-?}"
+	printf '    PSS once a second from 5 s: %s\n' "${pss_range:-none}"
 	printf '    %s\n' "${stop:-(no stop line: see $log)}"
 	printf '    state file: %s\n' "$(cat "$dir/demo/.display" 2>/dev/null || echo none)"
 }
