@@ -22,10 +22,10 @@ import subprocess
 import sys
 
 FUNC = set("""
-a an the and or but nor so yet if than that which who whom whose while whereas when where
+a an the and or but nor yet if than that which who whom whose while whereas when where
 of to in on at by for from with within without into onto over under about above below after
 before between among against during until since through per via as up down off out like
-is are was were be been being am has have had do does did will would shall should can could may
+is are was were be been being am has have had will would shall should can could may
 might must its his her their our my your this these those some any more most less least
 mr mrs ms dr st u.s no not very
 le la les un une des du de au aux et ou mais pour par sur dans avec sans est sont
