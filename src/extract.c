@@ -601,8 +601,12 @@ static int tk_ex_pick_figures(struct tk_ex_run *r)
 	for (int pass = 0; pass < 2; pass++) {
 		for (i = 0; i < r->fl.n && i < 4096 && r->nrf < r->o.max_figures; i++) {
 			const struct tk_figure *f = &r->fl.f[r->fr[i].idx];
-			/* "two fact checkers", a bare "3": never a key figure */
-			if (f->trivial || (!f->unit && r->nrf > 0))
+			/* "two fact checkers", a bare "3": never a key figure; nor a
+			 * count that names nothing it counts ("channel 125", "getting
+			 * to 1,237") unless it is large, and then only the first */
+			if (f->trivial || (!f->unit && r->nrf > 0) ||
+			    (!f->unit && f->kind == TK_FIG_COUNT && f->value_max < 1e4 &&
+			     f->value_max > -1e4))
 				continue;
 			const char *cap;
 			if (tk_ex_figure_dup(r, f, pass) || f->score <= 0)
