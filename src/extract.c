@@ -335,6 +335,19 @@ static size_t tk_cap_tail(const char *s, size_t n, size_t *start)
 	return 0;
 }
 
+/* After "$4 trillion in": a word saying what the money is ("tax cuts",
+ * "American exports"), not a time ("2015") or a place ("the city")? */
+static int tk_cap_money_in(const char *s, size_t n)
+{
+	size_t k;
+
+	if (!n || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (k = 0; k < n && s[k] != ' '; k++)
+		;
+	return !tk_cap_weak_start(s, k) && !tk_cap_function_word(s, k);
+}
+
 static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 {
 	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s;
@@ -347,9 +360,12 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 		n = tk_cap_clause_end(s, strlen(s));
 		for (k = 0; k < n && s[k] >= 'a' && s[k] <= 'z'; k++)
 			;
-		/* "75,000 tons of plastic", "a third of the staff": "of" says what */
+		/* "75,000 tons of plastic", "a third of the staff": "of" says what;
+		 * so does "in" before what money is in ("$4 trillion in tax cuts") */
 		if (!(k < n && s[k] == ' ' && (tk_cap_weak_start(s, k) || tk_cap_joiner(s, k)) &&
-		      !(k == 2 && !strncmp(s, "of", 2) && f->kind != TK_FIG_COUNT)) &&
+		      !(k == 2 && !strncmp(s, "of", 2) && f->kind != TK_FIG_COUNT) &&
+		      !(k == 2 && !strncmp(s, "in", 2) && f->kind == TK_FIG_MONEY &&
+			tk_cap_money_in(s + 3, n - 3))) &&
 		    (m = tk_cap_fit(s, n)) != 0)
 			return tk_arena_strndup(a, s, m);
 		/* the clause around the figure, the figure included */
