@@ -335,6 +335,30 @@ static size_t tk_cap_tail(const char *s, size_t n, size_t *start)
 	return 0;
 }
 
+/* Can caption c stand on a screen: three words or more, no ellipsis, not
+ * ending on a function word? */
+static int tk_cap_complete(const char *c)
+{
+	size_t n, k, words = 0;
+
+	/* one pass: words, and no ellipsis (… or ...) */
+	for (n = 0; c[n]; n++) {
+		if (c[n] != ' ' && (n == 0 || c[n - 1] == ' '))
+			words++;
+		if ((c[n] == '.' && c[n + 1] == '.' && c[n + 2] == '.') ||
+		    ((unsigned char)c[n] == 0xE2 && (unsigned char)c[n + 1] == 0x80 &&
+		     (unsigned char)c[n + 2] == 0xA6))
+			return 0;
+	}
+	if (words < 3)
+		return 0;
+	while (n && strchr(" .,;:!?", c[n - 1]))
+		n--;
+	for (k = n; k && c[k - 1] != ' '; k--)
+		;
+	return !tk_cap_function_word(c + k, n - k);
+}
+
 /* After "$4 trillion in": a word saying what the money is ("tax cuts",
  * "American exports"), not a time ("2015") or a place ("the city")? */
 static int tk_cap_money_in(const char *s, size_t n)
@@ -348,10 +372,14 @@ static int tk_cap_money_in(const char *s, size_t n)
 	return !tk_cap_weak_start(s, k) && !tk_cap_function_word(s, k);
 }
 
-static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
+/* *ok is 0 when the caption is no complete phrase (see tk_cap_complete);
+ * the phrases cut from the figure's clause always are one. */
+static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f, int *ok)
 {
 	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s;
 	size_t n, k, m, cs, ce;
+
+	*ok = 1;
 
 	if (hit) {
 		s = hit + strlen(f->text);
@@ -380,27 +408,17 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 			return tk_arena_strndup(a, ctx + cs, m);
 	}
 	n = strlen(ctx);
-	if ((m = tk_cap_fit(ctx, n)) != 0)
-		return tk_arena_strndup(a, ctx, m);
-	/* one long phrase: its first words, cut after a content word */
-	for (m = n < TK_CAPTION_MAX ? n : TK_CAPTION_MAX; m > 0 && m < n && ctx[m] != ' '; m--)
-		;
-	return tk_arena_strndup(a, ctx, tk_cap_trim(ctx, m ? m : n));
-}
-
-/* Can caption c stand on a screen: three words or more, no ellipsis, not
- * ending on a function word? */
-static int tk_cap_complete(const char *c)
-{
-	size_t n = strlen(c), k;
-
-	if (strstr(c, "\xE2\x80\xA6") || strstr(c, "...") || tk_cap_words(c, n) < 3)
-		return 0;
-	while (n && strchr(" .,;:!?", c[n - 1]))
-		n--;
-	for (k = n; k && c[k - 1] != ' '; k--)
-		;
-	return !tk_cap_function_word(c + k, n - k);
+	/* the sentence, or its first words: may hold an ellipsis or be short */
+	if ((m = tk_cap_fit(ctx, n)) == 0) {
+		/* one long phrase: its first words, cut after a content word */
+		for (m = n < TK_CAPTION_MAX ? n : TK_CAPTION_MAX; m > 0 && m < n && ctx[m] != ' ';
+		     m--)
+			;
+		m = tk_cap_trim(ctx, m ? m : n);
+	}
+	s = tk_arena_strndup(a, ctx, m);
+	*ok = s && tk_cap_complete(s);
+	return s;
 }
 
 /* A role as shown: without a leading determiner or a common-noun
@@ -625,13 +643,14 @@ static int tk_ex_pick_figures(struct tk_ex_run *r)
 			     f->value_max > -1e4))
 				continue;
 			const char *cap;
+			int ok;
 			if (tk_ex_figure_dup(r, f, pass) || f->score <= 0)
 				continue;
-			cap = tk_caption(r->ex->arena, f);
+			cap = tk_caption(r->ex->arena, f, &ok);
 			if (!cap)
 				return TK_ENOMEM;
 			/* no complete phrase says what it counts: not for the screen */
-			if (!tk_cap_complete(cap))
+			if (!ok)
 				continue;
 			r->rcap[r->nrf] = cap;
 			r->rf[r->nrf++] = *f;
