@@ -168,6 +168,9 @@ static size_t tk_cap_clause_end(const char *s, size_t n)
 			return i;
 		if (c == ' ' && i + 1 < n && s[i + 1] == '-' && i + 2 < n && s[i + 2] == ' ')
 			return i;
+		/* typewriter dash "--" and quotation marks '' `` */
+		if ((c == '-' || c == '\'' || c == '`') && i + 1 < n && s[i + 1] == (char)c)
+			return i;
 		if (c == ' ') {
 			size_t k = i + 1;
 			while (k < n && s[k] >= 'a' && s[k] <= 'z')
@@ -200,15 +203,16 @@ static int tk_cap_function_word(const char *s, size_t n)
 {
 	static const char *const w[] = {
 	    /* sorted (bytewise) */
-	    "a",     "about", "after", "against", "an",	     "and",    "any",	"around", "as",
-	    "at",    "be",    "been",  "before",  "between", "but",    "by",	"can",	  "could",
-	    "de",    "der",   "des",   "die",	  "du",	     "during", "each",	"el",	  "en",
-	    "et",    "every", "for",   "from",	  "had",     "has",    "have",	"her",	  "his",
-	    "in",    "into",  "is",    "its",	  "la",	     "las",    "le",	"least",  "les",
-	    "less",  "los",   "more",  "most",	  "not",     "of",     "on",	"or",	  "our",
-	    "over",  "per",   "some",  "than",	  "that",    "the",    "their", "this",	  "those",
-	    "to",    "und",   "under", "until",	  "up",	     "von",    "was",	"were",	  "which",
-	    "while", "who",   "will",  "with",	  "within",  "would",  "y",
+	    "a",    "about", "after", "against", "an",	    "and",    "any",  "around", "as",
+	    "at",   "be",    "been",  "before",	 "between", "but",    "by",   "can",	"could",
+	    "de",   "der",   "des",   "die",	 "du",	    "during", "each", "el",	"en",
+	    "et",   "every", "for",   "from",	 "had",	    "has",    "have", "he",	"her",
+	    "his",  "in",    "into",  "is",	 "its",	    "la",     "las",  "le",	"least",
+	    "les",  "less",  "los",   "more",	 "most",    "of",     "on",   "or",	"our",
+	    "over", "per",   "she",   "some",	 "than",    "that",   "the",  "their",	"they",
+	    "this", "those", "to",    "und",	 "under",   "until",  "up",   "von",	"was",
+	    "we",   "were",  "which", "while",	 "who",	    "will",   "with", "within", "would",
+	    "y",
 	};
 
 	return tk_span_in_list(s, 0, n, w, sizeof w / sizeof w[0]);
@@ -270,6 +274,8 @@ static size_t tk_cap_clause_start(const char *ctx, size_t bn)
 		size_t j = k;
 		if ((c == ' ' && k >= 2 && strchr(",;:", ctx[k - 2])) || c == '(' || c == '"')
 			break;
+		if ((c == '-' || c == '\'' || c == '`') && k >= 2 && ctx[k - 2] == (char)c)
+			break; /* after "--", '' or `` */
 		while (j < bn && ctx[j] >= 'a' && ctx[j] <= 'z')
 			j++;
 		if (c == ' ' && j > k && (j == bn || ctx[j] == ' ') &&

@@ -27,7 +27,7 @@ of to in on at by for from with within without into onto over under about above 
 before between among against during until since through per via as up down off out like
 is are was were be been being am has have had will would shall should can could may
 might must its his her their our my your this these those some any more most less least
-mr mrs ms dr st u.s no not very
+mr mrs ms dr st u.s no not very he she they we
 le la les un une des du de au aux et ou mais pour par sur dans avec sans est sont
 der die das ein eine einen dem den des und oder aber mit von zu im am auf für ist sind
 el la los las un una unos unas del al y o pero con por para en es son
