@@ -246,12 +246,8 @@ int tk_buf_read_at(int dfd, const char *name, size_t max, char **out, size_t *le
 		err = TK_ENOMEM;
 		goto out;
 	}
-	while (n < (size_t)st.st_size && (r = read(fd, buf + n, (size_t)st.st_size - n)) != 0) {
-		if (r < 0 && errno != EINTR)
-			break;
-		if (r > 0)
-			n += (size_t)r;
-	}
+	while (n < (size_t)st.st_size && (r = tk_io_read(fd, buf + n, (size_t)st.st_size - n)) > 0)
+		n += (size_t)r;
 	if (r < 0) {
 		err = TK_EIO;
 		goto out;

@@ -41,11 +41,12 @@ void tk_sb_free(struct tk_sb *b);
 int tk_buf_read_file(const char *path, size_t max, char **out, size_t *len, const char **why,
 		     int *os_err);
 
-/* Read the regular file name under the directory dfd whole (a link is
- * refused), sized by fstat: for files this program wrote itself. On TK_OK
- * *out (tk_malloc'd, NUL-terminated, caller frees) holds *len bytes. Else
- * *out is NULL: TK_ENOENT, TK_EIO (cannot open or read, or not a regular
- * file), TK_ETOOBIG (larger than max), TK_ENOMEM. */
+/* Read the regular file name under the directory dfd whole (a link, a FIFO or
+ * a device is refused), sized by fstat, read through tk_io_read (so tests can
+ * fail the reads): the cache's records and index, a stick's control files and
+ * signed manifest. On TK_OK *out (tk_malloc'd, NUL-terminated, caller frees)
+ * holds *len bytes. Else *out is NULL: TK_ENOENT, TK_EIO (cannot open or read,
+ * or not a regular file), TK_ETOOBIG (larger than max), TK_ENOMEM. */
 int tk_buf_read_at(int dfd, const char *name, size_t max, char **out, size_t *len);
 
 /* Read the small regular file path (relative to the directory dfd, or

@@ -18,6 +18,7 @@
 #include "clockset.h"
 #include "cmd.h"
 #include "err.h"
+#include "io.h"
 #include "log.h"
 #include "trust.h"
 
@@ -33,22 +34,7 @@ static int tk_clock_read(const char *dir, const char *name, char *buf, size_t si
 
 static int tk_clock_write(const char *dir, const char *name, const char *text)
 {
-	char path[4096], tmp[4096];
-	size_t n = strlen(text);
-	int fd, err = TK_EIO;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	snprintf(tmp, sizeof tmp, "%s/%s.tmp-%ld", dir, name, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return TK_EIO;
-	if (write(fd, text, n) == (ssize_t)n && !fsync(fd))
-		err = TK_OK;
-	if (close(fd) || (!err && rename(tmp, path)))
-		err = TK_EIO;
-	if (err)
-		unlink(tmp);
-	return err;
+	return tk_io_replace_at_path(dir, name, text, strlen(text), 0644);
 }
 
 /* The newest time the box trusts: its own saved one, or the trust state's. */

@@ -8,6 +8,7 @@
 
 #include "display_state.h"
 #include "err.h"
+#include "io.h"
 
 void tk_display_info_format(const struct tk_display_info *in, char *buf, size_t size)
 {
@@ -20,27 +21,13 @@ void tk_display_info_format(const struct tk_display_info *in, char *buf, size_t 
 
 int tk_display_state_write(const char *dir, const struct tk_display_info *in)
 {
-	char line[512], tmp[4096], path[4096];
-	int fd, err = TK_EIO;
-
+	char line[512];
 	size_t n;
 
 	tk_display_info_format(in, line, sizeof line);
 	n = strlen(line);
 	line[n++] = '\n';
-	snprintf(path, sizeof path, "%s/%s", dir, TK_DISPLAY_STATE_FILE);
-	snprintf(tmp, sizeof tmp, "%s/%s.tmp-%ld", dir, TK_DISPLAY_STATE_FILE, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0)
-		goto out;
-	if (write(fd, line, n) == (ssize_t)n)
-		err = TK_OK;
-	if (close(fd) || (!err && rename(tmp, path)))
-		err = TK_EIO;
-	if (err)
-		unlink(tmp);
-out:
-	return err;
+	return tk_io_replace_at_path(dir, TK_DISPLAY_STATE_FILE, line, n, 0644);
 }
 
 int tk_display_state_read(const char *dir, char *buf, size_t size)

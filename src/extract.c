@@ -131,8 +131,17 @@ static int tk_cap_weak_start(const char *s, size_t n)
 	return 0;
 }
 
-/* Byte that ends a clause at s[i]: , ; : ( ) . ! ? before a space or the end,
- * closing quotation marks and dashes. */
+/* Is the full stop at s[i], inside the figure's sentence, an abbreviation's
+ * ("Mrs. Clinton", "George W. Bush", "the U.S. Court")? */
+static int tk_cap_abbrev_dot(const char *s, size_t n, size_t i)
+{
+	if (i >= 3 && s[i - 2] == '.' && s[i - 1] >= 'A' && s[i - 1] <= 'Z')
+		return 1; /* "U.S.", "U.N." */
+	return !tk_is_sentence_end(s, n, i);
+}
+
+/* Byte that ends a clause at s[i]: , ; : ( ) . ! ? before a space or the end
+ * (not an abbreviation's full stop), closing quotation marks and dashes. */
 static size_t tk_cap_clause_end(const char *s, size_t n)
 {
 	size_t i, words = 0;
@@ -145,17 +154,22 @@ static size_t tk_cap_clause_end(const char *s, size_t n)
 		if (c == ',' && !(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
 			return i;
 		if ((c == '.' || c == '!' || c == '?' || c == ':') &&
-		    (i + 1 == n || s[i + 1] == ' '))
+		    (i + 1 == n || s[i + 1] == ' ') &&
+		    !(c == '.' && i + 2 < n && tk_cap_abbrev_dot(s, n, i)))
 			return i;
-		/* closing marks ” “ » « and dashes – — */
+		/* closing marks ” “ » «, dashes – — ― and an ellipsis … */
 		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
 		    ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D ||
-		     (unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+		     (unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94 ||
+		     (unsigned char)s[i + 2] == 0x95 || (unsigned char)s[i + 2] == 0xA6))
 			return i;
 		if (c == 0xC2 && i + 1 < n &&
 		    ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB))
 			return i;
 		if (c == ' ' && i + 1 < n && s[i + 1] == '-' && i + 2 < n && s[i + 2] == ' ')
+			return i;
+		/* typewriter dash "--" and quotation marks '' `` */
+		if ((c == '-' || c == '\'' || c == '`') && i + 1 < n && s[i + 1] == (char)c)
 			return i;
 		if (c == ' ') {
 			size_t k = i + 1;
@@ -189,15 +203,16 @@ static int tk_cap_function_word(const char *s, size_t n)
 {
 	static const char *const w[] = {
 	    /* sorted (bytewise) */
-	    "a",      "about", "after",	 "against", "an",     "and",   "around", "as",	  "at",
-	    "be",     "been",  "before", "between", "but",    "by",    "can",	 "could", "de",
-	    "der",    "des",   "die",	 "du",	    "during", "el",    "en",	 "et",	  "for",
-	    "from",   "had",   "has",	 "have",    "her",    "his",   "in",	 "into",  "is",
-	    "its",    "la",    "las",	 "le",	    "least",  "les",   "less",	 "los",	  "more",
-	    "most",   "of",    "on",	 "or",	    "our",    "over",  "per",	 "some",  "than",
-	    "that",   "the",   "their",	 "this",    "those",  "to",    "und",	 "under", "until",
-	    "up",     "von",   "was",	 "were",    "which",  "while", "who",	 "will",  "with",
-	    "within", "would", "y",
+	    "a",    "about", "after", "against", "an",	    "and",    "any",  "around", "as",
+	    "at",   "be",    "been",  "before",	 "between", "but",    "by",   "can",	"could",
+	    "de",   "der",   "des",   "die",	 "du",	    "during", "each", "el",	"en",
+	    "et",   "every", "for",   "from",	 "had",	    "has",    "have", "he",	"her",
+	    "his",  "in",    "into",  "is",	 "its",	    "la",     "las",  "le",	"least",
+	    "les",  "less",  "los",   "more",	 "most",    "of",     "on",   "or",	"our",
+	    "over", "per",   "she",   "some",	 "than",    "that",   "the",  "their",	"they",
+	    "this", "those", "to",    "und",	 "under",   "until",  "up",   "von",	"was",
+	    "we",   "were",  "which", "while",	 "who",	    "will",   "with", "within", "would",
+	    "y",
 	};
 
 	return tk_span_in_list(s, 0, n, w, sizeof w / sizeof w[0]);
@@ -259,6 +274,8 @@ static size_t tk_cap_clause_start(const char *ctx, size_t bn)
 		size_t j = k;
 		if ((c == ' ' && k >= 2 && strchr(",;:", ctx[k - 2])) || c == '(' || c == '"')
 			break;
+		if ((c == '-' || c == '\'' || c == '`') && k >= 2 && ctx[k - 2] == (char)c)
+			break; /* after "--", '' or `` */
 		while (j < bn && ctx[j] >= 'a' && ctx[j] <= 'z')
 			j++;
 		if (c == ' ' && j > k && (j == bn || ctx[j] == ' ') &&
@@ -266,8 +283,9 @@ static size_t tk_cap_clause_start(const char *ctx, size_t bn)
 			k = j;
 			break;
 		}
-		if (k >= 3 && c >= 0x9C && c <= 0x9D && (unsigned char)ctx[k - 2] == 0x80 &&
-		    (unsigned char)ctx[k - 3] == 0xE2)
+		/* after “ ” or an ellipsis … */
+		if (k >= 3 && (c == 0x9C || c == 0x9D || c == 0xA6) &&
+		    (unsigned char)ctx[k - 2] == 0x80 && (unsigned char)ctx[k - 3] == 0xE2)
 			break;
 	}
 	while (k < bn && ctx[k] == ' ')
@@ -323,10 +341,51 @@ static size_t tk_cap_tail(const char *s, size_t n, size_t *start)
 	return 0;
 }
 
-static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
+/* Can caption c stand on a screen: three words or more, no ellipsis, not
+ * ending on a function word? */
+static int tk_cap_complete(const char *c)
+{
+	size_t n, k, words = 0;
+
+	/* one pass: words, and no ellipsis (… or ...) */
+	for (n = 0; c[n]; n++) {
+		if (c[n] != ' ' && (n == 0 || c[n - 1] == ' '))
+			words++;
+		if ((c[n] == '.' && c[n + 1] == '.' && c[n + 2] == '.') ||
+		    ((unsigned char)c[n] == 0xE2 && (unsigned char)c[n + 1] == 0x80 &&
+		     (unsigned char)c[n + 2] == 0xA6))
+			return 0;
+	}
+	if (words < 3)
+		return 0;
+	while (n && strchr(" .,;:!?", c[n - 1]))
+		n--;
+	for (k = n; k && c[k - 1] != ' '; k--)
+		;
+	return !tk_cap_function_word(c + k, n - k);
+}
+
+/* After "$4 trillion in": a word saying what the money is ("tax cuts",
+ * "American exports"), not a time ("2015") or a place ("the city")? */
+static int tk_cap_money_in(const char *s, size_t n)
+{
+	size_t k;
+
+	if (!n || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (k = 0; k < n && s[k] != ' '; k++)
+		;
+	return !tk_cap_weak_start(s, k) && !tk_cap_function_word(s, k);
+}
+
+/* *ok is 0 when the caption is no complete phrase (see tk_cap_complete);
+ * the phrases cut from the figure's clause always are one. */
+static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f, int *ok)
 {
 	const char *ctx = f->context, *hit = strstr(ctx, f->text), *s;
 	size_t n, k, m, cs, ce;
+
+	*ok = 1;
 
 	if (hit) {
 		s = hit + strlen(f->text);
@@ -335,9 +394,12 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 		n = tk_cap_clause_end(s, strlen(s));
 		for (k = 0; k < n && s[k] >= 'a' && s[k] <= 'z'; k++)
 			;
-		/* "75,000 tons of plastic", "a third of the staff": "of" says what */
+		/* "75,000 tons of plastic", "a third of the staff": "of" says what;
+		 * so does "in" before what money is in ("$4 trillion in tax cuts") */
 		if (!(k < n && s[k] == ' ' && (tk_cap_weak_start(s, k) || tk_cap_joiner(s, k)) &&
-		      !(k == 2 && !strncmp(s, "of", 2) && f->kind != TK_FIG_COUNT)) &&
+		      !(k == 2 && !strncmp(s, "of", 2) && f->kind != TK_FIG_COUNT) &&
+		      !(k == 2 && !strncmp(s, "in", 2) && f->kind == TK_FIG_MONEY &&
+			tk_cap_money_in(s + 3, n - 3))) &&
 		    (m = tk_cap_fit(s, n)) != 0)
 			return tk_arena_strndup(a, s, m);
 		/* the clause around the figure, the figure included */
@@ -352,12 +414,17 @@ static const char *tk_caption(struct tk_arena *a, const struct tk_figure *f)
 			return tk_arena_strndup(a, ctx + cs, m);
 	}
 	n = strlen(ctx);
-	if ((m = tk_cap_fit(ctx, n)) != 0)
-		return tk_arena_strndup(a, ctx, m);
-	/* one long phrase: its first words, cut after a content word */
-	for (m = n < TK_CAPTION_MAX ? n : TK_CAPTION_MAX; m > 0 && m < n && ctx[m] != ' '; m--)
-		;
-	return tk_arena_strndup(a, ctx, tk_cap_trim(ctx, m ? m : n));
+	/* the sentence, or its first words: may hold an ellipsis or be short */
+	if ((m = tk_cap_fit(ctx, n)) == 0) {
+		/* one long phrase: its first words, cut after a content word */
+		for (m = n < TK_CAPTION_MAX ? n : TK_CAPTION_MAX; m > 0 && m < n && ctx[m] != ' ';
+		     m--)
+			;
+		m = tk_cap_trim(ctx, m ? m : n);
+	}
+	s = tk_arena_strndup(a, ctx, m);
+	*ok = s && tk_cap_complete(s);
+	return s;
 }
 
 /* A role as shown: without a leading determiner or a common-noun
@@ -453,6 +520,7 @@ struct tk_ex_run {
 	size_t nrq;
 	struct tk_rank *fr;   /* figure ranking (heap) */
 	struct tk_figure *rf; /* figures chosen for the screen (arena) */
+	const char **rcap;    /* their captions (arena) */
 	size_t nrf;
 };
 
@@ -558,10 +626,12 @@ static int tk_ex_pick_figures(struct tk_ex_run *r)
 {
 	size_t i;
 
+	size_t max = r->o.max_figures ? r->o.max_figures : 1;
+
 	r->fr = tk_malloc((r->fl.n ? r->fl.n : 1) * sizeof *r->fr);
-	r->rf =
-	    tk_arena_alloc(r->ex->arena, (r->o.max_figures ? r->o.max_figures : 1) * sizeof *r->rf);
-	if (!r->fr || !r->rf)
+	r->rf = tk_arena_alloc(r->ex->arena, max * sizeof *r->rf);
+	r->rcap = tk_arena_alloc(r->ex->arena, max * sizeof *r->rcap);
+	if (!r->fr || !r->rf || !r->rcap)
 		return TK_ENOMEM;
 	for (i = 0; i < r->fl.n; i++) {
 		r->fr[i].score = r->fl.f[i].score;
@@ -571,11 +641,25 @@ static int tk_ex_pick_figures(struct tk_ex_run *r)
 	for (int pass = 0; pass < 2; pass++) {
 		for (i = 0; i < r->fl.n && i < 4096 && r->nrf < r->o.max_figures; i++) {
 			const struct tk_figure *f = &r->fl.f[r->fr[i].idx];
-			/* "two fact checkers", a bare "3": never a key figure */
-			if (f->trivial || (!f->unit && r->nrf > 0))
+			/* "two fact checkers", a bare "3": never a key figure; nor a
+			 * count that names nothing it counts ("channel 125", "getting
+			 * to 1,237") unless it is large, and then only the first */
+			if (f->trivial || (!f->unit && r->nrf > 0) ||
+			    (!f->unit && f->kind == TK_FIG_COUNT && f->value_max < 1e4 &&
+			     f->value_max > -1e4))
 				continue;
-			if (!tk_ex_figure_dup(r, f, pass) && f->score > 0)
-				r->rf[r->nrf++] = *f;
+			const char *cap;
+			int ok;
+			if (tk_ex_figure_dup(r, f, pass) || f->score <= 0)
+				continue;
+			cap = tk_caption(r->ex->arena, f, &ok);
+			if (!cap)
+				return TK_ENOMEM;
+			/* no complete phrase says what it counts: not for the screen */
+			if (!ok)
+				continue;
+			r->rcap[r->nrf] = cap;
+			r->rf[r->nrf++] = *f;
 		}
 	}
 	return TK_OK;
@@ -609,9 +693,7 @@ static int tk_ex_build_items(struct tk_ex_run *r, const struct tk_article *art)
 			items[ni].text = r->rf[i].context;
 			items[ni].figure = r->rf[i].text;
 			items[ni].speaker = r->rf[i].speaker;
-			items[ni].caption = tk_caption(a, &r->rf[i]);
-			if (!items[ni].caption)
-				return TK_ENOMEM;
+			items[ni].caption = r->rcap[i];
 			ni++;
 		}
 	}

@@ -22,6 +22,7 @@
 #include "display_state.h"
 #include "err.h"
 #include "health.h"
+#include "io.h"
 
 #if !defined(TK_HEALTH_ERROR_LINES)
 #define TK_HEALTH_ERROR_LINES 5
@@ -71,23 +72,13 @@ int tk_health_read(const char *dir, const char *name, struct tk_health_counts *o
 
 static int tk_health_write(const char *dir, const char *name, const struct tk_health_counts *c)
 {
-	char path[4096], tmp[4096], line[256];
-	int fd, n, err = TK_EIO;
+	char line[256];
+	int n = snprintf(line, sizeof line, "ticker-health 1 %s %lu %lu %lu %d\n", c->boot_id,
+			 c->starts, c->boots, c->unclean, c->clean);
 
-	n = snprintf(line, sizeof line, "ticker-health 1 %s %lu %lu %lu %d\n", c->boot_id,
-		     c->starts, c->boots, c->unclean, c->clean);
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	snprintf(tmp, sizeof tmp, "%s/%s.tmp-%ld", dir, name, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
-	if (fd < 0)
+	if (n < 0 || n >= (int)sizeof line)
 		return TK_EIO;
-	if (write(fd, line, (size_t)n) == n && !fsync(fd))
-		err = TK_OK;
-	if (close(fd) || (!err && rename(tmp, path)))
-		err = TK_EIO;
-	if (err)
-		unlink(tmp);
-	return err;
+	return tk_io_replace_at_path(dir, name, line, (size_t)n, 0640);
 }
 
 int tk_health_note_start(const struct tk_health_env *env)

@@ -412,49 +412,6 @@ static void tk_imp_line(struct tk_imp *im, enum tk_import_outcome o, const char 
 	       tk_outcome_label[o], shown, *why ? ": " : "", why);
 }
 
-/* Read a small file of the stick root whole. */
-static int tk_imp_read_small(int dfd, const char *name, size_t max, char **out, size_t *len)
-{
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
-	struct stat st;
-	char *b = NULL;
-	size_t n = 0;
-	ssize_t r = 0;
-	int err = TK_OK;
-
-	*out = NULL;
-	if (fd < 0)
-		return TK_EIO;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		err = TK_EIO;
-		goto out;
-	}
-	if ((uint64_t)st.st_size > max) {
-		err = TK_ETOOBIG;
-		goto out;
-	}
-	/* Sized by fstat, not by the cap: a manifest may be up to 64 MiB. */
-	b = tk_malloc((size_t)st.st_size + 1);
-	if (!b) {
-		err = TK_ENOMEM;
-		goto out;
-	}
-	while (n < (size_t)st.st_size && (r = tk_io_read(fd, b + n, (size_t)st.st_size - n)) > 0)
-		n += (size_t)r;
-	if (r < 0) {
-		err = TK_EIO;
-		goto out;
-	}
-	b[n] = '\0';
-	*out = b;
-	*len = n;
-	b = NULL;
-out:
-	tk_free(b);
-	close(fd);
-	return err;
-}
-
 static enum tk_imp_ctl tk_imp_control_of(const struct tk_imp *im, const char *name)
 {
 	for (size_t i = 0; i < sizeof tk_imp_ctl_names / sizeof tk_imp_ctl_names[0]; i++)
@@ -511,9 +468,9 @@ static int tk_imp_load_control(struct tk_imp *im, struct tk_control *c)
 
 	if (!c->present)
 		return TK_OK;
-	err = tk_imp_read_small(im->rootfd, c->name,
-				c == &im->ctl[TK_CTL_LOGO] ? TK_LOGO_FILE_MAX : TK_CONTROL_MAX,
-				&c->text, &c->len);
+	err = tk_buf_read_at(im->rootfd, c->name,
+			     c == &im->ctl[TK_CTL_LOGO] ? TK_LOGO_FILE_MAX : TK_CONTROL_MAX,
+			     &c->text, &c->len);
 	if (err == TK_ENOMEM)
 		return err;
 	if (err && c == &im->ctl[TK_CTL_LOGO])
@@ -650,10 +607,10 @@ static int tk_imp_verify_manifest(struct tk_imp *im)
 	const char *reason = "";
 	int err;
 
-	err = tk_imp_read_small(im->rootfd, TK_SIGN_MANIFEST, 64u << 20, &man, &mlen);
+	err = tk_buf_read_at(im->rootfd, TK_SIGN_MANIFEST, 64u << 20, &man, &mlen);
 	if (!err)
-		err = tk_imp_read_small(im->rootfd, TK_SIGN_SIGNATURE, TK_MINISIGN_SIG_TEXT_MAX,
-					&sig, &slen);
+		err = tk_buf_read_at(im->rootfd, TK_SIGN_SIGNATURE, TK_MINISIGN_SIG_TEXT_MAX, &sig,
+				     &slen);
 	if (err == TK_ENOMEM)
 		goto out;
 	if (err)

@@ -254,3 +254,18 @@ fail:
 	errno = saved;
 	return tk_io_err(saved);
 }
+
+int tk_io_replace_at_path(const char *dir, const char *name, const void *buf, size_t n, mode_t mode)
+{
+	char tmp[512];
+	int dfd, err;
+
+	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", name, (long)getpid()) >= (int)sizeof tmp)
+		return TK_EIO;
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return tk_io_err(errno);
+	err = tk_io_replace_file(dfd, name, tmp, buf, n, mode);
+	close(dfd);
+	return err;
+}

@@ -56,6 +56,11 @@ int tk_io_unlink(int dfd, const char *name);
  * removed on failure. */
 int tk_io_replace_file(int dfd, const char *name, const char *tmpname, const void *buf, size_t n,
 		       mode_t mode);
+/* The same for dir/name by path, the temporary file "<name>.tmp-<pid>"
+ * beside it: the small state files of the display, the clock and the health
+ * counters. */
+int tk_io_replace_at_path(const char *dir, const char *name, const void *buf, size_t n,
+			  mode_t mode);
 /* TK_ENOSPC for ENOSPC/EDQUOT, else TK_EIO. */
 int tk_io_err(int errnum);
 

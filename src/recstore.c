@@ -77,49 +77,12 @@ static int tk_rs_cmp(const void *a, const void *b)
 		      32);
 }
 
-/* Read a whole file under dfd of at most max bytes. TK_ENOENT, TK_ETOOBIG,
- * TK_EIO or TK_ENOMEM; *buf is tk_malloc'd. */
-static int tk_rs_slurp(int dfd, const char *name, size_t max, char **buf, size_t *len)
-{
-	struct stat sb;
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), err = TK_OK;
-	size_t got = 0;
-
-	*buf = NULL;
-	*len = 0;
-	if (fd < 0)
-		return errno == ENOENT ? TK_ENOENT : TK_EIO;
-	if (fstat(fd, &sb) || !S_ISREG(sb.st_mode))
-		err = TK_EIO;
-	else if ((uint64_t)sb.st_size > max)
-		err = TK_ETOOBIG;
-	else if (!(*buf = tk_malloc((size_t)sb.st_size + 1)))
-		err = TK_ENOMEM;
-	while (!err && got < (size_t)sb.st_size) {
-		ssize_t r = tk_io_read(fd, *buf + got, (size_t)sb.st_size - got);
-
-		if (r < 0)
-			err = TK_EIO;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	if (err) {
-		tk_free(*buf);
-		*buf = NULL;
-		return err;
-	}
-	*len = got;
-	return TK_OK;
-}
-
 /* The previous index, if it was written with this fingerprint. */
 static int tk_rs_read_old(struct tk_rs *s)
 {
 	char *text = NULL, *line, *save = NULL, want[2 * TK_RECORD_FP_BYTES + 1];
 	size_t len, cap = 0;
-	int err = tk_rs_slurp(s->rfd, TK_RECSTORE_INDEX, 64u << 20, &text, &len);
+	int err = tk_buf_read_at(s->rfd, TK_RECSTORE_INDEX, 64u << 20, &text, &len);
 
 	if (err)
 		return err == TK_ENOMEM ? err : TK_OK; /* missing or unreadable: rebuild */
@@ -206,7 +169,7 @@ static int tk_rs_build(struct tk_rs *s, const struct tk_cache_info *ci, const ch
 	char *buf = NULL;
 	void *bytes = NULL;
 	size_t len = 0, blen = 0;
-	int err = tk_rs_slurp(s->dfd, ci->name, s->max_bytes, &buf, &len);
+	int err = tk_buf_read_at(s->dfd, ci->name, s->max_bytes, &buf, &len);
 
 	if (err == TK_ENOMEM || err == TK_ENOENT)
 		goto out;
@@ -243,7 +206,7 @@ static int tk_rs_current(struct tk_rs *s, const char *hex, int64_t *date)
 	size_t len;
 	int ok = 0;
 
-	if (tk_rs_slurp(s->rfd, hex, TK_RECORD_MAX_BYTES, &buf, &len) ||
+	if (tk_buf_read_at(s->rfd, hex, TK_RECORD_MAX_BYTES, &buf, &len) ||
 	    tk_record_peek(buf, len, fp) || memcmp(fp, s->fp, sizeof fp) ||
 	    tk_record_decode(buf, len, &rec))
 		goto out;

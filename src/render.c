@@ -15,6 +15,7 @@
 #include <unilbrk.h>
 #include <unistr.h>
 
+#include "buf.h"
 #include "crawlcut.h"
 #include "err.h"
 #include "i18n.h"
@@ -54,7 +55,9 @@
 #define TK_FIGURE_BASE_PCT 80  /* a figure's baseline below its top, % of its size */
 #define TK_LABEL_MIN_PCT 60    /* the LATEST label's text, % of the crawl text, at least */
 #define TK_LABEL_MAX_PCT 80    /* ... and at most (never under the legible size between) */
-#define TK_URGENT_LINES 2      /* an urgent notice: lines at the usual size, then more lines */
+/* card content keeps 1/80 of the cards' height off the urgent bar */
+#define TK_URGENT_CLEAR_DIV 80
+#define TK_URGENT_LINES 2 /* an urgent notice: lines at the usual size, then more lines */
 #define TK_URGENT_LINES_PORTRAIT 4
 #define TK_URGENT_MAX_PCT 60 /* ... while the bar stays within this % of the cards area, */
 /* then a smaller size, down to the legible floor */
@@ -168,6 +171,7 @@ struct tk_scene {
 	SDL_Texture *label_tex;
 	SDL_Texture *status_tex, *urgent_tex, *clock_tex;
 	int status_w, status_h, urgent_w, urgent_h, clock_w, clock_h;
+	int wurgent_h; /* worker: height of the urgent bar it made last (0: none) */
 
 	/* shared with the worker, under mu */
 	SDL_Thread *thr;
@@ -903,6 +907,29 @@ static int tk_wrap(struct tk_scene *s, const char *text, int style, int size, in
 	return nl;
 }
 
+/* Puts "…" after para[st..en) (para's own bytes after it are overwritten),
+ * giving back words, or characters when there is no space, until the line
+ * with it is at most maxw wide. Returns the end of the line with "…". */
+static size_t tk_ellipsis_fit(struct tk_scene *s, char *para, size_t st, size_t en, int style,
+			      int size, int maxw)
+{
+	for (;;) {
+		size_t k = en;
+
+		memcpy(para + en, "…", sizeof "…");
+		if (en <= st || tk_width(s, para, st, en + strlen("…"), style, size) <= maxw)
+			return en + strlen("…");
+		while (k > st && para[k - 1] != ' ')
+			k--;
+		if (k > st) /* the word before the last space, spaces trimmed */
+			while (k > st && para[k - 1] == ' ')
+				k--;
+		else
+			k = tk_utf8_boundary(para, en - 1);
+		en = k;
+	}
+}
+
 /* Draw wrapped text; returns the y below the last line. The paragraph's
  * bidi is resolved once and each line reordered on its own; lines of RTL
  * text are right-aligned. The last line gets "…" when cut. */
@@ -923,10 +950,10 @@ static int tk_text_block(struct tk_scene *s, SDL_Surface *dst, const char *text,
 		int base;
 
 		if (cut && i == nl - 1 && en[i] + sizeof "…" <= sizeof para) {
-			/* the ellipsis joins the paragraph, in its direction */
-			memcpy(para + en[i], "…", sizeof "…");
+			/* the ellipsis joins the paragraph, in its direction, and
+			 * fits with the words before it (it was once clipped off) */
+			b1 = tk_ellipsis_fit(s, para, st[i], en[i], style, size, maxw);
 			sp.len = strlen(para);
-			b1 = sp.len;
 		}
 		if (b1 > sp.len || tk_fonts_render_line(s->fonts, &sp, st[i], b1, rtl, &t, &base))
 			continue;
@@ -1280,6 +1307,11 @@ static void tk_make_card(struct tk_scene *s, uint32_t *px, const struct tk_playl
 
 	if (!dst)
 		return;
+	/* the urgent bar lies over the cards on the crawl's side: keep clear of it */
+	if (s->wurgent_h && s->cfg->crawl_position == TK_POS_TOP)
+		top = tk_maxi(top, s->wurgent_h + CH / TK_URGENT_CLEAR_DIV - off);
+	else if (s->wurgent_h)
+		limit = tk_mini(limit, CH - s->wurgent_h - CH / TK_URGENT_CLEAR_DIV - off);
 	SDL_FillRect(dst, NULL, tk_argb(s->cfg->card_bg));
 	/* an article card follows its headline's direction, the idle card the language's */
 	s->wmirror = art ? tk_text_is_rtl(art->headline, strlen(art->headline)) : tk_i18n_rtl();
@@ -1551,6 +1583,7 @@ static int tk_work_one(struct tk_scene *s)
 		SDL_LockMutex(s->mu);
 		s->status_surf = a;
 		s->urgent_surf = b;
+		s->wurgent_h = b ? b->h : 0;
 		s->clock_surf = k;
 		s->notice_done = gen;
 		s->notice_ready = 1;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # README pictures, rendered by `ticker snapshot` / `ticker preview` from the demo articles
-# (`make screenshots`). The same inputs give the same pixels, so a changed picture in
-# `git status` is a changed screen.
+# (`make screenshots`). The same inputs give the same pixels (the clock aside: it shows
+# the wall time), so a changed picture in `git status` is a changed screen.
 set -eu
 : "${TICKER:?}" "${TK_ROOT:?}"
 cd "$TK_ROOT"

@@ -76,6 +76,21 @@ static size_t quad_diff(const unsigned char *a, int qa, const unsigned char *b, 
 	return n;
 }
 
+/* Whether rows [12, 12 + rows) of the sheet's first quadrant in b are rows
+ * of a moved up by 0..max_up rows (the quadrant's left half, 160 px). */
+static int shifted_same(const unsigned char *a, const unsigned char *b, int rows, int max_up)
+{
+	for (int up = 0; up <= max_up; up++) {
+		int same = 1;
+
+		for (int r = 12; r < 12 + rows && same; r++)
+			same = !memcmp(b + (size_t)r * 960, a + (size_t)(r + up) * 960, 160 * 3);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
 static void test_sheet_cards_and_urgent(void **state)
 {
 	char dir[] = "/tmp/tk-preview-XXXXXX", out[600], out2[600];
@@ -96,10 +111,11 @@ static void test_sheet_cards_and_urgent(void **state)
 	put(dir, "URGENT.txt", "Fire drill at 11:00: leave by the main stairs.\n");
 	urgent = sheet_of(dir, out2);
 	/* the notice shows on every card, and is not a card of its own: the
-	 * headline area of the first card is the same as without it */
+	 * headline area of the first card is the same as without it, moved up
+	 * at most a few rows to keep clear of the notice */
 	for (int q = 0; q < 4; q++)
 		assert_true(quad_diff(plain, q, urgent, q) > 500);
-	assert_int_equal(memcmp(plain, urgent, 960 * 30), 0);
+	assert_true(shifted_same(plain, urgent, 30, 12));
 	free(plain);
 	free(urgent);
 	unlink(out);
